@@ -1,0 +1,79 @@
+package io.daybreak.core.method;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Bound, validated parameter values of one run, defaults filled in, in descriptor order. Immutable.
+ * Accessors throw {@link IllegalArgumentException} for names the descriptor does not declare: that is a
+ * programming error in the method, not bad input.
+ */
+public final class Parameters {
+    private final Map<String, Object> values;
+
+    private Parameters(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /**
+     * Binds raw values (text or typed) against the descriptor's specs: every name must be declared, every
+     * required parameter given, every value valid.
+     */
+    public static Parameters bind(MethodDescriptor descriptor, Map<String, ?> raw) {
+        for (String name : raw.keySet()) {
+            if (descriptor.parameter(name) == null) {
+                throw new InvalidParameterException("unknown parameter '" + name + "' for method " + descriptor.id()
+                        + "; parameters: " + String.join(", ", descriptor.parameterNames()));
+            }
+        }
+        Map<String, Object> bound = new LinkedHashMap<>();
+        for (ParameterSpec spec : descriptor.parameters()) {
+            Object value = raw.get(spec.name());
+            if (value == null) {
+                if (spec.required()) {
+                    throw new InvalidParameterException("missing required parameter '" + spec.name() + "' ("
+                            + spec.allowed() + ") for method " + descriptor.id());
+                }
+                bound.put(spec.name(), spec.defaultValue());
+            } else {
+                bound.put(spec.name(), spec.bind(value));
+            }
+        }
+        return new Parameters(bound);
+    }
+
+    public long integer(String name) {
+        return ((Number) get(name)).longValue();
+    }
+
+    public double real(String name) {
+        return ((Number) get(name)).doubleValue();
+    }
+
+    public boolean bool(String name) {
+        return (Boolean) get(name);
+    }
+
+    public String string(String name) {
+        return get(name).toString();
+    }
+
+    /** All values by name, in descriptor order. */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    private Object get(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "'; declared: " + values.keySet());
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

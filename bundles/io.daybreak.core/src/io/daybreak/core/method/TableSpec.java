@@ -1,0 +1,58 @@
+package io.daybreak.core.method;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.InvalidInputException;
+import io.daybreak.data.Table;
+
+/**
+ * An input or output table of a method: a name, the Arrow schema of the columns it must have (extra
+ * columns are allowed), whether it is required, and documentation.
+ */
+public record TableSpec(String name, Schema schema, boolean required, String doc) {
+
+    public TableSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(schema, "schema");
+        doc = doc == null ? "" : doc;
+    }
+
+    public static TableSpec of(String name, String doc, Field... fields) {
+        return new TableSpec(name, new Schema(List.of(fields)), true, doc);
+    }
+
+    /**
+     * Fails unless {@code table} has every column of the schema with a compatible type (equal Arrow types;
+     * a float64 column also accepts int32/int64 data).
+     */
+    public void check(Table table) {
+        for (Field wanted : schema.getFields()) {
+            if (!table.hasColumn(wanted.getName())) {
+                throw new InvalidInputException("input '" + name + "' has no column '" + wanted.getName()
+                        + "'; it needs " + describe() + " and has " + String.join(", ", table.columnNames()));
+            }
+            ColumnType want = ColumnType.of(wanted.getType());
+            ColumnType have = table.columnType(wanted.getName());
+            boolean compatible = wanted.getType().equals(table.vector(wanted.getName()).getField().getType())
+                    || (want == ColumnType.FLOAT64 && have != null && have.isNumeric());
+            if (!compatible) {
+                throw new InvalidInputException("input '" + name + "' column '" + wanted.getName() + "' is "
+                        + (have == null ? table.vector(wanted.getName()).getField().getType() : have.alias())
+                        + ", expected " + (want == null ? wanted.getType() : want.alias()));
+            }
+        }
+    }
+
+    /** The columns in words, e.g. {@code "AVAL (float64), USUBJID (string)"}. */
+    public String describe() {
+        return schema.getFields().stream().map(f -> {
+            ColumnType type = ColumnType.of(f.getType());
+            return f.getName() + " (" + (type == null ? f.getType().toString() : type.alias()) + ")";
+        }).reduce((a, b) -> a + ", " + b).orElse("no particular columns");
+    }
+}

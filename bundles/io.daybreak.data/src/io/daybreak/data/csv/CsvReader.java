@@ -1,0 +1,187 @@
+package io.daybreak.data.csv;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.DataFormatException;
+import io.daybreak.data.InvalidInputException;
+import io.daybreak.data.Table;
+import io.daybreak.data.TableBuilder;
+
+/**
+ * Reads a CSV file (RFC 4180 quoting, header line first, UTF-8) into a {@link Table}.
+ *
+ * <p>The whole file is parsed and checked before any Arrow memory is allocated, so a malformed file
+ * yields a {@link DataFormatException} naming file, line and column and nothing partially loaded. Blank
+ * lines are skipped. Parsing is done by Apache Commons CSV; this class adds typing and error positions.
+ */
+public final class CsvReader {
+    private CsvReader() {
+    }
+
+    public static Table read(Path file, BufferAllocator allocator) {
+        return read(file, allocator, CsvOptions.DEFAULTS);
+    }
+
+    public static Table read(Path file, BufferAllocator allocator, CsvOptions options) {
+        String text = readUtf8(file);
+        List<String> header = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        parse(file, text, options, header, rows, lines);
+        return build(file, header, rows, lines, allocator, options);
+    }
+
+    private static String readUtf8(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DataFormatException(file, 0, 0, "not valid UTF-8 text");
+        }
+    }
+
+    private static void parse(Path file, String text, CsvOptions options, List<String> header, List<String[]> rows,
+            List<Long> lines) {
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(options.delimiter())
+                .setIgnoreEmptyLines(true)
+                .get();
+        long lineBefore = 0;
+        LineIndex lineIndex = new LineIndex(text);
+        try (CSVParser parser = format.parse(new StringReader(text))) {
+            for (CSVRecord record : parser) {
+                long line = lineIndex.lineAt(record.getCharacterPosition());
+                lineBefore = parser.getCurrentLineNumber();
+                if (header.isEmpty()) {
+                    readHeader(file, record, line, header);
+                    continue;
+                }
+                if (record.size() != header.size()) {
+                    throw new DataFormatException(file, line, Math.min(record.size(), header.size()) + 1,
+                            "expected " + header.size() + " fields as in the header, found " + record.size());
+                }
+                rows.add(record.values());
+                lines.add(line);
+            }
+        } catch (UncheckedIOException | IllegalStateException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new DataFormatException(file, lineBefore + 1, 0, "malformed CSV: " + cause.getMessage(), e);
+        } catch (IOException e) {
+            throw new DataFormatException(file, lineBefore + 1, 0, "malformed CSV: " + e.getMessage(), e);
+        }
+        if (header.isEmpty()) {
+            throw new DataFormatException(file, 1, 0, "empty file: a header line is required");
+        }
+    }
+
+    /** Maps increasing character offsets to 1-based line numbers in one pass over the text. */
+    private static final class LineIndex {
+        private final String text;
+        private int scanned;
+        private long line = 1;
+
+        LineIndex(String text) {
+            this.text = text;
+        }
+
+        long lineAt(long position) {
+            int end = (int) Math.min(position, text.length());
+            for (; scanned < end; scanned++) {
+                if (text.charAt(scanned) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+    }
+
+    private static void readHeader(Path file, CSVRecord record, long line, List<String> header) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < record.size(); i++) {
+            String name = record.get(i).strip();
+            if (name.isEmpty()) {
+                throw new DataFormatException(file, line, i + 1, "empty column name in header");
+            }
+            Integer previous = seen.put(name, i + 1);
+            if (previous != null) {
+                throw new DataFormatException(file, line, i + 1,
+                        "duplicate column name '" + name + "' (also column " + previous + ")");
+            }
+            header.add(name);
+        }
+    }
+
+    private static Table build(Path file, List<String> header, List<String[]> rows, List<Long> lines,
+            BufferAllocator allocator, CsvOptions options) {
+        for (String name : options.schema().keySet()) {
+            if (!header.contains(name)) {
+                throw new DataFormatException(file, 1, 0, "column '" + name + "' of the schema is missing; header: "
+                        + String.join(", ", header));
+            }
+        }
+        TableBuilder builder = Table.builder(allocator);
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c);
+            List<String> texts = new ArrayList<>(rows.size());
+            for (String[] row : rows) {
+                String value = row[c];
+                texts.add(options.nullTokens().contains(value) ? null : value);
+            }
+            ColumnType type = options.schema().getOrDefault(name, ValueParsers.infer(texts));
+            builder.add(name, type, convert(file, name, c, type, texts, lines));
+        }
+        return builder.build();
+    }
+
+    private static List<Object> convert(Path file, String name, int column, ColumnType type, List<String> texts,
+            List<Long> lines) {
+        List<Object> values = new ArrayList<>(texts.size());
+        for (int r = 0; r < texts.size(); r++) {
+            String text = texts.get(r);
+            if (text == null) {
+                values.add(null);
+                continue;
+            }
+            Object value = ValueParsers.parse(text, type);
+            if (value == null) {
+                throw new DataFormatException(file, lines.get(r), column + 1,
+                        "value '" + abbreviate(text) + "' in column '" + name + "' is not a valid " + type.alias());
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

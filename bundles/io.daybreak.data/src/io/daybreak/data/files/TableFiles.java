@@ -1,0 +1,73 @@
+package io.daybreak.data.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.apache.arrow.memory.BufferAllocator;
+
+import io.daybreak.data.InvalidInputException;
+import io.daybreak.data.Table;
+import io.daybreak.data.csv.CsvReader;
+import io.daybreak.data.csv.CsvWriter;
+import io.daybreak.data.ipc.ArrowIpc;
+
+/**
+ * Chooses the format by file extension: {@code .csv} is CSV; {@code .arrow}, {@code .feather} and
+ * {@code .ipc} are Arrow IPC files; {@code .arrows} is an Arrow IPC stream.
+ */
+public final class TableFiles {
+    /** The extensions understood, for error messages and documentation. */
+    public static final String SUPPORTED = ".csv, .arrow, .feather, .ipc, .arrows";
+
+    private TableFiles() {
+    }
+
+    public static Table read(Path file, BufferAllocator allocator) {
+        if (!Files.exists(file)) {
+            throw new InvalidInputException(file + ": no such file");
+        }
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new InvalidInputException(file + ": not a readable file");
+        }
+        return switch (extension(file)) {
+        case "csv" -> CsvReader.read(file, allocator);
+        case "arrow", "feather", "ipc", "arrows" -> ArrowIpc.read(file, allocator);
+        default -> throw unsupported(file);
+        };
+    }
+
+    /** Writes atomically: on failure the target is left as it was. */
+    public static void write(Table table, Path file) throws IOException {
+        switch (extension(file)) {
+        case "csv" -> CsvWriter.write(table, file);
+        case "arrow", "feather", "ipc" -> ArrowIpc.writeFile(table, file);
+        case "arrows" -> ArrowIpc.writeStreamFile(table, file);
+        default -> throw unsupported(file);
+        }
+    }
+
+    /** Fails unless {@code file} has a supported extension; lets callers check before doing work. */
+    public static void checkWritable(Path file) {
+        String extension = extension(file);
+        if (!(extension.equals("csv") || extension.equals("arrow") || extension.equals("feather")
+                || extension.equals("ipc") || extension.equals("arrows"))) {
+            throw unsupported(file);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException(file + ": directory " + parent + " does not exist");
+        }
+    }
+
+    private static InvalidInputException unsupported(Path file) {
+        return new InvalidInputException(file + ": unsupported file type; allowed extensions: " + SUPPORTED);
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
  * {@link #bind(Object)} turns a raw value (text from a command line, or a typed value from code) into the
  * bound value, or throws {@link InvalidParameterException} naming the parameter and what is allowed.
  *
- * @param defaultValue the bound default, or {@code null} if the parameter is required
+ * @param defaultValue the bound default, or {@code null} if there is none
+ * @param required     whether a value must be given; an optional parameter without default may be absent
  * @param min          lower bound for numeric types, or {@code null}
  * @param max          upper bound for numeric types, or {@code null}
  * @param choices      the allowed words of a {@link ParameterType#CHOICE}, else empty
  */
-public record ParameterSpec(String name, ParameterType type, String unit, Object defaultValue, Double min,
+public record ParameterSpec(String name, ParameterType type, String unit, Object defaultValue, boolean required,
+        Double min,
         boolean minInclusive, Double max, boolean maxInclusive, List<String> choices, String doc) {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*");
@@ -30,6 +32,9 @@ public record ParameterSpec(String name, ParameterType type, String unit, Object
         choices = List.copyOf(choices == null ? List.of() : choices);
         if (type == ParameterType.CHOICE && choices.isEmpty()) {
             throw new IllegalArgumentException("choice parameter " + name + " needs choices");
+        }
+        if (required && defaultValue != null) {
+            throw new IllegalArgumentException("parameter " + name + " is required and cannot have a default");
         }
         if (defaultValue != null) {
             // A default must itself be valid; checked once here so a descriptor can never lie.
@@ -55,10 +60,6 @@ public record ParameterSpec(String name, ParameterType type, String unit, Object
 
     public static Builder choice(String name, String... choices) {
         return new Builder(name, ParameterType.CHOICE).choices(choices);
-    }
-
-    public boolean required() {
-        return defaultValue == null;
     }
 
     /** Converts and checks a raw value; text is parsed, typed values are checked. */
@@ -168,6 +169,7 @@ public record ParameterSpec(String name, ParameterType type, String unit, Object
         private final ParameterType type;
         private String unit = "";
         private Object defaultValue;
+        private boolean optional;
         private Double min;
         private boolean minInclusive = true;
         private Double max;
@@ -187,6 +189,12 @@ public record ParameterSpec(String name, ParameterType type, String unit, Object
 
         public Builder defaultValue(Object value) {
             defaultValue = value;
+            return this;
+        }
+
+        /** Makes a parameter without default optional: it may be absent (see {@link Parameters#has}). */
+        public Builder optional() {
+            optional = true;
             return this;
         }
 
@@ -229,7 +237,7 @@ public record ParameterSpec(String name, ParameterType type, String unit, Object
         }
 
         public ParameterSpec build() {
-            return new ParameterSpec(name, type, unit, defaultValue, min, minInclusive, max, maxInclusive, choices, doc);
+            return new ParameterSpec(name, type, unit, defaultValue, defaultValue == null && !optional, min, minInclusive, max, maxInclusive, choices, doc);
         }
     }
 }

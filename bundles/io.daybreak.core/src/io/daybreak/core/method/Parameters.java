@@ -35,12 +35,19 @@ public final class Parameters {
                     throw new InvalidParameterException("missing required parameter '" + spec.name() + "' ("
                             + spec.allowed() + ") for method " + descriptor.id());
                 }
-                bound.put(spec.name(), spec.defaultValue());
+                if (spec.defaultValue() != null) {
+                    bound.put(spec.name(), spec.defaultValue());
+                }
             } else {
                 bound.put(spec.name(), spec.bind(value));
             }
         }
         return new Parameters(bound);
+    }
+
+    /** Whether a value is present: always for required parameters and those with defaults. */
+    public boolean has(String name) {
+        return values.containsKey(name);
     }
 
     public long integer(String name) {
@@ -67,7 +74,7 @@ public final class Parameters {
     private Object get(String name) {
         Object value = values.get(name);
         if (value == null) {
-            throw new IllegalArgumentException("no parameter '" + name + "'; declared: " + values.keySet());
+            throw new IllegalArgumentException("no value for parameter '" + name + "'; present: " + values.keySet());
         }
         return value;
     }

@@ -1,0 +1,118 @@
+package io.daybreak.console.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Runs one command given on the launcher's command line, then stops the framework and exits the JVM
+ * with the command's status: 0 success, 2 bad input, 1 failure. Inactive unless the framework property
+ * {@value #ARGC} is set (the {@code ./daybreak} script sets it together with {@value #ARG}N).
+ *
+ * <p>Arguments are handed to Gogo as session variables, not spliced into a command string, so no
+ * argument is ever re-parsed by the shell language (quotes, {@code $}, braces reach the command as typed).
+ */
+@Component(immediate = true)
+public final class BatchRunner {
+    static final String ARGC = "daybreak.batch.argc";
+    static final String ARG = "daybreak.batch.arg.";
+    private static final Pattern COMMAND = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final long STARTUP_TIMEOUT_MS = 60_000;
+
+    @Reference
+    private CommandProcessor processor;
+
+    @Activate
+    void activate(BundleContext context) {
+        String argc = context.getProperty(ARGC);
+        if (argc == null) {
+            return;
+        }
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < Integer.parseInt(argc); i++) {
+            args.add(context.getProperty(ARG + i));
+        }
+        Thread thread = new Thread(() -> exit(context, execute(context, args)), "daybreak-batch");
+        thread.start();
+    }
+
+    private int execute(BundleContext context, List<String> args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+        if (args.isEmpty() || !COMMAND.matcher(args.get(0)).matches()) {
+            err.println("daybreak: expected a command (methods, describe, run, jobs, cancel), got "
+                    + (args.isEmpty() ? "nothing" : "'" + args.get(0) + "'"));
+            return Failures.BAD_INPUT;
+        }
+        if (!awaitStarted(context)) {
+            err.println("daybreak: the runtime did not finish starting within " + STARTUP_TIMEOUT_MS / 1000 + " s");
+            return Failures.FAILURE;
+        }
+        CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, err);
+        try {
+            StringBuilder line = new StringBuilder("daybreak:").append(args.get(0));
+            for (int i = 1; i < args.size(); i++) {
+                session.put("daybreakArg" + i, args.get(i));
+                line.append(" $daybreakArg").append(i);
+            }
+            session.execute(line);
+            return Failures.OK;
+        } catch (Exception e) {
+            if (Boolean.parseBoolean(context.getProperty("daybreak.debug"))) {
+                e.printStackTrace(err);
+            }
+            err.println("daybreak: " + (isUnknownCommand(e) ? "unknown command '" + args.get(0)
+                    + "'; commands: methods, describe, run, jobs, cancel" : Failures.message(e)));
+            return Failures.exitCode(e);
+        } finally {
+            out.flush();
+            session.close();
+        }
+    }
+
+    private static boolean isUnknownCommand(Exception e) {
+        return e.getClass().getName().equals("org.apache.felix.gogo.runtime.CommandNotFoundException")
+                && String.valueOf(e.getMessage()).contains(": " + "daybreak:");
+    }
+
+    /** Waits until the framework has reached its start level, so every method bundle is active. */
+    private static boolean awaitStarted(BundleContext context) {
+        Bundle system = context.getBundle(0);
+        long deadline = System.currentTimeMillis() + STARTUP_TIMEOUT_MS;
+        while (system.getState() != Bundle.ACTIVE) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Exits with the command's status. System.exit comes first: stopping the framework ourselves would race
+     * with Equinox, which may end the JVM with status 0 once the framework has stopped. Equinox's shutdown
+     * hook stops the framework cleanly during exit.
+     */
+    private static void exit(BundleContext context, int code) {
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+}

@@ -1,0 +1,134 @@
+package io.daybreak.console.internal;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.daybreak.core.jobs.Job;
+import io.daybreak.core.jobs.JobService;
+import io.daybreak.core.registry.MethodRegistry;
+import io.daybreak.data.ArrowMemory;
+import io.daybreak.data.InvalidInputException;
+
+/**
+ * The Gogo commands of scope {@code daybreak}. Each command parses its arguments, delegates to a service
+ * and prints one document: JSON with {@code --json} (exactly one document on stdout, also for errors),
+ * text otherwise. Failures are rethrown for the shell or the batch runner to turn into an exit code.
+ */
+@Component(service = DaybreakCommands.class, property = {
+        "osgi.command.scope=daybreak",
+        "osgi.command.function=methods",
+        "osgi.command.function=describe",
+        "osgi.command.function=run",
+        "osgi.command.function=jobs",
+        "osgi.command.function=cancel"})
+public final class DaybreakCommands {
+    private static final Set<String> JSON_ONLY = Set.of("--json");
+
+    @Reference
+    private MethodRegistry registry;
+    @Reference
+    private JobService jobService;
+    @Reference
+    private ArrowMemory memory;
+
+    @Descriptor("list the installed methods: id, version, category, bundle")
+    public void methods(@Descriptor("[--json]") String... args) throws Exception {
+        execute(args, () -> {
+            CommandLine line = CommandLine.parse("methods", args, JSON_ONLY, Set.of());
+            line.requireNoPositional("methods");
+            line.requireNoKeyValues("methods");
+            return Documents.methods(registry.methods());
+        }, TextViews::methods);
+    }
+
+    @Descriptor("describe a method: descriptor, parameters with defaults and ranges, input and output tables")
+    public void describe(@Descriptor("<method-id> [--json]") String... args) throws Exception {
+        execute(args, () -> {
+            CommandLine line = CommandLine.parse("describe", args, JSON_ONLY, Set.of());
+            line.requireNoKeyValues("describe");
+            return Documents.describe(registry.require(line.onlyPositional("describe", "method id")));
+        }, TextViews::describe);
+    }
+
+    @Descriptor("run a method and print its summary; --out writes the first output table (.csv, .arrow, .arrows)")
+    public void run(@Descriptor("<method-id> [name=value ...] [--in [name=]file ...] [--out file] [--seed n] "
+            + "[--background] [--json]") String... args) throws Exception {
+        boolean json = isJson(args);
+        PrintStream err = System.err;
+        execute(args, () -> {
+            CommandLine line = CommandLine.parse("run", args, Set.of("--json", "--background"),
+                    Set.of("--in", "--out", "--seed"));
+            return new RunInvocation(registry, jobService, memory).run(line, json, err);
+        }, (out, document) -> {
+            if (document.containsKey("summary")) {
+                TextViews.run(out, document);
+            } else {
+                out.println("job " + document.get("job") + " submitted (" + document.get("method") + " "
+                        + document.get("version") + "); see 'jobs'");
+            }
+        });
+    }
+
+    @Descriptor("list queued, running and recent jobs")
+    public void jobs(@Descriptor("[--json]") String... args) throws Exception {
+        execute(args, () -> {
+            CommandLine line = CommandLine.parse("jobs", args, JSON_ONLY, Set.of());
+            line.requireNoPositional("jobs");
+            line.requireNoKeyValues("jobs");
+            return Documents.jobs(jobService.jobs());
+        }, TextViews::jobs);
+    }
+
+    @Descriptor("request cancellation of a queued or running job")
+    public void cancel(@Descriptor("<job-id> [--json]") String... args) throws Exception {
+        execute(args, () -> {
+            CommandLine line = CommandLine.parse("cancel", args, JSON_ONLY, Set.of());
+            line.requireNoKeyValues("cancel");
+            String text = line.onlyPositional("cancel", "job id");
+            long id;
+            try {
+                id = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("cancel: job id must be a number, got '" + text + "'");
+            }
+            Job job = jobService.job(id).orElseThrow(() -> new InvalidInputException("cancel: no job " + id
+                    + "; see 'jobs'"));
+            return Documents.cancel(id, jobService.cancel(id), job);
+        }, (out, document) -> out.println("job " + document.get("job") + ": "
+                + (Boolean.TRUE.equals(document.get("cancelRequested")) ? "cancellation requested"
+                        : "already " + document.get("status"))));
+    }
+
+    private static void execute(String[] args, Callable<Map<String, Object>> action,
+            BiConsumer<PrintStream, Map<String, Object>> text) throws Exception {
+        boolean json = isJson(args);
+        PrintStream out = System.out;
+        Map<String, Object> document;
+        try {
+            document = action.call();
+        } catch (Exception e) {
+            if (json) {
+                Output.json(out, Documents.error(Failures.kind(e), Failures.message(e)));
+            }
+            throw e;
+        }
+        if (json) {
+            Output.json(out, document);
+        } else {
+            text.accept(out, document);
+            out.flush();
+        }
+    }
+
+    private static boolean isJson(String[] args) {
+        return Arrays.asList(args).contains("--json");
+    }
+}

@@ -1,0 +1,196 @@
+package io.daybreak.console.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.vector.types.pojo.Field;
+
+import io.daybreak.core.jobs.Job;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.core.provenance.ProvenanceRecord;
+import io.daybreak.core.registry.RegisteredMethod;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.Table;
+
+/**
+ * The documents the commands print: ordered maps of JSON-compatible values. The same document is printed
+ * as JSON with {@code --json} and as text otherwise, so both always say the same. The schemas are
+ * documented in {@code docs/cli.md}; field names are a public contract.
+ */
+final class Documents {
+    private Documents() {
+    }
+
+    static Map<String, Object> methods(List<RegisteredMethod> methods) {
+        List<Object> rows = new ArrayList<>();
+        for (RegisteredMethod method : methods) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", method.id());
+            row.put("version", method.version());
+            row.put("category", method.descriptor().category());
+            row.put("title", method.descriptor().title());
+            row.put("bundle", method.bundleSymbolicName());
+            rows.add(row);
+        }
+        return Map.of("methods", rows);
+    }
+
+    static Map<String, Object> describe(RegisteredMethod method) {
+        MethodDescriptor descriptor = method.descriptor();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", descriptor.id());
+        doc.put("version", method.version());
+        doc.put("title", descriptor.title());
+        doc.put("category", descriptor.category());
+        doc.put("reference", descriptor.reference());
+        doc.put("description", descriptor.description());
+        doc.put("bundle", method.bundleSymbolicName());
+        List<Object> parameters = new ArrayList<>();
+        for (ParameterSpec spec : descriptor.parameters()) {
+            parameters.add(parameter(spec));
+        }
+        doc.put("parameters", parameters);
+        doc.put("inputs", tableSpecs(descriptor.inputs()));
+        doc.put("outputs", tableSpecs(descriptor.outputs()));
+        return doc;
+    }
+
+    private static Map<String, Object> parameter(ParameterSpec spec) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", spec.name());
+        p.put("type", spec.type().label());
+        p.put("required", spec.required());
+        p.put("default", spec.defaultValue());
+        p.put("min", spec.min());
+        p.put("minInclusive", spec.min() == null ? null : spec.minInclusive());
+        p.put("max", spec.max());
+        p.put("maxInclusive", spec.max() == null ? null : spec.maxInclusive());
+        p.put("choices", spec.choices());
+        p.put("allowed", spec.allowed());
+        p.put("unit", spec.unit());
+        p.put("doc", spec.doc());
+        return p;
+    }
+
+    private static List<Object> tableSpecs(List<TableSpec> specs) {
+        List<Object> list = new ArrayList<>();
+        for (TableSpec spec : specs) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("name", spec.name());
+            t.put("required", spec.required());
+            t.put("doc", spec.doc());
+            List<Object> columns = new ArrayList<>();
+            for (Field field : spec.schema().getFields()) {
+                columns.add(column(field));
+            }
+            t.put("columns", columns);
+            list.add(t);
+        }
+        return list;
+    }
+
+    private static Map<String, Object> column(Field field) {
+        ColumnType type = ColumnType.of(field.getType());
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", field.getName());
+        c.put("type", type == null ? field.getType().toString() : type.alias());
+        return c;
+    }
+
+    static Map<String, Object> run(Job job, Map<String, Object> summary, Map<String, Table> outputs, Path outFile,
+            ProvenanceRecord provenance) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("job", job.id());
+        doc.put("method", job.methodId());
+        doc.put("version", job.methodVersion());
+        doc.put("status", job.status().name());
+        doc.put("summary", summary);
+        List<Object> outputList = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<String, Table> output : outputs.entrySet()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("name", output.getKey());
+            o.put("rows", output.getValue().rowCount());
+            List<Object> columns = new ArrayList<>();
+            for (Field field : output.getValue().schema().getFields()) {
+                columns.add(column(field));
+            }
+            o.put("columns", columns);
+            o.put("file", first && outFile != null ? outFile.toString() : null);
+            first = false;
+            outputList.add(o);
+        }
+        doc.put("outputs", outputList);
+        doc.put("provenance", provenance(provenance));
+        return doc;
+    }
+
+    static Map<String, Object> provenance(ProvenanceRecord record) {
+        if (record == null) {
+            return null;
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("jobId", record.jobId());
+        p.put("methodId", record.methodId());
+        p.put("methodVersion", record.methodVersion());
+        p.put("bundle", record.bundle());
+        p.put("bundleSha256", record.bundleSha256());
+        p.put("parameters", record.parameters());
+        p.put("seed", Long.toString(record.seed()));
+        p.put("inputDigests", record.inputDigests());
+        p.put("outputDigests", record.outputDigests());
+        p.put("status", record.status());
+        p.put("message", record.message());
+        p.put("started", record.started().toString());
+        p.put("finished", record.finished().toString());
+        p.put("durationMillis", record.durationMillis());
+        p.put("platformVersion", record.platformVersion());
+        p.put("javaVersion", record.javaVersion());
+        return p;
+    }
+
+    static Map<String, Object> submitted(Job job) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("job", job.id());
+        doc.put("method", job.methodId());
+        doc.put("version", job.methodVersion());
+        doc.put("status", job.status().name());
+        return doc;
+    }
+
+    static Map<String, Object> jobs(List<Job> jobs) {
+        List<Object> rows = new ArrayList<>();
+        for (Job job : jobs) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", job.id());
+            row.put("method", job.methodId());
+            row.put("version", job.methodVersion());
+            row.put("status", job.status().name());
+            row.put("progress", job.progress());
+            row.put("message", job.message());
+            row.put("submitted", job.submitted().toString());
+            rows.add(row);
+        }
+        return Map.of("jobs", rows);
+    }
+
+    static Map<String, Object> cancel(long id, boolean accepted, Job job) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("job", id);
+        doc.put("cancelRequested", accepted);
+        doc.put("status", job == null ? null : job.status().name());
+        return doc;
+    }
+
+    static Map<String, Object> error(String kind, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("kind", kind);
+        error.put("message", message);
+        return Map.of("error", error);
+    }
+}

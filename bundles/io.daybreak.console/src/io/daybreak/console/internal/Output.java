@@ -1,0 +1,85 @@
+package io.daybreak.console.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Prints a document: as one JSON document (one line, then a newline) or as readable text. Text layouts
+ * are for people and may change; the JSON is the contract.
+ */
+final class Output {
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private Output() {
+    }
+
+    static void json(PrintStream out, Map<String, Object> document) {
+        try {
+            out.println(JSON.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+
+    /** Key/value lines for a flat document; nested maps are indented, lists printed inline. */
+    static void keyValues(PrintStream out, Map<String, Object> document, String indent) {
+        int width = document.keySet().stream().mapToInt(String::length).max().orElse(0);
+        for (Map.Entry<String, Object> entry : document.entrySet()) {
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> nested) {
+                out.println(indent + entry.getKey() + ":");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> map = (Map<String, Object>) nested;
+                keyValues(out, map, indent + "  ");
+            } else {
+                out.println(indent + pad(entry.getKey(), width) + "  " + format(value));
+            }
+        }
+    }
+
+    /** A left-aligned table with a header row. */
+    static void table(PrintStream out, List<String> header, List<List<String>> rows) {
+        int[] widths = new int[header.size()];
+        for (int c = 0; c < header.size(); c++) {
+            widths[c] = header.get(c).length();
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        printRow(out, header, widths);
+        for (List<String> row : rows) {
+            printRow(out, row, widths);
+        }
+    }
+
+    private static void printRow(PrintStream out, List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            line.append(c == cells.size() - 1 ? cells.get(c) : pad(cells.get(c), widths[c]) + "  ");
+        }
+        out.println(line.toString().stripTrailing());
+    }
+
+    static String format(Object value) {
+        if (value == null) {
+            return "-";
+        }
+        if (value instanceof Double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : String.format("%.6g", d);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Output::format).reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]").orElse("[]");
+        }
+        return value.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}

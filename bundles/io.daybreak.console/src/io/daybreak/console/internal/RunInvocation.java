@@ -1,0 +1,150 @@
+package io.daybreak.console.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.memory.BufferAllocator;
+
+import io.daybreak.core.jobs.Job;
+import io.daybreak.core.jobs.JobService;
+import io.daybreak.core.jobs.RunRequest;
+import io.daybreak.core.jobs.RunResult;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.core.registry.MethodRegistry;
+import io.daybreak.data.ArrowMemory;
+import io.daybreak.data.InvalidInputException;
+import io.daybreak.data.Table;
+import io.daybreak.data.files.TableFiles;
+
+/**
+ * One {@code run} command: checks everything that can be checked before work starts (method, parameters,
+ * input files, output path), reads the inputs into an allocator it owns, runs the job and writes the
+ * first output table atomically. Inputs and results are closed when the job is over, also on failure.
+ */
+final class RunInvocation {
+    private final MethodRegistry registry;
+    private final JobService jobs;
+    private final ArrowMemory memory;
+
+    RunInvocation(MethodRegistry registry, JobService jobs, ArrowMemory memory) {
+        this.registry = registry;
+        this.jobs = jobs;
+        this.memory = memory;
+    }
+
+    Map<String, Object> run(CommandLine line, boolean json, PrintStream err) throws InterruptedException, IOException {
+        String id = line.onlyPositional("run", "method id");
+        MethodDescriptor descriptor = registry.require(id).descriptor();
+        Path out = outputPath(line, descriptor);
+        Map<String, String> parameters = new LinkedHashMap<>(line.keyValues());
+        Long seed = seed(line, parameters, descriptor);
+        BufferAllocator inputAllocator = memory.newChildAllocator("console-inputs");
+        Map<String, Table> inputs = new LinkedHashMap<>();
+        Job job;
+        try {
+            readInputs(line.options("--in"), descriptor, inputs, inputAllocator);
+            job = jobs.submit(new RunRequest(id, parameters, inputs, seed));
+        } catch (RuntimeException e) {
+            release(inputs, inputAllocator);
+            throw e;
+        }
+        if (line.flag("--background")) {
+            job.completion().whenComplete((result, failure) -> {
+                try {
+                    if (result != null) {
+                        try (result) {
+                            if (out != null) {
+                                TableFiles.write(result.output(null), out);
+                            }
+                        } catch (IOException e) {
+                            err.println("daybreak: job " + job.id() + ": cannot write " + out + ": " + e.getMessage());
+                        }
+                    }
+                } finally {
+                    release(inputs, inputAllocator);
+                }
+            });
+            return Documents.submitted(job);
+        }
+        try {
+            if (ProgressBar.wanted(json)) {
+                ProgressBar.follow(job, err);
+            }
+            try (RunResult result = jobs.await(job, null)) {
+                if (out != null) {
+                    TableFiles.write(result.output(null), out);
+                }
+                return Documents.run(job, result.summary(), result.outputs(), out, result.provenance());
+            }
+        } finally {
+            if (!job.status().isFinal()) {
+                jobs.cancel(job.id()); // interrupted while waiting: do not leave the run going
+                job.completion().handle((r, f) -> r).join();
+            }
+            release(inputs, inputAllocator);
+        }
+    }
+
+    private static Path outputPath(CommandLine line, MethodDescriptor descriptor) {
+        String out = line.option("run", "--out");
+        if (out == null) {
+            return null;
+        }
+        if (descriptor.outputs().isEmpty()) {
+            throw new InvalidInputException("run: method " + descriptor.id() + " has no output table to write to " + out);
+        }
+        Path path = Path.of(out);
+        TableFiles.checkWritable(path);
+        return path;
+    }
+
+    /** {@code --seed S} or {@code seed=S} (unless the method itself has a parameter named seed). */
+    private static Long seed(CommandLine line, Map<String, String> parameters, MethodDescriptor descriptor) {
+        String text = line.option("run", "--seed");
+        if (text == null && descriptor.parameter("seed") == null) {
+            text = parameters.remove("seed");
+        }
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("run: seed must be an integer (64-bit), got '" + text + "'");
+        }
+    }
+
+    /** {@code --in file} binds the method's first input; {@code --in name=file} a named one. */
+    private static void readInputs(List<String> specs, MethodDescriptor descriptor, Map<String, Table> inputs,
+            BufferAllocator allocator) {
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            String name;
+            String file;
+            if (eq > 0 && descriptor.inputs().stream().anyMatch(t -> t.name().equals(spec.substring(0, eq)))) {
+                name = spec.substring(0, eq);
+                file = spec.substring(eq + 1);
+            } else if (descriptor.inputs().isEmpty()) {
+                throw new InvalidInputException("run: method " + descriptor.id() + " takes no input tables");
+            } else {
+                name = descriptor.inputs().get(0).name();
+                file = spec;
+            }
+            if (inputs.containsKey(name)) {
+                throw new InvalidInputException("run: input '" + name + "' given twice; inputs: "
+                        + String.join(", ", descriptor.inputs().stream().map(TableSpec::name).toList()));
+            }
+            inputs.put(name, TableFiles.read(Path.of(file), allocator));
+        }
+    }
+
+    private static void release(Map<String, Table> inputs, BufferAllocator allocator) {
+        inputs.values().forEach(Table::close);
+        allocator.close();
+    }
+}

@@ -1,0 +1,141 @@
+package io.daybreak.examples.betabinomial;
+
+import java.util.Map;
+
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.DoubleColumn;
+import io.daybreak.data.Table;
+import io.daybreak.stats.beta.BetaPosterior;
+
+/**
+ * The template method: the Beta-binomial posterior of a response or DLT rate. Given x events among n
+ * patients (as counts, or as an input table of 0/1 outcomes) and a Beta(a, b) prior, it reports the
+ * posterior Beta(a + x, b + n - x), its mean and standard deviation, an equal-tailed credible interval and
+ * P(rate &gt; threshold), and returns the posterior density and distribution function on a grid.
+ *
+ * <p>Copy this bundle to start a method of your own: a DS component providing {@link Method}, a
+ * descriptor that documents every parameter, a stateless {@code apply} that checks what the platform
+ * cannot check alone, and outputs allocated from the context's allocator.
+ */
+@Component(service = Method.class)
+public final class BetaBinomialPosteriorMethod implements Method {
+    static final String ID = "example.beta-binomial";
+    static final String OUTCOME_COLUMN = "AVAL";
+
+    private static final FieldType FLOAT64 = FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID,
+            "Beta-binomial posterior of a response or DLT rate")
+            .category("example")
+            .reference("Gelman et al., Bayesian Data Analysis, 3rd ed., section 2.4 (conjugate Beta-binomial model)")
+            .description("Posterior Beta(a + x, b + n - x) of a binary rate after x events in n patients under a "
+                    + "Beta(a, b) prior: mean, SD, equal-tailed credible interval and P(rate > threshold). "
+                    + "Give the counts (events, patients) or an input table 'outcomes' with a 0/1 column AVAL.")
+            .parameter(ParameterSpec.integer("events").min(0).optional().unit("patients")
+                    .doc("x: patients with the event (response or DLT); omit when an outcomes table is given"))
+            .parameter(ParameterSpec.integer("patients").min(0).optional().unit("patients")
+                    .doc("n: patients evaluated; omit when an outcomes table is given"))
+            .parameter(ParameterSpec.real("priorA").greaterThan(0).defaultValue(1.0)
+                    .doc("a of the Beta(a, b) prior (prior events + ...); 1 with priorB = 1 is uniform"))
+            .parameter(ParameterSpec.real("priorB").greaterThan(0).defaultValue(1.0)
+                    .doc("b of the Beta(a, b) prior"))
+            .parameter(ParameterSpec.real("threshold").min(0).max(1).defaultValue(0.3).unit("rate")
+                    .doc("rate whose exceedance probability P(rate > threshold) is reported"))
+            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
+                    .doc("coverage of the equal-tailed credible interval"))
+            .parameter(ParameterSpec.integer("gridPoints").min(2).max(100_000).defaultValue(101L)
+                    .doc("points of the posterior grid output, equally spaced on [0, 1]"))
+            .input(new TableSpec("outcomes", new org.apache.arrow.vector.types.pojo.Schema(
+                    java.util.List.of(new Field(OUTCOME_COLUMN, FLOAT64, null))), false,
+                    "one row per patient; AVAL = 1 for an event, 0 for none; null rows are not evaluable"))
+            .output(TableSpec.of("posterior", "posterior density and CDF on a grid of rates",
+                    new Field("rate", FLOAT64, null), new Field("density", FLOAT64, null),
+                    new Field("cdf", FLOAT64, null)))
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        long[] counts = counts(inputs.get("outcomes"), parameters);
+        long events = counts[0];
+        long patients = counts[1];
+        BetaPosterior posterior = BetaPosterior.update(parameters.real("priorA"), parameters.real("priorB"), events,
+                patients);
+        double level = parameters.real("level");
+        double threshold = parameters.real("threshold");
+        double[] interval = posterior.equalTailedInterval(level);
+        Table grid = PosteriorGrid.build(posterior, (int) parameters.integer("gridPoints"), context.allocator());
+        return MethodResult.builder()
+                .output("posterior", grid)
+                .summary("events", events)
+                .summary("patients", patients)
+                .summary("posteriorA", posterior.alpha())
+                .summary("posteriorB", posterior.beta())
+                .summary("mean", posterior.mean())
+                .summary("sd", posterior.standardDeviation())
+                .summary("level", level)
+                .summary("lower", interval[0])
+                .summary("upper", interval[1])
+                .summary("threshold", threshold)
+                .summary("probAboveThreshold", posterior.probabilityAbove(threshold))
+                .build();
+    }
+
+    /** (events, patients) from the counts or from the outcomes table, never both. */
+    private static long[] counts(Table outcomes, Parameters parameters) {
+        boolean haveCounts = parameters.has("events") || parameters.has("patients");
+        if (outcomes != null) {
+            if (haveCounts) {
+                throw new InvalidParameterException("give either an outcomes table or events/patients, not both");
+            }
+            return countOutcomes(outcomes);
+        }
+        if (!parameters.has("events") || !parameters.has("patients")) {
+            throw new InvalidParameterException("parameters 'events' and 'patients' are required "
+                    + "(integers, 0 <= events <= patients) unless an outcomes table is given");
+        }
+        long events = parameters.integer("events");
+        long patients = parameters.integer("patients");
+        if (events > patients) {
+            throw new InvalidParameterException("parameter 'events' = " + events + " exceeds 'patients' = " + patients
+                    + "; allowed: 0 <= events <= patients");
+        }
+        return new long[] {events, patients};
+    }
+
+    private static long[] countOutcomes(Table outcomes) {
+        DoubleColumn outcome = outcomes.doubles(OUTCOME_COLUMN);
+        long events = 0;
+        long patients = 0;
+        for (int row = 0; row < outcome.size(); row++) {
+            if (outcome.isNull(row)) {
+                continue;
+            }
+            double value = outcome.get(row);
+            if (value != 0 && value != 1) {
+                throw new InvalidParameterException("input 'outcomes' row " + (row + 1) + ": " + OUTCOME_COLUMN + " = "
+                        + value + "; allowed: 0, 1 or null");
+            }
+            patients++;
+            events += (long) value;
+        }
+        return new long[] {events, patients};
+    }
+}

@@ -1,0 +1,158 @@
+package io.daybreak.examples.betabinomial;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.LongStream;
+
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apache.commons.statistics.distribution.DiscreteDistribution;
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.Table;
+import io.daybreak.stats.beta.BetaPosterior;
+
+/**
+ * Operating characteristics of the Beta-binomial decision rule "declare the rate above the threshold when
+ * P(rate &gt; threshold | x) &gt; cutoff" for a single-arm cohort of n patients with true rate p: the
+ * probability of declaring, both exactly (summing binomial probabilities over x = 0..n) and by simulating
+ * trials. The template for simulation methods: replicate i draws only from {@code context.random(i)}, so
+ * the result depends on the seed alone, not on the number of threads; it reports progress and stops
+ * promptly when cancelled.
+ */
+@Component(service = Method.class)
+public final class BetaBinomialSimulationMethod implements Method {
+    static final String ID = "example.beta-binomial-oc";
+    private static final int CHUNK = 4096;
+
+    private static final FieldType FLOAT64 = FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
+    private static final FieldType INT64 = FieldType.nullable(new ArrowType.Int(64, true));
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID,
+            "Operating characteristics of a Beta-binomial threshold rule")
+            .category("example")
+            .reference("Thall & Simon, Biometrics 50:337-349 (1994), Bayesian monitoring of a binary rate")
+            .description("Probability that a cohort of n patients with true rate p yields "
+                    + "P(rate > threshold | data) > cutoff under a Beta(a, b) prior: exact by enumeration and "
+                    + "estimated by simulating trials (with its Monte Carlo standard error).")
+            .parameter(ParameterSpec.real("trueRate").min(0).max(1).unit("rate").doc("p: the true event rate"))
+            .parameter(ParameterSpec.integer("patients").min(1).max(100_000).unit("patients").doc("n: cohort size"))
+            .parameter(ParameterSpec.real("priorA").greaterThan(0).defaultValue(1.0).doc("a of the Beta(a, b) prior"))
+            .parameter(ParameterSpec.real("priorB").greaterThan(0).defaultValue(1.0).doc("b of the Beta(a, b) prior"))
+            .parameter(ParameterSpec.real("threshold").min(0).max(1).defaultValue(0.3).unit("rate")
+                    .doc("the rate the rule compares against"))
+            .parameter(ParameterSpec.real("cutoff").greaterThan(0).lessThan(1).defaultValue(0.9)
+                    .doc("declare when P(rate > threshold | data) exceeds this posterior probability"))
+            .parameter(ParameterSpec.integer("trials").min(1).max(1_000_000_000).defaultValue(100_000L)
+                    .doc("simulated trials"))
+            .output(TableSpec.of("byEvents", "for each possible event count x: its probability, the decision "
+                    + "and the simulated frequency", new Field("events", INT64, null),
+                    new Field("probability", FLOAT64, null), new Field("declare", FieldType.nullable(ArrowType.Bool.INSTANCE), null),
+                    new Field("simulatedFraction", FLOAT64, null)))
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        int n = (int) parameters.integer("patients");
+        double p = parameters.real("trueRate");
+        long trials = parameters.integer("trials");
+        boolean[] declare = decisions(n, parameters);
+
+        DiscreteDistribution binomial = BinomialDistribution.of(n, p);
+        double exact = 0;
+        double[] probability = new double[n + 1];
+        for (int x = 0; x <= n; x++) {
+            probability[x] = binomial.probability(x);
+            if (declare[x]) {
+                exact += probability[x];
+            }
+        }
+
+        AtomicLongArray simulated = simulate(binomial, trials, n, context);
+        long declared = 0;
+        double[] fraction = new double[n + 1];
+        long[] events = new long[n + 1];
+        for (int x = 0; x <= n; x++) {
+            events[x] = x;
+            fraction[x] = (double) simulated.get(x) / trials;
+            if (declare[x]) {
+                declared += simulated.get(x);
+            }
+        }
+        double estimate = (double) declared / trials;
+        Table byEvents = Table.builder(context.allocator())
+                .addInt64("events", events)
+                .addFloat64("probability", probability)
+                .addBoolean("declare", declare)
+                .addFloat64("simulatedFraction", fraction)
+                .build();
+        return MethodResult.builder()
+                .output("byEvents", byEvents)
+                .summary("probDeclareExact", exact)
+                .summary("probDeclareSimulated", estimate)
+                .summary("monteCarloSe", Math.sqrt(estimate * (1 - estimate) / trials))
+                .summary("minEventsToDeclare", firstDeclaring(declare))
+                .summary("trials", trials)
+                .build();
+    }
+
+    /** declare[x] for every possible event count x. */
+    static boolean[] decisions(int n, Parameters parameters) {
+        boolean[] declare = new boolean[n + 1];
+        for (int x = 0; x <= n; x++) {
+            BetaPosterior posterior = BetaPosterior.update(parameters.real("priorA"), parameters.real("priorB"), x, n);
+            declare[x] = posterior.probabilityAbove(parameters.real("threshold")) > parameters.real("cutoff");
+        }
+        return declare;
+    }
+
+    private static long firstDeclaring(boolean[] declare) {
+        for (int x = 0; x < declare.length; x++) {
+            if (declare[x]) {
+                return x;
+            }
+        }
+        return -1;
+    }
+
+    /** Counts of simulated event counts; chunk c runs replicates [c*CHUNK, ...) on streams of the same index. */
+    private static AtomicLongArray simulate(DiscreteDistribution binomial, long trials, int n, MethodContext context) {
+        AtomicLongArray counts = new AtomicLongArray(n + 1);
+        AtomicLong done = new AtomicLong();
+        long chunks = (trials + CHUNK - 1) / CHUNK;
+        LongStream.range(0, chunks).parallel().forEach(chunk -> {
+            context.checkCancelled();
+            long first = chunk * CHUNK;
+            long last = Math.min(trials, first + CHUNK);
+            long[] local = new long[n + 1];
+            for (long replicate = first; replicate < last; replicate++) {
+                UniformRandomProvider random = context.random(replicate);
+                local[binomial.createSampler(random).sample()]++;
+            }
+            for (int x = 0; x <= n; x++) {
+                if (local[x] != 0) {
+                    counts.addAndGet(x, local[x]);
+                }
+            }
+            context.progress((double) done.addAndGet(last - first) / trials, "simulated trials");
+        });
+        return counts;
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Smoke run of the materialized console product (run by the build in the verify phase):
+# it starts, lists the example methods as JSON, runs one, writes CSV, and maps bad input to exit code 2.
+set -euo pipefail
+export DAYBREAK_HOME="$1"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "smoke test FAILED: $*" >&2; exit 1; }
+
+out="$("$ROOT/daybreak" methods --json)" || fail "methods --json exited $?"
+echo "$out" | grep -q '"id":"example.beta-binomial"' || fail "methods --json does not list example.beta-binomial: $out"
+[ "$(echo "$out" | wc -l)" -eq 1 ] || fail "methods --json printed more than one line: $out"
+
+out="$("$ROOT/daybreak" run example.beta-binomial events=3 patients=10 --out "$WORK/posterior.csv" --json)" \
+  || fail "run exited $?"
+echo "$out" | grep -q '"status":"SUCCEEDED"' || fail "run did not succeed: $out"
+# Beta(4, 8) posterior mean 1/3, printed as 0.3333333333333333
+echo "$out" | grep -q '"mean":0.3333333333333333' || fail "unexpected posterior mean: $out"
+[ "$(head -1 "$WORK/posterior.csv")" = "rate,density,cdf" ] || fail "posterior.csv has no header"
+[ "$(wc -l < "$WORK/posterior.csv")" -eq 102 ] || fail "posterior.csv should have 101 rows"
+
+set +e
+"$ROOT/daybreak" run example.beta-binomial events=3 patients=10 threshold=1.5 --out "$WORK/bad.csv" 2> "$WORK/err"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "out-of-range parameter exited $code, expected 2"
+grep -q "threshold" "$WORK/err" || fail "error does not name the parameter: $(cat "$WORK/err")"
+[ ! -e "$WORK/bad.csv" ] || fail "a failed run left an output file"
+
+set +e
+"$ROOT/daybreak" describe no.such.method > /dev/null 2>&1
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "unknown method exited $code, expected 2"
+echo "smoke test passed: product starts, lists and runs methods, maps bad input to exit code 2"

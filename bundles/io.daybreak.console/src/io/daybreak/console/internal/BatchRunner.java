@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * Runs one command given on the launcher's command line, then stops the framework and exits the JVM
@@ -33,6 +35,8 @@ public final class BatchRunner {
 
     @Reference
     private CommandProcessor processor;
+    @Reference
+    private ServiceComponentRuntime scr;
 
     @Activate
     void activate(BundleContext context) {
@@ -87,22 +91,30 @@ public final class BatchRunner {
                 && String.valueOf(e.getMessage()).contains(": " + "daybreak:");
     }
 
-    /** Waits until the framework has reached its start level, so every method bundle is active. */
-    private static boolean awaitStarted(BundleContext context) {
-        Bundle system = context.getBundle(0);
+    /** Waits until start-up is over (see {@link StartupBarrier}), then for the command service. */
+    private boolean awaitStarted(BundleContext context) {
         long deadline = System.currentTimeMillis() + STARTUP_TIMEOUT_MS;
-        while (system.getState() != Bundle.ACTIVE) {
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            try {
+        try {
+            while (!StartupBarrier.isReady(context, scr)) {
+                if (System.currentTimeMillis() > deadline) {
+                    return false;
+                }
                 Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
             }
+            ServiceTracker<Object, Object> commands = new ServiceTracker<>(context,
+                    context.createFilter("(osgi.command.scope=daybreak)"), null);
+            commands.open();
+            try {
+                return commands.waitForService(Math.max(1, deadline - System.currentTimeMillis())) != null;
+            } finally {
+                commands.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        return true;
     }
 
     /**

@@ -113,8 +113,12 @@ public final class CsvReader {
             this.text = text;
         }
 
+        /** The line of the record starting at {@code position}, past the blank lines the parser skipped. */
         long lineAt(long position) {
             int end = (int) Math.min(position, text.length());
+            while (end < text.length() && (text.charAt(end) == '\n' || text.charAt(end) == '\r')) {
+                end++;
+            }
             for (; scanned < end; scanned++) {
                 if (text.charAt(scanned) == '\n') {
                     line++;

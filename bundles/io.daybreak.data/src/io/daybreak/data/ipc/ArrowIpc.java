@@ -1,8 +1,11 @@
 package io.daybreak.data.ipc;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -32,6 +35,9 @@ import io.daybreak.data.Table;
  */
 public final class ArrowIpc {
     private static final byte[] FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
+    private static final int CONTINUATION = 0xFFFFFFFF;
+    /** Flatbuffer metadata of one IPC message (a schema or batch header); real ones are kilobytes. */
+    private static final int MAX_METADATA_BYTES = 64 << 20;
 
     private ArrowIpc() {
     }
@@ -70,7 +76,7 @@ public final class ArrowIpc {
                     return readAll(reader, allocator);
                 }
             }
-            try (InputStream in = Files.newInputStream(file);
+            try (InputStream in = checkedStream(new BufferedInputStream(Files.newInputStream(file)));
                     ArrowStreamReader reader = new ArrowStreamReader(in, allocator)) {
                 return readAll(reader, allocator);
             }
@@ -87,7 +93,7 @@ public final class ArrowIpc {
     /** Reads one Arrow IPC stream from {@code in}; does not close {@code in}. */
     public static Table readStream(InputStream in, BufferAllocator allocator) {
         try {
-            ArrowStreamReader reader = new ArrowStreamReader(in, allocator);
+            ArrowStreamReader reader = new ArrowStreamReader(checkedStream(new BufferedInputStream(in)), allocator);
             try {
                 return readAll(reader, allocator);
             } finally {
@@ -111,6 +117,27 @@ public final class ArrowIpc {
             result.close();
             throw e;
         }
+    }
+
+    /**
+     * Checks the first message header before Arrow reads it: Arrow trusts the length prefix and would
+     * allocate whatever it says (gigabytes for a text file), so garbage must be refused up front.
+     */
+    private static InputStream checkedStream(BufferedInputStream in) throws IOException {
+        in.mark(8);
+        byte[] header = in.readNBytes(8);
+        in.reset();
+        if (header.length < 8) {
+            throw new IOException("too short for an Arrow IPC stream (" + header.length + " bytes)");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        int first = buffer.getInt(0);
+        int length = first == CONTINUATION ? buffer.getInt(4) : first; // pre-0.15 streams have no marker
+        if (length < 0 || length > MAX_METADATA_BYTES) {
+            throw new IOException("no Arrow IPC message at the start (metadata length " + Integer.toUnsignedString(length)
+                    + ")");
+        }
+        return in;
     }
 
     private static boolean hasFileMagic(Path file) throws IOException {

@@ -85,7 +85,7 @@ final class Documents {
             t.put("required", spec.required());
             t.put("doc", spec.doc());
             List<Object> columns = new ArrayList<>();
-            for (Field field : spec.schema().getFields()) {
+            for (Field field : spec.columns()) {
                 columns.add(column(field));
             }
             t.put("columns", columns);

@@ -13,14 +13,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * are for people and may change; the JSON is the contract.
  */
 final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** Created on first JSON output only: Jackson's start-up cost is not paid by text commands. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
 
     private Output() {
     }
 
     static void json(PrintStream out, Map<String, Object> document) {
         try {
-            out.println(JSON.writeValueAsString(document));
+            out.println(Json.MAPPER.writeValueAsString(document));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }

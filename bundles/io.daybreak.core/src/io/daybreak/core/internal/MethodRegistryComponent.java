@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.daybreak.core.method.Method;
@@ -31,7 +30,6 @@ import io.daybreak.core.registry.RegisteredMethod;
  */
 @Component(service = MethodRegistry.class)
 public final class MethodRegistryComponent implements MethodRegistry {
-    private static final Logger LOG = LoggerFactory.getLogger(MethodRegistryComponent.class);
     private static final Comparator<RegisteredMethod> PREFERENCE = Comparator
             .comparing(RegisteredMethod::osgiVersion)
             .thenComparingInt(RegisteredMethod::ranking)
@@ -48,7 +46,7 @@ public final class MethodRegistryComponent implements MethodRegistry {
         try {
             descriptor = method.descriptor();
         } catch (RuntimeException e) {
-            LOG.error("method service {} of bundle {} has no usable descriptor; ignored", serviceId,
+            LoggerFactory.getLogger(MethodRegistryComponent.class).error("method service {} of bundle {} has no usable descriptor; ignored", serviceId,
                     bundle == null ? "?" : bundle.getSymbolicName(), e);
             return;
         }

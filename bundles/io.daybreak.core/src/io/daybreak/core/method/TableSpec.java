@@ -11,19 +11,34 @@ import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
 
 /**
- * An input or output table of a method: a name, the Arrow schema of the columns it must have (extra
+ * An input or output table of a method: a name, the Arrow fields of the columns it must have (extra
  * columns are allowed), whether it is required, and documentation.
+ *
+ * <p>The columns are kept as a list of Arrow {@link Field}s rather than a {@link Schema}: Arrow's
+ * {@code Schema} class initialises Jackson when loaded, a third of a second that every registry lookup
+ * would otherwise pay at start-up. {@link #schema()} builds the Schema when it is wanted.
  */
-public record TableSpec(String name, Schema schema, boolean required, String doc) {
+public record TableSpec(String name, List<Field> columns, boolean required, String doc) {
 
     public TableSpec {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(schema, "schema");
+        columns = List.copyOf(columns);
         doc = doc == null ? "" : doc;
     }
 
+    /** A required table with the given columns. */
     public static TableSpec of(String name, String doc, Field... fields) {
-        return new TableSpec(name, new Schema(List.of(fields)), true, doc);
+        return new TableSpec(name, List.of(fields), true, doc);
+    }
+
+    /** An optional table with the given columns. */
+    public static TableSpec optional(String name, String doc, Field... fields) {
+        return new TableSpec(name, List.of(fields), false, doc);
+    }
+
+    /** The columns as an Arrow schema. */
+    public Schema schema() {
+        return new Schema(columns);
     }
 
     /**
@@ -31,7 +46,7 @@ public record TableSpec(String name, Schema schema, boolean required, String doc
      * a float64 column also accepts int32/int64 data).
      */
     public void check(Table table) {
-        for (Field wanted : schema.getFields()) {
+        for (Field wanted : columns) {
             if (!table.hasColumn(wanted.getName())) {
                 throw new InvalidInputException("input '" + name + "' has no column '" + wanted.getName()
                         + "'; it needs " + describe() + " and has " + String.join(", ", table.columnNames()));
@@ -50,7 +65,7 @@ public record TableSpec(String name, Schema schema, boolean required, String doc
 
     /** The columns in words, e.g. {@code "AVAL (float64), USUBJID (string)"}. */
     public String describe() {
-        return schema.getFields().stream().map(f -> {
+        return columns.stream().map(f -> {
             ColumnType type = ColumnType.of(f.getType());
             return f.getName() + " (" + (type == null ? f.getType().toString() : type.alias()) + ")";
         }).reduce((a, b) -> a + ", " + b).orElse("no particular columns");

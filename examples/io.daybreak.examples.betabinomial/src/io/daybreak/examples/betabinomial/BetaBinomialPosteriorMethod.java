@@ -58,9 +58,9 @@ public final class BetaBinomialPosteriorMethod implements Method {
                     .doc("coverage of the equal-tailed credible interval"))
             .parameter(ParameterSpec.integer("gridPoints").min(2).max(100_000).defaultValue(101L)
                     .doc("points of the posterior grid output, equally spaced on [0, 1]"))
-            .input(new TableSpec("outcomes", new org.apache.arrow.vector.types.pojo.Schema(
-                    java.util.List.of(new Field(OUTCOME_COLUMN, FLOAT64, null))), false,
-                    "one row per patient; AVAL = 1 for an event, 0 for none; null rows are not evaluable"))
+            .input(TableSpec.optional("outcomes",
+                    "one row per patient; AVAL = 1 for an event, 0 for none; null rows are not evaluable",
+                    new Field(OUTCOME_COLUMN, FLOAT64, null)))
             .output(TableSpec.of("posterior", "posterior density and CDF on a grid of rates",
                     new Field("rate", FLOAT64, null), new Field("density", FLOAT64, null),
                     new Field("cdf", FLOAT64, null)))

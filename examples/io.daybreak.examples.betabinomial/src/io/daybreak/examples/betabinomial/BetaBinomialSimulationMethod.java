@@ -85,7 +85,7 @@ public final class BetaBinomialSimulationMethod implements Method {
             }
         }
 
-        AtomicLongArray simulated = simulate(binomial, trials, n, context);
+        AtomicLongArray simulated = simulate(cumulative(probability), trials, n, context);
         long declared = 0;
         double[] fraction = new double[n + 1];
         long[] events = new long[n + 1];
@@ -132,8 +132,38 @@ public final class BetaBinomialSimulationMethod implements Method {
         return -1;
     }
 
-    /** Counts of simulated event counts; chunk c runs replicates [c*CHUNK, ...) on streams of the same index. */
-    private static AtomicLongArray simulate(DiscreteDistribution binomial, long trials, int n, MethodContext context) {
+    /** The binomial CDF as a table, for sampling by inversion. */
+    static double[] cumulative(double[] probability) {
+        double[] cdf = new double[probability.length];
+        double sum = 0;
+        for (int x = 0; x < probability.length; x++) {
+            sum += probability[x];
+            cdf[x] = sum;
+        }
+        cdf[cdf.length - 1] = Double.POSITIVE_INFINITY; // absorbs rounding: every u < 1 maps to some x
+        return cdf;
+    }
+
+    /** The smallest x with u &lt; cdf[x]: an exact draw from the binomial given a uniform u in [0, 1). */
+    static int invert(double[] cdf, double u) {
+        int low = 0;
+        int high = cdf.length - 1; // cdf[high] is +infinity, so the answer is in [low, high]
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (u < cdf[mid]) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * Counts of simulated event counts. Replicate r draws one uniform from stream r and inverts the
+     * binomial CDF; chunks of replicates run in parallel, and the counts do not depend on the split.
+     */
+    private static AtomicLongArray simulate(double[] cdf, long trials, int n, MethodContext context) {
         AtomicLongArray counts = new AtomicLongArray(n + 1);
         AtomicLong done = new AtomicLong();
         long chunks = (trials + CHUNK - 1) / CHUNK;
@@ -144,7 +174,7 @@ public final class BetaBinomialSimulationMethod implements Method {
             long[] local = new long[n + 1];
             for (long replicate = first; replicate < last; replicate++) {
                 UniformRandomProvider random = context.random(replicate);
-                local[binomial.createSampler(random).sample()]++;
+                local[invert(cdf, random.nextDouble())]++;
             }
             for (int x = 0; x <= n; x++) {
                 if (local[x] != 0) {

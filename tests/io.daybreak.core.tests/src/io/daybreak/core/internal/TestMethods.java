@@ -7,7 +7,6 @@ import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
@@ -36,8 +35,7 @@ final class TestMethods {
                     .parameter(ParameterSpec.real("factor").min(-10).max(10).defaultValue(2.0))
                     .parameter(ParameterSpec.integer("draws").min(0).max(1000).defaultValue(3L))
                     .parameter(ParameterSpec.choice("mode", "sum", "mean").defaultValue("sum"))
-                    .input(new TableSpec("data", new Schema(java.util.List.of(new Field("AVAL", FLOAT64, null))), false,
-                            "values"))
+                    .input(TableSpec.optional("data", "values", new Field("AVAL", FLOAT64, null)))
                     .output(TableSpec.of("draws", "uniform draws", new Field("u", FLOAT64, null)))
                     .build();
         }

@@ -183,4 +183,18 @@ class BetaBinomialMethodsTest {
         assertEquals("io.daybreak.examples.betabinomial",
                 registry.require(BetaBinomialPosteriorMethod.ID).bundleSymbolicName());
     }
+
+    @Test
+    void inversionSamplingHandlesTiesAndDegenerateRates() {
+        // p = 1: all mass at x = n, so even u = 0 must give n (several CDF entries are exactly 0)
+        double[] certain = BetaBinomialSimulationMethod.cumulative(new double[] {0, 0, 0, 1});
+        assertEquals(3, BetaBinomialSimulationMethod.invert(certain, 0.0));
+        double[] none = BetaBinomialSimulationMethod.cumulative(new double[] {1, 0, 0});
+        assertEquals(0, BetaBinomialSimulationMethod.invert(none, 0.999999));
+        double[] fair = BetaBinomialSimulationMethod.cumulative(new double[] {0.25, 0.5, 0.25});
+        assertEquals(0, BetaBinomialSimulationMethod.invert(fair, 0.0));
+        assertEquals(1, BetaBinomialSimulationMethod.invert(fair, 0.25));
+        assertEquals(1, BetaBinomialSimulationMethod.invert(fair, 0.7499));
+        assertEquals(2, BetaBinomialSimulationMethod.invert(fair, 0.75));
+    }
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# A short tour of Daybreak with the example methods: list, describe, run on counts, run on a patient
+# table (CSV in, CSV out), simulate operating characteristics, and show how bad input is reported.
+# Usage: ./daybreak demo   (results go to demo-output/)
+set -euo pipefail
+DAYBREAK="$1"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="${DAYBREAK_DEMO_OUT:-$ROOT/demo-output}"
+mkdir -p "$OUT"
+
+step() { printf '\n\033[1m== %s\033[0m\n$ %s\n' "$1" "${*:2}"; "${@:2}"; }
+
+step "Installed methods" "$DAYBREAK" methods
+step "What the template method takes" "$DAYBREAK" describe example.beta-binomial
+
+step "Posterior of a DLT rate: 3 DLTs in 10 patients, uniform prior, P(rate > 0.33)" \
+  "$DAYBREAK" run example.beta-binomial events=3 patients=10 threshold=0.33 seed=1
+
+# A small cohort in ADaM style: one row per patient, AVAL = 1 for an objective response.
+cat > "$OUT/cohort.csv" <<'CSV'
+USUBJID,TRT01P,AVAL
+DB-001,DL3,1
+DB-002,DL3,0
+DB-003,DL3,0
+DB-004,DL3,1
+DB-005,DL3,NA
+DB-006,DL3,0
+DB-007,DL3,1
+DB-008,DL3,0
+DB-009,DL3,0
+DB-010,DL3,0
+DB-011,DL3,1
+DB-012,DL3,0
+CSV
+step "Response rate from a patient table, Jeffreys prior; posterior grid written to CSV" \
+  "$DAYBREAK" run example.beta-binomial --in "$OUT/cohort.csv" priorA=0.5 priorB=0.5 threshold=0.2 \
+  --out "$OUT/posterior.csv" seed=1
+echo "   first rows of $OUT/posterior.csv:"; head -4 "$OUT/posterior.csv" | sed 's/^/   /'
+
+step "Operating characteristics of 'declare when P(rate > 0.3) > 0.9' with n = 20, true rate 0.35 (2 million simulated trials)" \
+  "$DAYBREAK" run example.beta-binomial-oc trueRate=0.35 patients=20 trials=2000000 seed=2026 --out "$OUT/oc.arrow"
+
+echo
+echo "== Bad input is named, with exit code 2 and nothing written"
+echo "\$ $DAYBREAK run example.beta-binomial events=3 patients=10 threshold=1.5 --out $OUT/never.csv"
+set +e
+"$DAYBREAK" run example.beta-binomial events=3 patients=10 threshold=1.5 --out "$OUT/never.csv"
+code=$?
+set -e
+echo "   exit code $code; $OUT/never.csv exists: $([ -e "$OUT/never.csv" ] && echo yes || echo no)"
+
+echo
+echo "== Machine-readable: every command takes --json"
+echo "\$ $DAYBREAK methods --json"
+"$DAYBREAK" methods --json
+echo
+echo "Results are in $OUT. Interactive shell: ./daybreak (then: help, methods, run ..., exit)."

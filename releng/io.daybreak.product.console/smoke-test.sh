@@ -33,4 +33,11 @@ set +e
 code=$?
 set -e
 [ "$code" -eq 2 ] || fail "unknown method exited $code, expected 2"
+# The interactive shell: commands from standard input, 'exit' ends it, so does end of input.
+out="$(printf 'methods\nrun example.beta-binomial events=1 patients=4 --json\nexit\n' | timeout 60 "$ROOT/daybreak")" \
+  || fail "interactive shell exited $?"
+echo "$out" | grep -q 'example.beta-binomial-oc' || fail "interactive 'methods' printed nothing useful: $out"
+echo "$out" | grep -q '"status":"SUCCEEDED"' || fail "interactive run did not succeed: $out"
+printf 'jobs\n' | timeout 60 "$ROOT/daybreak" > /dev/null || fail "interactive shell did not end at end of input"
+
 echo "smoke test passed: product starts, lists and runs methods, maps bad input to exit code 2"

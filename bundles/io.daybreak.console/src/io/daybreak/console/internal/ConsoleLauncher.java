@@ -1,15 +1,20 @@
 package io.daybreak.console.internal;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
@@ -19,17 +24,22 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
- * Runs one command given on the launcher's command line, then stops the framework and exits the JVM
- * with the command's status: 0 success, 2 bad input, 1 failure. Inactive unless the framework property
- * {@value #ARGC} is set (the {@code ./daybreak} script sets it together with {@value #ARG}N).
+ * What the {@code ./daybreak} script starts, once start-up is over. With {@value #ARGC} set: runs one
+ * command, then exits the JVM with its status (0 success, 2 bad input, 1 failure). With
+ * {@value #INTERACTIVE} set: an interactive shell on the terminal that runs Gogo command lines until
+ * {@code exit} or end of input. Otherwise (tests, embedding) it does nothing.
  *
- * <p>Arguments are handed to Gogo as session variables, not spliced into a command string, so no
- * argument is ever re-parsed by the shell language (quotes, {@code $}, braces reach the command as typed).
+ * <p>One-shot arguments are handed to Gogo as session variables, not spliced into a command string, so
+ * no argument is re-parsed by the shell language (quotes, {@code $}, braces reach the command as typed).
  */
 @Component(immediate = true)
-public final class BatchRunner {
+public final class ConsoleLauncher {
     static final String ARGC = "daybreak.batch.argc";
     static final String ARG = "daybreak.batch.arg.";
+    static final String INTERACTIVE = "daybreak.interactive";
+    private static final String BANNER = "Daybreak console. Commands: methods, describe <id>, run <id> name=value ... "
+            + "[--in file] [--out file] [--seed n] [--background], jobs, cancel <job>; add --json for JSON. "
+            + "'help' lists every command, 'exit' quits.";
     private static final Pattern COMMAND = Pattern.compile("[a-z][a-z0-9-]*");
     private static final long STARTUP_TIMEOUT_MS = 60_000;
 
@@ -40,6 +50,11 @@ public final class BatchRunner {
 
     @Activate
     void activate(BundleContext context) {
+        if (Boolean.parseBoolean(context.getProperty(INTERACTIVE))) {
+            Thread shell = new Thread(() -> exit(context, interactive(context)), "daybreak-shell");
+            shell.start();
+            return;
+        }
         String argc = context.getProperty(ARGC);
         if (argc == null) {
             return;
@@ -82,6 +97,54 @@ public final class BatchRunner {
             return Failures.exitCode(e);
         } finally {
             out.flush();
+            session.close();
+        }
+    }
+
+    /** Reads command lines from standard input until {@code exit}, {@code quit} or end of input. */
+    private int interactive(BundleContext context) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+        if (!awaitStarted(context)) {
+            err.println("daybreak: the runtime did not finish starting within " + STARTUP_TIMEOUT_MS / 1000 + " s");
+            return Failures.FAILURE;
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, err);
+        session.put("SCOPE", "daybreak:*");
+        out.println(BANNER);
+        try {
+            while (true) {
+                out.print("daybreak> ");
+                out.flush();
+                String line = in.readLine();
+                if (line == null) {
+                    out.println();
+                    return Failures.OK;
+                }
+                line = line.strip();
+                if (line.equals("exit") || line.equals("quit")) {
+                    return Failures.OK;
+                }
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                try {
+                    Object result = session.execute(line);
+                    if (result != null) {
+                        out.println(session.format(result, Converter.INSPECT));
+                    }
+                } catch (Exception e) {
+                    if (Boolean.parseBoolean(context.getProperty("daybreak.debug"))) {
+                        e.printStackTrace(err);
+                    }
+                    err.println("daybreak: " + Failures.message(e));
+                }
+            }
+        } catch (IOException e) {
+            err.println("daybreak: cannot read input: " + e.getMessage());
+            return Failures.FAILURE;
+        } finally {
             session.close();
         }
     }

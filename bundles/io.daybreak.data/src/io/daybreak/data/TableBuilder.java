@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -116,62 +117,27 @@ public final class TableBuilder {
             case FLOAT64 -> {
                 Float8Vector v = (Float8Vector) vector;
                 v.allocateNew(n);
-                for (int i = 0; i < n; i++) {
-                    Object value = values.get(i);
-                    if (value == null) {
-                        v.setNull(i);
-                    } else {
-                        v.set(i, ((Number) value).doubleValue());
-                    }
-                }
+                fill(values, v::setNull, (row, value) -> v.set(row, ((Number) value).doubleValue()));
             }
             case INT64 -> {
                 BigIntVector v = (BigIntVector) vector;
                 v.allocateNew(n);
-                for (int i = 0; i < n; i++) {
-                    Object value = values.get(i);
-                    if (value == null) {
-                        v.setNull(i);
-                    } else {
-                        v.set(i, ((Number) value).longValue());
-                    }
-                }
+                fill(values, v::setNull, (row, value) -> v.set(row, ((Number) value).longValue()));
             }
             case INT32 -> {
                 IntVector v = (IntVector) vector;
                 v.allocateNew(n);
-                for (int i = 0; i < n; i++) {
-                    Object value = values.get(i);
-                    if (value == null) {
-                        v.setNull(i);
-                    } else {
-                        v.set(i, ((Number) value).intValue());
-                    }
-                }
+                fill(values, v::setNull, (row, value) -> v.set(row, ((Number) value).intValue()));
             }
             case BOOLEAN -> {
                 BitVector v = (BitVector) vector;
                 v.allocateNew(n);
-                for (int i = 0; i < n; i++) {
-                    Object value = values.get(i);
-                    if (value == null) {
-                        v.setNull(i);
-                    } else {
-                        v.set(i, ((Boolean) value) ? 1 : 0);
-                    }
-                }
+                fill(values, v::setNull, (row, value) -> v.set(row, ((Boolean) value) ? 1 : 0));
             }
             case STRING -> {
                 VarCharVector v = (VarCharVector) vector;
                 v.allocateNew(n);
-                for (int i = 0; i < n; i++) {
-                    Object value = values.get(i);
-                    if (value == null) {
-                        v.setNull(i);
-                    } else {
-                        v.setSafe(i, value.toString().getBytes(StandardCharsets.UTF_8));
-                    }
-                }
+                fill(values, v::setNull, (row, value) -> v.setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8)));
             }
             default -> throw new IllegalStateException(column.type().toString());
             }
@@ -180,6 +146,24 @@ public final class TableBuilder {
         } catch (RuntimeException e) {
             vector.close();
             throw e;
+        }
+    }
+
+    /** Sets one non-null value into a vector. */
+    @FunctionalInterface
+    private interface RowSetter {
+        void set(int row, Object value);
+    }
+
+    /** Writes each value with {@code set}, or marks the row null. */
+    private static void fill(List<?> values, IntConsumer setNull, RowSetter set) {
+        for (int row = 0; row < values.size(); row++) {
+            Object value = values.get(row);
+            if (value == null) {
+                setNull.accept(row);
+            } else {
+                set.set(row, value);
+            }
         }
     }
 }

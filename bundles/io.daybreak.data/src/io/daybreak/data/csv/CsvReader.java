@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.commons.csv.CSVFormat;
@@ -93,14 +95,40 @@ public final class CsvReader {
                 lines.add(line);
             }
         } catch (UncheckedIOException | IllegalStateException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new DataFormatException(file, lineBefore + 1, 0, "malformed CSV: " + cause.getMessage(), e);
+            throw malformed(file, text, lineBefore + 1, e.getCause() != null ? e.getCause() : e);
         } catch (IOException e) {
-            throw new DataFormatException(file, lineBefore + 1, 0, "malformed CSV: " + e.getMessage(), e);
+            throw malformed(file, text, lineBefore + 1, e);
         }
         if (header.isEmpty()) {
             throw new DataFormatException(file, 1, 0, "empty file: a header line is required");
         }
+    }
+
+    private static final Pattern AT_POSITION = Pattern.compile("at line: ([\\d,]+), position: ([\\d,]+)");
+    private static final Pattern START_LINE = Pattern.compile("\\(startline ([\\d,]+)\\)");
+
+    /**
+     * A structural error from the parser, with the position it reports turned into line and column:
+     * Commons CSV gives the count of characters read when it stopped, so the offending character is the
+     * one before.
+     */
+    private static DataFormatException malformed(Path file, String text, long fallbackLine, Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        Matcher at = AT_POSITION.matcher(message);
+        if (at.find()) {
+            long line = Long.parseLong(at.group(1).replace(",", ""));
+            int offset = (int) Math.min(text.length(), Long.parseLong(at.group(2).replace(",", ""))) - 1;
+            int lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+            return new DataFormatException(file, line, offset - lineStart + 1,
+                    "malformed CSV: unexpected character after a closing quote (a quote inside a quoted field "
+                            + "must be doubled)", cause);
+        }
+        Matcher start = START_LINE.matcher(message);
+        if (start.find()) {
+            return new DataFormatException(file, Long.parseLong(start.group(1).replace(",", "")), 0,
+                    "malformed CSV: quoted field starting on this line is never closed", cause);
+        }
+        return new DataFormatException(file, fallbackLine, 0, "malformed CSV: " + message, cause);
     }
 
     /** Maps increasing character offsets to 1-based line numbers in one pass over the text. */

@@ -88,8 +88,9 @@ class CsvReaderTest extends ArrowTestSupport {
     void unterminatedQuoteIsMalformed() throws IOException {
         Path file = csv("quote.csv", "a,b\n1,2\n3,\"open\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> CsvReader.read(file, allocator));
-        assertTrue(e.getMessage().startsWith(file.toString() + ":"), e.getMessage());
-        assertTrue(e.line() >= 3, e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":3: "), e.getMessage());
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("never closed"), e.getMessage());
     }
 
     @Test
@@ -97,6 +98,8 @@ class CsvReaderTest extends ArrowTestSupport {
         Path file = csv("junk.csv", "a,b\n1,2\n3,\"x\"y\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> CsvReader.read(file, allocator));
         assertEquals(3, e.line(), e.getMessage());
+        assertEquals(6, e.column(), e.getMessage()); // the 'y' after "x"
+        assertTrue(e.getMessage().startsWith(file + ":3:6: malformed CSV"), e.getMessage());
     }
 
     @Test

@@ -37,8 +37,8 @@ public final class MethodRegistryComponent implements MethodRegistry {
 
     private final Map<Long, RegisteredMethod> byServiceId = new ConcurrentHashMap<>();
 
-    @Reference(service = Method.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeMethod")
+    @Reference(service = Method.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeMethod")
     void addMethod(Method method, ServiceReference<Method> reference) {
         long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
         Bundle bundle = reference.getBundle();
@@ -46,7 +46,8 @@ public final class MethodRegistryComponent implements MethodRegistry {
         try {
             descriptor = method.descriptor();
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(MethodRegistryComponent.class).error("method service {} of bundle {} has no usable descriptor; ignored", serviceId,
+            LoggerFactory.getLogger(MethodRegistryComponent.class).error(
+                    "method service {} of bundle {} has no usable descriptor; ignored", serviceId,
                     bundle == null ? "?" : bundle.getSymbolicName(), e);
             return;
         }

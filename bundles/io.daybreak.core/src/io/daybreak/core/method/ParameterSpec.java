@@ -237,7 +237,9 @@ public record ParameterSpec(String name, ParameterType type, String unit, Object
         }
 
         public ParameterSpec build() {
-            return new ParameterSpec(name, type, unit, defaultValue, defaultValue == null && !optional, min, minInclusive, max, maxInclusive, choices, doc);
+            boolean required = defaultValue == null && !optional;
+            return new ParameterSpec(name, type, unit, defaultValue, required, min, minInclusive, max, maxInclusive, choices,
+                    doc);
         }
     }
 }

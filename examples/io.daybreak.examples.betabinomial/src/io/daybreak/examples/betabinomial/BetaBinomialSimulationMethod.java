@@ -59,7 +59,8 @@ public final class BetaBinomialSimulationMethod implements Method {
                     .doc("simulated trials"))
             .output(TableSpec.of("byEvents", "for each possible event count x: its probability, the decision "
                     + "and the simulated frequency", new Field("events", INT64, null),
-                    new Field("probability", FLOAT64, null), new Field("declare", FieldType.nullable(ArrowType.Bool.INSTANCE), null),
+                    new Field("probability", FLOAT64, null),
+                    new Field("declare", FieldType.nullable(ArrowType.Bool.INSTANCE), null),
                     new Field("simulatedFraction", FLOAT64, null)))
             .build();
 

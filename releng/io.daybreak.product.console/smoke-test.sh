@@ -19,6 +19,22 @@ echo "$out" | grep -q '"status":"SUCCEEDED"' || fail "run did not succeed: $out"
 echo "$out" | grep -q '"mean":0.3333333333333333' || fail "unexpected posterior mean: $out"
 [ "$(head -1 "$WORK/posterior.csv")" = "rate,density,cdf" ] || fail "posterior.csv has no header"
 [ "$(wc -l < "$WORK/posterior.csv")" -eq 102 ] || fail "posterior.csv should have 101 rows"
+grep -q '"seed"' "$WORK/posterior.csv.provenance.json" || fail "no provenance record next to posterior.csv"
+
+# an unknown command with --json still prints exactly one JSON document, and exits 2
+set +e
+out="$("$ROOT/daybreak" frobnicate --json 2>/dev/null)"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "unknown command exited $code, expected 2"
+echo "$out" | grep -q '"kind":"bad-input"' || fail "unknown command --json printed no error document: $out"
+
+# --background makes no sense in a process that ends after the command
+set +e
+"$ROOT/daybreak" run example.beta-binomial events=1 patients=2 --background 2> "$WORK/err"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "one-shot --background exited $code, expected 2"
 
 set +e
 "$ROOT/daybreak" run example.beta-binomial events=3 patients=10 threshold=1.5 --out "$WORK/bad.csv" 2> "$WORK/err"
@@ -39,5 +55,9 @@ out="$(printf 'methods\nrun example.beta-binomial events=1 patients=4 --json\nex
 echo "$out" | grep -q 'example.beta-binomial-oc' || fail "interactive 'methods' printed nothing useful: $out"
 echo "$out" | grep -q '"status":"SUCCEEDED"' || fail "interactive run did not succeed: $out"
 printf 'jobs\n' | timeout 60 "$ROOT/daybreak" > /dev/null || fail "interactive shell did not end at end of input"
+# Gogo's bundle commands work with bundle ids (they need the shell bundle's converters)
+out="$(printf 'lb daybreak\nheaders 0\n' | timeout 60 "$ROOT/daybreak" 2>&1)" || fail "lb exited $?"
+echo "$out" | grep -q 'Daybreak core' || fail "lb does not list the Daybreak bundles: $out"
+echo "$out" | grep -q 'Bundle-SymbolicName' || fail "headers 0 failed: $out"
 
 echo "smoke test passed: product starts, lists and runs methods, maps bad input to exit code 2"

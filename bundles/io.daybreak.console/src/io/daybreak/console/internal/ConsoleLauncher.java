@@ -70,14 +70,14 @@ public final class ConsoleLauncher {
     private int execute(BundleContext context, List<String> args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+        boolean json = args.contains("--json");
         if (args.isEmpty() || !COMMAND.matcher(args.get(0)).matches()) {
-            err.println("daybreak: expected a command (methods, describe, run, jobs, cancel), got "
-                    + (args.isEmpty() ? "nothing" : "'" + args.get(0) + "'"));
-            return Failures.BAD_INPUT;
+            return early(out, err, json, Failures.BAD_INPUT, "expected a command (methods, describe, run, jobs, "
+                    + "cancel), got " + (args.isEmpty() ? "nothing" : "'" + args.get(0) + "'"));
         }
         if (!awaitStarted(context)) {
-            err.println("daybreak: the runtime did not finish starting within " + STARTUP_TIMEOUT_MS / 1000 + " s");
-            return Failures.FAILURE;
+            return early(out, err, json, Failures.FAILURE,
+                    "the runtime did not finish starting within " + STARTUP_TIMEOUT_MS / 1000 + " s");
         }
         CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, err);
         try {
@@ -92,13 +92,26 @@ public final class ConsoleLauncher {
             if (Boolean.parseBoolean(context.getProperty("daybreak.debug"))) {
                 e.printStackTrace(err);
             }
-            err.println("daybreak: " + (isUnknownCommand(e) ? "unknown command '" + args.get(0)
-                    + "'; commands: methods, describe, run, jobs, cancel" : Failures.message(e)));
+            if (isUnknownCommand(e)) {
+                // the command never ran, so nothing was printed yet, not even the JSON error document
+                return early(out, err, json, Failures.BAD_INPUT, "unknown command '" + args.get(0)
+                        + "'; commands: methods, describe, run, jobs, cancel");
+            }
+            err.println("daybreak: " + Failures.message(e));
             return Failures.exitCode(e);
         } finally {
             out.flush();
             session.close();
         }
+    }
+
+    /** Reports a failure that happened before any command could print: one line, and with --json the document. */
+    private static int early(PrintStream out, PrintStream err, boolean json, int code, String message) {
+        if (json) {
+            Output.json(out, Documents.error(code == Failures.BAD_INPUT ? "bad-input" : "failure", message));
+        }
+        err.println("daybreak: " + message);
+        return code;
     }
 
     /** Reads command lines from standard input until {@code exit}, {@code quit} or end of input. */

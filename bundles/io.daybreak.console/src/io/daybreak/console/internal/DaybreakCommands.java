@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -39,6 +41,13 @@ public final class DaybreakCommands {
     @Reference
     private ArrowMemory memory;
 
+    private boolean oneShot;
+
+    @Activate
+    void activate(BundleContext context) {
+        oneShot = context.getProperty(ConsoleLauncher.ARGC) != null;
+    }
+
     @Descriptor("list the installed methods: id, version, category, bundle")
     public void methods(@Descriptor("[--json]") String... args) throws Exception {
         execute(args, () -> {
@@ -66,7 +75,7 @@ public final class DaybreakCommands {
         execute(args, () -> {
             CommandLine line = CommandLine.parse("run", args, Set.of("--json", "--background"),
                     Set.of("--in", "--out", "--seed"));
-            return new RunInvocation(registry, jobService, memory).run(line, json, err);
+            return new RunInvocation(registry, jobService, memory, oneShot).run(line, json, err);
         }, (out, document) -> {
             if (document.containsKey("summary")) {
                 TextViews.run(out, document);
@@ -77,14 +86,22 @@ public final class DaybreakCommands {
         });
     }
 
-    @Descriptor("list queued, running and recent jobs")
-    public void jobs(@Descriptor("[--json]") String... args) throws Exception {
+    @Descriptor("list queued, running and recent jobs; with a job id, that job in full (summary, log, provenance)")
+    public void jobs(@Descriptor("[<job-id>] [--json]") String... args) throws Exception {
         execute(args, () -> {
             CommandLine line = CommandLine.parse("jobs", args, JSON_ONLY, Set.of());
-            line.requireNoPositional("jobs");
             line.requireNoKeyValues("jobs");
-            return Documents.jobs(jobService.jobs());
-        }, TextViews::jobs);
+            if (line.positional().isEmpty()) {
+                return Documents.jobs(jobService.jobs());
+            }
+            return Documents.job(job("jobs", line.onlyPositional("jobs", "job id")));
+        }, (out, document) -> {
+            if (document.containsKey("jobs")) {
+                TextViews.jobs(out, document);
+            } else {
+                TextViews.job(out, document);
+            }
+        });
     }
 
     @Descriptor("request cancellation of a queued or running job")
@@ -92,19 +109,22 @@ public final class DaybreakCommands {
         execute(args, () -> {
             CommandLine line = CommandLine.parse("cancel", args, JSON_ONLY, Set.of());
             line.requireNoKeyValues("cancel");
-            String text = line.onlyPositional("cancel", "job id");
-            long id;
-            try {
-                id = Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("cancel: job id must be a number, got '" + text + "'");
-            }
-            Job job = jobService.job(id).orElseThrow(() -> new InvalidInputException("cancel: no job " + id
-                    + "; see 'jobs'"));
-            return Documents.cancel(id, jobService.cancel(id), job);
+            Job job = job("cancel", line.onlyPositional("cancel", "job id"));
+            return Documents.cancel(job.id(), jobService.cancel(job.id()), job);
         }, (out, document) -> out.println("job " + document.get("job") + ": "
                 + (Boolean.TRUE.equals(document.get("cancelRequested")) ? "cancellation requested"
                         : "already " + document.get("status"))));
+    }
+
+    private Job job(String command, String text) {
+        long id;
+        try {
+            id = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(command + ": job id must be a number, got '" + text + "'");
+        }
+        return jobService.job(id).orElseThrow(() -> new InvalidInputException(command + ": no job " + id
+                + (oneShot ? " (jobs live in one process: use the interactive shell, ./daybreak)" : "; see 'jobs'")));
     }
 
     private static void execute(String[] args, Callable<Map<String, Object>> action,

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.arrow.vector.types.pojo.Field;
 
 import io.daybreak.core.jobs.Job;
+import io.daybreak.core.jobs.RunResult;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.TableSpec;
@@ -102,17 +103,19 @@ final class Documents {
         return c;
     }
 
-    static Map<String, Object> run(Job job, Map<String, Object> summary, Map<String, Table> outputs, Path outFile,
-            ProvenanceRecord provenance) {
+    /**
+     * @param written        the name of the output written to {@code outFile}, or null
+     * @param provenanceFile where the provenance record was written, or null
+     */
+    static Map<String, Object> run(Job job, RunResult result, String written, Path outFile, Path provenanceFile) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("job", job.id());
         doc.put("method", job.methodId());
         doc.put("version", job.methodVersion());
         doc.put("status", job.status().name());
-        doc.put("summary", summary);
+        doc.put("summary", result.summary());
         List<Object> outputList = new ArrayList<>();
-        boolean first = true;
-        for (Map.Entry<String, Table> output : outputs.entrySet()) {
+        for (Map.Entry<String, Table> output : result.outputs().entrySet()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", output.getKey());
             o.put("rows", output.getValue().rowCount());
@@ -121,12 +124,28 @@ final class Documents {
                 columns.add(column(field));
             }
             o.put("columns", columns);
-            o.put("file", first && outFile != null ? outFile.toString() : null);
-            first = false;
+            o.put("file", output.getKey().equals(written) ? outFile.toString() : null);
             outputList.add(o);
         }
         doc.put("outputs", outputList);
-        doc.put("provenance", provenance(provenance));
+        doc.put("provenanceFile", provenanceFile == null ? null : provenanceFile.toString());
+        doc.put("provenance", provenance(result.provenance()));
+        return doc;
+    }
+
+    /** One job in full: status, summary once it succeeded, provenance once it ended, recent log lines. */
+    static Map<String, Object> job(Job job) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", job.id());
+        doc.put("method", job.methodId());
+        doc.put("version", job.methodVersion());
+        doc.put("status", job.status().name());
+        doc.put("progress", job.progress());
+        doc.put("message", job.message());
+        doc.put("submitted", job.submitted().toString());
+        doc.put("summary", job.summary());
+        doc.put("log", job.log());
+        doc.put("provenance", provenance(job.provenance()));
         return doc;
     }
 

@@ -30,6 +30,17 @@ final class Output {
         out.flush();
     }
 
+    /** Writes a document as an indented JSON file, atomically. */
+    static void writeJson(java.nio.file.Path file, Map<String, Object> document) throws java.io.IOException {
+        io.daybreak.data.AtomicFiles.write(file, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(
+                new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void close() {
+                        // AtomicFiles closes the stream itself
+                    }
+                }, document));
+    }
+
     /** Key/value lines for a flat document; nested maps are indented, lists printed inline. */
     static void keyValues(PrintStream out, Map<String, Object> document, String indent) {
         int width = document.keySet().stream().mapToInt(String::length).max().orElse(0);

@@ -30,17 +30,24 @@ final class RunInvocation {
     private final MethodRegistry registry;
     private final JobService jobs;
     private final ArrowMemory memory;
+    private final boolean oneShot;
 
-    RunInvocation(MethodRegistry registry, JobService jobs, ArrowMemory memory) {
+    /** @param oneShot whether the process ends after this command (the one-shot {@code ./daybreak run}) */
+    RunInvocation(MethodRegistry registry, JobService jobs, ArrowMemory memory, boolean oneShot) {
         this.registry = registry;
         this.jobs = jobs;
         this.memory = memory;
+        this.oneShot = oneShot;
     }
 
     Map<String, Object> run(CommandLine line, boolean json, PrintStream err) throws InterruptedException, IOException {
         String id = line.onlyPositional("run", "method id");
         MethodDescriptor descriptor = registry.require(id).descriptor();
         Path out = outputPath(line, descriptor);
+        if (oneShot && line.flag("--background")) {
+            throw new InvalidInputException("run: --background needs the interactive shell (./daybreak without "
+                    + "arguments); a one-shot command ends the process and with it the job");
+        }
         Map<String, String> parameters = new LinkedHashMap<>(line.keyValues());
         Long seed = seed(line, parameters, descriptor);
         BufferAllocator inputAllocator = memory.newChildAllocator("console-inputs");
@@ -59,10 +66,10 @@ final class RunInvocation {
                     if (result != null) {
                         try (result) {
                             if (out != null) {
-                                TableFiles.write(result.output(null), out);
+                                writeOutput(result, descriptor, out);
                             }
-                        } catch (IOException e) {
-                            err.println("daybreak: job " + job.id() + ": cannot write " + out + ": " + e.getMessage());
+                        } catch (IOException | RuntimeException e) {
+                            err.println("daybreak: job " + job.id() + ": " + e.getMessage());
                         }
                     }
                 } finally {
@@ -76,10 +83,8 @@ final class RunInvocation {
                 ProgressBar.follow(job, err);
             }
             try (RunResult result = jobs.await(job, null)) {
-                if (out != null) {
-                    TableFiles.write(result.output(null), out);
-                }
-                return Documents.run(job, result.summary(), result.outputs(), out, result.provenance());
+                String written = out == null ? null : writeOutput(result, descriptor, out);
+                return Documents.run(job, result, written, out, out == null ? null : provenanceFile(out));
             }
         } finally {
             if (!job.status().isFinal()) {
@@ -88,6 +93,28 @@ final class RunInvocation {
             }
             release(inputs, inputAllocator);
         }
+    }
+
+    /**
+     * Writes the method's first declared output table to {@code out} and the run's provenance record next
+     * to it ({@code out.provenance.json}): a result file never travels without its provenance.
+     *
+     * @return the name of the output written
+     */
+    private static String writeOutput(RunResult result, MethodDescriptor descriptor, Path out) throws IOException {
+        String name = descriptor.outputs().get(0).name();
+        Table table = result.output(name);
+        if (table == null) {
+            throw new InvalidInputException("run: method " + descriptor.id() + " returned no '" + name
+                    + "' table this time, so there is nothing to write to " + out);
+        }
+        TableFiles.write(table, out);
+        Output.writeJson(provenanceFile(out), Documents.provenance(result.provenance()));
+        return name;
+    }
+
+    static Path provenanceFile(Path out) {
+        return out.resolveSibling(out.getFileName() + ".provenance.json");
     }
 
     private static Path outputPath(CommandLine line, MethodDescriptor descriptor) {

@@ -74,6 +74,9 @@ final class TextViews {
             out.println("  output " + o.get("name") + ": " + o.get("rows") + " rows"
                     + (o.get("file") == null ? "" : " -> " + o.get("file")));
         }
+        if (d.get("provenanceFile") != null) {
+            out.println("  provenance -> " + d.get("provenanceFile"));
+        }
         Map<String, Object> p = (Map<String, Object>) d.get("provenance");
         out.println("  seed " + p.get("seed") + ", " + p.get("durationMillis") + " ms, bundle sha256 "
                 + str(p.get("bundleSha256")).substring(0, Math.min(12, str(p.get("bundleSha256")).length())));
@@ -93,6 +96,27 @@ final class TextViews {
             return;
         }
         Output.table(out, List.of("ID", "STATUS", "DONE", "METHOD", "VERSION", "MESSAGE"), rows);
+    }
+
+    @SuppressWarnings("unchecked")
+    static void job(PrintStream out, Map<String, Object> d) {
+        out.println("job " + d.get("id") + ": " + d.get("method") + " " + d.get("version") + " " + d.get("status")
+                + String.format(" (%.0f%%)", 100 * ((Number) d.get("progress")).doubleValue())
+                + (str(d.get("message")).isEmpty() ? "" : " — " + d.get("message")));
+        out.println("  submitted " + d.get("submitted"));
+        Map<String, Object> summary = (Map<String, Object>) d.get("summary");
+        if (!summary.isEmpty()) {
+            out.println("  summary:");
+            Output.keyValues(out, summary, "    ");
+        }
+        for (Object line : (List<Object>) d.get("log")) {
+            out.println("  log: " + line);
+        }
+        Map<String, Object> p = (Map<String, Object>) d.get("provenance");
+        if (p != null) {
+            out.println("  provenance:");
+            Output.keyValues(out, p, "    ");
+        }
     }
 
     private static String str(Object value) {

@@ -102,12 +102,17 @@ final class JobExecution {
                 }
                 continue;
             }
-            spec.check(table);
+            spec.checkOutput(table);
         }
     }
 
     private static String describe(Throwable e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+    }
+
+    /** Ends a job that never ran or did not stop in time, with its provenance record. */
+    void cancelUnfinished(JobRecord job, String reason) {
+        end(job, JobStatus.CANCELLED, reason, Instant.now(), Map.of(), null);
     }
 
     private void end(JobRecord job, JobStatus status, String reason, Instant started, Map<String, String> inputDigests,

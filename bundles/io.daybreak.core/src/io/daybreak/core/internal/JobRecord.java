@@ -163,7 +163,12 @@ final class JobRecord implements Job {
         }
     }
 
-    void succeeded(RunResult result) {
+    /** Ends the job successfully; the result is closed instead if the job had already ended. */
+    synchronized void succeeded(RunResult result) {
+        if (status.isFinal()) {
+            result.close();
+            return;
+        }
         summary = result.summary();
         provenance = result.provenance();
         progress = 1;
@@ -174,7 +179,11 @@ final class JobRecord implements Job {
         }
     }
 
-    void ended(JobStatus finalStatus, String reason, ProvenanceRecord record, Throwable cause) {
+    /** Ends the job as failed or cancelled; the first final state wins. */
+    synchronized void ended(JobStatus finalStatus, String reason, ProvenanceRecord record, Throwable cause) {
+        if (status.isFinal()) {
+            return;
+        }
         provenance = record;
         message = reason;
         status = finalStatus;

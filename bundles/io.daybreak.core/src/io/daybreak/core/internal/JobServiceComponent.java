@@ -82,7 +82,7 @@ public final class JobServiceComponent implements JobService {
         }
         for (JobRecord job : jobs.values()) {
             if (!job.status().isFinal()) {
-                job.ended(JobStatus.CANCELLED, "the job service was stopped", null, null);
+                execution.cancelUnfinished(job, "the job service was stopped");
             }
             job.completion().thenAccept(RunResult::close); // results nobody took
         }
@@ -125,7 +125,7 @@ public final class JobServiceComponent implements JobService {
                 }
                 continue;
             }
-            spec.check(table);
+            spec.checkInput(table);
         }
     }
 

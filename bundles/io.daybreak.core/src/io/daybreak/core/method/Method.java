@@ -20,9 +20,6 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface Method {
-    /** Service property carrying the method id, set by the registry's consumers for filtering. */
-    String METHOD_ID_PROPERTY = "daybreak.method.id";
-
     /** The method's description; must be constant for the lifetime of the service. */
     MethodDescriptor descriptor();
 

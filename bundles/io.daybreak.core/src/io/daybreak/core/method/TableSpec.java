@@ -42,25 +42,44 @@ public record TableSpec(String name, List<Field> columns, boolean required, Stri
     }
 
     /**
-     * Fails unless {@code table} has every column of the schema with a compatible type (equal Arrow types;
-     * a float64 column also accepts int32/int64 data).
+     * Checks an input table: bad input ({@link InvalidInputException}) unless {@code table} has every column
+     * with a compatible type (equal Arrow types; a float64 column also accepts int32/int64 data).
      */
-    public void check(Table table) {
+    public void checkInput(Table table) {
+        String problem = problem(table, "input");
+        if (problem != null) {
+            throw new InvalidInputException(problem);
+        }
+    }
+
+    /**
+     * Checks a table a method returned: a broken method contract ({@link IllegalStateException}), not the
+     * user's fault, unless it has every declared column with a compatible type.
+     */
+    public void checkOutput(Table table) {
+        String problem = problem(table, "output");
+        if (problem != null) {
+            throw new IllegalStateException("the method broke its contract: " + problem);
+        }
+    }
+
+    private String problem(Table table, String role) {
         for (Field wanted : columns) {
             if (!table.hasColumn(wanted.getName())) {
-                throw new InvalidInputException("input '" + name + "' has no column '" + wanted.getName()
-                        + "'; it needs " + describe() + " and has " + String.join(", ", table.columnNames()));
+                return role + " '" + name + "' has no column '" + wanted.getName() + "'; it needs " + describe()
+                        + " and has " + String.join(", ", table.columnNames());
             }
             ColumnType want = ColumnType.of(wanted.getType());
             ColumnType have = table.columnType(wanted.getName());
             boolean compatible = wanted.getType().equals(table.vector(wanted.getName()).getField().getType())
                     || (want == ColumnType.FLOAT64 && have != null && have.isNumeric());
             if (!compatible) {
-                throw new InvalidInputException("input '" + name + "' column '" + wanted.getName() + "' is "
+                return role + " '" + name + "' column '" + wanted.getName() + "' is "
                         + (have == null ? table.vector(wanted.getName()).getField().getType() : have.alias())
-                        + ", expected " + (want == null ? wanted.getType() : want.alias()));
+                        + ", expected " + (want == null ? wanted.getType() : want.alias());
             }
         }
+        return null;
     }
 
     /** The columns in words, e.g. {@code "AVAL (float64), USUBJID (string)"}. */

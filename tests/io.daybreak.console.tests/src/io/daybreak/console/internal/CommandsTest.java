@@ -154,9 +154,18 @@ class CommandsTest {
         assertEquals(0.9, run.at("/provenance/parameters/level").asDouble());
         assertEquals(64, run.at("/provenance/inputDigests/outcomes").asText().length());
         assertEquals(outFile.toString(), run.at("/outputs/0/file").asText());
-        try (Table written = ArrowIpc.read(outFile, memory.newChildAllocator("check")) ) {
+        try (org.apache.arrow.memory.BufferAllocator check = memory.newChildAllocator("check");
+                Table written = ArrowIpc.read(outFile, check)) {
             assertEquals(101, written.rowCount());
+            assertEquals(run.at("/provenance/outputDigests/posterior").asText(), io.daybreak.data.TableDigest.sha256(written),
+                    "the file holds exactly the table the provenance describes");
         }
+        Path provenance = dir.resolve("posterior.arrow.provenance.json");
+        assertEquals(provenance.toString(), run.get("provenanceFile").asText());
+        JsonNode record = JSON.readTree(provenance.toFile());
+        assertEquals(run.get("provenance"), record, "the provenance file is the record of this run");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(outFile)));
     }
 
     @Test
@@ -206,11 +215,19 @@ class CommandsTest {
         JsonNode listed = json("jobs --json");
         assertEquals(id, listed.at("/jobs/0/id").asLong());
         out.reset();
+        JsonNode detail = json("jobs " + id + " --json");
+        assertEquals("example.beta-binomial-oc", detail.get("method").asText());
+        out.reset();
         JsonNode cancel = json("cancel " + id + " --json");
         assertTrue(cancel.get("cancelRequested").asBoolean(), cancel.toString());
         Await.until(() -> jobs.job(id).orElseThrow().status().isFinal(), "the cancelled job ends");
         assertEquals("CANCELLED", jobs.job(id).orElseThrow().status().name());
         out.reset();
+        JsonNode ended = json("jobs " + id + " --json");
+        assertEquals("CANCELLED", ended.at("/provenance/status").asText(), "a cancelled job has provenance too");
+        out.reset();
         badInput("cancel 99999 --json");
+        out.reset();
+        badInput("jobs x --json");
     }
 }

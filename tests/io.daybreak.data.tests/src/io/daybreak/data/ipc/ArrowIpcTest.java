@@ -126,15 +126,30 @@ class ArrowIpcTest extends ArrowTestSupport {
     void failedWriteLeavesTheOldFileInPlace() throws IOException {
         Path file = dir.resolve("keep.csv");
         Files.writeString(file, "old\n");
-        try (Table original = sample()) {
-            assertThrows(IOException.class, () -> io.daybreak.data.AtomicFiles.write(file, out -> {
-                out.write("partial".getBytes());
-                throw new IOException("disk full (simulated)");
-            }));
-        }
+        IOException e = assertThrows(IOException.class, () -> io.daybreak.data.AtomicFiles.write(file, out -> {
+            out.write("partial".getBytes());
+            throw new IOException("disk full (simulated)");
+        }));
+        assertTrue(e.getMessage().startsWith(file + ": cannot write: disk full"), e.getMessage());
         assertEquals("old\n", Files.readString(file));
         try (var listing = Files.list(dir)) {
             assertEquals(1, listing.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void writtenFilesAreReadableByOthersOrKeepTheOldPermissions() throws IOException {
+        Path fresh = dir.resolve("fresh.csv");
+        Path kept = dir.resolve("kept.csv");
+        Files.writeString(kept, "old\n");
+        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        try (Table original = sample()) {
+            TableFiles.write(original, fresh);
+            TableFiles.write(original, kept);
+        }
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(fresh)));
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(kept)));
     }
 }

@@ -85,7 +85,11 @@ final class Output {
             return "-";
         }
         if (value instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : String.format("%.6g", d);
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString(d.longValue());
+            }
+            // six significant digits, without the padding zeros %g adds: 0.300000 -> 0.3, 1.50000e-05 -> 1.5e-05
+            return String.format(java.util.Locale.ROOT, "%.6g", d).replaceAll("\\.?0+(?=e|$)", "");
         }
         if (value instanceof List<?> list) {
             return list.stream().map(Output::format).reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]").orElse("[]");

@@ -86,6 +86,8 @@ public final class BetaBinomialSimulationMethod implements Method {
             }
         }
 
+        context.logger().log(System.Logger.Level.INFO, "simulating {0} trials of {1} patients, true rate {2}",
+                trials, n, p);
         AtomicLongArray simulated = simulate(cumulative(probability), trials, n, context);
         long declared = 0;
         double[] fraction = new double[n + 1];

@@ -40,6 +40,15 @@ class CommandLineTest {
     }
 
     @Test
+    void numbersPrintCompactly() {
+        assertEquals("0.3", Output.format(0.3));
+        assertEquals("0.569562", Output.format(0.56956233880000029));
+        assertEquals("1.5e-05", Output.format(1.5e-5));
+        assertEquals("101", Output.format(101.0));
+        assertEquals("[1, 0.25]", Output.format(java.util.List.of(1.0, 0.25)));
+    }
+
+    @Test
     void progressBarRendersTheFraction() {
         assertEquals("[###############               ]  50% half", ProgressBar.render(0.5, "half"));
         assertEquals("[                              ]   0% ", ProgressBar.render(0, null));

@@ -171,6 +171,9 @@ class BetaBinomialMethodsTest {
         closeOutputs(apply(new BetaBinomialSimulationMethod(), Map.of("trueRate", "0.3", "patients", "25", "trials",
                 "20000"), Map.of(), watched));
         assertFalse(watched.progressReports().isEmpty());
+        assertTrue(watched.logLines().stream()
+                .anyMatch(line -> line.contains("simulating") && line.contains("trials of 25 patients")),
+                watched.logLines().toString());
         assertEquals(1.0, watched.progressReports().stream().mapToDouble(Double::doubleValue).max().orElseThrow(), 1e-12);
     }
 

@@ -83,9 +83,19 @@ public final class AtomicFiles {
         }
     }
 
+    /** Why an I/O operation failed, in words; a file system exception's message is only the temp file's path. */
     private static String reason(IOException e) {
-        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason();
+        if (e instanceof FileSystemException fileSystem) {
+            if (fileSystem.getReason() != null) {
+                return fileSystem.getReason();
+            }
+            return switch (e.getClass().getSimpleName()) {
+            case "NoSuchFileException" -> "no such file or directory";
+            case "FileAlreadyExistsException" -> "file already exists";
+            case "DirectoryNotEmptyException" -> "directory not empty";
+            case "NotDirectoryException" -> "not a directory";
+            default -> "file system error (" + e.getClass().getSimpleName() + ")";
+            };
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }

@@ -105,11 +105,16 @@ final class RunInvocation {
         String name = descriptor.outputs().get(0).name();
         Table table = result.output(name);
         if (table == null) {
-            throw new InvalidInputException("run: method " + descriptor.id() + " returned no '" + name
-                    + "' table this time, so there is nothing to write to " + out);
+            throw new IllegalStateException("run: method " + descriptor.id() + " returned no '" + name
+                    + "' table this time (it is optional), so nothing was written to " + out);
         }
         TableFiles.write(table, out);
-        Output.writeJson(provenanceFile(out), Documents.provenance(result.provenance()));
+        try {
+            Output.writeJson(provenanceFile(out), Documents.provenance(result.provenance()));
+        } catch (IOException | RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(out); // a result file never stays without its provenance
+            throw e;
+        }
         return name;
     }
 

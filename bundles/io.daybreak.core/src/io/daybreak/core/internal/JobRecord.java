@@ -147,7 +147,11 @@ final class JobRecord implements Job {
         status = JobStatus.RUNNING;
     }
 
-    void progress(double fraction, String text) {
+    /** Records progress; ignored once the job has ended, so a late report cannot replace the final reason. */
+    synchronized void progress(double fraction, String text) {
+        if (status.isFinal()) {
+            return;
+        }
         progress = Math.max(0, Math.min(1, fraction));
         if (text != null) {
             message = text;

@@ -26,6 +26,11 @@ public record TableSpec(String name, List<Field> columns, boolean required, Stri
         doc = doc == null ? "" : doc;
     }
 
+    /** A nullable column of a Daybreak column type, for declaring table specs without Arrow type plumbing. */
+    public static Field column(String name, ColumnType type) {
+        return new Field(name, type.nullableFieldType(), null);
+    }
+
     /** A required table with the given columns. */
     public static TableSpec of(String name, String doc, Field... fields) {
         return new TableSpec(name, List.of(fields), true, doc);

@@ -2,13 +2,12 @@ package io.daybreak.examples.betabinomial;
 
 import java.util.Map;
 
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.InvalidParameterException;
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.FLOAT64;
+
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
@@ -35,8 +34,6 @@ public final class BetaBinomialPosteriorMethod implements Method {
     static final String ID = "example.beta-binomial";
     static final String OUTCOME_COLUMN = "AVAL";
 
-    private static final FieldType FLOAT64 = FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
-
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID,
             "Beta-binomial posterior of a response or DLT rate")
             .category("example")
@@ -58,10 +55,9 @@ public final class BetaBinomialPosteriorMethod implements Method {
                     .doc("points of the posterior grid output, equally spaced on [0, 1]"))
             .input(TableSpec.optional("outcomes",
                     "one row per patient; AVAL = 1 for an event, 0 for none; null rows are not evaluable",
-                    new Field(OUTCOME_COLUMN, FLOAT64, null)))
+                    column(OUTCOME_COLUMN, FLOAT64)))
             .output(TableSpec.of("posterior", "posterior density and CDF on a grid of rates",
-                    new Field("rate", FLOAT64, null), new Field("density", FLOAT64, null),
-                    new Field("cdf", FLOAT64, null)))
+                    column("rate", FLOAT64), column("density", FLOAT64), column("cdf", FLOAT64)))
             .build();
 
     @Override

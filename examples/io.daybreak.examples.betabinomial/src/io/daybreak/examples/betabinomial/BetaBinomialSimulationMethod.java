@@ -5,14 +5,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.LongStream;
 
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.DiscreteDistribution;
 import org.osgi.service.component.annotations.Component;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.BOOLEAN;
+import static io.daybreak.data.ColumnType.FLOAT64;
+import static io.daybreak.data.ColumnType.INT64;
 
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
@@ -37,9 +38,6 @@ public final class BetaBinomialSimulationMethod implements Method {
     static final String ID = "example.beta-binomial-oc";
     private static final int CHUNK = 4096;
 
-    private static final FieldType FLOAT64 = FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
-    private static final FieldType INT64 = FieldType.nullable(new ArrowType.Int(64, true));
-
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID,
             "Operating characteristics of a Beta-binomial threshold rule")
             .category("example")
@@ -58,10 +56,8 @@ public final class BetaBinomialSimulationMethod implements Method {
             .parameter(ParameterSpec.integer("trials").min(1).max(1_000_000_000).defaultValue(100_000L)
                     .doc("simulated trials"))
             .output(TableSpec.of("byEvents", "for each possible event count x: its probability, the decision "
-                    + "and the simulated frequency", new Field("events", INT64, null),
-                    new Field("probability", FLOAT64, null),
-                    new Field("declare", FieldType.nullable(ArrowType.Bool.INSTANCE), null),
-                    new Field("simulatedFraction", FLOAT64, null)))
+                    + "and the simulated frequency", column("events", INT64), column("probability", FLOAT64),
+                    column("declare", BOOLEAN), column("simulatedFraction", FLOAT64)))
             .build();
 
     @Override

@@ -3,10 +3,6 @@ package io.daybreak.core.internal;
 import java.util.Map;
 
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
@@ -15,13 +11,12 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.ColumnType;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
 
 /** Small methods that exercise each path of the job service; registered by the tests themselves. */
 final class TestMethods {
-    static final FieldType FLOAT64 = FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
-
     private TestMethods() {
     }
 
@@ -35,8 +30,8 @@ final class TestMethods {
                     .parameter(ParameterSpec.real("factor").min(-10).max(10).defaultValue(2.0))
                     .parameter(ParameterSpec.integer("draws").min(0).max(1000).defaultValue(3L))
                     .parameter(ParameterSpec.choice("mode", "sum", "mean").defaultValue("sum"))
-                    .input(TableSpec.optional("data", "values", new Field("AVAL", FLOAT64, null)))
-                    .output(TableSpec.of("draws", "uniform draws", new Field("u", FLOAT64, null)))
+                    .input(TableSpec.optional("data", "values", TableSpec.column("AVAL", ColumnType.FLOAT64)))
+                    .output(TableSpec.of("draws", "uniform draws", TableSpec.column("u", ColumnType.FLOAT64)))
                     .build();
         }
 
@@ -97,7 +92,7 @@ final class TestMethods {
         public MethodDescriptor descriptor() {
             return MethodDescriptor.builder(ID, "fails on demand")
                     .parameter(ParameterSpec.choice("fault", "throw", "leak", "bad-output", "bad-combination"))
-                    .output(TableSpec.of("out", "a table with column x", new Field("x", FLOAT64, null)))
+                    .output(TableSpec.of("out", "a table with column x", TableSpec.column("x", ColumnType.FLOAT64)))
                     .build();
         }
 

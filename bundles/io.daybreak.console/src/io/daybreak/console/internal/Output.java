@@ -91,6 +91,9 @@ final class Output {
             // six significant digits, without the padding zeros %g adds: 0.300000 -> 0.3, 1.50000e-05 -> 1.5e-05
             return String.format(java.util.Locale.ROOT, "%.6g", d).replaceAll("\\.?0+(?=e|$)", "");
         }
+        if (value instanceof double[] array) {
+            return format(java.util.Arrays.stream(array).boxed().toList());
+        }
         if (value instanceof List<?> list) {
             return list.stream().map(Output::format).reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]").orElse("[]");
         }

@@ -58,6 +58,11 @@ public record ParameterSpec(String name, ParameterType type, String unit, Object
         return new Builder(name, ParameterType.STRING);
     }
 
+    /** A list of reals ({@code 0.05,0.1,0.2}); min/max bound every element. */
+    public static Builder reals(String name) {
+        return new Builder(name, ParameterType.REAL_LIST);
+    }
+
     public static Builder choice(String name, String... choices) {
         return new Builder(name, ParameterType.CHOICE).choices(choices);
     }
@@ -74,6 +79,8 @@ public record ParameterSpec(String name, ParameterType type, String unit, Object
         case BOOLEAN -> "true or false";
         case STRING -> "text";
         case INTEGER, REAL -> type.label() + rangeText(min, minInclusive, max, maxInclusive);
+        case REAL_LIST -> "comma-separated reals" + (min == null && max == null ? ""
+                : ", each" + rangeText(min, minInclusive, max, maxInclusive));
         };
     }
 
@@ -100,17 +107,57 @@ public record ParameterSpec(String name, ParameterType type, String unit, Object
         case BOOLEAN -> toBoolean(name, raw);
         case STRING -> raw.toString();
         case CHOICE -> toChoice(name, choices, raw);
+        case REAL_LIST -> toReals(name, raw);
         };
-        if (value instanceof Number number) {
-            double x = number.doubleValue();
-            boolean belowMin = min != null && (minInclusive ? x < min : x <= min);
-            boolean aboveMax = max != null && (maxInclusive ? x > max : x >= max);
-            if (belowMin || aboveMax || Double.isNaN(x)) {
-                throw new InvalidParameterException("parameter '" + name + "' = " + raw + " is out of range; allowed: "
-                        + type.label() + rangeText(min, minInclusive, max, maxInclusive));
+        if (value instanceof double[] list) {
+            for (int i = 0; i < list.length; i++) {
+                checkRange(name + "[" + (i + 1) + "]", type, min, minInclusive, max, maxInclusive, list[i], list[i]);
             }
+            return value;
+        }
+        if (value instanceof Number number) {
+            checkRange(name, type, min, minInclusive, max, maxInclusive, number.doubleValue(), raw);
         }
         return value;
+    }
+
+    private static void checkRange(String name, ParameterType type, Double min, boolean minInclusive, Double max,
+            boolean maxInclusive, double x, Object shown) {
+        boolean belowMin = min != null && (minInclusive ? x < min : x <= min);
+        boolean aboveMax = max != null && (maxInclusive ? x > max : x >= max);
+        if (belowMin || aboveMax || Double.isNaN(x)) {
+            throw new InvalidParameterException("parameter '" + name + "' = " + shown + " is out of range; allowed: "
+                    + (type == ParameterType.REAL_LIST ? "real" : type.label())
+                    + rangeText(min, minInclusive, max, maxInclusive));
+        }
+    }
+
+    private static double[] toReals(String name, Object raw) {
+        if (raw instanceof double[] values) {
+            return values.clone();
+        }
+        if (raw instanceof List<?> list) {
+            double[] values = new double[list.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = toDouble(name + "[" + (i + 1) + "]", list.get(i));
+            }
+            return values;
+        }
+        String text = raw.toString().strip();
+        if (text.isEmpty()) {
+            throw new InvalidParameterException("parameter '" + name + "' needs at least one value, e.g. 0.1,0.2");
+        }
+        String[] parts = text.split(",", -1);
+        double[] values = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                values[i] = toDouble(name + "[" + (i + 1) + "]", parts[i]);
+            } catch (InvalidParameterException e) {
+                throw new InvalidParameterException("parameter '" + name + "': element " + (i + 1) + " ('"
+                        + parts[i].strip() + "') is not a real number; expected comma-separated reals like 0.1,0.2");
+            }
+        }
+        return values;
     }
 
     private static Long toLong(String name, Object raw) {

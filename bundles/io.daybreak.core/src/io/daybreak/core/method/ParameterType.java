@@ -11,7 +11,12 @@ public enum ParameterType {
     /** Free text, bound as {@link String}. */
     STRING("string"),
     /** One of a fixed list of words, bound as {@link String}. */
-    CHOICE("choice");
+    CHOICE("choice"),
+    /**
+     * A comma-separated list of real numbers, e.g. {@code truth=0.05,0.1,0.2}, bound as a {@code double[]};
+     * the range applies to every element.
+     */
+    REAL_LIST("reals");
 
     private final String label;
 

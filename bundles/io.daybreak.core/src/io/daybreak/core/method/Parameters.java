@@ -62,6 +62,11 @@ public final class Parameters {
         return (Boolean) get(name);
     }
 
+    /** A {@link ParameterType#REAL_LIST} value (a copy). */
+    public double[] reals(String name) {
+        return ((double[]) get(name)).clone();
+    }
+
     public String string(String name) {
         return get(name).toString();
     }

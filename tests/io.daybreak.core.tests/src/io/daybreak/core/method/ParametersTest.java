@@ -16,6 +16,7 @@ class ParametersTest {
             .parameter(ParameterSpec.bool("exact").defaultValue(true))
             .parameter(ParameterSpec.choice("model", "empiric", "logistic").defaultValue("empiric"))
             .parameter(ParameterSpec.string("label").optional())
+            .parameter(ParameterSpec.reals("truth").greaterThan(0).lessThan(1).optional())
             .build();
 
     @Test
@@ -31,6 +32,10 @@ class ParametersTest {
         assertEquals(3, typed.integer("n"));
         assertEquals(0.25, typed.real("p"));
         assertEquals("x", typed.string("label"));
+        double[] truth = Parameters.bind(DESCRIPTOR, Map.of("n", "1", "truth", " 0.05, 0.1,0.25 ")).reals("truth");
+        assertEquals(3, truth.length);
+        assertEquals(0.25, truth[2]);
+        assertEquals(0.5, Parameters.bind(DESCRIPTOR, Map.of("n", 1, "truth", java.util.List.of(0.5))).reals("truth")[0]);
     }
 
     @Test
@@ -46,7 +51,10 @@ class ParametersTest {
         assertRejected(Map.of("n", "5", "exact", "yes"), "'exact' must be true or false");
         assertRejected(Map.of("n", "5", "model", "tanh"), "allowed: empiric, logistic");
         assertRejected(Map.of(), "missing required parameter 'n' (integer in [1, 100])");
-        assertRejected(Map.of("n", "5", "N", "5"), "unknown parameter 'N'", "n, p, exact, model, label");
+        assertRejected(Map.of("n", "5", "N", "5"), "unknown parameter 'N'", "n, p, exact, model, label, truth");
+        assertRejected(Map.of("n", "5", "truth", "0.1,1.2"), "'truth[2]' = 1.2 is out of range; allowed: real in (0, 1)");
+        assertRejected(Map.of("n", "5", "truth", "0.1,,0.3"), "element 2 ('') is not a real number");
+        assertRejected(Map.of("n", "5", "truth", "0.1;0.2"), "element 1 ('0.1;0.2')");
     }
 
     private static void assertRejected(Map<String, ?> raw, String... fragments) {

@@ -1,0 +1,100 @@
+package io.daybreak.methods.design.boin;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.INT64;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.Table;
+
+/** {@code design.boin-boundaries}: BOIN's escalation, de-escalation and elimination boundaries as a table. */
+@Component(service = Method.class)
+public final class BoinBoundariesMethod implements Method {
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin-boundaries",
+            "BOIN decision boundaries")
+            .category("design")
+            .reference("Liu & Yuan, JRSS-C 64:507-523 (2015); Yuan et al., Clin Cancer Res 22:4291 (2016); "
+                    + "R package BOIN, get.boundary")
+            .description("Escalation and de-escalation boundaries lambda_e, lambda_d and, for n = cohortSize, "
+                    + "2 cohortSize, ..., the DLT counts at which to escalate, de-escalate and eliminate, as the "
+                    + "published BOIN tables show them.")
+            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).unit("DLT rate")
+                    .doc("target DLT rate phi"))
+            .parameter(ParameterSpec.real("pSafe").greaterThan(0).lessThan(1).optional().unit("DLT rate")
+                    .doc("highest rate considered sub-therapeutic, phi1; default 0.6 target"))
+            .parameter(ParameterSpec.real("pTox").greaterThan(0).lessThan(1).optional().unit("DLT rate")
+                    .doc("lowest rate considered overly toxic, phi2; default 1.4 target"))
+            .parameter(ParameterSpec.integer("cohortSize").min(1).max(100).defaultValue(3L).unit("patients"))
+            .parameter(ParameterSpec.integer("cohorts").min(1).max(1000).defaultValue(10L)
+                    .doc("rows of the table: n up to cohorts x cohortSize"))
+            .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
+                    .doc("eliminate when P(DLT rate > target | data) exceeds this"))
+            .output(TableSpec.of("boundaries", "per number of patients at a dose: escalate if DLTs <= "
+                    + "escalateIfAtMost, de-escalate if >= deescalateIfAtLeast, eliminate if >= eliminateIfAtLeast "
+                    + "(null: never at this n)", column("patients", INT64), column("escalateIfAtMost", INT64),
+                    column("deescalateIfAtLeast", INT64), column("eliminateIfAtLeast", INT64)))
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        double target = parameters.real("target");
+        double pSafe = parameters.has("pSafe") ? parameters.real("pSafe") : 0.6 * target;
+        double pTox = parameters.has("pTox") ? parameters.real("pTox") : 1.4 * target;
+        if (!(pSafe < target && target < pTox && pTox < 1)) {
+            throw new InvalidParameterException("need pSafe < target < pTox < 1; got pSafe = " + pSafe + ", target = "
+                    + target + ", pTox = " + pTox);
+        }
+        BoinBoundaries boundaries = BoinBoundaries.of(target, pSafe, pTox);
+        List<BoinBoundaries.Row> rows = boundaries.table((int) parameters.integer("cohortSize"),
+                (int) parameters.integer("cohorts"), parameters.real("eliminationCutoff"));
+        List<Object> n = new ArrayList<>();
+        List<Object> escalate = new ArrayList<>();
+        List<Object> deescalate = new ArrayList<>();
+        List<Object> eliminate = new ArrayList<>();
+        for (BoinBoundaries.Row row : rows) {
+            n.add((long) row.patients());
+            escalate.add(row.escalateIfAtMost() == null ? null : (long) row.escalateIfAtMost());
+            deescalate.add(row.deescalateIfAtLeast() == null ? null : (long) row.deescalateIfAtLeast());
+            eliminate.add(row.eliminateIfAtLeast() == null ? null : (long) row.eliminateIfAtLeast());
+        }
+        Table table = Table.builder(context.allocator())
+                .add("patients", ColumnType.INT64, n)
+                .add("escalateIfAtMost", ColumnType.INT64, escalate)
+                .add("deescalateIfAtLeast", ColumnType.INT64, deescalate)
+                .add("eliminateIfAtLeast", ColumnType.INT64, eliminate)
+                .build();
+        return MethodResult.builder()
+                .output("boundaries", table)
+                .summary("lambdaE", boundaries.lambdaE())
+                .summary("lambdaD", boundaries.lambdaD())
+                .summary("pSafe", pSafe)
+                .summary("pTox", pTox)
+                .summary("escalateIfAtMost", n.isEmpty() ? List.of() : nullsAsMinusOne(escalate))
+                .summary("deescalateIfAtLeast", nullsAsMinusOne(deescalate))
+                .summary("eliminateIfAtLeast", nullsAsMinusOne(eliminate))
+                .build();
+    }
+
+    /** Summary lists cannot hold nulls: −1 stands for "never at this n". */
+    private static List<Object> nullsAsMinusOne(List<Object> values) {
+        return values.stream().map(v -> v == null ? (Object) (-1L) : v).toList();
+    }
+}

@@ -1,0 +1,140 @@
+package io.daybreak.methods.design.threeplusthree;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.OperatingCharacteristics;
+
+/**
+ * {@code design.3plus3}: operating characteristics of the 3+3 design, exactly (every outcome sequence
+ * enumerated with its probability) or by simulating trials. See {@link ThreePlusThreeTrial} for the rules.
+ */
+@Component(service = Method.class)
+public final class ThreePlusThreeMethod implements Method {
+    static final int MAX_EXACT_DOSES = 20;
+    private static final int CHUNK = 2048;
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.3plus3",
+            "3+3 dose escalation: operating characteristics")
+            .category("design")
+            .reference("Storer, Biometrics 45:925-937 (1989); Le Tourneau, Lee & Siu, JNCI 101:708-720 (2009)")
+            .description("Probability of selecting each dose as the MTD, patients and DLTs per dose, stopping "
+                    + "and overdosing, for true DLT probabilities per dose. Exact by enumerating every outcome "
+                    + "sequence (oc=exact) or by simulation (oc=simulate, with Monte Carlo standard errors).")
+            .parameter(ParameterSpec.reals("truth").greaterThan(0).lessThan(1).unit("DLT probability")
+                    .doc("true DLT probability at each dose, lowest dose first, e.g. 0.05,0.1,0.2,0.3,0.5"))
+            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).defaultValue(0.3).unit("DLT rate")
+                    .doc("defines the true MTD (highest dose with truth <= target) for overdosePercent"))
+            .parameter(ParameterSpec.bool("deescalation").defaultValue(false)
+                    .doc("de-escalation variant: the MTD must have 6 patients with <= 1 DLT"))
+            .parameter(ParameterSpec.choice("oc", "exact", "simulate").defaultValue("exact")
+                    .doc("exact enumeration (up to " + MAX_EXACT_DOSES + " doses) or simulation"))
+            .parameter(ParameterSpec.integer("trials").min(1).max(1_000_000_000).defaultValue(10_000L)
+                    .doc("simulated trials (oc=simulate)"))
+            .output(OperatingCharacteristics.BY_DOSE)
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        double[] truth = parameters.reals("truth");
+        boolean deescalation = parameters.bool("deescalation");
+        boolean exact = parameters.string("oc").equals("exact");
+        if (exact && truth.length > MAX_EXACT_DOSES) {
+            throw new InvalidParameterException("parameter 'truth' has " + truth.length + " doses; exact enumeration "
+                    + "allows at most " + MAX_EXACT_DOSES + " (use oc=simulate)");
+        }
+        double target = parameters.real("target");
+        long trials = exact ? 0 : parameters.integer("trials");
+        OperatingCharacteristics oc = exact ? enumerate(truth, target, deescalation)
+                : simulate(truth, target, deescalation, trials, context);
+        MethodResult.Builder result = MethodResult.builder()
+                .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials));
+        oc.summarize(result, trials);
+        return result.build();
+    }
+
+    static OperatingCharacteristics enumerate(double[] truth, double target, boolean deescalation) {
+        OperatingCharacteristics oc = new OperatingCharacteristics(truth, target);
+        explore(new ThreePlusThreeTrial(truth.length, deescalation), 1.0, truth, oc);
+        return oc;
+    }
+
+    /** Depth-first over cohort outcomes 0..3 DLTs, each with its binomial probability. */
+    private static void explore(ThreePlusThreeTrial trial, double probability, double[] truth,
+            OperatingCharacteristics oc) {
+        if (trial.finished()) {
+            oc.add(trial.mtd(), trial.patients(), trial.dlts(), probability);
+            return;
+        }
+        double p = truth[trial.nextDose()];
+        for (int k = 0; k <= ThreePlusThreeTrial.COHORT; k++) {
+            double pk = binomial3(k, p);
+            ThreePlusThreeTrial branch = trial.copy();
+            branch.record(k);
+            explore(branch, probability * pk, truth, oc);
+        }
+    }
+
+    /** P(k DLTs among 3 patients) for DLT probability p. */
+    static double binomial3(int k, double p) {
+        double q = 1 - p;
+        return switch (k) {
+        case 0 -> q * q * q;
+        case 1 -> 3 * p * q * q;
+        case 2 -> 3 * p * p * q;
+        default -> p * p * p;
+        };
+    }
+
+    /**
+     * Simulates trials; trial r draws only from stream r, each patient a uniform compared with the dose's
+     * DLT probability, so the result depends on the seed alone, not on the number of threads.
+     */
+    static OperatingCharacteristics simulate(double[] truth, double target, boolean deescalation, long trials,
+            MethodContext context) {
+        long chunks = (trials + CHUNK - 1) / CHUNK;
+        AtomicLong done = new AtomicLong();
+        java.util.List<OperatingCharacteristics> parts = LongStream.range(0, chunks).parallel().mapToObj(chunk -> {
+            context.checkCancelled();
+            OperatingCharacteristics local = new OperatingCharacteristics(truth, target);
+            long last = Math.min(trials, (chunk + 1) * CHUNK);
+            for (long r = chunk * CHUNK; r < last; r++) {
+                UniformRandomProvider random = context.random(r);
+                ThreePlusThreeTrial trial = new ThreePlusThreeTrial(truth.length, deescalation);
+                while (!trial.finished()) {
+                    double p = truth[trial.nextDose()];
+                    int k = 0;
+                    for (int patient = 0; patient < ThreePlusThreeTrial.COHORT; patient++) {
+                        if (random.nextDouble() < p) {
+                            k++;
+                        }
+                    }
+                    trial.record(k);
+                }
+                local.add(trial.mtd(), trial.patients(), trial.dlts(), 1);
+            }
+            context.progress((double) done.addAndGet(last - chunk * CHUNK) / trials, "simulated trials");
+            return local;
+        }).toList();
+        OperatingCharacteristics total = new OperatingCharacteristics(truth, target);
+        parts.forEach(total::merge); // in chunk order; the sums are of whole numbers, so exact anyway
+        return total;
+    }
+}

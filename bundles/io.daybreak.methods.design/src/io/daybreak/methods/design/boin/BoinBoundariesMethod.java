@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
-import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
@@ -55,14 +54,9 @@ public final class BoinBoundariesMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double target = parameters.real("target");
-        double pSafe = parameters.has("pSafe") ? parameters.real("pSafe") : 0.6 * target;
-        double pTox = parameters.has("pTox") ? parameters.real("pTox") : 1.4 * target;
-        if (!(pSafe < target && target < pTox && pTox < 1)) {
-            throw new InvalidParameterException("need pSafe < target < pTox < 1; got pSafe = " + pSafe + ", target = "
-                    + target + ", pTox = " + pTox);
-        }
-        BoinBoundaries boundaries = BoinBoundaries.of(target, pSafe, pTox);
+        BoinBoundaries boundaries = BoinMethod.boundaries(parameters);
+        double pSafe = boundaries.pSafe();
+        double pTox = boundaries.pTox();
         List<BoinBoundaries.Row> rows = boundaries.table((int) parameters.integer("cohortSize"),
                 (int) parameters.integer("cohorts"), parameters.real("eliminationCutoff"));
         List<Object> n = new ArrayList<>();

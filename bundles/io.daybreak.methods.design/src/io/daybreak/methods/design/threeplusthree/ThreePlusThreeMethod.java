@@ -1,10 +1,7 @@
 package io.daybreak.methods.design.threeplusthree;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.InvalidParameterException;
@@ -15,6 +12,7 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 
 /**
@@ -24,7 +22,6 @@ import io.daybreak.methods.design.oc.OperatingCharacteristics;
 @Component(service = Method.class)
 public final class ThreePlusThreeMethod implements Method {
     static final int MAX_EXACT_DOSES = 20;
-    private static final int CHUNK = 2048;
 
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.3plus3",
             "3+3 dose escalation: operating characteristics")
@@ -63,7 +60,8 @@ public final class ThreePlusThreeMethod implements Method {
         double target = parameters.real("target");
         long trials = exact ? 0 : parameters.integer("trials");
         OperatingCharacteristics oc = exact ? enumerate(truth, target, deescalation)
-                : simulate(truth, target, deescalation, trials, context);
+                : DoseFindingSimulation.simulate(() -> new ThreePlusThreeTrial(truth.length, deescalation), truth,
+                        target, trials, context);
         MethodResult.Builder result = MethodResult.builder()
                 .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials));
         oc.summarize(result, trials);
@@ -80,7 +78,7 @@ public final class ThreePlusThreeMethod implements Method {
     private static void explore(ThreePlusThreeTrial trial, double probability, double[] truth,
             OperatingCharacteristics oc) {
         if (trial.finished()) {
-            oc.add(trial.mtd(), trial.patients(), trial.dlts(), probability);
+            oc.add(trial.selectedDose(), trial.patients(), trial.dlts(), probability);
             return;
         }
         double p = truth[trial.nextDose()];
@@ -101,40 +99,5 @@ public final class ThreePlusThreeMethod implements Method {
         case 2 -> 3 * p * p * q;
         default -> p * p * p;
         };
-    }
-
-    /**
-     * Simulates trials; trial r draws only from stream r, each patient a uniform compared with the dose's
-     * DLT probability, so the result depends on the seed alone, not on the number of threads.
-     */
-    static OperatingCharacteristics simulate(double[] truth, double target, boolean deescalation, long trials,
-            MethodContext context) {
-        long chunks = (trials + CHUNK - 1) / CHUNK;
-        AtomicLong done = new AtomicLong();
-        java.util.List<OperatingCharacteristics> parts = LongStream.range(0, chunks).parallel().mapToObj(chunk -> {
-            context.checkCancelled();
-            OperatingCharacteristics local = new OperatingCharacteristics(truth, target);
-            long last = Math.min(trials, (chunk + 1) * CHUNK);
-            for (long r = chunk * CHUNK; r < last; r++) {
-                UniformRandomProvider random = context.random(r);
-                ThreePlusThreeTrial trial = new ThreePlusThreeTrial(truth.length, deescalation);
-                while (!trial.finished()) {
-                    double p = truth[trial.nextDose()];
-                    int k = 0;
-                    for (int patient = 0; patient < ThreePlusThreeTrial.COHORT; patient++) {
-                        if (random.nextDouble() < p) {
-                            k++;
-                        }
-                    }
-                    trial.record(k);
-                }
-                local.add(trial.mtd(), trial.patients(), trial.dlts(), 1);
-            }
-            context.progress((double) done.addAndGet(last - chunk * CHUNK) / trials, "simulated trials");
-            return local;
-        }).toList();
-        OperatingCharacteristics total = new OperatingCharacteristics(truth, target);
-        parts.forEach(total::merge); // in chunk order; the sums are of whole numbers, so exact anyway
-        return total;
     }
 }

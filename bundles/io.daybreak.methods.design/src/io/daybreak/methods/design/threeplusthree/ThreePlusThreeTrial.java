@@ -2,6 +2,8 @@ package io.daybreak.methods.design.threeplusthree;
 
 import java.util.Arrays;
 
+import io.daybreak.methods.design.oc.DoseFindingTrial;
+
 /**
  * The 3+3 rules as a state machine: it says at which dose to treat the next cohort of three, is told how
  * many DLTs that cohort had, and eventually declares the MTD. Exact enumeration and simulation drive the
@@ -16,7 +18,7 @@ import java.util.Arrays;
  * MTD if it then has ≤ 1/6, else keep moving down. Clearing the highest dose with 0/3 treats three more
  * there first.
  */
-final class ThreePlusThreeTrial {
+final class ThreePlusThreeTrial implements DoseFindingTrial {
     static final int COHORT = 3;
 
     private final int doses;
@@ -53,30 +55,39 @@ final class ThreePlusThreeTrial {
         return new ThreePlusThreeTrial(this);
     }
 
-    boolean finished() {
+    @Override
+    public boolean finished() {
         return finished;
     }
 
-    /** Dose (0-based) for the next cohort of three; only while not finished. */
-    int nextDose() {
+    @Override
+    public int nextDose() {
         return next;
     }
 
+    @Override
+    public int nextCohortSize() {
+        return COHORT;
+    }
+
     /** The declared MTD (0-based), or −1 for none; only once finished. */
-    int mtd() {
+    @Override
+    public int selectedDose() {
         return mtd;
     }
 
-    int[] patients() {
+    @Override
+    public int[] patients() {
         return patients;
     }
 
-    int[] dlts() {
+    @Override
+    public int[] dlts() {
         return dlts;
     }
 
-    /** Records the outcome of the cohort treated at {@link #nextDose()} and decides what comes next. */
-    void record(int cohortDlts) {
+    @Override
+    public void record(int cohortDlts) {
         patients[next] += COHORT;
         dlts[next] += cohortDlts;
         dose = next;

@@ -96,7 +96,7 @@ class ThreePlusThreeTest {
         assertEquals(0, trial.nextDose());
         trial.record(1); // 1/6 at dose 1 -> MTD
         assertTrue(trial.finished());
-        assertEquals(0, trial.mtd());
+        assertEquals(0, trial.selectedDose());
         assertEquals(6, trial.patients()[0]);
     }
 

@@ -1,0 +1,95 @@
+package io.daybreak.methods.design.boin;
+
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DoseFindingSimulation;
+import io.daybreak.methods.design.oc.OperatingCharacteristics;
+
+/** {@code design.boin}: operating characteristics of the BOIN design by simulation (see {@link BoinTrial}). */
+@Component(service = Method.class)
+public final class BoinMethod implements Method {
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin",
+            "BOIN dose finding: operating characteristics")
+            .category("design")
+            .reference("Liu & Yuan, JRSS-C 64:507-523 (2015); Yuan et al., Clin Cancer Res 22:4291 (2016); "
+                    + "R package BOIN, get.oc")
+            .description("Simulates BOIN trials for true DLT probabilities per dose: interval boundaries "
+                    + "lambda_e/lambda_d, elimination when P(p > target | data) > cutoff, MTD by isotonic "
+                    + "regression. Reports selection %, patients and DLTs per dose, early stopping and "
+                    + "overdosing with Monte Carlo standard errors.")
+            .parameter(ParameterSpec.reals("truth").greaterThan(0).lessThan(1).unit("DLT probability")
+                    .doc("true DLT probability at each dose, lowest first"))
+            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).unit("DLT rate").doc("target DLT rate"))
+            .parameter(ParameterSpec.integer("cohortSize").min(1).max(100).defaultValue(3L).unit("patients"))
+            .parameter(ParameterSpec.integer("cohorts").min(1).max(1000).defaultValue(10L).doc("maximum cohorts"))
+            .parameter(ParameterSpec.integer("startDose").min(1).defaultValue(1L).doc("starting dose level (1 = lowest)"))
+            .parameter(ParameterSpec.integer("earlyStop").min(1).defaultValue(100L).unit("patients")
+                    .doc("stop once this many patients were treated at the current dose (BOIN's n.earlystop)"))
+            .parameter(ParameterSpec.real("pSafe").greaterThan(0).lessThan(1).optional()
+                    .doc("highest sub-therapeutic rate phi1; default 0.6 target"))
+            .parameter(ParameterSpec.real("pTox").greaterThan(0).lessThan(1).optional()
+                    .doc("lowest overly toxic rate phi2; default 1.4 target"))
+            .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
+                    .doc("eliminate a dose when P(DLT rate > target | data) exceeds this"))
+            .parameter(ParameterSpec.bool("extraSafe").defaultValue(false)
+                    .doc("also stop when P(p1 > target) > cutoff - offset at the lowest dose"))
+            .parameter(ParameterSpec.real("offset").greaterThan(0).lessThan(0.5).defaultValue(0.05)
+                    .doc("offset of the extra-safe rule"))
+            .parameter(ParameterSpec.integer("trials").min(1).max(1_000_000_000).defaultValue(10_000L)
+                    .doc("simulated trials"))
+            .output(OperatingCharacteristics.BY_DOSE)
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        double[] truth = parameters.reals("truth");
+        BoinRules rules = rules(parameters, truth.length);
+        long trials = parameters.integer("trials");
+        OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new BoinTrial(rules), truth, rules.target,
+                trials, context);
+        BoinBoundaries boundaries = boundaries(parameters);
+        MethodResult.Builder result = MethodResult.builder()
+                .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials))
+                .summary("lambdaE", boundaries.lambdaE())
+                .summary("lambdaD", boundaries.lambdaD());
+        oc.summarize(result, trials);
+        return result.build();
+    }
+
+    static BoinRules rules(Parameters parameters, int doses) {
+        int startDose = (int) parameters.integer("startDose");
+        if (startDose > doses) {
+            throw new InvalidParameterException("parameter 'startDose' = " + startDose + " exceeds the " + doses
+                    + " doses of 'truth'; allowed: 1 to " + doses);
+        }
+        return new BoinRules(boundaries(parameters), doses, (int) parameters.integer("cohortSize"),
+                (int) parameters.integer("cohorts"), startDose - 1, (int) parameters.integer("earlyStop"),
+                parameters.real("eliminationCutoff"), parameters.bool("extraSafe"), parameters.real("offset"));
+    }
+
+    static BoinBoundaries boundaries(Parameters parameters) {
+        double target = parameters.real("target");
+        double pSafe = parameters.has("pSafe") ? parameters.real("pSafe") : 0.6 * target;
+        double pTox = parameters.has("pTox") ? parameters.real("pTox") : 1.4 * target;
+        if (!(pSafe < target && target < pTox && pTox < 1)) {
+            throw new InvalidParameterException("need pSafe < target < pTox < 1; got pSafe = " + pSafe + ", target = "
+                    + target + ", pTox = " + pTox);
+        }
+        return BoinBoundaries.of(target, pSafe, pTox);
+    }
+}

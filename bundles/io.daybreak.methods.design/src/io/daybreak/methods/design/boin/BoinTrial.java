@@ -1,0 +1,138 @@
+package io.daybreak.methods.design.boin;
+
+import io.daybreak.methods.design.oc.DoseFindingTrial;
+import io.daybreak.stats.isotonic.IsotonicRegression;
+
+/**
+ * One BOIN trial (Liu &amp; Yuan 2015), with the decision order of R's {@code BOIN::get.oc}: after each cohort,
+ * stop if the current dose has reached the early-stopping sample size; eliminate the current dose and all
+ * higher ones if P(p &gt; target | data) &gt; cutoff (stop the trial if that is the lowest dose; with the
+ * extra-safe rule also at a lower cutoff); then escalate (unless the next dose is eliminated), de-escalate or
+ * stay by the λe/λd boundaries. The MTD is selected by isotonic regression of the posterior means under
+ * Beta(0.05, 0.05), weighted by their inverse variances, over the tried, non-eliminated doses: the dose
+ * whose estimate is closest to the target (ties to the lower dose, as BOIN's {@code select.mtd}).
+ */
+final class BoinTrial implements DoseFindingTrial {
+    private final BoinRules rules;
+    private final int[] patients;
+    private final int[] dlts;
+    private int dose;
+    private int cohortsTreated;
+    private int lowestEliminated;
+    private boolean finished;
+    private int selected = -1;
+
+    BoinTrial(BoinRules rules) {
+        this.rules = rules;
+        this.patients = new int[rules.doses];
+        this.dlts = new int[rules.doses];
+        this.dose = rules.startDose;
+        this.lowestEliminated = rules.doses;
+    }
+
+    @Override
+    public boolean finished() {
+        return finished;
+    }
+
+    @Override
+    public int nextDose() {
+        return dose;
+    }
+
+    @Override
+    public int nextCohortSize() {
+        return rules.cohortSize;
+    }
+
+    @Override
+    public int selectedDose() {
+        return selected;
+    }
+
+    @Override
+    public int[] patients() {
+        return patients;
+    }
+
+    @Override
+    public int[] dlts() {
+        return dlts;
+    }
+
+    @Override
+    public void record(int cohortDlts) {
+        patients[dose] += rules.cohortSize;
+        dlts[dose] += cohortDlts;
+        cohortsTreated++;
+        int n = patients[dose];
+        int y = dlts[dose];
+        if (n >= rules.earlyStopPatients) {
+            finishWithSelection();
+            return;
+        }
+        if (rules.eliminate(n, y)) {
+            lowestEliminated = Math.min(lowestEliminated, dose);
+            if (dose == 0) {
+                finish(-1);
+                return;
+            }
+        }
+        if (rules.extraSafe && dose == 0 && n >= 3 && rules.stopAtLowest(n, y)) {
+            finish(-1);
+            return;
+        }
+        if (rules.escalate(n, y) && dose != rules.doses - 1) {
+            if (dose + 1 < lowestEliminated) {
+                dose++;
+            }
+        } else if (rules.deescalate(n, y) && dose != 0) {
+            dose--;
+        }
+        if (cohortsTreated == rules.cohorts) {
+            finishWithSelection();
+        }
+    }
+
+    private void finishWithSelection() {
+        finish(selectMtd());
+    }
+
+    /** BOIN's select.mtd: PAVA on Beta(0.05, 0.05) posterior means of the tried, non-eliminated doses. */
+    int selectMtd() {
+        int count = 0;
+        int[] admissible = new int[rules.doses];
+        for (int d = 0; d < Math.min(lowestEliminated, rules.doses); d++) {
+            if (patients[d] > 0) {
+                admissible[count++] = d;
+            }
+        }
+        if (count == 0) {
+            return -1;
+        }
+        double[] estimate = new double[count];
+        double[] weight = new double[count];
+        for (int i = 0; i < count; i++) {
+            double y = dlts[admissible[i]];
+            double n = patients[admissible[i]];
+            estimate[i] = (y + 0.05) / (n + 0.1);
+            weight[i] = 1 / ((y + 0.05) * (n - y + 0.05) / ((n + 0.1) * (n + 0.1) * (n + 0.1 + 1)));
+        }
+        double[] fitted = IsotonicRegression.fit(estimate, weight);
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            double distance = Math.abs(fitted[i] + (i + 1) * 1e-10 - rules.target); // BOIN's tie-breaking nudge
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+        return admissible[best];
+    }
+
+    private void finish(int dose) {
+        selected = dose;
+        finished = true;
+    }
+}

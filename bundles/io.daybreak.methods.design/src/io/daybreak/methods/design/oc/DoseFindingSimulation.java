@@ -1,0 +1,60 @@
+package io.daybreak.methods.design.oc;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+import io.daybreak.core.method.MethodContext;
+
+/**
+ * Simulates dose-finding trials. Trial r draws only from random stream r, one uniform per patient in the
+ * order patients enrol (a patient has a DLT at dose d when the uniform is below the dose's true
+ * probability), so results depend on the seed alone, not on the number of threads: chunks of trials run
+ * in parallel and their counts, whole numbers, are merged exactly.
+ */
+public final class DoseFindingSimulation {
+    private static final int CHUNK = 2048;
+
+    private DoseFindingSimulation() {
+    }
+
+    public static OperatingCharacteristics simulate(Supplier<DoseFindingTrial> design, double[] truth, double target,
+            long trials, MethodContext context) {
+        long chunks = (trials + CHUNK - 1) / CHUNK;
+        AtomicLong done = new AtomicLong();
+        List<OperatingCharacteristics> parts = LongStream.range(0, chunks).parallel().mapToObj(chunk -> {
+            context.checkCancelled();
+            OperatingCharacteristics local = new OperatingCharacteristics(truth, target);
+            long first = chunk * CHUNK;
+            long last = Math.min(trials, first + CHUNK);
+            for (long r = first; r < last; r++) {
+                DoseFindingTrial trial = design.get();
+                run(trial, truth, context.random(r));
+                local.add(trial.selectedDose(), trial.patients(), trial.dlts(), 1);
+            }
+            context.progress((double) done.addAndGet(last - first) / trials, "simulated trials");
+            return local;
+        }).toList();
+        OperatingCharacteristics total = new OperatingCharacteristics(truth, target);
+        parts.forEach(total::merge); // in chunk order; sums of whole numbers, so exact anyway
+        return total;
+    }
+
+    /** Runs one trial to its end with the patients' outcomes drawn from {@code random}. */
+    public static void run(DoseFindingTrial trial, double[] truth, UniformRandomProvider random) {
+        while (!trial.finished()) {
+            double p = truth[trial.nextDose()];
+            int size = trial.nextCohortSize();
+            int dlts = 0;
+            for (int patient = 0; patient < size; patient++) {
+                if (random.nextDouble() < p) {
+                    dlts++;
+                }
+            }
+            trial.record(dlts);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.daybreak.methods.design.oc;
+
+/**
+ * One dose-finding trial as a state machine: it names the dose and size of the next cohort, is told how
+ * many DLTs that cohort had, and eventually selects a dose (or none). The simulation engine and exact
+ * enumerations drive designs only through this interface.
+ */
+public interface DoseFindingTrial {
+    boolean finished();
+
+    /** Dose (0-based) for the next cohort; only while not finished. */
+    int nextDose();
+
+    /** Patients in the next cohort; only while not finished. */
+    int nextCohortSize();
+
+    /** Records the DLTs of the cohort just treated at {@link #nextDose()} and decides what comes next. */
+    void record(int cohortDlts);
+
+    /** The selected dose (0-based) or −1 for none; only once finished. */
+    int selectedDose();
+
+    /** Patients treated per dose so far (do not modify). */
+    int[] patients();
+
+    /** DLTs per dose so far (do not modify). */
+    int[] dlts();
+}

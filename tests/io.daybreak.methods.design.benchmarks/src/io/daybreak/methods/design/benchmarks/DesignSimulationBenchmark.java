@@ -1,0 +1,99 @@
+package io.daybreak.methods.design.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
+import org.junit.jupiter.api.Test;
+
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.testing.TestMethodContext;
+import io.daybreak.data.Table;
+import io.daybreak.methods.design.boin.BoinMethod;
+import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
+
+/**
+ * Simulation speed of the design methods, in-process, for the issue's reference setting: 6 doses, 12 cohorts
+ * of 3. Single-thread figures run the method inside a one-thread ForkJoinPool (its parallel streams then use
+ * that pool only); all-core figures use the common pool. Each figure is the median of 7 timed repetitions
+ * after 5 warm-up runs. Also runs 1,000,000 BOIN trials in this JVM's 256 MB heap. Asserts nothing; only
+ * with {@code ./mvnw -B verify -Pbenchmarks} (docs/benchmarks.md).
+ */
+class DesignSimulationBenchmark {
+    private static final String TRUTH = "0.05,0.12,0.25,0.40,0.55,0.70";
+
+    @Test
+    void simulationSpeed() throws Exception {
+        StringBuilder report = new StringBuilder();
+        try (BufferAllocator allocator = new RootAllocator(RootAllocator.configBuilder()
+                .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build())) {
+            Map<String, String> boin = Map.of("truth", TRUTH, "target", "0.3", "cohorts", "12", "trials", "10000");
+            Map<String, String> threePlusThree = Map.of("truth", TRUTH, "oc", "simulate", "trials", "10000");
+            measure(report, "design.boin, 10,000 trials", new BoinMethod(), boin, allocator);
+            measure(report, "design.3plus3 (simulated), 10,000 trials", new ThreePlusThreeMethod(), threePlusThree,
+                    allocator);
+            long heap = Runtime.getRuntime().maxMemory() >> 20;
+            long start = System.nanoTime();
+            run(new BoinMethod(), Map.of("truth", TRUTH, "target", "0.3", "cohorts", "12", "trials", "1000000"),
+                    allocator);
+            report.append(String.format("design.boin, 1,000,000 trials, all cores, max heap %d MB: %.0f ms%n", heap,
+                    (System.nanoTime() - start) / 1e6));
+        }
+        report.append(String.format("java %s, %d processors%n", Runtime.version(), Runtime.getRuntime().availableProcessors()));
+        System.out.print(report);
+        String file = System.getProperty("daybreak.benchmark.report");
+        if (file != null) {
+            Files.writeString(Path.of(file), report.toString());
+        }
+    }
+
+    private static void measure(StringBuilder report, String label, Method method, Map<String, String> parameters,
+            BufferAllocator allocator) throws Exception {
+        ForkJoinPool single = new ForkJoinPool(1);
+        try {
+            double singleMs = median(() -> single.submit(() -> run(method, parameters, allocator)).get());
+            double allMs = median(() -> run(method, parameters, allocator));
+            report.append(String.format("%s: one thread %.1f ms, all cores %.1f ms (median of 7)%n", label, singleMs,
+                    allMs));
+        } finally {
+            single.shutdown();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static double median(Action action) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            action.run();
+        }
+        double[] ms = new double[7];
+        for (int i = 0; i < ms.length; i++) {
+            long start = System.nanoTime();
+            action.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        return ms[ms.length / 2];
+    }
+
+    private static Object run(Method method, Map<String, String> raw, BufferAllocator allocator) throws IOException {
+        MethodResult result;
+        try {
+            result = method.apply(Map.of(), Parameters.bind(method.descriptor(), raw), new TestMethodContext(allocator, 1));
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        result.outputs().values().forEach(Table::close);
+        return result;
+    }
+}

@@ -1,0 +1,71 @@
+package io.daybreak.methods.design.crm;
+
+import java.util.Locale;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+
+/** Parameters the CRM methods share, declared and read in one place. */
+final class CrmParameters {
+    static final double DEFAULT_PRIOR_VARIANCE = 1.34;
+    static final double DEFAULT_INTERCEPT = 3;
+
+    private CrmParameters() {
+    }
+
+    static ParameterSpec.Builder model() {
+        return ParameterSpec.choice("model", "empiric", "logistic").defaultValue("empiric")
+                .doc("empiric (power) p = s^exp(b), or one-parameter logistic p = expit(a0 + exp(b) x)");
+    }
+
+    static ParameterSpec.Builder intercept() {
+        return ParameterSpec.real("intercept").defaultValue(DEFAULT_INTERCEPT).doc("a0 of the logistic model");
+    }
+
+    static CrmModel.Family family(Parameters parameters) {
+        return CrmModel.Family.valueOf(parameters.string("model").toUpperCase(Locale.ROOT));
+    }
+
+    /** The skeleton: given, or computed by Lee &amp; Cheung from halfwidth and priorMtd. */
+    static double[] skeleton(Parameters parameters, int doses) {
+        if (parameters.has("skeleton")) {
+            if (parameters.has("halfwidth") || parameters.has("priorMtd")) {
+                throw new InvalidParameterException("give either 'skeleton' or 'halfwidth' and 'priorMtd', not both");
+            }
+            double[] skeleton = parameters.reals("skeleton");
+            if (skeleton.length != doses) {
+                throw new InvalidParameterException("parameter 'skeleton' has " + skeleton.length + " values but 'truth' "
+                        + "has " + doses + "; they must match");
+            }
+            for (int d = 1; d < skeleton.length; d++) {
+                if (!(skeleton[d] > skeleton[d - 1])) {
+                    throw new InvalidParameterException("parameter 'skeleton' must increase strictly; value " + (d + 1)
+                            + " (" + skeleton[d] + ") is not above value " + d + " (" + skeleton[d - 1] + ")");
+                }
+            }
+            return skeleton;
+        }
+        if (!parameters.has("halfwidth") || !parameters.has("priorMtd")) {
+            throw new InvalidParameterException("give 'skeleton' (increasing probabilities, one per dose) or both "
+                    + "'halfwidth' and 'priorMtd' to compute it");
+        }
+        return computedSkeleton(parameters, doses);
+    }
+
+    static double[] computedSkeleton(Parameters parameters, int doses) {
+        double target = parameters.real("target");
+        double halfwidth = parameters.real("halfwidth");
+        long priorMtd = parameters.integer("priorMtd");
+        if (!(halfwidth < target && target + halfwidth < 1)) {
+            throw new InvalidParameterException("parameter 'halfwidth' = " + halfwidth + " must be below the target ("
+                    + target + ") and below 1 - target");
+        }
+        if (priorMtd > doses) {
+            throw new InvalidParameterException("parameter 'priorMtd' = " + priorMtd + " exceeds the number of doses ("
+                    + doses + ")");
+        }
+        return CrmSkeleton.of(family(parameters), halfwidth, target, (int) priorMtd, doses,
+                parameters.real("intercept"));
+    }
+}

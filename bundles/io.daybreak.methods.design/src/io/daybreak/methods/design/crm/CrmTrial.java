@@ -1,0 +1,106 @@
+package io.daybreak.methods.design.crm;
+
+import io.daybreak.methods.design.oc.DoseFindingTrial;
+
+/**
+ * One CRM trial (O'Quigley, Pepe &amp; Fisher 1990; dfcrm's conventions): after each cohort the posterior of β
+ * is updated; the trial stops without a dose if the safety rule is on and P(p_1 &gt; target | data) exceeds
+ * its cutoff; otherwise the next cohort gets the dose whose estimated DLT probability (at the posterior
+ * mean of β) is closest to the target, but never more than one level above the highest dose tried. After
+ * the last cohort the MTD is the dose whose estimate is closest to the target, estimated either at the
+ * posterior mean of β (as dfcrm) or as the posterior mean of p_d. Ties go to the lower dose.
+ */
+final class CrmTrial implements DoseFindingTrial {
+    /** What a trial needs; shared by all trials of a simulation (immutable). */
+    record Settings(CrmPosterior posterior, double target, int cohortSize, int cohorts, int startDose,
+            double stopCutoff, boolean mtdByPosteriorMean) {
+    }
+
+    private final Settings settings;
+    private final CrmPosterior posterior;
+    private final int[] patients;
+    private final int[] dlts;
+    private int dose;
+    private int highestTried = -1;
+    private int cohortsTreated;
+    private boolean finished;
+    private int selected = -1;
+
+    CrmTrial(Settings settings) {
+        this.settings = settings;
+        this.posterior = settings.posterior().fresh();
+        int doses = posterior.model().doses();
+        this.patients = new int[doses];
+        this.dlts = new int[doses];
+        this.dose = settings.startDose();
+    }
+
+    @Override
+    public boolean finished() {
+        return finished;
+    }
+
+    @Override
+    public int nextDose() {
+        return dose;
+    }
+
+    @Override
+    public int nextCohortSize() {
+        return settings.cohortSize();
+    }
+
+    @Override
+    public int selectedDose() {
+        return selected;
+    }
+
+    @Override
+    public int[] patients() {
+        return patients;
+    }
+
+    @Override
+    public int[] dlts() {
+        return dlts;
+    }
+
+    @Override
+    public void record(int cohortDlts) {
+        patients[dose] += settings.cohortSize();
+        dlts[dose] += cohortDlts;
+        highestTried = Math.max(highestTried, dose);
+        cohortsTreated++;
+        posterior.update(patients, dlts);
+        if (!Double.isNaN(settings.stopCutoff())
+                && posterior.probabilityLowestDoseAbove(settings.target()) > settings.stopCutoff()) {
+            finish(-1);
+            return;
+        }
+        if (cohortsTreated == settings.cohorts()) {
+            finish(closestToTarget(settings.mtdByPosteriorMean()));
+            return;
+        }
+        dose = Math.min(closestToTarget(false), highestTried + 1);
+    }
+
+    private int closestToTarget(boolean posteriorMean) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        double beta = posterior.meanBeta();
+        for (int d = 0; d < patients.length; d++) {
+            double estimate = posteriorMean ? posterior.meanProbability(d) : posterior.model().probability(d, beta);
+            double distance = Math.abs(estimate - settings.target());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    private void finish(int mtd) {
+        selected = mtd;
+        finished = true;
+    }
+}

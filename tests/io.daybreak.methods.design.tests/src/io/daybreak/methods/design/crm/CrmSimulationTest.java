@@ -1,0 +1,108 @@
+package io.daybreak.methods.design.crm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.testing.TestMethodContext;
+import io.daybreak.data.Table;
+
+class CrmSimulationTest {
+    private static final String SKELETON = "0.06251978017,0.12252935822,0.20395600763,0.3,0.40181943613,0.50134644776";
+
+    private BufferAllocator allocator;
+
+    @BeforeEach
+    void open() {
+        allocator = new RootAllocator(RootAllocator.configBuilder()
+                .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build());
+    }
+
+    @AfterEach
+    void close() {
+        assertEquals(0, allocator.getAllocatedMemory(), "Arrow memory leaked");
+        allocator.close();
+    }
+
+    private Map<String, Object> run(Map<String, String> raw, long seed) throws Exception {
+        CrmMethod method = new CrmMethod();
+        MethodResult result = method.apply(Map.of(), Parameters.bind(method.descriptor(), raw),
+                new TestMethodContext(allocator, seed));
+        result.outputs().values().forEach(Table::close);
+        return result.summary();
+    }
+
+    @Test
+    void neverSkipsAnUntriedDose() {
+        CrmModel model = new CrmModel(CrmModel.Family.EMPIRIC, new double[] {0.01, 0.02, 0.05, 0.1, 0.3}, 3);
+        CrmTrial trial = new CrmTrial(new CrmTrial.Settings(new CrmPosterior(model, 1.34), 0.3, 3, 5, 0, Double.NaN,
+                false));
+        trial.record(0); // no DLT at dose 1: the model would jump to the top dose, the rule allows dose 2
+        assertEquals(1, trial.nextDose());
+        trial.record(0);
+        assertEquals(2, trial.nextDose());
+    }
+
+    @Test
+    void computedSkeletonEqualsTheGivenOne() throws Exception {
+        Map<String, Object> given = run(Map.of("truth", "0.05,0.12,0.25,0.40,0.55,0.70", "target", "0.3",
+                "skeleton", SKELETON, "trials", "2000"), 1);
+        Map<String, Object> computed = run(Map.of("truth", "0.05,0.12,0.25,0.40,0.55,0.70", "target", "0.3",
+                "halfwidth", "0.05", "priorMtd", "4", "trials", "2000"), 1);
+        assertEquals(given.get("selectionPercent"), computed.get("selectionPercent"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void selectsTheTrueMtdMostOftenAndStopsWhenEverythingIsToxic() throws Exception {
+        Map<String, Object> summary = run(Map.of("truth", "0.05,0.12,0.25,0.40,0.55,0.70", "target", "0.3",
+                "skeleton", SKELETON, "trials", "20000"), 3);
+        List<Double> selection = (List<Double>) summary.get("selectionPercent");
+        assertTrue(selection.get(2) > 40 && selection.get(2) == selection.stream().mapToDouble(x -> x).max().orElseThrow(),
+                selection.toString());
+        Map<String, Object> toxic = run(Map.of("truth", "0.5,0.6,0.7", "target", "0.25", "skeleton", "0.1,0.25,0.4",
+                "stopCutoff", "0.9", "trials", "5000"), 3);
+        assertTrue((Double) toxic.get("noSelectionPercent") > 80, toxic.toString());
+    }
+
+    @Test
+    void resultsDoNotDependOnTheNumberOfThreads() throws Exception {
+        Map<String, String> raw = Map.of("truth", "0.1,0.2,0.3,0.45", "target", "0.3", "skeleton", "0.1,0.2,0.3,0.4",
+                "model", "logistic", "mtdEstimate", "posterior-mean", "trials", "5000");
+        ForkJoinPool one = new ForkJoinPool(1);
+        ForkJoinPool four = new ForkJoinPool(4);
+        try {
+            assertEquals(one.submit(() -> run(raw, 9)).get(), four.submit(() -> run(raw, 9)).get());
+        } finally {
+            one.shutdown();
+            four.shutdown();
+        }
+    }
+
+    @Test
+    void badSkeletonsAreRefusedNamingTheParameter() {
+        InvalidParameterException order = assertThrows(InvalidParameterException.class, () -> run(Map.of(
+                "truth", "0.1,0.2,0.3", "target", "0.3", "skeleton", "0.1,0.3,0.2"), 1));
+        assertTrue(order.getMessage().contains("'skeleton' must increase"), order.getMessage());
+        InvalidParameterException length = assertThrows(InvalidParameterException.class, () -> run(Map.of(
+                "truth", "0.1,0.2,0.3", "target", "0.3", "skeleton", "0.1,0.2"), 1));
+        assertTrue(length.getMessage().contains("they must match"), length.getMessage());
+        assertThrows(InvalidParameterException.class, () -> run(Map.of("truth", "0.1,0.2", "target", "0.3"), 1));
+        assertThrows(InvalidParameterException.class, () -> run(Map.of("truth", "0.1,0.2", "target", "0.3",
+                "halfwidth", "0.05", "priorMtd", "3"), 1));
+    }
+}

@@ -9,21 +9,15 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 
 import io.daybreak.core.method.InvalidParameterException;
-import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.RunCancelledException;
 import io.daybreak.core.registry.MethodRegistry;
 import io.daybreak.core.testing.Await;
+import io.daybreak.core.testing.MethodTestSupport;
 import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -32,27 +26,8 @@ import io.daybreak.data.Table;
  * The example methods against R 4.2.2 reference values (computed once, {@code options(digits = 17)}; the
  * R expression is next to each value).
  */
-class BetaBinomialMethodsTest {
+class BetaBinomialMethodsTest extends MethodTestSupport {
     private static final double TOL = 1e-12;
-
-    private BufferAllocator allocator;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator(RootAllocator.configBuilder()
-                .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build());
-    }
-
-    @AfterEach
-    void close() {
-        assertEquals(0, allocator.getAllocatedMemory(), "Arrow memory leaked");
-        allocator.close();
-    }
-
-    private MethodResult apply(Method method, Map<String, ?> raw, Map<String, Table> inputs, TestMethodContext context)
-            throws Exception {
-        return method.apply(inputs, Parameters.bind(method.descriptor(), raw), context);
-    }
 
     private static void closeOutputs(MethodResult result) {
         result.outputs().values().forEach(Table::close);

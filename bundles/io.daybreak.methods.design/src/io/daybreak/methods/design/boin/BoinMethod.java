@@ -12,6 +12,7 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DesignParameters;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 
@@ -27,12 +28,11 @@ public final class BoinMethod implements Method {
                     + "lambda_e/lambda_d, elimination when P(p > target | data) > cutoff, MTD by isotonic "
                     + "regression. Reports selection %, patients and DLTs per dose, early stopping and "
                     + "overdosing with Monte Carlo standard errors.")
-            .parameter(ParameterSpec.reals("truth").greaterThan(0).lessThan(1).unit("DLT probability")
-                    .doc("true DLT probability at each dose, lowest first"))
-            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).unit("DLT rate").doc("target DLT rate"))
-            .parameter(ParameterSpec.integer("cohortSize").min(1).max(100).defaultValue(3L).unit("patients"))
-            .parameter(ParameterSpec.integer("cohorts").min(1).max(1000).defaultValue(10L).doc("maximum cohorts"))
-            .parameter(ParameterSpec.integer("startDose").min(1).defaultValue(1L).doc("starting dose level (1 = lowest)"))
+            .parameter(DesignParameters.truth())
+            .parameter(DesignParameters.target())
+            .parameter(DesignParameters.cohortSize())
+            .parameter(DesignParameters.cohorts())
+            .parameter(DesignParameters.startDose())
             .parameter(ParameterSpec.integer("earlyStop").min(1).defaultValue(100L).unit("patients")
                     .doc("stop once this many patients were treated at the current dose (BOIN's n.earlystop)"))
             .parameter(ParameterSpec.real("pSafe").greaterThan(0).lessThan(1).optional()
@@ -45,8 +45,7 @@ public final class BoinMethod implements Method {
                     .doc("also stop when P(p1 > target) > cutoff - offset at the lowest dose"))
             .parameter(ParameterSpec.real("offset").greaterThan(0).lessThan(0.5).defaultValue(0.05)
                     .doc("offset of the extra-safe rule"))
-            .parameter(ParameterSpec.integer("trials").min(1).max(1_000_000_000).defaultValue(10_000L)
-                    .doc("simulated trials"))
+            .parameter(DesignParameters.trials())
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 
@@ -72,13 +71,9 @@ public final class BoinMethod implements Method {
     }
 
     static BoinRules rules(Parameters parameters, int doses) {
-        int startDose = (int) parameters.integer("startDose");
-        if (startDose > doses) {
-            throw new InvalidParameterException("parameter 'startDose' = " + startDose + " exceeds the " + doses
-                    + " doses of 'truth'; allowed: 1 to " + doses);
-        }
         return new BoinRules(boundaries(parameters), doses, (int) parameters.integer("cohortSize"),
-                (int) parameters.integer("cohorts"), startDose - 1, (int) parameters.integer("earlyStop"),
+                (int) parameters.integer("cohorts"), DesignParameters.startDose(parameters, doses),
+                (int) parameters.integer("earlyStop"),
                 parameters.real("eliminationCutoff"), parameters.bool("extraSafe"), parameters.real("offset"));
     }
 

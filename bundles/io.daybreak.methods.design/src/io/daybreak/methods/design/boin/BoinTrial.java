@@ -1,6 +1,6 @@
 package io.daybreak.methods.design.boin;
 
-import io.daybreak.methods.design.oc.DoseFindingTrial;
+import io.daybreak.methods.design.oc.AbstractDoseFindingTrial;
 import io.daybreak.stats.isotonic.IsotonicRegression;
 
 /**
@@ -12,32 +12,15 @@ import io.daybreak.stats.isotonic.IsotonicRegression;
  * Beta(0.05, 0.05), weighted by their inverse variances, over the tried, non-eliminated doses: the dose
  * whose estimate is closest to the target (ties to the lower dose, as BOIN's {@code select.mtd}).
  */
-final class BoinTrial implements DoseFindingTrial {
+final class BoinTrial extends AbstractDoseFindingTrial {
     private final BoinRules rules;
-    private final int[] patients;
-    private final int[] dlts;
-    private int dose;
     private int cohortsTreated;
     private int lowestEliminated;
-    private boolean finished;
-    private int selected = -1;
 
     BoinTrial(BoinRules rules) {
+        super(rules.doses, rules.startDose);
         this.rules = rules;
-        this.patients = new int[rules.doses];
-        this.dlts = new int[rules.doses];
-        this.dose = rules.startDose;
         this.lowestEliminated = rules.doses;
-    }
-
-    @Override
-    public boolean finished() {
-        return finished;
-    }
-
-    @Override
-    public int nextDose() {
-        return dose;
     }
 
     @Override
@@ -46,27 +29,8 @@ final class BoinTrial implements DoseFindingTrial {
     }
 
     @Override
-    public int selectedDose() {
-        return selected;
-    }
-
-    @Override
-    public int[] patients() {
-        return patients;
-    }
-
-    @Override
-    public int[] dlts() {
-        return dlts;
-    }
-
-    @Override
-    public void record(int cohortDlts) {
-        patients[dose] += rules.cohortSize;
-        dlts[dose] += cohortDlts;
+    protected void decide(int n, int y) {
         cohortsTreated++;
-        int n = patients[dose];
-        int y = dlts[dose];
         if (n >= rules.earlyStopPatients) {
             finishWithSelection();
             return;
@@ -131,8 +95,4 @@ final class BoinTrial implements DoseFindingTrial {
         return admissible[best];
     }
 
-    private void finish(int dose) {
-        selected = dose;
-        finished = true;
-    }
 }

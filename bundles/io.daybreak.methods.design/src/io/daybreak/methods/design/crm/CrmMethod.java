@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
-import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
@@ -12,6 +11,7 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DesignParameters;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 
@@ -26,9 +26,8 @@ public final class CrmMethod implements Method {
             .description("Simulates CRM trials: empiric or one-parameter logistic model, normal prior on beta, "
                     + "posterior by deterministic quadrature, no skipping of untried doses, optional safety "
                     + "stopping, MTD at the posterior mean of beta (dfcrm) or by the posterior mean of p.")
-            .parameter(ParameterSpec.reals("truth").greaterThan(0).lessThan(1).unit("DLT probability")
-                    .doc("true DLT probability at each dose, lowest first"))
-            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).unit("DLT rate").doc("target DLT rate"))
+            .parameter(DesignParameters.truth())
+            .parameter(DesignParameters.target())
             .parameter(ParameterSpec.reals("skeleton").greaterThan(0).lessThan(1).optional()
                     .doc("prior DLT probabilities per dose (increasing); or give halfwidth and priorMtd"))
             .parameter(ParameterSpec.real("halfwidth").greaterThan(0).lessThan(0.5).optional()
@@ -39,15 +38,14 @@ public final class CrmMethod implements Method {
             .parameter(CrmParameters.intercept())
             .parameter(ParameterSpec.real("priorVariance").greaterThan(0).defaultValue(CrmParameters.DEFAULT_PRIOR_VARIANCE)
                     .doc("variance of the normal prior on beta"))
-            .parameter(ParameterSpec.integer("cohortSize").min(1).max(100).defaultValue(3L).unit("patients"))
-            .parameter(ParameterSpec.integer("cohorts").min(1).max(1000).defaultValue(10L).doc("cohorts per trial"))
-            .parameter(ParameterSpec.integer("startDose").min(1).defaultValue(1L).doc("starting dose level (1 = lowest)"))
+            .parameter(DesignParameters.cohortSize())
+            .parameter(DesignParameters.cohorts())
+            .parameter(DesignParameters.startDose())
             .parameter(ParameterSpec.real("stopCutoff").greaterThan(0).lessThan(1).optional()
                     .doc("safety stop when P(p1 > target | data) exceeds this (off if absent)"))
             .parameter(ParameterSpec.choice("mtdEstimate", "plugin", "posterior-mean").defaultValue("plugin")
                     .doc("final MTD: p at the posterior mean of beta (dfcrm), or the posterior mean of p"))
-            .parameter(ParameterSpec.integer("trials").min(1).max(1_000_000_000).defaultValue(10_000L)
-                    .doc("simulated trials"))
+            .parameter(DesignParameters.trials())
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 
@@ -60,15 +58,11 @@ public final class CrmMethod implements Method {
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         double[] truth = parameters.reals("truth");
         double[] skeleton = CrmParameters.skeleton(parameters, truth.length);
-        int startDose = (int) parameters.integer("startDose");
-        if (startDose > truth.length) {
-            throw new InvalidParameterException("parameter 'startDose' = " + startDose + " exceeds the " + truth.length
-                    + " doses of 'truth'; allowed: 1 to " + truth.length);
-        }
+        int startDose = DesignParameters.startDose(parameters, truth.length);
         CrmModel model = new CrmModel(CrmParameters.family(parameters), skeleton, parameters.real("intercept"));
         double target = parameters.real("target");
         CrmTrial.Settings settings = new CrmTrial.Settings(new CrmPosterior(model, parameters.real("priorVariance")),
-                target, (int) parameters.integer("cohortSize"), (int) parameters.integer("cohorts"), startDose - 1,
+                target, (int) parameters.integer("cohortSize"), (int) parameters.integer("cohorts"), startDose,
                 parameters.has("stopCutoff") ? parameters.real("stopCutoff") : Double.NaN,
                 parameters.string("mtdEstimate").equals("posterior-mean"));
         long trials = parameters.integer("trials");

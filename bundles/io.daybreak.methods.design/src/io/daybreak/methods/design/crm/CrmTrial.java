@@ -1,6 +1,6 @@
 package io.daybreak.methods.design.crm;
 
-import io.daybreak.methods.design.oc.DoseFindingTrial;
+import io.daybreak.methods.design.oc.AbstractDoseFindingTrial;
 
 /**
  * One CRM trial (O'Quigley, Pepe &amp; Fisher 1990; dfcrm's conventions): after each cohort the posterior of β
@@ -10,7 +10,7 @@ import io.daybreak.methods.design.oc.DoseFindingTrial;
  * the last cohort the MTD is the dose whose estimate is closest to the target, estimated either at the
  * posterior mean of β (as dfcrm) or as the posterior mean of p_d. Ties go to the lower dose.
  */
-final class CrmTrial implements DoseFindingTrial {
+final class CrmTrial extends AbstractDoseFindingTrial {
     /** What a trial needs; shared by all trials of a simulation (immutable). */
     record Settings(CrmPosterior posterior, double target, int cohortSize, int cohorts, int startDose,
             double stopCutoff, boolean mtdByPosteriorMean) {
@@ -18,31 +18,13 @@ final class CrmTrial implements DoseFindingTrial {
 
     private final Settings settings;
     private final CrmPosterior posterior;
-    private final int[] patients;
-    private final int[] dlts;
-    private int dose;
     private int highestTried = -1;
     private int cohortsTreated;
-    private boolean finished;
-    private int selected = -1;
 
     CrmTrial(Settings settings) {
+        super(settings.posterior().model().doses(), settings.startDose());
         this.settings = settings;
         this.posterior = settings.posterior().fresh();
-        int doses = posterior.model().doses();
-        this.patients = new int[doses];
-        this.dlts = new int[doses];
-        this.dose = settings.startDose();
-    }
-
-    @Override
-    public boolean finished() {
-        return finished;
-    }
-
-    @Override
-    public int nextDose() {
-        return dose;
     }
 
     @Override
@@ -51,24 +33,7 @@ final class CrmTrial implements DoseFindingTrial {
     }
 
     @Override
-    public int selectedDose() {
-        return selected;
-    }
-
-    @Override
-    public int[] patients() {
-        return patients;
-    }
-
-    @Override
-    public int[] dlts() {
-        return dlts;
-    }
-
-    @Override
-    public void record(int cohortDlts) {
-        patients[dose] += settings.cohortSize();
-        dlts[dose] += cohortDlts;
+    protected void decide(int n, int y) {
         highestTried = Math.max(highestTried, dose);
         cohortsTreated++;
         posterior.update(patients, dlts);
@@ -97,10 +62,5 @@ final class CrmTrial implements DoseFindingTrial {
             }
         }
         return best;
-    }
-
-    private void finish(int mtd) {
-        selected = mtd;
-        finished = true;
     }
 }

@@ -12,6 +12,7 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DesignParameters;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 
@@ -30,16 +31,14 @@ public final class ThreePlusThreeMethod implements Method {
             .description("Probability of selecting each dose as the MTD, patients and DLTs per dose, stopping "
                     + "and overdosing, for true DLT probabilities per dose. Exact by enumerating every outcome "
                     + "sequence (oc=exact) or by simulation (oc=simulate, with Monte Carlo standard errors).")
-            .parameter(ParameterSpec.reals("truth").greaterThan(0).lessThan(1).unit("DLT probability")
-                    .doc("true DLT probability at each dose, lowest dose first, e.g. 0.05,0.1,0.2,0.3,0.5"))
+            .parameter(DesignParameters.truth())
             .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).defaultValue(0.3).unit("DLT rate")
                     .doc("defines the true MTD (highest dose with truth <= target) for overdosePercent"))
             .parameter(ParameterSpec.bool("deescalation").defaultValue(false)
                     .doc("de-escalation variant: the MTD must have 6 patients with <= 1 DLT"))
             .parameter(ParameterSpec.choice("oc", "exact", "simulate").defaultValue("exact")
                     .doc("exact enumeration (up to " + MAX_EXACT_DOSES + " doses) or simulation"))
-            .parameter(ParameterSpec.integer("trials").min(1).max(1_000_000_000).defaultValue(10_000L)
-                    .doc("simulated trials (oc=simulate)"))
+            .parameter(DesignParameters.trials())
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 

@@ -2,7 +2,7 @@ package io.daybreak.methods.design.threeplusthree;
 
 import java.util.Arrays;
 
-import io.daybreak.methods.design.oc.DoseFindingTrial;
+import io.daybreak.methods.design.oc.AbstractDoseFindingTrial;
 
 /**
  * The 3+3 rules as a state machine: it says at which dose to treat the next cohort of three, is told how
@@ -18,37 +18,24 @@ import io.daybreak.methods.design.oc.DoseFindingTrial;
  * MTD if it then has ≤ 1/6, else keep moving down. Clearing the highest dose with 0/3 treats three more
  * there first.
  */
-final class ThreePlusThreeTrial implements DoseFindingTrial {
+final class ThreePlusThreeTrial extends AbstractDoseFindingTrial {
     static final int COHORT = 3;
 
     private final int doses;
     private final boolean deescalation;
-    private final int[] patients;
-    private final int[] dlts;
-    private int dose;
     private boolean descending;
-    private int next;
-    private int mtd = -1;
-    private boolean finished;
 
     ThreePlusThreeTrial(int doses, boolean deescalation) {
+        super(doses, 0);
         this.doses = doses;
         this.deescalation = deescalation;
-        this.patients = new int[doses];
-        this.dlts = new int[doses];
-        this.next = 0;
     }
 
     private ThreePlusThreeTrial(ThreePlusThreeTrial other) {
+        super(other);
         this.doses = other.doses;
         this.deescalation = other.deescalation;
-        this.patients = other.patients.clone();
-        this.dlts = other.dlts.clone();
-        this.dose = other.dose;
         this.descending = other.descending;
-        this.next = other.next;
-        this.mtd = other.mtd;
-        this.finished = other.finished;
     }
 
     ThreePlusThreeTrial copy() {
@@ -56,47 +43,12 @@ final class ThreePlusThreeTrial implements DoseFindingTrial {
     }
 
     @Override
-    public boolean finished() {
-        return finished;
-    }
-
-    @Override
-    public int nextDose() {
-        return next;
-    }
-
-    @Override
     public int nextCohortSize() {
         return COHORT;
     }
 
-    /** The declared MTD (0-based), or −1 for none; only once finished. */
     @Override
-    public int selectedDose() {
-        return mtd;
-    }
-
-    @Override
-    public int[] patients() {
-        return patients;
-    }
-
-    @Override
-    public int[] dlts() {
-        return dlts;
-    }
-
-    @Override
-    public void record(int cohortDlts) {
-        patients[next] += COHORT;
-        dlts[next] += cohortDlts;
-        dose = next;
-        decide();
-    }
-
-    private void decide() {
-        int n = patients[dose];
-        int y = dlts[dose];
+    protected void decide(int n, int y) {
         if (descending) {
             if (y <= 1) {
                 finish(dose);
@@ -106,8 +58,7 @@ final class ThreePlusThreeTrial implements DoseFindingTrial {
             return;
         }
         if (n == COHORT && y == 1) {
-            next = dose; // 1/3: three more at the same dose
-            return;
+            return; // 1/3: three more at the same dose
         }
         boolean cleared = n == COHORT && y == 0 || n == 2 * COHORT && y <= 1;
         if (!cleared) {
@@ -120,11 +71,9 @@ final class ThreePlusThreeTrial implements DoseFindingTrial {
             return;
         }
         if (dose < doses - 1) {
-            next = dose + 1;
-        } else if (deescalation && n == COHORT) {
-            next = dose; // the MTD needs six patients
-        } else {
-            finish(dose);
+            dose++;
+        } else if (!(deescalation && n == COHORT)) {
+            finish(dose); // (with de-escalation, 0/3 at the top dose first gets three more: the MTD needs six)
         }
     }
 
@@ -135,17 +84,12 @@ final class ThreePlusThreeTrial implements DoseFindingTrial {
             finish(lower);
         } else {
             dose = lower;
-            next = lower;
         }
-    }
-
-    private void finish(int declared) {
-        mtd = declared;
-        finished = true;
     }
 
     @Override
     public String toString() {
-        return "3+3[patients " + Arrays.toString(patients) + ", dlts " + Arrays.toString(dlts) + ", mtd " + mtd + "]";
+        return "3+3[patients " + Arrays.toString(patients) + ", dlts " + Arrays.toString(dlts) + ", mtd " + selectedDose()
+                + "]";
     }
 }

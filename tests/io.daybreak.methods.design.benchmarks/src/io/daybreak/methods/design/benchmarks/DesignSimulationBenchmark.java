@@ -17,6 +17,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.Table;
 import io.daybreak.methods.design.boin.BoinMethod;
+import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
 
 /**
@@ -39,6 +40,9 @@ class DesignSimulationBenchmark {
             measure(report, "design.boin, 10,000 trials", new BoinMethod(), boin, allocator);
             measure(report, "design.3plus3 (simulated), 10,000 trials", new ThreePlusThreeMethod(), threePlusThree,
                     allocator);
+            Map<String, String> crm = Map.of("truth", TRUTH, "target", "0.3", "cohorts", "12", "trials", "10000",
+                    "halfwidth", "0.05", "priorMtd", "4");
+            measure(report, "design.crm (empiric), 10,000 trials", new CrmMethod(), crm, allocator);
             long heap = Runtime.getRuntime().maxMemory() >> 20;
             long start = System.nanoTime();
             run(new BoinMethod(), Map.of("truth", TRUTH, "target", "0.3", "cohorts", "12", "trials", "1000000"),

@@ -8,18 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.InvalidParameterException;
-import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.testing.TestMethodContext;
-import io.daybreak.data.Table;
+import io.daybreak.core.testing.MethodTestSupport;
 
 /**
  * BOIN simulation against an independent R transcription of BOIN 2.7.2's get.oc/select.mtd rules (own PAVA,
@@ -28,31 +20,13 @@ import io.daybreak.data.Table;
  * selection % 0.505 10.674 54.610 30.593 3.486 0.112, no selection 0.020, patients per dose 3.913110 7.899000
  * 13.872990 8.335485 1.820325 0.152700.
  */
-class BoinSimulationTest {
+class BoinSimulationTest extends MethodTestSupport {
     private static final double[] R_SELECTION = {0.505, 10.674, 54.610, 30.593, 3.486, 0.112};
     private static final double[] R_PATIENTS = {3.913110, 7.899000, 13.872990, 8.335485, 1.820325, 0.152700};
     private static final long R_TRIALS = 200_000;
 
-    private BufferAllocator allocator;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator(RootAllocator.configBuilder()
-                .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build());
-    }
-
-    @AfterEach
-    void close() {
-        assertEquals(0, allocator.getAllocatedMemory(), "Arrow memory leaked");
-        allocator.close();
-    }
-
     private Map<String, Object> run(Map<String, String> raw, long seed) throws Exception {
-        BoinMethod method = new BoinMethod();
-        MethodResult result = method.apply(Map.of(), Parameters.bind(method.descriptor(), raw),
-                new TestMethodContext(allocator, seed));
-        result.outputs().values().forEach(Table::close);
-        return result.summary();
+        return summary(new BoinMethod(), raw, seed);
     }
 
     @Test

@@ -8,42 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.InvalidParameterException;
-import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.testing.TestMethodContext;
-import io.daybreak.data.Table;
+import io.daybreak.core.testing.MethodTestSupport;
 
-class CrmSimulationTest {
+class CrmSimulationTest extends MethodTestSupport {
     private static final String SKELETON = "0.06251978017,0.12252935822,0.20395600763,0.3,0.40181943613,0.50134644776";
 
-    private BufferAllocator allocator;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator(RootAllocator.configBuilder()
-                .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build());
-    }
-
-    @AfterEach
-    void close() {
-        assertEquals(0, allocator.getAllocatedMemory(), "Arrow memory leaked");
-        allocator.close();
-    }
-
     private Map<String, Object> run(Map<String, String> raw, long seed) throws Exception {
-        CrmMethod method = new CrmMethod();
-        MethodResult result = method.apply(Map.of(), Parameters.bind(method.descriptor(), raw),
-                new TestMethodContext(allocator, seed));
-        result.outputs().values().forEach(Table::close);
-        return result.summary();
+        return summary(new CrmMethod(), raw, seed);
     }
 
     @Test

@@ -8,18 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.InvalidParameterException;
-import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.testing.TestMethodContext;
-import io.daybreak.data.Table;
+import io.daybreak.core.testing.MethodTestSupport;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 
 /**
@@ -28,22 +20,8 @@ import io.daybreak.methods.design.oc.OperatingCharacteristics;
  * P(select d-1) = reach_d (1 - e_d); P(select top) = reach_K+1; patients at d = reach_d (3 + 3 * 3p(1-p)^2).
  * The R script is in the comment of each value.
  */
-class ThreePlusThreeTest {
+class ThreePlusThreeTest extends MethodTestSupport {
     private static final double[] TRUTH = {0.05, 0.1, 0.2, 0.3, 0.5};
-
-    private BufferAllocator allocator;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator(RootAllocator.configBuilder()
-                .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build());
-    }
-
-    @AfterEach
-    void close() {
-        assertEquals(0, allocator.getAllocatedMemory(), "Arrow memory leaked");
-        allocator.close();
-    }
 
     @Test
     void probabilityOfEscalatingMatchesTheClosedForm() {
@@ -141,10 +119,6 @@ class ThreePlusThreeTest {
     }
 
     private Map<String, Object> run(Map<String, String> raw, long seed) throws Exception {
-        ThreePlusThreeMethod method = new ThreePlusThreeMethod();
-        MethodResult result = method.apply(Map.of(), Parameters.bind(method.descriptor(), raw),
-                new TestMethodContext(allocator, seed));
-        result.outputs().values().forEach(Table::close);
-        return result.summary();
+        return summary(new ThreePlusThreeMethod(), raw, seed);
     }
 }

@@ -20,6 +20,29 @@ class CrmSimulationTest extends MethodTestSupport {
         return summary(new CrmMethod(), raw, seed);
     }
 
+    /**
+     * Against an independent R transcription of a CRM simulation with dfcrm's conventions (empiric model,
+     * N(0, 1.34) prior, posterior mean of beta by integrate(rel.tol = 1e-10), plug-in estimates, no skipping,
+     * MTD closest to the target), R 4.2.2, set.seed(2026), 3,000 trials of 10 cohorts of 3:
+     * {@code crm_oc(c(0.05,0.12,0.25,0.40,0.55,0.70), getprior(0.05, 0.3, 4, 6), 0.3, 3, 10, 3000, 2026)}
+     * selected doses 1-6 in 0, 5.6, 47.4, 41.033, 5.767, 0.2 % of trials.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void selectionAgreesWithAnRTranscriptionWithinThreeStandardErrors() throws Exception {
+        double[] r = {0, 5.6, 47.4, 41.0333333, 5.7666667, 0.2};
+        long rTrials = 3000;
+        long trials = 50_000;
+        List<Double> selection = (List<Double>) run(Map.of("truth", "0.05,0.12,0.25,0.40,0.55,0.70", "target", "0.3",
+                "skeleton", SKELETON, "trials", Long.toString(trials)), 17).get("selectionPercent");
+        for (int d = 0; d < 6; d++) {
+            double p = Math.max(r[d], selection.get(d)) / 100;
+            double se = 100 * Math.sqrt(p * (1 - p) / trials + p * (1 - p) / rTrials);
+            assertTrue(Math.abs(selection.get(d) - r[d]) <= 3 * se + 0.05,
+                    "dose " + (d + 1) + ": " + selection.get(d) + " vs R " + r[d] + " (3 SE = " + 3 * se + ")");
+        }
+    }
+
     @Test
     void neverSkipsAnUntriedDose() {
         CrmModel model = new CrmModel(CrmModel.Family.EMPIRIC, new double[] {0.01, 0.02, 0.05, 0.1, 0.3}, 3);

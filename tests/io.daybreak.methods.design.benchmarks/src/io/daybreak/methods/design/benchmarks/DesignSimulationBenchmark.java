@@ -23,12 +23,14 @@ import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
 /**
  * Simulation speed of the design methods, in-process, for the issue's reference setting: 6 doses, 12 cohorts
  * of 3. Single-thread figures run the method inside a one-thread ForkJoinPool (its parallel streams then use
- * that pool only); all-core figures use the common pool. Each figure is the median of 7 timed repetitions
- * after 5 warm-up runs. Also runs 1,000,000 BOIN trials in this JVM's 256 MB heap. Asserts nothing; only
+ * that pool only); all-core figures use the common pool. Each figure is the median of 15 timed repetitions
+ * after 10 warm-up runs of both variants. Also runs 1,000,000 BOIN trials in this JVM's 256 MB heap. Asserts nothing; only
  * with {@code ./mvnw -B verify -Pbenchmarks} (docs/benchmarks.md).
  */
 class DesignSimulationBenchmark {
     private static final String TRUTH = "0.05,0.12,0.25,0.40,0.55,0.70";
+    private static final int WARM_UP = 10;
+    private static final int REPETITIONS = 15;
 
     @Test
     void simulationSpeed() throws Exception {
@@ -62,9 +64,15 @@ class DesignSimulationBenchmark {
             BufferAllocator allocator) throws Exception {
         ForkJoinPool single = new ForkJoinPool(1);
         try {
-            double singleMs = median(() -> single.submit(() -> run(method, parameters, allocator)).get());
-            double allMs = median(() -> run(method, parameters, allocator));
-            report.append(String.format("%s: one thread %.1f ms, all cores %.1f ms (median of 7)%n", label, singleMs,
+            Action oneThread = () -> single.submit(() -> run(method, parameters, allocator)).get();
+            Action allCores = () -> run(method, parameters, allocator);
+            for (int i = 0; i < WARM_UP; i++) { // warm both paths before timing either
+                oneThread.run();
+                allCores.run();
+            }
+            double singleMs = median(oneThread);
+            double allMs = median(allCores);
+            report.append(String.format("%s: one thread %.1f ms, all cores %.1f ms (median of 15)%n", label, singleMs,
                     allMs));
         } finally {
             single.shutdown();
@@ -77,10 +85,7 @@ class DesignSimulationBenchmark {
     }
 
     private static double median(Action action) throws Exception {
-        for (int i = 0; i < 5; i++) {
-            action.run();
-        }
-        double[] ms = new double[7];
+        double[] ms = new double[REPETITIONS];
         for (int i = 0; i < ms.length; i++) {
             long start = System.nanoTime();
             action.run();

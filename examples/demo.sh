@@ -40,6 +40,16 @@ echo "   first rows of $OUT/posterior.csv:"; head -4 "$OUT/posterior.csv" | sed 
 step "Operating characteristics of 'declare when P(rate > 0.3) > 0.9' with n = 20, true rate 0.35 (2 million simulated trials)" \
   "$DAYBREAK" run example.beta-binomial-oc trueRate=0.35 patients=20 trials=2000000 seed=2026 --out "$OUT/oc.arrow"
 
+step "Dose finding: 3+3 operating characteristics, exact (every outcome sequence enumerated)" \
+  "$DAYBREAK" run design.3plus3 truth=0.05,0.12,0.25,0.40,0.55,0.70 target=0.3
+
+step "The same scenario under BOIN (target 0.3, 12 cohorts of 3), 100,000 simulated trials" \
+  "$DAYBREAK" run design.boin truth=0.05,0.12,0.25,0.40,0.55,0.70 target=0.3 cohorts=12 trials=100000 seed=2026 \
+  --out "$OUT/boin.csv"
+
+step "Phase II: Simon's optimal and minimax two-stage designs for p0 = 0.1, p1 = 0.3" \
+  "$DAYBREAK" run design.simon p0=0.1 p1=0.3
+
 echo
 echo "== Bad input is named, with exit code 2 and nothing written"
 echo "\$ $DAYBREAK run example.beta-binomial events=3 patients=10 threshold=1.5 --out $OUT/never.csv"

@@ -16,7 +16,7 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.Table;
-import io.daybreak.methods.design.boin.BoinMethod;
+import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
 

@@ -1,4 +1,4 @@
-package io.daybreak.methods.design.boin;
+package io.daybreak.methods.design.interval;
 
 import static io.daybreak.core.method.TableSpec.column;
 import static io.daybreak.data.ColumnType.INT64;

@@ -1,10 +1,10 @@
-package io.daybreak.methods.design.boin;
+package io.daybreak.methods.design.interval;
 
 /**
- * A BOIN design's settings with its boundaries precomputed for every possible count of patients at a dose,
- * so a simulated trial's decisions are table look-ups.
+ * An interval design's settings (BOIN, Keyboard, mTPI-2) with its boundaries precomputed for every
+ * possible count of patients at a dose, so a simulated trial's decisions are table look-ups.
  */
-final class BoinRules {
+final class IntervalDesignRules {
     final int doses;
     final int cohortSize;
     final int cohorts;
@@ -21,8 +21,8 @@ final class BoinRules {
      * @param earlyStopPatients stop the trial once this many patients were treated at the current dose
      * @param offset            extra-safe rule: stop when P(p1 &gt; target) &gt; cutoff − offset at the lowest dose
      */
-    BoinRules(BoinBoundaries boundaries, int doses, int cohortSize, int cohorts, int startDose, int earlyStopPatients,
-            double eliminationCutoff, boolean extraSafe, double offset) {
+    IntervalDesignRules(IntervalBoundaries boundaries, int doses, int cohortSize, int cohorts, int startDose,
+            int earlyStopPatients, double eliminationCutoff, boolean extraSafe, double offset) {
         this.doses = doses;
         this.cohortSize = cohortSize;
         this.cohorts = cohorts;
@@ -38,8 +38,9 @@ final class BoinRules {
         for (int n = 1; n <= maxPatients; n++) {
             escalateIfAtMost[n] = boundaries.escalateIfAtMost(n);
             deescalateIfAtLeast[n] = boundaries.deescalateIfAtLeast(n);
-            eliminateIfAtLeast[n] = never(boundaries.eliminateIfAtLeast(n, eliminationCutoff));
-            stopAtLowestIfAtLeast[n] = extraSafe ? never(boundaries.eliminateIfAtLeast(n, eliminationCutoff - offset))
+            eliminateIfAtLeast[n] = never(IntervalBoundaries.eliminateIfAtLeast(target, n, eliminationCutoff));
+            stopAtLowestIfAtLeast[n] = extraSafe
+                    ? never(IntervalBoundaries.eliminateIfAtLeast(target, n, eliminationCutoff - offset))
                     : Integer.MAX_VALUE;
         }
     }

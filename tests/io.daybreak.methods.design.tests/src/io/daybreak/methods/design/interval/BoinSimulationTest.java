@@ -1,4 +1,4 @@
-package io.daybreak.methods.design.boin;
+package io.daybreak.methods.design.interval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

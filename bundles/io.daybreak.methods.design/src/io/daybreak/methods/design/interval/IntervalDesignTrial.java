@@ -1,10 +1,11 @@
-package io.daybreak.methods.design.boin;
+package io.daybreak.methods.design.interval;
 
 import io.daybreak.methods.design.oc.AbstractDoseFindingTrial;
 import io.daybreak.stats.isotonic.IsotonicRegression;
 
 /**
- * One BOIN trial (Liu &amp; Yuan 2015), with the decision order of R's {@code BOIN::get.oc}: after each cohort,
+ * One trial of an interval design (BOIN, Liu &amp; Yuan 2015; Keyboard and mTPI-2 differ only in the
+ * boundaries), with the decision order of R's {@code BOIN::get.oc}: after each cohort,
  * stop if the current dose has reached the early-stopping sample size; eliminate the current dose and all
  * higher ones if P(p &gt; target | data) &gt; cutoff (stop the trial if that is the lowest dose; with the
  * extra-safe rule also at a lower cutoff); then escalate (unless the next dose is eliminated), de-escalate or
@@ -12,12 +13,12 @@ import io.daybreak.stats.isotonic.IsotonicRegression;
  * Beta(0.05, 0.05), weighted by their inverse variances, over the tried, non-eliminated doses: the dose
  * whose estimate is closest to the target (ties to the lower dose, as BOIN's {@code select.mtd}).
  */
-final class BoinTrial extends AbstractDoseFindingTrial {
-    private final BoinRules rules;
+final class IntervalDesignTrial extends AbstractDoseFindingTrial {
+    private final IntervalDesignRules rules;
     private int cohortsTreated;
     private int lowestEliminated;
 
-    BoinTrial(BoinRules rules) {
+    IntervalDesignTrial(IntervalDesignRules rules) {
         super(rules.doses, rules.startDose);
         this.rules = rules;
         this.lowestEliminated = rules.doses;

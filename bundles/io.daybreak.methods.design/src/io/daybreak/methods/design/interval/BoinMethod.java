@@ -1,4 +1,4 @@
-package io.daybreak.methods.design.boin;
+package io.daybreak.methods.design.interval;
 
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import io.daybreak.methods.design.oc.DesignParameters;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 
-/** {@code design.boin}: operating characteristics of the BOIN design by simulation (see {@link BoinTrial}). */
+/** {@code design.boin}: operating characteristics of the BOIN design by simulation (see {@link IntervalDesignTrial}). */
 @Component(service = Method.class)
 public final class BoinMethod implements Method {
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin",
@@ -57,11 +57,11 @@ public final class BoinMethod implements Method {
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         double[] truth = parameters.reals("truth");
-        BoinRules rules = rules(parameters, truth.length);
-        long trials = parameters.integer("trials");
-        OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new BoinTrial(rules), truth, rules.target,
-                trials, context);
         BoinBoundaries boundaries = boundaries(parameters);
+        IntervalDesignRules rules = rules(parameters, truth.length, boundaries);
+        long trials = parameters.integer("trials");
+        OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new IntervalDesignTrial(rules), truth, rules.target,
+                trials, context);
         MethodResult.Builder result = MethodResult.builder()
                 .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials))
                 .summary("lambdaE", boundaries.lambdaE())
@@ -70,8 +70,9 @@ public final class BoinMethod implements Method {
         return result.build();
     }
 
-    static BoinRules rules(Parameters parameters, int doses) {
-        return new BoinRules(boundaries(parameters), doses, (int) parameters.integer("cohortSize"),
+    /** The shared settings of interval designs (BOIN, Keyboard, mTPI-2) around the given boundaries. */
+    static IntervalDesignRules rules(Parameters parameters, int doses, IntervalBoundaries boundaries) {
+        return new IntervalDesignRules(boundaries, doses, (int) parameters.integer("cohortSize"),
                 (int) parameters.integer("cohorts"), DesignParameters.startDose(parameters, doses),
                 (int) parameters.integer("earlyStop"),
                 parameters.real("eliminationCutoff"), parameters.bool("extraSafe"), parameters.real("offset"));

@@ -1,9 +1,7 @@
-package io.daybreak.methods.design.boin;
+package io.daybreak.methods.design.interval;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
  * BOIN's decision boundaries (Liu &amp; Yuan, JRSS-C 2015), closed form. With target φ and the highest
@@ -12,7 +10,8 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * at the current dose: escalate if y ≤ ⌊nλe⌋, de-escalate if y ≥ ⌈nλd⌉; eliminate the dose and above if
  * P(p &gt; φ | y, n) &gt; cutoff under a Beta(1, 1) prior, for n ≥ 3 (as R {@code BOIN::get.boundary}).
  */
-public record BoinBoundaries(double target, double pSafe, double pTox, double lambdaE, double lambdaD) {
+public record BoinBoundaries(double target, double pSafe, double pTox, double lambdaE, double lambdaD)
+        implements IntervalBoundaries {
 
     /** One row of the boundary table; a null bound means the action never applies at this n. */
     public record Row(int patients, Integer escalateIfAtMost, Integer deescalateIfAtLeast, Integer eliminateIfAtLeast) {
@@ -29,11 +28,13 @@ public record BoinBoundaries(double target, double pSafe, double pTox, double la
     }
 
     /** Escalate when the DLT count at the current dose is at most this (may be −1: never). */
+    @Override
     public int escalateIfAtMost(int patients) {
         return (int) Math.floor(patients * lambdaE);
     }
 
     /** De-escalate when the DLT count is at least this (may exceed {@code patients}: never). */
+    @Override
     public int deescalateIfAtLeast(int patients) {
         return (int) Math.ceil(patients * lambdaD);
     }
@@ -43,15 +44,7 @@ public record BoinBoundaries(double target, double pSafe, double pTox, double la
      * fewer than 3 patients were treated.
      */
     public int eliminateIfAtLeast(int patients, double cutoff) {
-        if (patients < 3) {
-            return -1;
-        }
-        for (int y = 0; y <= patients; y++) {
-            if (BetaDistribution.of(1 + y, 1 + patients - y).survivalProbability(target) > cutoff) {
-                return y;
-            }
-        }
-        return -1;
+        return IntervalBoundaries.eliminateIfAtLeast(target, patients, cutoff);
     }
 
     /** The table for n = cohortSize, 2·cohortSize, …, cohorts·cohortSize, as BOIN publishes it. */

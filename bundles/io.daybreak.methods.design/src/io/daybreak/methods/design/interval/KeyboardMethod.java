@@ -1,0 +1,94 @@
+package io.daybreak.methods.design.interval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.DoseFindingSimulation;
+import io.daybreak.methods.design.oc.OperatingCharacteristics;
+
+/**
+ * {@code design.keyboard}: operating characteristics of the Keyboard design, or of mTPI-2 ({@code rule=mtpi2}),
+ * which makes the same decisions (see {@link KeyboardBoundaries}); elimination, early stopping and MTD
+ * selection as BOIN.
+ */
+@Component(service = Method.class)
+public final class KeyboardMethod implements Method {
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.keyboard",
+            "Keyboard (= mTPI-2) dose finding: operating characteristics")
+            .category("design")
+            .reference("Yan, Mandrekar & Yuan, Clin Cancer Res 23:3994-4003 (2017); Guo et al., Contemp Clin "
+                    + "Trials 58:23-33 (2017)")
+            .description("Simulates Keyboard trials: the key (interval of width marginBelow + marginAbove) with the "
+                    + "largest posterior probability decides escalate / stay / de-escalate; rule=mtpi2 uses mTPI-2's "
+                    + "unit probability mass instead, which gives the same decisions. Elimination, early stopping "
+                    + "and MTD selection by isotonic regression as BOIN.")
+            .parameter(DesignParameters.truth())
+            .parameter(DesignParameters.target())
+            .parameter(ParameterSpec.real("marginBelow").greaterThan(0).lessThan(0.5).defaultValue(0.05)
+                    .doc("target key starts at target - marginBelow"))
+            .parameter(ParameterSpec.real("marginAbove").greaterThan(0).lessThan(0.5).defaultValue(0.05)
+                    .doc("target key ends at target + marginAbove"))
+            .parameter(ParameterSpec.choice("rule", "keyboard", "mtpi2").defaultValue("keyboard")
+                    .doc("keyboard (posterior probability of keys) or mtpi2 (unit probability mass); equivalent"))
+            .parameter(DesignParameters.cohortSize())
+            .parameter(DesignParameters.cohorts())
+            .parameter(DesignParameters.startDose())
+            .parameter(ParameterSpec.integer("earlyStop").min(1).defaultValue(100L).unit("patients")
+                    .doc("stop once this many patients were treated at the current dose"))
+            .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
+                    .doc("eliminate a dose when P(DLT rate > target | data) exceeds this"))
+            .parameter(ParameterSpec.bool("extraSafe").defaultValue(false)
+                    .doc("also stop when P(p1 > target) > cutoff - offset at the lowest dose"))
+            .parameter(ParameterSpec.real("offset").greaterThan(0).lessThan(0.5).defaultValue(0.05))
+            .parameter(DesignParameters.trials())
+            .output(OperatingCharacteristics.BY_DOSE)
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        double[] truth = parameters.reals("truth");
+        double target = parameters.real("target");
+        double below = parameters.real("marginBelow");
+        double above = parameters.real("marginAbove");
+        if (!(target - below > 0 && target + above < 1)) {
+            throw new InvalidParameterException("the target key (target - marginBelow, target + marginAbove) = ("
+                    + (target - below) + ", " + (target + above) + ") must lie inside (0, 1)");
+        }
+        KeyboardBoundaries boundaries = new KeyboardBoundaries(target, below, above,
+                parameters.string("rule").equals("mtpi2"));
+        IntervalDesignRules rules = BoinMethod.rules(parameters, truth.length, boundaries);
+        long trials = parameters.integer("trials");
+        OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new IntervalDesignTrial(rules), truth, target,
+                trials, context);
+        List<Object> escalate = new ArrayList<>();
+        List<Object> deescalate = new ArrayList<>();
+        int cohortSize = (int) parameters.integer("cohortSize");
+        for (int c = 1; c <= parameters.integer("cohorts"); c++) {
+            escalate.add((long) boundaries.escalateIfAtMost(c * cohortSize));
+            deescalate.add((long) boundaries.deescalateIfAtLeast(c * cohortSize));
+        }
+        MethodResult.Builder result = MethodResult.builder()
+                .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials))
+                .summary("escalateIfAtMost", escalate)
+                .summary("deescalateIfAtLeast", deescalate);
+        oc.summarize(result, trials);
+        return result.build();
+    }
+}

@@ -1,0 +1,104 @@
+package io.daybreak.methods.design.phase2;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.INT64;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.Table;
+
+/** {@code design.bop2}: BOP2 futility monitoring for a binary endpoint, calibrated to a type I error. */
+@Component(service = Method.class)
+public final class Bop2Method implements Method {
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.bop2",
+            "BOP2: Bayesian optimal Phase II design (binary endpoint)")
+            .category("design")
+            .reference("Zhou, Lee & Yuan, Stat Med 36:3302-3314 (2017)")
+            .description("Futility boundaries P(p > p0 | data) < lambda (n/N)^gamma at interim looks and a final "
+                    + "success rule P(p > p0 | data) > lambda, with (lambda, gamma) calibrated to maximise power at "
+                    + "p1 with type I error at p0 <= alpha; exact type I error, power, early-stopping "
+                    + "probabilities and expected sizes.")
+            .parameter(ParameterSpec.real("p0").greaterThan(0).lessThan(1).unit("response rate")
+                    .doc("uninteresting response rate"))
+            .parameter(ParameterSpec.real("p1").greaterThan(0).lessThan(1).unit("response rate")
+                    .doc("desirable response rate, > p0"))
+            .parameter(ParameterSpec.integer("maxPatients").min(2).max(1000).unit("patients").doc("N"))
+            .parameter(ParameterSpec.integer("interimEvery").min(1).max(1000).unit("patients")
+                    .doc("interim look after every this many patients"))
+            .parameter(ParameterSpec.real("alpha").greaterThan(0).lessThan(0.5).defaultValue(0.1)
+                    .doc("maximum type I error"))
+            .parameter(ParameterSpec.real("priorA").greaterThan(0).optional().doc("a of the Beta(a, b) prior; default p0"))
+            .parameter(ParameterSpec.real("priorB").greaterThan(0).optional().doc("b of the prior; default 1 - p0"))
+            .output(TableSpec.of("boundaries", "per look: stop for futility if responses <= stopIfAtMost; at the "
+                    + "final look the treatment is promising if responses >= goIfAtLeast",
+                    column("patients", INT64), column("stopIfAtMost", INT64), column("goIfAtLeast", INT64)))
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        double p0 = parameters.real("p0");
+        double p1 = parameters.real("p1");
+        if (p1 <= p0) {
+            throw new InvalidParameterException("parameter 'p1' = " + p1 + " must exceed 'p0' = " + p0);
+        }
+        int maxPatients = (int) parameters.integer("maxPatients");
+        int every = (int) parameters.integer("interimEvery");
+        if (every >= maxPatients) {
+            throw new InvalidParameterException("parameter 'interimEvery' = " + every + " leaves no interim look before "
+                    + "'maxPatients' = " + maxPatients);
+        }
+        double a = parameters.has("priorA") ? parameters.real("priorA") : p0;
+        double b = parameters.has("priorB") ? parameters.real("priorB") : 1 - p0;
+        Bop2.Design design = new Bop2(p0, maxPatients, every, a, b).calibrate(p1, parameters.real("alpha"));
+        if (design == null) {
+            throw new InvalidParameterException("no (lambda, gamma) on the grid keeps the type I error <= alpha; "
+                    + "increase 'alpha' or 'maxPatients'");
+        }
+        List<Object> patients = new ArrayList<>();
+        List<Object> stop = new ArrayList<>();
+        List<Object> go = new ArrayList<>();
+        for (int k = 0; k < design.looks().length; k++) {
+            boolean last = k == design.looks().length - 1;
+            patients.add((long) design.looks()[k]);
+            stop.add(last || design.stopIfAtMost()[k] < 0 ? null : (long) design.stopIfAtMost()[k]);
+            go.add(last ? (long) design.goIfAtLeast() : null);
+        }
+        Table table = Table.builder(context.allocator()).add("patients", ColumnType.INT64, patients)
+                .add("stopIfAtMost", ColumnType.INT64, stop).add("goIfAtLeast", ColumnType.INT64, go).build();
+        List<Object> stopSummary = new ArrayList<>();
+        for (int bound : design.stopIfAtMost()) {
+            stopSummary.add((long) bound);
+        }
+        return MethodResult.builder()
+                .output("boundaries", table)
+                .summary("lambda", design.lambda())
+                .summary("gamma", design.gamma())
+                .summary("stopIfAtMost", stopSummary)
+                .summary("goIfAtLeast", (long) design.goIfAtLeast())
+                .summary("typeIError", design.typeIError())
+                .summary("power", design.power())
+                .summary("earlyStopPercentH0", 100 * design.pet0())
+                .summary("earlyStopPercentH1", 100 * design.pet1())
+                .summary("expectedPatientsH0", design.en0())
+                .summary("expectedPatientsH1", design.en1())
+                .build();
+    }
+}

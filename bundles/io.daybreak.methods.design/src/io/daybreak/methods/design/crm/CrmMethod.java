@@ -13,6 +13,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.DesignParameters;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
+import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 
 /** {@code design.crm}: operating characteristics of the continual reassessment method (see {@link CrmTrial}). */
@@ -48,6 +49,18 @@ public final class CrmMethod implements Method {
             .parameter(DesignParameters.trials())
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
+
+    /**
+     * A fresh CRM trial (prior variance 1.34, plug-in estimates) from the skeleton, model and intercept
+     * parameters, for methods that drive designs (pathways).
+     */
+    public static DoseFindingTrial newTrial(Parameters parameters, int doses, double target, int cohortSize,
+            int cohorts, int startDose) {
+        CrmModel model = new CrmModel(CrmParameters.family(parameters), CrmParameters.skeleton(parameters, doses),
+                parameters.real("intercept"));
+        return new CrmTrial(new CrmTrial.Settings(new CrmPosterior(model, CrmParameters.DEFAULT_PRIOR_VARIANCE), target,
+                cohortSize, cohorts, startDose, Double.NaN, false));
+    }
 
     @Override
     public MethodDescriptor descriptor() {

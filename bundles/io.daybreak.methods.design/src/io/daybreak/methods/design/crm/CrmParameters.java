@@ -35,8 +35,8 @@ final class CrmParameters {
             }
             double[] skeleton = parameters.reals("skeleton");
             if (skeleton.length != doses) {
-                throw new InvalidParameterException("parameter 'skeleton' has " + skeleton.length + " values but 'truth' "
-                        + "has " + doses + "; they must match");
+                throw new InvalidParameterException("parameter 'skeleton' has " + skeleton.length + " values but there "
+                        + "are " + doses + " doses; they must match");
             }
             for (int d = 1; d < skeleton.length; d++) {
                 if (!(skeleton[d] > skeleton[d - 1])) {

@@ -27,6 +27,19 @@ final class CrmTrial extends AbstractDoseFindingTrial {
         this.posterior = settings.posterior().fresh();
     }
 
+    private CrmTrial(CrmTrial other) {
+        super(other);
+        this.settings = other.settings;
+        this.posterior = other.settings.posterior().fresh(); // recomputed from the counts at the next record
+        this.highestTried = other.highestTried;
+        this.cohortsTreated = other.cohortsTreated;
+    }
+
+    @Override
+    public CrmTrial copy() {
+        return new CrmTrial(this);
+    }
+
     @Override
     public int nextCohortSize() {
         return settings.cohortSize();

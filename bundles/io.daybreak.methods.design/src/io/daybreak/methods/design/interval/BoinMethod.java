@@ -14,6 +14,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.DesignParameters;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
+import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 
 /** {@code design.boin}: operating characteristics of the BOIN design by simulation (see {@link IntervalDesignTrial}). */
@@ -68,6 +69,21 @@ public final class BoinMethod implements Method {
                 .summary("lambdaD", boundaries.lambdaD());
         oc.summarize(result, trials);
         return result.build();
+    }
+
+    /** A fresh BOIN trial with BOIN's default settings, for other methods that drive designs (pathways). */
+    public static DoseFindingTrial newTrial(double target, int doses, int cohortSize, int cohorts, int startDose) {
+        IntervalDesignRules rules = new IntervalDesignRules(BoinBoundaries.of(target, 0.6 * target, 1.4 * target), doses,
+                cohortSize, cohorts, startDose, 100, 0.95, false, 0.05);
+        return new IntervalDesignTrial(rules);
+    }
+
+    /** A fresh Keyboard trial (target key ± 0.05), for other methods that drive designs (pathways). */
+    public static DoseFindingTrial newKeyboardTrial(double target, int doses, int cohortSize, int cohorts,
+            int startDose) {
+        IntervalDesignRules rules = new IntervalDesignRules(new KeyboardBoundaries(target, 0.05, 0.05, false), doses,
+                cohortSize, cohorts, startDose, 100, 0.95, false, 0.05);
+        return new IntervalDesignTrial(rules);
     }
 
     /** The shared settings of interval designs (BOIN, Keyboard, mTPI-2) around the given boundaries. */

@@ -24,6 +24,18 @@ final class IntervalDesignTrial extends AbstractDoseFindingTrial {
         this.lowestEliminated = rules.doses;
     }
 
+    private IntervalDesignTrial(IntervalDesignTrial other) {
+        super(other);
+        this.rules = other.rules;
+        this.cohortsTreated = other.cohortsTreated;
+        this.lowestEliminated = other.lowestEliminated;
+    }
+
+    @Override
+    public IntervalDesignTrial copy() {
+        return new IntervalDesignTrial(this);
+    }
+
     @Override
     public int nextCohortSize() {
         return rules.cohortSize;

@@ -25,4 +25,7 @@ public interface DoseFindingTrial {
 
     /** DLTs per dose so far (do not modify). */
     int[] dlts();
+
+    /** An independent copy in the same state, for enumerating outcome sequences (dose-transition pathways). */
+    DoseFindingTrial copy();
 }

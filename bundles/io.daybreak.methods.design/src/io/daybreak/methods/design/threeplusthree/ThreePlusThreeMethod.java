@@ -14,6 +14,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.DesignParameters;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
+import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 
 /**
@@ -65,6 +66,11 @@ public final class ThreePlusThreeMethod implements Method {
                 .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials));
         oc.summarize(result, trials);
         return result.build();
+    }
+
+    /** A fresh 3+3 trial, for other methods that drive designs (pathways). */
+    public static DoseFindingTrial newTrial(int doses, boolean deescalation) {
+        return new ThreePlusThreeTrial(doses, deescalation);
     }
 
     static OperatingCharacteristics enumerate(double[] truth, double target, boolean deescalation) {

@@ -38,7 +38,8 @@ final class ThreePlusThreeTrial extends AbstractDoseFindingTrial {
         this.descending = other.descending;
     }
 
-    ThreePlusThreeTrial copy() {
+    @Override
+    public ThreePlusThreeTrial copy() {
         return new ThreePlusThreeTrial(this);
     }
 

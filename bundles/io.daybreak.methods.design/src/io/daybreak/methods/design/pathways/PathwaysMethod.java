@@ -1,0 +1,143 @@
+package io.daybreak.methods.design.pathways;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.INT64;
+import static io.daybreak.data.ColumnType.STRING;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.Table;
+import io.daybreak.methods.design.crm.CrmMethod;
+import io.daybreak.methods.design.interval.BoinMethod;
+import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.DoseFindingTrial;
+import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
+
+/**
+ * {@code design.pathways}: dose-transition pathways (Yap et al., Clin Cancer Res 23:7440, 2017): every
+ * next-dose decision of a design for every outcome sequence of the next k cohorts, from the start of the
+ * trial. The designs are driven through the same state machines as their simulations.
+ */
+@Component(service = Method.class)
+public final class PathwaysMethod implements Method {
+    static final int MAX_COHORTS = 5;
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.pathways",
+            "Dose-transition pathways")
+            .category("design")
+            .reference("Yap et al., Clin Cancer Res 23:7440-7447 (2017); R package escalation")
+            .description("For 3+3, BOIN, Keyboard or CRM: the dose each outcome sequence of the first k cohorts "
+                    + "leads to, one row per cohort outcome, with the decision taken.")
+            .parameter(ParameterSpec.choice("design", "3plus3", "boin", "keyboard", "crm").doc("the design"))
+            .parameter(ParameterSpec.integer("doses").min(1).max(30).doc("number of dose levels"))
+            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).defaultValue(0.3).unit("DLT rate"))
+            .parameter(ParameterSpec.integer("cohorts").min(1).max(MAX_COHORTS).defaultValue(2L)
+                    .doc("how many cohorts ahead (the table has up to (cohortSize + 1)^cohorts rows per level)"))
+            .parameter(DesignParameters.cohortSize())
+            .parameter(DesignParameters.startDose())
+            .parameter(ParameterSpec.reals("skeleton").greaterThan(0).lessThan(1).optional()
+                    .doc("CRM: prior DLT probabilities per dose (or halfwidth and priorMtd)"))
+            .parameter(ParameterSpec.real("halfwidth").greaterThan(0).lessThan(0.5).optional()
+                    .doc("CRM: compute the skeleton by Lee & Cheung"))
+            .parameter(ParameterSpec.integer("priorMtd").min(1).optional().doc("CRM: prior guess of the MTD"))
+            .parameter(ParameterSpec.choice("model", "empiric", "logistic").defaultValue("empiric").doc("CRM model"))
+            .parameter(ParameterSpec.real("intercept").defaultValue(3.0).doc("CRM logistic intercept a0"))
+            .output(TableSpec.of("pathways", "one row per cohort outcome: the history before it, the dose and DLTs of "
+                    + "the cohort, and the next dose (null when the trial stopped there)", column("cohort", INT64),
+                    column("history", STRING), column("dose", INT64), column("dlts", INT64), column("nextDose", INT64),
+                    column("decision", STRING)))
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        int doses = (int) parameters.integer("doses");
+        int cohorts = (int) parameters.integer("cohorts");
+        int cohortSize = (int) parameters.integer("cohortSize");
+        if (Math.pow(cohortSize + 1, cohorts) > 100_000) {
+            throw new InvalidParameterException("(cohortSize + 1)^cohorts = " + (long) Math.pow(cohortSize + 1, cohorts)
+                    + " outcome sequences; allowed: at most 100000 (fewer cohorts or a smaller cohort size)");
+        }
+        DoseFindingTrial start = newTrial(parameters, doses, cohortSize, cohorts + 1);
+        Rows rows = new Rows();
+        walk(start, 1, cohorts, "", rows);
+        Table table = Table.builder(context.allocator())
+                .add("cohort", ColumnType.INT64, rows.cohort).add("history", ColumnType.STRING, rows.history)
+                .add("dose", ColumnType.INT64, rows.dose).add("dlts", ColumnType.INT64, rows.dlts)
+                .add("nextDose", ColumnType.INT64, rows.next).add("decision", ColumnType.STRING, rows.decision)
+                .build();
+        return MethodResult.builder().output("pathways", table).summary("rows", (long) rows.cohort.size()).build();
+    }
+
+    /** Column buffers of the pathways table. */
+    private static final class Rows {
+        final List<Object> cohort = new ArrayList<>();
+        final List<Object> history = new ArrayList<>();
+        final List<Object> dose = new ArrayList<>();
+        final List<Object> dlts = new ArrayList<>();
+        final List<Object> next = new ArrayList<>();
+        final List<Object> decision = new ArrayList<>();
+    }
+
+    private static void walk(DoseFindingTrial trial, int cohort, int cohorts, String history, Rows rows) {
+        if (cohort > cohorts || trial.finished()) {
+            return;
+        }
+        int dose = trial.nextDose();
+        int size = trial.nextCohortSize();
+        for (int y = 0; y <= size; y++) {
+            DoseFindingTrial branch = trial.copy();
+            branch.record(y);
+            rows.cohort.add((long) cohort);
+            rows.history.add(history);
+            rows.dose.add((long) dose + 1);
+            rows.dlts.add((long) y);
+            rows.next.add(branch.finished() ? null : (long) branch.nextDose() + 1);
+            rows.decision.add(decision(dose, branch));
+            walk(branch, cohort + 1, cohorts, (history.isEmpty() ? "" : history + " ") + "D" + (dose + 1) + ":" + y + "/"
+                    + size, rows);
+        }
+    }
+
+    private static String decision(int dose, DoseFindingTrial after) {
+        if (after.finished()) {
+            return after.selectedDose() < 0 ? "stop, no dose selected" : "stop, MTD = dose " + (after.selectedDose() + 1);
+        }
+        int next = after.nextDose();
+        return next > dose ? "escalate" : next < dose ? "de-escalate" : "stay";
+    }
+
+    private static DoseFindingTrial newTrial(Parameters parameters, int doses, int cohortSize, int cohortsPlusOne) {
+        int startDose = DesignParameters.startDose(parameters, doses);
+        double target = parameters.real("target");
+        return switch (parameters.string("design")) {
+        case "3plus3" -> {
+            if (cohortSize != 3 || startDose != 0) {
+                throw new InvalidParameterException("design 3plus3 has cohorts of 3 starting at dose 1; leave "
+                        + "'cohortSize' and 'startDose' at their defaults");
+            }
+            yield ThreePlusThreeMethod.newTrial(doses, false);
+        }
+        case "boin" -> BoinMethod.newTrial(target, doses, cohortSize, cohortsPlusOne, startDose);
+        case "keyboard" -> BoinMethod.newKeyboardTrial(target, doses, cohortSize, cohortsPlusOne, startDose);
+        default -> CrmMethod.newTrial(parameters, doses, target, cohortSize, cohortsPlusOne, startDose);
+        };
+    }
+}

@@ -20,7 +20,7 @@ import io.daybreak.methods.design.oc.OperatingCharacteristics;
 /** {@code design.boin}: operating characteristics of the BOIN design by simulation (see {@link IntervalDesignTrial}). */
 @Component(service = Method.class)
 public final class BoinMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin",
+    private static final MethodDescriptor DESCRIPTOR = withSafetyRules(MethodDescriptor.builder("design.boin",
             "BOIN dose finding: operating characteristics")
             .category("design")
             .reference("Liu & Yuan, JRSS-C 64:507-523 (2015); Yuan et al., Clin Cancer Res 22:4291 (2016); "
@@ -34,21 +34,26 @@ public final class BoinMethod implements Method {
             .parameter(DesignParameters.cohortSize())
             .parameter(DesignParameters.cohorts())
             .parameter(DesignParameters.startDose())
-            .parameter(ParameterSpec.integer("earlyStop").min(1).defaultValue(100L).unit("patients")
-                    .doc("stop once this many patients were treated at the current dose (BOIN's n.earlystop)"))
             .parameter(ParameterSpec.real("pSafe").greaterThan(0).lessThan(1).optional()
                     .doc("highest sub-therapeutic rate phi1; default 0.6 target"))
             .parameter(ParameterSpec.real("pTox").greaterThan(0).lessThan(1).optional()
                     .doc("lowest overly toxic rate phi2; default 1.4 target"))
-            .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
-                    .doc("eliminate a dose when P(DLT rate > target | data) exceeds this"))
-            .parameter(ParameterSpec.bool("extraSafe").defaultValue(false)
-                    .doc("also stop when P(p1 > target) > cutoff - offset at the lowest dose"))
-            .parameter(ParameterSpec.real("offset").greaterThan(0).lessThan(0.5).defaultValue(0.05)
-                    .doc("offset of the extra-safe rule"))
-            .parameter(DesignParameters.trials())
+            .parameter(DesignParameters.trials()))
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
+
+    /** Adds the stopping and elimination settings that BOIN and Keyboard share (BOIN's get.oc names them). */
+    static MethodDescriptor.Builder withSafetyRules(MethodDescriptor.Builder builder) {
+        return builder
+                .parameter(ParameterSpec.integer("earlyStop").min(1).defaultValue(100L).unit("patients")
+                        .doc("stop once this many patients were treated at the current dose (BOIN's n.earlystop)"))
+                .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
+                        .doc("eliminate a dose when P(DLT rate > target | data) exceeds this"))
+                .parameter(ParameterSpec.bool("extraSafe").defaultValue(false)
+                        .doc("also stop when P(p1 > target) > cutoff - offset at the lowest dose"))
+                .parameter(ParameterSpec.real("offset").greaterThan(0).lessThan(0.5).defaultValue(0.05)
+                        .doc("offset of the extra-safe rule"));
+    }
 
     @Override
     public MethodDescriptor descriptor() {

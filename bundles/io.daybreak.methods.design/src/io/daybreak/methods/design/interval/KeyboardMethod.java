@@ -25,7 +25,7 @@ import io.daybreak.methods.design.oc.OperatingCharacteristics;
  */
 @Component(service = Method.class)
 public final class KeyboardMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.keyboard",
+    private static final MethodDescriptor DESCRIPTOR = BoinMethod.withSafetyRules(MethodDescriptor.builder("design.keyboard",
             "Keyboard (= mTPI-2) dose finding: operating characteristics")
             .category("design")
             .reference("Yan, Mandrekar & Yuan, Clin Cancer Res 23:3994-4003 (2017); Guo et al., Contemp Clin "
@@ -45,14 +45,7 @@ public final class KeyboardMethod implements Method {
             .parameter(DesignParameters.cohortSize())
             .parameter(DesignParameters.cohorts())
             .parameter(DesignParameters.startDose())
-            .parameter(ParameterSpec.integer("earlyStop").min(1).defaultValue(100L).unit("patients")
-                    .doc("stop once this many patients were treated at the current dose"))
-            .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
-                    .doc("eliminate a dose when P(DLT rate > target | data) exceeds this"))
-            .parameter(ParameterSpec.bool("extraSafe").defaultValue(false)
-                    .doc("also stop when P(p1 > target) > cutoff - offset at the lowest dose"))
-            .parameter(ParameterSpec.real("offset").greaterThan(0).lessThan(0.5).defaultValue(0.05))
-            .parameter(DesignParameters.trials())
+            .parameter(DesignParameters.trials()))
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 

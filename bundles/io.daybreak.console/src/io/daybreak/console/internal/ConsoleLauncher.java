@@ -38,8 +38,8 @@ public final class ConsoleLauncher {
     static final String ARG = "daybreak.batch.arg.";
     static final String INTERACTIVE = "daybreak.interactive";
     private static final String BANNER = "Daybreak console. Commands: methods, describe <id>, run <id> name=value ... "
-            + "[--in file] [--out file] [--seed n] [--background], jobs, cancel <job>; add --json for JSON. "
-            + "'help' lists every command, 'exit' quits.";
+            + "[--in file] [--out file] [--seed n] [--background], compare scenarios=... [--report file.html], jobs, "
+            + "cancel <job>; add --json for JSON. 'help' lists every command, 'exit' quits.";
     private static final Pattern COMMAND = Pattern.compile("[a-z][a-z0-9-]*");
     private static final long STARTUP_TIMEOUT_MS = 60_000;
 
@@ -95,7 +95,7 @@ public final class ConsoleLauncher {
             if (isUnknownCommand(e)) {
                 // the command never ran, so nothing was printed yet, not even the JSON error document
                 return early(out, err, json, Failures.BAD_INPUT, "unknown command '" + args.get(0)
-                        + "'; commands: methods, describe, run, jobs, cancel");
+                        + "'; commands: methods, describe, run, compare, jobs, cancel");
             }
             err.println("daybreak: " + Failures.message(e));
             return Failures.exitCode(e);

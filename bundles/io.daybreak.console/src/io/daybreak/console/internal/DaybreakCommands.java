@@ -30,6 +30,7 @@ import io.daybreak.data.InvalidInputException;
         "osgi.command.function=describe",
         "osgi.command.function=run",
         "osgi.command.function=jobs",
+        "osgi.command.function=compare",
         "osgi.command.function=cancel"})
 public final class DaybreakCommands {
     private static final Set<String> JSON_ONLY = Set.of("--json");
@@ -82,6 +83,27 @@ public final class DaybreakCommands {
             } else {
                 out.println("job " + document.get("job") + " submitted (" + document.get("method") + " "
                         + document.get("version") + "); see 'jobs'");
+            }
+        });
+    }
+
+    @Descriptor("compare dose-finding designs on the same simulated patients (runs design.compare); --report writes "
+            + "an HTML report with SVG charts")
+    public void compare(@Descriptor("scenarios=p,p,.../p,p,... target=t [designs=3plus3,boin,keyboard,crm] "
+            + "[trials=..] [seed=..] [--out file] [--report file.html] [--json]") String... args) throws Exception {
+        boolean json = isJson(args);
+        PrintStream err = System.err;
+        String[] withMethod = new String[args.length + 1];
+        withMethod[0] = "design.compare";
+        System.arraycopy(args, 0, withMethod, 1, args.length);
+        execute(args, () -> {
+            CommandLine line = CommandLine.parse("compare", withMethod, Set.of("--json"),
+                    Set.of("--out", "--seed", "--report"));
+            return new RunInvocation(registry, jobService, memory, oneShot).run(line, json, err);
+        }, (out, document) -> {
+            TextViews.run(out, document);
+            if (document.get("reportFile") != null) {
+                out.println("  report -> " + document.get("reportFile"));
             }
         });
     }

@@ -44,6 +44,7 @@ final class RunInvocation {
         String id = line.onlyPositional("run", "method id");
         MethodDescriptor descriptor = registry.require(id).descriptor();
         Path out = outputPath(line, descriptor);
+        Path report = reportPath(line);
         if (oneShot && line.flag("--background")) {
             throw new InvalidInputException("run: --background needs the interactive shell (./daybreak without "
                     + "arguments); a one-shot command ends the process and with it the job");
@@ -84,7 +85,15 @@ final class RunInvocation {
             }
             try (RunResult result = jobs.await(job, null)) {
                 String written = out == null ? null : writeOutput(result, descriptor, out);
-                return Documents.run(job, result, written, out, out == null ? null : provenanceFile(out));
+                if (report != null) {
+                    ComparisonReport.write(result.output(descriptor.outputs().get(0).name()), result.provenance(), report);
+                }
+                Map<String, Object> document = Documents.run(job, result, written, out,
+                        out == null ? null : provenanceFile(out));
+                if (report != null) {
+                    document.put("reportFile", report.toString());
+                }
+                return document;
             }
         } finally {
             if (!job.status().isFinal()) {
@@ -120,6 +129,23 @@ final class RunInvocation {
 
     static Path provenanceFile(Path out) {
         return out.resolveSibling(out.getFileName() + ".provenance.json");
+    }
+
+    /** {@code --report file.html} (the compare command only): checked before the run. */
+    private static Path reportPath(CommandLine line) {
+        String text = line.option("run", "--report");
+        if (text == null) {
+            return null;
+        }
+        Path path = Path.of(text);
+        if (!path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
+            throw new InvalidInputException("--report " + text + ": the report is HTML; give a file name ending in .html");
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+            throw new InvalidInputException("--report " + text + ": directory " + parent + " does not exist");
+        }
+        return path;
     }
 
     private static Path outputPath(CommandLine line, MethodDescriptor descriptor) {

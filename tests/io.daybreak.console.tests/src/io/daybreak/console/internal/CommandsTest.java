@@ -55,7 +55,8 @@ class CommandsTest {
         memory = Await.service(context, ArrowMemory.class);
         jobs = Await.service(context, JobService.class);
         MethodRegistry registry = Await.service(context, MethodRegistry.class);
-        Await.until(() -> registry.find("example.beta-binomial").isPresent(), "the example methods are registered");
+        Await.until(() -> registry.find("example.beta-binomial").isPresent() && registry.find("design.compare").isPresent(),
+                "the example and design methods are registered");
         Await.service(context, DaybreakCommands.class);
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
@@ -229,5 +230,26 @@ class CommandsTest {
         badInput("cancel 99999 --json");
         out.reset();
         badInput("jobs x --json");
+    }
+
+    @Test
+    void compareWritesTheTableAndAnHtmlReport() throws Exception {
+        Path table = dir.resolve("comparison.csv");
+        Path report = dir.resolve("comparison.html");
+        JsonNode run = json("compare target=0.3 scenarios=0.05,0.15,0.3,0.5/0.1,0.25,0.45,0.6 designs=3plus3,boin trials=2000 "
+                + "seed=3 --out " + table + " --report " + report + " --json");
+        assertEquals("SUCCEEDED", run.get("status").asText());
+        assertEquals(report.toString(), run.get("reportFile").asText());
+        assertEquals(2 * 2 * 4 + 1, Files.readAllLines(table).size(), "header + 2 scenarios x 2 designs x 4 doses");
+        String html = Files.readString(report);
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<svg") && html.contains("boin")
+                && html.contains("3plus3") && html.contains("Scenario 2"), html.substring(0, 200));
+        out.reset();
+        JsonNode bad = badInput("compare target=0.3 scenarios=0.1,1.2 --json");
+        assertTrue(bad.at("/error/message").asText().contains("scenario 1, dose 2"), bad.toString());
+        out.reset();
+        badInput("compare target=0.3 scenarios=0.1,0.2 --report " + dir.resolve("r.txt") + " --json");
+        out.reset();
+        badInput("compare target=0.3 scenarios=0.1,0.2 designs=boin,efftox --json");
     }
 }

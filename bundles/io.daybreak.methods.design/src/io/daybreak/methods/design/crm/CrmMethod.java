@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
@@ -60,6 +61,27 @@ public final class CrmMethod implements Method {
                 parameters.real("intercept"));
         return new CrmTrial(new CrmTrial.Settings(new CrmPosterior(model, CrmParameters.DEFAULT_PRIOR_VARIANCE), target,
                 cohortSize, cohorts, startDose, Double.NaN, false));
+    }
+
+    /** A Lee &amp; Cheung skeleton for the empiric model (intercept unused), for methods that drive designs. */
+    public static double[] skeleton(double halfwidth, double target, int priorMtd, int doses) {
+        if (!(halfwidth < target && target + halfwidth < 1)) {
+            throw new InvalidParameterException("parameter 'halfwidth' = " + halfwidth + " must be below the target ("
+                    + target + ") and below 1 - target");
+        }
+        if (priorMtd > doses) {
+            throw new InvalidParameterException("parameter 'priorMtd' = " + priorMtd + " exceeds the number of doses ("
+                    + doses + ")");
+        }
+        return CrmSkeleton.of(CrmModel.Family.EMPIRIC, halfwidth, target, priorMtd, doses,
+                CrmParameters.DEFAULT_INTERCEPT);
+    }
+
+    /** A fresh empiric CRM trial with a given skeleton and dfcrm's defaults, for methods that drive designs. */
+    public static DoseFindingTrial newTrial(double[] skeleton, double target, int cohortSize, int cohorts) {
+        CrmModel model = new CrmModel(CrmModel.Family.EMPIRIC, skeleton, CrmParameters.DEFAULT_INTERCEPT);
+        return new CrmTrial(new CrmTrial.Settings(new CrmPosterior(model, CrmParameters.DEFAULT_PRIOR_VARIANCE), target,
+                cohortSize, cohorts, 0, Double.NaN, false));
     }
 
     @Override

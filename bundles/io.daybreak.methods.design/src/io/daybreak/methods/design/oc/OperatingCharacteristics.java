@@ -79,6 +79,11 @@ public final class OperatingCharacteristics {
         }
     }
 
+    /** The true MTD (0-based): the highest dose whose truth is at most the target, −1 if none. */
+    public int trueMtd() {
+        return trueMtd;
+    }
+
     public double selectionProbability(int dose) {
         return selected[dose] / weight;
     }

@@ -1,0 +1,179 @@
+package io.daybreak.console.internal;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.daybreak.core.provenance.ProvenanceRecord;
+import io.daybreak.data.AtomicFiles;
+import io.daybreak.data.InvalidInputException;
+import io.daybreak.data.Table;
+
+/**
+ * A self-contained HTML report of a design comparison ({@code design.compare}'s table): per scenario, the
+ * selection percentage and the mean patients per dose for every design, as a table and as grouped bar
+ * charts in inline SVG. No scripts, no external files: it opens anywhere and can be archived with the run.
+ */
+final class ComparisonReport {
+    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"};
+    private static final List<String> COLUMNS = List.of("scenario", "design", "dose", "truth", "selectionPercent",
+            "patients");
+
+    private ComparisonReport() {
+    }
+
+    /** One scenario's values: per design, per dose. */
+    private record Scenario(List<Double> truth, Map<String, List<double[]>> byDesign) {
+    }
+
+    static void write(Table comparison, ProvenanceRecord provenance, Path file) throws IOException {
+        for (String column : COLUMNS) {
+            if (!comparison.hasColumn(column)) {
+                throw new InvalidInputException("--report needs a design comparison table with column '" + column
+                        + "' (from design.compare)");
+            }
+        }
+        Map<Long, Scenario> scenarios = group(comparison);
+        AtomicFiles.write(file, out -> {
+            Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            html.write(render(scenarios, provenance));
+            html.flush();
+        });
+    }
+
+    private static Map<Long, Scenario> group(Table table) {
+        Map<Long, Scenario> scenarios = new LinkedHashMap<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            long scenario = table.longs("scenario").get(row);
+            String design = table.strings("design").get(row);
+            int dose = (int) table.longs("dose").get(row);
+            Scenario s = scenarios.computeIfAbsent(scenario, k -> new Scenario(new ArrayList<>(), new LinkedHashMap<>()));
+            if (s.truth().size() < dose) {
+                s.truth().add(table.doubles("truth").get(row));
+            }
+            s.byDesign().computeIfAbsent(design, k -> new ArrayList<>()).add(new double[] {
+                table.doubles("selectionPercent").get(row), table.doubles("patients").get(row)});
+        }
+        return scenarios;
+    }
+
+    private static String render(Map<Long, Scenario> scenarios, ProvenanceRecord provenance) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Daybreak design comparison</title><style>"
+                + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}"
+                + "h2{font-size:1.1em;margin-top:2em}table{border-collapse:collapse;margin:.5em 0}"
+                + "td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}th{background:#f4f4f4}"
+                + ".legend span{display:inline-block;margin-right:1.2em}.legend i{display:inline-block;width:.9em;"
+                + "height:.9em;margin-right:.3em;vertical-align:middle}.meta{color:#666;font-size:.85em}</style></head><body>\n");
+        html.append("<h1>Design comparison on common random numbers</h1>\n<p class=\"meta\">")
+                .append(escape(provenance.methodId() + " " + provenance.methodVersion() + ", seed " + provenance.seed()
+                        + ", parameters " + provenance.parameters() + ", " + provenance.finished()))
+                .append("</p>\n");
+        for (Map.Entry<Long, Scenario> entry : scenarios.entrySet()) {
+            Scenario scenario = entry.getValue();
+            List<String> designs = new ArrayList<>(scenario.byDesign().keySet());
+            html.append("<h2>Scenario ").append(entry.getKey()).append(": true DLT probabilities ")
+                    .append(escape(format(scenario.truth()))).append("</h2>\n");
+            html.append(legend(designs));
+            html.append(chart(scenario, designs, 0, "Selection as MTD (%)", 100));
+            html.append(chart(scenario, designs, 1, "Patients per dose (mean)", -1));
+            html.append(table(scenario, designs));
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static String legend(List<String> designs) {
+        StringBuilder legend = new StringBuilder("<p class=\"legend\">");
+        for (int i = 0; i < designs.size(); i++) {
+            legend.append("<span><i style=\"background:").append(COLOURS[i % COLOURS.length]).append("\"></i>")
+                    .append(escape(designs.get(i))).append("</span>");
+        }
+        return legend.append("</p>\n").toString();
+    }
+
+    /** A grouped bar chart: doses on the x axis, one bar per design. */
+    private static String chart(Scenario scenario, List<String> designs, int measure, String title, double fixedMax) {
+        int doses = scenario.truth().size();
+        double max = fixedMax;
+        if (max <= 0) {
+            for (List<double[]> values : scenario.byDesign().values()) {
+                for (double[] value : values) {
+                    max = Math.max(max, value[measure]);
+                }
+            }
+            max = Math.max(1, Math.ceil(max));
+        }
+        int width = 640;
+        int height = 220;
+        int left = 48;
+        int bottom = 30;
+        double plotWidth = width - left - 10;
+        double plotHeight = height - bottom - 24;
+        double group = plotWidth / doses;
+        double bar = group * 0.8 / designs.size();
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
+                width, height, escape(title)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"13\">%s</text>", left, escape(title)));
+        for (int tick = 0; tick <= 4; tick++) {
+            double value = max * tick / 4;
+            double y = 24 + plotHeight - plotHeight * tick / 4;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>",
+                    left, y, width - 10, y));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+                    left - 4, y + 3, trim(value)));
+        }
+        for (int d = 0; d < doses; d++) {
+            double x0 = left + d * group + group * 0.1;
+            for (int i = 0; i < designs.size(); i++) {
+                double value = scenario.byDesign().get(designs.get(i)).get(d)[measure];
+                double h = plotHeight * value / max;
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                        + "fill=\"%s\"><title>%s, dose %d: %s</title></rect>", x0 + i * bar, 24 + plotHeight - h, bar * 0.95,
+                        h, COLOURS[i % COLOURS.length], escape(designs.get(i)), d + 1, trim(value)));
+            }
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">"
+                    + "dose %d (%s)</text>", left + d * group + group / 2, height - 10, d + 1, trim(scenario.truth().get(d))));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String table(Scenario scenario, List<String> designs) {
+        StringBuilder table = new StringBuilder("<table><tr><th>design</th>");
+        for (int d = 0; d < scenario.truth().size(); d++) {
+            table.append("<th>dose ").append(d + 1).append("<br>").append(trim(scenario.truth().get(d))).append("</th>");
+        }
+        table.append("</tr>");
+        for (String design : designs) {
+            table.append("<tr><th>").append(escape(design)).append(" selection %</th>");
+            for (double[] value : scenario.byDesign().get(design)) {
+                table.append("<td>").append(String.format(Locale.ROOT, "%.1f", value[0])).append("</td>");
+            }
+            table.append("</tr><tr><th>").append(escape(design)).append(" patients</th>");
+            for (double[] value : scenario.byDesign().get(design)) {
+                table.append("<td>").append(String.format(Locale.ROOT, "%.1f", value[1])).append("</td>");
+            }
+            table.append("</tr>");
+        }
+        return table.append("</table>\n").toString();
+    }
+
+    private static String format(List<Double> values) {
+        return values.stream().map(ComparisonReport::trim).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    private static String trim(double value) {
+        return Output.format(value);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

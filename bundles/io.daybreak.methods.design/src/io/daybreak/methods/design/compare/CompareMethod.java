@@ -1,0 +1,191 @@
+package io.daybreak.methods.design.compare;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.FLOAT64;
+import static io.daybreak.data.ColumnType.INT64;
+import static io.daybreak.data.ColumnType.STRING;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.Table;
+import io.daybreak.methods.design.crm.CrmMethod;
+import io.daybreak.methods.design.interval.BoinMethod;
+import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.DoseFindingSimulation;
+import io.daybreak.methods.design.oc.DoseFindingTrial;
+import io.daybreak.methods.design.oc.OperatingCharacteristics;
+import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
+
+/**
+ * {@code design.compare}: several dose-finding designs over several scenarios on the same simulated patients.
+ * Every design is simulated with the run's seed, so trial r of every design uses random stream r and patient
+ * j of that trial has the same latent uniform tolerance under every design (common random numbers; see
+ * docs/adr/0004). Differences between designs are then not blurred by different patients.
+ */
+@Component(service = Method.class)
+public final class CompareMethod implements Method {
+    static final List<String> DESIGNS = List.of("3plus3", "boin", "keyboard", "crm");
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.compare",
+            "Compare dose-finding designs on common random numbers")
+            .category("design")
+            .reference("see the designs compared; common random numbers: one latent uniform per patient")
+            .description("Simulates each design for each scenario on the same simulated patients and tabulates "
+                    + "selection %, patients and DLTs per dose. Designs use their published defaults (BOIN and "
+                    + "Keyboard as design.boin / design.keyboard; CRM empiric with a Lee & Cheung skeleton).")
+            .parameter(ParameterSpec.string("designs").defaultValue("3plus3,boin,keyboard,crm")
+                    .doc("comma-separated, from: " + String.join(", ", DESIGNS)))
+            .parameter(ParameterSpec.string("scenarios")
+                    .doc("true DLT probabilities per dose; scenarios separated by '/', e.g. 0.05,0.1,0.2/0.1,0.25,0.4 "
+                            + "('/' because ';' ends a command in the Gogo shell)"))
+            .parameter(DesignParameters.target())
+            .parameter(DesignParameters.cohortSize())
+            .parameter(DesignParameters.cohorts())
+            .parameter(ParameterSpec.real("halfwidth").greaterThan(0).lessThan(0.5).defaultValue(0.05)
+                    .doc("CRM skeleton: indifference half-width (Lee & Cheung)"))
+            .parameter(ParameterSpec.integer("priorMtd").min(1).optional()
+                    .doc("CRM skeleton: prior guess of the MTD (default: the middle dose)"))
+            .parameter(DesignParameters.trials())
+            .output(TableSpec.of("comparison", "per scenario, design and dose: selection %, its Monte Carlo SE, "
+                    + "mean patients and DLTs", column("scenario", INT64), column("design", STRING), column("dose", INT64),
+                    column("truth", FLOAT64), column("selectionPercent", FLOAT64), column("selectionPercentSe", FLOAT64),
+                    column("patients", FLOAT64), column("dlts", FLOAT64)))
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        List<String> designs = designs(parameters.string("designs"));
+        List<double[]> scenarios = scenarios(parameters.string("scenarios"));
+        double target = parameters.real("target");
+        int cohortSize = (int) parameters.integer("cohortSize");
+        int cohorts = (int) parameters.integer("cohorts");
+        long trials = parameters.integer("trials");
+        Columns columns = new Columns();
+        List<Object> correct = new ArrayList<>();
+        for (int s = 0; s < scenarios.size(); s++) {
+            double[] truth = scenarios.get(s);
+            for (String design : designs) {
+                context.checkCancelled();
+                Supplier<DoseFindingTrial> factory = factory(design, truth.length, target, cohortSize, cohorts, parameters);
+                OperatingCharacteristics oc = DoseFindingSimulation.simulate(factory, truth, target, trials, context);
+                columns.add(s + 1, design, truth, oc, trials);
+                correct.add(oc.trueMtd() < 0 ? 100 * oc.noSelectionProbability() : 100 * oc.selectionProbability(oc.trueMtd()));
+            }
+        }
+        return MethodResult.builder()
+                .output("comparison", columns.table(context))
+                .summary("designs", new ArrayList<>(designs))
+                .summary("scenarios", (long) scenarios.size())
+                .summary("correctSelectionPercent", correct)
+                .build();
+    }
+
+    /**
+     * Trials of a design, as copies of one fresh prototype: the prototype's set-up (boundary tables, the CRM's
+     * quadrature grid) is done once, not once per trial.
+     */
+    private static Supplier<DoseFindingTrial> factory(String design, int doses, double target, int cohortSize,
+            int cohorts, Parameters parameters) {
+        DoseFindingTrial prototype = switch (design) {
+        case "3plus3" -> ThreePlusThreeMethod.newTrial(doses, false);
+        case "boin" -> BoinMethod.newTrial(target, doses, cohortSize, cohorts, 0);
+        case "keyboard" -> BoinMethod.newKeyboardTrial(target, doses, cohortSize, cohorts, 0);
+        default -> {
+            int priorMtd = parameters.has("priorMtd") ? (int) parameters.integer("priorMtd") : (doses + 1) / 2;
+            yield CrmMethod.newTrial(CrmMethod.skeleton(parameters.real("halfwidth"), target, priorMtd, doses), target,
+                    cohortSize, cohorts);
+        }
+        };
+        return prototype::copy;
+    }
+
+    static List<String> designs(String text) {
+        Set<String> designs = new LinkedHashSet<>();
+        for (String part : text.split(",")) {
+            String design = part.strip();
+            if (!DESIGNS.contains(design)) {
+                throw new InvalidParameterException("parameter 'designs': unknown design '" + design + "'; allowed: "
+                        + String.join(", ", DESIGNS));
+            }
+            designs.add(design);
+        }
+        return List.copyOf(designs);
+    }
+
+    static List<double[]> scenarios(String text) {
+        List<double[]> scenarios = new ArrayList<>();
+        String[] parts = text.split("/");
+        for (int s = 0; s < parts.length; s++) {
+            String[] values = parts[s].split(",");
+            double[] truth = new double[values.length];
+            for (int d = 0; d < values.length; d++) {
+                try {
+                    truth[d] = Double.parseDouble(values[d].strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidParameterException("parameter 'scenarios': scenario " + (s + 1) + ", dose " + (d + 1)
+                            + ": '" + values[d].strip() + "' is not a number");
+                }
+                if (!(truth[d] > 0 && truth[d] < 1)) {
+                    throw new InvalidParameterException("parameter 'scenarios': scenario " + (s + 1) + ", dose " + (d + 1)
+                            + " = " + truth[d] + " is out of range; allowed: real in (0, 1)");
+                }
+            }
+            scenarios.add(truth);
+        }
+        return scenarios;
+    }
+
+    /** Column buffers of the comparison table. */
+    private static final class Columns {
+        final List<Object> scenario = new ArrayList<>();
+        final List<Object> design = new ArrayList<>();
+        final List<Object> dose = new ArrayList<>();
+        final List<Object> truth = new ArrayList<>();
+        final List<Object> selection = new ArrayList<>();
+        final List<Object> selectionSe = new ArrayList<>();
+        final List<Object> patients = new ArrayList<>();
+        final List<Object> dlts = new ArrayList<>();
+
+        void add(int scenarioNumber, String name, double[] rates, OperatingCharacteristics oc, long trials) {
+            for (int d = 0; d < rates.length; d++) {
+                scenario.add((long) scenarioNumber);
+                design.add(name);
+                dose.add((long) d + 1);
+                truth.add(rates[d]);
+                selection.add(100 * oc.selectionProbability(d));
+                selectionSe.add(100 * Math.sqrt(oc.selectionProbability(d) * (1 - oc.selectionProbability(d)) / trials));
+                patients.add(oc.meanPatients(d));
+                dlts.add(oc.meanDlts(d));
+            }
+        }
+
+        Table table(MethodContext context) {
+            return Table.builder(context.allocator()).add("scenario", ColumnType.INT64, scenario)
+                    .add("design", ColumnType.STRING, design).add("dose", ColumnType.INT64, dose)
+                    .add("truth", ColumnType.FLOAT64, truth).add("selectionPercent", ColumnType.FLOAT64, selection)
+                    .add("selectionPercentSe", ColumnType.FLOAT64, selectionSe)
+                    .add("patients", ColumnType.FLOAT64, patients).add("dlts", ColumnType.FLOAT64, dlts).build();
+        }
+    }
+}

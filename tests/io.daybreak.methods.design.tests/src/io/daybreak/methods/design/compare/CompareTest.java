@@ -1,0 +1,52 @@
+package io.daybreak.methods.design.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.testing.MethodTestSupport;
+import io.daybreak.core.testing.TestMethodContext;
+import io.daybreak.data.Table;
+import io.daybreak.methods.design.interval.BoinMethod;
+import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
+
+/**
+ * The comparison runs every design on the same simulated patients: each design's numbers equal those of the
+ * design's own method run with the same seed (trial r uses stream r, one uniform per patient).
+ */
+class CompareTest extends MethodTestSupport {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDesignSeesTheSamePatientsAsItsOwnMethod() throws Exception {
+        String truth = "0.05,0.12,0.25,0.40,0.55";
+        MethodResult result = apply(new CompareMethod(), Map.of("scenarios", truth, "designs", "3plus3,boin",
+                "target", "0.3", "cohorts", "10", "trials", "5000"), Map.of(), new TestMethodContext(allocator, 99));
+        try (Table table = result.outputs().get("comparison")) {
+            List<Double> boin = (List<Double>) summary(new BoinMethod(), Map.of("truth", truth, "target", "0.3",
+                    "cohorts", "10", "trials", "5000"), 99).get("selectionPercent");
+            List<Double> threePlusThree = (List<Double>) summary(new ThreePlusThreeMethod(), Map.of("truth", truth,
+                    "oc", "simulate", "trials", "5000"), 99).get("selectionPercent");
+            for (int row = 0; row < table.rowCount(); row++) {
+                int dose = (int) table.longs("dose").get(row) - 1;
+                List<Double> expected = table.strings("design").get(row).equals("boin") ? boin : threePlusThree;
+                assertEquals(expected.get(dose), table.doubles("selectionPercent").get(row), 1e-9, "row " + row);
+            }
+            assertEquals(2 * 5, table.rowCount());
+        }
+    }
+
+    @Test
+    void badScenariosAndDesignsAreNamed() {
+        assertThrows(InvalidParameterException.class,
+                () -> summary(new CompareMethod(), Map.of("scenarios", "0.1,x", "target", "0.3"), 1));
+        assertThrows(InvalidParameterException.class, () -> summary(new CompareMethod(), Map.of("scenarios", "0.1,0.2",
+                "designs", "boin,blrm", "target", "0.3"), 1));
+    }
+}

@@ -47,6 +47,10 @@ step "The same scenario under BOIN (target 0.3, 12 cohorts of 3), 100,000 simula
   "$DAYBREAK" run design.boin truth=0.05,0.12,0.25,0.40,0.55,0.70 target=0.3 cohorts=12 trials=100000 seed=2026 \
   --out "$OUT/boin.csv"
 
+step "Four designs on the same simulated patients, with an HTML report ($OUT/comparison.html)" \
+  "$DAYBREAK" compare target=0.3 scenarios=0.05,0.12,0.25,0.40,0.55,0.70/0.02,0.05,0.10,0.20,0.30,0.45 cohorts=12 \
+  trials=20000 seed=2026 --out "$OUT/comparison.csv" --report "$OUT/comparison.html"
+
 step "Phase II: Simon's optimal and minimax two-stage designs for p0 = 0.1, p1 = 0.3" \
   "$DAYBREAK" run design.simon p0=0.1 p1=0.3
 

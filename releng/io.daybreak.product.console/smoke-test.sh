@@ -49,6 +49,11 @@ set +e
 code=$?
 set -e
 [ "$code" -eq 2 ] || fail "unknown method exited $code, expected 2"
+# compare: designs on common random numbers, table and HTML report
+"$ROOT/daybreak" compare target=0.3 scenarios=0.05,0.15,0.3,0.5/0.1,0.25,0.45,0.6 trials=500 seed=1 \
+  --out "$WORK/cmp.csv" --report "$WORK/cmp.html" > /dev/null || fail "compare exited $?"
+grep -q "<svg" "$WORK/cmp.html" || fail "the comparison report has no chart"
+
 # The interactive shell: commands from standard input, 'exit' ends it, so does end of input.
 out="$(printf 'methods\nrun example.beta-binomial events=1 patients=4 --json\nexit\n' | timeout 60 "$ROOT/daybreak")" \
   || fail "interactive shell exited $?"

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
-import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
@@ -65,15 +64,7 @@ public final class CrmMethod implements Method {
 
     /** A Lee &amp; Cheung skeleton for the empiric model (intercept unused), for methods that drive designs. */
     public static double[] skeleton(double halfwidth, double target, int priorMtd, int doses) {
-        if (!(halfwidth < target && target + halfwidth < 1)) {
-            throw new InvalidParameterException("parameter 'halfwidth' = " + halfwidth + " must be below the target ("
-                    + target + ") and below 1 - target");
-        }
-        if (priorMtd > doses) {
-            throw new InvalidParameterException("parameter 'priorMtd' = " + priorMtd + " exceeds the number of doses ("
-                    + doses + ")");
-        }
-        return CrmSkeleton.of(CrmModel.Family.EMPIRIC, halfwidth, target, priorMtd, doses,
+        return CrmParameters.checkedSkeleton(CrmModel.Family.EMPIRIC, halfwidth, target, priorMtd, doses,
                 CrmParameters.DEFAULT_INTERCEPT);
     }
 

@@ -54,9 +54,13 @@ final class CrmParameters {
     }
 
     static double[] computedSkeleton(Parameters parameters, int doses) {
-        double target = parameters.real("target");
-        double halfwidth = parameters.real("halfwidth");
-        long priorMtd = parameters.integer("priorMtd");
+        return checkedSkeleton(family(parameters), parameters.real("halfwidth"), parameters.real("target"),
+                parameters.integer("priorMtd"), doses, parameters.real("intercept"));
+    }
+
+    /** A Lee &amp; Cheung skeleton, with its settings checked as bad input naming the parameter. */
+    static double[] checkedSkeleton(CrmModel.Family family, double halfwidth, double target, long priorMtd, int doses,
+            double intercept) {
         if (!(halfwidth < target && target + halfwidth < 1)) {
             throw new InvalidParameterException("parameter 'halfwidth' = " + halfwidth + " must be below the target ("
                     + target + ") and below 1 - target");
@@ -65,7 +69,6 @@ final class CrmParameters {
             throw new InvalidParameterException("parameter 'priorMtd' = " + priorMtd + " exceeds the number of doses ("
                     + doses + ")");
         }
-        return CrmSkeleton.of(family(parameters), halfwidth, target, (int) priorMtd, doses,
-                parameters.real("intercept"));
+        return CrmSkeleton.of(family, halfwidth, target, (int) priorMtd, doses, intercept);
     }
 }

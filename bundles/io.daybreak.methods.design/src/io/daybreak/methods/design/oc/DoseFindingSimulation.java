@@ -16,20 +16,25 @@ import io.daybreak.core.method.MethodContext;
  * in parallel and their counts, whole numbers, are merged exactly.
  */
 public final class DoseFindingSimulation {
-    private static final int CHUNK = 2048;
+    private static final long MIN_CHUNK = 64;
+    private static final long MAX_CHUNK = 4096;
 
     private DoseFindingSimulation() {
     }
 
     public static OperatingCharacteristics simulate(Supplier<DoseFindingTrial> design, double[] truth, double target,
             long trials, MethodContext context) {
-        long chunks = (trials + CHUNK - 1) / CHUNK;
+        // About four chunks per worker, so that small runs also spread over all cores; the chunking never
+        // changes the result (trial r always uses stream r).
+        int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
+        long chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, trials / (4L * workers)));
+        long chunks = (trials + chunk - 1) / chunk;
         AtomicLong done = new AtomicLong();
-        List<OperatingCharacteristics> parts = LongStream.range(0, chunks).parallel().mapToObj(chunk -> {
+        List<OperatingCharacteristics> parts = LongStream.range(0, chunks).parallel().mapToObj(index -> {
             context.checkCancelled();
             OperatingCharacteristics local = new OperatingCharacteristics(truth, target);
-            long first = chunk * CHUNK;
-            long last = Math.min(trials, first + CHUNK);
+            long first = index * chunk;
+            long last = Math.min(trials, first + chunk);
             for (long r = first; r < last; r++) {
                 DoseFindingTrial trial = design.get();
                 run(trial, truth, context.random(r));

@@ -90,7 +90,7 @@ public final class CompareMethod implements Method {
                 Supplier<DoseFindingTrial> factory = factory(design, truth.length, target, cohortSize, cohorts, parameters);
                 OperatingCharacteristics oc = DoseFindingSimulation.simulate(factory, truth, target, trials, context);
                 columns.add(s + 1, design, truth, oc, trials);
-                correct.add(oc.trueMtd() < 0 ? 100 * oc.noSelectionProbability() : 100 * oc.selectionProbability(oc.trueMtd()));
+                correct.add(oc.trueMtd() < 0 ? 100 * oc.noSelectionProbability() : oc.selectionPercent(oc.trueMtd()));
             }
         }
         return MethodResult.builder()
@@ -173,8 +173,8 @@ public final class CompareMethod implements Method {
                 design.add(name);
                 dose.add((long) d + 1);
                 truth.add(rates[d]);
-                selection.add(100 * oc.selectionProbability(d));
-                selectionSe.add(100 * Math.sqrt(oc.selectionProbability(d) * (1 - oc.selectionProbability(d)) / trials));
+                selection.add(oc.selectionPercent(d));
+                selectionSe.add(OperatingCharacteristics.percentSe(oc.selectionProbability(d), trials));
                 patients.add(oc.meanPatients(d));
                 dlts.add(oc.meanDlts(d));
             }

@@ -88,6 +88,11 @@ public final class OperatingCharacteristics {
         return selected[dose] / weight;
     }
 
+    /** Selection percentage of a dose, computed count-first so simulated counts print exactly. */
+    public double selectionPercent(int dose) {
+        return percent(selected[dose]);
+    }
+
     public double noSelectionProbability() {
         return noSelection / weight;
     }
@@ -116,7 +121,7 @@ public final class OperatingCharacteristics {
         double[] meanPatients = new double[k];
         double[] meanDlts = new double[k];
         for (int d = 0; d < k; d++) {
-            selection[d] = percent(selected[d]);
+            selection[d] = selectionPercent(d);
             selectionSe[d] = percentSe(selectionProbability(d), trials);
             meanPatients[d] = meanPatients(d);
             meanDlts[d] = meanDlts(d);
@@ -148,7 +153,7 @@ public final class OperatingCharacteristics {
         double[] meanDlts = new double[k];
         for (int d = 0; d < k; d++) {
             dose[d] = d + 1;
-            selection[d] = percent(selected[d]);
+            selection[d] = selectionPercent(d);
             selectionSe[d] = percentSe(selectionProbability(d), trials);
             meanPatients[d] = meanPatients(d);
             meanDlts[d] = meanDlts(d);
@@ -164,7 +169,7 @@ public final class OperatingCharacteristics {
     }
 
     /** Monte Carlo standard error of a percentage estimated from {@code trials} trials (0 if exact). */
-    static double percentSe(double probability, long trials) {
+    public static double percentSe(double probability, long trials) {
         return trials == 0 ? 0 : 100 * Math.sqrt(probability * (1 - probability) / trials);
     }
 }

@@ -31,10 +31,8 @@ public final class Bop2Method implements Method {
                     + "success rule P(p > p0 | data) > lambda, with (lambda, gamma) calibrated to maximise power at "
                     + "p1 with type I error at p0 <= alpha; exact type I error, power, early-stopping "
                     + "probabilities and expected sizes.")
-            .parameter(ParameterSpec.real("p0").greaterThan(0).lessThan(1).unit("response rate")
-                    .doc("uninteresting response rate"))
-            .parameter(ParameterSpec.real("p1").greaterThan(0).lessThan(1).unit("response rate")
-                    .doc("desirable response rate, > p0"))
+            .parameter(ResponseRates.p0())
+            .parameter(ResponseRates.p1())
             .parameter(ParameterSpec.integer("maxPatients").min(2).max(1000).unit("patients").doc("N"))
             .parameter(ParameterSpec.integer("interimEvery").min(1).max(1000).unit("patients")
                     .doc("interim look after every this many patients"))
@@ -54,11 +52,9 @@ public final class Bop2Method implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double p0 = parameters.real("p0");
-        double p1 = parameters.real("p1");
-        if (p1 <= p0) {
-            throw new InvalidParameterException("parameter 'p1' = " + p1 + " must exceed 'p0' = " + p0);
-        }
+        double[] rates = ResponseRates.ordered(parameters);
+        double p0 = rates[0];
+        double p1 = rates[1];
         int maxPatients = (int) parameters.integer("maxPatients");
         int every = (int) parameters.integer("interimEvery");
         if (every >= maxPatients) {

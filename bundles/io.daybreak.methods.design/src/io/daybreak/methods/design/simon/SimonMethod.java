@@ -22,6 +22,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.phase2.ResponseRates;
 
 /** {@code design.simon}: Simon's optimal and minimax two-stage Phase II designs. */
 @Component(service = Method.class)
@@ -34,10 +35,8 @@ public final class SimonMethod implements Method {
                     + "size under p0 (optimal) and the one with the smallest maximum size (minimax), with "
                     + "type I error <= alpha and power >= 1 - beta; reports r1/n1, r/n, PET0, EN0 and the "
                     + "attained error rates, all exact.")
-            .parameter(ParameterSpec.real("p0").greaterThan(0).lessThan(1).unit("response rate")
-                    .doc("uninteresting response rate (null hypothesis)"))
-            .parameter(ParameterSpec.real("p1").greaterThan(0).lessThan(1).unit("response rate")
-                    .doc("desirable response rate (alternative), > p0"))
+            .parameter(ResponseRates.p0())
+            .parameter(ResponseRates.p1())
             .parameter(ParameterSpec.real("alpha").greaterThan(0).lessThan(0.5).defaultValue(0.05)
                     .doc("maximum type I error"))
             .parameter(ParameterSpec.real("beta").greaterThan(0).lessThan(0.5).defaultValue(0.2)
@@ -57,11 +56,9 @@ public final class SimonMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double p0 = parameters.real("p0");
-        double p1 = parameters.real("p1");
-        if (p1 <= p0) {
-            throw new InvalidParameterException("parameter 'p1' = " + p1 + " must exceed 'p0' = " + p0);
-        }
+        double[] rates = ResponseRates.ordered(parameters);
+        double p0 = rates[0];
+        double p1 = rates[1];
         int nmax = (int) parameters.integer("nmax");
         SimonSearch.Result found = SimonSearch.search(p0, p1, parameters.real("alpha"), parameters.real("beta"), nmax);
         if (found.optimal() == null) {

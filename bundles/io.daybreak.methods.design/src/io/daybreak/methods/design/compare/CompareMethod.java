@@ -24,6 +24,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.oc.DesignParameters;
@@ -40,7 +41,7 @@ import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
  */
 @Component(service = Method.class)
 public final class CompareMethod implements Method {
-    static final List<String> DESIGNS = List.of("3plus3", "boin", "keyboard", "crm");
+    static final List<String> DESIGNS = List.of("3plus3", "boin", "keyboard", "crm", "blrm");
 
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.compare",
             "Compare dose-finding designs on common random numbers")
@@ -48,7 +49,8 @@ public final class CompareMethod implements Method {
             .reference("see the designs compared; common random numbers: one latent uniform per patient")
             .description("Simulates each design for each scenario on the same simulated patients and tabulates "
                     + "selection %, patients and DLTs per dose. Designs use their published defaults (BOIN and "
-                    + "Keyboard as design.boin / design.keyboard; CRM empiric with a Lee & Cheung skeleton).")
+                    + "Keyboard as design.boin / design.keyboard; CRM empiric with a Lee & Cheung skeleton; BLRM as "
+                    + "design.blrm with its default prior, doses 1..K and EWOC 0.25).")
             .parameter(ParameterSpec.string("designs").defaultValue("3plus3,boin,keyboard,crm")
                     .doc("comma-separated, from: " + String.join(", ", DESIGNS)))
             .parameter(ParameterSpec.string("scenarios")
@@ -111,6 +113,7 @@ public final class CompareMethod implements Method {
         case "3plus3" -> ThreePlusThreeMethod.newTrial(doses, false);
         case "boin" -> BoinMethod.newTrial(target, doses, cohortSize, cohorts, 0);
         case "keyboard" -> BoinMethod.newKeyboardTrial(target, doses, cohortSize, cohorts, 0);
+        case "blrm" -> BlrmMethod.newTrial(doses, cohortSize, cohorts);
         default -> {
             int priorMtd = parameters.has("priorMtd") ? (int) parameters.integer("priorMtd") : (doses + 1) / 2;
             yield CrmMethod.newTrial(CrmMethod.skeleton(parameters.real("halfwidth"), target, priorMtd, doses), target,

@@ -20,6 +20,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.oc.DesignParameters;
@@ -35,13 +36,14 @@ import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
 public final class PathwaysMethod implements Method {
     static final int MAX_COHORTS = 5;
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.pathways",
+    private static final MethodDescriptor DESCRIPTOR = BlrmMethod.declareModelParameters(MethodDescriptor.builder(
+            "design.pathways",
             "Dose-transition pathways")
             .category("design")
             .reference("Yap et al., Clin Cancer Res 23:7440-7447 (2017); R package escalation")
-            .description("For 3+3, BOIN, Keyboard or CRM: the dose each outcome sequence of the first k cohorts "
+            .description("For 3+3, BOIN, Keyboard, CRM or BLRM: the dose each outcome sequence of the first k cohorts "
                     + "leads to, one row per cohort outcome, with the decision taken.")
-            .parameter(ParameterSpec.choice("design", "3plus3", "boin", "keyboard", "crm").doc("the design"))
+            .parameter(ParameterSpec.choice("design", "3plus3", "boin", "keyboard", "crm", "blrm").doc("the design"))
             .parameter(ParameterSpec.integer("doses").min(1).max(30).doc("number of dose levels"))
             .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).defaultValue(0.3).unit("DLT rate"))
             .parameter(ParameterSpec.integer("cohorts").min(1).max(MAX_COHORTS).defaultValue(2L)
@@ -54,7 +56,7 @@ public final class PathwaysMethod implements Method {
                     .doc("CRM: compute the skeleton by Lee & Cheung"))
             .parameter(ParameterSpec.integer("priorMtd").min(1).optional().doc("CRM: prior guess of the MTD"))
             .parameter(ParameterSpec.choice("model", "empiric", "logistic").defaultValue("empiric").doc("CRM model"))
-            .parameter(ParameterSpec.real("intercept").defaultValue(3.0).doc("CRM logistic intercept a0"))
+            .parameter(ParameterSpec.real("intercept").defaultValue(3.0).doc("CRM logistic intercept a0")))
             .output(TableSpec.of("pathways", "one row per cohort outcome: the history before it, the dose and DLTs of "
                     + "the cohort, and the next dose (null when the trial stopped there)", column("cohort", INT64),
                     column("history", STRING), column("dose", INT64), column("dlts", INT64), column("nextDose", INT64),
@@ -137,6 +139,7 @@ public final class PathwaysMethod implements Method {
         }
         case "boin" -> BoinMethod.newTrial(target, doses, cohortSize, cohortsPlusOne, startDose);
         case "keyboard" -> BoinMethod.newKeyboardTrial(target, doses, cohortSize, cohortsPlusOne, startDose);
+        case "blrm" -> BlrmMethod.newTrial(parameters, doses, cohortSize, cohortsPlusOne, startDose);
         default -> CrmMethod.newTrial(parameters, doses, target, cohortSize, cohortsPlusOne, startDose);
         };
     }

@@ -13,6 +13,7 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.testing.MethodTestSupport;
 import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
 
@@ -43,10 +44,25 @@ class CompareTest extends MethodTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void blrmSeesTheSamePatientsAsItsOwnMethod() throws Exception {
+        String truth = "0.05,0.12,0.25,0.40,0.55";
+        MethodResult result = apply(new CompareMethod(), Map.of("scenarios", truth, "designs", "blrm", "target", "0.3",
+                "cohorts", "8", "trials", "400"), Map.of(), new TestMethodContext(allocator, 7));
+        try (Table table = result.outputs().get("comparison")) {
+            List<Double> blrm = (List<Double>) summary(new BlrmMethod(), Map.of("truth", truth, "target", "0.3",
+                    "cohorts", "8", "trials", "400"), 7).get("selectionPercent");
+            for (int row = 0; row < table.rowCount(); row++) {
+                assertEquals(blrm.get(row), table.doubles("selectionPercent").get(row), 1e-9, "row " + row);
+            }
+        }
+    }
+
+    @Test
     void badScenariosAndDesignsAreNamed() {
         assertThrows(InvalidParameterException.class,
                 () -> summary(new CompareMethod(), Map.of("scenarios", "0.1,x", "target", "0.3"), 1));
         assertThrows(InvalidParameterException.class, () -> summary(new CompareMethod(), Map.of("scenarios", "0.1,0.2",
-                "designs", "boin,blrm", "target", "0.3"), 1));
+                "designs", "boin,ewoc", "target", "0.3"), 1));
     }
 }

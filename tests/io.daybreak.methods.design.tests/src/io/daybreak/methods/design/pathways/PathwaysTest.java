@@ -86,6 +86,21 @@ class PathwaysTest extends MethodTestSupport {
                 "cohortSize", "2")));
     }
 
+    @Test
+    void blrmFollowsEwocWithoutSkipping() throws Exception {
+        List<Row> blrm = pathways(Map.of("design", "blrm", "doses", "6", "cohorts", "3", "target", "0.3"));
+        for (Row row : blrm) {
+            if (row.next() != null) {
+                assertEquals(true, row.next() <= highestTried(row) + 1, "skipped a dose: " + row);
+            }
+        }
+        // 0/3 at dose 1 escalates; 3/3 at dose 1 leaves no dose with P(overdose) <= 0.25 under the default prior
+        assertEquals(2L, blrm.get(0).next());
+        Row allToxic = blrm.stream().filter(r -> r.cohort() == 1 && r.dlts() == 3).findFirst().orElseThrow();
+        assertNull(allToxic.next());
+        assertEquals("stop, no dose selected", allToxic.decision());
+    }
+
     /** The highest dose given so far on this row's path, including this cohort's. */
     private static long highestTried(Row row) {
         long highest = row.dose();

@@ -1,0 +1,88 @@
+package io.daybreak.methods.design.blrm;
+
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.DoseFindingSimulation;
+import io.daybreak.methods.design.oc.DoseFindingTrial;
+import io.daybreak.methods.design.oc.OperatingCharacteristics;
+
+/** {@code design.blrm}: operating characteristics of the BLRM with EWOC (see {@link BlrmTrial}). */
+@Component(service = Method.class)
+public final class BlrmMethod implements Method {
+    private static final MethodDescriptor DESCRIPTOR = BlrmParameters.declare(MethodDescriptor.builder("design.blrm",
+            "BLRM with escalation with overdose control: operating characteristics")
+            .category("design")
+            .reference("Neuenschwander, Branson & Gsponer, Stat Med 27:2420-2439 (2008); Babb, Rogatko & Zacks, "
+                    + "Stat Med 17:1103-1120 (1998); R OncoBayes2")
+            .description("Simulates trials of the two-parameter Bayesian logistic regression model, bivariate normal "
+                    + "prior on (log alpha, log beta), posterior by deterministic 2-D quadrature: each cohort goes to "
+                    + "the dose with the highest posterior probability of the target interval among doses with "
+                    + "P(overdose) <= ewoc, without skipping untried doses; no admissible dose stops the trial.")
+            .parameter(DesignParameters.truth())
+            .parameter(DesignParameters.target().doc("target DLT rate: defines the true MTD for the operating "
+                    + "characteristics (the design itself uses 'intervals')")))
+            .parameter(DesignParameters.cohortSize())
+            .parameter(DesignParameters.cohorts())
+            .parameter(DesignParameters.startDose())
+            .parameter(ParameterSpec.integer("stopPatients").min(1).optional()
+                    .doc("stop early once the recommended dose already has this many patients (off if absent)"))
+            .parameter(DesignParameters.trials())
+            .output(OperatingCharacteristics.BY_DOSE)
+            .build();
+
+    /** Adds the BLRM model, prior and EWOC parameters (all with defaults) to another method's descriptor. */
+    public static MethodDescriptor.Builder declareModelParameters(MethodDescriptor.Builder descriptor) {
+        return BlrmParameters.declare(descriptor);
+    }
+
+    /** A fresh BLRM trial with the model, prior and EWOC parameters given, for methods that drive designs. */
+    public static DoseFindingTrial newTrial(Parameters parameters, int doses, int cohortSize, int cohorts, int startDose) {
+        return new BlrmTrial(new BlrmTrial.Settings(BlrmParameters.prior(parameters, doses), parameters.real("ewoc"),
+                cohortSize, cohorts, startDose, 0));
+    }
+
+    /** A fresh BLRM trial with the default prior (dose levels 1..K) and EWOC, for methods that drive designs. */
+    public static DoseFindingTrial newTrial(int doses, int cohortSize, int cohorts) {
+        double[] amounts = new double[doses];
+        for (int d = 0; d < doses; d++) {
+            amounts[d] = d + 1;
+        }
+        BlrmModel model = BlrmModel.of(amounts, amounts[(doses - 1) / 2], BlrmParameters.DEFAULT_MEAN_LOG_ALPHA, 2, 0, 1,
+                0);
+        return new BlrmTrial(new BlrmTrial.Settings(BlrmPosterior.prior(model, BlrmParameters.DEFAULT_INTERVALS),
+                BlrmParameters.DEFAULT_EWOC, cohortSize, cohorts, 0, 0));
+    }
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        double[] truth = parameters.reals("truth");
+        BlrmTrial.Settings settings = new BlrmTrial.Settings(BlrmParameters.prior(parameters, truth.length),
+                parameters.real("ewoc"), (int) parameters.integer("cohortSize"), (int) parameters.integer("cohorts"),
+                DesignParameters.startDose(parameters, truth.length),
+                parameters.has("stopPatients") ? (int) parameters.integer("stopPatients") : 0);
+        double target = parameters.real("target");
+        long trials = parameters.integer("trials");
+        OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new BlrmTrial(settings), truth, target, trials,
+                context);
+        MethodResult.Builder result = MethodResult.builder()
+                .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials))
+                .summary("quadratureNodes", (long) settings.prior().nodes());
+        oc.summarize(result, trials);
+        return result.build();
+    }
+}

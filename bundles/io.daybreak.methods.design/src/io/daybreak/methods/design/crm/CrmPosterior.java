@@ -1,5 +1,7 @@
 package io.daybreak.methods.design.crm;
 
+import java.util.Arrays;
+
 /**
  * The CRM posterior of β under a normal prior N(0, σ²), by deterministic quadrature: the trapezoidal rule
  * on an equally spaced grid over ±{@value #HALF_WIDTH_SDS} prior standard deviations with
@@ -13,6 +15,8 @@ package io.daybreak.methods.design.crm;
 public final class CrmPosterior {
     static final int HALF_WIDTH_SDS = 8;
     static final int NODES_PER_SD = 10;
+    private static final int[] NO_DOSES = {};
+    private static final double[] NO_WEIGHTS = {};
 
     private final CrmModel model;
     private final double[] beta;
@@ -26,6 +30,8 @@ public final class CrmPosterior {
     private double maxLogDensity;
     private int[] patients = new int[0];
     private int[] dlts = new int[0];
+    private int[] pendingDose = NO_DOSES;
+    private double[] pendingWeight = NO_WEIGHTS;
 
     /** 8-point Gauss-Legendre rule on [-1, 1]: nodes (positive half) and weights. */
     private static final double[] GL_NODES = {0.1834346424956498, 0.5255324099163290, 0.7966664774136267,
@@ -77,8 +83,19 @@ public final class CrmPosterior {
 
     /** Conditions on patients and DLTs per dose (replacing earlier data). */
     public void update(int[] patients, int[] dlts) {
+        update(patients, dlts, NO_DOSES, NO_WEIGHTS, 0);
+    }
+
+    /**
+     * Conditions on complete outcomes (patients and DLTs per dose) plus pending patients without a DLT so far,
+     * each with a weight w in [0, 1), by the TITE-CRM weighted likelihood: a pending patient contributes
+     * 1 − w·p_d (Cheung &amp; Chappell 2000). Replaces earlier data.
+     */
+    public void update(int[] patients, int[] dlts, int[] pendingDose, double[] pendingWeight, int pendingCount) {
         this.patients = patients.clone();
         this.dlts = dlts.clone();
+        this.pendingDose = Arrays.copyOf(pendingDose, pendingCount);
+        this.pendingWeight = Arrays.copyOf(pendingWeight, pendingCount);
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < beta.length; i++) {
             double logLik = logPrior[i];
@@ -86,6 +103,9 @@ public final class CrmPosterior {
                 if (patients[d] > 0) {
                     logLik += dlts[d] * logP[i][d] + (patients[d] - dlts[d]) * log1mP[i][d];
                 }
+            }
+            for (int k = 0; k < pendingCount; k++) {
+                logLik += Math.log1p(-pendingWeight[k] * Math.exp(logP[i][pendingDose[k]]));
             }
             weight[i] = logLik;
             max = Math.max(max, logLik);
@@ -122,6 +142,25 @@ public final class CrmPosterior {
             sum += weight[i] * Math.exp(logP[i][dose]);
         }
         return sum / total;
+    }
+
+    /**
+     * The dose whose estimated DLT probability is closest to {@code target} (ties: the lower dose): p_d at the
+     * posterior mean of β (dfcrm), or the posterior mean of p_d.
+     */
+    public int doseClosestTo(double target, boolean posteriorMeanOfP) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        double meanBeta = meanBeta();
+        for (int d = 0; d < model.doses(); d++) {
+            double estimate = posteriorMeanOfP ? meanProbability(d) : model.probability(d, meanBeta);
+            double distance = Math.abs(estimate - target);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = d;
+            }
+        }
+        return best;
     }
 
     /** p_d at the posterior mean of β (dfcrm's estimate). */
@@ -166,6 +205,9 @@ public final class CrmPosterior {
                 double[] logs = model.logProbabilities(d, b);
                 logDensity += dlts[d] * logs[0] + (patients[d] - dlts[d]) * logs[1];
             }
+        }
+        for (int k = 0; k < pendingDose.length; k++) {
+            logDensity += Math.log1p(-pendingWeight[k] * Math.exp(model.logProbabilities(pendingDose[k], b)[0]));
         }
         return Math.exp(logDensity - maxLogDensity);
     }

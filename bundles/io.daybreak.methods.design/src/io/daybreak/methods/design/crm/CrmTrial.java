@@ -56,24 +56,9 @@ final class CrmTrial extends AbstractDoseFindingTrial {
             return;
         }
         if (cohortsTreated == settings.cohorts()) {
-            finish(closestToTarget(settings.mtdByPosteriorMean()));
+            finish(posterior.doseClosestTo(settings.target(), settings.mtdByPosteriorMean()));
             return;
         }
-        dose = Math.min(closestToTarget(false), highestTried + 1);
-    }
-
-    private int closestToTarget(boolean posteriorMean) {
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        double beta = posterior.meanBeta();
-        for (int d = 0; d < patients.length; d++) {
-            double estimate = posteriorMean ? posterior.meanProbability(d) : posterior.model().probability(d, beta);
-            double distance = Math.abs(estimate - settings.target());
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = d;
-            }
-        }
-        return best;
+        dose = Math.min(posterior.doseClosestTo(settings.target(), false), highestTried + 1);
     }
 }

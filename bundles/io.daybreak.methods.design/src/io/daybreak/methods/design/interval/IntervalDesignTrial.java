@@ -1,7 +1,6 @@
 package io.daybreak.methods.design.interval;
 
 import io.daybreak.methods.design.oc.AbstractDoseFindingTrial;
-import io.daybreak.stats.isotonic.IsotonicRegression;
 
 /**
  * One trial of an interval design (BOIN, Liu &amp; Yuan 2015; Keyboard and mTPI-2 differ only in the
@@ -75,37 +74,8 @@ final class IntervalDesignTrial extends AbstractDoseFindingTrial {
         finish(selectMtd());
     }
 
-    /** BOIN's select.mtd: PAVA on Beta(0.05, 0.05) posterior means of the tried, non-eliminated doses. */
+    /** BOIN's select.mtd over the tried doses below the lowest eliminated one. */
     int selectMtd() {
-        int count = 0;
-        int[] admissible = new int[rules.doses];
-        for (int d = 0; d < Math.min(lowestEliminated, rules.doses); d++) {
-            if (patients[d] > 0) {
-                admissible[count++] = d;
-            }
-        }
-        if (count == 0) {
-            return -1;
-        }
-        double[] estimate = new double[count];
-        double[] weight = new double[count];
-        for (int i = 0; i < count; i++) {
-            double y = dlts[admissible[i]];
-            double n = patients[admissible[i]];
-            estimate[i] = (y + 0.05) / (n + 0.1);
-            weight[i] = 1 / ((y + 0.05) * (n - y + 0.05) / ((n + 0.1) * (n + 0.1) * (n + 0.1 + 1)));
-        }
-        double[] fitted = IsotonicRegression.fit(estimate, weight);
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < count; i++) {
-            double distance = Math.abs(fitted[i] + (i + 1) * 1e-10 - rules.target); // BOIN's tie-breaking nudge
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = i;
-            }
-        }
-        return admissible[best];
+        return BoinSelection.mtd(patients, dlts, lowestEliminated, rules.target);
     }
-
 }

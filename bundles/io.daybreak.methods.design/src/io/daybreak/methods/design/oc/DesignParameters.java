@@ -43,4 +43,27 @@ public final class DesignParameters {
         }
         return (int) start - 1;
     }
+
+    /** The assessment window of time-to-event designs. */
+    public static ParameterSpec.Builder window() {
+        return ParameterSpec.real("window").greaterThan(0).max(3650).defaultValue(90.0).unit("days")
+                .doc("DLT assessment window; a DLT occurs uniformly within it");
+    }
+
+    /** Mean time between arrivals of time-to-event designs. */
+    public static ParameterSpec.Builder interarrival() {
+        return ParameterSpec.real("interarrival").greaterThan(0).max(3650).defaultValue(15.0).unit("days")
+                .doc("mean days between patient arrivals (15: two patients a month)");
+    }
+
+    public static ParameterSpec.Builder accrual() {
+        return ParameterSpec.choice("accrual", "poisson", "fixed").defaultValue("poisson")
+                .doc("arrivals as a Poisson process (exponential gaps) or at fixed intervals");
+    }
+
+    /** The accrual model from {@link #window()}, {@link #interarrival()} and {@link #accrual()}. */
+    public static TiteSimulation.Accrual accrual(Parameters parameters) {
+        return new TiteSimulation.Accrual(parameters.real("window"), parameters.real("interarrival"),
+                parameters.string("accrual").equals("poisson"));
+    }
 }

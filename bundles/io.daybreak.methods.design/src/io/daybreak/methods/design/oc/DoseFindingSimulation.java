@@ -24,28 +24,45 @@ public final class DoseFindingSimulation {
 
     public static OperatingCharacteristics simulate(Supplier<DoseFindingTrial> design, double[] truth, double target,
             long trials, MethodContext context) {
+        List<OperatingCharacteristics> parts = inChunks(trials, context, () -> new OperatingCharacteristics(truth, target),
+                (local, r) -> {
+                    DoseFindingTrial trial = design.get();
+                    run(trial, truth, context.random(r));
+                    local.add(trial.selectedDose(), trial.patients(), trial.dlts(), 1);
+                });
+        OperatingCharacteristics total = new OperatingCharacteristics(truth, target);
+        parts.forEach(total::merge); // in chunk order; sums of whole numbers, so exact anyway
+        return total;
+    }
+
+    /** Simulates trial r into a chunk's accumulator. */
+    @FunctionalInterface
+    public interface TrialRunner<A> {
+        void run(A accumulator, long trial);
+    }
+
+    /**
+     * Runs trials 0 … trials − 1 in parallel chunks, each into its own accumulator, and returns the
+     * accumulators in chunk order. Reports progress and honours cancellation between chunks.
+     */
+    public static <A> List<A> inChunks(long trials, MethodContext context, Supplier<A> accumulator, TrialRunner<A> runner) {
         // About four chunks per worker, so that small runs also spread over all cores; the chunking never
         // changes the result (trial r always uses stream r).
         int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
         long chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, trials / (4L * workers)));
         long chunks = (trials + chunk - 1) / chunk;
         AtomicLong done = new AtomicLong();
-        List<OperatingCharacteristics> parts = LongStream.range(0, chunks).parallel().mapToObj(index -> {
+        return LongStream.range(0, chunks).parallel().mapToObj(index -> {
             context.checkCancelled();
-            OperatingCharacteristics local = new OperatingCharacteristics(truth, target);
+            A local = accumulator.get();
             long first = index * chunk;
             long last = Math.min(trials, first + chunk);
             for (long r = first; r < last; r++) {
-                DoseFindingTrial trial = design.get();
-                run(trial, truth, context.random(r));
-                local.add(trial.selectedDose(), trial.patients(), trial.dlts(), 1);
+                runner.run(local, r);
             }
             context.progress((double) done.addAndGet(last - first) / trials, "simulated trials");
             return local;
         }).toList();
-        OperatingCharacteristics total = new OperatingCharacteristics(truth, target);
-        parts.forEach(total::merge); // in chunk order; sums of whole numbers, so exact anyway
-        return total;
     }
 
     /** Runs one trial to its end with the patients' outcomes drawn from {@code random}. */

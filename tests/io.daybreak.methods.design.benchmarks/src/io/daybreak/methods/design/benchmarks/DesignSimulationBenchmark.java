@@ -16,6 +16,7 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
@@ -24,8 +25,8 @@ import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
  * Simulation speed of the design methods, in-process, for the issue's reference setting: 6 doses, 12 cohorts
  * of 3. Single-thread figures run the method inside a one-thread ForkJoinPool (its parallel streams then use
  * that pool only); all-core figures use the common pool. Each figure is the median of 15 timed repetitions
- * after 10 warm-up runs of both variants. Also runs 1,000,000 BOIN trials in this JVM's 256 MB heap. Asserts nothing; only
- * with {@code ./mvnw -B verify -Pbenchmarks} (docs/benchmarks.md).
+ * after 10 warm-up runs of both variants (BLRM: 5 after 3). Also runs 1,000,000 BOIN trials in this JVM's
+ * 256 MB heap. Asserts nothing; only with {@code ./mvnw -B verify -Pbenchmarks} (docs/benchmarks.md).
  */
 class DesignSimulationBenchmark {
     private static final String TRUTH = "0.05,0.12,0.25,0.40,0.55,0.70";
@@ -45,6 +46,8 @@ class DesignSimulationBenchmark {
             Map<String, String> crm = Map.of("truth", TRUTH, "target", "0.3", "cohorts", "12", "trials", "10000",
                     "halfwidth", "0.05", "priorMtd", "4");
             measure(report, "design.crm (empiric), 10,000 trials", new CrmMethod(), crm, allocator);
+            Map<String, String> blrm = Map.of("truth", TRUTH, "target", "0.3", "cohorts", "12", "trials", "1000");
+            measure(report, "design.blrm (EWOC), 1,000 trials", new BlrmMethod(), blrm, allocator, 3, 5);
             long heap = Runtime.getRuntime().maxMemory() >> 20;
             long start = System.nanoTime();
             run(new BoinMethod(), Map.of("truth", TRUTH, "target", "0.3", "cohorts", "12", "trials", "1000000"),
@@ -62,18 +65,23 @@ class DesignSimulationBenchmark {
 
     private static void measure(StringBuilder report, String label, Method method, Map<String, String> parameters,
             BufferAllocator allocator) throws Exception {
+        measure(report, label, method, parameters, allocator, WARM_UP, REPETITIONS);
+    }
+
+    private static void measure(StringBuilder report, String label, Method method, Map<String, String> parameters,
+            BufferAllocator allocator, int warmUp, int repetitions) throws Exception {
         ForkJoinPool single = new ForkJoinPool(1);
         try {
             Action oneThread = () -> single.submit(() -> run(method, parameters, allocator)).get();
             Action allCores = () -> run(method, parameters, allocator);
-            for (int i = 0; i < WARM_UP; i++) { // warm both paths before timing either
+            for (int i = 0; i < warmUp; i++) { // warm both paths before timing either
                 oneThread.run();
                 allCores.run();
             }
-            double singleMs = median(oneThread);
-            double allMs = median(allCores);
-            report.append(String.format("%s: one thread %.1f ms, all cores %.1f ms (median of 15)%n", label, singleMs,
-                    allMs));
+            double singleMs = median(oneThread, repetitions);
+            double allMs = median(allCores, repetitions);
+            report.append(String.format("%s: one thread %.1f ms, all cores %.1f ms (median of %d)%n", label, singleMs,
+                    allMs, repetitions));
         } finally {
             single.shutdown();
         }
@@ -84,8 +92,8 @@ class DesignSimulationBenchmark {
         void run() throws Exception;
     }
 
-    private static double median(Action action) throws Exception {
-        double[] ms = new double[REPETITIONS];
+    private static double median(Action action, int repetitions) throws Exception {
+        double[] ms = new double[repetitions];
         for (int i = 0; i < ms.length; i++) {
             long start = System.nanoTime();
             action.run();

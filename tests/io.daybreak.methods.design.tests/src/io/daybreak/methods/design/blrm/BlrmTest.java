@@ -117,13 +117,42 @@ class BlrmTest extends MethodTestSupport {
     @SuppressWarnings("unchecked")
     void selectsTheTrueMtdMostOftenAndReportsEveryOperatingCharacteristic() throws Exception {
         Map<String, Object> summary = summary(new BlrmMethod(), Map.of("truth", "0.05,0.10,0.20,0.30,0.45,0.60",
-                "target", "0.3", "cohorts", "12", "trials", "1000"), 11);
+                "target", "0.3", "cohorts", "12", "trials", "300"), 11);
         List<Double> selection = (List<Double>) summary.get("selectionPercent");
         double best = selection.stream().mapToDouble(x -> x).max().orElseThrow();
         assertTrue(best == selection.get(2) || best == selection.get(3), selection.toString());
         for (String key : List.of("noSelectionPercent", "stopPercent", "patientsPerDose", "dltsPerDose", "meanPatients",
                 "meanDlts", "overdosePercent", "selectionPercentSe")) {
             assertTrue(summary.containsKey(key), key);
+        }
+    }
+
+    /**
+     * Against an independent R simulation of the same design (docs/validation/r/blrm/partB.R: base R, posterior
+     * on a 401 x 401 grid cached by data state, checked against nested integrate() to 2e-6), 20,000 trials per
+     * scenario, prior logit(0.3), 2, 0, 1, 0 on doses 1..6 with reference 3, 12 cohorts of 3, EWOC 0.25.
+     * Selection % (none, doses 1-6) with seeds 20240601 and 20240602:
+     * 15.075 3.26 22.765 38.015 18.15 2.52 0.215 and 49.975 30.05 18.87 1.065 0.04 0 0.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void selectionAgreesWithAnIndependentRSimulationWithinThreeStandardErrors() throws Exception {
+        String[] truths = {"0.05,0.10,0.20,0.30,0.45,0.60", "0.15,0.30,0.45,0.55,0.65,0.75"};
+        double[][] r = {{15.075, 3.26, 22.765, 38.015, 18.15, 2.52, 0.215}, {49.975, 30.05, 18.87, 1.065, 0.04, 0, 0}};
+        long rTrials = 20_000;
+        long trials = 2000;
+        for (int s = 0; s < truths.length; s++) {
+            Map<String, Object> summary = summary(new BlrmMethod(), Map.of("truth", truths[s], "target", "0.3",
+                    "cohorts", "12", "priorMeanLogAlpha", Double.toString(Math.log(0.3 / 0.7)),
+                    "trials", Long.toString(trials)), 5 + s);
+            List<Double> selection = (List<Double>) summary.get("selectionPercent");
+            for (int d = 0; d <= 6; d++) {
+                double ours = d == 0 ? (Double) summary.get("noSelectionPercent") : selection.get(d - 1);
+                double p = Math.max(r[s][d], ours) / 100;
+                double se = 100 * Math.sqrt(p * (1 - p) / trials + p * (1 - p) / rTrials);
+                assertTrue(Math.abs(ours - r[s][d]) <= 3 * se + 0.05, "scenario " + (s + 1) + ", " + (d == 0 ? "none"
+                        : "dose " + d) + ": " + ours + " vs R " + r[s][d] + " (3 SE = " + 3 * se + ")");
+            }
         }
     }
 

@@ -16,6 +16,14 @@ import io.daybreak.core.method.MethodContext;
  * in parallel and their counts, whole numbers, are merged exactly.
  */
 public final class DoseFindingSimulation {
+    /**
+     * Offsets of a trial's further streams: trial r draws arrival gaps from stream r + ARRIVAL_STREAMS,
+     * efficacy outcomes from r + EFFICACY_STREAMS and tie-breaks from r + TIE_STREAMS, so that its toxicity
+     * outcomes (stream r) stay the same as in every other design (trials are at most 10^9 &lt; 2^40).
+     */
+    public static final long ARRIVAL_STREAMS = 1L << 40;
+    public static final long EFFICACY_STREAMS = 2L << 40;
+    public static final long TIE_STREAMS = 3L << 40;
     private static final long MIN_CHUNK = 64;
     private static final long MAX_CHUNK = 4096;
 

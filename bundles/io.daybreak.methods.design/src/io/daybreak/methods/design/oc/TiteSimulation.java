@@ -13,8 +13,8 @@ import io.daybreak.core.method.MethodResult;
  * (exponential gaps with the given mean; or fixed gaps); the first arrives at day 0. Patient j of trial r
  * has the j-th uniform u of random stream r, as in every other design (common random numbers): a DLT at
  * dose d when u &lt; p_d, occurring at day window·u/p_d of the assessment window, which is uniform on the window
- * given a DLT. Arrival gaps come from stream r + {@value #ARRIVAL_STREAMS}, so that toxicity outcomes stay
- * aligned with the other designs (docs/adr/0004).
+ * given a DLT. Arrival gaps come from stream r + {@link DoseFindingSimulation#ARRIVAL_STREAMS}, so that
+ * toxicity outcomes stay aligned with the other designs (docs/adr/0004).
  *
  * <p>A cohort's first patient is enrolled at the arrival where the design decides; the rest of the cohort
  * takes the next arrivals at the same dose. An arrival at which the design suspends accrual is turned away.
@@ -23,9 +23,6 @@ import io.daybreak.core.method.MethodResult;
  * the decision to stop early.
  */
 public final class TiteSimulation {
-    /** Offset of the arrival stream of trial r (trials are at most 10^9 &lt; 2^40). */
-    public static final long ARRIVAL_STREAMS = 1L << 40;
-
     /** The accrual and assessment model. */
     public record Accrual(double window, double meanGap, boolean poisson) {
         double nextGap(UniformRandomProvider random) {
@@ -44,7 +41,7 @@ public final class TiteSimulation {
             MethodContext context) {
         List<Summary> parts = DoseFindingSimulation.inChunks(trials, context, () -> new Summary(truth, target),
                 (local, r) -> local.add(run(design.get(), truth, accrual, context.random(r),
-                        context.random(r + ARRIVAL_STREAMS))));
+                        context.random(r + DoseFindingSimulation.ARRIVAL_STREAMS))));
         Summary total = new Summary(truth, target);
         parts.forEach(total::merge);
         return total;

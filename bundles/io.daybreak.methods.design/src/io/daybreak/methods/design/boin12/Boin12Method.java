@@ -1,0 +1,162 @@
+package io.daybreak.methods.design.boin12;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.DoseFindingSimulation;
+import io.daybreak.methods.design.oc.OperatingCharacteristics;
+
+/**
+ * {@code design.boin12}: operating characteristics of BOIN12 (see {@link Boin12Trial}); "selection" is the
+ * selection of the optimal biological dose (OBD). Patient j of trial r has the j-th uniform of stream r for
+ * toxicity, as in every design, and the j-th of stream r + EFFICACY_STREAMS for efficacy (toxicity and
+ * efficacy independent given the dose, as in the authors' simulations).
+ */
+@Component(service = Method.class)
+public final class Boin12Method implements Method {
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin12",
+            "BOIN12 phase I/II dose optimisation on toxicity and efficacy: operating characteristics")
+            .category("design")
+            .reference("Lin, Zhou, Yan, Li & Yuan, JCO Precision Oncology 4:1393-1402 (2020); authors' get.oc.obd")
+            .description("Simulates BOIN12 trials: BOIN toxicity boundaries, toxicity and futility elimination, "
+                    + "dose choice among neighbours by the rank-based desirability score of the utility, exploration "
+                    + "of untried doses; the optimal biological dose maximises the estimated utility (isotonic "
+                    + "toxicity, model-averaged unimodal efficacy) up to the MTD.")
+            .parameter(DesignParameters.truth())
+            .parameter(ParameterSpec.reals("efficacy").greaterThan(0).lessThan(1).unit("response probability")
+                    .doc("true efficacy (response) probability at each dose, lowest first"))
+            .parameter(DesignParameters.target().defaultValue(0.35).doc("highest acceptable toxicity rate phi_T"))
+            .parameter(ParameterSpec.real("minEfficacy").greaterThan(0).lessThan(1).defaultValue(0.25)
+                    .doc("lowest acceptable efficacy rate phi_E"))
+            .parameter(ParameterSpec.real("utilityBoth").min(0).max(100).defaultValue(60.0)
+                    .doc("utility of efficacy with toxicity (efficacy alone: 100, toxicity alone: 0)"))
+            .parameter(ParameterSpec.real("utilityNeither").min(0).max(100).defaultValue(40.0)
+                    .doc("utility of neither efficacy nor toxicity"))
+            .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
+                    .doc("eliminate a dose and those above when P(toxicity > phi_T | data) exceeds this"))
+            .parameter(ParameterSpec.real("futilityCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.90)
+                    .doc("eliminate a dose when P(efficacy < phi_E | data) exceeds this"))
+            .parameter(ParameterSpec.integer("nStar").min(1).defaultValue(6L).unit("patients")
+                    .doc("with this many patients and toxicity between the boundaries, do not escalate"))
+            .parameter(ParameterSpec.integer("exploreAt").min(1).defaultValue(9L).unit("patients")
+                    .doc("with this many patients at a dose, try the next higher dose if it is untried"))
+            .parameter(ParameterSpec.integer("earlyStop").min(1).optional().unit("patients")
+                    .doc("end the trial once this many patients are at the current dose (off if absent)"))
+            .parameter(DesignParameters.cohortSize())
+            .parameter(DesignParameters.cohorts())
+            .parameter(DesignParameters.startDose())
+            .parameter(DesignParameters.trials())
+            .output(OperatingCharacteristics.BY_DOSE)
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        double[] toxicity = parameters.reals("truth");
+        double[] efficacy = parameters.reals("efficacy");
+        if (efficacy.length != toxicity.length) {
+            throw new InvalidParameterException("parameter 'efficacy' has " + efficacy.length + " values but 'truth' has "
+                    + toxicity.length + "; they must match");
+        }
+        Boin12Rules rules = rules(parameters, toxicity.length);
+        long trials = parameters.integer("trials");
+        List<Summary> parts = DoseFindingSimulation.inChunks(trials, context, () -> new Summary(toxicity, rules),
+                (local, r) -> local.add(run(rules, toxicity, efficacy, context.random(r),
+                        context.random(r + DoseFindingSimulation.EFFICACY_STREAMS),
+                        context.random(r + DoseFindingSimulation.TIE_STREAMS))));
+        Summary total = new Summary(toxicity, rules);
+        parts.forEach(total::merge);
+        MethodResult.Builder result = MethodResult.builder()
+                .output(OperatingCharacteristics.BY_DOSE.name(), total.oc.table(context.allocator(), trials))
+                .summary("lambdaE", rules.boundaries().lambdaE())
+                .summary("lambdaD", rules.boundaries().lambdaD())
+                .summary("benchmarkUtility", rules.benchmark());
+        total.oc.summarize(result, trials);
+        double[] responses = new double[toxicity.length];
+        double[] trueUtility = new double[toxicity.length];
+        int trueObd = -1;
+        for (int d = 0; d < toxicity.length; d++) {
+            responses[d] = (double) total.responses[d] / trials;
+            trueUtility[d] = rules.utility(efficacy[d], toxicity[d]);
+            boolean acceptable = toxicity[d] <= rules.toxicityTarget() && efficacy[d] >= rules.efficacyMinimum();
+            if (acceptable && (trueObd < 0 || trueUtility[d] > trueUtility[trueObd])) {
+                trueObd = d;
+            }
+        }
+        return result.summary("responsesPerDose", responses)
+                .summary("meanResponses", java.util.Arrays.stream(responses).sum())
+                .summary("trueUtility", trueUtility)
+                .summary("trueObd", (long) (trueObd + 1))
+                .summary("obdSelectionPercent", trueObd < 0 ? total.oc.noSelectionProbability() * 100
+                        : total.oc.selectionPercent(trueObd))
+                .build();
+    }
+
+    static Boin12Rules rules(Parameters parameters, int doses) {
+        int cohortSize = (int) parameters.integer("cohortSize");
+        int cohorts = (int) parameters.integer("cohorts");
+        return Boin12Rules.of(doses, cohortSize, cohorts, DesignParameters.startDose(parameters, doses),
+                parameters.real("target"), parameters.real("minEfficacy"), parameters.real("utilityBoth"),
+                parameters.real("utilityNeither"), parameters.real("eliminationCutoff"), parameters.real("futilityCutoff"),
+                (int) parameters.integer("nStar"), (int) parameters.integer("exploreAt"),
+                parameters.has("earlyStop") ? (int) parameters.integer("earlyStop") : Integer.MAX_VALUE);
+    }
+
+    /** Runs one trial: per patient one toxicity and one efficacy uniform, from their own streams. */
+    static Boin12Trial run(Boin12Rules rules, double[] toxicity, double[] efficacy, UniformRandomProvider toxicityDraws,
+            UniformRandomProvider efficacyDraws, UniformRandomProvider ties) {
+        Boin12Trial trial = new Boin12Trial(rules);
+        while (!trial.finished()) {
+            int d = trial.nextDose();
+            int[] kinds = new int[4]; // efficacy only, both, toxicity only, neither
+            for (int patient = 0; patient < rules.cohortSize(); patient++) {
+                boolean toxic = toxicityDraws.nextDouble() < toxicity[d];
+                boolean responds = efficacyDraws.nextDouble() < efficacy[d];
+                kinds[toxic ? (responds ? 1 : 2) : (responds ? 0 : 3)]++;
+            }
+            trial.record(kinds[0], kinds[1], kinds[2], kinds[3], ties::nextDouble);
+        }
+        return trial;
+    }
+
+    /** Accumulated operating characteristics plus responses per dose (whole counts, so merging is exact). */
+    private static final class Summary {
+        final OperatingCharacteristics oc;
+        final long[] responses;
+
+        Summary(double[] toxicity, Boin12Rules rules) {
+            oc = new OperatingCharacteristics(toxicity, rules.toxicityTarget());
+            responses = new long[toxicity.length];
+        }
+
+        void add(Boin12Trial trial) {
+            oc.add(trial.selectedDose(), trial.patients, trial.toxicities, 1);
+            for (int d = 0; d < responses.length; d++) {
+                responses[d] += trial.responses[d];
+            }
+        }
+
+        void merge(Summary other) {
+            oc.merge(other.oc);
+            for (int d = 0; d < responses.length; d++) {
+                responses[d] += other.responses[d];
+            }
+        }
+    }
+}

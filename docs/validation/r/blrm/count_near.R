@@ -1,4 +1,4 @@
-cache <- readRDS("/tmp/ref/blrm/partB_exact_cache.rds")
+cache <- readRDS("docs/validation/r/blrm/partB_exact_cache.rds")
 ks <- ls(cache)
 m <- t(sapply(ks, function(k) { ip <- cache[[k]]
   tg <- sort(ip$target, decreasing = TRUE)

@@ -1,9 +1,9 @@
 # Part A: posterior quantities by nested adaptive quadrature (integrate inside integrate),
 # cross-checked by (i) importance sampling (1e6 draws, multivariate-t proposal) and
 # (ii) the fine trapezoid grid of grid.R (also validates the Part B grid).
-# Usage: nice Rscript /tmp/ref/blrm/partA.R [case names...]
+# Usage: nice Rscript docs/validation/r/blrm/partA.R [case names...]
 args <- commandArgs(trailingOnly = TRUE)
-src_dir <- "/tmp/ref/blrm"
+src_dir <- "docs/validation/r/blrm"
 source(file.path(src_dir, "common.R"))
 source(file.path(src_dir, "grid.R"))
 options(digits = 15)

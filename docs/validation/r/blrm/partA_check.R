@@ -1,8 +1,8 @@
 # Stability check of the Part A quadrature: rerun with wider ranges / tighter tolerances /
 # more breakpoints, and compare with Richardson-extrapolated grid (801 & 1601 nodes, O(h^4)).
 PARTA_NO_MAIN <- TRUE
-source("/tmp/ref/blrm/partA.R")
-ref <- readRDS("/tmp/ref/blrm/partA_case1_case2_case3_case4.rds")
+source("docs/validation/r/blrm/partA.R")
+ref <- readRDS("docs/validation/r/blrm/partA_case1_case2_case3_case4.rds")
 WIN <- 16; REL_OUT <- 1e-12; REL_IN <- 1e-13
 for (nm in names(cases)) {
   cs <- cases[[nm]]

@@ -1,11 +1,11 @@
 # Part B: EWOC/BLRM operating characteristics by simulation (base R).
-# Usage: nice Rscript /tmp/ref/blrm/partB.R <scenario 1|2> <ntrials> <seed> [gridN=401]
-# Writes /tmp/ref/blrm/partB_s<scenario>_seed<seed>.rds (per-trial results).
+# Usage: nice Rscript docs/validation/r/blrm/partB.R <scenario 1|2> <ntrials> <seed> [gridN=401]
+# Writes docs/validation/r/blrm/partB_s<scenario>_seed<seed>.rds (per-trial results).
 args <- commandArgs(trailingOnly = TRUE)
 scen <- as.integer(args[1]); NT <- as.integer(args[2]); seed <- as.integer(args[3])
 GN <- if (length(args) >= 4) as.integer(args[4]) else 401L
-source("/tmp/ref/blrm/common.R")
-source("/tmp/ref/blrm/grid.R")
+source("docs/validation/r/blrm/common.R")
+source("docs/validation/r/blrm/grid.R")
 
 truths <- list(c(0.05, 0.10, 0.20, 0.30, 0.45, 0.60),
                c(0.15, 0.30, 0.45, 0.55, 0.65, 0.75))
@@ -51,7 +51,7 @@ loglik_mat <- function(n, y) {
   for (d in which(n > 0)) lp <- lp + y[d] * G$LP[[d]] + (n[d] - y[d]) * G$LQ[[d]]
   lp
 }
-qa <- readRDS("/tmp/ref/blrm/partA_case1_case2_case3_case4.rds")
+qa <- readRDS("docs/validation/r/blrm/partA_case1_case2_case3_case4.rds")
 for (nm in c("case1", "case4")) {
   c0 <- cases[[nm]]; Q <- qa[[nm]]$Q
   ip <- interval_probs(loglik_mat(c0$n, c0$y)); gp <- grid_post(G, c0$n, c0$y)
@@ -61,7 +61,11 @@ for (nm in c("case1", "case4")) {
 }
 
 # ---- one trial ----
-cache <- new.env(hash = TRUE, size = 100000L)
+# Use the accuracy-controlled decision cache of partB_exact.R/partB_refine.R if it exists
+# (keys "n1..n6,y1..y6"; near-boundary states recomputed on a 1601 grid / by quadrature);
+# states not in it are computed on the 401 grid.
+cfile <- "docs/validation/r/blrm/partB_exact_cache.rds"
+cache <- if (file.exists(cfile)) readRDS(cfile) else new.env(hash = TRUE, size = 100000L)
 nmiss <- 0L
 run_trial <- function() {
   n <- integer(K); y <- integer(K)
@@ -97,4 +101,4 @@ cat(sprintf("scenario %d: %d trials, seed %d, grid %dx%d, %d posterior evaluatio
 mtd <- vapply(res, `[[`, 0L, "mtd")
 print(table(factor(mtd, levels = 0:K)) / NT)
 saveRDS(list(scen = scen, truth = truth, seed = seed, grid = GN, NT = NT, res = res),
-        sprintf("/tmp/ref/blrm/partB_s%d_seed%d.rds", scen, seed))
+        sprintf("docs/validation/r/blrm/partB_s%d_seed%d.rds", scen, seed))

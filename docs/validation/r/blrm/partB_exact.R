@@ -4,20 +4,20 @@
 # approximation is the 401x401 grid posterior (interval probabilities within ~2e-5 of quadrature).
 # Posterior decisions are cached on disk (they depend only on (n, y), not on the scenario), so the
 # script can be re-run to resume if it hits the CPU budget.
-# Usage: nice Rscript /tmp/ref/blrm/partB_exact.R <scenario 1|2> [cpu_budget_seconds=200] [prune=0]
+# Usage: nice Rscript docs/validation/r/blrm/partB_exact.R <scenario 1|2> [cpu_budget_seconds=200] [prune=0]
 args <- commandArgs(trailingOnly = TRUE)
 scen <- as.integer(args[1])
 BUDGET <- if (length(args) >= 2) as.numeric(args[2]) else 200
 PRUNE <- if (length(args) >= 3) as.numeric(args[3]) else 0
 # reuse the definitions of partB.R (grid, interval_probs, loglik_mat, truth) without running trials
-src <- readLines("/tmp/ref/blrm/partB.R")
+src <- readLines("docs/validation/r/blrm/partB.R")
 stopat <- grep("^# ---- one trial ----", src)
 args_save <- args
 commandArgs <- function(trailingOnly = TRUE) c(as.character(scen), "0", "0", "401")
 eval(parse(text = src[1:(stopat - 1)]))
 rm(commandArgs)
 
-cfile <- "/tmp/ref/blrm/partB_exact_cache.rds"
+cfile <- "docs/validation/r/blrm/partB_exact_cache.rds"
 cache <- if (file.exists(cfile)) readRDS(cfile) else new.env(hash = TRUE, size = 200000L)
 getip <- function(n, y) {
   key <- paste(c(n, y), collapse = ",")
@@ -83,7 +83,7 @@ saveRDS(cache, cfile)
 out <- list(scen = scen, truth = truth, psel = psel, En = En, Ey = Ey, Ecoh = Ecoh,
             pstop_early = pstop_early, minmargin = minmargin, mass_pruned = mass_pruned,
             total = sum(psel) + mass_pruned)
-saveRDS(out, sprintf("/tmp/ref/blrm/partB_exact_s%d.rds", scen))
+saveRDS(out, sprintf("docs/validation/r/blrm/partB_exact_s%d.rds", scen))
 cat(sprintf("scenario %d exact: total prob %.15f (pruned %.3e), min |over-0.25| over all decisions %.3e\n",
             scen, out$total, mass_pruned, minmargin))
 print(round(psel, 8)); cat("E[n_d]:", round(En, 6), " total", round(sum(En), 6), "\n")

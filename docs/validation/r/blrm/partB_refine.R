@@ -7,8 +7,8 @@
 #        nice Rscript partB_refine.R refine <THR> [cpu_budget=200]
 args <- commandArgs(trailingOnly = TRUE)
 PARTA_NO_MAIN <- TRUE
-source("/tmp/ref/blrm/partA.R")
-cfile <- "/tmp/ref/blrm/partB_exact_cache.rds"
+source("docs/validation/r/blrm/partA.R")
+cfile <- "docs/validation/r/blrm/partB_exact_cache.rds"
 cache <- readRDS(cfile)
 ks <- ls(cache)
 base <- cases$case1
@@ -33,26 +33,41 @@ if (args[1] == "sample") {
   cat("max abs grid error over sample:", max(err[, -1]), "\n")
 } else {
   THR <- as.numeric(args[2]); BUDGET <- if (length(args) >= 3) as.numeric(args[3]) else 200
-  near <- Filter(function(k) {
-    ip <- cache[[k]]
-    is.null(ip$refined) && (min(abs(ip$over - 0.25)) < THR || min(diff(sort(ip$target))) < THR)
-  }, ks)
-  cat(length(near), "states to refine\n")
-  t0 <- cpu(); done <- 0
-  log <- list()
+  # decision-relevant margins of a state: EWOC boundary for doses <= maxtried+1, and the gap
+  # between the two best target probabilities among (loosely) admissible candidate doses
+  margins <- function(k, ip, thr) {
+    v <- as.integer(strsplit(k, ",")[[1]]); n <- v[1:6]
+    maxt <- max(which(n > 0)); lev <- sum(n) / 3
+    elig <- seq_len(6) <= maxt + 1
+    if (lev == 12) elig <- n > 0
+    em <- min(abs(ip$over[seq_len(6) <= maxt + 1] - 0.25))
+    cand <- elig & ip$over <= 0.25 + thr
+    tg <- sort(ip$target[cand], decreasing = TRUE)
+    c(ewoc = em, gap = if (length(tg) >= 2) tg[1] - tg[2] else Inf)
+  }
+  near <- Filter(function(k) is.null(cache[[k]]$tier) && min(margins(k, cache[[k]], THR)) < THR, ks)
+  cat(length(near), "states with a decision margin <", THR, "on the 401 grid -> tier 1 (1601 grid)\n")
+  G16 <- make_grid(base, 1601, 1601)
   for (k in near) {
+    v <- as.integer(strsplit(k, ",")[[1]])
+    gp <- grid_post(G16, v[1:6], v[7:12]); ip <- cache[[k]]
+    new <- list(under = gp$under, target = gp$target, over = gp$over, tier = 1L)
+    cat(sprintf("T1 %-28s |401-1601| %.1e  margins(1601): ewoc %.2e gap %.2e\n", k,
+                max(abs(c(ip$over - new$over, ip$target - new$target))),
+                margins(k, new, 0)[1], margins(k, new, 0)[2]))
+    assign(k, new, envir = cache)
+  }
+  rm(G16); invisible(gc())
+  # tier 2: whatever is still within 1e-4 of a decision boundary -> nested quadrature
+  near2 <- Filter(function(k) identical(cache[[k]]$tier, 1L) && min(margins(k, cache[[k]], 1e-4)) < 1e-4, ks)
+  cat(length(near2), "states with a decision margin < 1e-4 on the 1601 grid -> tier 2 (quadrature)\n")
+  for (k in near2) {
     Q <- qstate(k); ip <- cache[[k]]
-    new <- list(under = unname(Q$under), target = unname(Q$target), over = unname(Q$over),
-                margin = min(abs(Q$over - 0.25)), refined = TRUE)
-    flip_ewoc <- any((ip$over <= 0.25) != (new$over <= 0.25))
-    flip_tgt <- which.max(ip$target) != which.max(new$target) ||
-      any(order(ip$target) != order(new$target))
-    cat(sprintf("%s  grid-quad max %.2e  min|over-.25| %.2e  EWOC flip %s  target-order change %s\n",
-                k, max(abs(c(ip$over - new$over, ip$target - new$target))), new$margin,
-                flip_ewoc, flip_tgt))
-    assign(k, new, envir = cache); done <- done + 1
-    if (cpu() - t0 > BUDGET) break
+    new <- list(under = unname(Q$under), target = unname(Q$target), over = unname(Q$over), tier = 2L)
+    cat(sprintf("T2 %-28s |1601-quad| %.1e  margins(quad): ewoc %.3e gap %.3e\n", k,
+                max(abs(c(ip$over - new$over, ip$target - new$target))),
+                margins(k, new, 0)[1], margins(k, new, 0)[2]))
+    assign(k, new, envir = cache)
   }
   saveRDS(cache, cfile)
-  cat(sprintf("refined %d of %d this run\n", done, length(near)))
 }

@@ -2,7 +2,7 @@
 ## boin12_lib.R -- independent base-R transcription of the BOIN12 design
 ## (Lin R, Zhou Y, Yan F, Li D, Yuan Y. JCO Precis Oncol 2020;4:1393-1402)
 ##
-## Rule sources (see /tmp/ref/boin12.md for the full discussion):
+## Rule sources (see docs/validation/r/boin12/SPEC.md for the full discussion):
 ##  [AC]  the authors' OC-simulation code "get.oc.obd" (copies: CRAN
 ##        phase12designs R/oc_boin12.R + R/utils.R; "modified_boin12.R" by
 ##        Shi, Lin (BOIN12 co-author) & Lin; a seamless phase I/II/III

@@ -2,7 +2,7 @@
 ## boin12_sim.R -- BOIN12 dose-assignment step + trial simulator
 ## (transcription of the [AC] get.oc.obd() trial loop; see boin12_lib.R)
 ## =====================================================================
-source(file.path(Sys.getenv("BOIN12_DIR", "/tmp/ref/boin12"), "boin12_lib.R"))
+source(file.path(Sys.getenv("BOIN12_DIR", "docs/validation/r/boin12"), "boin12_lib.R"))
 
 boin12_design <- function(phiT = 0.35, phiE = 0.25, u = default_utility,
                           ncohort = 10, cohortsize = 3, N1 = 6, N2 = 9,

@@ -1,4 +1,4 @@
-source("/tmp/ref/boin12/boin12_sim.R")
+source("docs/validation/r/boin12/boin12_sim.R")
 b1 <- boin12_boundaries(0.35, 0.25, 30, method="numeric")
 b2 <- boin12_boundaries(0.35, 0.25, 30, method="lambda")
 print(b1$lambda, digits=12)

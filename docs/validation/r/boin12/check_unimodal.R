@@ -1,5 +1,5 @@
 ## verifies: merge+PAVA with correct weights == brute-force WLS unimodal fit
-source("/tmp/ref/boin12/boin12_lib.R")
+source("docs/validation/r/boin12/boin12_lib.R")
 set.seed(11); mx <- 0; nb <- 0
 for (k in 1:3000) {
   J <- sample(2:7, 1); n <- sample(c(0,3,6,9,12), J, replace = TRUE)

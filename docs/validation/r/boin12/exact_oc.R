@@ -4,11 +4,11 @@
 ## RDS ties branched with equal probability (= the random tie rule).
 ## Purpose: deterministic reference numbers for the Java port, and a check
 ## of the Monte-Carlo simulator (compare with boin12_trial()).
-## run: nice Rscript /tmp/ref/boin12/exact_oc.R SCEN NCOHORT [MC_NTRIAL]
+## run: nice Rscript docs/validation/r/boin12/exact_oc.R SCEN NCOHORT [MC_NTRIAL]
 ## Outcomes independent given dose; default utilities (additive), so a
 ## cohort is summarised by (yT, yE) with prob dbinom(yT,3,pT)*dbinom(yE,3,pE).
 ## =====================================================================
-source("/tmp/ref/boin12/boin12_sim.R")
+source("docs/validation/r/boin12/boin12_sim.R")
 args <- commandArgs(TRUE)
 if (length(args) < 2) args <- c("S1", "4", "0")
 scen <- list(

@@ -1,8 +1,8 @@
 ## =====================================================================
 ## obd_examples.R -- deterministic test vectors for the final OBD selection
-## run: nice Rscript /tmp/ref/boin12/obd_examples.R
+## run: nice Rscript docs/validation/r/boin12/obd_examples.R
 ## =====================================================================
-source("/tmp/ref/boin12/boin12_lib.R")
+source("docs/validation/r/boin12/boin12_lib.R")
 phiT <- 0.35; u <- default_utility
 show <- function(lbl, n, yT, yE, elim = rep(0, length(n))) {
   J <- length(n)

@@ -1,6 +1,6 @@
 ## =====================================================================
 ## oc_sim.R -- part (b): operating characteristics of BOIN12
-## run: nice Rscript /tmp/ref/boin12/oc_sim.R SCEN TIE NTRIAL SEED
+## run: nice Rscript docs/validation/r/boin12/oc_sim.R SCEN TIE NTRIAL SEED
 ##   e.g. nice Rscript oc_sim.R S1 random 20000 20240601
 ## Design: phiT=0.35, phiE=0.25, utilities (E1T0,E1T1,E0T0,E0T1) =
 ## (100,60,40,0), cohort 3 x 10 cohorts, start dose 1, N1(N*)=6, N2=9,
@@ -8,7 +8,7 @@
 ## Outcomes: T ~ Bern(pT[d]), E ~ Bern(pE[d]) independent given dose.
 ## Every trial is scored with several final-selection rules (paired).
 ## =====================================================================
-source("/tmp/ref/boin12/boin12_sim.R")
+source("docs/validation/r/boin12/boin12_sim.R")
 args <- commandArgs(TRUE)
 if (length(args) < 4) args <- c("S1", "random", "20000", "20240601")
 scen_name <- args[1]; tie <- args[2]; ntrial <- as.integer(args[3])
@@ -61,4 +61,4 @@ run <- function(sc, des, seed, label) {
 des <- boin12_design(tie = tie)
 res <- run(scen[[scen_name]], des, seed,
            sprintf("%s, RDS ties -> %s", scen_name, tie))
-saveRDS(res, sprintf("/tmp/ref/boin12/oc_%s_%s.rds", scen_name, tie))
+saveRDS(res, sprintf("docs/validation/r/boin12/oc_%s_%s.rds", scen_name, tie))

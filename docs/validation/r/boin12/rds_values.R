@@ -1,8 +1,8 @@
 ## =====================================================================
 ## rds_values.R -- part (a): RDS numbers, Table-3 rank check, decisions
-## run:  nice Rscript /tmp/ref/boin12/rds_values.R
+## run:  nice Rscript docs/validation/r/boin12/rds_values.R
 ## =====================================================================
-source("/tmp/ref/boin12/boin12_sim.R")
+source("docs/validation/r/boin12/boin12_sim.R")
 options(digits = 12)
 
 phiT <- 0.35; phiE <- 0.25; u <- default_utility

@@ -1,5 +1,5 @@
 # 3a. TITE-CRM single-update reference check.
-# Run: nice Rscript /tmp/ref/tite/a_titecrm_single_update.R
+# Run: nice Rscript docs/validation/r/tite/a_titecrm_single_update.R
 here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
 source(file.path(here, "titecrm_core.R"))
 

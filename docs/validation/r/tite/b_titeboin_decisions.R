@@ -1,6 +1,6 @@
 # 3b. TITE-BOIN decision checks (target 0.3, cohort size 3) and verification of the
 #     decision-table formula against the published tables of Yuan et al. (2018).
-# Run: nice Rscript /tmp/ref/tite/b_titeboin_decisions.R
+# Run: nice Rscript docs/validation/r/tite/b_titeboin_decisions.R
 here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
 source(file.path(here, "titeboin_core.R"))
 

@@ -1,6 +1,6 @@
 # 3c. TITE-BOIN operating characteristics by simulation (own simulator, base R).
-# Run: nice Rscript /tmp/ref/tite/c_sim_titeboin.R [nsim] [seed]
-# Modelling choices (see /tmp/ref/tite.md, section "Simulation model"):
+# Run: nice Rscript docs/validation/r/tite/c_sim_titeboin.R [nsim] [seed]
+# Modelling choices (see docs/validation/r/tite/SPEC.md, section "Simulation model"):
 #  * first patient arrives at t = 0; inter-arrival times i.i.d. Exponential(mean 15 days)
 #  * a patient with a DLT (prob ptrue[dose]) has DLT time ~ Uniform(0, 90); otherwise no DLT in window
 #  * cohorts of 3: the dose of a cohort is decided at the arrival time of its first patient using the

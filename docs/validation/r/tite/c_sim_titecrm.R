@@ -1,8 +1,8 @@
 # 3c. TITE-CRM operating characteristics by simulation (own simulator, base R),
 #     following dfcrm::titesim (one-stage, x0 = 1, restrict = TRUE, accrual = "poisson",
 #     surv = "uniform", scheme = "linear", method = "bayes", model = "empiric", scale = sqrt(1.34)).
-# Run: nice Rscript /tmp/ref/tite/c_sim_titecrm.R [nsim] [seed]
-# Modelling choices (see /tmp/ref/tite.md):
+# Run: nice Rscript docs/validation/r/tite/c_sim_titecrm.R [nsim] [seed]
+# Modelling choices (see docs/validation/r/tite/SPEC.md):
 #  * first patient arrives at t = 0 (dfcrm: first arrival at Exp time; only shifts duration)
 #  * inter-arrival times i.i.d. Exponential(mean 15 days)  (dfcrm: rexp(1, rate/obswin), rate = 6)
 #  * DLT with prob ptrue[dose]; DLT time ~ Uniform(0, 90)   (dfcrm surv = "uniform")

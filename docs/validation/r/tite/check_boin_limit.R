@@ -1,7 +1,7 @@
 # Sanity check: with a (near) zero assessment window nothing is ever pending, so the TITE-BOIN
 # simulator must reproduce plain BOIN (BOIN::get.oc algorithm, n.earlystop off) within MC error.
-# Run: nice Rscript /tmp/ref/tite/check_boin_limit.R [nsim]
-#      TW=0.001 nice Rscript /tmp/ref/tite/c_sim_titeboin.R [nsim] 7
+# Run: nice Rscript docs/validation/r/tite/check_boin_limit.R [nsim]
+#      TW=0.001 nice Rscript docs/validation/r/tite/c_sim_titeboin.R [nsim] 7
 args <- commandArgs(TRUE)
 nsim <- if (length(args) >= 1) as.integer(args[1]) else 4000L
 here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))

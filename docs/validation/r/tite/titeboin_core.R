@@ -3,7 +3,7 @@
 #   estimator, Supplementary Appendix A; decision Table 1 (target 0.2) and Table S1 (target 0.3)),
 # with the simulation conventions of the authors' reference code
 #   ruitaolin/TITE-MAD get.oc.tite.R (Lin & Yuan 2020) and CRAN TITEgBOIN next_TITE_QuasiBOIN.R.
-# See /tmp/ref/tite.md for the numbered algorithm and the sources of each rule.
+# See docs/validation/r/tite/SPEC.md for the numbered algorithm and the sources of each rule.
 
 boin_lambdas <- function(target, p.saf = 0.6 * target, p.tox = 1.4 * target) {
   # BOIN optimal boundaries (Liu & Yuan 2015; BOIN::get.boundary, TITEgBOIN lambda1/lambda2)

@@ -89,7 +89,7 @@ public final class DaybreakCommands {
 
     @Descriptor("compare dose-finding designs on the same simulated patients (runs design.compare); --report writes "
             + "an HTML report with SVG charts")
-    public void compare(@Descriptor("scenarios=p,p,.../p,p,... target=t [designs=3plus3,boin,keyboard,crm] "
+    public void compare(@Descriptor("scenarios=p,p,.../p,p,... target=t [designs=3plus3,boin,keyboard,crm,blrm] "
             + "[trials=..] [seed=..] [--out file] [--report file.html] [--json]") String... args) throws Exception {
         boolean json = isJson(args);
         PrintStream err = System.err;

@@ -51,6 +51,15 @@ step "Four designs on the same simulated patients, with an HTML report ($OUT/com
   "$DAYBREAK" compare target=0.3 scenarios=0.05,0.12,0.25,0.40,0.55,0.70/0.02,0.05,0.10,0.20,0.30,0.45 cohorts=12 \
   trials=20000 seed=2026 --out "$OUT/comparison.csv" --report "$OUT/comparison.html"
 
+step "A dose-escalation meeting: BLRM posterior and the EWOC recommendation after 3, 3 and 6 patients with 0, 0, 1 DLTs" \
+  "$DAYBREAK" run design.blrm-posterior patients=3,3,6,0,0,0 dlts=0,0,1,0,0,0
+
+step "Late-onset toxicity: TITE-BOIN with a 90-day window and two arrivals a month (trial duration in days)" \
+  "$DAYBREAK" run design.tite-boin truth=0.05,0.12,0.25,0.40,0.55,0.70 target=0.3 cohorts=12 trials=20000 seed=2026
+
+step "Dose optimisation: BOIN12 on toxicity and efficacy (selection of the optimal biological dose)" \
+  "$DAYBREAK" run design.boin12 truth=0.05,0.10,0.20,0.40,0.55 efficacy=0.10,0.30,0.60,0.60,0.60 trials=20000 seed=2026
+
 step "Phase II: Simon's optimal and minimax two-stage designs for p0 = 0.1, p1 = 0.3" \
   "$DAYBREAK" run design.simon p0=0.1 p1=0.3
 

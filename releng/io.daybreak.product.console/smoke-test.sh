@@ -11,6 +11,12 @@ fail() { echo "smoke test FAILED: $*" >&2; exit 1; }
 out="$("$ROOT/daybreak" methods --json)" || fail "methods --json exited $?"
 echo "$out" | grep -q '"id":"example.beta-binomial"' || fail "methods --json does not list example.beta-binomial: $out"
 [ "$(echo "$out" | wc -l)" -eq 1 ] || fail "methods --json printed more than one line: $out"
+# the design method ids are a public contract
+for id in design.3plus3 design.crm design.crm-skeleton design.boin design.boin-boundaries design.keyboard design.blrm \
+    design.blrm-posterior design.tite-crm design.tite-boin design.boin12 design.simon design.bop2 design.pp-monitor \
+    design.tox-monitor design.pathways design.compare; do
+  echo "$out" | grep -q "\"id\":\"$id\"" || fail "methods --json does not list $id"
+done
 
 out="$("$ROOT/daybreak" run example.beta-binomial events=3 patients=10 --out "$WORK/posterior.csv" --json)" \
   || fail "run exited $?"

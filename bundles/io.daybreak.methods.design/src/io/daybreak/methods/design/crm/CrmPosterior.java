@@ -23,6 +23,8 @@ public final class CrmPosterior {
     private final double[] logPrior;
     private final double[][] logP;
     private final double[][] log1mP;
+    /** p_d per node, for the weighted (TITE) likelihood of pending patients. */
+    private final double[][] probability;
     private final double[] weight;
     private final double step;
     private final double priorVariance;
@@ -49,6 +51,7 @@ public final class CrmPosterior {
         logPrior = new double[nodes];
         logP = new double[nodes][model.doses()];
         log1mP = new double[nodes][model.doses()];
+        probability = new double[nodes][model.doses()];
         weight = new double[nodes];
         for (int i = 0; i < nodes; i++) {
             beta[i] = -HALF_WIDTH_SDS * sd + i * step;
@@ -57,6 +60,7 @@ public final class CrmPosterior {
                 double[] logs = model.logProbabilities(d, beta[i]);
                 logP[i][d] = logs[0];
                 log1mP[i][d] = logs[1];
+                probability[i][d] = Math.exp(logs[0]);
             }
         }
     }
@@ -72,6 +76,7 @@ public final class CrmPosterior {
         this.logPrior = template.logPrior;
         this.logP = template.logP;
         this.log1mP = template.log1mP;
+        this.probability = template.probability;
         this.step = template.step;
         this.priorVariance = template.priorVariance;
         this.weight = new double[template.beta.length];
@@ -105,7 +110,7 @@ public final class CrmPosterior {
                 }
             }
             for (int k = 0; k < pendingCount; k++) {
-                logLik += Math.log1p(-pendingWeight[k] * Math.exp(logP[i][pendingDose[k]]));
+                logLik += Math.log1p(-pendingWeight[k] * probability[i][pendingDose[k]]);
             }
             weight[i] = logLik;
             max = Math.max(max, logLik);
@@ -139,7 +144,7 @@ public final class CrmPosterior {
     public double meanProbability(int dose) {
         double sum = 0;
         for (int i = 0; i < beta.length; i++) {
-            sum += weight[i] * Math.exp(logP[i][dose]);
+            sum += weight[i] * probability[i][dose];
         }
         return sum / total;
     }

@@ -17,6 +17,9 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.Table;
 import io.daybreak.methods.design.blrm.BlrmMethod;
+import io.daybreak.methods.design.boin12.Boin12Method;
+import io.daybreak.methods.design.crm.TiteCrmMethod;
+import io.daybreak.methods.design.interval.TiteBoinMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
@@ -48,6 +51,15 @@ class DesignSimulationBenchmark {
             measure(report, "design.crm (empiric), 10,000 trials", new CrmMethod(), crm, allocator);
             Map<String, String> blrm = Map.of("truth", TRUTH, "target", "0.3", "cohorts", "12", "trials", "1000");
             measure(report, "design.blrm (EWOC), 1,000 trials", new BlrmMethod(), blrm, allocator, 3, 5);
+            Map<String, String> titeCrm = Map.of("truth", TRUTH, "target", "0.3", "cohorts", "36", "trials", "10000",
+                    "halfwidth", "0.05", "priorMtd", "4");
+            measure(report, "design.tite-crm (36 patients one by one), 10,000 trials", new TiteCrmMethod(), titeCrm,
+                    allocator, 3, 5);
+            Map<String, String> titeBoin = Map.of("truth", TRUTH, "target", "0.3", "cohorts", "12", "trials", "10000");
+            measure(report, "design.tite-boin, 10,000 trials", new TiteBoinMethod(), titeBoin, allocator);
+            Map<String, String> boin12 = Map.of("truth", TRUTH, "efficacy", "0.1,0.2,0.35,0.45,0.5,0.5", "cohorts", "12",
+                    "trials", "10000");
+            measure(report, "design.boin12, 10,000 trials", new Boin12Method(), boin12, allocator);
             long heap = Runtime.getRuntime().maxMemory() >> 20;
             long start = System.nanoTime();
             run(new BoinMethod(), Map.of("truth", TRUTH, "target", "0.3", "cohorts", "12", "trials", "1000000"),

@@ -19,7 +19,7 @@ import io.daybreak.methods.design.oc.OperatingCharacteristics;
 /** {@code design.crm}: operating characteristics of the continual reassessment method (see {@link CrmTrial}). */
 @Component(service = Method.class)
 public final class CrmMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.crm",
+    private static final MethodDescriptor DESCRIPTOR = CrmParameters.declareModel(MethodDescriptor.builder("design.crm",
             "CRM dose finding: operating characteristics")
             .category("design")
             .reference("O'Quigley, Pepe & Fisher, Biometrics 46:33-48 (1990); Cheung, Dose Finding by the "
@@ -28,17 +28,7 @@ public final class CrmMethod implements Method {
                     + "posterior by deterministic quadrature, no skipping of untried doses, optional safety "
                     + "stopping, MTD at the posterior mean of beta (dfcrm) or by the posterior mean of p.")
             .parameter(DesignParameters.truth())
-            .parameter(DesignParameters.target())
-            .parameter(ParameterSpec.reals("skeleton").greaterThan(0).lessThan(1).optional()
-                    .doc("prior DLT probabilities per dose (increasing); or give halfwidth and priorMtd"))
-            .parameter(ParameterSpec.real("halfwidth").greaterThan(0).lessThan(0.5).optional()
-                    .doc("compute the skeleton by Lee & Cheung with this indifference half-width"))
-            .parameter(ParameterSpec.integer("priorMtd").min(1).optional()
-                    .doc("prior guess of the MTD (1-based), for the computed skeleton"))
-            .parameter(CrmParameters.model())
-            .parameter(CrmParameters.intercept())
-            .parameter(ParameterSpec.real("priorVariance").greaterThan(0).defaultValue(CrmParameters.DEFAULT_PRIOR_VARIANCE)
-                    .doc("variance of the normal prior on beta"))
+            .parameter(DesignParameters.target()))
             .parameter(DesignParameters.cohortSize())
             .parameter(DesignParameters.cohorts())
             .parameter(DesignParameters.startDose())

@@ -3,6 +3,7 @@ package io.daybreak.methods.design.crm;
 import java.util.Locale;
 
 import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 
@@ -12,6 +13,21 @@ final class CrmParameters {
     static final double DEFAULT_INTERCEPT = 3;
 
     private CrmParameters() {
+    }
+
+    /** Adds the skeleton (given or by Lee &amp; Cheung), model, intercept and prior variance parameters. */
+    static MethodDescriptor.Builder declareModel(MethodDescriptor.Builder descriptor) {
+        return descriptor
+                .parameter(ParameterSpec.reals("skeleton").greaterThan(0).lessThan(1).optional()
+                        .doc("prior DLT probabilities per dose (increasing); or give halfwidth and priorMtd"))
+                .parameter(ParameterSpec.real("halfwidth").greaterThan(0).lessThan(0.5).optional()
+                        .doc("compute the skeleton by Lee & Cheung with this indifference half-width"))
+                .parameter(ParameterSpec.integer("priorMtd").min(1).optional()
+                        .doc("prior guess of the MTD (1-based), for the computed skeleton"))
+                .parameter(model())
+                .parameter(intercept())
+                .parameter(ParameterSpec.real("priorVariance").greaterThan(0).defaultValue(DEFAULT_PRIOR_VARIANCE)
+                        .doc("variance of the normal prior on beta"));
     }
 
     static ParameterSpec.Builder model() {

@@ -18,7 +18,7 @@ import io.daybreak.methods.design.oc.TiteSimulation;
 /** {@code design.tite-crm}: operating characteristics of the time-to-event CRM (see {@link TiteCrmTrial}). */
 @Component(service = Method.class)
 public final class TiteCrmMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.tite-crm",
+    private static final MethodDescriptor DESCRIPTOR = CrmParameters.declareModel(MethodDescriptor.builder("design.tite-crm",
             "TITE-CRM for late-onset toxicity: operating characteristics and trial duration")
             .category("design")
             .reference("Cheung & Chappell, Biometrics 56:1177-1182 (2000); R dfcrm::titecrm, titesim")
@@ -27,17 +27,7 @@ public final class TiteCrmMethod implements Method {
                     + "outcomes (empiric or logistic model, normal prior on beta, quadrature), at most one level "
                     + "above the previous patient; the MTD is chosen on complete data. Reports trial duration.")
             .parameter(DesignParameters.truth())
-            .parameter(DesignParameters.target())
-            .parameter(ParameterSpec.reals("skeleton").greaterThan(0).lessThan(1).optional()
-                    .doc("prior DLT probabilities per dose (increasing); or give halfwidth and priorMtd"))
-            .parameter(ParameterSpec.real("halfwidth").greaterThan(0).lessThan(0.5).optional()
-                    .doc("compute the skeleton by Lee & Cheung with this indifference half-width"))
-            .parameter(ParameterSpec.integer("priorMtd").min(1).optional()
-                    .doc("prior guess of the MTD (1-based), for the computed skeleton"))
-            .parameter(CrmParameters.model())
-            .parameter(CrmParameters.intercept())
-            .parameter(ParameterSpec.real("priorVariance").greaterThan(0).defaultValue(CrmParameters.DEFAULT_PRIOR_VARIANCE)
-                    .doc("variance of the normal prior on beta"))
+            .parameter(DesignParameters.target()))
             .parameter(DesignParameters.cohortSize().defaultValue(1L))
             .parameter(DesignParameters.cohorts().defaultValue(30L))
             .parameter(DesignParameters.startDose())
@@ -59,10 +49,8 @@ public final class TiteCrmMethod implements Method {
         double[] skeleton = CrmParameters.skeleton(parameters, truth.length);
         CrmModel model = new CrmModel(CrmParameters.family(parameters), skeleton, parameters.real("intercept"));
         double target = parameters.real("target");
-        int cohortSize = (int) parameters.integer("cohortSize");
         TiteCrmTrial.Settings settings = new TiteCrmTrial.Settings(new CrmPosterior(model,
-                parameters.real("priorVariance")), target, cohortSize, cohortSize * (int) parameters.integer("cohorts"),
-                DesignParameters.startDose(parameters, truth.length));
+                parameters.real("priorVariance")), target, DesignParameters.enrolment(parameters, truth.length));
         long trials = parameters.integer("trials");
         TiteSimulation.Summary summary = TiteSimulation.simulate(() -> new TiteCrmTrial(settings), truth, target,
                 DesignParameters.accrual(parameters), trials, context);

@@ -13,7 +13,7 @@ import io.daybreak.methods.design.oc.TiteTrial;
  */
 final class TiteCrmTrial implements TiteTrial {
     /** What a trial needs; shared by all trials of a simulation (immutable). */
-    record Settings(CrmPosterior posterior, double target, int cohortSize, int maxPatients, int startDose) {
+    record Settings(CrmPosterior posterior, double target, Enrolment enrolment) {
     }
 
     private final Settings settings;
@@ -25,18 +25,8 @@ final class TiteCrmTrial implements TiteTrial {
     }
 
     @Override
-    public int startDose() {
-        return settings.startDose();
-    }
-
-    @Override
-    public int cohortSize() {
-        return settings.cohortSize();
-    }
-
-    @Override
-    public int maxPatients() {
-        return settings.maxPatients();
+    public Enrolment enrolment() {
+        return settings.enrolment();
     }
 
     @Override

@@ -34,13 +34,21 @@ public final class BoinMethod implements Method {
             .parameter(DesignParameters.cohortSize())
             .parameter(DesignParameters.cohorts())
             .parameter(DesignParameters.startDose())
-            .parameter(ParameterSpec.real("pSafe").greaterThan(0).lessThan(1).optional()
-                    .doc("highest sub-therapeutic rate phi1; default 0.6 target"))
-            .parameter(ParameterSpec.real("pTox").greaterThan(0).lessThan(1).optional()
-                    .doc("lowest overly toxic rate phi2; default 1.4 target"))
+            .parameter(pSafe())
+            .parameter(pTox())
             .parameter(DesignParameters.trials()))
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
+
+    static ParameterSpec.Builder pSafe() {
+        return ParameterSpec.real("pSafe").greaterThan(0).lessThan(1).optional()
+                .doc("highest sub-therapeutic rate phi1; default 0.6 target");
+    }
+
+    static ParameterSpec.Builder pTox() {
+        return ParameterSpec.real("pTox").greaterThan(0).lessThan(1).optional()
+                .doc("lowest overly toxic rate phi2; default 1.4 target");
+    }
 
     /** Adds the stopping and elimination settings that BOIN and Keyboard share (BOIN's get.oc names them). */
     static MethodDescriptor.Builder withSafetyRules(MethodDescriptor.Builder builder) {

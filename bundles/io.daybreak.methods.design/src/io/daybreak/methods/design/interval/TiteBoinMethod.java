@@ -14,6 +14,7 @@ import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.DesignParameters;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 import io.daybreak.methods.design.oc.TiteSimulation;
+import io.daybreak.methods.design.oc.TiteTrial;
 
 /** {@code design.tite-boin}: operating characteristics of TITE-BOIN (see {@link TiteBoinTrial}). */
 @Component(service = Method.class)
@@ -33,10 +34,8 @@ public final class TiteBoinMethod implements Method {
             .parameter(DesignParameters.cohortSize())
             .parameter(DesignParameters.cohorts())
             .parameter(DesignParameters.startDose())
-            .parameter(ParameterSpec.real("pSafe").greaterThan(0).lessThan(1).optional()
-                    .doc("highest sub-therapeutic rate phi1; default 0.6 target"))
-            .parameter(ParameterSpec.real("pTox").greaterThan(0).lessThan(1).optional()
-                    .doc("lowest overly toxic rate phi2; default 1.4 target"))
+            .parameter(BoinMethod.pSafe())
+            .parameter(BoinMethod.pTox())
             .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
                     .doc("eliminate a dose when P(DLT rate > target | data) exceeds this"))
             .parameter(ParameterSpec.real("maxPending").greaterThan(0).max(1).defaultValue(0.5)
@@ -57,11 +56,10 @@ public final class TiteBoinMethod implements Method {
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         double[] truth = parameters.reals("truth");
         BoinBoundaries boundaries = BoinMethod.boundaries(parameters);
-        int cohortSize = (int) parameters.integer("cohortSize");
-        int maxPatients = cohortSize * (int) parameters.integer("cohorts");
-        TiteBoinTrial.Settings settings = new TiteBoinTrial.Settings(boundaries, truth.length, cohortSize, maxPatients,
-                DesignParameters.startDose(parameters, truth.length), parameters.real("maxPending"),
-                TiteBoinTrial.eliminationTable(boundaries.target(), maxPatients, parameters.real("eliminationCutoff")));
+        TiteTrial.Enrolment enrolment = DesignParameters.enrolment(parameters, truth.length);
+        TiteBoinTrial.Settings settings = new TiteBoinTrial.Settings(boundaries, truth.length, enrolment,
+                parameters.real("maxPending"), TiteBoinTrial.eliminationTable(boundaries.target(),
+                        enrolment.maxPatients(), parameters.real("eliminationCutoff")));
         long trials = parameters.integer("trials");
         TiteSimulation.Summary summary = TiteSimulation.simulate(() -> new TiteBoinTrial(settings), truth,
                 boundaries.target(), DesignParameters.accrual(parameters), trials, context);

@@ -21,8 +21,8 @@ import io.daybreak.methods.design.oc.TiteTrial;
  */
 final class TiteBoinTrial implements TiteTrial {
     /** What a trial needs; shared by all trials of a simulation (immutable). */
-    record Settings(BoinBoundaries boundaries, int doses, int cohortSize, int maxPatients, int startDose,
-            double maxPending, int[] eliminateIfAtLeast) {
+    record Settings(BoinBoundaries boundaries, int doses, Enrolment enrolment, double maxPending,
+            int[] eliminateIfAtLeast) {
     }
 
     private final Settings settings;
@@ -44,18 +44,8 @@ final class TiteBoinTrial implements TiteTrial {
     }
 
     @Override
-    public int startDose() {
-        return settings.startDose();
-    }
-
-    @Override
-    public int cohortSize() {
-        return settings.cohortSize();
-    }
-
-    @Override
-    public int maxPatients() {
-        return settings.maxPatients();
+    public Enrolment enrolment() {
+        return settings.enrolment();
     }
 
     @Override

@@ -66,4 +66,11 @@ public final class DesignParameters {
         return new TiteSimulation.Accrual(parameters.real("window"), parameters.real("interarrival"),
                 parameters.string("accrual").equals("poisson"));
     }
+
+    /** Start dose, cohort size and sample size (cohortSize × cohorts) of a time-to-event design. */
+    public static TiteTrial.Enrolment enrolment(Parameters parameters, int doses) {
+        int cohortSize = (int) parameters.integer("cohortSize");
+        return new TiteTrial.Enrolment(startDose(parameters, doses), cohortSize,
+                cohortSize * (int) parameters.integer("cohorts"));
+    }
 }

@@ -50,7 +50,8 @@ public final class TiteSimulation {
     /** Runs one trial to its end. */
     public static Outcome run(TiteTrial trial, double[] truth, Accrual accrual, UniformRandomProvider outcomes,
             UniformRandomProvider arrivals) {
-        int max = trial.maxPatients();
+        TiteTrial.Enrolment enrolment = trial.enrolment();
+        int max = enrolment.maxPatients();
         double[] entry = new double[max];
         int[] dose = new int[max];
         double[] dltTime = new double[max];
@@ -58,9 +59,9 @@ public final class TiteSimulation {
         int count = 0;
         int turnedAway = 0;
         double t = 0;
-        int d = trial.startDose();
+        int d = enrolment.startDose();
         while (true) {
-            int size = Math.min(trial.cohortSize(), max - count);
+            int size = Math.min(enrolment.cohortSize(), max - count);
             for (int k = 0; k < size; k++) {
                 if (k > 0) {
                     t += accrual.nextGap(arrivals);

@@ -12,11 +12,11 @@ public interface TiteTrial {
     /** The decision to stop the trial without selecting a dose. */
     int STOP = -2;
 
-    int startDose();
+    /** How patients are enrolled: the first cohort's dose (0-based), the cohort size and the sample size. */
+    record Enrolment(int startDose, int cohortSize, int maxPatients) {
+    }
 
-    int cohortSize();
-
-    int maxPatients();
+    Enrolment enrolment();
 
     /**
      * At the arrival that opens a cohort: the 0-based dose for the cohort, {@link #SUSPEND} or {@link #STOP}.

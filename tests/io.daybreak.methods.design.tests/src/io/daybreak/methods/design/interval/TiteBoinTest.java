@@ -52,7 +52,8 @@ class TiteBoinTest extends MethodTestSupport {
 
     private static int decide(Patients patients, int dose) {
         BoinBoundaries boundaries = BoinBoundaries.of(0.3, 0.18, 0.42);
-        TiteBoinTrial trial = new TiteBoinTrial(new TiteBoinTrial.Settings(boundaries, 5, 3, 30, 0, 0.5,
+        TiteBoinTrial trial = new TiteBoinTrial(new TiteBoinTrial.Settings(boundaries, 5,
+                new TiteTrial.Enrolment(0, 3, 30), 0.5,
                 TiteBoinTrial.eliminationTable(0.3, 30, 0.95)));
         return trial.decide(patients.data(), dose);
     }

@@ -1,0 +1,124 @@
+package io.daybreak.methods.stats.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.DoubleColumn;
+import io.daybreak.data.Table;
+
+/**
+ * Numeric columns of a table copied into arrays, complete cases only (a row with a null in any of the
+ * columns is dropped, as R's default {@code na.action = na.omit}).
+ */
+public final class NumericColumns {
+    private final List<String> names;
+    private final double[][] values;
+    private final int rows;
+    private final int dropped;
+
+    private NumericColumns(List<String> names, double[][] values, int rows, int dropped) {
+        this.names = names;
+        this.values = values;
+        this.rows = rows;
+        this.dropped = dropped;
+    }
+
+    /**
+     * Reads the named columns; a missing or non-numeric column is bad input naming the parameter and
+     * column.
+     *
+     * @param parameter the parameter that named the columns, for error messages
+     */
+    public static NumericColumns completeCases(Table table, String parameter, List<String> names) {
+        List<DoubleColumn> columns = new ArrayList<>();
+        for (String name : names) {
+            if (!table.hasColumn(name)) {
+                throw new InvalidParameterException("parameter '" + parameter + "': the data have no column '" + name
+                        + "'; columns: " + String.join(", ", table.columnNames()));
+            }
+            ColumnType type = table.columnType(name);
+            if (type != ColumnType.FLOAT64 && type != ColumnType.INT64 && type != ColumnType.INT32) {
+                throw new InvalidParameterException("parameter '" + parameter + "': column '" + name + "' is "
+                        + type.name().toLowerCase(java.util.Locale.ROOT) + ", not numeric");
+            }
+            columns.add(table.doubles(name));
+        }
+        int n = table.rowCount();
+        boolean[] keep = new boolean[n];
+        int kept = 0;
+        for (int row = 0; row < n; row++) {
+            boolean complete = true;
+            for (DoubleColumn column : columns) {
+                complete &= !column.isNull(row) && Double.isFinite(column.get(row));
+            }
+            keep[row] = complete;
+            kept += complete ? 1 : 0;
+        }
+        double[][] values = new double[names.size()][kept];
+        for (int c = 0; c < names.size(); c++) {
+            int out = 0;
+            for (int row = 0; row < n; row++) {
+                if (keep[row]) {
+                    values[c][out++] = columns.get(c).get(row);
+                }
+            }
+        }
+        return new NumericColumns(List.copyOf(names), values, kept, n - kept);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /** Rows dropped for a missing value in one of the columns. */
+    public int dropped() {
+        return dropped;
+    }
+
+    public double[] column(String name) {
+        int index = names.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no column " + name);
+        }
+        return values[index];
+    }
+
+    /** The rows whose {@code key} column equals {@code value}, as a new set of columns. */
+    public NumericColumns subset(String key, double value) {
+        double[] keys = column(key);
+        int count = 0;
+        for (double k : keys) {
+            count += k == value ? 1 : 0;
+        }
+        double[][] subset = new double[values.length][count];
+        for (int c = 0; c < values.length; c++) {
+            int out = 0;
+            for (int row = 0; row < rows; row++) {
+                if (keys[row] == value) {
+                    subset[c][out++] = values[c][row];
+                }
+            }
+        }
+        return new NumericColumns(names, subset, count, 0);
+    }
+
+    /** The distinct values of a column, ascending. */
+    public double[] distinct(String name) {
+        return java.util.Arrays.stream(column(name)).distinct().sorted().toArray();
+    }
+
+    /** Parses a comma-separated list of column names (blank entries are bad input). */
+    public static List<String> names(String parameter, String list) {
+        List<String> names = new ArrayList<>();
+        for (String part : list.split(",")) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                throw new InvalidParameterException("parameter '" + parameter + "': empty column name in '" + list + "'");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+}

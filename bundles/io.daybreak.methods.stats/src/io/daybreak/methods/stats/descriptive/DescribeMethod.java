@@ -1,0 +1,110 @@
+package io.daybreak.methods.stats.descriptive;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.FLOAT64;
+import static io.daybreak.data.ColumnType.INT64;
+import static io.daybreak.data.ColumnType.STRING;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.DoubleColumn;
+import io.daybreak.data.Table;
+import io.daybreak.methods.stats.survival.SurvivalInput;
+
+/**
+ * {@code stats.describe}: N, missing, mean, SD, minimum and maximum of numeric columns; with
+ * {@code siteColumn}, from per-site (n, missing, mean, M2, min, max) merged exactly ({@link Moments}).
+ */
+@Component(service = Method.class)
+public final class DescribeMethod implements Method {
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.describe",
+            "Descriptive statistics of numeric columns")
+            .category("statistics")
+            .reference("Chan, Golub & LeVeque, Am Stat 37:242 (1983) for merging moments")
+            .description("Per column: N, missing, mean, standard deviation, minimum, maximum.")
+            .input(SurvivalInput.DATA)
+            .parameter(ParameterSpec.string("columns").doc("comma-separated numeric columns"))
+            .parameter(ParameterSpec.string("siteColumn").optional()
+                    .doc("compute per site and merge the released moments"))
+            .output(TableSpec.of("describe", "one row per column", column("column", STRING), column("n", INT64),
+                    column("missing", INT64), column("mean", FLOAT64), column("sd", FLOAT64), column("min", FLOAT64),
+                    column("max", FLOAT64)))
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        Table data = inputs.get("data");
+        if (data == null) {
+            throw new InvalidParameterException("input table 'data' is required (run with --in data=file.csv)");
+        }
+        List<String> names = io.daybreak.methods.stats.data.NumericColumns.names("columns", parameters.string("columns"));
+        double[] site = parameters.has("siteColumn") ? values(data, "siteColumn", parameters.string("siteColumn")) : null;
+        List<Object> n = new ArrayList<>();
+        List<Object> missing = new ArrayList<>();
+        List<Object> mean = new ArrayList<>();
+        List<Object> sd = new ArrayList<>();
+        List<Object> min = new ArrayList<>();
+        List<Object> max = new ArrayList<>();
+        for (String name : names) {
+            double[] values = values(data, "columns", name);
+            Moments pooled = site == null ? Moments.of(values) : bySite(values, site);
+            n.add(pooled.n());
+            missing.add(pooled.missing());
+            mean.add(pooled.mean());
+            sd.add(Math.sqrt(pooled.variance()));
+            min.add(pooled.n() == 0 ? Double.NaN : pooled.min());
+            max.add(pooled.n() == 0 ? Double.NaN : pooled.max());
+        }
+        Table table = Table.builder(context.allocator()).add("column", ColumnType.STRING, new ArrayList<Object>(names))
+                .add("n", ColumnType.INT64, n).add("missing", ColumnType.INT64, missing)
+                .add("mean", ColumnType.FLOAT64, mean).add("sd", ColumnType.FLOAT64, sd)
+                .add("min", ColumnType.FLOAT64, min).add("max", ColumnType.FLOAT64, max).build();
+        return MethodResult.builder().output("describe", table).summary("columns", new ArrayList<Object>(names))
+                .summary("n", n).summary("missing", missing).summary("mean", mean).summary("sd", sd).build();
+    }
+
+    private static Moments bySite(double[] values, double[] site) {
+        double[] sites = java.util.Arrays.stream(site).filter(s -> !Double.isNaN(s)).distinct().sorted().toArray();
+        Moments pooled = Moments.of(new double[0]);
+        for (double s : sites) {
+            pooled.merge(Moments.of(java.util.stream.IntStream.range(0, values.length).filter(i -> site[i] == s)
+                    .mapToDouble(i -> values[i]).toArray()));
+        }
+        return pooled;
+    }
+
+    /** A numeric column with nulls as NaN. */
+    private static double[] values(Table data, String parameter, String name) {
+        if (!data.hasColumn(name)) {
+            throw new InvalidParameterException("parameter '" + parameter + "': the data have no column '" + name + "'");
+        }
+        ColumnType type = data.columnType(name);
+        if (type != ColumnType.FLOAT64 && type != ColumnType.INT64 && type != ColumnType.INT32) {
+            throw new InvalidParameterException("parameter '" + parameter + "': column '" + name + "' is not numeric");
+        }
+        DoubleColumn column = data.doubles(name);
+        double[] values = new double[column.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.isNull(i) ? Double.NaN : column.get(i);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,150 @@
+package io.daybreak.methods.stats.survival;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.data.Table;
+import io.daybreak.methods.stats.data.Coefficients;
+import io.daybreak.methods.stats.data.NumericColumns;
+
+/**
+ * {@code stats.cox}: Cox proportional hazards by Newton–Raphson on the partial likelihood, Efron (default, as
+ * R) or Breslow ties, optionally stratified. With {@code siteColumn}, the exact federated algorithm: each site
+ * releases its distinct event times once, then per iteration only the risk-set and tie sums of
+ * {@link CoxSums} (pooled risk sets, a common baseline hazard), or its own likelihood, score and information
+ * (stratified by site).
+ */
+@Component(service = Method.class)
+public final class CoxMethod implements Method {
+    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.declare(MethodDescriptor.builder("stats.cox",
+            "Cox proportional hazards regression")
+            .category("statistics")
+            .reference("Cox, JRSS-B 34:187 (1972); Efron, JASA 72:557 (1977); Lu et al., JAMIA 22:1212 (2015); "
+                    + "R survival::coxph")
+            .description("Coefficients, standard errors, Wald tests and log partial likelihoods; Efron or Breslow "
+                    + "ties; strata; exact federated fit over sites with pooled risk sets or site strata."))
+            .parameter(ParameterSpec.string("covariates").doc("comma-separated numeric columns, e.g. age,sex"))
+            .parameter(ParameterSpec.choice("ties", "efron", "breslow").defaultValue("efron").doc("handling of tied times"))
+            .parameter(ParameterSpec.string("strata").optional().doc("numeric column of strata (separate baseline hazards)"))
+            .parameter(ParameterSpec.bool("stratifyBySite").defaultValue(false)
+                    .doc("with siteColumn: each site is a stratum (its own baseline hazard)"))
+            .output(Coefficients.SPEC)
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
+        String strata = parameters.has("strata") ? parameters.string("strata") : null;
+        List<String> extra = new ArrayList<>(covariates);
+        if (strata != null) {
+            extra.add(strata);
+        }
+        NumericColumns all = SurvivalInput.read(inputs.get("data"), parameters, extra);
+        boolean efron = parameters.string("ties").equals("efron");
+        boolean bySite = parameters.bool("stratifyBySite") && parameters.has("siteColumn");
+        List<NumericColumns> sites = SurvivalInput.sites(all, parameters);
+        double[] strataLevels = strata == null ? new double[] {0} : all.distinct(strata);
+        // The units whose risk sets are pooled: per stratum, either all sites together or each site alone.
+        List<List<Subject>> units = new ArrayList<>();
+        for (double level : strataLevels) {
+            List<Subject> stratumSites = new ArrayList<>();
+            for (NumericColumns site : sites) {
+                NumericColumns rows = strata == null ? site : site.subset(strata, level);
+                stratumSites.add(Subject.of(rows, parameters, covariates));
+            }
+            if (bySite) {
+                stratumSites.forEach(s -> units.add(List.of(s)));
+            } else {
+                units.add(stratumSites);
+            }
+        }
+        int p = covariates.size();
+        List<double[]> grids = new ArrayList<>();
+        for (List<Subject> unit : units) {
+            grids.add(unionOfEventTimes(unit)); // each site releases its distinct event times once
+        }
+        Function<double[], CoxFit.Evaluation> evaluate = beta -> {
+            context.checkCancelled();
+            CoxFit.Evaluation total = null;
+            for (int u = 0; u < units.size(); u++) {
+                CoxSums pooled = null;
+                for (Subject site : units.get(u)) {
+                    CoxSums released = CoxSums.of(site.time, site.event, site.x, beta, grids.get(u));
+                    if (pooled == null) {
+                        pooled = released;
+                    } else {
+                        pooled.add(released);
+                    }
+                }
+                CoxFit.Evaluation evaluation = pooled.evaluate(beta, efron);
+                total = total == null ? evaluation : total.plus(evaluation);
+            }
+            return total;
+        };
+        CoxFit fit;
+        try {
+            fit = CoxFit.fit(evaluate, p);
+        } catch (MathIllegalArgumentException e) {
+            throw new InvalidParameterException("the Cox model cannot be fitted: the information matrix is singular "
+                    + "(collinear covariates or no events?): " + e.getMessage());
+        }
+        long events = units.stream().flatMap(List::stream).mapToLong(s -> s.events()).sum();
+        return MethodResult.builder()
+                .output("coefficients", Coefficients.table(context.allocator(), covariates, fit.coefficients(),
+                        fit.standardErrors(), 0))
+                .summary("coefficients", fit.coefficients())
+                .summary("standardErrors", fit.standardErrors())
+                .summary("logLikelihood", fit.logLikelihoodNull(), fit.logLikelihood())
+                .summary("iterations", (long) fit.iterations())
+                .summary("n", (long) all.rows())
+                .summary("events", events)
+                .summary("droppedRows", (long) all.dropped())
+                .summary("ties", parameters.string("ties"))
+                .summary("sites", (long) sites.size())
+                .build();
+    }
+
+    private static double[] unionOfEventTimes(List<Subject> sites) {
+        return sites.stream().flatMapToDouble(s -> java.util.Arrays.stream(CoxSums.eventTimes(s.time, s.event)))
+                .distinct().sorted().toArray();
+    }
+
+    /** One site's (or stratum's) rows in the arrays the Cox sums need. */
+    private record Subject(double[] time, boolean[] event, double[][] x) {
+        static Subject of(NumericColumns rows, Parameters parameters, List<String> covariates) {
+            double[][] x = new double[rows.rows()][covariates.size()];
+            for (int c = 0; c < covariates.size(); c++) {
+                double[] column = rows.column(covariates.get(c));
+                for (int i = 0; i < x.length; i++) {
+                    x[i][c] = column[i];
+                }
+            }
+            return new Subject(SurvivalInput.time(rows, parameters), SurvivalInput.event(rows, parameters), x);
+        }
+
+        long events() {
+            long count = 0;
+            for (boolean e : event) {
+                count += e ? 1 : 0;
+            }
+            return count;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.daybreak.methods.stats.survival;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.FLOAT64;
+import static io.daybreak.data.ColumnType.INT64;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.Table;
+import io.daybreak.methods.stats.data.NumericColumns;
+
+/** {@code stats.km}: Kaplan–Meier curves with Greenwood standard errors, log-scale limits and medians. */
+@Component(service = Method.class)
+public final class KaplanMeierMethod implements Method {
+    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.declare(MethodDescriptor.builder("stats.km",
+            "Kaplan-Meier survival curves")
+            .category("statistics")
+            .reference("Kaplan & Meier, JASA 53:457 (1958); Greenwood (1926); R survival::survfit")
+            .description("Survival curves per group: number at risk, events, S(t), Greenwood standard error, "
+                    + "confidence limits on the log scale, median with its limits; S at requested times. "
+                    + "Sites release counts of events and censorings per time only, which sum to the pooled counts."))
+            .parameter(ParameterSpec.string("groupBy").optional().doc("numeric column whose values define groups"))
+            .parameter(ParameterSpec.reals("times").min(0).optional().doc("times at which to report S(t)"))
+            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
+                    .doc("confidence level of the limits"))
+            .output(TableSpec.of("curve", "one row per group and distinct time", column("group", FLOAT64),
+                    column("time", FLOAT64), column("atRisk", INT64), column("events", INT64), column("censored", INT64),
+                    column("survival", FLOAT64), column("stdErr", FLOAT64), column("lower", FLOAT64),
+                    column("upper", FLOAT64)))
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        String groupBy = parameters.has("groupBy") ? parameters.string("groupBy") : null;
+        NumericColumns all = SurvivalInput.read(inputs.get("data"), parameters,
+                groupBy == null ? List.of() : List.of(groupBy));
+        double[] levels = groupBy == null ? new double[] {0} : all.distinct(groupBy);
+        EventCounts pooled = new EventCounts(levels.length);
+        List<Object> siteSizes = new ArrayList<>();
+        for (NumericColumns site : SurvivalInput.sites(all, parameters)) {
+            // what a site releases: events and censorings per group and time
+            int[] group = groupBy == null ? null : SurvivalInput.codes(site.column(groupBy), levels);
+            pooled.merge(EventCounts.of(SurvivalInput.time(site, parameters), SurvivalInput.event(site, parameters), group,
+                    levels.length));
+            siteSizes.add((long) site.rows());
+        }
+        double level = parameters.real("level");
+        Curves curves = new Curves();
+        List<Object> medians = new ArrayList<>();
+        List<Object> medianLower = new ArrayList<>();
+        List<Object> medianUpper = new ArrayList<>();
+        Map<String, List<Object>> at = new java.util.LinkedHashMap<>();
+        for (String key : List.of("atGroup", "atTime", "atSurvival", "atStdErr", "atLower", "atUpper", "atRisk")) {
+            at.put(key, new ArrayList<>());
+        }
+        for (int g = 0; g < levels.length; g++) {
+            KaplanMeier km = KaplanMeier.estimate(pooled, g, level);
+            curves.add(levels[g], km);
+            double[] median = km.median();
+            medians.add(median[0]);
+            medianLower.add(median[1]);
+            medianUpper.add(median[2]);
+            if (parameters.has("times")) {
+                for (double t : parameters.reals("times")) {
+                    double[] value = km.at(t);
+                    at.get("atGroup").add(levels[g]);
+                    at.get("atTime").add(t);
+                    at.get("atSurvival").add(value[0]);
+                    at.get("atStdErr").add(value[1]);
+                    at.get("atLower").add(value[2]);
+                    at.get("atUpper").add(value[3]);
+                    at.get("atRisk").add((long) value[4]);
+                }
+            }
+        }
+        MethodResult.Builder result = MethodResult.builder().output("curve", curves.table(context))
+                .summary("n", (long) all.rows())
+                .summary("droppedRows", (long) all.dropped())
+                .summary("groups", java.util.Arrays.stream(levels).boxed().map(Object.class::cast).toList())
+                .summary("median", medians).summary("medianLower", medianLower).summary("medianUpper", medianUpper)
+                .summary("sites", (long) siteSizes.size()).summary("siteN", siteSizes);
+        if (parameters.has("times")) {
+            at.forEach(result::summary);
+        }
+        return result.build();
+    }
+
+    /** Column buffers of the curve table. */
+    private static final class Curves {
+        final List<Object> group = new ArrayList<>();
+        final List<Object> time = new ArrayList<>();
+        final List<Object> atRisk = new ArrayList<>();
+        final List<Object> events = new ArrayList<>();
+        final List<Object> censored = new ArrayList<>();
+        final List<Object> survival = new ArrayList<>();
+        final List<Object> stdErr = new ArrayList<>();
+        final List<Object> lower = new ArrayList<>();
+        final List<Object> upper = new ArrayList<>();
+
+        void add(double level, KaplanMeier km) {
+            double[] t = km.times();
+            double[] s = km.survival();
+            double[] se = km.standardError();
+            double[] lo = km.lower();
+            double[] hi = km.upper();
+            long[] n = km.atRisk();
+            long[] d = km.events();
+            long[] c = km.censored();
+            for (int i = 0; i < t.length; i++) {
+                group.add(level);
+                time.add(t[i]);
+                atRisk.add(n[i]);
+                events.add(d[i]);
+                censored.add(c[i]);
+                survival.add(s[i]);
+                stdErr.add(se[i]);
+                lower.add(lo[i]);
+                upper.add(hi[i]);
+            }
+        }
+
+        Table table(MethodContext context) {
+            return Table.builder(context.allocator()).add("group", ColumnType.FLOAT64, group)
+                    .add("time", ColumnType.FLOAT64, time).add("atRisk", ColumnType.INT64, atRisk)
+                    .add("events", ColumnType.INT64, events).add("censored", ColumnType.INT64, censored)
+                    .add("survival", ColumnType.FLOAT64, survival).add("stdErr", ColumnType.FLOAT64, stdErr)
+                    .add("lower", ColumnType.FLOAT64, lower).add("upper", ColumnType.FLOAT64, upper).build();
+        }
+    }
+}

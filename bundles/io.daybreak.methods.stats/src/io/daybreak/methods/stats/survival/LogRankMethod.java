@@ -1,0 +1,84 @@
+package io.daybreak.methods.stats.survival;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.data.Table;
+import io.daybreak.methods.stats.data.NumericColumns;
+
+/** {@code stats.logrank}: the (stratified) log-rank test, as R's {@code survdiff}. */
+@Component(service = Method.class)
+public final class LogRankMethod implements Method {
+    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.declare(MethodDescriptor.builder("stats.logrank",
+            "Log-rank test")
+            .category("statistics")
+            .reference("Mantel (1966); Peto & Peto (1972); R survival::survdiff")
+            .description("Observed and expected events per group and the log-rank chi-square, optionally "
+                    + "stratified; with siteColumn, stratifyBySite chooses between pooled risk sets (sites release "
+                    + "event and censoring counts per group and time) and site strata."))
+            .parameter(ParameterSpec.string("group").doc("numeric column whose values define the groups compared"))
+            .parameter(ParameterSpec.string("strata").optional().doc("numeric column of strata"))
+            .parameter(ParameterSpec.bool("stratifyBySite").defaultValue(false)
+                    .doc("with siteColumn: each site is a stratum"))
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        String group = parameters.string("group");
+        String strata = parameters.has("strata") ? parameters.string("strata") : null;
+        List<String> extra = new ArrayList<>(List.of(group));
+        if (strata != null) {
+            extra.add(strata);
+        }
+        NumericColumns all = SurvivalInput.read(inputs.get("data"), parameters, extra);
+        double[] levels = all.distinct(group);
+        if (levels.length < 2) {
+            throw new io.daybreak.core.method.InvalidParameterException("parameter 'group': column '" + group
+                    + "' has one value only; the test needs at least two groups");
+        }
+        double[] strataLevels = strata == null ? new double[] {0} : all.distinct(strata);
+        boolean bySite = parameters.bool("stratifyBySite") && parameters.has("siteColumn");
+        List<NumericColumns> sites = SurvivalInput.sites(all, parameters);
+        List<EventCounts> pooled = new ArrayList<>();
+        for (int s = 0; s < strataLevels.length; s++) {
+            pooled.add(new EventCounts(levels.length));
+        }
+        List<EventCounts> bySiteStrata = new ArrayList<>();
+        for (NumericColumns site : sites) {
+            for (int s = 0; s < strataLevels.length; s++) {
+                NumericColumns rows = strata == null ? site : site.subset(strata, strataLevels[s]);
+                // what a site releases: events and censorings per group and time (per stratum)
+                EventCounts counts = EventCounts.of(SurvivalInput.time(rows, parameters),
+                        SurvivalInput.event(rows, parameters), SurvivalInput.codes(rows.column(group), levels),
+                        levels.length);
+                pooled.get(s).merge(counts);
+                bySiteStrata.add(counts);
+            }
+        }
+        LogRank test = LogRank.test(bySite ? bySiteStrata : pooled);
+        return MethodResult.builder()
+                .summary("groups", java.util.Arrays.stream(levels).boxed().map(Object.class::cast).toList())
+                .summary("observed", test.observed())
+                .summary("expected", test.expected())
+                .summary("chiSquare", test.chiSquare())
+                .summary("df", (long) test.df())
+                .summary("pValue", test.pValue())
+                .summary("n", (long) all.rows())
+                .summary("sites", (long) sites.size())
+                .build();
+    }
+}

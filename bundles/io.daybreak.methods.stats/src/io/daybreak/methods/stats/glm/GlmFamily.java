@@ -41,7 +41,8 @@ public enum GlmFamily {
     BINOMIAL {
         @Override
         double mean(double eta) {
-            return 1 / (1 + Math.exp(-eta));
+            // as R's binomial()$linkinv: kept EPS away from 0 and 1, so deviance and weights stay finite
+            return Math.max(Math.min(1 / (1 + Math.exp(-eta)), 1 - EPS), EPS);
         }
 
         @Override
@@ -77,7 +78,7 @@ public enum GlmFamily {
     POISSON {
         @Override
         double mean(double eta) {
-            return Math.exp(eta);
+            return Math.max(Math.exp(eta), EPS); // as R's poisson()$linkinv
         }
 
         @Override
@@ -110,6 +111,9 @@ public enum GlmFamily {
             return y >= 0 && y == Math.rint(y) ? null : "must be a non-negative whole number for the poisson family";
         }
     };
+
+    /** R's {@code .Machine$double.eps}. */
+    private static final double EPS = Math.ulp(1.0);
 
     abstract double mean(double eta);
 

@@ -19,9 +19,11 @@ import org.hipparchus.linear.DecompositionSolver;
  * @param dispersion   estimated (gaussian: deviance / (n − p)) or 1
  * @param n            observations
  * @param iterations   IRLS steps
+ * @param converged    whether the deviance settled within the iteration limit
+ * @param maxAbsEta    the largest |linear predictor| at β̂ (huge: fitted probabilities of 0 or 1, separation)
  */
 public record GlmFit(double[] coefficients, double[][] covariance, double deviance, double dispersion, long n,
-        int iterations) {
+        int iterations, boolean converged, double maxAbsEta) {
     private static final int MAX_ITERATIONS = 100;
 
     public static GlmFit fit(Function<double[], GlmSums> sums, GlmFamily family, int p) {
@@ -29,6 +31,7 @@ public record GlmFit(double[] coefficients, double[][] covariance, double devian
         double[] beta = solve(current).solve(new ArrayRealVector(current.xtwz)).toArray();
         GlmSums at = sums.apply(beta);
         int iterations = 1;
+        boolean converged = false;
         while (iterations < MAX_ITERATIONS) {
             iterations++;
             double[] next = solve(at).solve(new ArrayRealVector(at.xtwz)).toArray();
@@ -43,13 +46,14 @@ public record GlmFit(double[] coefficients, double[][] covariance, double devian
             beta = next;
             at = candidate;
             if (change <= 1e-13 * (Math.abs(at.deviance) + 0.1)) {
+                converged = true;
                 break;
             }
         }
         long n = at.n;
         double dispersion = family.estimatesDispersion() ? at.deviance / (n - p) : 1;
         double[][] inverse = solve(at).getInverse().scalarMultiply(dispersion).getData();
-        return new GlmFit(beta, inverse, at.deviance, dispersion, n, iterations);
+        return new GlmFit(beta, inverse, at.deviance, dispersion, n, iterations, converged, at.maxAbsEta);
     }
 
     private static DecompositionSolver solve(GlmSums sums) {

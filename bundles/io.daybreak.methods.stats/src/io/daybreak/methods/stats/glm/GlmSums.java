@@ -11,6 +11,8 @@ public final class GlmSums {
     final double[] xtwz;
     double deviance;
     long n;
+    /** The largest |η| over the rows: a sign of separation when huge (binomial fitted values of 0 or 1). */
+    double maxAbsEta;
 
     GlmSums(int p) {
         xtwx = new double[p][p];
@@ -37,6 +39,7 @@ public final class GlmSums {
                 }
                 mu = family.mean(eta);
             }
+            sums.maxAbsEta = Math.max(sums.maxAbsEta, Math.abs(eta));
             double derivative = family.meanDerivative(mu);
             double w = derivative * derivative / family.variance(mu);
             double z = eta + (y[i] - mu) / derivative;
@@ -68,6 +71,7 @@ public final class GlmSums {
         }
         deviance += other.deviance;
         n += other.n;
+        maxAbsEta = Math.max(maxAbsEta, other.maxAbsEta);
     }
 
     public double deviance() {

@@ -17,6 +17,7 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
 import io.daybreak.methods.stats.data.Coefficients;
+import io.daybreak.methods.stats.meta.MetaCombination;
 
 /**
  * {@code stats.glm}: generalised linear models (gaussian, binomial, poisson; canonical links) by IRLS, as R's
@@ -32,6 +33,7 @@ public final class GlmMethod implements Method {
             .description("Coefficients with standard errors and Wald tests, residual and null deviance, "
                     + "dispersion; exact federated fit over sites (sites release X'WX, X'Wz and deviance)."))
             .parameter(ParameterSpec.choice("family", "gaussian", "binomial", "poisson").defaultValue("gaussian"))
+            .parameter(MetaCombination.parameter())
             .output(Coefficients.SPEC)
             .build();
 
@@ -47,6 +49,22 @@ public final class GlmMethod implements Method {
         List<DesignMatrix> sites = DesignMatrix.sites(inputs.get("data"), parameters, family, dropped);
         List<String> terms = DesignMatrix.terms(parameters);
         int p = terms.size();
+        String combine = parameters.string("combine");
+        if (!combine.equals("exact")) {
+            if (sites.size() < 2) {
+                throw new InvalidParameterException("parameter 'combine' = " + combine + " needs 'siteColumn' with at "
+                        + "least two sites");
+            }
+            List<double[]> estimates = new java.util.ArrayList<>();
+            List<double[]> errors = new java.util.ArrayList<>();
+            for (DesignMatrix site : sites) {
+                GlmFit siteFit = fit(List.of(site), family, p, context, false);
+                estimates.add(siteFit.coefficients());
+                errors.add(siteFit.standardErrors());
+            }
+            return MetaCombination.of(estimates, errors, combine.equals("random")).result(context, terms)
+                    .summary("sites", (long) sites.size()).build();
+        }
         GlmFit fit = fit(sites, family, p, context, false);
         GlmFit nullFit = fit(sites, family, 1, context, true);
         double tDf = family.estimatesDispersion() ? fit.n() - p : 0;

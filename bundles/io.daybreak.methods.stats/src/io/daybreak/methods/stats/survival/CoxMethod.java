@@ -18,6 +18,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
 import io.daybreak.methods.stats.data.Coefficients;
 import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.meta.MetaCombination;
 
 /**
  * {@code stats.cox}: Cox proportional hazards by Newton–Raphson on the partial likelihood, Efron (default, as
@@ -40,6 +41,7 @@ public final class CoxMethod implements Method {
             .parameter(ParameterSpec.string("strata").optional().doc("numeric column of strata (separate baseline hazards)"))
             .parameter(ParameterSpec.bool("stratifyBySite").defaultValue(false)
                     .doc("with siteColumn: each site is a stratum (its own baseline hazard)"))
+            .parameter(MetaCombination.parameter())
             .output(Coefficients.SPEC)
             .build();
 
@@ -76,6 +78,29 @@ public final class CoxMethod implements Method {
             }
         }
         int p = covariates.size();
+        String combine = parameters.string("combine");
+        if (!combine.equals("exact")) {
+            return metaAnalysis(sites, strataLevels, strata, parameters, covariates, efron, combine, context, all);
+        }
+        CoxFit fit = fit(units, p, efron, context);
+        long events = units.stream().flatMap(List::stream).mapToLong(s -> s.events()).sum();
+        return MethodResult.builder()
+                .output("coefficients", Coefficients.table(context.allocator(), covariates, fit.coefficients(),
+                        fit.standardErrors(), 0))
+                .summary("coefficients", fit.coefficients())
+                .summary("standardErrors", fit.standardErrors())
+                .summary("logLikelihood", fit.logLikelihoodNull(), fit.logLikelihood())
+                .summary("iterations", (long) fit.iterations())
+                .summary("n", (long) all.rows())
+                .summary("events", events)
+                .summary("droppedRows", (long) all.dropped())
+                .summary("ties", parameters.string("ties"))
+                .summary("sites", (long) sites.size())
+                .build();
+    }
+
+    /** Fits the model whose partial likelihood sums over the units, each pooling the risk sets of its sites. */
+    private static CoxFit fit(List<List<Subject>> units, int p, boolean efron, MethodContext context) {
         List<double[]> grids = new ArrayList<>();
         for (List<Subject> unit : units) {
             grids.add(unionOfEventTimes(unit)); // each site releases its distinct event times once
@@ -98,25 +123,41 @@ public final class CoxMethod implements Method {
             }
             return total;
         };
-        CoxFit fit;
         try {
-            fit = CoxFit.fit(evaluate, p);
+            return CoxFit.fit(evaluate, p);
         } catch (MathIllegalArgumentException e) {
             throw new InvalidParameterException("the Cox model cannot be fitted: the information matrix is singular "
                     + "(collinear covariates or no events?): " + e.getMessage());
         }
-        long events = units.stream().flatMap(List::stream).mapToLong(s -> s.events()).sum();
-        return MethodResult.builder()
-                .output("coefficients", Coefficients.table(context.allocator(), covariates, fit.coefficients(),
-                        fit.standardErrors(), 0))
-                .summary("coefficients", fit.coefficients())
-                .summary("standardErrors", fit.standardErrors())
-                .summary("logLikelihood", fit.logLikelihoodNull(), fit.logLikelihood())
-                .summary("iterations", (long) fit.iterations())
+    }
+
+    /**
+     * The labelled alternative: a separate fit per site, combined per coefficient by inverse-variance fixed
+     * effect or DerSimonian–Laird random effects. Not exact: it differs from the pooled fit.
+     */
+    private static MethodResult metaAnalysis(List<NumericColumns> sites, double[] strataLevels, String strata,
+            Parameters parameters, List<String> covariates, boolean efron, String combine, MethodContext context,
+            NumericColumns all) {
+        if (sites.size() < 2) {
+            throw new InvalidParameterException("parameter 'combine' = " + combine + " needs 'siteColumn' with at least "
+                    + "two sites");
+        }
+        int p = covariates.size();
+        List<double[]> estimates = new ArrayList<>();
+        List<double[]> errors = new ArrayList<>();
+        for (NumericColumns site : sites) {
+            List<List<Subject>> units = new ArrayList<>();
+            for (double level : strataLevels) {
+                NumericColumns rows = strata == null ? site : site.subset(strata, level);
+                units.add(List.of(Subject.of(rows, parameters, covariates)));
+            }
+            CoxFit fit = fit(units, p, efron, context);
+            estimates.add(fit.coefficients());
+            errors.add(fit.standardErrors());
+        }
+        MetaCombination combined = MetaCombination.of(estimates, errors, combine.equals("random"));
+        return combined.result(context, covariates)
                 .summary("n", (long) all.rows())
-                .summary("events", events)
-                .summary("droppedRows", (long) all.dropped())
-                .summary("ties", parameters.string("ties"))
                 .summary("sites", (long) sites.size())
                 .build();
     }

@@ -146,6 +146,25 @@ class SurvivalTest extends StatsTestSupport {
         assertRelative(10.1437990535992, (Double) strata.get("chiSquare"), 1e-12, "strata column");
     }
 
+    /** docs/validation/r/stats/meta.R: per-site coxph fits combined by the textbook formulas. */
+    @Test
+    void metaAnalysisOfSiteFitsIsLabelledAndMatchesR() throws Exception {
+        Map<String, Object> fixed = lung(CoxMethod::new, Map.of("covariates", "age,sex", "siteColumn", "site",
+                "combine", "fixed"));
+        assertEquals(true, fixed.get("method").toString().contains("not exact"));
+        assertRelative(0.0170448068931426, doubles(fixed.get("coefficients"))[0], 1e-9, "fixed age");
+        assertRelative(-0.510385906395099, doubles(fixed.get("coefficients"))[1], 1e-9, "fixed sex");
+        assertRelative(0.170677362359236, doubles(fixed.get("standardErrors"))[1], 1e-9, "fixed se sex");
+        Map<String, Object> random = lung(CoxMethod::new, Map.of("covariates", "age,sex", "siteColumn", "site",
+                "combine", "random"));
+        assertRelative(-0.512312465737096, doubles(random.get("coefficients"))[1], 1e-9, "random sex");
+        assertRelative(0.173147015782506, doubles(random.get("standardErrors"))[1], 1e-9, "random se sex");
+        assertRelative(0.00220392889771283, doubles(random.get("tau2"))[1], 1e-7, "tau2 sex");
+        assertEquals(0.0, doubles(random.get("tau2"))[0]);
+        assertThrows(InvalidParameterException.class, () -> lung(CoxMethod::new, Map.of("covariates", "age",
+                "combine", "random")));
+    }
+
     @Test
     void badInputIsNamed() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,

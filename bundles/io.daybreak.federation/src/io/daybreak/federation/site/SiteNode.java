@@ -1,0 +1,151 @@
+package io.daybreak.federation.site;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.arrow.memory.BufferAllocator;
+
+import io.daybreak.data.Table;
+import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.ReleaseGuard;
+import io.daybreak.federation.SiteStep;
+import io.daybreak.federation.audit.AuditLog;
+import io.daybreak.federation.policy.DisclosureException;
+import io.daybreak.federation.policy.DisclosurePolicy;
+
+/**
+ * The transport-independent core of a site node: it owns the site's datasets, serves only the methods on
+ * its allow-list, runs their site steps, checks what they release against its disclosure policy, and logs
+ * every request, release and refusal to its audit log before answering. The bytes it returns are exactly
+ * the bytes logged (by size and SHA-256). A failing step never takes the node down: it becomes a
+ * {@link NodeException} with a code and a message without data.
+ */
+public final class SiteNode {
+    /** Largest argument list accepted (elements across all list arguments). */
+    static final int MAX_ARGUMENT_ELEMENTS = 100_000;
+
+    private final String name;
+    private final Map<String, Table> datasets;
+    private final Set<String> allowedMethods;
+    private final Map<String, SiteStep> steps;
+    private final DisclosurePolicy policy;
+    private final AuditLog audit;
+    private final BufferAllocator allocator;
+
+    public SiteNode(String name, Map<String, Table> datasets, Set<String> allowedMethods, List<SiteStep> steps,
+            DisclosurePolicy policy, AuditLog audit, BufferAllocator allocator) {
+        this.name = name;
+        this.datasets = Map.copyOf(datasets);
+        this.allowedMethods = Set.copyOf(allowedMethods);
+        this.steps = new LinkedHashMap<>();
+        steps.forEach(step -> this.steps.put(step.method(), step));
+        this.policy = policy;
+        this.audit = audit;
+        this.allocator = allocator;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The datasets on offer: names, columns and row counts. */
+    public List<DatasetInfo> datasets() {
+        List<DatasetInfo> infos = new ArrayList<>();
+        datasets.forEach((key, table) -> infos.add(new DatasetInfo(key, table.columnNames(), table.rowCount())));
+        infos.sort((a, b) -> a.name().compareTo(b.name()));
+        return infos;
+    }
+
+    /** Serves one step; returns the released bytes (an Arrow IPC stream of {@link Aggregates}). */
+    public byte[] handle(String requester, String method, String step, String dataset, Map<String, Object> arguments) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("requester", requester);
+        request.put("method", method);
+        request.put("step", step);
+        request.put("dataset", dataset);
+        log("request", request);
+        try {
+            byte[] bytes = run(method, step, dataset, arguments);
+            Map<String, Object> release = new LinkedHashMap<>(request);
+            release.put("bytes", bytes.length);
+            release.put("sha256", Aggregates.sha256(bytes));
+            log("release", release);
+            return bytes;
+        } catch (NodeException e) {
+            Map<String, Object> refusal = new LinkedHashMap<>(request);
+            refusal.put("code", e.code().name());
+            refusal.put("reason", e.getMessage());
+            log("refusal", refusal);
+            throw e;
+        }
+    }
+
+    private byte[] run(String method, String step, String dataset, Map<String, Object> arguments) {
+        if (!allowedMethods.contains(method)) {
+            throw new NodeException(NodeException.Code.NOT_ALLOWED, "method '" + method + "' is not on this site's "
+                    + "allow-list");
+        }
+        SiteStep siteStep = steps.get(method);
+        if (siteStep == null) {
+            throw new NodeException(NodeException.Code.UNKNOWN_STEP, "method '" + method + "' has no site step here");
+        }
+        Table data = datasets.get(dataset);
+        if (data == null) {
+            throw new NodeException(NodeException.Code.UNKNOWN_DATASET, "no dataset '" + dataset + "'");
+        }
+        checkArguments(arguments);
+        try {
+            Aggregates released = siteStep.run(step, arguments, data, new ReleaseGuard(policy, data.rowCount()));
+            return released.toBytes(allocator);
+        } catch (DisclosureException e) {
+            throw new NodeException(NodeException.Code.DISCLOSURE, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // the step's own validation (unknown column, bad value): its message names the argument
+            throw new NodeException(NodeException.Code.BAD_REQUEST, e.getMessage());
+        } catch (RuntimeException e) {
+            // anything else may carry data in its message: report the kind only
+            throw new NodeException(NodeException.Code.INTERNAL, "the site step failed (" + e.getClass().getSimpleName()
+                    + "); details are in the site's log");
+        }
+    }
+
+    private void checkArguments(Map<String, Object> arguments) {
+        int elements = 0;
+        List<String> strings = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : arguments.entrySet()) {
+            strings.add(entry.getKey());
+            Object value = entry.getValue();
+            if (value instanceof List<?> list) {
+                elements += list.size();
+                list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(strings::add);
+            } else if (value instanceof String text) {
+                strings.add(text);
+            } else if (!(value instanceof Number || value instanceof Boolean)) {
+                throw new NodeException(NodeException.Code.BAD_REQUEST, "argument '" + entry.getKey()
+                        + "' must be a number, string, boolean or list");
+            }
+        }
+        if (elements > MAX_ARGUMENT_ELEMENTS) {
+            throw new NodeException(NodeException.Code.BAD_REQUEST, "arguments have " + elements + " list elements; "
+                    + "allowed: at most " + MAX_ARGUMENT_ELEMENTS);
+        }
+        try {
+            policy.checkStrings(strings);
+        } catch (DisclosureException e) {
+            throw new NodeException(NodeException.Code.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    private void log(String kind, Map<String, Object> fields) {
+        try {
+            audit.append(kind, fields);
+        } catch (IOException e) {
+            // a node that cannot audit must not release anything
+            throw new NodeException(NodeException.Code.INTERNAL, "the audit log cannot be written; nothing released");
+        }
+    }
+}

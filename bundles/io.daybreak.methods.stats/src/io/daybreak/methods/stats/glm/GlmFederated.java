@@ -1,0 +1,59 @@
+package io.daybreak.methods.stats.glm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.Sites;
+
+/**
+ * The coordinator of the federated GLM: the IRLS of {@link GlmFit} on the sums the sites release
+ * ({@link GlmSiteStep}), added in the sites' fixed order. Every site sees the same coefficients each round;
+ * the result equals the pooled fit.
+ */
+public final class GlmFederated {
+    private GlmFederated() {
+    }
+
+    /** The fit and its null-model deviance, plus the rounds each took. */
+    public record Result(GlmFit fit, GlmFit nullFit, int rounds) {
+    }
+
+    public static Result fit(Sites sites, String response, List<String> covariates, GlmFamily family) {
+        int[] rounds = new int[1];
+        GlmFit fit = GlmFit.fit(beta -> round(sites, response, covariates, family, beta, false, rounds), family,
+                covariates.size() + 1);
+        GlmFit nullFit = GlmFit.fit(beta -> round(sites, response, covariates, family, beta, true, rounds), family, 1);
+        return new Result(fit, nullFit, rounds[0]);
+    }
+
+    private static GlmSums round(Sites sites, String response, List<String> covariates, GlmFamily family, double[] beta,
+            boolean interceptOnly, int[] rounds) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("response", response);
+        arguments.put("covariates", covariates);
+        arguments.put("family", family.name().toLowerCase(java.util.Locale.ROOT));
+        arguments.put("interceptOnly", interceptOnly);
+        if (beta != null) {
+            List<Object> values = new ArrayList<>();
+            for (double b : beta) {
+                values.add(b);
+            }
+            arguments.put("beta", values);
+        }
+        rounds[0]++;
+        Map<String, Aggregates> replies = sites.call(GlmSiteStep.METHOD, "sums", arguments);
+        GlmSums total = null;
+        for (String site : sites.names()) {
+            GlmSums sums = GlmSiteStep.fromRelease(replies.get(site));
+            if (total == null) {
+                total = sums;
+            } else {
+                total.add(sums);
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,117 @@
+package io.daybreak.methods.stats.glm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.data.Table;
+import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.ReleaseGuard;
+import io.daybreak.federation.SiteStep;
+import io.daybreak.methods.stats.data.NumericColumns;
+
+/**
+ * The site step of the federated GLM ({@code stats.glm}): step "sums" releases X'WX, X'Wz, the deviance and
+ * n at the coordinator's coefficients (or at R's starting means when none are given). Before release the
+ * site checks that the rows used are a large enough subset of its dataset (and leave a large enough
+ * complement) and that the model is far from saturated.
+ *
+ * <p>Arguments: {@code response} (column), {@code covariates} (list of columns), {@code family},
+ * optional {@code beta} (list), optional {@code interceptOnly} (boolean).
+ */
+@Component(service = SiteStep.class)
+public final class GlmSiteStep implements SiteStep {
+    public static final String METHOD = "stats.glm";
+
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
+    @Override
+    public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
+        if (!step.equals("sums")) {
+            throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD + "; steps: sums");
+        }
+        String response = string(arguments, "response");
+        List<String> covariates = strings(arguments, "covariates");
+        GlmFamily family = GlmFamily.valueOf(string(arguments, "family").toUpperCase(Locale.ROOT));
+        boolean interceptOnly = Boolean.TRUE.equals(arguments.get("interceptOnly"));
+        List<String> names = new ArrayList<>(List.of(response));
+        names.addAll(covariates);
+        NumericColumns rows;
+        try {
+            rows = NumericColumns.completeCases(data, "covariates", names);
+        } catch (io.daybreak.core.method.InvalidParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // the site step contract: bad arguments
+        }
+        int p = interceptOnly ? 1 : covariates.size() + 1;
+        guard.subset("the rows of the model", rows.rows());
+        guard.parameters("the model", covariates.size() + 1, rows.rows());
+        double[][] x = new double[rows.rows()][p];
+        for (int i = 0; i < x.length; i++) {
+            x[i][0] = 1;
+        }
+        for (int c = 0; c < p - 1; c++) {
+            double[] column = rows.column(covariates.get(c));
+            for (int i = 0; i < x.length; i++) {
+                x[i][c + 1] = column[i];
+            }
+        }
+        double[] y = rows.column(response);
+        for (double value : y) {
+            String problem = family.checkResponse(value);
+            if (problem != null) {
+                throw new IllegalArgumentException("column '" + response + "': a value " + problem);
+            }
+        }
+        double[] beta = arguments.containsKey("beta") ? numbers(arguments, "beta") : null;
+        if (beta != null && beta.length != p) {
+            throw new IllegalArgumentException("argument 'beta' has " + beta.length + " values; the model has " + p);
+        }
+        GlmSums sums = GlmSums.of(x, y, family, beta);
+        return Aggregates.builder().putMatrix("xtwx", sums.xtwx).put("xtwz", sums.xtwz)
+                .put("deviance", sums.deviance).put("n", sums.n).put("maxAbsEta", sums.maxAbsEta).build();
+    }
+
+    /** Rebuilds the sums from a site's release (the coordinator's side). */
+    static GlmSums fromRelease(Aggregates released) {
+        double[][] xtwx = released.getMatrix("xtwx");
+        GlmSums sums = new GlmSums(xtwx.length);
+        for (int a = 0; a < xtwx.length; a++) {
+            System.arraycopy(xtwx[a], 0, sums.xtwx[a], 0, xtwx.length);
+        }
+        System.arraycopy(released.get("xtwz"), 0, sums.xtwz, 0, xtwx.length);
+        sums.deviance = released.scalar("deviance");
+        sums.n = (long) released.scalar("n");
+        sums.maxAbsEta = released.scalar("maxAbsEta");
+        return sums;
+    }
+
+    static String string(Map<String, Object> arguments, String name) {
+        Object value = arguments.get(name);
+        if (!(value instanceof String text)) {
+            throw new IllegalArgumentException("argument '" + name + "' must be a string");
+        }
+        return text;
+    }
+
+    static List<String> strings(Map<String, Object> arguments, String name) {
+        Object value = arguments.get(name);
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new IllegalArgumentException("argument '" + name + "' must be a list of column names");
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    static double[] numbers(Map<String, Object> arguments, String name) {
+        Object value = arguments.get(name);
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(Number.class::isInstance)) {
+            throw new IllegalArgumentException("argument '" + name + "' must be a list of numbers");
+        }
+        return list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+    }
+}

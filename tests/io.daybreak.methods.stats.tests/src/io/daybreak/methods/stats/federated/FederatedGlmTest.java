@@ -1,0 +1,170 @@
+package io.daybreak.methods.stats.federated;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.daybreak.data.DoubleColumn;
+import io.daybreak.data.Table;
+import io.daybreak.data.csv.CsvReader;
+import io.daybreak.federation.SiteFailedException;
+import io.daybreak.federation.audit.AuditLog;
+import io.daybreak.federation.audit.AuditVerifier;
+import io.daybreak.federation.policy.DisclosurePolicy;
+import io.daybreak.federation.site.LocalSites;
+import io.daybreak.federation.site.NodeException;
+import io.daybreak.federation.site.SiteNode;
+import io.daybreak.methods.stats.StatsTestSupport;
+import io.daybreak.methods.stats.glm.GlmFamily;
+import io.daybreak.methods.stats.glm.GlmFederated;
+import io.daybreak.methods.stats.glm.GlmMethod;
+import io.daybreak.methods.stats.glm.GlmSiteStep;
+
+/**
+ * The federated GLM through site nodes (in this process, through the same request, release, policy and audit
+ * path a remote node uses): equal to the pooled fit, and refused where the disclosure rules say so, with
+ * nothing released.
+ */
+class FederatedGlmTest extends StatsTestSupport {
+    private static final String[] COLUMNS = {"time", "status", "age", "sex", "ph.ecog", "wt.loss"};
+
+    @TempDir
+    Path dir;
+
+    private final List<AuditLog> logs = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws IOException {
+        for (AuditLog log : logs) {
+            log.close();
+        }
+        tables.forEach(Table::close);
+    }
+
+    /** The lung rows of one site (inst %% 3) as that site's own table. */
+    private Table siteTable(Table lung, double site, int limit) {
+        DoubleColumn sites = lung.doubles("site");
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < lung.rowCount() && rows.size() < limit; i++) {
+            if (sites.get(i) == site) {
+                rows.add(i);
+            }
+        }
+        var builder = Table.builder(allocator);
+        for (String name : COLUMNS) {
+            DoubleColumn column = lung.doubles(name);
+            List<Object> values = new ArrayList<>();
+            for (int row : rows) {
+                values.add(column.isNull(row) ? null : column.get(row));
+            }
+            builder.add(name, io.daybreak.data.ColumnType.FLOAT64, values);
+        }
+        Table table = builder.build();
+        tables.add(table);
+        return table;
+    }
+
+    private SiteNode node(String name, Table data) throws IOException {
+        AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
+        logs.add(log);
+        return new SiteNode(name, Map.of("lung", data), Set.of(GlmSiteStep.METHOD), List.of(new GlmSiteStep()),
+                DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+    }
+
+    private LocalSites sites(int limitPerSite) throws IOException {
+        try (Table lung = CsvReader.read(data(LUNG), allocator)) {
+            List<SiteNode> nodes = new ArrayList<>();
+            for (int s = 0; s < 3; s++) {
+                nodes.add(node("site" + s, siteTable(lung, s, limitPerSite)));
+            }
+            return new LocalSites(nodes, "lung", "CN=researcher", allocator);
+        }
+    }
+
+    @Test
+    void federatedFitThroughNodesEqualsThePooledFitAndEveryReleaseIsAudited() throws Exception {
+        GlmFederated.Result result = GlmFederated.fit(sites(Integer.MAX_VALUE), "wt.loss", List.of("age", "sex"),
+                GlmFamily.GAUSSIAN);
+        Map<String, Object> pooled = run(new GlmMethod(), LUNG, Map.of("response", "wt.loss", "covariates", "age,sex"));
+        for (int a = 0; a < 3; a++) {
+            assertRelative(doubles(pooled.get("coefficients"))[a], result.fit().coefficients()[a], 1e-11, "coefficient " + a);
+            assertRelative(doubles(pooled.get("standardErrors"))[a], result.fit().standardErrors()[a], 1e-11, "se " + a);
+        }
+        assertRelative((Double) pooled.get("nullDeviance"), result.nullFit().deviance(), 1e-12, "null deviance");
+        for (AuditLog log : logs) {
+            AuditVerifier.Result check = AuditVerifier.verify(log.file());
+            assertTrue(check.intact(), check.problem());
+            assertEquals(2L * result.rounds(), check.entries()); // a request and a release per round
+            String text = Files.readString(log.file());
+            assertTrue(text.contains("\"kind\":\"release\"") && text.contains("\"sha256\""), text);
+        }
+    }
+
+    @Test
+    void aNearlySaturatedModelIsRefusedAndNothingIsReleased() throws Exception {
+        // 9 rows at each site: 4 parameters > 0.33 x 9
+        LocalSites small = sites(9);
+        SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(small, "wt.loss",
+                List.of("age", "sex", "ph.ecog"), GlmFamily.GAUSSIAN));
+        assertEquals("site0", e.site());
+        assertTrue(e.getMessage().contains("parameter-ratio"), e.getMessage());
+        String audit = Files.readString(logs.get(0).file());
+        assertTrue(audit.contains("\"kind\":\"refusal\"") && !audit.contains("\"kind\":\"release\""), audit);
+    }
+
+    @Test
+    void subsetsWhoseComplementIsTinyAreRefused() throws Exception {
+        // ph.ecog is missing for one patient: a fit on the complete cases would differ from one on all rows by
+        // exactly that patient, so the site refuses (complement of 1 < 3)
+        SiteNode site;
+        try (Table lung = CsvReader.read(data(LUNG), allocator)) {
+            Table all = siteTable(lung, 0, Integer.MAX_VALUE); // the patient without ph.ecog is at site 0 (inst 21)
+            long missing = 0;
+            for (int i = 0; i < all.rowCount(); i++) {
+                missing += all.doubles("ph.ecog").isNull(i) ? 1 : 0;
+            }
+            assertEquals(1, missing);
+            site = node("site-ecog", all);
+        }
+        SiteNode node = site;
+        NodeException refused = assertThrows(NodeException.class, () -> node.handle("CN=researcher", GlmSiteStep.METHOD,
+                "sums", "lung", Map.of("response", "age", "covariates", List.of("ph.ecog"), "family", "gaussian")));
+        assertEquals(NodeException.Code.DISCLOSURE, refused.code());
+        assertTrue(refused.getMessage().contains("outside"), refused.getMessage());
+    }
+
+    @Test
+    void methodsOffTheAllowListUnknownDatasetsAndBadArgumentsAreRefusedWithCodes() throws Exception {
+        LocalSites sites = sites(Integer.MAX_VALUE);
+        SiteNode node;
+        try (Table lung = CsvReader.read(data(LUNG), allocator)) {
+            node = node("site-x", siteTable(lung, 0, Integer.MAX_VALUE));
+        }
+        assertEquals(NodeException.Code.NOT_ALLOWED, assertThrows(NodeException.class,
+                () -> node.handle("CN=r", "raw.rows", "dump", "lung", Map.of())).code());
+        assertEquals(NodeException.Code.UNKNOWN_DATASET, assertThrows(NodeException.class,
+                () -> node.handle("CN=r", GlmSiteStep.METHOD, "sums", "other", Map.of())).code());
+        NodeException badColumn = assertThrows(NodeException.class, () -> node.handle("CN=r", GlmSiteStep.METHOD, "sums",
+                "lung", Map.of("response", "age", "covariates", List.of("nosuch"), "family", "gaussian")));
+        assertEquals(NodeException.Code.BAD_REQUEST, badColumn.code());
+        assertTrue(badColumn.getMessage().contains("'nosuch'"), badColumn.getMessage());
+        assertEquals(NodeException.Code.BAD_REQUEST, assertThrows(NodeException.class, () -> node.handle("CN=r",
+                GlmSiteStep.METHOD, "sums", "lung", Map.of("response", "x".repeat(81), "covariates", List.of(),
+                        "family", "gaussian"))).code());
+        assertEquals(3, sites.names().size());
+    }
+}

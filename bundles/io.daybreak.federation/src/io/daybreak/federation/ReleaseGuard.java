@@ -40,6 +40,14 @@ public final class ReleaseGuard {
         policy.checkParameters(what, parameters, rows);
     }
 
+    public void eventTimes(String what) {
+        policy.checkEventTimes(what);
+    }
+
+    public void riskSets(String what, long[] sizes) {
+        policy.checkRiskSets(what, sizes);
+    }
+
     public void strings(List<String> values) {
         policy.checkStrings(values);
     }

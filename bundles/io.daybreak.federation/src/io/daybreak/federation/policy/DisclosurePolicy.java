@@ -25,17 +25,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param maxFactorLevels     largest number of factor levels
  * @param maxFactorLevelRatio largest ratio of factor levels to observations
  * @param maxStringLength     longest string argument accepted
+ * @param releaseEventTimes   whether exact event and censoring times may leave the site (exact survival
+ *                            analyses need them; DataSHIELD does not release them, so off by default)
+ * @param minRiskSetSize      smallest non-empty risk set whose sums may be released (a risk set of one
+ *                            would reveal that patient's covariates)
  */
 public record DisclosurePolicy(long minCellCount, long minSubsetSize, double maxParameterRatio, int maxFactorLevels,
-        double maxFactorLevelRatio, int maxStringLength) {
+        double maxFactorLevelRatio, int maxStringLength, boolean releaseEventTimes, long minRiskSetSize) {
 
-    public static final DisclosurePolicy DATASHIELD_DEFAULTS = new DisclosurePolicy(3, 3, 0.33, 40, 0.33, 80);
+    public static final DisclosurePolicy DATASHIELD_DEFAULTS = new DisclosurePolicy(3, 3, 0.33, 40, 0.33, 80, false, 3);
     private static final Set<String> KEYS = Set.of("minCellCount", "minSubsetSize", "maxParameterRatio",
-            "maxFactorLevels", "maxFactorLevelRatio", "maxStringLength");
+            "maxFactorLevels", "maxFactorLevelRatio", "maxStringLength", "releaseEventTimes", "minRiskSetSize");
 
     public DisclosurePolicy {
         if (minCellCount < 1 || minSubsetSize < 1 || !(maxParameterRatio > 0 && maxParameterRatio <= 1)
-                || maxFactorLevels < 1 || !(maxFactorLevelRatio > 0 && maxFactorLevelRatio <= 1) || maxStringLength < 1) {
+                || maxFactorLevels < 1 || !(maxFactorLevelRatio > 0 && maxFactorLevelRatio <= 1) || maxStringLength < 1
+                || minRiskSetSize < 1) {
             throw new IllegalArgumentException("disclosure policy out of range: counts and sizes >= 1, ratios in (0, 1]");
         }
     }
@@ -63,8 +68,9 @@ public record DisclosurePolicy(long minCellCount, long minSubsetSize, double max
                 throw new PolicyFileException(file + ": unknown rule '" + key + "'; known rules: " + String.join(", ",
                         KEYS.stream().sorted().toList()));
             }
-            if (!root.get(key).isNumber()) {
-                throw new PolicyFileException(file + ": rule '" + key + "' must be a number");
+            boolean flag = key.equals("releaseEventTimes");
+            if (flag ? !root.get(key).isBoolean() : !root.get(key).isNumber()) {
+                throw new PolicyFileException(file + ": rule '" + key + "' must be " + (flag ? "true or false" : "a number"));
             }
         }
         try {
@@ -74,7 +80,9 @@ public record DisclosurePolicy(long minCellCount, long minSubsetSize, double max
                     root.path("maxParameterRatio").asDouble(d.maxParameterRatio()),
                     root.path("maxFactorLevels").asInt(d.maxFactorLevels()),
                     root.path("maxFactorLevelRatio").asDouble(d.maxFactorLevelRatio()),
-                    root.path("maxStringLength").asInt(d.maxStringLength()));
+                    root.path("maxStringLength").asInt(d.maxStringLength()),
+                    root.path("releaseEventTimes").asBoolean(d.releaseEventTimes()),
+                    root.path("minRiskSetSize").asLong(d.minRiskSetSize()));
         } catch (IllegalArgumentException e) {
             throw new PolicyFileException(file + ": " + e.getMessage());
         }
@@ -113,6 +121,24 @@ public record DisclosurePolicy(long minCellCount, long minSubsetSize, double max
         if (levels > maxFactorLevels || levels > maxFactorLevelRatio * n) {
             throw new DisclosureException("factor-levels", what + " has " + levels + " levels; allowed: at most "
                     + maxFactorLevels + " and at most " + maxFactorLevelRatio + " x N");
+        }
+    }
+
+    /** Exact event or censoring times are about to be released. */
+    public void checkEventTimes(String what) {
+        if (!releaseEventTimes) {
+            throw new DisclosureException("event-times", what + " would release exact event times, which this site "
+                    + "does not allow (policy rule releaseEventTimes)");
+        }
+    }
+
+    /** Sums over risk sets of these sizes are about to be released; empty risk sets release nothing. */
+    public void checkRiskSets(String what, long[] sizes) {
+        for (long size : sizes) {
+            if (size > 0 && size < minRiskSetSize) {
+                throw new DisclosureException("risk-set-size", what + " includes a risk set with fewer than "
+                        + minRiskSetSize + " patients");
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
+import io.daybreak.methods.stats.data.Arguments;
 import io.daybreak.methods.stats.data.NumericColumns;
 
 /**
@@ -36,18 +37,18 @@ public final class GlmSiteStep implements SiteStep {
         if (!step.equals("sums")) {
             throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD + "; steps: sums");
         }
-        String response = string(arguments, "response");
-        List<String> covariates = strings(arguments, "covariates");
-        GlmFamily family = GlmFamily.valueOf(string(arguments, "family").toUpperCase(Locale.ROOT));
+        String response = Arguments.string(arguments, "response");
+        List<String> covariates = Arguments.strings(arguments, "covariates");
+        GlmFamily family;
+        try {
+            family = GlmFamily.valueOf(Arguments.string(arguments, "family").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("argument 'family' must be gaussian, binomial or poisson");
+        }
         boolean interceptOnly = Boolean.TRUE.equals(arguments.get("interceptOnly"));
         List<String> names = new ArrayList<>(List.of(response));
         names.addAll(covariates);
-        NumericColumns rows;
-        try {
-            rows = NumericColumns.completeCases(data, "covariates", names);
-        } catch (io.daybreak.core.method.InvalidParameterException e) {
-            throw new IllegalArgumentException(e.getMessage(), e); // the site step contract: bad arguments
-        }
+        NumericColumns rows = Arguments.columns(data, names);
         int p = interceptOnly ? 1 : covariates.size() + 1;
         guard.subset("the rows of the model", rows.rows());
         guard.parameters("the model", covariates.size() + 1, rows.rows());
@@ -68,10 +69,7 @@ public final class GlmSiteStep implements SiteStep {
                 throw new IllegalArgumentException("column '" + response + "': a value " + problem);
             }
         }
-        double[] beta = arguments.containsKey("beta") ? numbers(arguments, "beta") : null;
-        if (beta != null && beta.length != p) {
-            throw new IllegalArgumentException("argument 'beta' has " + beta.length + " values; the model has " + p);
-        }
+        double[] beta = arguments.containsKey("beta") ? Arguments.numbers(arguments, "beta", p) : null;
         GlmSums sums = GlmSums.of(x, y, family, beta);
         return Aggregates.builder().putMatrix("xtwx", sums.xtwx).put("xtwz", sums.xtwz)
                 .put("deviance", sums.deviance).put("n", sums.n).put("maxAbsEta", sums.maxAbsEta).build();
@@ -89,29 +87,5 @@ public final class GlmSiteStep implements SiteStep {
         sums.n = (long) released.scalar("n");
         sums.maxAbsEta = released.scalar("maxAbsEta");
         return sums;
-    }
-
-    static String string(Map<String, Object> arguments, String name) {
-        Object value = arguments.get(name);
-        if (!(value instanceof String text)) {
-            throw new IllegalArgumentException("argument '" + name + "' must be a string");
-        }
-        return text;
-    }
-
-    static List<String> strings(Map<String, Object> arguments, String name) {
-        Object value = arguments.get(name);
-        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-            throw new IllegalArgumentException("argument '" + name + "' must be a list of column names");
-        }
-        return list.stream().map(String.class::cast).toList();
-    }
-
-    static double[] numbers(Map<String, Object> arguments, String name) {
-        Object value = arguments.get(name);
-        if (!(value instanceof List<?> list) || !list.stream().allMatch(Number.class::isInstance)) {
-            throw new IllegalArgumentException("argument '" + name + "' must be a list of numbers");
-        }
-        return list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
     }
 }

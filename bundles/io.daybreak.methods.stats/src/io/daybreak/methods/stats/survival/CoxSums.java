@@ -20,6 +20,8 @@ public final class CoxSums {
     final double[] t0;
     final double[][] t1;
     final double[][][] t2;
+    /** Subjects in the risk set at each grid time (checked by the site's disclosure policy, not released). */
+    final long[] riskSize;
 
     CoxSums(double[] grid, int p) {
         this.grid = grid.clone();
@@ -33,6 +35,7 @@ public final class CoxSums {
         t0 = new double[g];
         t1 = new double[g][p];
         t2 = new double[g][p][p];
+        riskSize = new long[g];
     }
 
     /** The distinct event times of a data set, ascending (a site's first release). */
@@ -58,6 +61,7 @@ public final class CoxSums {
         }
         Arrays.sort(order, (a, b) -> Double.compare(time[b], time[a])); // latest first
         double r0 = 0;
+        long size = 0;
         double[] r1 = new double[p];
         double[][] r2 = new double[p][p];
         int next = 0;
@@ -68,6 +72,7 @@ public final class CoxSums {
                 double[] xi = x[i];
                 double w = Math.exp(dot(xi, beta));
                 r0 += w;
+                size++;
                 for (int a = 0; a < p; a++) {
                     r1[a] += w * xi[a];
                     for (int b = 0; b <= a; b++) {
@@ -87,6 +92,7 @@ public final class CoxSums {
                 }
             }
             sums.s0[g] = r0;
+            sums.riskSize[g] = size;
             for (int a = 0; a < p; a++) {
                 sums.s1[g][a] = r1[a];
                 for (int b = 0; b <= a; b++) {
@@ -114,6 +120,7 @@ public final class CoxSums {
         }
         for (int g = 0; g < grid.length; g++) {
             s0[g] += other.s0[g];
+            riskSize[g] += other.riskSize[g];
             t0[g] += other.t0[g];
             d[g] += other.d[g];
             for (int a = 0; a < p; a++) {

@@ -4,20 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
 import io.daybreak.data.csv.CsvReader;
 import io.daybreak.federation.SiteFailedException;
@@ -27,7 +19,6 @@ import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.LocalSites;
 import io.daybreak.federation.site.NodeException;
 import io.daybreak.federation.site.SiteNode;
-import io.daybreak.methods.stats.StatsTestSupport;
 import io.daybreak.methods.stats.glm.GlmFamily;
 import io.daybreak.methods.stats.glm.GlmFederated;
 import io.daybreak.methods.stats.glm.GlmMethod;
@@ -38,66 +29,12 @@ import io.daybreak.methods.stats.glm.GlmSiteStep;
  * path a remote node uses): equal to the pooled fit, and refused where the disclosure rules say so, with
  * nothing released.
  */
-class FederatedGlmTest extends StatsTestSupport {
-    private static final String[] COLUMNS = {"time", "status", "age", "sex", "ph.ecog", "wt.loss"};
-
-    @TempDir
-    Path dir;
-
-    private final List<AuditLog> logs = new ArrayList<>();
-    private final List<Table> tables = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (AuditLog log : logs) {
-            log.close();
-        }
-        tables.forEach(Table::close);
-    }
-
-    /** The lung rows of one site (inst %% 3) as that site's own table. */
-    private Table siteTable(Table lung, double site, int limit) {
-        DoubleColumn sites = lung.doubles("site");
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < lung.rowCount() && rows.size() < limit; i++) {
-            if (sites.get(i) == site) {
-                rows.add(i);
-            }
-        }
-        var builder = Table.builder(allocator);
-        for (String name : COLUMNS) {
-            DoubleColumn column = lung.doubles(name);
-            List<Object> values = new ArrayList<>();
-            for (int row : rows) {
-                values.add(column.isNull(row) ? null : column.get(row));
-            }
-            builder.add(name, io.daybreak.data.ColumnType.FLOAT64, values);
-        }
-        Table table = builder.build();
-        tables.add(table);
-        return table;
-    }
-
-    private SiteNode node(String name, Table data) throws IOException {
-        AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
-        logs.add(log);
-        return new SiteNode(name, Map.of("lung", data), Set.of(GlmSiteStep.METHOD), List.of(new GlmSiteStep()),
-                DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
-    }
-
-    private LocalSites sites(int limitPerSite) throws IOException {
-        try (Table lung = CsvReader.read(data(LUNG), allocator)) {
-            List<SiteNode> nodes = new ArrayList<>();
-            for (int s = 0; s < 3; s++) {
-                nodes.add(node("site" + s, siteTable(lung, s, limitPerSite)));
-            }
-            return new LocalSites(nodes, "lung", "CN=researcher", allocator);
-        }
-    }
+class FederatedGlmTest extends FederatedTestSupport {
+    private static final DisclosurePolicy DEFAULTS = DisclosurePolicy.DATASHIELD_DEFAULTS;
 
     @Test
     void federatedFitThroughNodesEqualsThePooledFitAndEveryReleaseIsAudited() throws Exception {
-        GlmFederated.Result result = GlmFederated.fit(sites(Integer.MAX_VALUE), "wt.loss", List.of("age", "sex"),
+        GlmFederated.Result result = GlmFederated.fit(sites(Integer.MAX_VALUE, DEFAULTS), "wt.loss", List.of("age", "sex"),
                 GlmFamily.GAUSSIAN);
         Map<String, Object> pooled = run(new GlmMethod(), LUNG, Map.of("response", "wt.loss", "covariates", "age,sex"));
         for (int a = 0; a < 3; a++) {
@@ -117,7 +54,7 @@ class FederatedGlmTest extends StatsTestSupport {
     @Test
     void aNearlySaturatedModelIsRefusedAndNothingIsReleased() throws Exception {
         // 9 rows at each site: 4 parameters > 0.33 x 9
-        LocalSites small = sites(9);
+        LocalSites small = sites(9, DEFAULTS);
         SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(small, "wt.loss",
                 List.of("age", "sex", "ph.ecog"), GlmFamily.GAUSSIAN));
         assertEquals("site0", e.site());
@@ -138,7 +75,7 @@ class FederatedGlmTest extends StatsTestSupport {
                 missing += all.doubles("ph.ecog").isNull(i) ? 1 : 0;
             }
             assertEquals(1, missing);
-            site = node("site-ecog", all);
+            site = node("site-ecog", all, DEFAULTS);
         }
         SiteNode node = site;
         NodeException refused = assertThrows(NodeException.class, () -> node.handle("CN=researcher", GlmSiteStep.METHOD,
@@ -149,10 +86,10 @@ class FederatedGlmTest extends StatsTestSupport {
 
     @Test
     void methodsOffTheAllowListUnknownDatasetsAndBadArgumentsAreRefusedWithCodes() throws Exception {
-        LocalSites sites = sites(Integer.MAX_VALUE);
+        LocalSites sites = sites(Integer.MAX_VALUE, DEFAULTS);
         SiteNode node;
         try (Table lung = CsvReader.read(data(LUNG), allocator)) {
-            node = node("site-x", siteTable(lung, 0, Integer.MAX_VALUE));
+            node = node("site-x", siteTable(lung, 0, Integer.MAX_VALUE), DEFAULTS);
         }
         assertEquals(NodeException.Code.NOT_ALLOWED, assertThrows(NodeException.class,
                 () -> node.handle("CN=r", "raw.rows", "dump", "lung", Map.of())).code());

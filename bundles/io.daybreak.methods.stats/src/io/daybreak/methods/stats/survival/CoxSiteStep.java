@@ -1,0 +1,149 @@
+package io.daybreak.methods.stats.survival;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.data.Table;
+import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.ReleaseGuard;
+import io.daybreak.federation.SiteStep;
+import io.daybreak.methods.stats.data.Arguments;
+import io.daybreak.methods.stats.data.NumericColumns;
+
+/**
+ * The site steps of the federated Cox model ({@code stats.cox}):
+ * <ul>
+ * <li>{@code eventTimes}: the site's distinct event times (the grid of pooled risk sets);</li>
+ * <li>{@code sums}: at β, over the coordinator's grid, the risk-set and tie sums of {@link CoxSums};</li>
+ * <li>{@code stratumLikelihood}: at β, the log partial likelihood, score and information of the site's own
+ * data as one stratum (the site-stratified model, which releases no event times).</li>
+ * </ul>
+ * The first two release exact event times and are refused unless the site's policy allows that; every
+ * non-empty risk set whose sums are released must be at least the policy's minimum size.
+ *
+ * <p>Arguments: {@code time}, {@code status}, {@code eventValue}, {@code covariates} (list), {@code ties}
+ * ("efron" or "breslow"), and {@code beta} and {@code grid} (lists) where the step needs them.
+ */
+@Component(service = SiteStep.class)
+public final class CoxSiteStep implements SiteStep {
+    public static final String METHOD = "stats.cox";
+
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
+    @Override
+    public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
+        List<String> covariates = Arguments.strings(arguments, "covariates");
+        String time = Arguments.string(arguments, "time");
+        String status = Arguments.string(arguments, "status");
+        double eventValue = Arguments.number(arguments, "eventValue");
+        List<String> names = new ArrayList<>(List.of(time, status));
+        names.addAll(covariates);
+        NumericColumns rows = Arguments.columns(data, names);
+        guard.subset("the rows of the model", rows.rows());
+        guard.parameters("the model", covariates.size(), rows.rows());
+        double[] t = rows.column(time);
+        boolean[] event = new boolean[t.length];
+        double[] s = rows.column(status);
+        for (int i = 0; i < t.length; i++) {
+            event[i] = s[i] == eventValue;
+        }
+        double[][] x = new double[t.length][covariates.size()];
+        for (int c = 0; c < covariates.size(); c++) {
+            double[] column = rows.column(covariates.get(c));
+            for (int i = 0; i < t.length; i++) {
+                x[i][c] = column[i];
+            }
+        }
+        switch (step) {
+        case "eventTimes" -> {
+            guard.eventTimes("the Cox model's event times");
+            return Aggregates.builder().put("eventTimes", CoxSums.eventTimes(t, event)).build();
+        }
+        case "sums" -> {
+            guard.eventTimes("the Cox model's risk-set sums");
+            CoxSums sums = CoxSums.of(t, event, x, Arguments.numbers(arguments, "beta", covariates.size()),
+                    Arguments.numbers(arguments, "grid", -1));
+            guard.riskSets("the Cox model's risk-set sums", sums.riskSize);
+            return toAggregates(sums);
+        }
+        case "stratumLikelihood" -> {
+            double[] beta = Arguments.numbers(arguments, "beta", covariates.size());
+            CoxFit.Evaluation own = CoxSums.of(t, event, x, beta, CoxSums.eventTimes(t, event))
+                    .evaluate(beta, !"breslow".equals(arguments.get("ties")));
+            return Aggregates.builder().put("logLikelihood", own.logLikelihood()).put("score", own.score())
+                    .putMatrix("information", own.information()).put("events", count(event)).build();
+        }
+        default -> throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD
+                + "; steps: eventTimes, sums, stratumLikelihood");
+        }
+    }
+
+    private static double count(boolean[] event) {
+        int n = 0;
+        for (boolean e : event) {
+            n += e ? 1 : 0;
+        }
+        return n;
+    }
+
+    static Aggregates toAggregates(CoxSums sums) {
+        int g = sums.grid.length;
+        int p = sums.p;
+        double[] d = new double[g];
+        double[] s1 = new double[g * p];
+        double[] t1 = new double[g * p];
+        double[] sumX = new double[g * p];
+        double[] s2 = new double[g * p * p];
+        double[] t2 = new double[g * p * p];
+        for (int k = 0; k < g; k++) {
+            d[k] = sums.d[k];
+            for (int a = 0; a < p; a++) {
+                s1[k * p + a] = sums.s1[k][a];
+                t1[k * p + a] = sums.t1[k][a];
+                sumX[k * p + a] = sums.sumX[k][a];
+                for (int b = 0; b < p; b++) {
+                    s2[(k * p + a) * p + b] = sums.s2[k][a][b];
+                    t2[(k * p + a) * p + b] = sums.t2[k][a][b];
+                }
+            }
+        }
+        return Aggregates.builder().put("s0", sums.s0).put("s1", s1).put("s2", s2).put("d", d).put("sumX", sumX)
+                .put("t0", sums.t0).put("t1", t1).put("t2", t2).build();
+    }
+
+    static CoxSums fromAggregates(Aggregates released, double[] grid, int p) {
+        CoxSums sums = new CoxSums(grid, p);
+        double[] s0 = released.get("s0");
+        double[] t0 = released.get("t0");
+        double[] d = released.get("d");
+        double[] s1 = released.get("s1");
+        double[] t1 = released.get("t1");
+        double[] sumX = released.get("sumX");
+        double[] s2 = released.get("s2");
+        double[] t2 = released.get("t2");
+        if (s0.length != grid.length || s1.length != grid.length * p || s2.length != grid.length * p * p) {
+            throw new IllegalArgumentException("a site's Cox sums do not match the grid and covariates sent");
+        }
+        for (int k = 0; k < grid.length; k++) {
+            sums.s0[k] = s0[k];
+            sums.t0[k] = t0[k];
+            sums.d[k] = (long) d[k];
+            for (int a = 0; a < p; a++) {
+                sums.s1[k][a] = s1[k * p + a];
+                sums.t1[k][a] = t1[k * p + a];
+                sums.sumX[k][a] = sumX[k * p + a];
+                for (int b = 0; b < p; b++) {
+                    sums.s2[k][a][b] = s2[(k * p + a) * p + b];
+                    sums.t2[k][a][b] = t2[(k * p + a) * p + b];
+                }
+            }
+        }
+        return sums;
+    }
+}

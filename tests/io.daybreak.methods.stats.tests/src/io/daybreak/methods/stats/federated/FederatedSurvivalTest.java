@@ -1,0 +1,84 @@
+package io.daybreak.methods.stats.federated;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.daybreak.federation.SiteFailedException;
+import io.daybreak.federation.policy.DisclosurePolicy;
+import io.daybreak.federation.site.LocalSites;
+import io.daybreak.methods.stats.survival.CoxFederated;
+import io.daybreak.methods.stats.survival.CoxMethod;
+import io.daybreak.methods.stats.survival.EventCounts;
+import io.daybreak.methods.stats.survival.KaplanMeier;
+import io.daybreak.methods.stats.survival.KaplanMeierFederated;
+
+/**
+ * Federated survival analyses through site nodes: equal to the pooled analyses when the sites' policies allow
+ * what exact survival needs, refused (failing closed, naming the site and the rule) when they do not.
+ */
+class FederatedSurvivalTest extends FederatedTestSupport {
+    private static final List<String> COVARIATES = List.of("age", "sex");
+
+    @Test
+    void coxWithPooledRiskSetsEqualsThePooledFitWhenEventTimesMayBeReleased() throws Exception {
+        // the lung split leaves risk sets of one or two patients at the end of follow-up: allowed here on purpose
+        CoxFederated.Result result = CoxFederated.fit(sites(Integer.MAX_VALUE, survivalPolicy(1)), "time", "status", 2,
+                COVARIATES, true, false);
+        Map<String, Object> pooled = run(new CoxMethod(), LUNG, Map.of("covariates", "age,sex", "eventValue", "2"));
+        for (int a = 0; a < 2; a++) {
+            assertRelative(doubles(pooled.get("coefficients"))[a], result.fit().coefficients()[a], 1e-11, "coef " + a);
+            assertRelative(doubles(pooled.get("standardErrors"))[a], result.fit().standardErrors()[a], 1e-11, "se " + a);
+        }
+        assertRelative(doubles(pooled.get("logLikelihood"))[1], result.fit().logLikelihood(), 1e-13, "log-likelihood");
+        assertEquals(165, result.events());
+    }
+
+    @Test
+    void coxIsRefusedUnderDataShieldDefaultsAndForTinyRiskSets() throws Exception {
+        SiteFailedException times = assertThrows(SiteFailedException.class, () -> CoxFederated.fit(
+                sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), "time", "status", 2, COVARIATES, true,
+                false));
+        assertEquals("site0", times.site());
+        assertTrue(times.getMessage().contains("event-times"), times.getMessage());
+        SiteFailedException tail = assertThrows(SiteFailedException.class, () -> CoxFederated.fit(
+                sites(Integer.MAX_VALUE, survivalPolicy(3)), "time", "status", 2, COVARIATES, true, false));
+        assertTrue(tail.getMessage().contains("risk-set-size"), tail.getMessage());
+        // nothing but refusals after the event times: no risk-set sums left the refusing site
+        String audit = Files.readString(logs.get(3).file());
+        assertTrue(audit.contains("\"step\":\"sums\"") && audit.contains("\"kind\":\"refusal\""), audit);
+    }
+
+    @Test
+    void coxStratifiedBySiteNeedsNoEventTimesAndMatchesStrataSite() throws Exception {
+        CoxFederated.Result result = CoxFederated.fit(sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS),
+                "time", "status", 2, COVARIATES, true, true);
+        // coxph(Surv(time, status) ~ age + sex + strata(site), lung, control = coxph.control(eps = 1e-14, ...))
+        assertRelative(0.0160644360765238, result.fit().coefficients()[0], 1e-10, "age");
+        assertRelative(-0.5182294382509771, result.fit().coefficients()[1], 1e-10, "sex");
+        assertRelative(0.17136532943949084, result.fit().standardErrors()[1], 1e-10, "se sex");
+    }
+
+    @Test
+    void kaplanMeierFromSiteCountsEqualsSurvfit() throws Exception {
+        LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(3));
+        EventCounts counts = KaplanMeierFederated.counts(sites, "time", "status", 2, null, null);
+        KaplanMeier km = KaplanMeier.estimate(counts, 0, 0.95);
+        assertEquals(310.0, km.median()[0]);
+        assertEquals(285.0, km.median()[1]);
+        assertEquals(363.0, km.median()[2]);
+        assertRelative(0.409241624460064, km.at(365)[0], 1e-12, "S(365)");
+        EventCounts bySex = KaplanMeierFederated.counts(sites, "time", "status", 2, "sex", new double[] {1, 2});
+        assertEquals(270.0, KaplanMeier.estimate(bySex, 0, 0.95).median()[0]);
+        assertEquals(426.0, KaplanMeier.estimate(bySex, 1, 0.95).median()[0]);
+        SiteFailedException refused = assertThrows(SiteFailedException.class, () -> KaplanMeierFederated.counts(
+                sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), "time", "status", 2, null, null));
+        assertTrue(refused.getMessage().contains("event-times"), refused.getMessage());
+    }
+}

@@ -1,0 +1,92 @@
+package io.daybreak.methods.stats.federated;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.DoubleColumn;
+import io.daybreak.data.Table;
+import io.daybreak.data.csv.CsvReader;
+import io.daybreak.federation.audit.AuditLog;
+import io.daybreak.federation.policy.DisclosurePolicy;
+import io.daybreak.federation.site.LocalSites;
+import io.daybreak.federation.site.SiteNode;
+import io.daybreak.methods.stats.StatsTestSupport;
+import io.daybreak.methods.stats.glm.GlmSiteStep;
+import io.daybreak.methods.stats.survival.CoxSiteStep;
+import io.daybreak.methods.stats.survival.KaplanMeierSiteStep;
+
+/** Three site nodes in this process, each holding its own part of the lung data (site = inst %% 3). */
+abstract class FederatedTestSupport extends StatsTestSupport {
+    static final String[] COLUMNS = {"time", "status", "age", "sex", "ph.ecog", "wt.loss"};
+    static final Set<String> ALLOWED = Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD, KaplanMeierSiteStep.METHOD);
+
+    @TempDir
+    Path dir;
+
+    final List<AuditLog> logs = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws IOException {
+        for (AuditLog log : logs) {
+            log.close();
+        }
+        tables.forEach(Table::close);
+    }
+
+    /** The lung rows of one site as that site's own table (at most {@code limit} rows). */
+    Table siteTable(Table lung, double site, int limit) {
+        DoubleColumn sites = lung.doubles("site");
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < lung.rowCount() && rows.size() < limit; i++) {
+            if (sites.get(i) == site) {
+                rows.add(i);
+            }
+        }
+        var builder = Table.builder(allocator);
+        for (String name : COLUMNS) {
+            DoubleColumn column = lung.doubles(name);
+            List<Object> values = new ArrayList<>();
+            for (int row : rows) {
+                values.add(column.isNull(row) ? null : column.get(row));
+            }
+            builder.add(name, ColumnType.FLOAT64, values);
+        }
+        Table table = builder.build();
+        tables.add(table);
+        return table;
+    }
+
+    SiteNode node(String name, Table data, DisclosurePolicy policy) throws IOException {
+        AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
+        logs.add(log);
+        return new SiteNode(name, Map.of("lung", data), ALLOWED, List.of(new GlmSiteStep(), new CoxSiteStep(),
+                new KaplanMeierSiteStep()), policy, log, allocator);
+    }
+
+    LocalSites sites(int limitPerSite, DisclosurePolicy policy) throws IOException {
+        try (Table lung = CsvReader.read(data(LUNG), allocator)) {
+            List<SiteNode> nodes = new ArrayList<>();
+            for (int s = 0; s < 3; s++) {
+                nodes.add(node("site" + s, siteTable(lung, s, limitPerSite), policy));
+            }
+            return new LocalSites(nodes, "lung", "CN=researcher", allocator);
+        }
+    }
+
+    /** The defaults, except that exact event times may leave the site and risk sets may be this small. */
+    static DisclosurePolicy survivalPolicy(long minRiskSetSize) {
+        DisclosurePolicy d = DisclosurePolicy.DATASHIELD_DEFAULTS;
+        return new DisclosurePolicy(d.minCellCount(), d.minSubsetSize(), d.maxParameterRatio(), d.maxFactorLevels(),
+                d.maxFactorLevelRatio(), d.maxStringLength(), true, minRiskSetSize);
+    }
+}

@@ -52,6 +52,11 @@ public final class SiteNode {
         return name;
     }
 
+    /** The audit log's latest hash, sent with every release so a truncated log can be detected. */
+    public String auditHead() {
+        return audit.lastHash();
+    }
+
     /** The datasets on offer: names, columns and row counts. */
     public List<DatasetInfo> datasets() {
         List<DatasetInfo> infos = new ArrayList<>();

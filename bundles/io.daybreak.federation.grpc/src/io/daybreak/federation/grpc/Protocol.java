@@ -1,0 +1,10 @@
+package io.daybreak.federation.grpc;
+
+/** Protocol constants. */
+public final class Protocol {
+    /** The protocol version this build speaks. */
+    public static final String VERSION = "1";
+
+    private Protocol() {
+    }
+}

@@ -1,0 +1,210 @@
+package io.daybreak.federation.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.testing.MethodTestSupport;
+import io.daybreak.core.testing.TestMethodContext;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.DoubleColumn;
+import io.daybreak.data.Table;
+import io.daybreak.data.csv.CsvReader;
+import io.daybreak.federation.SiteFailedException;
+import io.daybreak.federation.audit.AuditLog;
+import io.daybreak.federation.audit.AuditVerifier;
+import io.daybreak.federation.grpc.v1.SiteServiceGrpc;
+import io.daybreak.federation.grpc.v1.StepRequest;
+import io.daybreak.federation.policy.DisclosurePolicy;
+import io.daybreak.federation.site.SiteNode;
+import io.daybreak.methods.stats.glm.GlmFamily;
+import io.daybreak.methods.stats.glm.GlmFederated;
+import io.daybreak.methods.stats.glm.GlmMethod;
+import io.daybreak.methods.stats.glm.GlmSiteStep;
+import io.daybreak.methods.stats.survival.CoxSiteStep;
+import io.daybreak.methods.stats.survival.KaplanMeierSiteStep;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+
+/**
+ * Three site nodes on loopback behind gRPC servers with mutual TLS, certificates from a study CA made with
+ * {@link StudyPki}: the federated GLM over the network equals the pooled fit; strangers and plaintext are
+ * turned away; refusals and garbage arrive as status codes and leave the nodes serving.
+ */
+class GrpcFederationTest extends MethodTestSupport {
+    private static final String[] COLUMNS = {"time", "status", "age", "sex", "ph.ecog", "wt.loss"};
+
+    @TempDir
+    Path dir;
+
+    private final List<NodeServer> servers = new ArrayList<>();
+    private final List<AuditLog> logs = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
+    private final List<RemoteSites.Endpoint> endpoints = new ArrayList<>();
+    private TlsFiles researcher;
+
+    @BeforeEach
+    void startNodes() throws Exception {
+        StudyPki.Credential ca = StudyPki.createAuthority("lung", Duration.ofDays(1));
+        ca.write(dir, "ca");
+        StudyPki.issue(ca, "alice", List.of(), Duration.ofDays(1)).write(dir, "alice");
+        researcher = new TlsFiles(dir.resolve("alice.pem"), dir.resolve("alice.key"), dir.resolve("ca.pem"));
+        try (Table lung = CsvReader.read(Path.of(System.getProperty("daybreak.testdata.dir"),
+                "survival_lung_sites.csv"), allocator)) {
+            for (int s = 0; s < 3; s++) {
+                String name = "site" + s;
+                StudyPki.issue(ca, name, List.of("localhost", "127.0.0.1"), Duration.ofDays(1)).write(dir, name);
+                AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
+                logs.add(log);
+                SiteNode node = new SiteNode(name, Map.of("lung", siteTable(lung, s)), Set.of(GlmSiteStep.METHOD,
+                        CoxSiteStep.METHOD, KaplanMeierSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep(),
+                        new KaplanMeierSiteStep()), DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+                NodeServer server = NodeServer.start(node, 0, new TlsFiles(dir.resolve(name + ".pem"),
+                        dir.resolve(name + ".key"), dir.resolve("ca.pem")));
+                servers.add(server);
+                endpoints.add(new RemoteSites.Endpoint(name, "localhost", server.port()));
+            }
+        }
+    }
+
+    @AfterEach
+    void stopNodes() throws Exception {
+        for (NodeServer server : servers) {
+            server.close();
+        }
+        for (AuditLog log : logs) {
+            log.close();
+        }
+        tables.forEach(Table::close);
+    }
+
+    private Table siteTable(Table lung, double site) {
+        DoubleColumn sites = lung.doubles("site");
+        var builder = Table.builder(allocator);
+        for (String name : COLUMNS) {
+            DoubleColumn column = lung.doubles(name);
+            List<Object> values = new ArrayList<>();
+            for (int row = 0; row < lung.rowCount(); row++) {
+                if (sites.get(row) == site) {
+                    values.add(column.isNull(row) ? null : column.get(row));
+                }
+            }
+            builder.add(name, ColumnType.FLOAT64, values);
+        }
+        Table table = builder.build();
+        tables.add(table);
+        return table;
+    }
+
+    @Test
+    void federatedGlmOverMutualTlsEqualsThePooledFit() throws Exception {
+        GlmFederated.Result remote;
+        try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 30_000, allocator)) {
+            remote = GlmFederated.fit(sites, "wt.loss", List.of("age", "sex"), GlmFamily.GAUSSIAN);
+            assertEquals(Map.of("site0", 78L, "site1", 105L, "site2", 45L), sites.sizes());
+        }
+        double[] pooled;
+        try (Table lung = CsvReader.read(Path.of(System.getProperty("daybreak.testdata.dir"), "survival_lung_sites.csv"),
+                allocator)) {
+            GlmMethod method = new GlmMethod();
+            var result = method.apply(Map.of("data", lung), Parameters.bind(method.descriptor(),
+                    Map.of("response", "wt.loss", "covariates", "age,sex")), new TestMethodContext(allocator, 1));
+            result.outputs().values().forEach(Table::close);
+            pooled = ((List<?>) result.summary().get("coefficients")).stream()
+                    .mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+        }
+        for (int a = 0; a < 3; a++) {
+            assertEquals(pooled[a], remote.fit().coefficients()[a], 1e-11 * Math.abs(pooled[a]), "coefficient " + a);
+        }
+        for (AuditLog log : logs) {
+            AuditVerifier.Result check = AuditVerifier.verify(log.file());
+            assertTrue(check.intact(), check.problem());
+            assertTrue(Files.readString(log.file()).contains("CN=alice"), "the requester's certificate identity is audited");
+        }
+    }
+
+    @Test
+    void aResearcherFromAnotherCaIsTurnedAwayAndTheAnalysisFailsClosed() throws Exception {
+        StudyPki.Credential rogueCa = StudyPki.createAuthority("other", Duration.ofDays(1));
+        rogueCa.write(dir, "rogue-ca");
+        StudyPki.issue(rogueCa, "mallory", List.of(), Duration.ofDays(1)).write(dir, "mallory");
+        // mallory trusts the real CA (so she accepts the nodes) but holds a certificate the nodes do not trust
+        TlsFiles mallory = new TlsFiles(dir.resolve("mallory.pem"), dir.resolve("mallory.key"), dir.resolve("ca.pem"));
+        try (RemoteSites sites = new RemoteSites(endpoints, "lung", mallory, 10_000, allocator)) {
+            SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(sites, "wt.loss",
+                    List.of("age"), GlmFamily.GAUSSIAN));
+            assertEquals("site0", e.site());
+        }
+        for (AuditLog log : logs) {
+            assertEquals(0, log.entries(), "nothing reached the node");
+        }
+    }
+
+    @Test
+    void refusalsAndGarbageComeBackAsStatusCodesAndTheNodeKeepsServing() throws Exception {
+        try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
+            // exact Cox needs event times, which the default policy keeps at the site
+            SiteFailedException refused = assertThrows(SiteFailedException.class, () -> sites.call(CoxSiteStep.METHOD,
+                    "eventTimes", Map.of("time", "time", "status", "status", "eventValue", 2, "covariates",
+                            List.of("age"))));
+            assertTrue(refused.getMessage().contains("FAILED_PRECONDITION") && refused.getMessage().contains("event-times"),
+                    refused.getMessage());
+        }
+        var ssl = GrpcSslContexts.forClient().keyManager(researcher.certificate().toFile(),
+                researcher.privateKey().toFile()).trustManager(researcher.trustedAuthority().toFile()).build();
+        var channel = NettyChannelBuilder.forAddress("localhost", servers.get(0).port()).sslContext(ssl).build();
+        try {
+            var stub = SiteServiceGrpc.newBlockingStub(channel);
+            StatusRuntimeException garbage = assertThrows(StatusRuntimeException.class, () -> stub.runStep(
+                    StepRequest.newBuilder().setProtocolVersion(Protocol.VERSION).setMethod(GlmSiteStep.METHOD)
+                            .setStep("sums").setDataset("lung").setArgumentsJson("{\"response\": [").build()));
+            assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, garbage.getStatus().getCode());
+            StatusRuntimeException version = assertThrows(StatusRuntimeException.class, () -> stub.runStep(
+                    StepRequest.newBuilder().setProtocolVersion("99").setMethod(GlmSiteStep.METHOD).build()));
+            assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, version.getStatus().getCode());
+            StatusRuntimeException notAllowed = assertThrows(StatusRuntimeException.class, () -> stub.runStep(
+                    StepRequest.newBuilder().setProtocolVersion(Protocol.VERSION).setMethod("raw.rows").setStep("dump")
+                            .setDataset("lung").setArgumentsJson("{}").build()));
+            assertEquals(io.grpc.Status.Code.PERMISSION_DENIED, notAllowed.getStatus().getCode());
+            // and the node still serves a good request
+            assertTrue(stub.runStep(StepRequest.newBuilder().setProtocolVersion(Protocol.VERSION)
+                    .setMethod(GlmSiteStep.METHOD).setStep("sums").setDataset("lung")
+                    .setArgumentsJson("{\"response\":\"wt.loss\",\"covariates\":[\"age\"],\"family\":\"gaussian\"}")
+                    .build()).getAggregates().size() > 0);
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    @Test
+    void anUnreachableSiteIsNamed() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        List<RemoteSites.Endpoint> withDead = new ArrayList<>(endpoints);
+        withDead.add(new RemoteSites.Endpoint("site-down", "localhost", closedPort));
+        try (RemoteSites sites = new RemoteSites(withDead, "lung", researcher, 5_000, allocator)) {
+            SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(sites, "wt.loss",
+                    List.of("age"), GlmFamily.GAUSSIAN));
+            assertEquals("site-down", e.site());
+        }
+    }
+}

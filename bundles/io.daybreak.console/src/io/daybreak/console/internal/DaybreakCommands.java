@@ -149,7 +149,7 @@ public final class DaybreakCommands {
                 + (oneShot ? " (jobs live in one process: use the interactive shell, ./daybreak)" : "; see 'jobs'")));
     }
 
-    private static void execute(String[] args, Callable<Map<String, Object>> action,
+    static void execute(String[] args, Callable<Map<String, Object>> action,
             BiConsumer<PrintStream, Map<String, Object>> text) throws Exception {
         boolean json = isJson(args);
         PrintStream out = System.out;

@@ -31,6 +31,7 @@ import io.daybreak.core.jobs.RunResult;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
+import io.daybreak.core.provenance.BundleDigests;
 import io.daybreak.core.registry.MethodRegistry;
 import io.daybreak.core.registry.RegisteredMethod;
 import io.daybreak.data.ArrowMemory;

@@ -24,6 +24,7 @@ import io.daybreak.federation.grpc.v1.ListDatasetsRequest;
 import io.daybreak.federation.grpc.v1.SiteServiceGrpc;
 import io.daybreak.federation.grpc.v1.StepReply;
 import io.daybreak.federation.grpc.v1.StepRequest;
+import io.daybreak.federation.site.DatasetInfo;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -126,14 +127,16 @@ public final class RemoteSites implements Sites, AutoCloseable {
     }
 
     /** The datasets each site offers (name, columns, rows). */
-    public Map<String, List<io.daybreak.federation.grpc.v1.Dataset>> datasets() {
-        Map<String, List<io.daybreak.federation.grpc.v1.Dataset>> all = new LinkedHashMap<>();
+    public Map<String, List<DatasetInfo>> datasets() {
+        Map<String, List<DatasetInfo>> all = new LinkedHashMap<>();
         channels.forEach((name, channel) -> {
             try {
-                all.put(name, new ArrayList<>(SiteServiceGrpc.newBlockingStub(channel)
-                        .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                List<DatasetInfo> infos = new ArrayList<>();
+                SiteServiceGrpc.newBlockingStub(channel).withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
                         .listDatasets(ListDatasetsRequest.newBuilder().setProtocolVersion(Protocol.VERSION).build())
-                        .getDatasetsList()));
+                        .getDatasetsList().forEach(d -> infos.add(new DatasetInfo(d.getName(),
+                                List.copyOf(d.getColumnsList()), d.getRows())));
+                all.put(name, infos);
             } catch (StatusRuntimeException e) {
                 throw new SiteFailedException(name, e.getStatus().getCode() + ": " + e.getStatus().getDescription());
             }

@@ -117,6 +117,30 @@ public final class StudyPki {
         }
     }
 
+    /** Reads {@code name.pem} and {@code name.key} (as written by {@link Credential#write}) from {@code dir}. */
+    public static Credential load(Path dir, String name) throws GeneralSecurityException, IOException {
+        Path certificateFile = dir.resolve(name + ".pem");
+        Path keyFile = dir.resolve(name + ".key");
+        if (!Files.isReadable(certificateFile) || !Files.isReadable(keyFile)) {
+            throw new GeneralSecurityException("no " + name + ".pem and " + name + ".key in " + dir
+                    + " (create the study CA with 'pki init' first)");
+        }
+        X509Certificate certificate;
+        try (var in = Files.newInputStream(certificateFile)) {
+            certificate = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+        }
+        String pem = Files.readString(keyFile);
+        if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
+            throw new GeneralSecurityException(keyFile + " is not a PKCS#8 private key (BEGIN PRIVATE KEY)");
+        }
+        byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                .replace("-----END PRIVATE KEY-----", "").strip());
+        PrivateKey key = java.security.KeyFactory.getInstance("EC")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+        return new Credential(new KeyPair(certificate.getPublicKey(), key), certificate);
+    }
+
     private static KeyPair keyPair() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());

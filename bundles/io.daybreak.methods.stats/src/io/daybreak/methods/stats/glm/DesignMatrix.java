@@ -67,8 +67,12 @@ public record DesignMatrix(double[][] x, double[] y) {
 
     /** The term names: (Intercept) and the covariates. */
     static List<String> terms(Parameters parameters) {
+        return terms(covariates(parameters));
+    }
+
+    static List<String> terms(List<String> covariates) {
         List<String> terms = new ArrayList<>(List.of("(Intercept)"));
-        terms.addAll(covariates(parameters));
+        terms.addAll(covariates);
         return terms;
     }
 

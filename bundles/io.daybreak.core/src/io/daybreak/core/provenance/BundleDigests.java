@@ -1,4 +1,4 @@
-package io.daybreak.core.internal;
+package io.daybreak.core.provenance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +21,10 @@ import org.osgi.framework.Bundle;
  * stream) nor on zip metadata such as timestamps, so equal content means an equal digest. Cached per
  * bundle id and modification time.
  */
-final class BundleDigests {
+public final class BundleDigests {
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    String sha256(Bundle bundle) {
+    public String sha256(Bundle bundle) {
         return cache.computeIfAbsent(bundle.getBundleId() + "@" + bundle.getLastModified(), key -> compute(bundle));
     }
 

@@ -1,0 +1,322 @@
+package io.daybreak.console.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.daybreak.core.provenance.BundleDigests;
+import io.daybreak.data.ArrowMemory;
+import io.daybreak.data.InvalidInputException;
+import io.daybreak.federation.FederatedMethod;
+import io.daybreak.federation.SiteStep;
+import io.daybreak.federation.audit.AuditVerifier;
+import io.daybreak.federation.grpc.RemoteSites;
+import io.daybreak.federation.grpc.SiteNodeRunner;
+import io.daybreak.federation.grpc.StudyPki;
+import io.daybreak.federation.grpc.TlsFiles;
+
+/**
+ * The federation commands of scope {@code daybreak}: {@code node} (serve a site), {@code fed} (run a federated
+ * method across nodes), {@code pki} (study certificates) and {@code audit} (verify a node's log). Thin: they
+ * parse, delegate to the federation bundles and print one document (JSON with {@code --json}).
+ */
+@Component(service = FederationCommands.class, property = {
+        "osgi.command.scope=daybreak",
+        "osgi.command.function=node",
+        "osgi.command.function=fed",
+        "osgi.command.function=pki",
+        "osgi.command.function=audit"})
+public final class FederationCommands {
+    private static final Set<String> JSON = Set.of("--json");
+    private static final Set<String> TLS = Set.of("--cert", "--key", "--trust");
+
+    @Reference
+    private ArrowMemory memory;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<SiteStep> steps = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<FederatedMethod> federatedMethods = new CopyOnWriteArrayList<>();
+    private final BundleDigests digests = new BundleDigests();
+
+    @Descriptor("serve this site's datasets to federated analyses over gRPC with mutual TLS (runs until stopped)")
+    public void node(@Descriptor("--site NAME --data DIR --port P --cert site.pem --key site.key --trust ca.pem "
+            + "--allow method,... [--policy policy.json] [--audit audit.log]") String... args) throws Exception {
+        CommandLine line = CommandLine.parse("node", args, Set.of(), union(TLS, Set.of("--site", "--data", "--port",
+                "--allow", "--policy", "--audit")));
+        line.requireNoPositional("node");
+        line.requireNoKeyValues("node");
+        Path data = Path.of(required(line, "node", "--data"));
+        int port = port(required(line, "node", "--port"));
+        String site = required(line, "node", "--site");
+        Set<String> allow = new LinkedHashSet<>(List.of(required(line, "node", "--allow").split(",")));
+        Path audit = line.option("node", "--audit") == null ? data.resolve("audit.log")
+                : Path.of(line.option("node", "--audit"));
+        Path policy = line.option("node", "--policy") == null ? null : Path.of(line.option("node", "--policy"));
+        SiteNodeRunner.Config config = new SiteNodeRunner.Config(site, data, port, tls(line, "node"), policy, audit,
+                allow);
+        org.apache.arrow.memory.BufferAllocator allocator = memory.newChildAllocator("node " + site);
+        SiteNodeRunner runner;
+        try {
+            runner = SiteNodeRunner.start(config, List.copyOf(steps), allocator);
+        } catch (IOException | RuntimeException e) {
+            allocator.close();
+            throw new InvalidInputException("node: " + e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runner.close();
+                allocator.close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("daybreak: node " + site + ": " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "daybreak-node-shutdown"));
+        System.out.println("node " + site + " serving " + runner.node().datasets().size() + " dataset(s) on port "
+                + runner.port() + " (mutual TLS); methods " + allow + "; audit log " + audit);
+        System.out.flush();
+        stopped.await();
+    }
+
+    @Descriptor("run a federated method across site nodes; prints the result and its certificate")
+    public void fed(@Descriptor("<method> --nodes a=host:port,b=host:port --cert researcher.pem --key researcher.key "
+            + "--trust ca.pem dataset=NAME [key=value ...] [--deadline ms] [--json]") String... args) throws Exception {
+        DaybreakCommands.execute(args, () -> {
+            CommandLine line = CommandLine.parse("fed", args, JSON, union(TLS, Set.of("--nodes", "--deadline")));
+            String id = line.onlyPositional("fed", "federated method id");
+            FederatedMethod method = federatedMethods.stream().filter(m -> m.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("fed: no federated method '" + id + "'; available: "
+                            + federatedMethods.stream().map(FederatedMethod::id).sorted().toList()));
+            Map<String, String> parameters = new LinkedHashMap<>(line.keyValues());
+            String dataset = parameters.remove("dataset");
+            if (dataset == null) {
+                throw new InvalidInputException("fed: parameter 'dataset' is required (the dataset name at the sites)");
+            }
+            try (org.apache.arrow.memory.BufferAllocator allocator = memory.newChildAllocator("fed " + id);
+                    RemoteSites sites = sites(line, "fed", dataset, allocator)) {
+                Map<String, Long> sizes = sites.sizes();
+                FederatedMethod.Outcome outcome;
+                try {
+                    outcome = method.run(sites, parameters, allocator);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("fed " + id + ": " + e.getMessage());
+                }
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("method", id);
+                document.put("summary", outcome.summary());
+                document.put("certificate", certificate(method, dataset, sizes, outcome));
+                return document;
+            }
+        }, (out, document) -> {
+            out.println(document.get("method") + " (federated)");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> summary = (Map<String, Object>) document.get("summary");
+            Output.keyValues(out, summary, "  ");
+            out.println("certificate:");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> certificate = (Map<String, Object>) document.get("certificate");
+            Output.keyValues(out, certificate, "  ");
+        });
+    }
+
+    /** Lists the datasets each node offers (called as fed-datasets through {@link FedDatasetsFunction}). */
+    void fedDatasets(String... args) throws Exception {
+        DaybreakCommands.execute(args, () -> {
+            CommandLine line = CommandLine.parse("fed-datasets", args, JSON, union(TLS, Set.of("--nodes", "--deadline")));
+            line.requireNoPositional("fed-datasets");
+            line.requireNoKeyValues("fed-datasets");
+            try (org.apache.arrow.memory.BufferAllocator allocator = memory.newChildAllocator("fed-datasets");
+                    RemoteSites sites = sites(line, "fed-datasets", "", allocator)) {
+                List<Object> rows = new ArrayList<>();
+                sites.datasets().forEach((site, datasets) -> datasets.forEach(d -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("site", site);
+                    row.put("dataset", d.name());
+                    row.put("rows", d.rows());
+                    row.put("columns", new ArrayList<Object>(d.columns()));
+                    rows.add(row);
+                }));
+                return Map.of("datasets", rows);
+            }
+        }, (out, document) -> {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) document.get("datasets");
+            List<List<String>> table = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                table.add(List.of(String.valueOf(row.get("site")), String.valueOf(row.get("dataset")),
+                        String.valueOf(row.get("rows")), String.valueOf(row.get("columns"))));
+            }
+            Output.table(out, List.of("site", "dataset", "rows", "columns"), table);
+        });
+    }
+
+    @Descriptor("study certificates: 'pki init' creates the study CA, 'pki issue' a site or researcher certificate")
+    public void pki(@Descriptor("init --dir DIR --study NAME [--days N] | issue --dir DIR --name NAME "
+            + "[--hosts host,...] [--days N] [--json]") String... args) throws Exception {
+        DaybreakCommands.execute(args, () -> {
+            CommandLine line = CommandLine.parse("pki", args, JSON, Set.of("--dir", "--study", "--name", "--hosts",
+                    "--days"));
+            String action = line.onlyPositional("pki", "action (init or issue)");
+            Path dir = Path.of(required(line, "pki", "--dir"));
+            Duration validity = Duration.ofDays(line.option("pki", "--days") == null ? 365
+                    : positive(line.option("pki", "--days"), "--days"));
+            Map<String, Object> document = new LinkedHashMap<>();
+            try {
+                if (action.equals("init")) {
+                    if (Files.exists(dir.resolve("ca.key"))) {
+                        throw new InvalidInputException("pki init: " + dir.resolve("ca.key") + " exists; refusing to "
+                                + "replace a study CA");
+                    }
+                    StudyPki.createAuthority(required(line, "pki", "--study"), validity).write(dir, "ca");
+                    document.put("created", List.of(dir.resolve("ca.pem").toString(), dir.resolve("ca.key").toString()));
+                } else if (action.equals("issue")) {
+                    String name = required(line, "pki", "--name");
+                    List<String> hosts = line.option("pki", "--hosts") == null ? List.of()
+                            : List.of(line.option("pki", "--hosts").split(","));
+                    StudyPki.issue(StudyPki.load(dir, "ca"), name, hosts, validity).write(dir, name);
+                    document.put("created", List.of(dir.resolve(name + ".pem").toString(),
+                            dir.resolve(name + ".key").toString()));
+                    document.put("use", hosts.isEmpty() ? "researcher (client)" : "site (server and client)");
+                } else {
+                    throw new InvalidInputException("pki: unknown action '" + action + "'; allowed: init, issue");
+                }
+            } catch (GeneralSecurityException e) {
+                throw new InvalidInputException("pki " + action + ": " + e.getMessage());
+            }
+            return document;
+        }, (out, document) -> Output.keyValues(out, document, ""));
+    }
+
+    @Descriptor("verify a node's audit log: every entry intact, in order, none missing")
+    public void audit(@Descriptor("verify <audit.log> [--json]") String... args) throws Exception {
+        DaybreakCommands.execute(args, () -> {
+            CommandLine line = CommandLine.parse("audit", args, JSON, Set.of());
+            List<String> positional = line.positional();
+            if (positional.size() != 2 || !positional.get(0).equals("verify")) {
+                throw new InvalidInputException("audit: usage: audit verify <audit.log>");
+            }
+            Path file = Path.of(positional.get(1));
+            if (!Files.isReadable(file)) {
+                throw new InvalidInputException("audit verify: cannot read " + file);
+            }
+            AuditVerifier.Result result = AuditVerifier.verify(file);
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("file", file.toString());
+            document.put("intact", result.intact());
+            document.put("entries", result.entries());
+            document.put("head", result.lastHash());
+            if (!result.intact()) {
+                document.put("problem", result.problem());
+            }
+            if (!result.intact()) {
+                throw new AuditBrokenException(document);
+            }
+            return document;
+        }, (out, document) -> Output.keyValues(out, document, ""));
+    }
+
+    private Map<String, Object> certificate(FederatedMethod method, String dataset, Map<String, Long> sizes,
+            FederatedMethod.Outcome outcome) {
+        Bundle bundle = FrameworkUtil.getBundle(method.getClass());
+        Map<String, Object> certificate = new LinkedHashMap<>();
+        certificate.put("method", method.id() + "@" + bundle.getVersion());
+        certificate.put("bundle", bundle.getSymbolicName());
+        certificate.put("bundleSha256", digests.sha256(bundle));
+        certificate.put("dataset", dataset);
+        List<Object> sites = new ArrayList<>();
+        sizes.forEach((site, n) -> sites.add(Map.of("site", site, "n", n)));
+        certificate.put("sites", sites);
+        certificate.put("rounds", (long) outcome.rounds());
+        certificate.put("converged", outcome.converged());
+        certificate.put("policyChecks", "passed at every site (each release was checked and audited before it was sent)");
+        return certificate;
+    }
+
+    private static RemoteSites sites(CommandLine line, String command, String dataset,
+            org.apache.arrow.memory.BufferAllocator allocator) throws IOException {
+        String nodes = required(line, command, "--nodes");
+        List<RemoteSites.Endpoint> endpoints = new ArrayList<>();
+        for (String entry : nodes.split(",")) {
+            String[] nameAndAddress = entry.split("=", 2);
+            int colon = nameAndAddress.length == 2 ? nameAndAddress[1].lastIndexOf(':') : -1;
+            if (colon < 1) {
+                throw new InvalidInputException(command + ": --nodes entry '" + entry + "' is not name=host:port");
+            }
+            endpoints.add(new RemoteSites.Endpoint(nameAndAddress[0], nameAndAddress[1].substring(0, colon),
+                    port(nameAndAddress[1].substring(colon + 1))));
+        }
+        long deadline = line.option(command, "--deadline") == null ? 60_000
+                : positive(line.option(command, "--deadline"), "--deadline");
+        return new RemoteSites(endpoints, dataset, tls(line, command), deadline, allocator);
+    }
+
+    private static TlsFiles tls(CommandLine line, String command) {
+        try {
+            return new TlsFiles(Path.of(required(line, command, "--cert")), Path.of(required(line, command, "--key")),
+                    Path.of(required(line, command, "--trust")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(command + ": " + e.getMessage());
+        }
+    }
+
+    private static String required(CommandLine line, String command, String option) {
+        String value = line.option(command, option);
+        if (value == null) {
+            throw new InvalidInputException(command + ": option " + option + " is required");
+        }
+        return value;
+    }
+
+    private static int port(String text) {
+        int port = (int) positive(text, "port");
+        if (port > 65535) {
+            throw new InvalidInputException("port " + port + " is out of range; allowed: 1 to 65535");
+        }
+        return port;
+    }
+
+    private static long positive(String text, String what) {
+        try {
+            long value = Long.parseLong(text);
+            if (value <= 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(what + " must be a positive whole number, got '" + text + "'");
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A broken audit log: reported as a failure (exit code 1) with the verification document. */
+    static final class AuditBrokenException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AuditBrokenException(Map<String, Object> document) {
+            super("audit log not intact: " + document.get("problem"));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.daybreak.federation.grpc;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.arrow.memory.BufferAllocator;
+
+import io.daybreak.data.Table;
+import io.daybreak.data.files.TableFiles;
+import io.daybreak.federation.SiteStep;
+import io.daybreak.federation.audit.AuditLog;
+import io.daybreak.federation.policy.DisclosurePolicy;
+import io.daybreak.federation.site.SiteNode;
+
+/**
+ * Starts a site node from its configuration: every table file in the data directory becomes a dataset named
+ * after the file (without extension), the policy file (or DataSHIELD's defaults), the audit log (opened and
+ * verified), the allow-list, and a mutual-TLS gRPC server. Closing stops the server, then closes the log and
+ * the datasets.
+ */
+public final class SiteNodeRunner implements AutoCloseable {
+    /** A node's configuration; {@code policy} may be null (defaults). */
+    public record Config(String site, Path dataDirectory, int port, TlsFiles tls, Path policy, Path auditLog,
+            Set<String> allowedMethods) {
+    }
+
+    private final NodeServer server;
+    private final AuditLog audit;
+    private final List<Table> tables;
+    private final SiteNode node;
+
+    private SiteNodeRunner(NodeServer server, AuditLog audit, List<Table> tables, SiteNode node) {
+        this.server = server;
+        this.audit = audit;
+        this.tables = tables;
+        this.node = node;
+    }
+
+    public static SiteNodeRunner start(Config config, List<SiteStep> steps, BufferAllocator allocator)
+            throws IOException {
+        if (!Files.isDirectory(config.dataDirectory())) {
+            throw new IOException("data directory " + config.dataDirectory() + " does not exist");
+        }
+        DisclosurePolicy policy = config.policy() == null ? DisclosurePolicy.DATASHIELD_DEFAULTS
+                : DisclosurePolicy.read(config.policy());
+        for (String method : config.allowedMethods()) {
+            if (steps.stream().noneMatch(step -> step.method().equals(method))) {
+                throw new IOException("allow-list names '" + method + "', but no installed bundle provides its site step; "
+                        + "available: " + steps.stream().map(SiteStep::method).sorted().toList());
+            }
+        }
+        Map<String, Table> datasets = new LinkedHashMap<>();
+        List<Table> tables = new ArrayList<>();
+        try (Stream<Path> files = Files.list(config.dataDirectory())) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                String extension = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+                if (Files.isRegularFile(file) && TableFiles.SUPPORTED.contains(extension) && !extension.isEmpty()) {
+                    Table table = TableFiles.read(file, allocator);
+                    tables.add(table);
+                    datasets.put(name.substring(0, dot), table);
+                }
+            }
+        }
+        AuditLog audit = AuditLog.open(config.auditLog(), Clock.systemUTC());
+        try {
+            SiteNode node = new SiteNode(config.site(), datasets, config.allowedMethods(), steps, policy, audit, allocator);
+            NodeServer server = NodeServer.start(node, config.port(), config.tls());
+            return new SiteNodeRunner(server, audit, tables, node);
+        } catch (IOException | RuntimeException e) {
+            audit.close();
+            tables.forEach(Table::close);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public SiteNode node() {
+        return node;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            server.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            audit.close();
+            tables.forEach(Table::close);
+        }
+    }
+}

@@ -154,7 +154,9 @@ public final class FederationCommands {
                     row.put("columns", new ArrayList<Object>(d.columns()));
                     rows.add(row);
                 }));
-                return Map.of("datasets", rows);
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("datasets", rows);
+                return document;
             }
         }, (out, document) -> {
             @SuppressWarnings("unchecked")
@@ -242,7 +244,12 @@ public final class FederationCommands {
         certificate.put("bundleSha256", digests.sha256(bundle));
         certificate.put("dataset", dataset);
         List<Object> sites = new ArrayList<>();
-        sizes.forEach((site, n) -> sites.add(Map.of("site", site, "n", n)));
+        sizes.forEach((site, n) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("site", site);
+            entry.put("n", n);
+            sites.add(entry);
+        });
         certificate.put("sites", sites);
         certificate.put("rounds", (long) outcome.rounds());
         certificate.put("converged", outcome.converged());

@@ -57,6 +57,15 @@ public final class FederatedParameters {
         return list.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** Numbers as a summary list. */
+    public static List<Object> list(double[] values) {
+        List<Object> list = new ArrayList<>();
+        for (double v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+
     public boolean bool(String name) {
         String value = values.getOrDefault(name, "false");
         if (!value.equals("true") && !value.equals("false")) {

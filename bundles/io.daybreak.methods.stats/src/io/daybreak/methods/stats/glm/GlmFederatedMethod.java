@@ -46,20 +46,12 @@ public final class GlmFederatedMethod implements FederatedMethod {
         GlmFederated.Result result = GlmFederated.fit(sites, parameters.string("response", null), covariates, family);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("terms", new java.util.ArrayList<Object>(DesignMatrix.terms(covariates)));
-        summary.put("coefficients", list(result.fit().coefficients()));
-        summary.put("standardErrors", list(result.fit().standardErrors()));
+        summary.put("coefficients", FederatedParameters.list(result.fit().coefficients()));
+        summary.put("standardErrors", FederatedParameters.list(result.fit().standardErrors()));
         summary.put("deviance", result.fit().deviance());
         summary.put("nullDeviance", result.nullFit().deviance());
         summary.put("dispersion", result.fit().dispersion());
         summary.put("n", result.fit().n());
         return new Outcome(summary, result.rounds(), result.fit().converged());
-    }
-
-    static List<Object> list(double[] values) {
-        List<Object> list = new java.util.ArrayList<>();
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
     }
 }

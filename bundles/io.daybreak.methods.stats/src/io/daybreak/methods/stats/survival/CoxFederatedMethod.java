@@ -47,20 +47,13 @@ public final class CoxFederatedMethod implements FederatedMethod {
                 ties.equals("efron"), parameters.bool("stratifyBySite"));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("terms", new java.util.ArrayList<Object>(covariates));
-        summary.put("coefficients", list(result.fit().coefficients()));
-        summary.put("standardErrors", list(result.fit().standardErrors()));
-        summary.put("logLikelihood", list(new double[] {result.fit().logLikelihoodNull(), result.fit().logLikelihood()}));
+        summary.put("coefficients", FederatedParameters.list(result.fit().coefficients()));
+        summary.put("standardErrors", FederatedParameters.list(result.fit().standardErrors()));
+        summary.put("logLikelihood", FederatedParameters.list(new double[] {result.fit().logLikelihoodNull(),
+            result.fit().logLikelihood()}));
         summary.put("events", result.events());
         summary.put("ties", ties);
         summary.put("baselineHazard", parameters.bool("stratifyBySite") ? "one per site" : "common (pooled risk sets)");
         return new Outcome(summary, result.rounds(), true);
-    }
-
-    private static List<Object> list(double[] values) {
-        List<Object> list = new java.util.ArrayList<>();
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
     }
 }

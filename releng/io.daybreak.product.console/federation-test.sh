@@ -29,6 +29,7 @@ done
 "$DAYBREAK" pki init --dir pki --study lung > /dev/null || fail "pki init"
 for s in 0 1 2; do "$DAYBREAK" pki issue --dir pki --name "site$s" --hosts localhost,127.0.0.1 > /dev/null || fail "pki issue"; done
 "$DAYBREAK" pki issue --dir pki --name alice > /dev/null || fail "pki issue alice"
+"$DAYBREAK" pki issue --dir pki --name mallory > /dev/null || fail "pki issue mallory"
 # exact survival needs event times; the lung split has one-patient risk sets at the end of follow-up
 printf '{"releaseEventTimes": true, "minRiskSetSize": 1}\n' > policy.json
 
@@ -44,6 +45,7 @@ for s in 0 1 2; do
   PORTS[$s]="$(free_port)"
   "$DAYBREAK" node --site "site$s" --data "site$s" --port "${PORTS[$s]}" --cert "pki/site$s.pem" \
     --key "pki/site$s.key" --trust pki/ca.pem --policy policy.json --allow stats.glm,stats.cox,stats.km \
+    --researchers alice \
     > "node$s.log" 2>&1 &
   PIDS[$s]=$!
 done
@@ -56,6 +58,13 @@ TLS=(--cert pki/alice.pem --key pki/alice.key --trust pki/ca.pem)
 
 out="$("$DAYBREAK" fed-datasets --nodes "$NODES" "${TLS[@]}" --json)" || fail "fed-datasets: $out"
 echo "$out" | grep -q '"site":"site1","dataset":"lung","rows":105' || fail "fed-datasets: $out"
+# mallory holds a certificate of the same study CA but is not among the sites' authorised researchers
+set +e
+out="$("$DAYBREAK" fed-datasets --nodes "$NODES" --cert pki/mallory.pem --key pki/mallory.key --trust pki/ca.pem 2>&1)"
+code=$?
+set -e
+[ "$code" -eq 1 ] || fail "an unauthorised researcher got the dataset list (exit $code): $out"
+echo "$out" | grep -q "not authorised" || fail "unauthorised researcher, unclear message: $out"
 
 # glm(wt.loss ~ age + sex, gaussian, lung): 12.5663034727405218, 0.0319883133395847, -3.3765621915224520
 out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age,sex --json)" \
@@ -105,4 +114,4 @@ set -e
 [ "$code" -eq 1 ] || fail "analysis with a site down exited $code: $out"
 echo "$out" | grep -q "site 'site1'" || fail "the failed site is not named: $out"
 
-echo "federation test passed: 3 nodes with mutual TLS, GLM, Cox (pooled and by site) and Kaplan-Meier equal the pooled R values, refusal, audit, site down"
+echo "federation test passed: 3 nodes with mutual TLS, GLM, Cox (pooled and by site) and Kaplan-Meier equal the pooled R values, unauthorised researcher, refusal, audit, site down"

@@ -58,9 +58,10 @@ public final class FederationCommands {
 
     @Descriptor("serve this site's datasets to federated analyses over gRPC with mutual TLS (runs until stopped)")
     public void node(@Descriptor("--site NAME --data DIR --port P --cert site.pem --key site.key --trust ca.pem "
-            + "--allow method,... [--policy policy.json] [--audit audit.log]") String... args) throws Exception {
+            + "--allow method,... [--researchers cn,...] [--policy policy.json] [--audit audit.log]") String... args)
+            throws Exception {
         CommandLine line = CommandLine.parse("node", args, Set.of(), union(TLS, Set.of("--site", "--data", "--port",
-                "--allow", "--policy", "--audit")));
+                "--allow", "--researchers", "--policy", "--audit")));
         line.requireNoPositional("node");
         line.requireNoKeyValues("node");
         Path data = Path.of(required(line, "node", "--data"));
@@ -70,8 +71,10 @@ public final class FederationCommands {
         Path audit = line.option("node", "--audit") == null ? data.resolve("audit.log")
                 : Path.of(line.option("node", "--audit"));
         Path policy = line.option("node", "--policy") == null ? null : Path.of(line.option("node", "--policy"));
+        Set<String> researchers = line.option("node", "--researchers") == null ? Set.of()
+                : new LinkedHashSet<>(List.of(line.option("node", "--researchers").split(",")));
         SiteNodeRunner.Config config = new SiteNodeRunner.Config(site, data, port, tls(line, "node"), policy, audit,
-                allow);
+                allow, researchers);
         org.apache.arrow.memory.BufferAllocator allocator = memory.newChildAllocator("node " + site);
         SiteNodeRunner runner;
         try {
@@ -91,7 +94,8 @@ public final class FederationCommands {
             stopped.countDown();
         }, "daybreak-node-shutdown"));
         System.out.println("node " + site + " serving " + runner.node().datasets().size() + " dataset(s) on port "
-                + runner.port() + " (mutual TLS); methods " + allow + "; audit log " + audit);
+                + runner.port() + " (mutual TLS); methods " + allow + (researchers.isEmpty() ? "" : "; researchers "
+                + researchers) + "; audit log " + audit);
         System.out.flush();
         stopped.await();
     }

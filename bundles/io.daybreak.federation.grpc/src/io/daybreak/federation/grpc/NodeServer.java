@@ -122,8 +122,13 @@ public final class NodeServer implements AutoCloseable {
                 return;
             }
             ListDatasetsReply.Builder builder = ListDatasetsReply.newBuilder().setSite(node.name());
-            node.datasets().forEach(d -> builder.addDatasets(Dataset.newBuilder().setName(d.name())
-                    .addAllColumns(d.columns()).setRows(d.rows())));
+            try {
+                node.datasets(REQUESTER.get()).forEach(d -> builder.addDatasets(Dataset.newBuilder().setName(d.name())
+                        .addAllColumns(d.columns()).setRows(d.rows())));
+            } catch (NodeException e) {
+                reply.onError(error(status(e.code()), e.code(), e.getMessage()));
+                return;
+            }
             reply.onNext(builder.build());
             reply.onCompleted();
         }

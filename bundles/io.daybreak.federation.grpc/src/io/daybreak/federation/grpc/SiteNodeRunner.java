@@ -30,7 +30,7 @@ import io.daybreak.federation.site.SiteNode;
 public final class SiteNodeRunner implements AutoCloseable {
     /** A node's configuration; {@code policy} may be null (defaults). */
     public record Config(String site, Path dataDirectory, int port, TlsFiles tls, Path policy, Path auditLog,
-            Set<String> allowedMethods) {
+            Set<String> allowedMethods, Set<String> authorizedResearchers) {
     }
 
     private final NodeServer server;
@@ -75,6 +75,7 @@ public final class SiteNodeRunner implements AutoCloseable {
         AuditLog audit = AuditLog.open(config.auditLog(), Clock.systemUTC());
         try {
             SiteNode node = new SiteNode(config.site(), datasets, config.allowedMethods(), steps, policy, audit, allocator);
+            node.authorize(config.authorizedResearchers());
             NodeServer server = NodeServer.start(node, config.port(), config.tls());
             return new SiteNodeRunner(server, audit, tables, node);
         } catch (IOException | RuntimeException e) {

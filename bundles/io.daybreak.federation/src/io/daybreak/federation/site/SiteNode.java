@@ -35,6 +35,8 @@ public final class SiteNode {
     private final DisclosurePolicy policy;
     private final AuditLog audit;
     private final BufferAllocator allocator;
+    /** Certificate common names allowed to run steps; empty: anyone the study CA certified. */
+    private volatile Set<String> authorizedRequesters = Set.of();
 
     public SiteNode(String name, Map<String, Table> datasets, Set<String> allowedMethods, List<SiteStep> steps,
             DisclosurePolicy policy, AuditLog audit, BufferAllocator allocator) {
@@ -52,6 +54,14 @@ public final class SiteNode {
         return name;
     }
 
+    /**
+     * Restricts the node to these researchers (certificate common names, e.g. "alice"): a study's data
+     * custodian authorises people, not just the CA that certified them. Empty: anyone the CA certified.
+     */
+    public void authorize(Set<String> commonNames) {
+        this.authorizedRequesters = Set.copyOf(commonNames);
+    }
+
     /** The audit log's latest hash, sent with every release so a truncated log can be detected. */
     public String auditHead() {
         return audit.lastHash();
@@ -65,6 +75,21 @@ public final class SiteNode {
         return infos;
     }
 
+    /** The datasets on offer, for a requester: checked against the authorised researchers and audited. */
+    public List<DatasetInfo> datasets(String requester) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("requester", requester);
+        request.put("request", "list datasets");
+        if (!authorizedRequesters.isEmpty() && !authorizedRequesters.contains(commonName(requester))) {
+            request.put("code", NodeException.Code.NOT_ALLOWED.name());
+            log("refusal", request);
+            throw new NodeException(NodeException.Code.NOT_ALLOWED, "requester '" + requester + "' is not authorised "
+                    + "for this site's studies");
+        }
+        log("list", request);
+        return datasets();
+    }
+
     /** Serves one step; returns the released bytes (an Arrow IPC stream of {@link Aggregates}). */
     public byte[] handle(String requester, String method, String step, String dataset, Map<String, Object> arguments) {
         Map<String, Object> request = new LinkedHashMap<>();
@@ -74,7 +99,7 @@ public final class SiteNode {
         request.put("dataset", dataset);
         log("request", request);
         try {
-            byte[] bytes = run(method, step, dataset, arguments);
+            byte[] bytes = run(requester, method, step, dataset, arguments);
             Map<String, Object> release = new LinkedHashMap<>(request);
             release.put("bytes", bytes.length);
             release.put("sha256", Aggregates.sha256(bytes));
@@ -89,7 +114,11 @@ public final class SiteNode {
         }
     }
 
-    private byte[] run(String method, String step, String dataset, Map<String, Object> arguments) {
+    private byte[] run(String requester, String method, String step, String dataset, Map<String, Object> arguments) {
+        if (!authorizedRequesters.isEmpty() && !authorizedRequesters.contains(commonName(requester))) {
+            throw new NodeException(NodeException.Code.NOT_ALLOWED, "requester '" + requester + "' is not authorised "
+                    + "for this site's studies");
+        }
         if (!allowedMethods.contains(method)) {
             throw new NodeException(NodeException.Code.NOT_ALLOWED, "method '" + method + "' is not on this site's "
                     + "allow-list");
@@ -116,6 +145,17 @@ public final class SiteNode {
             throw new NodeException(NodeException.Code.INTERNAL, "the site step failed (" + e.getClass().getSimpleName()
                     + "); details are in the site's log");
         }
+    }
+
+    /** The CN of an X.500 name such as "CN=alice,O=Daybreak", or the whole name if it has none. */
+    static String commonName(String requester) {
+        for (String part : requester.split(",")) {
+            String trimmed = part.strip();
+            if (trimmed.regionMatches(true, 0, "CN=", 0, 3)) {
+                return trimmed.substring(3);
+            }
+        }
+        return requester;
     }
 
     private void checkArguments(Map<String, Object> arguments) {

@@ -55,6 +55,7 @@ class GrpcFederationTest extends MethodTestSupport {
     Path dir;
 
     private final List<NodeServer> servers = new ArrayList<>();
+    private final List<SiteNode> nodes = new ArrayList<>();
     private final List<AuditLog> logs = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
     private final List<RemoteSites.Endpoint> endpoints = new ArrayList<>();
@@ -76,6 +77,7 @@ class GrpcFederationTest extends MethodTestSupport {
                 SiteNode node = new SiteNode(name, Map.of("lung", siteTable(lung, s)), Set.of(GlmSiteStep.METHOD,
                         CoxSiteStep.METHOD, KaplanMeierSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep(),
                         new KaplanMeierSiteStep()), DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+                nodes.add(node);
                 NodeServer server = NodeServer.start(node, 0, new TlsFiles(dir.resolve(name + ".pem"),
                         dir.resolve(name + ".key"), dir.resolve("ca.pem")));
                 servers.add(server);
@@ -190,6 +192,26 @@ class GrpcFederationTest extends MethodTestSupport {
                     .build()).getAggregates().size() > 0);
         } finally {
             channel.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNodeServesOnlyTheResearchersItAuthorises() throws Exception {
+        nodes.get(0).authorize(Set.of("bob"));
+        try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
+            SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(sites, "wt.loss",
+                    List.of("age"), GlmFamily.GAUSSIAN));
+            assertEquals("site0", e.site());
+            assertTrue(e.getMessage().contains("PERMISSION_DENIED") && e.getMessage().contains("not authorised"),
+                    e.getMessage());
+            assertThrows(SiteFailedException.class, sites::datasets);
+        }
+        String audit = Files.readString(logs.get(0).file());
+        assertTrue(audit.contains("\"kind\":\"refusal\"") && !audit.contains("\"kind\":\"release\""), audit);
+        nodes.get(0).authorize(Set.of("alice", "bob"));
+        try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
+            assertEquals(2, GlmFederated.fit(sites, "wt.loss", List.of("age"), GlmFamily.GAUSSIAN).fit().coefficients()
+                    .length, "alice, now authorised, gets the fit");
         }
     }
 

@@ -71,6 +71,22 @@ out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung respo
   || fail "fed stats.glm: $out"
 echo "$out" | grep -q '"coefficients":\[12.56630347274' || fail "fed stats.glm intercept: $out"
 echo "$out" | grep -q '"sites":\[{"site":"site0","n":78}' || fail "fed stats.glm certificate: $out"
+SHA="$(echo "$out" | sed 's/.*"bundleSha256":"\([0-9a-f]*\)".*/\1/')"
+[ "${#SHA}" -eq 64 ] || fail "no bundle SHA-256 in the certificate: $out"
+# a node pinned to another bundle digest refuses to start
+set +e
+out="$("$DAYBREAK" node --site pinned --data site0 --port "$(free_port)" --cert pki/site0.pem --key pki/site0.key \
+  --trust pki/ca.pem --allow "stats.glm@$(printf '0%.0s' $(seq 1 64))" --audit pinned.log 2>&1)"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a node with a wrong pin exited $code: $out"
+echo "$out" | grep -q "refusing to serve unreviewed code" || fail "wrong pin, unclear message: $out"
+# and one pinned to the digest the certificate reported starts
+"$DAYBREAK" node --site pinned-ok --data site0 --port "$(free_port)" --cert pki/site0.pem --key pki/site0.key \
+  --trust pki/ca.pem --allow "stats.glm@$SHA" --audit pinned-ok.log > pinned-ok.out 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 60); do grep -q "serving" pinned-ok.out 2>/dev/null && break; sleep 0.5; done
+grep -q "serving" pinned-ok.out || fail "a node pinned to the right digest did not start: $(cat pinned-ok.out)"
 
 # coxph(Surv(time, status) ~ age + sex, lung) at eps 1e-14: 0.0170453318501651; + strata(site): 0.0160644360765238
 out="$("$DAYBREAK" fed stats.cox --nodes "$NODES" "${TLS[@]}" dataset=lung covariates=age,sex eventValue=2 --json)" \

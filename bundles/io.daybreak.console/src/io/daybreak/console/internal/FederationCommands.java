@@ -67,7 +67,7 @@ public final class FederationCommands {
         Path data = Path.of(required(line, "node", "--data"));
         int port = port(required(line, "node", "--port"));
         String site = required(line, "node", "--site");
-        Set<String> allow = new LinkedHashSet<>(List.of(required(line, "node", "--allow").split(",")));
+        Set<String> allow = allowList(required(line, "node", "--allow"));
         Path audit = line.option("node", "--audit") == null ? data.resolve("audit.log")
                 : Path.of(line.option("node", "--audit"));
         Path policy = line.option("node", "--policy") == null ? null : Path.of(line.option("node", "--policy"));
@@ -237,6 +237,31 @@ public final class FederationCommands {
             }
             return document;
         }, (out, document) -> Output.keyValues(out, document, ""));
+    }
+
+    /**
+     * The allow-list: method ids, each optionally pinned to the SHA-256 of the bundle that must provide its site
+     * step ({@code stats.glm@<sha256>}), so that a node serves exactly the code its data custodian reviewed.
+     */
+    private Set<String> allowList(String text) {
+        Set<String> methods = new LinkedHashSet<>();
+        for (String entry : text.split(",")) {
+            int at = entry.indexOf('@');
+            String method = at < 0 ? entry.strip() : entry.substring(0, at).strip();
+            if (at >= 0) {
+                String pinned = entry.substring(at + 1).strip();
+                SiteStep step = steps.stream().filter(s -> s.method().equals(method)).findFirst().orElseThrow(
+                        () -> new InvalidInputException("node: --allow names '" + method + "', which no installed bundle "
+                                + "provides"));
+                String actual = digests.sha256(FrameworkUtil.getBundle(step.getClass()));
+                if (!actual.equalsIgnoreCase(pinned)) {
+                    throw new InvalidInputException("node: --allow pins " + method + " to bundle SHA-256 " + pinned
+                            + ", but the installed bundle has " + actual + "; refusing to serve unreviewed code");
+                }
+            }
+            methods.add(method);
+        }
+        return methods;
     }
 
     private Map<String, Object> certificate(FederatedMethod method, String dataset, Map<String, Long> sizes,

@@ -100,6 +100,11 @@ echo "$out" | grep -q '"coefficients":\[0.0160644360' || fail "fed stats.cox str
 out="$("$DAYBREAK" fed stats.km --nodes "$NODES" "${TLS[@]}" dataset=lung eventValue=2 --json)" || fail "fed stats.km: $out"
 echo "$out" | grep -q '"median":\[310.0\],"medianLower":\[285.0\],"medianUpper":\[363.0\]' || fail "fed stats.km: $out"
 
+# survdiff(Surv(time, status) ~ sex, lung): chisq 10.3267419548856
+out="$("$DAYBREAK" fed stats.logrank --nodes "$NODES" "${TLS[@]}" dataset=lung group=sex levels=1,2 eventValue=2 --json)" \
+  || fail "fed stats.logrank: $out"
+echo "$out" | grep -q '"chiSquare":10.32674195' || fail "fed stats.logrank: $out"
+
 # a model on the complete cases of ph.ecog leaves out one patient at site0: refused, nothing released
 set +e
 out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=age covariates=ph.ecog --json 2>&1)"

@@ -16,6 +16,14 @@ public final class KaplanMeierFederated {
     /** The pooled counts per group level (one group when {@code group} is null). */
     public static EventCounts counts(Sites sites, String time, String status, double eventValue, String group,
             double[] levels) {
+        EventCounts pooled = new EventCounts(group == null ? 1 : levels.length);
+        bySite(sites, time, status, eventValue, group, levels).values().forEach(pooled::merge);
+        return pooled;
+    }
+
+    /** Each site's counts per group level, in the sites' order (for analyses stratified by site). */
+    public static Map<String, EventCounts> bySite(Sites sites, String time, String status, double eventValue,
+            String group, double[] levels) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("time", time);
         arguments.put("status", status);
@@ -31,10 +39,12 @@ public final class KaplanMeierFederated {
             groups = levels.length;
         }
         Map<String, Aggregates> replies = sites.call(KaplanMeierSiteStep.METHOD, "counts", arguments);
-        EventCounts pooled = new EventCounts(groups);
+        Map<String, EventCounts> counts = new LinkedHashMap<>();
         for (String site : sites.names()) {
-            KaplanMeierSiteStep.addRelease(pooled, replies.get(site));
+            EventCounts own = new EventCounts(groups);
+            KaplanMeierSiteStep.addRelease(own, replies.get(site));
+            counts.put(site, own);
         }
-        return pooled;
+        return counts;
     }
 }

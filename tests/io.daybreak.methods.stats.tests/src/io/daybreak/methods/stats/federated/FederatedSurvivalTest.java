@@ -18,6 +18,7 @@ import io.daybreak.methods.stats.survival.CoxMethod;
 import io.daybreak.methods.stats.survival.EventCounts;
 import io.daybreak.methods.stats.survival.KaplanMeier;
 import io.daybreak.methods.stats.survival.KaplanMeierFederated;
+import io.daybreak.methods.stats.survival.LogRankFederatedMethod;
 
 /**
  * Federated survival analyses through site nodes: equal to the pooled analyses when the sites' policies allow
@@ -63,6 +64,19 @@ class FederatedSurvivalTest extends FederatedTestSupport {
         assertRelative(0.0160644360765238, result.fit().coefficients()[0], 1e-10, "age");
         assertRelative(-0.5182294382509771, result.fit().coefficients()[1], 1e-10, "sex");
         assertRelative(0.17136532943949084, result.fit().standardErrors()[1], 1e-10, "se sex");
+    }
+
+    @Test
+    void logRankFromSiteCountsEqualsSurvdiffPooledAndBySite() throws Exception {
+        LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(3));
+        LogRankFederatedMethod method = new LogRankFederatedMethod();
+        // survdiff(Surv(time, status) ~ sex, lung): 10.3267419548856; + strata(site): 10.1437990535992
+        double pooled = (Double) method.run(sites, Map.of("group", "sex", "levels", "1,2", "eventValue", "2"), allocator)
+                .summary().get("chiSquare");
+        assertRelative(10.3267419548856, pooled, 1e-12, "pooled chi-square");
+        double stratified = (Double) method.run(sites, Map.of("group", "sex", "levels", "1,2", "eventValue", "2",
+                "stratifyBySite", "true"), allocator).summary().get("chiSquare");
+        assertRelative(10.1437990535992, stratified, 1e-12, "stratified chi-square");
     }
 
     @Test

@@ -19,7 +19,6 @@ import com.google.common.util.concurrent.ListenableFuture;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.SiteFailedException;
 import io.daybreak.federation.Sites;
-import io.daybreak.federation.grpc.v1.ListDatasetsReply;
 import io.daybreak.federation.grpc.v1.ListDatasetsRequest;
 import io.daybreak.federation.grpc.v1.SiteServiceGrpc;
 import io.daybreak.federation.grpc.v1.StepReply;
@@ -112,17 +111,8 @@ public final class RemoteSites implements Sites, AutoCloseable {
     @Override
     public Map<String, Long> sizes() {
         Map<String, Long> sizes = new LinkedHashMap<>();
-        channels.forEach((name, channel) -> {
-            try {
-                ListDatasetsReply reply = SiteServiceGrpc.newBlockingStub(channel)
-                        .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-                        .listDatasets(ListDatasetsRequest.newBuilder().setProtocolVersion(Protocol.VERSION).build());
-                sizes.put(name, reply.getDatasetsList().stream().filter(d -> d.getName().equals(dataset))
-                        .mapToLong(d -> d.getRows()).findFirst().orElse(0));
-            } catch (StatusRuntimeException e) {
-                throw new SiteFailedException(name, e.getStatus().getCode() + ": " + e.getStatus().getDescription());
-            }
-        });
+        datasets().forEach((name, datasets) -> sizes.put(name, datasets.stream().filter(d -> d.name().equals(dataset))
+                .mapToLong(DatasetInfo::rows).findFirst().orElse(0)));
         return sizes;
     }
 

@@ -80,11 +80,12 @@ public final class SiteNode {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("requester", requester);
         request.put("request", "list datasets");
-        if (!authorizedRequesters.isEmpty() && !authorizedRequesters.contains(commonName(requester))) {
-            request.put("code", NodeException.Code.NOT_ALLOWED.name());
+        try {
+            checkAuthorized(requester);
+        } catch (NodeException e) {
+            request.put("code", e.code().name());
             log("refusal", request);
-            throw new NodeException(NodeException.Code.NOT_ALLOWED, "requester '" + requester + "' is not authorised "
-                    + "for this site's studies");
+            throw e;
         }
         log("list", request);
         return datasets();
@@ -114,11 +115,15 @@ public final class SiteNode {
         }
     }
 
-    private byte[] run(String requester, String method, String step, String dataset, Map<String, Object> arguments) {
+    private void checkAuthorized(String requester) {
         if (!authorizedRequesters.isEmpty() && !authorizedRequesters.contains(commonName(requester))) {
             throw new NodeException(NodeException.Code.NOT_ALLOWED, "requester '" + requester + "' is not authorised "
                     + "for this site's studies");
         }
+    }
+
+    private byte[] run(String requester, String method, String step, String dataset, Map<String, Object> arguments) {
+        checkAuthorized(requester);
         if (!allowedMethods.contains(method)) {
             throw new NodeException(NodeException.Code.NOT_ALLOWED, "method '" + method + "' is not on this site's "
                     + "allow-list");

@@ -53,13 +53,8 @@ public final class BlrmMethod implements Method {
 
     /** A fresh BLRM trial with the default prior (dose levels 1..K) and EWOC, for methods that drive designs. */
     public static DoseFindingTrial newTrial(int doses, int cohortSize, int cohorts) {
-        double[] amounts = new double[doses];
-        for (int d = 0; d < doses; d++) {
-            amounts[d] = d + 1;
-        }
-        BlrmModel model = BlrmModel.of(amounts, amounts[(doses - 1) / 2], BlrmParameters.DEFAULT_MEAN_LOG_ALPHA, 2, 0, 1,
-                0);
-        return new BlrmTrial(new BlrmTrial.Settings(BlrmPosterior.prior(model, BlrmParameters.DEFAULT_INTERVALS),
+        return new BlrmTrial(new BlrmTrial.Settings(BlrmPosterior.prior(BlrmParameters.defaultModel(doses),
+                BlrmParameters.DEFAULT_INTERVALS),
                 BlrmParameters.DEFAULT_EWOC, cohortSize, cohorts, 0, 0));
     }
 

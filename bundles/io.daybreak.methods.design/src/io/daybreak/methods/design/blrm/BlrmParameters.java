@@ -45,28 +45,49 @@ final class BlrmParameters {
 
     /** The model for {@code doses} dose levels, with the amounts and prior checked as bad input. */
     static BlrmModel model(Parameters parameters, int doses) {
-        double[] amounts = new double[doses];
-        if (parameters.has("doseAmounts")) {
-            amounts = parameters.reals("doseAmounts");
-            if (amounts.length != doses) {
-                throw new InvalidParameterException("parameter 'doseAmounts' has " + amounts.length + " values but there "
-                        + "are " + doses + " doses; they must match");
-            }
-            for (int d = 1; d < doses; d++) {
-                if (!(amounts[d] > amounts[d - 1])) {
-                    throw new InvalidParameterException("parameter 'doseAmounts' must increase strictly; value " + (d + 1)
-                            + " (" + amounts[d] + ") is not above value " + d + " (" + amounts[d - 1] + ")");
-                }
-            }
-        } else {
-            for (int d = 0; d < doses; d++) {
-                amounts[d] = d + 1;
-            }
-        }
-        double reference = parameters.has("referenceDose") ? parameters.real("referenceDose") : amounts[(doses - 1) / 2];
+        double[] amounts = amounts(parameters, doses);
+        double reference = parameters.has("referenceDose") ? parameters.real("referenceDose") : middle(amounts);
         return BlrmModel.of(amounts, reference, parameters.real("priorMeanLogAlpha"), parameters.real("priorSdLogAlpha"),
                 parameters.real("priorMeanLogBeta"), parameters.real("priorSdLogBeta"),
                 parameters.real("priorCorrelation"));
+    }
+
+    /** The model with every default: dose levels 1..K, reference the middle one, the default prior. */
+    static BlrmModel defaultModel(int doses) {
+        double[] amounts = levels(doses);
+        return BlrmModel.of(amounts, middle(amounts), DEFAULT_MEAN_LOG_ALPHA, 2, 0, 1, 0);
+    }
+
+    /** The dose amounts: given (checked: as many as doses, strictly increasing) or the levels 1..K. */
+    static double[] amounts(Parameters parameters, int doses) {
+        if (!parameters.has("doseAmounts")) {
+            return levels(doses);
+        }
+        double[] amounts = parameters.reals("doseAmounts");
+        if (amounts.length != doses) {
+            throw new InvalidParameterException("parameter 'doseAmounts' has " + amounts.length + " values but there "
+                    + "are " + doses + " doses; they must match");
+        }
+        for (int d = 1; d < doses; d++) {
+            if (!(amounts[d] > amounts[d - 1])) {
+                throw new InvalidParameterException("parameter 'doseAmounts' must increase strictly; value " + (d + 1)
+                        + " (" + amounts[d] + ") is not above value " + d + " (" + amounts[d - 1] + ")");
+            }
+        }
+        return amounts;
+    }
+
+    private static double[] levels(int doses) {
+        double[] levels = new double[doses];
+        for (int d = 0; d < doses; d++) {
+            levels[d] = d + 1;
+        }
+        return levels;
+    }
+
+    /** The default reference dose: the amount of the middle level, ceil(K/2). */
+    private static double middle(double[] amounts) {
+        return amounts[(amounts.length - 1) / 2];
     }
 
     /** The interval boundaries: two, increasing. */

@@ -70,7 +70,7 @@ public final class BlrmPosteriorMethod implements Method {
         BlrmPosterior posterior = BlrmPosterior.prior(model, BlrmParameters.intervals(parameters));
         posterior.condition(patients, dlts);
         double ewoc = parameters.real("ewoc");
-        double[] amounts = amounts(model, parameters);
+        double[] amounts = BlrmParameters.amounts(parameters, patients.length);
         Columns columns = new Columns();
         int recommended = -1;
         double bestTarget = Double.NEGATIVE_INFINITY;
@@ -107,17 +107,6 @@ public final class BlrmPosteriorMethod implements Method {
             counts[d] = (int) values[d];
         }
         return counts;
-    }
-
-    private static double[] amounts(BlrmModel model, Parameters parameters) {
-        if (parameters.has("doseAmounts")) {
-            return parameters.reals("doseAmounts");
-        }
-        double[] amounts = new double[model.doses()];
-        for (int d = 0; d < amounts.length; d++) {
-            amounts[d] = d + 1;
-        }
-        return amounts;
     }
 
     /** Column buffers of the posterior table. */

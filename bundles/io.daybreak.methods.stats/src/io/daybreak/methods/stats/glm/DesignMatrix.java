@@ -76,7 +76,7 @@ public record DesignMatrix(double[][] x, double[] y) {
         return terms;
     }
 
-    private static DesignMatrix of(NumericColumns rows, String response, List<String> covariates) {
+    static DesignMatrix of(NumericColumns rows, String response, List<String> covariates) {
         int n = rows.rows();
         double[][] x = new double[n][covariates.size() + 1];
         for (int i = 0; i < n; i++) {

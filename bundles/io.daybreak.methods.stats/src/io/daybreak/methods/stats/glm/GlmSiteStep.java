@@ -52,25 +52,18 @@ public final class GlmSiteStep implements SiteStep {
         int p = interceptOnly ? 1 : covariates.size() + 1;
         guard.subset("the rows of the model", rows.rows());
         guard.parameters("the model", covariates.size() + 1, rows.rows());
-        double[][] x = new double[rows.rows()][p];
-        for (int i = 0; i < x.length; i++) {
-            x[i][0] = 1;
+        DesignMatrix design = DesignMatrix.of(rows, response, covariates);
+        if (interceptOnly) {
+            design = design.interceptOnly();
         }
-        for (int c = 0; c < p - 1; c++) {
-            double[] column = rows.column(covariates.get(c));
-            for (int i = 0; i < x.length; i++) {
-                x[i][c + 1] = column[i];
-            }
-        }
-        double[] y = rows.column(response);
-        for (double value : y) {
+        for (double value : design.y()) {
             String problem = family.checkResponse(value);
             if (problem != null) {
                 throw new IllegalArgumentException("column '" + response + "': a value " + problem);
             }
         }
         double[] beta = arguments.containsKey("beta") ? Arguments.numbers(arguments, "beta", p) : null;
-        GlmSums sums = GlmSums.of(x, y, family, beta);
+        GlmSums sums = GlmSums.of(design.x(), design.y(), family, beta);
         return Aggregates.builder().putMatrix("xtwx", sums.xtwx).put("xtwz", sums.xtwz)
                 .put("deviance", sums.deviance).put("n", sums.n).put("maxAbsEta", sums.maxAbsEta).build();
     }

@@ -170,14 +170,8 @@ public final class CoxMethod implements Method {
     /** One site's (or stratum's) rows in the arrays the Cox sums need. */
     private record Subject(double[] time, boolean[] event, double[][] x) {
         static Subject of(NumericColumns rows, Parameters parameters, List<String> covariates) {
-            double[][] x = new double[rows.rows()][covariates.size()];
-            for (int c = 0; c < covariates.size(); c++) {
-                double[] column = rows.column(covariates.get(c));
-                for (int i = 0; i < x.length; i++) {
-                    x[i][c] = column[i];
-                }
-            }
-            return new Subject(SurvivalInput.time(rows, parameters), SurvivalInput.event(rows, parameters), x);
+            return new Subject(SurvivalInput.time(rows, parameters), SurvivalInput.event(rows, parameters),
+                    SurvivalInput.covariateRows(rows, covariates));
         }
 
         long events() {

@@ -48,18 +48,8 @@ public final class CoxSiteStep implements SiteStep {
         guard.subset("the rows of the model", rows.rows());
         guard.parameters("the model", covariates.size(), rows.rows());
         double[] t = rows.column(time);
-        boolean[] event = new boolean[t.length];
-        double[] s = rows.column(status);
-        for (int i = 0; i < t.length; i++) {
-            event[i] = s[i] == eventValue;
-        }
-        double[][] x = new double[t.length][covariates.size()];
-        for (int c = 0; c < covariates.size(); c++) {
-            double[] column = rows.column(covariates.get(c));
-            for (int i = 0; i < t.length; i++) {
-                x[i][c] = column[i];
-            }
-        }
+        boolean[] event = SurvivalInput.events(rows.column(status), eventValue);
+        double[][] x = SurvivalInput.covariateRows(rows, covariates);
         switch (step) {
         case "eventTimes" -> {
             guard.eventTimes("the Cox model's event times");

@@ -48,11 +48,7 @@ public final class KaplanMeierSiteStep implements SiteStep {
         guard.subset("the rows of the curves", rows.rows());
         guard.eventTimes("Kaplan-Meier event and censoring counts");
         double[] t = rows.column(time);
-        double[] s = rows.column(status);
-        boolean[] event = new boolean[t.length];
-        for (int i = 0; i < t.length; i++) {
-            event[i] = s[i] == eventValue;
-        }
+        boolean[] event = SurvivalInput.events(rows.column(status), eventValue);
         int[] codes = null;
         if (group != null) {
             codes = SurvivalInput.codes(rows.column(group), levels);

@@ -65,13 +65,28 @@ public final class SurvivalInput {
     }
 
     public static boolean[] event(NumericColumns columns, Parameters parameters) {
-        double[] status = columns.column(parameters.string("status"));
-        double value = parameters.real("eventValue");
+        return events(columns.column(parameters.string("status")), parameters.real("eventValue"));
+    }
+
+    /** Event indicators: the status equals the event value. */
+    static boolean[] events(double[] status, double eventValue) {
         boolean[] event = new boolean[status.length];
         for (int i = 0; i < status.length; i++) {
-            event[i] = status[i] == value;
+            event[i] = status[i] == eventValue;
         }
         return event;
+    }
+
+    /** The covariates of each row, one array per row (no intercept). */
+    static double[][] covariateRows(NumericColumns rows, List<String> covariates) {
+        double[][] x = new double[rows.rows()][covariates.size()];
+        for (int c = 0; c < covariates.size(); c++) {
+            double[] column = rows.column(covariates.get(c));
+            for (int i = 0; i < x.length; i++) {
+                x[i][c] = column[i];
+            }
+        }
+        return x;
     }
 
     /** The sites' rows: one part per distinct site value, or the whole data as one site. */

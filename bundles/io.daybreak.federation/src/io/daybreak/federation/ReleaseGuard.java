@@ -40,6 +40,11 @@ public final class ReleaseGuard {
         policy.checkParameters(what, parameters, rows);
     }
 
+    /** A factor with {@code levels} levels over {@code rows} records. */
+    public void factor(String what, int levels, long rows) {
+        policy.checkFactor(what, levels, rows);
+    }
+
     public void eventTimes(String what) {
         policy.checkEventTimes(what);
     }

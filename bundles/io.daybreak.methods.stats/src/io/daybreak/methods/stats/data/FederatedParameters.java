@@ -67,7 +67,11 @@ public final class FederatedParameters {
     }
 
     public boolean bool(String name) {
-        String value = values.getOrDefault(name, "false");
+        return bool(name, false);
+    }
+
+    public boolean bool(String name, boolean fallback) {
+        String value = values.getOrDefault(name, Boolean.toString(fallback));
         if (!value.equals("true") && !value.equals("false")) {
             throw new IllegalArgumentException("parameter '" + name + "' must be true or false, got '" + value + "'");
         }

@@ -20,7 +20,6 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
-import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
 import io.daybreak.methods.stats.survival.SurvivalInput;
 
@@ -93,18 +92,10 @@ public final class DescribeMethod implements Method {
 
     /** A numeric column with nulls as NaN. */
     private static double[] values(Table data, String parameter, String name) {
-        if (!data.hasColumn(name)) {
-            throw new InvalidParameterException("parameter '" + parameter + "': the data have no column '" + name + "'");
+        try {
+            return DescribeSiteStep.values(data, name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("parameter '" + parameter + "': " + e.getMessage());
         }
-        ColumnType type = data.columnType(name);
-        if (type != ColumnType.FLOAT64 && type != ColumnType.INT64 && type != ColumnType.INT32) {
-            throw new InvalidParameterException("parameter '" + parameter + "': column '" + name + "' is not numeric");
-        }
-        DoubleColumn column = data.doubles(name);
-        double[] values = new double[column.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = column.isNull(i) ? Double.NaN : column.get(i);
-        }
-        return values;
     }
 }

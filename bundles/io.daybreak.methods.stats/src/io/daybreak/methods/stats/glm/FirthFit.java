@@ -19,7 +19,7 @@ import org.hipparchus.linear.RealMatrix;
  * @param iterations          steps taken
  */
 public record FirthFit(double[] coefficients, double[] standardErrors, double penalizedLogLikelihood, int iterations) {
-    private static final int MAX_ITERATIONS = 200;
+    static final int MAX_ITERATIONS = 200;
 
     /**
      * @param information   at β: the summed X'WX, with the summed log-likelihood in element [p][0]

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,14 +21,18 @@ import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.LocalSites;
 import io.daybreak.federation.site.SiteNode;
 import io.daybreak.methods.stats.StatsTestSupport;
+import io.daybreak.methods.stats.descriptive.DescribeSiteStep;
+import io.daybreak.methods.stats.glm.FirthSiteStep;
 import io.daybreak.methods.stats.glm.GlmSiteStep;
 import io.daybreak.methods.stats.survival.CoxSiteStep;
 import io.daybreak.methods.stats.survival.KaplanMeierSiteStep;
+import io.daybreak.methods.stats.table.TableSiteStep;
 
 /** Three site nodes in this process, each holding its own part of the lung data (site = inst %% 3). */
 abstract class FederatedTestSupport extends StatsTestSupport {
     static final String[] COLUMNS = {"time", "status", "age", "sex", "ph.ecog", "wt.loss"};
-    static final Set<String> ALLOWED = Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD, KaplanMeierSiteStep.METHOD);
+    static final Set<String> ALLOWED = Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD, KaplanMeierSiteStep.METHOD,
+            FirthSiteStep.METHOD, DescribeSiteStep.METHOD, TableSiteStep.METHOD);
 
     @TempDir
     Path dir;
@@ -46,9 +51,17 @@ abstract class FederatedTestSupport extends StatsTestSupport {
     /** The lung rows of one site as that site's own table (at most {@code limit} rows). */
     Table siteTable(Table lung, double site, int limit) {
         DoubleColumn sites = lung.doubles("site");
+        return rows(lung, i -> sites.get(i) == site, limit);
+    }
+
+    /**
+     * The chosen rows of the lung data with the columns {@link #COLUMNS}, plus {@code dead} (1 when status is 2,
+     * a 0/1 response for logistic models).
+     */
+    Table rows(Table lung, IntPredicate keep, int limit) {
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < lung.rowCount() && rows.size() < limit; i++) {
-            if (sites.get(i) == site) {
+            if (keep.test(i)) {
                 rows.add(i);
             }
         }
@@ -61,6 +74,11 @@ abstract class FederatedTestSupport extends StatsTestSupport {
             }
             builder.add(name, ColumnType.FLOAT64, values);
         }
+        List<Object> dead = new ArrayList<>();
+        for (int row : rows) {
+            dead.add(lung.doubles("status").get(row) == 2 ? 1.0 : 0.0);
+        }
+        builder.add("dead", ColumnType.FLOAT64, dead);
         Table table = builder.build();
         tables.add(table);
         return table;
@@ -70,7 +88,8 @@ abstract class FederatedTestSupport extends StatsTestSupport {
         AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
         logs.add(log);
         return new SiteNode(name, Map.of("lung", data), ALLOWED, List.of(new GlmSiteStep(), new CoxSiteStep(),
-                new KaplanMeierSiteStep()), policy, log, allocator);
+                new KaplanMeierSiteStep(), new FirthSiteStep(), new DescribeSiteStep(), new TableSiteStep()), policy, log,
+                allocator);
     }
 
     LocalSites sites(int limitPerSite, DisclosurePolicy policy) throws IOException {

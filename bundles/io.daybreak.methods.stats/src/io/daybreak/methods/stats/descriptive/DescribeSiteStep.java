@@ -1,0 +1,77 @@
+package io.daybreak.methods.stats.descriptive;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.DoubleColumn;
+import io.daybreak.data.Table;
+import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.ReleaseGuard;
+import io.daybreak.federation.SiteStep;
+import io.daybreak.methods.stats.data.Arguments;
+
+/**
+ * The site step of {@code stats.describe}: step "moments" releases, per column, the number of values, the
+ * number missing, the mean and the sum of squared deviations (M2), which merge exactly ({@link Moments}).
+ * Minimum and maximum are individual values and never leave the site. The values described must be a large
+ * enough subset of the dataset, with a large enough complement (the missing ones).
+ *
+ * <p>Arguments: {@code columns} (list of numeric columns).
+ */
+@Component(service = SiteStep.class)
+public final class DescribeSiteStep implements SiteStep {
+    public static final String METHOD = "stats.describe";
+
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
+    @Override
+    public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
+        if (!step.equals("moments")) {
+            throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD + "; steps: moments");
+        }
+        List<String> columns = Arguments.strings(arguments, "columns");
+        int k = columns.size();
+        double[] n = new double[k];
+        double[] missing = new double[k];
+        double[] mean = new double[k];
+        double[] m2 = new double[k];
+        for (int c = 0; c < k; c++) {
+            Moments moments = Moments.of(values(data, columns.get(c)));
+            guard.subset("the values of column '" + columns.get(c) + "'", moments.n());
+            n[c] = moments.n();
+            missing[c] = moments.missing();
+            mean[c] = moments.mean();
+            m2[c] = moments.m2();
+        }
+        return Aggregates.builder().put("n", n).put("missing", missing).put("mean", mean).put("m2", m2).build();
+    }
+
+    /** The site's moments from its release (the coordinator's side); min and max are not released. */
+    static Moments fromRelease(Aggregates release, int column) {
+        return Moments.of((long) release.get("n")[column], (long) release.get("missing")[column],
+                release.get("mean")[column], release.get("m2")[column], Double.NaN, Double.NaN);
+    }
+
+    /** A numeric column with nulls as NaN; an absent or non-numeric column is a bad argument. */
+    static double[] values(Table data, String name) {
+        if (!data.hasColumn(name)) {
+            throw new IllegalArgumentException("the data have no column '" + name + "'");
+        }
+        ColumnType type = data.columnType(name);
+        if (!type.isNumeric()) {
+            throw new IllegalArgumentException("column '" + name + "' is not numeric");
+        }
+        DoubleColumn column = data.doubles(name);
+        double[] values = new double[column.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.isNull(i) ? Double.NaN : column.get(i);
+        }
+        return values;
+    }
+}

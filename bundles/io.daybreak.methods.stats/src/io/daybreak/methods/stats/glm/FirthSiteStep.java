@@ -1,0 +1,63 @@
+package io.daybreak.methods.stats.glm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.data.Table;
+import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.ReleaseGuard;
+import io.daybreak.federation.SiteStep;
+import io.daybreak.methods.stats.data.Arguments;
+
+/**
+ * The site step of federated Firth logistic regression ({@code stats.firth}, {@link FirthSums}). Step
+ * "information" releases X'WX and the log-likelihood at the coordinator's β; step "score" releases the modified
+ * score at β given the inverse of the pooled information (sent by the coordinator). The same checks as the GLM
+ * apply before either release: a large enough subset and complement, and a model far from saturated.
+ *
+ * <p>Arguments: {@code response} (0/1 column), {@code covariates} (list), {@code beta} (list of p numbers);
+ * for "score" also {@code inverseInformation} (p × p numbers, row by row).
+ */
+@Component(service = SiteStep.class)
+public final class FirthSiteStep implements SiteStep {
+    public static final String METHOD = "stats.firth";
+
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
+    @Override
+    public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
+        if (!step.equals("information") && !step.equals("score")) {
+            throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD + "; steps: information, score");
+        }
+        String response = Arguments.string(arguments, "response");
+        List<String> covariates = Arguments.strings(arguments, "covariates");
+        List<String> names = new ArrayList<>(List.of(response));
+        names.addAll(covariates);
+        DesignMatrix design = DesignMatrix.of(Arguments.columns(data, names), response, covariates);
+        int p = covariates.size() + 1;
+        guard.subset("the rows of the model", design.y().length);
+        guard.parameters("the model", p, design.y().length);
+        for (double value : design.y()) {
+            if (GlmFamily.BINOMIAL.checkResponse(value) != null) {
+                throw new IllegalArgumentException("column '" + response + "' must hold 0 or 1, has " + value);
+            }
+        }
+        double[] beta = Arguments.numbers(arguments, "beta", p);
+        if (step.equals("information")) {
+            return Aggregates.builder().putMatrix("information", FirthSums.information(design.x(), design.y(), beta))
+                    .build();
+        }
+        double[] flat = Arguments.numbers(arguments, "inverseInformation", p * p);
+        double[][] inverse = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            System.arraycopy(flat, a * p, inverse[a], 0, p);
+        }
+        return Aggregates.builder().put("score", FirthSums.modifiedScore(design.x(), design.y(), beta, inverse)).build();
+    }
+}

@@ -1,0 +1,15 @@
+# Contingency tables and Pearson's chi-squared test (stats.table), R 4.2.2. Run: Rscript tables.R
+options(digits = 15)
+data <- Sys.getenv("DAYBREAK_DATA", "../../../../../shared/data")
+lung <- read.csv(file.path(data, "survival_lung.csv"))
+infert <- read.csv(file.path(data, "datasets_infert.csv"))
+show <- function(r) print(sprintf("%.15g", c(r$statistic, r$parameter, r$p.value)))
+cat("== table(lung$sex, lung$ph.ecog); chisq.test(correct = FALSE)\n")
+t <- table(lung$sex, lung$ph.ecog); print(t); show(suppressWarnings(chisq.test(t, correct = FALSE)))
+cat("== table(lung$sex, lung$status); chisq.test() (Yates) and correct = FALSE\n")
+t <- table(lung$sex, lung$status); print(t); show(chisq.test(t)); show(chisq.test(t, correct = FALSE))
+cat("== table(infert$education, infert$case); chisq.test()\n")
+t <- table(infert$education, infert$case); print(t); show(suppressWarnings(chisq.test(t)))
+cat("== moments of lung$wt.loss\n")
+print(c(sum(!is.na(lung$wt.loss)), sum(is.na(lung$wt.loss)), mean(lung$wt.loss, na.rm = TRUE),
+        var(lung$wt.loss, na.rm = TRUE)))

@@ -18,12 +18,12 @@ trap cleanup EXIT
 fail() { echo "federation test FAILED: $*" >&2; for f in "$WORK"/node*.log; do echo "--- $f" >&2; cat "$f" >&2; done; exit 1; }
 cd "$WORK"
 
-# sites: rows of survival_lung_sites.csv by its last column (inst %% 3), without that column
+# sites: rows of survival_lung_sites.csv by its last column (inst %% 3), without that column, plus dead = (status == 2)
 DATA="$ROOT/tests/io.daybreak.methods.stats.tests/resources/survival_lung_sites.csv"
 for s in 0 1 2; do
   mkdir -p "site$s"
-  awk -F, -v s="$s" 'NR == 1 { sub(/,site$/, ""); print; next } $NF == s { sub(/,[^,]*$/, ""); print }' "$DATA" \
-    > "site$s/lung.csv"
+  awk -F, -v s="$s" 'NR == 1 { sub(/,site$/, ",dead"); print; next }
+    $NF == s { dead = ($3 == 2); sub(/,[^,]*$/, ""); print $0 "," dead }' "$DATA" > "site$s/lung.csv"
 done
 
 "$DAYBREAK" pki init --dir pki --study lung > /dev/null || fail "pki init"
@@ -44,7 +44,7 @@ PORTS=()
 for s in 0 1 2; do
   PORTS[$s]="$(free_port)"
   "$DAYBREAK" node --site "site$s" --data "site$s" --port "${PORTS[$s]}" --cert "pki/site$s.pem" \
-    --key "pki/site$s.key" --trust pki/ca.pem --policy policy.json --allow stats.glm,stats.cox,stats.km \
+    --key "pki/site$s.key" --trust pki/ca.pem --policy policy.json --allow stats.glm,stats.cox,stats.km,stats.describe,stats.table,stats.firth \
     --researchers alice \
     > "node$s.log" 2>&1 &
   PIDS[$s]=$!
@@ -105,6 +105,23 @@ out="$("$DAYBREAK" fed stats.logrank --nodes "$NODES" "${TLS[@]}" dataset=lung g
   || fail "fed stats.logrank: $out"
 echo "$out" | grep -q '"chiSquare":10.32674195' || fail "fed stats.logrank: $out"
 
+# mean(wt.loss, na.rm = TRUE) = 9.83177570093458 (tables.R); minimum and maximum are never released
+out="$("$DAYBREAK" fed stats.describe --nodes "$NODES" "${TLS[@]}" dataset=lung columns=wt.loss,age --json)" \
+  || fail "fed stats.describe: $out"
+echo "$out" | grep -q '"mean":\[9.83177570093' || fail "fed stats.describe: $out"
+echo "$out" | grep -q '"min"' && fail "fed stats.describe released a minimum: $out"
+
+# chisq.test(table(lung$sex, lung$status)): X-squared 12.4204061317105 (Yates), table 26 112 / 37 53
+out="$("$DAYBREAK" fed stats.table --nodes "$NODES" "${TLS[@]}" dataset=lung rows=sex columns=status --json)" \
+  || fail "fed stats.table: $out"
+echo "$out" | grep -q '"counts":\[\[26,112\],\[37,53\]\]' || fail "fed stats.table counts: $out"
+echo "$out" | grep -q '"chiSquared":12.42040613' || fail "fed stats.table chi-squared: $out"
+
+# Firth: firth(cbind(1, age, sex), status == 2) = 0.5081202876657942, 0.0314085497077124, -1.0331211876161304 (firth.R)
+out="$("$DAYBREAK" fed stats.firth --nodes "$NODES" "${TLS[@]}" dataset=lung response=dead covariates=age,sex --json)" \
+  || fail "fed stats.firth: $out"
+echo "$out" | grep -q '"coefficients":\[0.50812028766' || fail "fed stats.firth: $out"
+
 # a model on the complete cases of ph.ecog leaves out one patient at site0: refused, nothing released
 set +e
 out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=age covariates=ph.ecog --json 2>&1)"
@@ -135,4 +152,22 @@ set -e
 [ "$code" -eq 1 ] || fail "analysis with a site down exited $code: $out"
 echo "$out" | grep -q "site 'site1'" || fail "the failed site is not named: $out"
 
-echo "federation test passed: 3 nodes with mutual TLS, GLM, Cox (pooled and by site) and Kaplan-Meier equal the pooled R values, unauthorised researcher, refusal, audit, site down"
+# opting in to a partial analysis: it runs on the others and the certificate says who was left out and why
+out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age --deadline 10000 \
+  --allow-partial --json 2>&1)" || fail "partial analysis: $out"
+echo "$out" | grep -q '"sites":\[{"site":"site0","n":78},{"site":"site2","n":45}\],"excluded":\[{"site":"site1"' \
+  || fail "partial analysis certificate: $out"
+
+# the node restarts on its port with its audit log: the exact analysis runs again and the log is one intact chain
+"$DAYBREAK" node --site site1 --data site1 --port "${PORTS[1]}" --cert pki/site1.pem --key pki/site1.key \
+  --trust pki/ca.pem --policy policy.json --allow stats.glm --researchers alice > node1-restarted.log 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 60); do grep -q "serving" node1-restarted.log 2>/dev/null && break; sleep 0.5; done
+out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age,sex --json)" \
+  || fail "analysis after the restart: $out"
+echo "$out" | grep -q '"coefficients":\[12.56630347274' || fail "analysis after the restart: $out"
+"$DAYBREAK" audit verify site1/audit.log > /dev/null || fail "site1's audit log is not intact after the restart"
+
+echo "federation test passed: 3 nodes with mutual TLS; GLM, Firth, Cox (pooled and by site), Kaplan-Meier, log-rank," \
+  "descriptives and a contingency table equal R's pooled values; unauthorised researcher, refusal, audit, site down," \
+  "partial analysis, node restart"

@@ -1,7 +1,10 @@
 package io.daybreak.federation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.daybreak.federation.site.DatasetInfo;
 
 /**
  * The coordinator's view of the sites taking part: it sends a step to all of them and gets their
@@ -15,6 +18,20 @@ public interface Sites {
     /** Sends one step of a method to every site and returns each site's aggregates by name. */
     Map<String, Aggregates> call(String method, String step, Map<String, Object> arguments);
 
-    /** Rows of the dataset at each site (from the dataset registry; never rows themselves). */
-    Map<String, Long> sizes();
+    /**
+     * What each site says about the analysed dataset: columns, types and rows (never rows themselves).
+     *
+     * @throws SiteFailedException naming a site that does not answer or does not offer the dataset
+     */
+    Map<String, DatasetInfo> datasetInfo();
+
+    /** The same connections restricted to these sites (for an analysis some sites cannot take part in). */
+    Sites only(List<String> names);
+
+    /** Rows of the dataset at each site. */
+    default Map<String, Long> sizes() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        datasetInfo().forEach((site, info) -> sizes.put(site, info.rows()));
+        return sizes;
+    }
 }

@@ -26,6 +26,7 @@ import io.daybreak.core.provenance.BundleDigests;
 import io.daybreak.data.ArrowMemory;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.federation.FederatedMethod;
+import io.daybreak.federation.FederatedRun;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditVerifier;
 import io.daybreak.federation.grpc.RemoteSites;
@@ -46,6 +47,7 @@ import io.daybreak.federation.grpc.TlsFiles;
         "osgi.command.function=audit"})
 public final class FederationCommands {
     private static final Set<String> JSON = Set.of("--json");
+    private static final Set<String> FED_FLAGS = Set.of("--json", "--allow-partial");
     private static final Set<String> TLS = Set.of("--cert", "--key", "--trust");
 
     @Reference
@@ -102,9 +104,10 @@ public final class FederationCommands {
 
     @Descriptor("run a federated method across site nodes; prints the result and its certificate")
     public void fed(@Descriptor("<method> --nodes a=host:port,b=host:port --cert researcher.pem --key researcher.key "
-            + "--trust ca.pem dataset=NAME [key=value ...] [--deadline ms] [--json]") String... args) throws Exception {
+            + "--trust ca.pem dataset=NAME [key=value ...] [--deadline ms] [--allow-partial] [--json]") String... args)
+            throws Exception {
         DaybreakCommands.execute(args, () -> {
-            CommandLine line = CommandLine.parse("fed", args, JSON, union(TLS, Set.of("--nodes", "--deadline")));
+            CommandLine line = CommandLine.parse("fed", args, FED_FLAGS, union(TLS, Set.of("--nodes", "--deadline")));
             String id = line.onlyPositional("fed", "federated method id");
             FederatedMethod method = federatedMethods.stream().filter(m -> m.id().equals(id)).findFirst()
                     .orElseThrow(() -> new InvalidInputException("fed: no federated method '" + id + "'; available: "
@@ -116,17 +119,16 @@ public final class FederationCommands {
             }
             try (org.apache.arrow.memory.BufferAllocator allocator = memory.newChildAllocator("fed " + id);
                     RemoteSites sites = sites(line, "fed", dataset, allocator)) {
-                Map<String, Long> sizes = sites.sizes();
-                FederatedMethod.Outcome outcome;
+                FederatedRun.Result result;
                 try {
-                    outcome = method.run(sites, parameters, allocator);
+                    result = FederatedRun.run(method, sites, parameters, allocator, line.flag("--allow-partial"));
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInputException("fed " + id + ": " + e.getMessage());
                 }
                 Map<String, Object> document = new LinkedHashMap<>();
                 document.put("method", id);
-                document.put("summary", outcome.summary());
-                document.put("certificate", certificate(method, dataset, sizes, outcome));
+                document.put("summary", result.outcome().summary());
+                document.put("certificate", certificate(method, dataset, result));
                 return document;
             }
         }, (out, document) -> {
@@ -156,6 +158,7 @@ public final class FederationCommands {
                     row.put("dataset", d.name());
                     row.put("rows", d.rows());
                     row.put("columns", new ArrayList<Object>(d.columns()));
+                    row.put("types", new ArrayList<Object>(d.types()));
                     rows.add(row);
                 }));
                 Map<String, Object> document = new LinkedHashMap<>();
@@ -264,8 +267,8 @@ public final class FederationCommands {
         return methods;
     }
 
-    private Map<String, Object> certificate(FederatedMethod method, String dataset, Map<String, Long> sizes,
-            FederatedMethod.Outcome outcome) {
+    private Map<String, Object> certificate(FederatedMethod method, String dataset, FederatedRun.Result result) {
+        FederatedMethod.Outcome outcome = result.outcome();
         Bundle bundle = FrameworkUtil.getBundle(method.getClass());
         Map<String, Object> certificate = new LinkedHashMap<>();
         certificate.put("method", method.id() + "@" + bundle.getVersion());
@@ -273,13 +276,24 @@ public final class FederationCommands {
         certificate.put("bundleSha256", digests.sha256(bundle));
         certificate.put("dataset", dataset);
         List<Object> sites = new ArrayList<>();
-        sizes.forEach((site, n) -> {
+        result.participants().forEach((site, n) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("site", site);
             entry.put("n", n);
             sites.add(entry);
         });
         certificate.put("sites", sites);
+        if (!result.excluded().isEmpty()) {
+            List<Object> excluded = new ArrayList<>();
+            result.excluded().forEach((site, reason) -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("site", site);
+                entry.put("reason", reason);
+                excluded.add(entry);
+            });
+            certificate.put("excluded", excluded);
+            certificate.put("partial", "yes: computed without the excluded sites (--allow-partial)");
+        }
         certificate.put("rounds", (long) outcome.rounds());
         certificate.put("converged", outcome.converged());
         certificate.put("policyChecks", "passed at every site (each release was checked and audited before it was sent)");

@@ -124,7 +124,7 @@ public final class NodeServer implements AutoCloseable {
             ListDatasetsReply.Builder builder = ListDatasetsReply.newBuilder().setSite(node.name());
             try {
                 node.datasets(REQUESTER.get()).forEach(d -> builder.addDatasets(Dataset.newBuilder().setName(d.name())
-                        .addAllColumns(d.columns()).setRows(d.rows())));
+                        .addAllColumns(d.columns()).addAllColumnTypes(d.types()).setRows(d.rows())));
             } catch (NodeException e) {
                 reply.onError(error(status(e.code()), e.code(), e.getMessage()));
                 return;

@@ -38,27 +38,52 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
  */
 public final class RemoteSites implements Sites, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a second try waits for a site that was unreachable to accept the connection. */
+    static final long RECONNECT_MILLIS = 5_000;
 
     /** A node to connect to. */
     public record Endpoint(String name, String host, int port) {
     }
 
-    private final Map<String, ManagedChannel> channels = new LinkedHashMap<>();
+    private final Map<String, ManagedChannel> channels;
     private final String dataset;
     private final long deadlineMillis;
     private final BufferAllocator allocator;
+    private final boolean ownsChannels;
 
     public RemoteSites(List<Endpoint> endpoints, String dataset, TlsFiles tls, long deadlineMillis,
             BufferAllocator allocator) throws SSLException {
-        this.dataset = dataset;
-        this.deadlineMillis = deadlineMillis;
-        this.allocator = allocator;
+        this(new LinkedHashMap<>(), dataset, deadlineMillis, allocator, true);
         var ssl = GrpcSslContexts.forClient().keyManager(tls.certificateFile(), tls.keyFile())
                 .trustManager(tls.authorityFile()).build();
         for (Endpoint endpoint : endpoints) {
+            if (channels.containsKey(endpoint.name())) {
+                throw new IllegalArgumentException("site '" + endpoint.name() + "' is listed twice");
+            }
             channels.put(endpoint.name(), NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port())
                     .sslContext(ssl).maxInboundMessageSize(NodeServer.MAX_MESSAGE_BYTES).build());
         }
+    }
+
+    private RemoteSites(Map<String, ManagedChannel> channels, String dataset, long deadlineMillis,
+            BufferAllocator allocator, boolean ownsChannels) {
+        this.channels = channels;
+        this.dataset = dataset;
+        this.deadlineMillis = deadlineMillis;
+        this.allocator = allocator;
+        this.ownsChannels = ownsChannels;
+    }
+
+    /** A view of some of these sites on the same connections (closing it leaves them open). */
+    @Override
+    public RemoteSites only(List<String> names) {
+        Map<String, ManagedChannel> subset = new LinkedHashMap<>();
+        channels.forEach((name, channel) -> {
+            if (names.contains(name)) {
+                subset.put(name, channel);
+            }
+        });
+        return new RemoteSites(subset, dataset, deadlineMillis, allocator, false);
     }
 
     @Override
@@ -81,7 +106,7 @@ public final class RemoteSites implements Sites, AutoCloseable {
                 .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).runStep(request)));
         Map<String, Aggregates> replies = new LinkedHashMap<>();
         for (Map.Entry<String, ListenableFuture<StepReply>> entry : pending.entrySet()) {
-            StepReply reply = await(entry.getKey(), entry.getValue());
+            StepReply reply = awaitOrReconnect(entry.getKey(), entry.getValue(), request);
             byte[] bytes = reply.getAggregates().toByteArray();
             if (!Aggregates.sha256(bytes).equals(reply.getSha256())) {
                 throw new SiteFailedException(entry.getKey(), "the release does not match the SHA-256 the node sent");
@@ -91,7 +116,30 @@ public final class RemoteSites implements Sites, AutoCloseable {
         return replies;
     }
 
-    private StepReply await(String site, ListenableFuture<StepReply> future) {
+    /**
+     * The site's reply. A site that was unreachable gets one more try, waiting for the connection for up to
+     * {@link #RECONNECT_MILLIS}: a node restarted between two rounds (its steps keep no state) then answers as
+     * before, while one that stays down fails the analysis, named. Repeating a step is safe: it releases the
+     * same aggregates, and the node audits both requests.
+     */
+    private StepReply awaitOrReconnect(String site, ListenableFuture<StepReply> future, StepRequest request) {
+        try {
+            return await(site, future, "no answer within " + deadlineMillis + " ms");
+        } catch (UnavailableException e) {
+            ManagedChannel channel = channels.get(site);
+            channel.resetConnectBackoff();
+            long wait = Math.min(deadlineMillis, RECONNECT_MILLIS);
+            try {
+                return await(site, SiteServiceGrpc.newFutureStub(channel).withWaitForReady()
+                        .withDeadlineAfter(wait, TimeUnit.MILLISECONDS).runStep(request),
+                        "unreachable (" + e.getMessage() + "; no connection within " + wait + " ms)");
+            } catch (UnavailableException again) {
+                throw new SiteFailedException(site, "unreachable (" + again.getMessage() + ")");
+            }
+        }
+    }
+
+    private static StepReply await(String site, ListenableFuture<StepReply> future, String timedOut) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -100,20 +148,29 @@ public final class RemoteSites implements Sites, AutoCloseable {
         } catch (ExecutionException e) {
             Status status = Status.fromThrowable(e.getCause());
             String reason = switch (status.getCode()) {
-            case DEADLINE_EXCEEDED -> "no answer within " + deadlineMillis + " ms";
-            case UNAVAILABLE -> "unreachable (" + status.getDescription() + ")";
+            case DEADLINE_EXCEEDED -> timedOut;
+            case UNAVAILABLE -> throw new UnavailableException(status.getDescription());
             default -> status.getCode() + ": " + status.getDescription();
             };
             throw new SiteFailedException(site, reason);
         }
     }
 
+    /** The connection to a site failed (as opposed to the site answering with an error). */
+    private static final class UnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnavailableException(String description) {
+            super(description, null, false, false);
+        }
+    }
+
     @Override
-    public Map<String, Long> sizes() {
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        datasets().forEach((name, datasets) -> sizes.put(name, datasets.stream().filter(d -> d.name().equals(dataset))
-                .mapToLong(DatasetInfo::rows).findFirst().orElse(0)));
-        return sizes;
+    public Map<String, DatasetInfo> datasetInfo() {
+        Map<String, DatasetInfo> infos = new LinkedHashMap<>();
+        datasets().forEach((name, datasets) -> infos.put(name, datasets.stream().filter(d -> d.name().equals(dataset))
+                .findFirst().orElseThrow(() -> new SiteFailedException(name, "offers no dataset '" + dataset + "'"))));
+        return infos;
     }
 
     /** The datasets each site offers (name, columns, rows). */
@@ -125,7 +182,7 @@ public final class RemoteSites implements Sites, AutoCloseable {
                 SiteServiceGrpc.newBlockingStub(channel).withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
                         .listDatasets(ListDatasetsRequest.newBuilder().setProtocolVersion(Protocol.VERSION).build())
                         .getDatasetsList().forEach(d -> infos.add(new DatasetInfo(d.getName(),
-                                List.copyOf(d.getColumnsList()), d.getRows())));
+                                d.getColumnsList(), d.getColumnTypesList(), d.getRows())));
                 all.put(name, infos);
             } catch (StatusRuntimeException e) {
                 throw new SiteFailedException(name, e.getStatus().getCode() + ": " + e.getStatus().getDescription());
@@ -136,6 +193,9 @@ public final class RemoteSites implements Sites, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (!ownsChannels) {
+            return;
+        }
         for (ManagedChannel channel : channels.values()) {
             channel.shutdownNow();
             try {

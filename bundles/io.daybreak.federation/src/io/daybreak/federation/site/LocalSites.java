@@ -47,10 +47,22 @@ public final class LocalSites implements Sites {
     }
 
     @Override
-    public Map<String, Long> sizes() {
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        nodes.forEach((name, node) -> sizes.put(name, node.datasets().stream().filter(d -> d.name().equals(dataset))
-                .mapToLong(DatasetInfo::rows).findFirst().orElse(0)));
-        return sizes;
+    public Map<String, DatasetInfo> datasetInfo() {
+        Map<String, DatasetInfo> infos = new LinkedHashMap<>();
+        nodes.forEach((name, node) -> {
+            try {
+                infos.put(name, node.datasets(requester).stream().filter(d -> d.name().equals(dataset)).findFirst()
+                        .orElseThrow(() -> new SiteFailedException(name, "offers no dataset '" + dataset + "'")));
+            } catch (NodeException e) {
+                throw new SiteFailedException(name, e.getMessage());
+            }
+        });
+        return infos;
+    }
+
+    @Override
+    public LocalSites only(List<String> names) {
+        return new LocalSites(nodes.values().stream().filter(node -> names.contains(node.name())).toList(), dataset,
+                requester, allocator);
     }
 }

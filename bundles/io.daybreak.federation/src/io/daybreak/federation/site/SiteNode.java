@@ -67,10 +67,11 @@ public final class SiteNode {
         return audit.lastHash();
     }
 
-    /** The datasets on offer: names, columns and row counts. */
+    /** The datasets on offer: names, columns, column types and row counts. */
     public List<DatasetInfo> datasets() {
         List<DatasetInfo> infos = new ArrayList<>();
-        datasets.forEach((key, table) -> infos.add(new DatasetInfo(key, table.columnNames(), table.rowCount())));
+        datasets.forEach((key, table) -> infos.add(new DatasetInfo(key, table.columnNames(), table.columnNames().stream()
+                .map(column -> table.columnType(column).alias()).toList(), table.rowCount())));
         infos.sort((a, b) -> a.name().compareTo(b.name()));
         return infos;
     }

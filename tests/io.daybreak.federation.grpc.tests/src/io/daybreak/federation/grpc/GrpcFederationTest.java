@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +27,20 @@ import io.daybreak.data.ColumnType;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
 import io.daybreak.data.csv.CsvReader;
+import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.FederatedRun;
 import io.daybreak.federation.SiteFailedException;
+import io.daybreak.federation.Sites;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.audit.AuditVerifier;
 import io.daybreak.federation.grpc.v1.SiteServiceGrpc;
 import io.daybreak.federation.grpc.v1.StepRequest;
 import io.daybreak.federation.policy.DisclosurePolicy;
+import io.daybreak.federation.site.DatasetInfo;
 import io.daybreak.federation.site.SiteNode;
 import io.daybreak.methods.stats.glm.GlmFamily;
 import io.daybreak.methods.stats.glm.GlmFederated;
+import io.daybreak.methods.stats.glm.GlmFederatedMethod;
 import io.daybreak.methods.stats.glm.GlmMethod;
 import io.daybreak.methods.stats.glm.GlmSiteStep;
 import io.daybreak.methods.stats.survival.CoxSiteStep;
@@ -59,6 +65,7 @@ class GrpcFederationTest extends MethodTestSupport {
     private final List<AuditLog> logs = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
     private final List<RemoteSites.Endpoint> endpoints = new ArrayList<>();
+    private final List<Table> siteTables = new ArrayList<>();
     private TlsFiles researcher;
 
     @BeforeEach
@@ -72,18 +79,81 @@ class GrpcFederationTest extends MethodTestSupport {
             for (int s = 0; s < 3; s++) {
                 String name = "site" + s;
                 StudyPki.issue(ca, name, List.of("localhost", "127.0.0.1"), Duration.ofDays(1)).write(dir, name);
-                AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
-                logs.add(log);
-                SiteNode node = new SiteNode(name, Map.of("lung", siteTable(lung, s)), Set.of(GlmSiteStep.METHOD,
-                        CoxSiteStep.METHOD, KaplanMeierSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep(),
-                        new KaplanMeierSiteStep()), DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+                siteTables.add(siteTable(lung, s));
+                SiteNode node = node(s, siteTables.get(s));
                 nodes.add(node);
-                NodeServer server = NodeServer.start(node, 0, new TlsFiles(dir.resolve(name + ".pem"),
-                        dir.resolve(name + ".key"), dir.resolve("ca.pem")));
+                NodeServer server = NodeServer.start(node, 0, siteTls(name));
                 servers.add(server);
                 endpoints.add(new RemoteSites.Endpoint(name, "localhost", server.port()));
             }
         }
+    }
+
+    /** Site s serving a table, with its audit log opened (or reopened, continuing its chain). */
+    private SiteNode node(int s, Table table) throws IOException {
+        String name = "site" + s;
+        AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
+        logs.add(log);
+        return new SiteNode(name, Map.of("lung", table), Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD,
+                KaplanMeierSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep(), new KaplanMeierSiteStep()),
+                DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+    }
+
+    private TlsFiles siteTls(String name) {
+        return new TlsFiles(dir.resolve(name + ".pem"), dir.resolve(name + ".key"), dir.resolve("ca.pem"));
+    }
+
+    /** Stops site s's server and closes its audit log, as a node process that exits. */
+    private void stop(int s) throws Exception {
+        servers.get(s).close();
+        logs.get(s).close();
+    }
+
+    /** Starts site s again on its port with its audit log reopened, as a restarted node process. */
+    private void restart(int s) throws Exception {
+        AuditLog old = logs.get(s);
+        SiteNode node = node(s, siteTables.get(s));
+        logs.set(s, logs.remove(logs.size() - 1));
+        old.close();
+        nodes.set(s, node);
+        servers.set(s, NodeServer.start(node, endpoints.get(s).port(), siteTls("site" + s)));
+    }
+
+    /** Sites that run an action before the given call (1-based), e.g. a node stopping mid-analysis. */
+    private static Sites interrupting(Sites sites, int beforeCall, ThrowingAction action) {
+        int[] calls = new int[1];
+        return new Sites() {
+            @Override
+            public List<String> names() {
+                return sites.names();
+            }
+
+            @Override
+            public Map<String, Aggregates> call(String method, String step, Map<String, Object> arguments) {
+                if (++calls[0] == beforeCall) {
+                    try {
+                        action.run();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return sites.call(method, step, arguments);
+            }
+
+            @Override
+            public Map<String, DatasetInfo> datasetInfo() {
+                return sites.datasetInfo();
+            }
+
+            @Override
+            public Sites only(List<String> names) {
+                return sites.only(names);
+            }
+        };
+    }
+
+    private interface ThrowingAction {
+        void run() throws Exception;
     }
 
     @AfterEach
@@ -98,13 +168,18 @@ class GrpcFederationTest extends MethodTestSupport {
     }
 
     private Table siteTable(Table lung, double site) {
+        return rows(lung, value -> value == site, List.of(COLUMNS));
+    }
+
+    /** The columns of the lung rows whose site passes the test. */
+    private Table rows(Table lung, java.util.function.DoublePredicate site, List<String> columns) {
         DoubleColumn sites = lung.doubles("site");
         var builder = Table.builder(allocator);
-        for (String name : COLUMNS) {
+        for (String name : columns) {
             DoubleColumn column = lung.doubles(name);
             List<Object> values = new ArrayList<>();
             for (int row = 0; row < lung.rowCount(); row++) {
-                if (sites.get(row) == site) {
+                if (site.test(sites.get(row))) {
                     values.add(column.isNull(row) ? null : column.get(row));
                 }
             }
@@ -212,6 +287,103 @@ class GrpcFederationTest extends MethodTestSupport {
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
             assertEquals(2, GlmFederated.fit(sites, "wt.loss", List.of("age"), GlmFamily.GAUSSIAN).fit().coefficients()
                     .length, "alice, now authorised, gets the fit");
+        }
+    }
+
+    @Test
+    void aNodeRestartedBetweenRoundsIsTransparentAndItsAuditLogContinuesIntact() throws Exception {
+        GlmFederated.Result undisturbed;
+        GlmFederated.Result restarted;
+        try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 30_000, allocator)) {
+            undisturbed = GlmFederated.fit(sites, "wt.loss", List.of("age", "sex"), GlmFamily.GAUSSIAN);
+            // site steps are stateless: a node that restarts between two rounds answers the next one as before
+            restarted = GlmFederated.fit(interrupting(sites, 2, () -> {
+                stop(1);
+                restart(1);
+            }), "wt.loss", List.of("age", "sex"), GlmFamily.GAUSSIAN);
+        }
+        for (int a = 0; a < 3; a++) {
+            assertEquals(undisturbed.fit().coefficients()[a], restarted.fit().coefficients()[a], 0, "coefficient " + a);
+        }
+        AuditVerifier.Result check = AuditVerifier.verify(dir.resolve("site1.audit"));
+        assertTrue(check.intact(), check.problem());
+        assertEquals(2L * (undisturbed.rounds() + restarted.rounds()), check.entries(), "every request and release, "
+                + "before and after the restart, in one chain");
+    }
+
+    @Test
+    void aNodeDownMidAnalysisFailsItClosedNamingTheSiteAndServesAgainOnceRestarted() throws Exception {
+        try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
+            SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(
+                    interrupting(sites, 3, () -> stop(1)), "wt.loss", List.of("age", "sex"), GlmFamily.GAUSSIAN));
+            assertEquals("site1", e.site());
+            assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
+            restart(1);
+            assertEquals(3, GlmFederated.fit(sites, "wt.loss", List.of("age", "sex"), GlmFamily.GAUSSIAN).fit()
+                    .coefficients().length);
+        }
+        AuditVerifier.Result check = AuditVerifier.verify(dir.resolve("site1.audit"));
+        assertTrue(check.intact(), check.problem());
+    }
+
+    @Test
+    void allowPartialLeavesOutAFailingSiteSaysWhyAndEqualsThePooledFitOfTheOthers() throws Exception {
+        nodes.get(2).authorize(Set.of("bob")); // site2 refuses alice
+        Map<String, String> parameters = Map.of("response", "wt.loss", "covariates", "age,sex");
+        FederatedRun.Result partial;
+        try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
+            SiteFailedException exact = assertThrows(SiteFailedException.class, () -> FederatedRun.run(
+                    new GlmFederatedMethod(), sites, parameters, allocator, false));
+            assertEquals("site2", exact.site());
+            partial = FederatedRun.run(new GlmFederatedMethod(), sites, parameters, allocator, true);
+        }
+        assertEquals(Map.of("site0", 78L, "site1", 105L), partial.participants());
+        assertEquals(List.of("site2"), List.copyOf(partial.excluded().keySet()));
+        assertTrue(partial.excluded().get("site2").contains("not authorised"), partial.excluded().toString());
+        double[] pooled;
+        try (Table lung = CsvReader.read(Path.of(System.getProperty("daybreak.testdata.dir"), "survival_lung_sites.csv"),
+                allocator); Table twoSites = rows(lung, site -> site != 2, List.of(COLUMNS))) {
+            GlmMethod method = new GlmMethod();
+            var result = method.apply(Map.of("data", twoSites), Parameters.bind(method.descriptor(), parameters),
+                    new TestMethodContext(allocator, 1));
+            result.outputs().values().forEach(Table::close);
+            pooled = ((List<?>) result.summary().get("coefficients")).stream()
+                    .mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+        }
+        List<?> coefficients = (List<?>) partial.outcome().summary().get("coefficients");
+        for (int a = 0; a < 3; a++) {
+            double value = ((Number) coefficients.get(a)).doubleValue();
+            assertEquals(pooled[a], value, 1e-11 * Math.abs(pooled[a]), "coefficient " + a);
+        }
+    }
+
+    @Test
+    void sitesWhoseDatasetsDifferAreAnErrorNamingSiteAndColumn() throws Exception {
+        StudyPki.Credential ca = StudyPki.load(dir, "ca");
+        StudyPki.issue(ca, "site3", List.of("localhost"), Duration.ofDays(1)).write(dir, "site3");
+        AuditLog log = AuditLog.open(dir.resolve("site3.audit"), Clock.systemUTC());
+        logs.add(log);
+        Table withoutWeightLoss;
+        try (Table lung = CsvReader.read(Path.of(System.getProperty("daybreak.testdata.dir"), "survival_lung_sites.csv"),
+                allocator)) {
+            withoutWeightLoss = rows(lung, site -> site == 0, List.of("time", "status", "age", "sex", "ph.ecog"));
+        }
+        SiteNode odd = new SiteNode("site3", Map.of("lung", withoutWeightLoss), Set.of(GlmSiteStep.METHOD),
+                List.of(new GlmSiteStep()), DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+        servers.add(NodeServer.start(odd, 0, siteTls("site3")));
+        List<RemoteSites.Endpoint> four = new ArrayList<>(endpoints);
+        four.add(new RemoteSites.Endpoint("site3", "localhost", servers.get(servers.size() - 1).port()));
+        try (RemoteSites sites = new RemoteSites(four, "lung", researcher, 10_000, allocator)) {
+            FederatedRun.SchemaMismatchException e = assertThrows(FederatedRun.SchemaMismatchException.class,
+                    () -> FederatedRun.run(new GlmFederatedMethod(), sites, Map.of("response", "age", "covariates",
+                            "sex"), allocator, true));
+            assertEquals("dataset 'lung' differs between sites: site 'site3' has no column 'wt.loss', site 'site0' has",
+                    e.getMessage());
+        }
+        try (RemoteSites sites = new RemoteSites(endpoints, "lugn", researcher, 10_000, allocator)) {
+            SiteFailedException missing = assertThrows(SiteFailedException.class, () -> FederatedRun.run(
+                    new GlmFederatedMethod(), sites, Map.of("response", "age", "covariates", "sex"), allocator, false));
+            assertEquals("site 'site0': offers no dataset 'lugn'", missing.getMessage());
         }
     }
 

@@ -1,0 +1,116 @@
+package io.daybreak.federation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.memory.BufferAllocator;
+
+import io.daybreak.federation.site.DatasetInfo;
+
+/**
+ * Runs a federated method the way a coordinator must: first checks that every site offers the dataset with the
+ * same columns of the same kinds (a schema mismatch is an error naming the sites and the column), then runs the
+ * method. An exact analysis fails closed on the first site that fails. With {@code allowPartial} (opt-in) a
+ * failing site is left out and the analysis starts again from the beginning on the remaining sites, so every
+ * round of the final run saw the same sites; the result lists who took part and why the others did not.
+ */
+public final class FederatedRun {
+    private FederatedRun() {
+    }
+
+    /**
+     * @param outcome      the method's result on the participating sites
+     * @param participants the sites whose data the result is computed from, with their rows
+     * @param excluded     sites left out (only with allowPartial), with the reason each failed
+     */
+    public record Result(FederatedMethod.Outcome outcome, Map<String, Long> participants, Map<String, String> excluded) {
+    }
+
+    public static Result run(FederatedMethod method, Sites sites, Map<String, String> parameters,
+            BufferAllocator allocator, boolean allowPartial) {
+        List<String> taking = new ArrayList<>(sites.names());
+        Map<String, String> excluded = new LinkedHashMap<>();
+        while (true) {
+            Sites current = sites.only(taking);
+            try {
+                Map<String, DatasetInfo> infos = current.datasetInfo();
+                requireSameSchema(infos);
+                FederatedMethod.Outcome outcome = method.run(current, parameters, allocator);
+                Map<String, Long> participants = new LinkedHashMap<>();
+                infos.forEach((site, info) -> participants.put(site, info.rows()));
+                return new Result(outcome, participants, excluded);
+            } catch (SiteFailedException e) {
+                if (!allowPartial || !taking.contains(e.site())) {
+                    throw e;
+                }
+                excluded.put(e.site(), e.reason());
+                taking.remove(e.site());
+                if (taking.isEmpty()) {
+                    throw new SiteFailedException(e.site(), e.reason() + "; no site is left to analyse (left out: "
+                            + excluded.keySet() + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * The sites' copies of a dataset must have the same columns, each holding the same kind of values (numbers,
+     * text or booleans; integer and floating-point columns are both numbers).
+     *
+     * @throws SchemaMismatchException naming the first difference
+     */
+    static void requireSameSchema(Map<String, DatasetInfo> infos) {
+        String firstSite = null;
+        Map<String, String> reference = null;
+        for (Map.Entry<String, DatasetInfo> entry : infos.entrySet()) {
+            Map<String, String> kinds = kinds(entry.getValue());
+            if (reference == null) {
+                firstSite = entry.getKey();
+                reference = kinds;
+                continue;
+            }
+            String dataset = entry.getValue().name();
+            for (String column : reference.keySet()) {
+                if (!kinds.containsKey(column)) {
+                    throw new SchemaMismatchException("dataset '" + dataset + "' differs between sites: site '"
+                            + entry.getKey() + "' has no column '" + column + "', site '" + firstSite + "' has");
+                }
+                if (!kinds.get(column).equals(reference.get(column))) {
+                    throw new SchemaMismatchException("dataset '" + dataset + "' differs between sites: column '"
+                            + column + "' holds " + kinds.get(column) + " at site '" + entry.getKey() + "' but "
+                            + reference.get(column) + " at site '" + firstSite + "'");
+                }
+            }
+            for (String column : kinds.keySet()) {
+                if (!reference.containsKey(column)) {
+                    throw new SchemaMismatchException("dataset '" + dataset + "' differs between sites: site '"
+                            + entry.getKey() + "' has a column '" + column + "' that site '" + firstSite + "' has not");
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> kinds(DatasetInfo info) {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (int c = 0; c < info.columns().size(); c++) {
+            String type = info.types().get(c);
+            kinds.put(info.columns().get(c), switch (type) {
+            case "int64", "int32", "float64" -> "numbers";
+            case "string" -> "text";
+            default -> type;
+            });
+        }
+        return kinds;
+    }
+
+    /** The sites' copies of the dataset do not have the same columns: a study set-up error, not a site failure. */
+    public static final class SchemaMismatchException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SchemaMismatchException(String message) {
+            super(message);
+        }
+    }
+}

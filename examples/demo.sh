@@ -88,7 +88,7 @@ for s in 1 2 3; do
   port=$((PORT + s))
   "$DAYBREAK" node --site "site$s" --data "$FED/site$s" --port "$port" --cert "$FED/pki/site$s.pem" \
     --key "$FED/pki/site$s.key" --trust "$FED/pki/ca.pem" --policy "$FED/policy.json" \
-    --allow stats.glm,stats.cox,stats.km > "$FED/node$s.log" 2>&1 &
+    --allow stats.glm,stats.cox,stats.km,stats.describe,stats.table > "$FED/node$s.log" 2>&1 &
   NODE_PIDS+=($!)
   NODES="${NODES:+$NODES,}site$s=localhost:$port"
 done
@@ -98,14 +98,24 @@ for s in 1 2 3; do
 done
 TLS=(--cert "$FED/pki/researcher.pem" --key "$FED/pki/researcher.key" --trust "$FED/pki/ca.pem")
 step "What the sites offer" "$DAYBREAK" fed-datasets --nodes "$NODES" "${TLS[@]}"
+step "Federated descriptives (N, missing, mean, SD; minimum and maximum stay at the sites)" \
+  "$DAYBREAK" fed stats.describe --nodes "$NODES" "${TLS[@]}" dataset=patients columns=age --save "$FED/describe.json"
+step "Federated table of response by arm, every cell checked at each site, with Pearson's chi-squared test" \
+  "$DAYBREAK" fed stats.table --nodes "$NODES" "${TLS[@]}" dataset=patients rows=arm columns=response \
+  --save "$FED/table.json"
 step "Federated Kaplan-Meier by arm (exact: equals the pooled curves)" \
-  "$DAYBREAK" fed stats.km --nodes "$NODES" "${TLS[@]}" dataset=patients groupBy=arm levels=0,1 times=365
+  "$DAYBREAK" fed stats.km --nodes "$NODES" "${TLS[@]}" dataset=patients groupBy=arm levels=0,1 times=365 curves=true \
+  --save "$FED/km.json"
 step "Federated Cox model (exact, common baseline hazard)" \
-  "$DAYBREAK" fed stats.cox --nodes "$NODES" "${TLS[@]}" dataset=patients covariates=age,sex,arm
+  "$DAYBREAK" fed stats.cox --nodes "$NODES" "${TLS[@]}" dataset=patients covariates=age,sex,arm --save "$FED/cox.json"
 step "Federated logistic regression of response" \
-  "$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=patients response=response covariates=arm,age family=binomial
+  "$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=patients response=response covariates=arm,age \
+  family=binomial --save "$FED/glm.json"
 step "Each site's tamper-evident audit log" "$DAYBREAK" audit verify "$FED/site1/audit.log"
 stop_nodes
+step "One self-contained HTML report: the federated results with their certificates, and the design comparison" \
+  "$DAYBREAK" report --out "$OUT/report.html" --title "Daybreak demo: federated analysis of three sites" \
+  --comparison "$OUT/comparison.csv" "$FED/describe.json" "$FED/table.json" "$FED/km.json" "$FED/cox.json" "$FED/glm.json"
 
 echo
 echo "== Bad input is named, with exit code 2 and nothing written"
@@ -121,4 +131,5 @@ echo "== Machine-readable: every command takes --json"
 echo "\$ $DAYBREAK methods --json"
 "$DAYBREAK" methods --json
 echo
+echo "Report: $OUT/report.html (open it in a browser)"
 echo "Results are in $OUT. Interactive shell: ./daybreak (then: help, methods, run ..., exit)."

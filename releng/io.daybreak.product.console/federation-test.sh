@@ -97,8 +97,22 @@ out="$("$DAYBREAK" fed stats.cox --nodes "$NODES" "${TLS[@]}" dataset=lung covar
 echo "$out" | grep -q '"coefficients":\[0.0160644360' || fail "fed stats.cox stratified: $out"
 
 # survfit(Surv(time, status) ~ 1, lung): median 310 (285-363)
-out="$("$DAYBREAK" fed stats.km --nodes "$NODES" "${TLS[@]}" dataset=lung eventValue=2 --json)" || fail "fed stats.km: $out"
+out="$("$DAYBREAK" fed stats.km --nodes "$NODES" "${TLS[@]}" dataset=lung eventValue=2 curves=true --save km.json --json)" \
+  || fail "fed stats.km: $out"
 echo "$out" | grep -q '"median":\[310.0\],"medianLower":\[285.0\],"medianUpper":\[363.0\]' || fail "fed stats.km: $out"
+grep -q '"bundleSha256"' km.json || fail "fed --save wrote no certificate: $(cat km.json)"
+# the saved result becomes a self-contained HTML report (inline SVG curve, the certificate)
+out="$("$DAYBREAK" report --out report.html km.json)" || fail "report: $out"
+grep -q 'aria-label="Kaplan-Meier curves"' report.html || fail "the report has no Kaplan-Meier chart"
+grep -q 'bundleSha256' report.html || fail "the report has no certificate"
+grep -qE '<script|src="http' report.html && fail "the report is not self-contained"
+set +e
+out="$("$DAYBREAK" report --out report2.html pki/ca.pem 2>&1)"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a report from a non-JSON file exited $code: $out"
+echo "$out" | grep -q "ca.pem:1:" || fail "a report from a non-JSON file does not name line and column: $out"
+[ -e report2.html ] && fail "a failed report left a file behind"
 
 # survdiff(Surv(time, status) ~ sex, lung): chisq 10.3267419548856
 out="$("$DAYBREAK" fed stats.logrank --nodes "$NODES" "${TLS[@]}" dataset=lung group=sex levels=1,2 eventValue=2 --json)" \

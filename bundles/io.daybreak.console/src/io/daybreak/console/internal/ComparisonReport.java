@@ -22,7 +22,7 @@ import io.daybreak.data.Table;
  * charts in inline SVG. No scripts, no external files: it opens anywhere and can be archived with the run.
  */
 final class ComparisonReport {
-    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"};
+    static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"};
     private static final List<String> COLUMNS = List.of("scenario", "design", "dose", "truth", "selectionPercent",
             "patients");
 
@@ -33,19 +33,44 @@ final class ComparisonReport {
     private record Scenario(List<Double> truth, Map<String, List<double[]>> byDesign) {
     }
 
+    /** The style sheet of Daybreak's reports (inline, so a report is one file). */
+    static final String STYLE = "<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:60em}"
+            + "h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em}h3{font-size:1em}"
+            + "table{border-collapse:collapse;margin:.5em 0}"
+            + "td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}th{background:#f4f4f4}"
+            + ".legend span{display:inline-block;margin-right:1.2em}.legend i{display:inline-block;width:.9em;"
+            + "height:.9em;margin-right:.3em;vertical-align:middle}.meta{color:#666;font-size:.85em}"
+            + "td.text,th.text{text-align:left}</style>";
+
     static void write(Table comparison, ProvenanceRecord provenance, Path file) throws IOException {
+        String body = scenarios(comparison);
+        AtomicFiles.write(file, out -> {
+            Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            html.write(render(body, provenance));
+            html.flush();
+        });
+    }
+
+    /** The charts and tables of every scenario of a design comparison table, as an HTML fragment. */
+    static String scenarios(Table comparison) {
         for (String column : COLUMNS) {
             if (!comparison.hasColumn(column)) {
-                throw new InvalidInputException("--report needs a design comparison table with column '" + column
+                throw new InvalidInputException("a design comparison table needs column '" + column
                         + "' (from design.compare)");
             }
         }
-        Map<Long, Scenario> scenarios = group(comparison);
-        AtomicFiles.write(file, out -> {
-            Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            html.write(render(scenarios, provenance));
-            html.flush();
-        });
+        StringBuilder html = new StringBuilder();
+        for (Map.Entry<Long, Scenario> entry : group(comparison).entrySet()) {
+            Scenario scenario = entry.getValue();
+            List<String> designs = new ArrayList<>(scenario.byDesign().keySet());
+            html.append("<h3>Scenario ").append(entry.getKey()).append(": true DLT probabilities ")
+                    .append(escape(format(scenario.truth()))).append("</h3>\n");
+            html.append(legend(designs));
+            html.append(chart(scenario, designs, 0, "Selection as MTD (%)", 100));
+            html.append(chart(scenario, designs, 1, "Patients per dose (mean)", -1));
+            html.append(table(scenario, designs));
+        }
+        return html.toString();
     }
 
     private static Map<Long, Scenario> group(Table table) {
@@ -64,32 +89,17 @@ final class ComparisonReport {
         return scenarios;
     }
 
-    private static String render(Map<Long, Scenario> scenarios, ProvenanceRecord provenance) {
+    private static String render(String scenarios, ProvenanceRecord provenance) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Daybreak design comparison</title><style>"
-                + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}"
-                + "h2{font-size:1.1em;margin-top:2em}table{border-collapse:collapse;margin:.5em 0}"
-                + "td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}th{background:#f4f4f4}"
-                + ".legend span{display:inline-block;margin-right:1.2em}.legend i{display:inline-block;width:.9em;"
-                + "height:.9em;margin-right:.3em;vertical-align:middle}.meta{color:#666;font-size:.85em}</style></head><body>\n");
+                + "<title>Daybreak design comparison</title>" + STYLE + "</head><body>\n");
         html.append("<h1>Design comparison on common random numbers</h1>\n<p class=\"meta\">")
                 .append(escape(provenance.methodId() + " " + provenance.methodVersion() + ", seed " + provenance.seed()
                         + ", parameters " + provenance.parameters() + ", " + provenance.finished()))
-                .append("</p>\n");
-        for (Map.Entry<Long, Scenario> entry : scenarios.entrySet()) {
-            Scenario scenario = entry.getValue();
-            List<String> designs = new ArrayList<>(scenario.byDesign().keySet());
-            html.append("<h2>Scenario ").append(entry.getKey()).append(": true DLT probabilities ")
-                    .append(escape(format(scenario.truth()))).append("</h2>\n");
-            html.append(legend(designs));
-            html.append(chart(scenario, designs, 0, "Selection as MTD (%)", 100));
-            html.append(chart(scenario, designs, 1, "Patients per dose (mean)", -1));
-            html.append(table(scenario, designs));
-        }
+                .append("</p>\n").append(scenarios);
         return html.append("</body></html>\n").toString();
     }
 
-    private static String legend(List<String> designs) {
+    static String legend(List<String> designs) {
         StringBuilder legend = new StringBuilder("<p class=\"legend\">");
         for (int i = 0; i < designs.size(); i++) {
             legend.append("<span><i style=\"background:").append(COLOURS[i % COLOURS.length]).append("\"></i>")
@@ -173,7 +183,7 @@ final class ComparisonReport {
         return Output.format(value);
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -104,10 +104,12 @@ public final class FederationCommands {
 
     @Descriptor("run a federated method across site nodes; prints the result and its certificate")
     public void fed(@Descriptor("<method> --nodes a=host:port,b=host:port --cert researcher.pem --key researcher.key "
-            + "--trust ca.pem dataset=NAME [key=value ...] [--deadline ms] [--allow-partial] [--json]") String... args)
-            throws Exception {
+            + "--trust ca.pem dataset=NAME [key=value ...] [--deadline ms] [--allow-partial] [--save result.json] "
+            + "[--json]") String... args) throws Exception {
         DaybreakCommands.execute(args, () -> {
-            CommandLine line = CommandLine.parse("fed", args, FED_FLAGS, union(TLS, Set.of("--nodes", "--deadline")));
+            CommandLine line = CommandLine.parse("fed", args, FED_FLAGS, union(TLS, Set.of("--nodes", "--deadline",
+                    "--save")));
+            Path save = line.option("fed", "--save") == null ? null : jsonOutput(line.option("fed", "--save"));
             String id = line.onlyPositional("fed", "federated method id");
             FederatedMethod method = federatedMethods.stream().filter(m -> m.id().equals(id)).findFirst()
                     .orElseThrow(() -> new InvalidInputException("fed: no federated method '" + id + "'; available: "
@@ -129,6 +131,9 @@ public final class FederationCommands {
                 document.put("method", id);
                 document.put("summary", result.outcome().summary());
                 document.put("certificate", certificate(method, dataset, result));
+                if (save != null) {
+                    Output.writeJson(save, document);
+                }
                 return document;
             }
         }, (out, document) -> {
@@ -316,6 +321,19 @@ public final class FederationCommands {
         long deadline = line.option(command, "--deadline") == null ? 60_000
                 : positive(line.option(command, "--deadline"), "--deadline");
         return new RemoteSites(endpoints, dataset, tls(line, command), deadline, allocator);
+    }
+
+    /** A --save path: *.json in an existing directory, checked before the analysis runs. */
+    private static Path jsonOutput(String text) {
+        Path path = Path.of(text);
+        if (!path.getFileName().toString().endsWith(".json")) {
+            throw new InvalidInputException("fed: --save " + text + ": the result is JSON; give a file name ending in .json");
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException("fed: --save " + text + ": directory " + parent + " does not exist");
+        }
+        return path;
     }
 
     private static TlsFiles tls(CommandLine line, String command) {

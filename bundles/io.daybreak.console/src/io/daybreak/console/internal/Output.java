@@ -30,6 +30,24 @@ final class Output {
         out.flush();
     }
 
+    /** Reads a JSON document (an object) from a file; a problem names the file, line and column. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readJson(java.nio.file.Path file) {
+        try {
+            Object value = Json.MAPPER.readValue(file.toFile(), Object.class);
+            if (!(value instanceof Map<?, ?>)) {
+                throw new io.daybreak.data.InvalidInputException(file + ": expected a JSON object");
+            }
+            return (Map<String, Object>) value;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var location = e.getLocation();
+            throw new io.daybreak.data.InvalidInputException(file + (location == null ? "" : ":" + location.getLineNr()
+                    + ":" + location.getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new io.daybreak.data.InvalidInputException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
     /** Writes a document as an indented JSON file, atomically. */
     static void writeJson(java.nio.file.Path file, Map<String, Object> document) throws java.io.IOException {
         io.daybreak.data.AtomicFiles.write(file, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(

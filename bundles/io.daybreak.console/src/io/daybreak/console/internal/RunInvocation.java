@@ -137,15 +137,7 @@ final class RunInvocation {
         if (text == null) {
             return null;
         }
-        Path path = Path.of(text);
-        if (!path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
-            throw new InvalidInputException("--report " + text + ": the report is HTML; give a file name ending in .html");
-        }
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
-            throw new InvalidInputException("--report " + text + ": directory " + parent + " does not exist");
-        }
-        return path;
+        return AnalysisReport.htmlOutput("--report", text);
     }
 
     private static Path outputPath(CommandLine line, MethodDescriptor descriptor) {

@@ -66,6 +66,11 @@ public final class FederatedParameters {
         return list;
     }
 
+    /** A number as a level is written: whole numbers without a decimal point. */
+    public static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+
     public boolean bool(String name) {
         return bool(name, false);
     }

@@ -16,7 +16,7 @@ import io.daybreak.methods.stats.data.FederatedParameters;
 @Component(service = FederatedMethod.class)
 public final class KaplanMeierFederatedMethod implements FederatedMethod {
     private static final List<String> PARAMETERS = List.of("time", "status", "eventValue", "groupBy", "levels", "times",
-            "level");
+            "level", "curves");
 
     @Override
     public String id() {
@@ -31,7 +31,8 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
     @Override
     public List<String> parameters() {
         return List.of("time, status, eventValue: as stats.km", "groupBy and levels: a group column and its values",
-                "times: comma-separated times for S(t)", "level: confidence level (default 0.95)");
+                "times: comma-separated times for S(t)", "level: confidence level (default 0.95)",
+                "curves: true to include each curve's steps (time, S, CI) in the result, e.g. for a report");
     }
 
     @Override
@@ -49,8 +50,16 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
         List<Object> upper = new ArrayList<>();
         List<Object> n = new ArrayList<>();
         List<Object> at = new ArrayList<>();
+        List<Object> curves = new ArrayList<>();
         for (int g = 0; g < levels.length; g++) {
             KaplanMeier km = KaplanMeier.estimate(counts, g, level);
+            Map<String, Object> curve = new LinkedHashMap<>();
+            curve.put("group", group == null ? "all" : group + " = " + FederatedParameters.number(levels[g]));
+            curve.put("time", FederatedParameters.list(km.times()));
+            curve.put("survival", FederatedParameters.list(km.survival()));
+            curve.put("lower", FederatedParameters.list(km.lower()));
+            curve.put("upper", FederatedParameters.list(km.upper()));
+            curves.add(curve);
             double[] median = km.median();
             medians.add(median[0]);
             lower.add(median[1]);
@@ -71,6 +80,9 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
         summary.put("medianUpper", upper);
         if (!at.isEmpty()) {
             summary.put("survivalAt", at);
+        }
+        if (parameters.bool("curves")) {
+            summary.put("curves", curves);
         }
         return new Outcome(summary, 1, true);
     }

@@ -46,7 +46,7 @@ record CategoricalColumn(String name, String[] labels, boolean numeric) {
 
     /** A number as a level label: whole numbers without a decimal point. */
     static String label(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return io.daybreak.methods.stats.data.FederatedParameters.number(value);
     }
 
     /** The distinct labels present, in level order (by value for numbers, by text otherwise). */

@@ -1,0 +1,180 @@
+package io.daybreak.console.internal;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.daybreak.data.AtomicFiles;
+import io.daybreak.data.InvalidInputException;
+import io.daybreak.data.Table;
+
+/**
+ * A self-contained HTML report of analysis results (the documents {@code fed --json} prints or {@code --save}s):
+ * per analysis its results, Kaplan–Meier curves with confidence bands, a coefficient table with a forest plot,
+ * and the result certificate (method, bundle digest, sites and N, rounds, policy checks); optionally a design
+ * comparison's charts. Inline SVG, no scripts, no external files.
+ */
+final class AnalysisReport {
+    private static final double Z95 = 1.959963984540054;
+
+    private AnalysisReport() {
+    }
+
+    /** An HTML output path: named *.html, in an existing directory. */
+    static Path htmlOutput(String option, String text) {
+        Path path = Path.of(text);
+        if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
+            throw new InvalidInputException(option + " " + text + ": the report is HTML; give a file name ending in .html");
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException(option + " " + text + ": directory " + parent + " does not exist");
+        }
+        return path;
+    }
+
+    static void write(Path file, String title, List<Map<String, Object>> analyses, Table comparison) throws IOException {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(title)).append("</title>").append(ComparisonReport.STYLE).append("</head><body>\n<h1>")
+                .append(escape(title)).append("</h1>\n");
+        for (Map<String, Object> analysis : analyses) {
+            html.append(analysis(analysis));
+        }
+        if (comparison != null) {
+            html.append("<h2>Design comparison on common random numbers</h2>\n")
+                    .append(ComparisonReport.scenarios(comparison));
+        }
+        String text = html.append("</body></html>\n").toString();
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(text);
+            writer.flush();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String analysis(Map<String, Object> document) {
+        Map<String, Object> summary = (Map<String, Object>) document.get("summary");
+        Map<String, Object> certificate = (Map<String, Object>) document.get("certificate");
+        String method = String.valueOf(document.get("method"));
+        StringBuilder html = new StringBuilder("<h2>").append(escape(method))
+                .append(certificate == null ? "" : " (federated, exact)").append("</h2>\n");
+        if (summary.get("curves") instanceof List<?> curves) {
+            html.append(KaplanMeierChart.svg((List<Map<String, Object>>) curves));
+        }
+        if (summary.get("terms") instanceof List<?> terms && summary.get("coefficients") instanceof List<?> estimates
+                && summary.get("standardErrors") instanceof List<?> errors) {
+            html.append(coefficients(terms, estimates, errors, method.equals("stats.cox")));
+        }
+        html.append("<h3>Results</h3>\n<table>");
+        summary.forEach((key, value) -> {
+            if (!List.of("curves", "terms", "coefficients", "standardErrors").contains(key)) {
+                html.append("<tr><th class=\"text\">").append(escape(key)).append("</th><td class=\"text\">")
+                        .append(escape(Output.format(value))).append("</td></tr>");
+            }
+        });
+        html.append("</table>\n");
+        if (certificate != null) {
+            html.append("<h3>Certificate</h3>\n<table>");
+            certificate.forEach((key, value) -> html.append("<tr><th class=\"text\">").append(escape(key))
+                    .append("</th><td class=\"text\">").append(escape(certificateValue(value))).append("</td></tr>"));
+            html.append("</table>\n");
+        }
+        return html.toString();
+    }
+
+    /** Sites as "site0 (n = 78)", everything else as the console prints it. */
+    private static String certificateValue(Object value) {
+        if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?>) {
+            List<String> parts = new ArrayList<>();
+            for (Object item : list) {
+                Map<?, ?> entry = (Map<?, ?>) item;
+                parts.add(entry.get("site") + (entry.containsKey("n") ? " (n = " + entry.get("n") + ")"
+                        : entry.containsKey("reason") ? " (" + entry.get("reason") + ")" : ""));
+            }
+            return String.join(", ", parts);
+        }
+        return Output.format(value);
+    }
+
+    /** Estimates with Wald 95% intervals (and hazard ratios for a Cox model), and a forest plot. */
+    private static String coefficients(List<?> terms, List<?> estimates, List<?> errors, boolean hazardRatios) {
+        int k = terms.size();
+        double[] estimate = new double[k];
+        double[] lower = new double[k];
+        double[] upper = new double[k];
+        StringBuilder html = new StringBuilder("<h3>Coefficients</h3>\n<table><tr><th class=\"text\">term</th>"
+                + "<th>estimate</th><th>SE</th><th>95% CI</th>" + (hazardRatios ? "<th>hazard ratio (95% CI)</th>" : "")
+                + "</tr>");
+        for (int i = 0; i < k; i++) {
+            estimate[i] = ((Number) estimates.get(i)).doubleValue();
+            double se = ((Number) errors.get(i)).doubleValue();
+            lower[i] = estimate[i] - Z95 * se;
+            upper[i] = estimate[i] + Z95 * se;
+            html.append("<tr><td class=\"text\">").append(escape(String.valueOf(terms.get(i)))).append("</td><td>")
+                    .append(Output.format(estimate[i])).append("</td><td>").append(Output.format(se)).append("</td><td>")
+                    .append(Output.format(lower[i])).append(" to ").append(Output.format(upper[i])).append("</td>");
+            if (hazardRatios) {
+                html.append("<td>").append(Output.format(Math.exp(estimate[i]))).append(" (")
+                        .append(Output.format(Math.exp(lower[i]))).append(" to ")
+                        .append(Output.format(Math.exp(upper[i]))).append(")</td>");
+            }
+            html.append("</tr>");
+        }
+        return html.append("</table>\n").append(forest(terms, estimate, lower, upper)).toString();
+    }
+
+    /** Each term's estimate and interval on a common axis through zero. */
+    private static String forest(List<?> terms, double[] estimate, double[] lower, double[] upper) {
+        double min = 0;
+        double max = 0;
+        for (int i = 0; i < estimate.length; i++) {
+            min = Math.min(min, lower[i]);
+            max = Math.max(max, upper[i]);
+        }
+        double pad = (max - min) * 0.05 + 1e-12;
+        min -= pad;
+        max += pad;
+        int width = 640;
+        int left = 150;
+        int row = 24;
+        int height = 20 + row * estimate.length + 24;
+        double span = max - min;
+        double plot = width - left - 20;
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"forest plot\">", width, height));
+        double zero = left + plot * (0 - min) / span;
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"10\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\" "
+                + "stroke-dasharray=\"4 3\"/>", zero, zero, height - 24));
+        for (int i = 0; i < estimate.length; i++) {
+            double y = 20 + row * i + row / 2.0;
+            double x = left + plot * (estimate[i] - min) / span;
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">%s</text>",
+                    left - 8, y + 4, escape(String.valueOf(terms.get(i)))));
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                    + "stroke-width=\"2\"/>", left + plot * (lower[i] - min) / span, y, left + plot * (upper[i] - min) / span,
+                    y, ComparisonReport.COLOURS[0]));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" fill=\"%s\">"
+                    + "<title>%s: %s (%s to %s)</title></rect>", x - 4, y - 4, ComparisonReport.COLOURS[0],
+                    escape(String.valueOf(terms.get(i))), Output.format(estimate[i]), Output.format(lower[i]),
+                    Output.format(upper[i])));
+        }
+        for (int tick = 0; tick <= 4; tick++) {
+            double value = min + span * tick / 4;
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s"
+                    + "</text>", left + plot * tick / 4, height - 8, Output.format(value)));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    static String escape(String text) {
+        return ComparisonReport.escape(text);
+    }
+}

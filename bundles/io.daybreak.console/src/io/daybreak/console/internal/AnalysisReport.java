@@ -73,9 +73,14 @@ final class AnalysisReport {
                 && summary.get("standardErrors") instanceof List<?> errors) {
             html.append(coefficients(terms, estimates, errors, method.equals("stats.cox")));
         }
+        if (summary.get("rowLevels") instanceof List<?> rows && summary.get("columnLevels") instanceof List<?> columns
+                && summary.get("counts") instanceof List<?> counts) {
+            html.append(crossTable(rows, columns, counts));
+        }
         html.append("<h3>Results</h3>\n<table>");
         summary.forEach((key, value) -> {
-            if (!List.of("curves", "terms", "coefficients", "standardErrors").contains(key)) {
+            if (!List.of("curves", "terms", "coefficients", "standardErrors", "rowLevels", "columnLevels", "counts")
+                    .contains(key)) {
                 html.append("<tr><th class=\"text\">").append(escape(key)).append("</th><td class=\"text\">")
                         .append(escape(Output.format(value))).append("</td></tr>");
             }
@@ -88,6 +93,33 @@ final class AnalysisReport {
             html.append("</table>\n");
         }
         return html.toString();
+    }
+
+    /** A contingency table with its margins. */
+    private static String crossTable(List<?> rows, List<?> columns, List<?> counts) {
+        StringBuilder html = new StringBuilder("<h3>Counts</h3>\n<table><tr><th></th>");
+        columns.forEach(c -> html.append("<th>").append(escape(String.valueOf(c))).append("</th>"));
+        html.append("<th>total</th></tr>");
+        long[] columnTotals = new long[columns.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            List<?> row = (List<?>) counts.get(r);
+            long total = 0;
+            html.append("<tr><th>").append(escape(String.valueOf(rows.get(r)))).append("</th>");
+            for (int c = 0; c < row.size(); c++) {
+                long count = ((Number) row.get(c)).longValue();
+                total += count;
+                columnTotals[c] += count;
+                html.append("<td>").append(count).append("</td>");
+            }
+            html.append("<td>").append(total).append("</td></tr>");
+        }
+        html.append("<tr><th>total</th>");
+        long all = 0;
+        for (long total : columnTotals) {
+            all += total;
+            html.append("<td>").append(total).append("</td>");
+        }
+        return html.append("<td>").append(all).append("</td></tr></table>\n").toString();
     }
 
     /** Sites as "site0 (n = 78)", everything else as the console prints it. */

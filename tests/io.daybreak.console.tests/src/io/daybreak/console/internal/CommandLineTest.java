@@ -45,6 +45,10 @@ class CommandLineTest {
         assertEquals("0.569562", Output.format(0.56956233880000029));
         assertEquals("1.5e-05", Output.format(1.5e-5));
         assertEquals("101", Output.format(101.0));
+        assertEquals("1.37733e-10", Output.format(1.377330e-10)); // zeros of the exponent stay
+        assertEquals("2e+20", Output.format(2e20));
+        assertEquals("1200", Output.format(1200.0));
+        assertEquals("-3.5", Output.format(-3.5));
         assertEquals("[1, 0.25]", Output.format(java.util.List.of(1.0, 0.25)));
     }
 

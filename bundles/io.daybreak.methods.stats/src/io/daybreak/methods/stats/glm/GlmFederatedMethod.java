@@ -11,11 +11,12 @@ import org.osgi.service.component.annotations.Component;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
 import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.meta.MetaCombination;
 
 /** {@code stats.glm} across site nodes ({@link GlmFederated}). */
 @Component(service = FederatedMethod.class)
 public final class GlmFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("response", "covariates", "family");
+    private static final List<String> PARAMETERS = List.of("response", "covariates", "family", "combine");
 
     @Override
     public String id() {
@@ -30,7 +31,9 @@ public final class GlmFederatedMethod implements FederatedMethod {
     @Override
     public List<String> parameters() {
         return List.of("response: response column", "covariates: comma-separated columns (an intercept is added)",
-                "family: gaussian (default), binomial or poisson");
+                "family: gaussian (default), binomial or poisson",
+                "combine: exact (default, equal to the pooled fit), or fixed / random: a meta-analysis of per-site "
+                        + "fits (inverse variance / DerSimonian-Laird; labelled, not exact)");
     }
 
     @Override
@@ -43,7 +46,20 @@ public final class GlmFederatedMethod implements FederatedMethod {
             throw new IllegalArgumentException("parameter 'family' must be gaussian, binomial or poisson");
         }
         List<String> covariates = parameters.names("covariates");
-        GlmFederated.Result result = GlmFederated.fit(sites, parameters.string("response", null), covariates, family);
+        String response = parameters.string("response", null);
+        String combine = parameters.string("combine", "exact");
+        if (!combine.equals("exact")) {
+            MetaCombination.Federated meta = MetaCombination.acrossSites(sites, site -> {
+                GlmFederated.Result fit = GlmFederated.fit(site, response, covariates, family);
+                return new MetaCombination.SiteFit(fit.fit().coefficients(), fit.fit().standardErrors(), fit.rounds(),
+                        fit.fit().converged());
+            }, MetaCombination.random(combine));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("terms", new java.util.ArrayList<Object>(DesignMatrix.terms(covariates)));
+            summary.putAll(meta.summary());
+            return new Outcome(summary, meta.rounds(), meta.converged());
+        }
+        GlmFederated.Result result = GlmFederated.fit(sites, response, covariates, family);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("terms", new java.util.ArrayList<Object>(DesignMatrix.terms(covariates)));
         summary.put("coefficients", FederatedParameters.list(result.fit().coefficients()));

@@ -1,10 +1,15 @@
 package io.daybreak.methods.stats.meta;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.federation.Sites;
 import io.daybreak.methods.stats.data.Coefficients;
 
 /** Per-coefficient meta-analysis of per-site regression fits, and the parameter that selects it. */
@@ -43,24 +48,70 @@ public final class MetaCombination {
 
     /** The coefficient table and summary of the combination, labelled as a meta-analysis. */
     public MethodResult.Builder result(MethodContext context, List<String> terms) {
-        int p = pooled.length;
-        double[] estimate = new double[p];
-        double[] se = new double[p];
-        double[] tau2 = new double[p];
-        double[] i2 = new double[p];
-        for (int a = 0; a < p; a++) {
-            estimate[a] = pooled[a].estimate();
-            se[a] = pooled[a].standardError();
-            tau2[a] = pooled[a].tau2();
-            i2[a] = pooled[a].i2();
+        Map<String, Object> summary = summary();
+        MethodResult.Builder result = MethodResult.builder().output("coefficients", Coefficients.table(
+                context.allocator(), terms, values(MetaAnalysis::estimate), values(MetaAnalysis::standardError), 0));
+        summary.forEach(result::summary);
+        return result;
+    }
+
+    /** The combination as a result summary, labelled as a meta-analysis (not exact). */
+    public Map<String, Object> summary() {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("method", random ? "meta-analysis of per-site fits, DerSimonian-Laird random effects (not exact)"
+                : "meta-analysis of per-site fits, inverse-variance fixed effect (not exact)");
+        summary.put("coefficients", list(values(MetaAnalysis::estimate)));
+        summary.put("standardErrors", list(values(MetaAnalysis::standardError)));
+        summary.put("tau2", list(values(MetaAnalysis::tau2)));
+        summary.put("i2", list(values(MetaAnalysis::i2)));
+        return summary;
+    }
+
+    /**
+     * The labelled alternative across site nodes: a separate fit at each site (each from that site's own
+     * releases, the same ones the exact fit uses), combined per coefficient.
+     *
+     * @param fit fits the model on the given sites
+     */
+    public static Federated acrossSites(Sites sites, Function<Sites, SiteFit> fit, boolean random) {
+        if (sites.names().size() < 2) {
+            throw new IllegalArgumentException("a meta-analysis (combine=fixed or random) needs at least two sites");
         }
-        return MethodResult.builder()
-                .output("coefficients", Coefficients.table(context.allocator(), terms, estimate, se, 0))
-                .summary("method", random ? "meta-analysis of per-site fits, DerSimonian-Laird random effects (not exact)"
-                        : "meta-analysis of per-site fits, inverse-variance fixed effect (not exact)")
-                .summary("coefficients", estimate)
-                .summary("standardErrors", se)
-                .summary("tau2", tau2)
-                .summary("i2", i2);
+        List<double[]> estimates = new ArrayList<>();
+        List<double[]> errors = new ArrayList<>();
+        int rounds = 0;
+        boolean converged = true;
+        for (String site : sites.names()) {
+            SiteFit one = fit.apply(sites.only(List.of(site)));
+            estimates.add(one.coefficients());
+            errors.add(one.standardErrors());
+            rounds += one.rounds();
+            converged &= one.converged();
+        }
+        return new Federated(of(estimates, errors, random).summary(), rounds, converged);
+    }
+
+    /** Whether {@code combine} asks for random effects; anything but fixed or random is named. */
+    public static boolean random(String combine) {
+        if (!combine.equals("fixed") && !combine.equals("random")) {
+            throw new IllegalArgumentException("parameter 'combine' must be exact, fixed or random, got '" + combine + "'");
+        }
+        return combine.equals("random");
+    }
+
+    /** One site's fit. */
+    public record SiteFit(double[] coefficients, double[] standardErrors, int rounds, boolean converged) {
+    }
+
+    /** A meta-analysis across site nodes: its summary, the rounds of all site fits, and whether all converged. */
+    public record Federated(Map<String, Object> summary, int rounds, boolean converged) {
+    }
+
+    private double[] values(java.util.function.ToDoubleFunction<MetaAnalysis> value) {
+        return java.util.Arrays.stream(pooled).mapToDouble(value).toArray();
+    }
+
+    private static List<Object> list(double[] values) {
+        return new ArrayList<>(java.util.Arrays.stream(values).boxed().toList());
     }
 }

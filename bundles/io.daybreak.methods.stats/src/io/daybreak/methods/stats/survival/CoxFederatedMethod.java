@@ -10,11 +10,12 @@ import org.osgi.service.component.annotations.Component;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
 import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.meta.MetaCombination;
 
 /** {@code stats.cox} across site nodes ({@link CoxFederated}). */
 @Component(service = FederatedMethod.class)
 public final class CoxFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("time", "status", "eventValue", "covariates", "ties",
+    private static final List<String> PARAMETERS = List.of("time", "status", "eventValue", "covariates", "ties", "combine",
             "stratifyBySite");
 
     @Override
@@ -31,7 +32,9 @@ public final class CoxFederatedMethod implements FederatedMethod {
     public List<String> parameters() {
         return List.of("time: follow-up column (default time)", "status: status column (default status)",
                 "eventValue: status value of an event (default 1)", "covariates: comma-separated columns",
-                "ties: efron (default) or breslow", "stratifyBySite: true for a baseline hazard per site");
+                "ties: efron (default) or breslow", "stratifyBySite: true for a baseline hazard per site",
+                "combine: exact (default, equal to the pooled fit), or fixed / random: a meta-analysis of per-site "
+                        + "fits (inverse variance / DerSimonian-Laird; labelled, not exact)");
     }
 
     @Override
@@ -42,8 +45,24 @@ public final class CoxFederatedMethod implements FederatedMethod {
             throw new IllegalArgumentException("parameter 'ties' must be efron or breslow");
         }
         List<String> covariates = parameters.names("covariates");
-        CoxFederated.Result result = CoxFederated.fit(sites, parameters.string("time", "time"),
-                parameters.string("status", "status"), parameters.real("eventValue", 1), covariates,
+        String time = parameters.string("time", "time");
+        String status = parameters.string("status", "status");
+        double eventValue = parameters.real("eventValue", 1);
+        String combine = parameters.string("combine", "exact");
+        if (!combine.equals("exact")) {
+            MetaCombination.Federated meta = MetaCombination.acrossSites(sites, site -> {
+                CoxFederated.Result fit = CoxFederated.fit(site, time, status, eventValue, covariates, ties.equals("efron"),
+                        false);
+                return new MetaCombination.SiteFit(fit.fit().coefficients(), fit.fit().standardErrors(), fit.rounds(),
+                        true);
+            }, MetaCombination.random(combine));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("terms", new java.util.ArrayList<Object>(covariates));
+            summary.putAll(meta.summary());
+            summary.put("ties", ties);
+            return new Outcome(summary, meta.rounds(), meta.converged());
+        }
+        CoxFederated.Result result = CoxFederated.fit(sites, time, status, eventValue, covariates,
                 ties.equals("efron"), parameters.bool("stratifyBySite"));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("terms", new java.util.ArrayList<Object>(covariates));

@@ -10,10 +10,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.SiteFailedException;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.LocalSites;
+import io.daybreak.methods.stats.glm.GlmFederatedMethod;
 import io.daybreak.methods.stats.survival.CoxFederated;
+import io.daybreak.methods.stats.survival.CoxFederatedMethod;
 import io.daybreak.methods.stats.survival.CoxMethod;
 import io.daybreak.methods.stats.survival.EventCounts;
 import io.daybreak.methods.stats.survival.KaplanMeier;
@@ -94,5 +97,25 @@ class FederatedSurvivalTest extends FederatedTestSupport {
         SiteFailedException refused = assertThrows(SiteFailedException.class, () -> KaplanMeierFederated.counts(
                 sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), "time", "status", 2, null, null));
         assertTrue(refused.getMessage().contains("event-times"), refused.getMessage());
+    }
+
+    /** docs/validation/r/stats/meta.R: the same combination of per-site coxph fits, each site fitted from its releases. */
+    @Test
+    void metaAnalysisAcrossSiteNodesIsLabelledAndMatchesR() throws Exception {
+        LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(1));
+        FederatedMethod.Outcome random = new CoxFederatedMethod().run(sites, Map.of("covariates", "age,sex",
+                "eventValue", "2", "combine", "random"), allocator);
+        Map<String, Object> summary = random.summary();
+        assertTrue(summary.get("method").toString().contains("not exact"), summary.toString());
+        assertRelative(-0.512312465737096, doubles(summary.get("coefficients"))[1], 1e-9, "random sex");
+        assertRelative(0.173147015782506, doubles(summary.get("standardErrors"))[1], 1e-9, "random se sex");
+        assertRelative(0.00220392889771283, doubles(summary.get("tau2"))[1], 1e-7, "tau2 sex");
+        Map<String, Object> fixed = new CoxFederatedMethod().run(sites, Map.of("covariates", "age,sex",
+                "eventValue", "2", "combine", "fixed"), allocator).summary();
+        assertRelative(-0.510385906395099, doubles(fixed.get("coefficients"))[1], 1e-9, "fixed sex");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GlmFederatedMethod().run(
+                sites.only(List.of("site0")), Map.of("response", "wt.loss", "covariates", "age", "combine", "fixed"),
+                allocator));
+        assertTrue(e.getMessage().contains("at least two sites"), e.getMessage());
     }
 }

@@ -103,18 +103,7 @@ final class Output {
             return "-";
         }
         if (value instanceof Double d) {
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return Long.toString(d.longValue());
-            }
-            // six significant digits, without the padding zeros %g adds: 0.300000 -> 0.3, 1.50000e-05 -> 1.5e-05
-            // (only in the mantissa: the exponent of 1.37733e-10 keeps its zero)
-            String text = String.format(java.util.Locale.ROOT, "%.6g", d);
-            int exponent = text.indexOf('e');
-            String mantissa = exponent < 0 ? text : text.substring(0, exponent);
-            if (mantissa.contains(".")) {
-                mantissa = mantissa.replaceAll("\\.?0+$", "");
-            }
-            return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
+            return io.daybreak.data.NumberText.compact(d);
         }
         if (value instanceof double[] array) {
             return format(java.util.Arrays.stream(array).boxed().toList());

@@ -1,0 +1,27 @@
+package io.daybreak.data;
+
+import java.util.Locale;
+
+/** Numbers as people read them in Daybreak's console, reports and IDE. */
+public final class NumberText {
+    private NumberText() {
+    }
+
+    /**
+     * Whole numbers without a decimal point; others to six significant digits without padding zeros:
+     * 0.300000 becomes 0.3 and 1.50000e-05 becomes 1.5e-05 (zeros are removed from the mantissa only, so
+     * 1.37733e-10 keeps its exponent).
+     */
+    public static String compact(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        String text = String.format(Locale.ROOT, "%.6g", value);
+        int exponent = text.indexOf('e');
+        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("\\.?0+$", "");
+        }
+        return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
+    }
+}

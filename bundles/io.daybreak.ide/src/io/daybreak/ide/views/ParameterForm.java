@@ -1,0 +1,208 @@
+package io.daybreak.ide.views;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.ParameterType;
+import io.daybreak.core.method.Parameters;
+
+/**
+ * A form generated from a method's parameter specs: a typed widget per parameter (text, choice, check box),
+ * defaults filled in, unit and allowed range beside it, the documentation as tooltip. Every change is
+ * checked by the spec itself ({@link ParameterSpec#bind}) and then the whole set by {@link Parameters#bind};
+ * the problem is shown next to the field and Run stays disabled until the form is valid.
+ */
+public final class ParameterForm {
+    private final Composite form;
+    private final Label title;
+    private final Composite fields;
+    private final Label problem;
+    private final Button run;
+    private final Map<String, Control> inputs = new LinkedHashMap<>();
+    private final Map<String, Label> fieldProblems = new LinkedHashMap<>();
+    private MethodDescriptor descriptor;
+    private Consumer<Map<String, String>> runAction = values -> { };
+
+    public ParameterForm(Composite parent) {
+        form = new Composite(parent, SWT.NONE);
+        form.setLayout(new GridLayout(1, false));
+        title = new Label(form, SWT.WRAP);
+        title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        title.setText("Select a method in the catalog.");
+        fields = new Composite(form, SWT.NONE);
+        fields.setLayout(new GridLayout(4, false));
+        fields.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        problem = new Label(form, SWT.WRAP);
+        problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        problem.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        run = new Button(form, SWT.PUSH);
+        run.setText("&Run");
+        run.setEnabled(false);
+        run.addListener(SWT.Selection, event -> {
+            if (validate()) {
+                runAction.accept(values());
+            }
+        });
+    }
+
+    /** Called with the form's values (text, by parameter name; empty fields left out) when Run is pressed. */
+    public void onRun(Consumer<Map<String, String>> action) {
+        this.runAction = action;
+    }
+
+    /** Shows the parameters of a method, with their defaults. */
+    public void show(MethodDescriptor method) {
+        this.descriptor = method;
+        for (Control child : fields.getChildren()) {
+            child.dispose();
+        }
+        inputs.clear();
+        fieldProblems.clear();
+        title.setText(method.id() + ": " + method.title() + (method.description().isEmpty() ? ""
+                : "\n" + method.description()));
+        for (ParameterSpec spec : method.parameters()) {
+            Label name = new Label(fields, SWT.NONE);
+            name.setText(spec.name() + (spec.required() ? " *" : ""));
+            name.setToolTipText(spec.doc());
+            Control input = input(spec);
+            input.setToolTipText(spec.doc() + (spec.doc().isEmpty() ? "" : "\n") + "Allowed: " + spec.allowed());
+            input.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            inputs.put(spec.name(), input);
+            Label hint = new Label(fields, SWT.NONE);
+            hint.setText((spec.unit().isEmpty() ? "" : spec.unit() + ", ") + spec.allowed());
+            Label fieldProblem = new Label(fields, SWT.NONE);
+            fieldProblem.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            fieldProblem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            fieldProblems.put(spec.name(), fieldProblem);
+        }
+        validate();
+        form.layout(true, true);
+    }
+
+    private Control input(ParameterSpec spec) {
+        String initial = spec.defaultValue() == null ? "" : text(spec.defaultValue());
+        if (spec.type() == ParameterType.BOOLEAN) {
+            Button check = new Button(fields, SWT.CHECK);
+            check.setSelection(Boolean.TRUE.equals(spec.defaultValue()));
+            check.addListener(SWT.Selection, event -> validate());
+            return check;
+        }
+        if (spec.type() == ParameterType.CHOICE) {
+            Combo combo = new Combo(fields, SWT.READ_ONLY);
+            spec.choices().forEach(combo::add);
+            combo.setText(initial);
+            combo.addListener(SWT.Selection, event -> validate());
+            return combo;
+        }
+        Text text = new Text(fields, SWT.BORDER);
+        text.setText(initial);
+        text.addListener(SWT.Modify, event -> validate());
+        return text;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof double[] values) {
+            StringBuilder joined = new StringBuilder();
+            for (double v : values) {
+                joined.append(joined.length() == 0 ? "" : ",").append(v);
+            }
+            return joined.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** Sets a field's text (or check state) as a user would; the form re-validates. */
+    public void set(String parameter, String value) {
+        Control input = inputs.get(parameter);
+        if (input instanceof Text text) {
+            text.setText(value);
+        } else if (input instanceof Combo combo) {
+            combo.setText(value);
+            validate();
+        } else if (input instanceof Button check) {
+            check.setSelection(Boolean.parseBoolean(value));
+            validate();
+        } else {
+            throw new IllegalArgumentException("no parameter " + parameter);
+        }
+    }
+
+    /** The values as text, by parameter name; empty fields are left out (their defaults apply). */
+    public Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        inputs.forEach((name, input) -> {
+            String value = input instanceof Text text ? text.getText().strip()
+                    : input instanceof Combo combo ? combo.getText()
+                    : Boolean.toString(((Button) input).getSelection());
+            if (!value.isEmpty()) {
+                values.put(name, value);
+            }
+        });
+        return values;
+    }
+
+    /** Checks every field and the whole set; shows the problems; enables Run only when all is valid. */
+    public boolean validate() {
+        if (descriptor == null) {
+            return false;
+        }
+        Map<String, String> values = values();
+        boolean valid = true;
+        for (ParameterSpec spec : descriptor.parameters()) {
+            String message = "";
+            String value = values.get(spec.name());
+            if (value == null && spec.required()) {
+                message = "required";
+            } else if (value != null) {
+                try {
+                    spec.bind(value);
+                } catch (InvalidParameterException e) {
+                    message = e.getMessage();
+                }
+            }
+            valid &= message.isEmpty();
+            fieldProblems.get(spec.name()).setText(message);
+        }
+        String overall = "";
+        if (valid) {
+            try {
+                Parameters.bind(descriptor, values);
+            } catch (InvalidParameterException e) {
+                overall = e.getMessage();
+                valid = false;
+            }
+        }
+        problem.setText(overall);
+        run.setEnabled(valid);
+        fields.layout(true);
+        form.layout(true);
+        return valid;
+    }
+
+    /** The problem shown for a parameter ("" when it is valid). */
+    public String problem(String parameter) {
+        return fieldProblems.get(parameter).getText();
+    }
+
+    public Button runButton() {
+        return run;
+    }
+
+    public Composite control() {
+        return form;
+    }
+}

@@ -1,0 +1,151 @@
+package io.daybreak.ide.views;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import io.daybreak.core.jobs.RunResult;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.Table;
+
+/**
+ * A run's results: the summary as name/value rows and its output tables in a virtual table (rows are
+ * materialised only when scrolled into view, so a million-row Arrow table scrolls as fast as a small one).
+ * The view owns the result it shows and closes it when another is shown or the view goes away.
+ */
+public final class ResultsView {
+    private final Composite area;
+    private final Label heading;
+    private final org.eclipse.swt.widgets.Table summary;
+    private final Combo outputs;
+    private final org.eclipse.swt.widgets.Table rows;
+    private RunResult shown;
+    private Table table;
+
+    public ResultsView(Composite parent) {
+        area = new Composite(parent, SWT.NONE);
+        area.setLayout(new GridLayout(1, false));
+        heading = new Label(area, SWT.WRAP);
+        heading.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        heading.setText("No results yet.");
+        SashForm split = new SashForm(area, SWT.VERTICAL);
+        split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        summary = new org.eclipse.swt.widgets.Table(split, SWT.BORDER | SWT.FULL_SELECTION);
+        summary.setHeaderVisible(true);
+        for (String name : List.of("Result", "Value")) {
+            TableColumn column = new TableColumn(summary, SWT.LEFT);
+            column.setText(name);
+            column.setWidth(name.equals("Result") ? 200 : 600);
+        }
+        Composite tables = new Composite(split, SWT.NONE);
+        tables.setLayout(new GridLayout(1, false));
+        outputs = new Combo(tables, SWT.READ_ONLY);
+        outputs.addListener(SWT.Selection, event -> showTable(outputs.getText()));
+        Composite holder = new Composite(tables, SWT.NONE);
+        holder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        holder.setLayout(new FillLayout());
+        rows = new org.eclipse.swt.widgets.Table(holder, SWT.BORDER | SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI);
+        rows.setHeaderVisible(true);
+        rows.setLinesVisible(true);
+        rows.addListener(SWT.SetData, event -> {
+            TableItem item = (TableItem) event.item;
+            int row = rows.indexOf(item);
+            List<String> names = table.columnNames();
+            for (int c = 0; c < names.size(); c++) {
+                item.setText(c, cell(table, names.get(c), row));
+            }
+        });
+        split.setWeights(1, 2);
+        area.addListener(SWT.Dispose, event -> closeShown());
+    }
+
+    /** Shows a result; the view takes ownership and closes it later. */
+    public void show(String title, RunResult result) {
+        closeShown();
+        shown = result;
+        heading.setText(title);
+        summary.removeAll();
+        for (Map.Entry<String, Object> entry : result.summary().entrySet()) {
+            TableItem item = new TableItem(summary, SWT.NONE);
+            item.setText(new String[] {entry.getKey(), Values.text(entry.getValue())});
+        }
+        outputs.removeAll();
+        result.outputs().keySet().forEach(outputs::add);
+        if (outputs.getItemCount() > 0) {
+            outputs.select(0);
+            showTable(outputs.getItem(0));
+        } else {
+            showTable(null);
+        }
+        area.layout(true, true);
+    }
+
+    private void showTable(String name) {
+        rows.setItemCount(0);
+        for (TableColumn column : rows.getColumns()) {
+            column.dispose();
+        }
+        table = name == null ? null : shown.output(name);
+        if (table == null) {
+            return;
+        }
+        for (String column : table.columnNames()) {
+            TableColumn tableColumn = new TableColumn(rows, SWT.RIGHT);
+            tableColumn.setText(column + " (" + table.columnType(column).alias() + ")");
+            tableColumn.setWidth(130);
+        }
+        rows.setItemCount(table.rowCount());
+    }
+
+    /** The shown output table's number of rows (0 when none). */
+    public int rowCount() {
+        return rows.getItemCount();
+    }
+
+    /** The text of a summary entry, or null. */
+    public String summaryValue(String key) {
+        for (TableItem item : summary.getItems()) {
+            if (item.getText(0).equals(key)) {
+                return item.getText(1);
+            }
+        }
+        return null;
+    }
+
+    /** The text of a cell of the shown output table. */
+    public String cellText(int row, int column) {
+        return rows.getItem(row).getText(column);
+    }
+
+    private void closeShown() {
+        if (shown != null) {
+            shown.close();
+            shown = null;
+            table = null;
+        }
+    }
+
+    private static String cell(Table table, String column, int row) {
+        ColumnType type = table.columnType(column);
+        return switch (type) {
+        case STRING -> table.strings(column).isNull(row) ? "" : table.strings(column).get(row);
+        case BOOLEAN -> table.booleans(column).isNull(row) ? "" : String.valueOf(table.booleans(column).get(row));
+        case INT64, INT32 -> table.longs(column).isNull(row) ? "" : Long.toString(table.longs(column).get(row));
+        case FLOAT64 -> table.doubles(column).isNull(row) ? "" : Values.text(table.doubles(column).get(row));
+        };
+    }
+
+    public Composite control() {
+        return area;
+    }
+}

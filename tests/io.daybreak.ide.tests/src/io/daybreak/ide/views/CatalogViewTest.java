@@ -1,0 +1,72 @@
+package io.daybreak.ide.views;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+
+import io.daybreak.core.registry.MethodRegistry;
+
+/** The catalog lists the installed methods and follows a method bundle uninstalled and installed at runtime. */
+class CatalogViewTest extends UiTestSupport {
+
+    @Test
+    void listsTheInstalledMethodsAndReactsToABundleInstalledAtRuntime() throws Exception {
+        CatalogView catalog = new CatalogView(shell, service(MethodRegistry.class));
+        try (MethodServiceWatcher watcher = new MethodServiceWatcher(context(), display, catalog::refresh)) {
+            show();
+            assertTrue(catalog.methodIds().containsAll(java.util.List.of("design.boin", "design.crm", "stats.cox",
+                    "example.beta-binomial")), catalog.methodIds().toString());
+            screenshot("catalog");
+            Bundle examples = bundle("io.daybreak.examples.betabinomial");
+            String location = examples.getLocation();
+            examples.uninstall();
+            assertTrue(spin(Duration.ofSeconds(10), () -> !catalog.methodIds().contains("example.beta-binomial")),
+                    "the catalog still lists the uninstalled bundle's method: " + catalog.methodIds());
+            Bundle installed = context().installBundle(absolute(location));
+            installed.start();
+            assertTrue(spin(Duration.ofSeconds(10), () -> catalog.methodIds().contains("example.beta-binomial")),
+                    "the catalog does not list the method of the bundle installed at runtime: " + catalog.methodIds());
+            assertFalse(catalog.methodIds().isEmpty());
+        }
+    }
+
+    /**
+     * The launcher installs bundles by relative reference ({@code initial@reference:file:../x.jar}); installing
+     * again needs the file's absolute location.
+     */
+    private static String absolute(String location) {
+        String reference = "reference:file:";
+        String path = location.replaceFirst("^initial@", "");
+        if (!path.startsWith(reference)) {
+            return path;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(path.substring(reference.length()));
+        if (!file.isAbsolute()) {
+            for (String base : new String[] {System.getProperty("user.dir"), installArea()}) {
+                java.nio.file.Path candidate = java.nio.file.Path.of(base).resolve(file).normalize();
+                if (java.nio.file.Files.exists(candidate)) {
+                    return reference + candidate;
+                }
+            }
+        }
+        return reference + file;
+    }
+
+    private static String installArea() {
+        String area = System.getProperty("osgi.install.area", "");
+        return area.startsWith("file:") ? area.substring("file:".length()) : area;
+    }
+
+    private static Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context().getBundles()) {
+            if (bundle.getSymbolicName().equals(symbolicName)) {
+                return bundle;
+            }
+        }
+        throw new IllegalStateException("no bundle " + symbolicName);
+    }
+}

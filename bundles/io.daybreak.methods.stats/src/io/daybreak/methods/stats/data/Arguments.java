@@ -14,6 +14,14 @@ public final class Arguments {
     private Arguments() {
     }
 
+    /** Checks that a site step knows the requested step; an unknown one is a bad argument listing the steps. */
+    public static void step(String method, String step, String... steps) {
+        if (!java.util.List.of(steps).contains(step)) {
+            throw new IllegalArgumentException("unknown step '" + step + "' of " + method + "; steps: "
+                    + String.join(", ", steps));
+        }
+    }
+
     public static String string(Map<String, Object> arguments, String name) {
         if (!(arguments.get(name) instanceof String text)) {
             throw new IllegalArgumentException("argument '" + name + "' must be a string");

@@ -50,10 +50,7 @@ public final class DescribeMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        Table data = inputs.get("data");
-        if (data == null) {
-            throw new InvalidParameterException("input table 'data' is required (run with --in data=file.csv)");
-        }
+        Table data = SurvivalInput.data(inputs.get("data"));
         List<String> names = io.daybreak.methods.stats.data.NumericColumns.names("columns", parameters.string("columns"));
         double[] site = parameters.has("siteColumn") ? values(data, "siteColumn", parameters.string("siteColumn")) : null;
         List<Object> n = new ArrayList<>();

@@ -32,9 +32,7 @@ public final class DescribeSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        if (!step.equals("moments")) {
-            throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD + "; steps: moments");
-        }
+        Arguments.step(METHOD, step, "moments");
         List<String> columns = Arguments.strings(arguments, "columns");
         int k = columns.size();
         double[] n = new double[k];

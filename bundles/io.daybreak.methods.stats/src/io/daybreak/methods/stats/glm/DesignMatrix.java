@@ -31,9 +31,7 @@ public record DesignMatrix(double[][] x, double[] y) {
 
     /** The sites' design matrices (one site without siteColumn) and the rows dropped for missing values. */
     static List<DesignMatrix> sites(Table data, Parameters parameters, GlmFamily family, int[] dropped) {
-        if (data == null) {
-            throw new InvalidParameterException("input table 'data' is required (run with --in data=file.csv)");
-        }
+        SurvivalInput.data(data);
         String response = parameters.string("response");
         List<String> covariates = covariates(parameters);
         List<String> names = new ArrayList<>(List.of(response));

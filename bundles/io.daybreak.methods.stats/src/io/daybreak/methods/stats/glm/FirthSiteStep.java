@@ -32,9 +32,7 @@ public final class FirthSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        if (!step.equals("information") && !step.equals("score")) {
-            throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD + "; steps: information, score");
-        }
+        Arguments.step(METHOD, step, "information", "score");
         String response = Arguments.string(arguments, "response");
         List<String> covariates = Arguments.strings(arguments, "covariates");
         List<String> names = new ArrayList<>(List.of(response));

@@ -34,9 +34,7 @@ public final class GlmSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        if (!step.equals("sums")) {
-            throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD + "; steps: sums");
-        }
+        Arguments.step(METHOD, step, "sums");
         String response = Arguments.string(arguments, "response");
         List<String> covariates = Arguments.strings(arguments, "covariates");
         GlmFamily family;

@@ -32,9 +32,7 @@ public final class KaplanMeierSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        if (!step.equals("counts")) {
-            throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD + "; steps: counts");
-        }
+        Arguments.step(METHOD, step, "counts");
         String time = Arguments.string(arguments, "time");
         String status = Arguments.string(arguments, "status");
         double eventValue = Arguments.number(arguments, "eventValue");

@@ -33,11 +33,17 @@ public final class SurvivalInput {
                         .doc("split the rows into sites by this column and run the exact federated algorithm on them"));
     }
 
-    /** The columns read, complete cases over all of them. */
-    public static NumericColumns read(Table data, Parameters parameters, List<String> extra) {
+    /** The input table {@link #DATA}, named in the error when it was not given. */
+    public static Table data(Table data) {
         if (data == null) {
             throw new InvalidParameterException("input table 'data' is required (run with --in data=file.csv)");
         }
+        return data;
+    }
+
+    /** The columns read, complete cases over all of them. */
+    public static NumericColumns read(Table data, Parameters parameters, List<String> extra) {
+        data(data);
         List<String> names = new ArrayList<>(List.of(parameters.string("time"), parameters.string("status")));
         if (parameters.has("siteColumn")) {
             names.add(parameters.string("siteColumn"));

@@ -54,10 +54,7 @@ public final class TableMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        Table data = inputs.get("data");
-        if (data == null) {
-            throw new InvalidParameterException("input table 'data' is required (run with --in data=file.csv)");
-        }
+        Table data = SurvivalInput.data(inputs.get("data"));
         CategoricalColumn rows = read(data, "rows", parameters.string("rows"));
         CategoricalColumn columns = parameters.has("columns") ? read(data, "columns", parameters.string("columns")) : null;
         ContingencyTable table;

@@ -33,9 +33,7 @@ public final class TableSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        if (!step.equals("counts")) {
-            throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD + "; steps: counts");
-        }
+        Arguments.step(METHOD, step, "counts");
         CategoricalColumn rows = CategoricalColumn.read(data, Arguments.string(arguments, "rows"));
         List<String> rowLevels = levels(rows, arguments, "rowLevels");
         CategoricalColumn columns = arguments.containsKey("columns")

@@ -11,6 +11,8 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
@@ -29,6 +31,9 @@ public final class ResultsView {
     private final org.eclipse.swt.widgets.Table summary;
     private final Combo outputs;
     private final org.eclipse.swt.widgets.Table rows;
+    private final TabFolder tabs;
+    private final ChartCanvas chart;
+    private final TabItem chartTab;
     private RunResult shown;
     private Table table;
 
@@ -47,8 +52,16 @@ public final class ResultsView {
             column.setText(name);
             column.setWidth(name.equals("Result") ? 200 : 600);
         }
-        Composite tables = new Composite(split, SWT.NONE);
+        tabs = new TabFolder(split, SWT.TOP);
+        Composite tables = new Composite(tabs, SWT.NONE);
         tables.setLayout(new GridLayout(1, false));
+        TabItem tableTab = new TabItem(tabs, SWT.NONE);
+        tableTab.setText("&Table");
+        tableTab.setControl(tables);
+        chart = new ChartCanvas(tabs);
+        chartTab = new TabItem(tabs, SWT.NONE);
+        chartTab.setText("C&hart");
+        chartTab.setControl(chart.control());
         outputs = new Combo(tables, SWT.READ_ONLY);
         outputs.addListener(SWT.Selection, event -> showTable(outputs.getText()));
         Composite holder = new Composite(tables, SWT.NONE);
@@ -96,6 +109,10 @@ public final class ResultsView {
             column.dispose();
         }
         table = name == null ? null : shown.output(name);
+        chart.show(Chart.of(table));
+        if (chart.chart() != null) {
+            tabs.setSelection(chartTab);
+        }
         if (table == null) {
             return;
         }
@@ -105,6 +122,11 @@ public final class ResultsView {
             tableColumn.setWidth(130);
         }
         rows.setItemCount(table.rowCount());
+    }
+
+    /** The chart of the shown output table, or null when it has none. */
+    public Chart chart() {
+        return chart.chart();
     }
 
     /** The shown output table's number of rows (0 when none). */

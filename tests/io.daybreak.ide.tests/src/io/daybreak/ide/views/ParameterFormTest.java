@@ -60,6 +60,14 @@ class ParameterFormTest extends UiTestSupport {
         assertTrue(runs.statusText().contains("succeeded"), runs.statusText());
         assertNotNull(results.summaryValue("selectionPercent"));
         assertEquals(5, results.rowCount(), "one row per dose");
+        Chart.OperatingCharacteristics chart = (Chart.OperatingCharacteristics) results.chart();
+        assertEquals(java.util.List.of("1", "2", "3", "4", "5"), chart.doses());
+        double total = 0;
+        for (double percent : chart.selection()[0]) {
+            total += percent;
+        }
+        assertEquals(100, total + Double.parseDouble(results.summaryValue("noSelectionPercent")), 1e-6,
+                "selection % over doses and no selection add up to 100");
         screenshot("design-run");
     }
 }

@@ -1,0 +1,133 @@
+package io.daybreak.ide.views;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.daybreak.data.Table;
+
+/**
+ * What a result table can be drawn as, with its numbers copied out of the Arrow table (so the chart outlives
+ * the result): operating characteristics of dose-finding designs (selection % and patients per dose, per
+ * design), Kaplan–Meier curves with their confidence bands, or a forest plot of coefficients.
+ */
+public sealed interface Chart {
+    /** A short description of what is drawn. */
+    String title();
+
+    /**
+     * Per design (series) and dose (category): selection as MTD (%) and mean patients.
+     *
+     * @param selection [series][dose]
+     * @param patients  [series][dose]
+     */
+    record OperatingCharacteristics(String title, List<String> series, List<String> doses, double[][] selection,
+            double[][] patients) implements Chart {
+    }
+
+    /** Step curves S(t) with pointwise lower and upper limits, one per group. */
+    record SurvivalCurves(String title, List<String> groups, List<double[]> time, List<double[]> survival,
+            List<double[]> lower, List<double[]> upper) implements Chart {
+    }
+
+    /** Estimates with 95% Wald intervals. */
+    record Forest(String title, List<String> terms, double[] estimate, double[] lower, double[] upper)
+            implements Chart {
+    }
+
+    /** The chart a table supports, or null when it has none. */
+    static Chart of(Table table) {
+        if (table == null) {
+            return null;
+        }
+        if (has(table, "dose", "selectionPercent", "patients")) {
+            return operatingCharacteristics(table);
+        }
+        if (has(table, "time", "survival", "lower", "upper")) {
+            return survival(table);
+        }
+        if (has(table, "term", "estimate", "stdError")) {
+            return forest(table);
+        }
+        return null;
+    }
+
+    private static boolean has(Table table, String... columns) {
+        for (String column : columns) {
+            if (!table.hasColumn(column)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Chart operatingCharacteristics(Table table) {
+        boolean byDesign = table.hasColumn("design");
+        boolean scenarios = table.hasColumn("scenario");
+        Map<String, Map<Long, double[]>> values = new LinkedHashMap<>();
+        List<String> doses = new ArrayList<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (scenarios && table.longs("scenario").get(row) != table.longs("scenario").get(0)) {
+                continue;
+            }
+            String series = byDesign ? table.strings("design").get(row) : "design";
+            long dose = table.longs("dose").get(row);
+            String label = Long.toString(dose);
+            if (!doses.contains(label)) {
+                doses.add(label);
+            }
+            values.computeIfAbsent(series, k -> new LinkedHashMap<>()).put(dose, new double[] {
+                table.doubles("selectionPercent").get(row), table.doubles("patients").get(row)});
+        }
+        List<String> series = new ArrayList<>(values.keySet());
+        double[][] selection = new double[series.size()][doses.size()];
+        double[][] patients = new double[series.size()][doses.size()];
+        for (int s = 0; s < series.size(); s++) {
+            for (int d = 0; d < doses.size(); d++) {
+                double[] v = values.get(series.get(s)).getOrDefault(Long.parseLong(doses.get(d)), new double[2]);
+                selection[s][d] = v[0];
+                patients[s][d] = v[1];
+            }
+        }
+        return new OperatingCharacteristics(scenarios ? "Operating characteristics, scenario "
+                + table.longs("scenario").get(0) : "Operating characteristics", series, doses, selection, patients);
+    }
+
+    private static Chart survival(Table table) {
+        Map<String, List<double[]>> rows = new LinkedHashMap<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            String group = table.hasColumn("group") ? "group " + Values.text(table.doubles("group").get(row)) : "all";
+            rows.computeIfAbsent(group, k -> new ArrayList<>()).add(new double[] {table.doubles("time").get(row),
+                table.doubles("survival").get(row), table.doubles("lower").get(row), table.doubles("upper").get(row)});
+        }
+        List<double[]> time = new ArrayList<>();
+        List<double[]> survival = new ArrayList<>();
+        List<double[]> lower = new ArrayList<>();
+        List<double[]> upper = new ArrayList<>();
+        rows.values().forEach(points -> {
+            time.add(points.stream().mapToDouble(p -> p[0]).toArray());
+            survival.add(points.stream().mapToDouble(p -> p[1]).toArray());
+            lower.add(points.stream().mapToDouble(p -> p[2]).toArray());
+            upper.add(points.stream().mapToDouble(p -> p[3]).toArray());
+        });
+        return new SurvivalCurves("Kaplan-Meier curves (shaded: confidence band)", new ArrayList<>(rows.keySet()), time,
+                survival, lower, upper);
+    }
+
+    private static Chart forest(Table table) {
+        int k = table.rowCount();
+        List<String> terms = new ArrayList<>();
+        double[] estimate = new double[k];
+        double[] lower = new double[k];
+        double[] upper = new double[k];
+        for (int row = 0; row < k; row++) {
+            terms.add(table.strings("term").get(row));
+            estimate[row] = table.doubles("estimate").get(row);
+            double half = 1.959963984540054 * table.doubles("stdError").get(row);
+            lower[row] = estimate[row] - half;
+            upper[row] = estimate[row] + half;
+        }
+        return new Forest("Coefficients with 95% Wald intervals", terms, estimate, lower, upper);
+    }
+}

@@ -1,0 +1,51 @@
+package io.daybreak.ide.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.junit.jupiter.api.Test;
+
+import io.daybreak.core.jobs.JobService;
+import io.daybreak.core.jobs.RunRequest;
+import io.daybreak.core.jobs.RunResult;
+
+/**
+ * Kaplan-Meier curves and a forest plot drawn from real runs (synthetic patients from stats.simulate-trial, then
+ * stats.km and stats.cox through the job service), as the results view shows them.
+ */
+class ChartTest extends UiTestSupport {
+
+    @Test
+    void survivalCurvesAndAForestPlotShowTheRunsResults() throws Exception {
+        JobService jobs = service(JobService.class);
+        SashForm split = new SashForm(shell, SWT.HORIZONTAL);
+        ResultsView curves = new ResultsView(split);
+        ResultsView forest = new ResultsView(split);
+        try (RunResult patients = jobs.run(new RunRequest("stats.simulate-trial", Map.of("n", "300"), Map.of(), 7L))) {
+            var data = Map.of("data", patients.output("patients"));
+            curves.show("stats.km", jobs.run(new RunRequest("stats.km", Map.of("groupBy", "arm"), data,
+                    1L)));
+            forest.show("stats.cox", jobs.run(new RunRequest("stats.cox", Map.of("covariates", "age,sex,arm"), data, 1L)));
+        }
+        show();
+        Chart.SurvivalCurves km = (Chart.SurvivalCurves) curves.chart();
+        assertEquals(List.of("group 0", "group 1"), km.groups());
+        for (double[] survival : km.survival()) {
+            for (int i = 1; i < survival.length; i++) {
+                assertTrue(survival[i] <= survival[i - 1] && survival[i] >= 0, "S(t) is a non-increasing step function");
+            }
+        }
+        Chart.Forest coefficients = (Chart.Forest) forest.chart();
+        assertEquals(List.of("age", "sex", "arm"), coefficients.terms());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(coefficients.lower()[i] < coefficients.estimate()[i]
+                    && coefficients.estimate()[i] < coefficients.upper()[i], "interval around the estimate");
+        }
+        screenshot("charts-km-and-forest");
+    }
+}

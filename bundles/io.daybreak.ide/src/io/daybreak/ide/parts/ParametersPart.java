@@ -61,6 +61,16 @@ public final class ParametersPart {
             box.open();
             return;
         }
+        follow(job);
+    }
+
+    @Inject
+    @Optional
+    void submittedElsewhere(@UIEventTopic(Topics.JOB_SUBMITTED) Job job) {
+        follow(job);
+    }
+
+    private void follow(Job job) {
         runs.follow(job, result -> broker.post(Topics.RESULT, new ShownResult(job.methodId() + " (job " + job.id()
                 + ", seed " + result.provenance().seed() + ")", result)));
     }

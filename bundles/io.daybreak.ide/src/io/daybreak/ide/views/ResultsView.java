@@ -1,5 +1,7 @@
 package io.daybreak.ide.views;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +10,10 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.MessageBox;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
@@ -19,6 +24,7 @@ import org.eclipse.swt.widgets.TableItem;
 import io.daybreak.core.jobs.RunResult;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.data.files.TableFiles;
 
 /**
  * A run's results: the summary as name/value rows and its output tables in a virtual table (rows are
@@ -62,8 +68,14 @@ public final class ResultsView {
         chartTab = new TabItem(tabs, SWT.NONE);
         chartTab.setText("C&hart");
         chartTab.setControl(chart.control());
-        outputs = new Combo(tables, SWT.READ_ONLY);
+        Composite bar = new Composite(tables, SWT.NONE);
+        bar.setLayout(new GridLayout(2, false));
+        outputs = new Combo(bar, SWT.READ_ONLY);
         outputs.addListener(SWT.Selection, event -> showTable(outputs.getText()));
+        Button export = new Button(bar, SWT.PUSH);
+        export.setText("&Export...");
+        export.setToolTipText("Save the shown table as CSV or Arrow (" + TableFiles.SUPPORTED + ")");
+        export.addListener(SWT.Selection, event -> exportWithDialog());
         Composite holder = new Composite(tables, SWT.NONE);
         holder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         holder.setLayout(new FillLayout());
@@ -122,6 +134,36 @@ public final class ResultsView {
             tableColumn.setWidth(130);
         }
         rows.setItemCount(table.rowCount());
+    }
+
+    private void exportWithDialog() {
+        if (table == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(area.getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] {"*.csv", "*.arrow", "*.arrows"});
+        dialog.setFileName(outputs.getText() + ".csv");
+        dialog.setOverwrite(true);
+        String file = dialog.open();
+        if (file == null) {
+            return;
+        }
+        try {
+            export(Path.of(file));
+        } catch (IOException | RuntimeException e) {
+            MessageBox box = new MessageBox(area.getShell(), SWT.ICON_ERROR | SWT.OK);
+            box.setText("Export failed");
+            box.setMessage(file + ": " + e.getMessage());
+            box.open();
+        }
+    }
+
+    /** Writes the shown output table to a file; the format follows the extension (CSV or Arrow). */
+    public void export(Path file) throws IOException {
+        if (table == null) {
+            throw new IllegalStateException("no table is shown");
+        }
+        TableFiles.write(table, file);
     }
 
     /** The chart of the shown output table, or null when it has none. */

@@ -47,5 +47,14 @@ class ChartTest extends UiTestSupport {
                     && coefficients.estimate()[i] < coefficients.upper()[i], "interval around the estimate");
         }
         screenshot("charts-km-and-forest");
+        // the shown table exports as CSV (header and one line per row) and as an Arrow IPC file
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("daybreak-export");
+        curves.export(dir.resolve("curve.csv"));
+        List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("curve.csv"));
+        assertEquals(curves.rowCount() + 1, lines.size());
+        assertTrue(lines.get(0).startsWith("group,time,atRisk,events,censored,survival"), lines.get(0));
+        curves.export(dir.resolve("curve.arrow"));
+        byte[] arrow = java.nio.file.Files.readAllBytes(dir.resolve("curve.arrow"));
+        assertEquals("ARROW1", new String(arrow, 0, 6, java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

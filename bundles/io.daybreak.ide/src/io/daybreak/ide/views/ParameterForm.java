@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -27,6 +28,7 @@ import io.daybreak.core.method.Parameters;
  * the problem is shown next to the field and Run stays disabled until the form is valid.
  */
 public final class ParameterForm {
+    private final ScrolledComposite scroll;
     private final Composite form;
     private final Label title;
     private final Composite fields;
@@ -38,7 +40,15 @@ public final class ParameterForm {
     private Consumer<Map<String, String>> runAction = values -> { };
 
     public ParameterForm(Composite parent) {
-        form = new Composite(parent, SWT.NONE);
+        scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        if (parent.getLayout() instanceof GridLayout) {
+            scroll.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        }
+        form = new Composite(scroll, SWT.NONE);
+        scroll.setContent(form);
+        scroll.addListener(SWT.Resize, event -> fit());
         form.setLayout(new GridLayout(1, false));
         title = new Label(form, SWT.WRAP);
         title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -49,7 +59,8 @@ public final class ParameterForm {
         problem = new Label(form, SWT.WRAP);
         problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         problem.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        run = new Button(form, SWT.PUSH);
+        // Run stays visible below the scrolled fields, however many parameters a method has
+        run = new Button(parent, SWT.PUSH);
         run.setText("&Run");
         run.setEnabled(false);
         run.addListener(SWT.Selection, event -> {
@@ -80,16 +91,30 @@ public final class ParameterForm {
             name.setToolTipText(spec.doc());
             Control input = input(spec);
             input.setToolTipText(spec.doc() + (spec.doc().isEmpty() ? "" : "\n") + "Allowed: " + spec.allowed());
-            input.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            GridData inputLayout = new GridData(SWT.FILL, SWT.CENTER, true, false);
+            inputLayout.widthHint = 240;
+            inputLayout.minimumWidth = 120;
+            input.setLayoutData(inputLayout);
             inputs.put(spec.name(), input);
             Label hint = new Label(fields, SWT.NONE);
             hint.setText((spec.unit().isEmpty() ? "" : spec.unit() + ", ") + spec.allowed());
-            Label fieldProblem = new Label(fields, SWT.NONE);
+            Label fieldProblem = new Label(fields, SWT.WRAP);
             fieldProblem.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-            fieldProblem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            GridData problemLayout = new GridData(SWT.FILL, SWT.CENTER, false, false);
+            problemLayout.widthHint = 320;
+            fieldProblem.setLayoutData(problemLayout);
             fieldProblems.put(spec.name(), fieldProblem);
         }
         validate();
+        form.layout(true, true);
+        fit();
+    }
+
+    /** Lays the form out at the visible width, wrapping the description; scroll bars for what does not fit. */
+    private void fit() {
+        int width = Math.max(200, scroll.getClientArea().width);
+        ((GridData) title.getLayoutData()).widthHint = width - 20;
+        scroll.setMinSize(form.computeSize(width, SWT.DEFAULT, true));
         form.layout(true, true);
     }
 
@@ -203,6 +228,6 @@ public final class ParameterForm {
     }
 
     public Composite control() {
-        return form;
+        return scroll;
     }
 }

@@ -28,6 +28,21 @@ echo "$out" | grep -q '"mean":0.3333333333333333' || fail "unexpected posterior 
 [ "$(wc -l < "$WORK/posterior.csv")" -eq 102 ] || fail "posterior.csv should have 101 rows"
 grep -q '"seed"' "$WORK/posterior.csv.provenance.json" || fail "no provenance record next to posterior.csv"
 
+# a study file (as the IDE saves it) runs as the command it stands for: same seed, same result
+cat > "$WORK/study.json" <<'JSON'
+{ "daybreakStudy": 1, "method": "example.beta-binomial", "parameters": { "events": 3, "patients": 10 }, "seed": 5 }
+JSON
+out="$("$ROOT/daybreak" run-study "$WORK/study.json" --json)" || fail "run-study exited $?: $out"
+echo "$out" | grep -q '"mean":0.3333333333333333' || fail "run-study gave another result: $out"
+echo "$out" | grep -q '"seed":"5"' || fail "run-study did not use the study's seed: $out"
+printf '{ "daybreakStudy": 1,\n  "method": }' > "$WORK/broken.json"
+set +e
+out="$("$ROOT/daybreak" run-study "$WORK/broken.json" 2>&1)"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a malformed study file exited $code: $out"
+echo "$out" | grep -q "broken.json:2:" || fail "a malformed study file is not named with its line: $out"
+
 # an unknown command with --json still prints exactly one JSON document, and exits 2
 set +e
 out="$("$ROOT/daybreak" frobnicate --json 2>/dev/null)"

@@ -20,6 +20,7 @@ import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.ParameterType;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.study.Study;
 
 /**
  * A form generated from a method's parameter specs: a typed widget per parameter (text, choice, check box),
@@ -33,6 +34,7 @@ public final class ParameterForm {
     private final Label title;
     private final Composite fields;
     private final Label problem;
+    private final Text seed;
     private final Button run;
     private final Map<String, Control> inputs = new LinkedHashMap<>();
     private final Map<String, Label> fieldProblems = new LinkedHashMap<>();
@@ -56,6 +58,17 @@ public final class ParameterForm {
         fields = new Composite(form, SWT.NONE);
         fields.setLayout(new GridLayout(4, false));
         fields.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        Composite seedRow = new Composite(form, SWT.NONE);
+        seedRow.setLayout(new GridLayout(2, false));
+        Label seedLabel = new Label(seedRow, SWT.NONE);
+        seedLabel.setText("seed");
+        seedLabel.setToolTipText("random seed of the run; empty: a fresh one (shown in the run's provenance)");
+        seed = new Text(seedRow, SWT.BORDER);
+        GridData seedLayout = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+        seedLayout.widthHint = 200;
+        seed.setLayoutData(seedLayout);
+        seed.setToolTipText(seedLabel.getToolTipText());
+        seed.addListener(SWT.Modify, event -> validate());
         problem = new Label(form, SWT.WRAP);
         problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         problem.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
@@ -211,11 +224,47 @@ public final class ParameterForm {
                 valid = false;
             }
         }
+        if (valid && !seed.getText().isBlank()) {
+            try {
+                Long.parseLong(seed.getText().strip());
+            } catch (NumberFormatException e) {
+                overall = "seed must be a whole number (64-bit), or empty for a fresh one";
+                valid = false;
+            }
+        }
         problem.setText(overall);
         run.setEnabled(valid);
         fields.layout(true);
         form.layout(true);
         return valid;
+    }
+
+    /** The seed typed in, or null for a fresh one (call when the form is valid). */
+    public Long seed() {
+        return seed.getText().isBlank() ? null : Long.parseLong(seed.getText().strip());
+    }
+
+    /** The form as a study file's content: the method, its values and the seed. */
+    public Study study() {
+        if (descriptor == null) {
+            throw new IllegalStateException("no method is shown");
+        }
+        return new Study(descriptor.id(), values(), seed(), Map.of(), null);
+    }
+
+    /** Fills the form from a study of the method it shows (other fields keep their defaults). */
+    public void load(Study study) {
+        if (descriptor == null || !descriptor.id().equals(study.method())) {
+            throw new IllegalArgumentException("the form shows " + (descriptor == null ? "no method" : descriptor.id())
+                    + ", the study is for " + study.method());
+        }
+        study.parameters().forEach((name, value) -> {
+            if (inputs.containsKey(name)) {
+                set(name, value);
+            }
+        });
+        seed.setText(study.seed() == null ? "" : Long.toString(study.seed()));
+        validate();
     }
 
     /** The problem shown for a parameter ("" when it is valid). */

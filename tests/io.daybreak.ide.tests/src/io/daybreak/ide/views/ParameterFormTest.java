@@ -39,6 +39,28 @@ class ParameterFormTest extends UiTestSupport {
     }
 
     @Test
+    void aFormSavedAsAStudyFileOpensAgainWithTheSameValuesAndSeed() throws Exception {
+        var descriptor = service(MethodRegistry.class).require("design.crm").descriptor();
+        ParameterForm form = new ParameterForm(shell);
+        form.show(descriptor);
+        show();
+        form.set("truth", "0.05,0.12,0.25,0.40,0.55");
+        form.set("target", "0.25");
+        form.set("trials", "500");
+        assertTrue(form.runButton().isEnabled(), form.problem("target"));
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("daybreak-study").resolve("crm.json");
+        io.daybreak.core.study.StudyFiles.write(form.study(), file);
+        ParameterForm reopened = new ParameterForm(shell);
+        reopened.show(descriptor);
+        reopened.load(io.daybreak.core.study.StudyFiles.read(file));
+        assertEquals(form.values(), reopened.values());
+        assertEquals(form.seed(), reopened.seed());
+        reopened.load(new io.daybreak.core.study.Study("design.crm", form.values(), 99L, java.util.Map.of(), null));
+        assertEquals(99L, reopened.seed());
+        assertEquals(form.study().parameters(), reopened.study().parameters());
+    }
+
+    @Test
     void aDesignSimulationRunsFromTheFormAndItsResultsShow() throws Exception {
         JobService jobs = service(JobService.class);
         SashForm split = new SashForm(shell, SWT.VERTICAL);

@@ -1,0 +1,63 @@
+package io.daybreak.core.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.daybreak.data.InvalidInputException;
+
+/** Study files: written and read back unchanged, turned into the console command they stand for, bad ones named. */
+class StudyFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLocalStudyRoundTripsAndStandsForARunCommand() throws Exception {
+        Study study = new Study("design.boin", Map.of("truth", "0.05,0.12,0.25", "target", "0.3"), 2026L,
+                Map.of("data", "patients.csv"), null);
+        Path file = dir.resolve("boin.json");
+        StudyFiles.write(study, file);
+        Study read = StudyFiles.read(file);
+        assertEquals(study, read);
+        List<String> line = read.commandLine(dir);
+        assertEquals("run", line.get(0));
+        assertEquals("design.boin", line.get(1));
+        assertTrue(line.containsAll(List.of("--seed", "2026", "--in", "data=" + dir.resolve("patients.csv"))), line.toString());
+    }
+
+    @Test
+    void aFederatedStudyStandsForAFedCommandWithPathsBesideTheFile() throws Exception {
+        Study study = new Study("stats.cox", Map.of("covariates", "age,sex"), null, Map.of(), new Study.Federation(
+                Map.of("a", "localhost:4711"), "lung", "pki/alice.pem", "pki/alice.key", "pki/ca.pem", true));
+        Path file = dir.resolve("cox.json");
+        StudyFiles.write(study, file);
+        List<String> line = StudyFiles.read(file).commandLine(dir);
+        assertEquals(List.of("fed", "stats.cox", "--nodes", "a=localhost:4711", "--cert", dir.resolve("pki/alice.pem")
+                .toString(), "--key", dir.resolve("pki/alice.key").toString(), "--trust", dir.resolve("pki/ca.pem")
+                .toString(), "--allow-partial", "dataset=lung", "covariates=age,sex"), line);
+    }
+
+    @Test
+    void badStudyFilesAreNamedWithLineAndColumn() throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\n  \"daybreakStudy\": 1,\n  \"method\": \"design.boin\",,\n}");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> StudyFiles.read(broken));
+        assertTrue(e.getMessage().startsWith(broken + ":3:"), e.getMessage());
+        Path noMethod = dir.resolve("nomethod.json");
+        Files.writeString(noMethod, "{\"daybreakStudy\": 1, \"parameters\": {}}");
+        assertTrue(assertThrows(InvalidInputException.class, () -> StudyFiles.read(noMethod)).getMessage()
+                .contains("field 'method' is required"));
+        Path other = dir.resolve("other.json");
+        Files.writeString(other, "{\"method\": \"design.boin\"}");
+        assertTrue(assertThrows(InvalidInputException.class, () -> StudyFiles.read(other)).getMessage()
+                .contains("not a Daybreak study file"));
+    }
+}

@@ -27,6 +27,7 @@ import io.daybreak.data.ArrowMemory;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.FederatedRun;
+import io.daybreak.federation.ResultCertificate;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditVerifier;
 import io.daybreak.federation.grpc.RemoteSites;
@@ -273,50 +274,18 @@ public final class FederationCommands {
     }
 
     private Map<String, Object> certificate(FederatedMethod method, String dataset, FederatedRun.Result result) {
-        FederatedMethod.Outcome outcome = result.outcome();
         Bundle bundle = FrameworkUtil.getBundle(method.getClass());
-        Map<String, Object> certificate = new LinkedHashMap<>();
-        certificate.put("method", method.id() + "@" + bundle.getVersion());
-        certificate.put("bundle", bundle.getSymbolicName());
-        certificate.put("bundleSha256", digests.sha256(bundle));
-        certificate.put("dataset", dataset);
-        List<Object> sites = new ArrayList<>();
-        result.participants().forEach((site, n) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("site", site);
-            entry.put("n", n);
-            sites.add(entry);
-        });
-        certificate.put("sites", sites);
-        if (!result.excluded().isEmpty()) {
-            List<Object> excluded = new ArrayList<>();
-            result.excluded().forEach((site, reason) -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("site", site);
-                entry.put("reason", reason);
-                excluded.add(entry);
-            });
-            certificate.put("excluded", excluded);
-            certificate.put("partial", "yes: computed without the excluded sites (--allow-partial)");
-        }
-        certificate.put("rounds", (long) outcome.rounds());
-        certificate.put("converged", outcome.converged());
-        certificate.put("policyChecks", "passed at every site (each release was checked and audited before it was sent)");
-        return certificate;
+        return ResultCertificate.of(method, bundle.getSymbolicName(), bundle.getVersion().toString(),
+                digests.sha256(bundle), dataset, result);
     }
 
     private static RemoteSites sites(CommandLine line, String command, String dataset,
             org.apache.arrow.memory.BufferAllocator allocator) throws IOException {
-        String nodes = required(line, command, "--nodes");
-        List<RemoteSites.Endpoint> endpoints = new ArrayList<>();
-        for (String entry : nodes.split(",")) {
-            String[] nameAndAddress = entry.split("=", 2);
-            int colon = nameAndAddress.length == 2 ? nameAndAddress[1].lastIndexOf(':') : -1;
-            if (colon < 1) {
-                throw new InvalidInputException(command + ": --nodes entry '" + entry + "' is not name=host:port");
-            }
-            endpoints.add(new RemoteSites.Endpoint(nameAndAddress[0], nameAndAddress[1].substring(0, colon),
-                    port(nameAndAddress[1].substring(colon + 1))));
+        List<RemoteSites.Endpoint> endpoints;
+        try {
+            endpoints = RemoteSites.Endpoint.parseList(required(line, command, "--nodes"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(command + ": --nodes " + e.getMessage());
         }
         long deadline = line.option(command, "--deadline") == null ? 60_000
                 : positive(line.option(command, "--deadline"), "--deadline");

@@ -43,6 +43,32 @@ public final class RemoteSites implements Sites, AutoCloseable {
 
     /** A node to connect to. */
     public record Endpoint(String name, String host, int port) {
+        /**
+         * Parses {@code name=host:port,name=host:port,...}.
+         *
+         * @throws IllegalArgumentException naming the entry that is not name=host:port or has a bad port
+         */
+        public static List<Endpoint> parseList(String text) {
+            List<Endpoint> endpoints = new ArrayList<>();
+            for (String entry : text.split(",")) {
+                String[] nameAndAddress = entry.strip().split("=", 2);
+                int colon = nameAndAddress.length == 2 ? nameAndAddress[1].lastIndexOf(':') : -1;
+                if (colon < 1 || nameAndAddress[0].isBlank()) {
+                    throw new IllegalArgumentException("entry '" + entry + "' is not name=host:port");
+                }
+                int port;
+                try {
+                    port = Integer.parseInt(nameAndAddress[1].substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    port = -1;
+                }
+                if (port < 1 || port > 65535) {
+                    throw new IllegalArgumentException("entry '" + entry + "' has no port in 1 to 65535");
+                }
+                endpoints.add(new Endpoint(nameAndAddress[0].strip(), nameAndAddress[1].substring(0, colon), port));
+            }
+            return endpoints;
+        }
     }
 
     private final Map<String, ManagedChannel> channels;

@@ -1,0 +1,86 @@
+package io.daybreak.ide.federation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+import io.daybreak.core.provenance.BundleDigests;
+import io.daybreak.federation.FederatedMethod;
+import io.daybreak.federation.FederatedRun;
+import io.daybreak.federation.ResultCertificate;
+import io.daybreak.federation.SiteFailedException;
+import io.daybreak.federation.grpc.RemoteSites;
+import io.daybreak.federation.grpc.TlsFiles;
+import io.daybreak.federation.site.DatasetInfo;
+
+/**
+ * The IDE's connection to a study's site nodes (gRPC with mutual TLS, the researcher's certificate): what each
+ * site offers (or why it does not answer), and federated analyses with their certificate, computed exactly as
+ * the console's {@code fed} command does. Not for the UI thread: calls wait for the sites.
+ */
+public final class FederationClient {
+    private static final long DEADLINE_MILLIS = 60_000;
+    private final List<RemoteSites.Endpoint> endpoints;
+    private final TlsFiles tls;
+    private final BufferAllocator allocator;
+    private final BundleDigests digests = new BundleDigests();
+
+    /**
+     * @param nodes {@code name=host:port,...}
+     * @throws IllegalArgumentException naming a malformed node entry or a missing certificate file
+     */
+    public FederationClient(String nodes, Path certificate, Path key, Path trust, BufferAllocator allocator) {
+        this.endpoints = RemoteSites.Endpoint.parseList(nodes);
+        this.tls = new TlsFiles(certificate, key, trust);
+        this.allocator = allocator;
+    }
+
+    /** One site's answer: its datasets, or why it gave none. */
+    public record SiteStatus(List<DatasetInfo> datasets, String problem) {
+    }
+
+    /** Asks every site for its datasets; a site that fails is reported, not thrown. */
+    public Map<String, SiteStatus> status() throws IOException {
+        Map<String, SiteStatus> status = new LinkedHashMap<>();
+        try (RemoteSites sites = sites("")) {
+            for (String site : sites.names()) {
+                try (RemoteSites one = sites.only(List.of(site))) {
+                    status.put(site, new SiteStatus(one.datasets().get(site), null));
+                } catch (SiteFailedException e) {
+                    status.put(site, new SiteStatus(List.of(), e.reason()));
+                }
+            }
+        }
+        return status;
+    }
+
+    /**
+     * Runs a federated method and returns the document the console prints: method, summary, certificate.
+     *
+     * @throws SiteFailedException      naming a failing site (unless allowPartial leaves it out)
+     * @throws IllegalArgumentException for a bad parameter
+     */
+    public Map<String, Object> run(FederatedMethod method, String dataset, Map<String, String> parameters,
+            boolean allowPartial) throws IOException {
+        try (RemoteSites sites = sites(dataset)) {
+            FederatedRun.Result result = FederatedRun.run(method, sites, parameters, allocator, allowPartial);
+            Bundle bundle = FrameworkUtil.getBundle(method.getClass());
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("method", method.id());
+            document.put("summary", result.outcome().summary());
+            document.put("certificate", ResultCertificate.of(method, bundle.getSymbolicName(),
+                    bundle.getVersion().toString(), digests.sha256(bundle), dataset, result));
+            return document;
+        }
+    }
+
+    private RemoteSites sites(String dataset) throws IOException {
+        return new RemoteSites(endpoints, dataset, tls, DEADLINE_MILLIS, allocator);
+    }
+}

@@ -1,0 +1,242 @@
+package io.daybreak.ide.views;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+import io.daybreak.federation.FederatedMethod;
+import io.daybreak.ide.federation.FederationClient;
+
+/**
+ * The Federation view: the study's site nodes (name=host:port) and the researcher's certificate files; each
+ * site's status and the datasets it offers (name, rows, columns: never rows themselves); a federated method
+ * run on a dataset, with its result and certificate. Calls to the sites run off the UI thread.
+ */
+public final class FederationView {
+    private final Composite area;
+    private final Text nodes;
+    private final Text certificate;
+    private final Text key;
+    private final Text trust;
+    private final Table sites;
+    private final Combo method;
+    private final Combo dataset;
+    private final Text parameters;
+    private final Button allowPartial;
+    private final Button run;
+    private final Text result;
+    private final Label status;
+    private final Supplier<List<FederatedMethod>> methods;
+    private final BufferAllocator allocator;
+    private FederationClient client;
+
+    public FederationView(Composite parent, Supplier<List<FederatedMethod>> methods, BufferAllocator allocator) {
+        this.methods = methods;
+        this.allocator = allocator;
+        area = new Composite(parent, SWT.NONE);
+        area.setLayout(new GridLayout(4, false));
+        nodes = field("Nodes", "site0=localhost:47100,site1=localhost:47101", 3);
+        certificate = field("Certificate", "researcher.pem", 1);
+        key = field("Key", "researcher.key", 1);
+        trust = field("Trust (study CA)", "ca.pem", 1);
+        Button connect = new Button(area, SWT.PUSH);
+        connect.setText("C&onnect");
+        connect.addListener(SWT.Selection, event -> connect());
+        sites = new Table(area, SWT.BORDER | SWT.FULL_SELECTION);
+        sites.setHeaderVisible(true);
+        sites.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        for (String[] column : new String[][] {{"Site", "100"}, {"Status", "160"}, {"Dataset", "120"}, {"Rows", "80"},
+            {"Columns", "420"}}) {
+            TableColumn tableColumn = new TableColumn(sites, SWT.LEFT);
+            tableColumn.setText(column[0]);
+            tableColumn.setWidth(Integer.parseInt(column[1]));
+        }
+        method = combo("Method");
+        dataset = combo("Dataset");
+        parameters = field("Parameters", "response=wt.loss covariates=age,sex", 3);
+        allowPartial = new Button(area, SWT.CHECK);
+        allowPartial.setText("Allow a &partial analysis (leave out failing sites)");
+        allowPartial.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 3, 1));
+        run = new Button(area, SWT.PUSH);
+        run.setText("R&un federated");
+        run.setEnabled(false);
+        run.addListener(SWT.Selection, event -> runSelected());
+        status = new Label(area, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        result = new Text(area, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.WRAP);
+        result.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+    }
+
+    private Text field(String label, String message, int span) {
+        new Label(area, SWT.NONE).setText(label);
+        Text text = new Text(area, SWT.BORDER);
+        text.setMessage(message);
+        text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, span, 1));
+        return text;
+    }
+
+    private Combo combo(String label) {
+        new Label(area, SWT.NONE).setText(label);
+        Combo combo = new Combo(area, SWT.READ_ONLY);
+        combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        return combo;
+    }
+
+    /** Fills in the connection as a user would. */
+    public void configure(String nodeList, Path certificateFile, Path keyFile, Path trustFile) {
+        nodes.setText(nodeList);
+        certificate.setText(certificateFile.toString());
+        key.setText(keyFile.toString());
+        trust.setText(trustFile.toString());
+    }
+
+    /** Connects: asks every site for its datasets (in the background) and lists them. */
+    public void connect() {
+        try {
+            client = new FederationClient(nodes.getText().strip(), Path.of(certificate.getText().strip()),
+                    Path.of(key.getText().strip()), Path.of(trust.getText().strip()), allocator);
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        status.setText("connecting...");
+        background(client::status, this::showStatus);
+    }
+
+    private void showStatus(Map<String, FederationClient.SiteStatus> bySite) {
+        sites.removeAll();
+        dataset.removeAll();
+        bySite.forEach((site, answer) -> {
+            if (answer.problem() != null) {
+                new TableItem(sites, SWT.NONE).setText(new String[] {site, "unavailable: " + answer.problem(), "", "", ""});
+            }
+            answer.datasets().forEach(d -> {
+                new TableItem(sites, SWT.NONE).setText(new String[] {site, "ok", d.name(), Long.toString(d.rows()),
+                    String.join(", ", d.columns())});
+                if (dataset.indexOf(d.name()) < 0) {
+                    dataset.add(d.name());
+                }
+            });
+        });
+        method.removeAll();
+        methods.get().stream().map(FederatedMethod::id).sorted().forEach(method::add);
+        if (dataset.getItemCount() > 0) {
+            dataset.select(0);
+        }
+        if (method.getItemCount() > 0 && method.getSelectionIndex() < 0) {
+            method.select(0);
+        }
+        run.setEnabled(dataset.getItemCount() > 0 && method.getItemCount() > 0);
+        status.setText(bySite.size() + " site(s) asked");
+        area.layout(true, true);
+    }
+
+    /** Chooses the method, dataset and parameters as a user would. */
+    public void choose(String methodId, String datasetName, String keyValues) {
+        method.setText(methodId);
+        dataset.setText(datasetName);
+        parameters.setText(keyValues);
+    }
+
+    /** Runs the chosen federated method (in the background); the result and certificate replace the text. */
+    public void runSelected() {
+        FederatedMethod chosen = methods.get().stream().filter(m -> m.id().equals(method.getText())).findFirst()
+                .orElse(null);
+        if (chosen == null || client == null) {
+            status.setText("connect and choose a federated method first");
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : parameters.getText().strip().split("\\s+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                status.setText("parameter '" + pair + "' is not key=value");
+                return;
+            }
+            values.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        String on = dataset.getText();
+        boolean partial = allowPartial.getSelection();
+        run.setEnabled(false);
+        status.setText("running " + chosen.id() + " on " + on + "...");
+        background(() -> client.run(chosen, on, values, partial), document -> {
+            result.setText(text(document));
+            status.setText(chosen.id() + " done");
+            run.setEnabled(true);
+        });
+    }
+
+    /** Runs a call off the UI thread; its result (or its failure, as the status line) comes back on it. */
+    private <T> void background(Callable<T> call, Consumer<T> done) {
+        var display = area.getDisplay();
+        Thread worker = new Thread(() -> {
+            try {
+                T value = call.call();
+                display.asyncExec(() -> {
+                    if (!area.isDisposed()) {
+                        done.accept(value);
+                    }
+                });
+            } catch (Exception e) {
+                display.asyncExec(() -> {
+                    if (!area.isDisposed()) {
+                        status.setText(e.getMessage());
+                        run.setEnabled(client != null);
+                    }
+                });
+            }
+        }, "daybreak-federation");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String text(Map<String, Object> document) {
+        StringBuilder text = new StringBuilder(document.get("method") + " (federated)\n");
+        ((Map<String, Object>) document.get("summary")).forEach((k, v) -> text.append("  ").append(k).append(": ")
+                .append(Values.text(v)).append('\n'));
+        text.append("certificate:\n");
+        ((Map<String, Object>) document.get("certificate")).forEach((k, v) -> text.append("  ").append(k).append(": ")
+                .append(Values.text(v)).append('\n'));
+        return text.toString();
+    }
+
+    /** The result text (summary and certificate) and the status line, for tests. */
+    public String resultText() {
+        return result.getText();
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    /** The sites table rows as text: site, status, dataset, rows. */
+    public List<String> siteRows() {
+        return java.util.Arrays.stream(sites.getItems()).map(i -> i.getText(0) + " " + i.getText(1) + " " + i.getText(2)
+                + " " + i.getText(3)).toList();
+    }
+
+    public Composite control() {
+        return area;
+    }
+}

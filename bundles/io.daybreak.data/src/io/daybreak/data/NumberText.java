@@ -24,4 +24,24 @@ public final class NumberText {
         }
         return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
     }
+
+    /**
+     * A result value as text: numbers as {@link #compact}, arrays and lists of them as {@code [a, b]}, a missing
+     * value as {@code -}, anything else as its string.
+     */
+    public static String text(Object value) {
+        if (value == null) {
+            return "-";
+        }
+        if (value instanceof Double d) {
+            return compact(d);
+        }
+        if (value instanceof double[] array) {
+            return text(java.util.Arrays.stream(array).boxed().toList());
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().map(NumberText::text).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        return value.toString();
+    }
 }

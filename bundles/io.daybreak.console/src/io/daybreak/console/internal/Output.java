@@ -99,19 +99,7 @@ final class Output {
     }
 
     static String format(Object value) {
-        if (value == null) {
-            return "-";
-        }
-        if (value instanceof Double d) {
-            return io.daybreak.data.NumberText.compact(d);
-        }
-        if (value instanceof double[] array) {
-            return format(java.util.Arrays.stream(array).boxed().toList());
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(Output::format).reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]").orElse("[]");
-        }
-        return value.toString();
+        return io.daybreak.data.NumberText.text(value);
     }
 
     private static String pad(String text, int width) {

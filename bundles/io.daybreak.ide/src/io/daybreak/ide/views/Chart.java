@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.daybreak.data.NumberText;
 import io.daybreak.data.Table;
 
 /**
@@ -97,7 +98,7 @@ public sealed interface Chart {
     private static Chart survival(Table table) {
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
         for (int row = 0; row < table.rowCount(); row++) {
-            String group = table.hasColumn("group") ? "group " + Values.text(table.doubles("group").get(row)) : "all";
+            String group = table.hasColumn("group") ? "group " + NumberText.text(table.doubles("group").get(row)) : "all";
             rows.computeIfAbsent(group, k -> new ArrayList<>()).add(new double[] {table.doubles("time").get(row),
                 table.doubles("survival").get(row), table.doubles("lower").get(row), table.doubles("upper").get(row)});
         }

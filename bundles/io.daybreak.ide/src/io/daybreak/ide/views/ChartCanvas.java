@@ -10,6 +10,8 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 
+import io.daybreak.data.NumberText;
+
 /**
  * Draws a {@link Chart} with SWT's GC: grouped bars for operating characteristics, step curves with bands for
  * survival, intervals for coefficients. (SWTChart on Maven Central needs Java 21; see ADR 0009.)
@@ -106,7 +108,7 @@ public final class ChartCanvas {
         int height = box.height - 6 - 44;
         axis(gc, left, top, width, height, 1);
         gc.drawString("0", left, top + height + 2, true);
-        gc.drawString(Values.text(end), left + width - 30, top + height + 2, true);
+        gc.drawString(NumberText.text(end), left + width - 30, top + height + 2, true);
         for (int g = 0; g < curves.groups().size(); g++) {
             double[] time = curves.time().get(g);
             double[] s = curves.survival().get(g);
@@ -178,8 +180,8 @@ public final class ChartCanvas {
             gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
         }
         int axisY = box.y + row * forest.terms().size() + 4;
-        gc.drawString(Values.text(min), left, axisY, true);
-        gc.drawString(Values.text(max), left + width - 40, axisY, true);
+        gc.drawString(NumberText.text(min), left, axisY, true);
+        gc.drawString(NumberText.text(max), left + width - 40, axisY, true);
     }
 
     private static void axis(GC gc, int left, int top, int width, int height, double max) {
@@ -187,7 +189,7 @@ public final class ChartCanvas {
         for (int tick = 0; tick <= 4; tick++) {
             int y = top + height - height * tick / 4;
             gc.drawLine(left, y, left + width, y);
-            gc.drawString(Values.text(max * tick / 4), left - MARGIN + 2, y - 7, true);
+            gc.drawString(NumberText.text(max * tick / 4), left - MARGIN + 2, y - 7, true);
         }
         gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
     }

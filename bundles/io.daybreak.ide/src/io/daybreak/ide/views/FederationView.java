@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
+import io.daybreak.data.NumberText;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.ide.federation.FederationClient;
 
@@ -214,10 +215,10 @@ public final class FederationView {
     private static String text(Map<String, Object> document) {
         StringBuilder text = new StringBuilder(document.get("method") + " (federated)\n");
         ((Map<String, Object>) document.get("summary")).forEach((k, v) -> text.append("  ").append(k).append(": ")
-                .append(Values.text(v)).append('\n'));
+                .append(NumberText.text(v)).append('\n'));
         text.append("certificate:\n");
         ((Map<String, Object>) document.get("certificate")).forEach((k, v) -> text.append("  ").append(k).append(": ")
-                .append(Values.text(v)).append('\n'));
+                .append(NumberText.text(v)).append('\n'));
         return text.toString();
     }
 

@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
+import io.daybreak.data.NumberText;
 import io.daybreak.core.jobs.Job;
 import io.daybreak.core.jobs.JobService;
 import io.daybreak.core.jobs.RunRequest;
@@ -133,7 +134,7 @@ public final class HistoryView {
                 .append('\n').append("bundle: ").append(record.bundle()).append(" sha256 ").append(record.bundleSha256())
                 .append('\n').append("seed: ").append(record.seed()).append('\n').append("parameters:\n");
         record.parameters().forEach((name, value) -> text.append("  ").append(name).append(" = ")
-                .append(Values.text(value)).append('\n'));
+                .append(NumberText.text(value)).append('\n'));
         record.inputDigests().forEach((name, digest) -> text.append("input ").append(name).append(": ").append(digest)
                 .append('\n'));
         record.outputDigests().forEach((name, digest) -> text.append("output ").append(name).append(": ").append(digest)

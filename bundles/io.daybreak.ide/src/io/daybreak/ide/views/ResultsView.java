@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import io.daybreak.data.NumberText;
 import io.daybreak.core.jobs.RunResult;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -102,7 +103,7 @@ public final class ResultsView {
         summary.removeAll();
         for (Map.Entry<String, Object> entry : result.summary().entrySet()) {
             TableItem item = new TableItem(summary, SWT.NONE);
-            item.setText(new String[] {entry.getKey(), Values.text(entry.getValue())});
+            item.setText(new String[] {entry.getKey(), NumberText.text(entry.getValue())});
         }
         outputs.removeAll();
         result.outputs().keySet().forEach(outputs::add);
@@ -205,7 +206,7 @@ public final class ResultsView {
         case STRING -> table.strings(column).isNull(row) ? "" : table.strings(column).get(row);
         case BOOLEAN -> table.booleans(column).isNull(row) ? "" : String.valueOf(table.booleans(column).get(row));
         case INT64, INT32 -> table.longs(column).isNull(row) ? "" : Long.toString(table.longs(column).get(row));
-        case FLOAT64 -> table.doubles(column).isNull(row) ? "" : Values.text(table.doubles(column).get(row));
+        case FLOAT64 -> table.doubles(column).isNull(row) ? "" : NumberText.text(table.doubles(column).get(row));
         };
     }
 

@@ -8,7 +8,6 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
-import org.eclipse.swt.widgets.MessageBox;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -27,17 +26,13 @@ public final class InstallBundleHandler {
         if (file == null) {
             return;
         }
-        MessageBox box;
         try {
             Bundle bundle = new BundleInstaller(FrameworkUtil.getBundle(getClass()).getBundleContext())
                     .install(Path.of(file));
-            box = new MessageBox(shell, SWT.ICON_INFORMATION | SWT.OK);
-            box.setMessage(bundle.getSymbolicName() + " " + bundle.getVersion() + " is installed and started.");
+            Dialogs.information(shell, "Install Method Bundle", bundle.getSymbolicName() + " " + bundle.getVersion()
+                    + " is installed and started.");
         } catch (BundleException e) {
-            box = new MessageBox(shell, SWT.ICON_ERROR | SWT.OK);
-            box.setMessage(e.getMessage());
+            Dialogs.error(shell, "Install Method Bundle", e.getMessage());
         }
-        box.setText("Install Method Bundle");
-        box.open();
     }
 }

@@ -15,7 +15,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
-import org.eclipse.swt.widgets.MessageBox;
 
 import io.daybreak.core.jobs.Job;
 import io.daybreak.core.jobs.JobService;
@@ -24,6 +23,7 @@ import io.daybreak.core.registry.MethodRegistry;
 import io.daybreak.core.study.Study;
 import io.daybreak.core.study.StudyFiles;
 import io.daybreak.data.InvalidInputException;
+import io.daybreak.ide.preferences.IdePreferences;
 import io.daybreak.ide.views.ParameterForm;
 import io.daybreak.ide.views.RunPanel;
 
@@ -35,6 +35,8 @@ public final class ParametersPart {
     private JobService jobs;
     @Inject
     private IEventBroker broker;
+    @Inject
+    private IdePreferences preferences;
     private ParameterForm form;
     private RunPanel runs;
     private String methodId;
@@ -63,6 +65,7 @@ public final class ParametersPart {
         FileDialog dialog = new FileDialog(form.control().getShell(), SWT.SAVE);
         dialog.setFilterExtensions(new String[] {"*.json"});
         dialog.setFileName(methodId + ".study.json");
+        dialog.setFilterPath(preferences.studyDirectory().toString());
         dialog.setOverwrite(true);
         String file = dialog.open();
         if (file != null) {
@@ -77,6 +80,7 @@ public final class ParametersPart {
     private void openStudy() {
         FileDialog dialog = new FileDialog(form.control().getShell(), SWT.OPEN);
         dialog.setFilterExtensions(new String[] {"*.json"});
+        dialog.setFilterPath(preferences.studyDirectory().toString());
         String file = dialog.open();
         if (file == null) {
             return;
@@ -95,10 +99,7 @@ public final class ParametersPart {
     }
 
     private void error(String title, String message) {
-        MessageBox box = new MessageBox(form.control().getShell(), SWT.ICON_ERROR | SWT.OK);
-        box.setText(title);
-        box.setMessage(message);
-        box.open();
+        Dialogs.error(form.control().getShell(), title, message);
     }
 
     @Inject
@@ -107,6 +108,7 @@ public final class ParametersPart {
         registry.find(id).ifPresent(method -> {
             methodId = id;
             form.show(method.descriptor());
+            preferences.seed().ifPresent(form::defaultSeed);
         });
     }
 

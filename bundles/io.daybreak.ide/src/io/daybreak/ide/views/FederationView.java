@@ -21,8 +21,10 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
+import io.daybreak.core.study.Study;
 import io.daybreak.data.NumberText;
 import io.daybreak.federation.FederatedMethod;
+import io.daybreak.federation.grpc.RemoteSites;
 import io.daybreak.ide.federation.FederationClient;
 
 /**
@@ -42,6 +44,8 @@ public final class FederationView {
     private final Text parameters;
     private final Button allowPartial;
     private final Button run;
+    private final Button saveStudy;
+    private final Button openStudy;
     private final Text result;
     private final Label status;
     private final Supplier<List<FederatedMethod>> methods;
@@ -79,6 +83,14 @@ public final class FederationView {
         run.setText("R&un federated");
         run.setEnabled(false);
         run.addListener(SWT.Selection, event -> runSelected());
+        Composite studies = new Composite(area, SWT.NONE);
+        studies.setLayout(new GridLayout(2, true));
+        studies.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 4, 1));
+        saveStudy = new Button(studies, SWT.PUSH);
+        saveStudy.setText("Save Stud&y...");
+        saveStudy.setToolTipText("Save this federated analysis as a study file (./daybreak run-study FILE runs it)");
+        openStudy = new Button(studies, SWT.PUSH);
+        openStudy.setText("Op&en Study...");
         status = new Label(area, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         result = new Text(area, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.WRAP);
@@ -98,6 +110,12 @@ public final class FederationView {
         Combo combo = new Combo(area, SWT.READ_ONLY);
         combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         return combo;
+    }
+
+    /** What Save Study... and Open Study... do (the part asks for the file). */
+    public void onStudyButtons(Runnable save, Runnable open) {
+        saveStudy.addListener(SWT.Selection, event -> save.run());
+        openStudy.addListener(SWT.Selection, event -> open.run());
     }
 
     /** Fills in the connection as a user would. */
@@ -122,6 +140,8 @@ public final class FederationView {
     }
 
     private void showStatus(Map<String, FederationClient.SiteStatus> bySite) {
+        String chosenDataset = dataset.getText();
+        String chosenMethod = method.getText();
         sites.removeAll();
         dataset.removeAll();
         bySite.forEach((site, answer) -> {
@@ -138,15 +158,21 @@ public final class FederationView {
         });
         method.removeAll();
         methods.get().stream().map(FederatedMethod::id).sorted().forEach(method::add);
-        if (dataset.getItemCount() > 0) {
-            dataset.select(0);
-        }
-        if (method.getItemCount() > 0 && method.getSelectionIndex() < 0) {
-            method.select(0);
-        }
+        // keep what was chosen (or loaded from a study) when the sites still offer it
+        selectOrFirst(dataset, chosenDataset);
+        selectOrFirst(method, chosenMethod);
         run.setEnabled(dataset.getItemCount() > 0 && method.getItemCount() > 0);
         status.setText(bySite.size() + " site(s) asked");
         area.layout(true, true);
+    }
+
+    private static void selectOrFirst(Combo combo, String wanted) {
+        int index = combo.indexOf(wanted);
+        if (index >= 0) {
+            combo.select(index);
+        } else if (combo.getItemCount() > 0) {
+            combo.select(0);
+        }
     }
 
     /** Chooses the method, dataset and parameters as a user would. */
@@ -154,6 +180,79 @@ public final class FederationView {
         method.setText(methodId);
         dataset.setText(datasetName);
         parameters.setText(keyValues);
+    }
+
+    /**
+     * The analysis on screen as a federated study: nodes, dataset, method, parameters and the certificate files,
+     * written relative to the study file's directory where they lie beneath it.
+     *
+     * @throws IllegalArgumentException naming what is missing or malformed (a node entry, a parameter)
+     */
+    public Study study(Path directory) {
+        if (method.getText().isBlank() || dataset.getText().isBlank()) {
+            throw new IllegalArgumentException("choose a federated method and a dataset first");
+        }
+        Map<String, String> nodeMap = new LinkedHashMap<>();
+        RemoteSites.Endpoint.parseList(nodes.getText().strip())
+                .forEach(e -> nodeMap.put(e.name(), e.host() + ":" + e.port()));
+        Study.Federation federation = new Study.Federation(nodeMap, dataset.getText(),
+                relative(directory, certificate.getText()), relative(directory, key.getText()),
+                relative(directory, trust.getText()), allowPartial.getSelection());
+        return new Study(method.getText(), keyValues(parameters.getText()), null, Map.of(), federation);
+    }
+
+    /** Shows a federated study: its connection, method, dataset and parameters; Connect lists the sites again. */
+    public void load(Study study, Path directory) {
+        Study.Federation federation = study.federation();
+        if (federation == null) {
+            throw new IllegalArgumentException("the study is a local run, not a federated analysis: open it in the "
+                    + "Parameters view");
+        }
+        List<String> entries = new java.util.ArrayList<>();
+        federation.nodes().forEach((site, address) -> entries.add(site + "=" + address));
+        configure(String.join(",", entries), directory.resolve(federation.certificate()),
+                directory.resolve(federation.key()), directory.resolve(federation.trust()));
+        allowPartial.setSelection(federation.allowPartial());
+        if (method.indexOf(study.method()) < 0) {
+            method.add(study.method());
+        }
+        if (dataset.indexOf(federation.dataset()) < 0) {
+            dataset.add(federation.dataset());
+        }
+        StringBuilder values = new StringBuilder();
+        study.parameters().forEach((name, value) -> values.append(values.length() == 0 ? "" : " ").append(name)
+                .append('=').append(value));
+        choose(study.method(), federation.dataset(), values.toString());
+        status.setText("study loaded: Connect to ask the sites, then Run federated");
+    }
+
+    private static String relative(Path directory, String file) {
+        if (file.isBlank()) {
+            throw new IllegalArgumentException("the certificate, key and trust files are needed for a federated study");
+        }
+        Path path = Path.of(file.strip()).toAbsolutePath().normalize();
+        Path base = directory.toAbsolutePath().normalize();
+        return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
+    }
+
+    /**
+     * Parses {@code name=value name=value ...}.
+     *
+     * @throws IllegalArgumentException naming an entry that is not key=value
+     */
+    private static Map<String, String> keyValues(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : text.strip().split("\\s+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("parameter '" + pair + "' is not key=value");
+            }
+            values.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return values;
     }
 
     /** Runs the chosen federated method (in the background); the result and certificate replace the text. */
@@ -164,17 +263,12 @@ public final class FederationView {
             status.setText("connect and choose a federated method first");
             return;
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : parameters.getText().strip().split("\\s+")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            if (equals < 1) {
-                status.setText("parameter '" + pair + "' is not key=value");
-                return;
-            }
-            values.put(pair.substring(0, equals), pair.substring(equals + 1));
+        Map<String, String> values;
+        try {
+            values = keyValues(parameters.getText());
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            return;
         }
         String on = dataset.getText();
         boolean partial = allowPartial.getSelection();
@@ -189,26 +283,10 @@ public final class FederationView {
 
     /** Runs a call off the UI thread; its result (or its failure, as the status line) comes back on it. */
     private <T> void background(Callable<T> call, Consumer<T> done) {
-        var display = area.getDisplay();
-        Thread worker = new Thread(() -> {
-            try {
-                T value = call.call();
-                display.asyncExec(() -> {
-                    if (!area.isDisposed()) {
-                        done.accept(value);
-                    }
-                });
-            } catch (Exception e) {
-                display.asyncExec(() -> {
-                    if (!area.isDisposed()) {
-                        status.setText(e.getMessage());
-                        run.setEnabled(client != null);
-                    }
-                });
-            }
-        }, "daybreak-federation");
-        worker.setDaemon(true);
-        worker.start();
+        Background.run(area, call, done, e -> {
+            status.setText(e.getMessage());
+            run.setEnabled(client != null);
+        });
     }
 
     @SuppressWarnings("unchecked")

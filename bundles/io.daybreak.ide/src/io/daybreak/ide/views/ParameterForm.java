@@ -239,6 +239,13 @@ public final class ParameterForm {
         return valid;
     }
 
+    /** Puts the preferred seed in the seed field, unless one was typed. */
+    public void defaultSeed(long value) {
+        if (seed.getText().isBlank()) {
+            seed.setText(Long.toString(value));
+        }
+    }
+
     /** The seed typed in, or null for a fresh one (call when the form is valid). */
     public Long seed() {
         return seed.getText().isBlank() ? null : Long.parseLong(seed.getText().strip());

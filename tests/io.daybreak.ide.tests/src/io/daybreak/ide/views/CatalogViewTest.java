@@ -31,7 +31,7 @@ class CatalogViewTest extends UiTestSupport {
             assertTrue(spin(Duration.ofSeconds(10), () -> !catalog.methodIds().contains("example.beta-binomial")),
                     "the catalog still lists the uninstalled bundle's method: " + catalog.methodIds());
             // File > Install Method Bundle... does this with the jar the user picks
-            java.nio.file.Path jar = java.nio.file.Path.of(absolute(location).substring("reference:file:".length()));
+            java.nio.file.Path jar = jarOf(location);
             BundleInstaller installer = new BundleInstaller(context());
             Bundle installed = installer.install(jar);
             assertTrue(spin(Duration.ofSeconds(10), () -> catalog.methodIds().contains("example.beta-binomial")),
@@ -44,41 +44,5 @@ class CatalogViewTest extends UiTestSupport {
             assertTrue(refused.getMessage().contains(notABundle.toString()), refused.getMessage());
             assertFalse(catalog.methodIds().isEmpty());
         }
-    }
-
-    /**
-     * The launcher installs bundles by relative reference ({@code initial@reference:file:../x.jar}); installing
-     * again needs the file's absolute location.
-     */
-    private static String absolute(String location) {
-        String reference = "reference:file:";
-        String path = location.replaceFirst("^initial@", "");
-        if (!path.startsWith(reference)) {
-            return path;
-        }
-        java.nio.file.Path file = java.nio.file.Path.of(path.substring(reference.length()));
-        if (!file.isAbsolute()) {
-            for (String base : new String[] {System.getProperty("user.dir"), installArea()}) {
-                java.nio.file.Path candidate = java.nio.file.Path.of(base).resolve(file).normalize();
-                if (java.nio.file.Files.exists(candidate)) {
-                    return reference + candidate;
-                }
-            }
-        }
-        return reference + file;
-    }
-
-    private static String installArea() {
-        String area = System.getProperty("osgi.install.area", "");
-        return area.startsWith("file:") ? area.substring("file:".length()) : area;
-    }
-
-    private static Bundle bundle(String symbolicName) {
-        for (Bundle bundle : context().getBundles()) {
-            if (bundle.getSymbolicName().equals(symbolicName)) {
-                return bundle;
-            }
-        }
-        throw new IllegalStateException("no bundle " + symbolicName);
     }
 }

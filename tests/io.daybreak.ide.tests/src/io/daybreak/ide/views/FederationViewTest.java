@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import io.daybreak.core.jobs.JobService;
 import io.daybreak.core.jobs.RunRequest;
 import io.daybreak.core.jobs.RunResult;
+import io.daybreak.core.study.Study;
+import io.daybreak.core.study.StudyFiles;
 import io.daybreak.data.ArrowMemory;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.SiteStep;
@@ -92,6 +94,28 @@ class FederationViewTest extends UiTestSupport {
             assertTrue(result.contains("coefficients: [") && result.contains("converged: true"), result);
             assertTrue(result.contains("site=site0, n=150") && result.contains("site=site1, n=150"), result);
             screenshot("federation");
+
+            // Save Study: the analysis as a study file, certificate paths relative to it; Open Study in a fresh
+            // view and Run federated gives the same result
+            Path file = dir.resolve("glm.study.json");
+            StudyFiles.write(view.study(dir), file);
+            Study saved = StudyFiles.read(file);
+            assertEquals("stats.glm", saved.method());
+            assertEquals("patients", saved.federation().dataset());
+            assertEquals("alice.pem", saved.federation().certificate());
+            assertEquals(Map.of("response", "response", "covariates", "arm,age", "family", "binomial"),
+                    saved.parameters());
+            assertEquals(2, saved.federation().nodes().size());
+            FederationView reopened = new FederationView(shell, () -> methods, allocator);
+            shell.layout(true, true);
+            reopened.load(saved, dir);
+            assertEquals(saved, reopened.study(dir));
+            reopened.connect();
+            assertTrue(spin(Duration.ofSeconds(60), () -> reopened.siteRows().size() == 2), reopened.statusText());
+            reopened.runSelected();
+            assertTrue(spin(Duration.ofSeconds(60), () -> reopened.resultText().contains("certificate")),
+                    reopened.statusText());
+            assertEquals(coefficients(result), coefficients(reopened.resultText()));
         } finally {
             for (NodeServer server : servers) {
                 server.close();
@@ -101,5 +125,9 @@ class FederationViewTest extends UiTestSupport {
             }
             data.forEach(RunResult::close);
         }
+    }
+
+    private static String coefficients(String resultText) {
+        return resultText.lines().filter(l -> l.strip().startsWith("coefficients:")).findFirst().orElse("none");
     }
 }

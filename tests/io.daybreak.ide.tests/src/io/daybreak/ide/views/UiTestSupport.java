@@ -93,4 +93,39 @@ abstract class UiTestSupport {
             image.dispose();
         }
     }
+
+    /** The installed bundle with this symbolic name. */
+    static org.osgi.framework.Bundle bundle(String symbolicName) {
+        for (org.osgi.framework.Bundle bundle : context().getBundles()) {
+            if (bundle.getSymbolicName().equals(symbolicName)) {
+                return bundle;
+            }
+        }
+        throw new IllegalStateException("no bundle " + symbolicName);
+    }
+
+    /**
+     * The jar a bundle was installed from. The launcher installs bundles by relative reference
+     * ({@code initial@reference:file:../x.jar}); installing again needs the file's absolute path.
+     */
+    static Path jarOf(String location) {
+        String reference = "reference:file:";
+        String path = location.replaceFirst("^initial@", "");
+        if (path.startsWith("file:")) {
+            // installed at runtime (File > Install ...) from a jar's URI
+            return Path.of(java.net.URI.create(path));
+        }
+        Path file = Path.of(path.startsWith(reference) ? path.substring(reference.length()) : path);
+        if (!file.isAbsolute()) {
+            String area = System.getProperty("osgi.install.area", "");
+            for (String base : new String[] {System.getProperty("user.dir"),
+                area.startsWith("file:") ? area.substring("file:".length()) : area}) {
+                Path candidate = Path.of(base).resolve(file).normalize();
+                if (Files.exists(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return file;
+    }
 }

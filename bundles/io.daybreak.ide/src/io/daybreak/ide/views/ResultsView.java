@@ -85,7 +85,8 @@ public final class ResultsView {
         rows.setLinesVisible(true);
         rows.addListener(SWT.SetData, event -> {
             TableItem item = (TableItem) event.item;
-            int row = rows.indexOf(item);
+            // the event's index, not rows.indexOf(item): that searches the items, slow deep in a million rows
+            int row = event.index;
             List<String> names = table.columnNames();
             for (int c = 0; c < names.size(); c++) {
                 item.setText(c, cell(table, names.get(c), row));
@@ -134,7 +135,12 @@ public final class ResultsView {
             tableColumn.setText(column + " (" + table.columnType(column).alias() + ")");
             tableColumn.setWidth(130);
         }
-        rows.setItemCount(table.rowCount());
+        rows.setRedraw(false);
+        try {
+            rows.setItemCount(table.rowCount());
+        } finally {
+            rows.setRedraw(true);
+        }
     }
 
     private void exportWithDialog() {
@@ -185,6 +191,27 @@ public final class ResultsView {
             }
         }
         return null;
+    }
+
+    /** Scrolls the table so that this row is the first visible one, as the scroll bar would. */
+    public void scrollTo(int row) {
+        rows.setTopIndex(row);
+    }
+
+    /** How many rows the table shows at once. */
+    public int visibleRowCount() {
+        return Math.max(1, (rows.getClientArea().height - rows.getHeaderHeight()) / rows.getItemHeight());
+    }
+
+    /** The first visible row. */
+    public int topRow() {
+        return rows.getTopIndex();
+    }
+
+    /** Paints the table now (the rows in view ask for their cells). */
+    public void paintNow() {
+        rows.redraw();
+        rows.update();
     }
 
     /** The text of a cell of the shown output table. */

@@ -34,13 +34,22 @@ public final class BundleInstaller {
                 bundle = installed;
             }
         }
+        boolean fresh = bundle == null;
         try (InputStream content = Files.newInputStream(jar)) {
-            if (bundle == null) {
+            if (fresh) {
                 bundle = context.installBundle(jar.toAbsolutePath().normalize().toUri().toString(), content);
             } else {
                 bundle.update(content);
             }
-            bundle.start();
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                if (fresh) {
+                    // a bundle that cannot start (e.g. a requirement is missing) is not left behind half-installed
+                    bundle.uninstall();
+                }
+                throw e;
+            }
             return bundle;
         } catch (IOException e) {
             throw new BundleException("cannot read " + jar + ": " + e.getMessage(), e);

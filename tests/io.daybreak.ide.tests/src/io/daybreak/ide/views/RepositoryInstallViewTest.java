@@ -61,6 +61,14 @@ class RepositoryInstallViewTest extends UiTestSupport {
         assertEquals(EXAMPLE + " " + version + " " + version, view.rows().get(0));
         screenshot("install-from-repository");
 
+        // a bundle whose requirement nothing provides: refused with the resolver's reason, not left installed
+        view.check("org.example.other");
+        view.installChecked();
+        assertTrue(spin(Duration.ofSeconds(20), () -> !view.working()), view.statusText());
+        assertTrue(view.statusText().contains("org.example.missing"), view.statusText());
+        assertTrue(java.util.Arrays.stream(context().getBundles())
+                .noneMatch(b -> "org.example.other".equals(b.getSymbolicName())), "the unresolvable bundle was left");
+
         // a repository whose jar does not match the published checksum: refused, nothing kept
         Path tampered = Files.createTempDirectory("daybreak-p2-tampered");
         repository(tampered, jar, version, "00" + sha256(jar).substring(2));
@@ -88,6 +96,16 @@ class RepositoryInstallViewTest extends UiTestSupport {
     private static void repository(Path dir, Path jar, String version, String sha256) throws Exception {
         Files.createDirectories(dir.resolve("plugins"));
         Files.copy(jar, dir.resolve("plugins/" + EXAMPLE + "_" + version + ".jar"));
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "org.example.other");
+        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+        manifest.getMainAttributes().putValue("Import-Package", "org.example.missing");
+        try (OutputStream out = Files.newOutputStream(dir.resolve("plugins/org.example.other_1.0.0.jar"));
+                java.util.jar.JarOutputStream other = new java.util.jar.JarOutputStream(out, manifest)) {
+            other.flush();
+        }
         String xml = """
                 <?xml version='1.0' encoding='UTF-8'?>
                 <?artifactRepository version='1.1.0'?>

@@ -1,0 +1,134 @@
+package io.daybreak.methods.causal.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.data.Table;
+import io.daybreak.methods.stats.data.NumericColumns;
+
+/**
+ * The rows a causal analysis uses: treatment (1 treated, 0 control), covariates (with an intercept column
+ * first) and optionally an outcome, complete cases only. Rows with a missing value in any of these columns are
+ * dropped and counted, never imputed.
+ *
+ * @param treated    1 for the treated rows, 0 for the controls
+ * @param x          one row per patient: 1, then the covariates
+ * @param outcome    the outcome per row, or null
+ * @param covariates the covariate names, in the order of x's columns 1..p
+ * @param dropped    rows left out for a missing value
+ */
+public record CausalData(int[] treated, double[][] x, double[] outcome, List<String> covariates, int dropped) {
+
+    /**
+     * Reads the columns.
+     *
+     * @param treatedValue the treatment column's value that means treated; the column must hold exactly it and
+     *                     one other value
+     * @throws InvalidParameterException naming a column that is not binary, an arm without rows, a covariate
+     *                                   that is constant
+     */
+    public static CausalData read(Table data, String treatment, double treatedValue, List<String> covariates,
+            String outcome) {
+        List<String> names = new ArrayList<>(List.of(treatment));
+        for (String covariate : covariates) {
+            if (covariate.equals(treatment) || covariate.equals(outcome)) {
+                throw new InvalidParameterException("column '" + covariate + "' is both a covariate and the "
+                        + (covariate.equals(treatment) ? "treatment" : "outcome"));
+            }
+            names.add(covariate);
+        }
+        if (outcome != null) {
+            if (outcome.equals(treatment)) {
+                throw new InvalidParameterException("column '" + outcome + "' is both the treatment and the outcome");
+            }
+            names.add(outcome);
+        }
+        NumericColumns rows = NumericColumns.completeCases(data, "treatment/covariates/outcome", names);
+        double[] values = rows.distinct(treatment);
+        boolean hasTreated = false;
+        for (double value : values) {
+            hasTreated |= value == treatedValue;
+        }
+        if (values.length != 2 || !hasTreated) {
+            throw new InvalidParameterException("column '" + treatment + "' has the values " + list(values)
+                    + "; a treatment must have exactly two values, one of them the treated value " + treatedValue
+                    + " (parameter 'treatedValue')");
+        }
+        int n = rows.rows();
+        int[] treated = new int[n];
+        double[] column = rows.column(treatment);
+        for (int i = 0; i < n; i++) {
+            treated[i] = column[i] == treatedValue ? 1 : 0;
+        }
+        double[][] x = new double[n][covariates.size() + 1];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = 1;
+        }
+        for (int c = 0; c < covariates.size(); c++) {
+            double[] covariate = rows.column(covariates.get(c));
+            if (rows.distinct(covariates.get(c)).length < 2) {
+                throw new InvalidParameterException("covariate '" + covariates.get(c) + "' has one value in the "
+                        + n + " complete rows; a constant covariate cannot be adjusted for");
+            }
+            for (int i = 0; i < n; i++) {
+                x[i][c + 1] = covariate[i];
+            }
+        }
+        return new CausalData(treated, x, outcome == null ? null : rows.column(outcome), List.copyOf(covariates),
+                rows.dropped());
+    }
+
+    public int n() {
+        return treated.length;
+    }
+
+    /** Treated rows. */
+    public int treatedCount() {
+        int count = 0;
+        for (int a : treated) {
+            count += a;
+        }
+        return count;
+    }
+
+    /** The values of covariate c (0-based, without the intercept). */
+    public double[] covariate(int c) {
+        double[] values = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            values[i] = x[i][c + 1];
+        }
+        return values;
+    }
+
+    /** The same patients restricted to the rows marked kept. */
+    public CausalData keep(boolean[] kept) {
+        int n = 0;
+        for (boolean k : kept) {
+            n += k ? 1 : 0;
+        }
+        int[] a = new int[n];
+        double[][] rows = new double[n][];
+        double[] y = outcome == null ? null : new double[n];
+        int j = 0;
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i]) {
+                a[j] = treated[i];
+                rows[j] = x[i];
+                if (y != null) {
+                    y[j] = outcome[i];
+                }
+                j++;
+            }
+        }
+        return new CausalData(a, rows, y, covariates, dropped);
+    }
+
+    private static String list(double[] values) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(values.length, 6); i++) {
+            text.append(i == 0 ? "" : ", ").append(io.daybreak.data.NumberText.text(values[i]));
+        }
+        return text.append(values.length > 6 ? ", ... (" + values.length + " values)" : "").toString();
+    }
+}

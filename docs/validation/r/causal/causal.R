@@ -4,7 +4,9 @@
 # matching with MatchIt (cross-checked by a base-R transcription of its greedy algorithm), IPTW-weighted
 # Kaplan-Meier and Cox, and E-values.
 # R 4.2.2, survival 3.5.3, MatchIt 4.5.1 (Debian r-cran-matchit). cobalt, tmle and EValue are not packaged in
-# Debian 12, so balance, TMLE and E-values are computed by their published formulas in base R.
+# Debian 12, so balance, TMLE and E-values are computed by their published formulas in base R. MatchIt 4.5.1's
+# fast nearest-neighbour path is defective (section 5): the reference matches come from the same matching run
+# through its general path (mahvars = ~ ps) and are confirmed by a base-R transcription.
 # Run (from this folder): Rscript causal.R [path/to/survival_veteran.csv] > causal.out
 #
 # Definitions (all 137 rows): A = 1 if trt == 2 (test) else 0; covariates age, karno, diagtime, prior10 =
@@ -27,7 +29,7 @@ out <- function(label, x) {
 }
 sec <- function(s) cat("\n== ", s, "\n", sep = "")
 
-cat("R", R.version$major, ".", R.version$minor, "; survival ", as.character(packageVersion("survival")),
+cat("R ", R.version$major, ".", R.version$minor, "; survival ", as.character(packageVersion("survival")),
     "; MatchIt ", as.character(packageVersion("MatchIt")), "\n", sep = "")
 
 # ---- Data and derived variables ----------------------------------------------------------------------------
@@ -146,7 +148,7 @@ rb <- effects("Y", "binomial")
 rc <- effects("Ylog", "gaussian")
 
 # 4d. TMLE (binary Y, ATE), hand-coded: logistic fluctuation of the initial Q along H = A/e - (1-A)/(1-e).
-# No truncation of e (tmle's default gbound 0.025 would not bind: e lies in (0.29, 0.72), see section 1).
+# No truncation of e (tmle's default gbound 0.025 would not bind: e lies in [0.403, 0.606], see section 1).
 sec("4d. TMLE for Y (ATE)")
 m1 <- rb$m1; m0 <- rb$m0
 QA <- ifelse(A == 1, m1, m0)
@@ -183,42 +185,61 @@ out("AIPW SE(log RR), 95% CI RR", c(se_lrr, rr_ci))
 out("AIPW SE(log OR), 95% CI OR", c(se_lor, or_ci))
 
 # ---- 5. Nearest-neighbour matching (MatchIt), ATT ----------------------------------------------------------
-# MatchIt 4.5.1 method_nearest: m.order default NULL = "largest" when a propensity score is estimated
-# (treated units matched in decreasing order of distance, order() is stable so ties keep data order);
-# when replace = TRUE (reuse.max >= n1) MatchIt sets m.order = "data". distance = "glm", link "logit":
-# the distance is the fitted propensity score (probability scale). caliper = 0.2 with std.caliper = TRUE:
-# width = 0.2 * sd(distance) over all (non-discarded) units, n - 1; a pair is allowed when |diff| <= width.
-# The C++ routine (nn_matchC_vec) sorts all units by distance (sort.list, stable), and for each treated unit
-# takes the nearest available control to its left and to its right, choosing the left one (smaller distance)
-# when |diff| is equal. With ratio > 1 it matches in rounds (every treated unit's 1st control, then 2nd ...).
-# Match weights (ATT): treated 1 if matched; each control gets sum over its treated partners of
-# 1/(number of controls of that partner), then control weights are scaled to sum to the number of distinct
-# matched controls.
-# KNOWN BUG in MatchIt 4.5.1 (kosukeimai/MatchIt issue #159, fixed after 4.5.2): with replace = TRUE and
-# ratio > 1 the "already matched to this treated unit" check compares a 0-based with a 1-based index, so a
-# treated unit can get the same control twice. The base-R transcription below reproduces 4.5.1 with
-# bug451 = TRUE and gives the intended (distinct controls) result with bug451 = FALSE.
+# Documented behaviour (MatchIt 4.5.1 ?method_nearest, ?matchit): m.order default NULL = "largest" when a
+# propensity score is estimated: treated units are matched one at a time in decreasing order of the distance
+# (R's order(), stable, so equal scores keep data order); with replace = TRUE (reuse.max >= n1) matchit2nearest
+# sets m.order = "data". distance = "glm" with link "logit": the distance is the fitted propensity score
+# (probability scale; MatchIt's own glm with R's default glm.control). Each treated unit gets the closest
+# still-available control by |distance difference|; caliper = 0.2 with std.caliper = TRUE means a width of
+# 0.2 * sd(distance) over all units (sd with n - 1), and a pair is allowed when |diff| <= width.
+# ATT match weights: matched treated 1; each control sum over its treated partners of 1/(number of controls
+# of that partner), then control weights rescaled to sum to the number of distinct matched controls.
+#
+# DEFECTS of MatchIt 4.5.1 as built by Debian (checked in the machine code of MatchIt.so and reproduced
+# exactly below): the fast path used for a plain propensity-score distance (C++ nn_matchC_vec, new in 4.5.1)
+#  (i) calls abs() on a double difference, which binds to the integer abs(): every |diff| < 1 becomes 0, so
+#      the caliper never excludes a control and the control to the LEFT (next smaller score, in the stable
+#      ascending sort of all units) is always taken when one is available, else the next larger one;
+#  (ii) with replace = TRUE and ratio > 1 compares a 0-based with a 1-based index when excluding controls
+#      already matched to the same treated unit, so a treated unit gets the same control twice
+#      (kosukeimai/MatchIt issue #159, fixed after 4.5.2). Current MatchIt uses std::abs.
+# The general C++ path (nn_matchC, used when mahvars is given) is free of both defects. Matching on
+# mahvars = ~ ps, where ps is the propensity column equal to MatchIt's own distance, orders controls by
+# |ps difference| (a one-variable Mahalanobis distance is |diff| / s), keeps the caliper on the propensity
+# score and m.order = "largest": that call gives the INTENDED nearest-neighbour matches and is the reference
+# to pin. Its tie rule (not exercised here: no two controls share a score) is the first minimum in data order
+# (which_min) without replacement; with replacement the ratio nearest come from std::partial_sort.
+# greedy_nn() is a base-R transcription of both behaviours; it reproduces each MatchIt call exactly.
 sec("5. nearest-neighbour matching (ATT)")
-greedy_nn <- function(ps, A, ratio = 1, replace = FALSE, caliper = NULL, bug451 = FALSE) {
+greedy_nn <- function(ps, A, ratio = 1, replace = FALSE, caliper = NULL, defective451 = FALSE) {
   tr <- which(A == 1); co <- which(A == 0)
   ord <- if (replace) tr else tr[order(ps[tr], decreasing = TRUE)]   # "data" when replace, else "largest"
   reuse.max <- if (replace) .Machine$integer.max else 1L
-  used <- integer(length(A))
+  pos <- integer(length(ps)); pos[sort.list(ps)] <- seq_along(ps)    # position in the stable ascending sort
+  used <- integer(length(A)); gap <- Inf          # gap: smallest margin of any decision (robustness)
   mm <- matrix(NA_integer_, length(tr), ratio, dimnames = list(tr, NULL))
   for (r in seq_len(ratio)) for (t in ord) {
     prev <- mm[as.character(t), ]; prev <- prev[!is.na(prev)]
-    excl <- if (bug451) prev + 1L else prev        # 4.5.1 excludes the row after the one already matched
-    cand <- co[used[co] < reuse.max & !(co %in% excl)]
+    excl <- if (defective451) prev + 1L else prev  # (ii): 4.5.1 excludes the row after the one already used
+    cand <- co[used[co] < reuse.max & !(co %in% excl)]               # data order
     if (!length(cand)) next
-    dd <- abs(ps[cand] - ps[t])
-    if (!is.null(caliper) && min(dd) > caliper) next
-    best <- cand[dd == min(dd)]
-    k <- best[which.min(ps[best])]                 # equal |diff|: the smaller distance (left) wins
+    if (defective451) {                            # (i): left neighbour if any, else right; no caliper
+      left <- cand[pos[cand] < pos[t]]
+      k <- if (length(left)) left[which.max(pos[left])] else cand[which.min(pos[cand])]
+    } else {
+      dd <- abs(ps[cand] - ps[t])
+      if (!is.null(caliper)) gap <- min(gap, abs(min(dd) - caliper))
+      if (!is.null(caliper) && min(dd) > caliper) next
+      k <- cand[which.min(dd)]                     # first minimum in data order
+      if (length(dd) > 1) gap <- min(gap, sort(dd)[2] - min(dd))
+    }
     mm[as.character(t), r] <- k; used[k] <- used[k] + 1L
   }
+  attr(mm, "gap") <- gap
   mm
 }
-mm_weights <- function(mm, A) {
+strip <- function(mm) { attr(mm, "gap") <- NULL; unname(mm) }
+mm_weights <- function(mm, A) {                    # MatchIt's ATT match weights from a match matrix
   w <- numeric(length(A))
   for (i in seq_len(nrow(mm))) {
     c_i <- mm[i, !is.na(mm[i, ])]
@@ -230,6 +251,23 @@ mm_weights <- function(mm, A) {
   w[c0] <- w[c0] * sum(c0) / sum(w[c0])
   w
 }
+as_int_mm <- function(m) matrix(as.integer(m$match.matrix), nrow(m$match.matrix),
+                                dimnames = list(rownames(m$match.matrix), NULL))
+pairs_str <- function(mm) paste(sapply(seq_len(nrow(mm)), function(i)
+  paste0(rownames(mm)[i], ":", paste(mm[i, ], collapse = ","))), collapse = " ")
+report <- function(tag, w) {
+  out(paste(tag, "matched n treated, control"), c(sum(w[t1] > 0), sum(w[t0] > 0)))
+  out(paste(tag, "weights treated: min max sum"), c(min(w[t1]), max(w[t1]), sum(w[t1])))
+  out(paste(tag, "weights matched controls: min max sum"), c(min(w[t0 & w > 0]), max(w[t0 & w > 0]), sum(w[t0])))
+  out(paste(tag, "matched treated covariate means"), sapply(covs, function(v) wmean(d[[v]][t1], w[t1])))
+  out(paste(tag, "matched control covariate means"), sapply(covs, function(v) wmean(d[[v]][t0], w[t0])))
+  out(paste(tag, "matched SMD, treated-SD denominator of the full sample (prior10 raw diff)"), bal(w, den$treated))
+  for (yn in c("Y", "Ylog")) {
+    y <- d[[yn]]; a <- wmean(y[t1], w[t1]); b <- wmean(y[t0], w[t0])
+    out(paste(tag, "ATT", yn, ": mean treated, mean control, difference"), c(a, b, a - b))
+  }
+}
+d$ps <- unname(fitted(glm(A ~ age + karno + diagtime + prior10, binomial, d)))  # = MatchIt's distance
 out("control propensity scores: number of duplicated values (ties)", sum(duplicated(e[t0])))
 out("treated propensity scores: number of duplicated values (ties)", sum(duplicated(e[t1])))
 specs <- list(
@@ -238,53 +276,47 @@ specs <- list(
   list(name = "NN2rep ratio=2 replace=TRUE", ratio = 2, replace = TRUE, caliper = NULL))
 tr_idx <- which(t1)
 for (sp in specs) {
-  cat("-- ", sp$name, "\n", sep = "")
+  cat("\n-- ", sp$name, "\n", sep = "")
+  # (a) the call as specified; 4.5.1 takes the defective fast path.
   m <- matchit(A ~ age + karno + diagtime + prior10, data = d, method = "nearest", distance = "glm",
                ratio = sp$ratio, replace = sp$replace, estimand = "ATT", caliper = sp$caliper)
+  # (b) the same matching on mahvars = ~ ps: the intended algorithm (reference values).
+  mv <- matchit(A ~ age + karno + diagtime + prior10, data = d, method = "nearest", distance = "glm",
+                mahvars = ~ ps, ratio = sp$ratio, replace = sp$replace, estimand = "ATT", caliper = sp$caliper)
   dist <- unname(m$distance)
-  out("max |MatchIt distance - e (tight glm)|", max(abs(dist - e)))
-  if (!is.null(sp$caliper)) out("caliper width 0.2*sd(distance) (MatchIt m$caliper), recomputed",
-                                c(unname(m$caliper), 0.2 * sd(dist)))
+  out("max |MatchIt distance - d$ps|, max |MatchIt distance - e (tight glm)|", c(max(abs(dist - d$ps)), max(abs(dist - e))))
+  cal <- NULL
+  if (!is.null(sp$caliper)) {
+    cal <- unname(mv$caliper)
+    out("caliper width: MatchIt m$caliper, 0.2*sd(distance) recomputed", c(cal, 0.2 * sd(dist)))
+  }
   cat("m.order used: ", if (sp$replace) "data (forced by replace=TRUE)" else "largest (default)", "\n", sep = "")
   if (!sp$replace) cat("matching order (treated rows, decreasing distance): ",
                        paste(tr_idx[order(dist[t1], decreasing = TRUE)], collapse = " "), "\n", sep = "")
-  mmat <- m$match.matrix
-  mmi <- matrix(as.integer(mmat), nrow(mmat), dimnames = list(rownames(mmat), NULL))
-  cat("pairs treated:controls (1-based rows; NA = unmatched): ",
-      paste(sapply(seq_len(nrow(mmi)), function(i) paste0(rownames(mmi)[i], ":",
-            paste(mmi[i, ], collapse = ","))), collapse = " "), "\n", sep = "")
-  w <- unname(m$weights)
-  # Cross-check: base-R transcription of the greedy algorithm, on MatchIt's own distance.
-  cal <- if (is.null(sp$caliper)) NULL else unname(m$caliper)
-  g451 <- greedy_nn(dist, A, sp$ratio, sp$replace, cal, bug451 = TRUE)
-  cat("base-R transcription (bug451 = TRUE) identical to MatchIt match.matrix: ",
-      identical(unname(g451), unname(mmi)), "; weights max abs diff ",
-      f15(max(abs(mm_weights(g451, A) - w))), "\n", sep = "")
-  gtight <- greedy_nn(e, A, sp$ratio, sp$replace,
-                      if (is.null(sp$caliper)) NULL else 0.2 * sd(e), bug451 = TRUE)
-  cat("same matches with tight-glm propensity scores e: ", identical(unname(gtight), unname(mmi)), "\n", sep = "")
-  report <- function(tag, w) {
-    out(paste(tag, "matched n treated, control"), c(sum(w[t1] > 0), sum(w[t0] > 0)))
-    out(paste(tag, "weights treated: min max sum"), c(min(w[t1]), max(w[t1]), sum(w[t1])))
-    out(paste(tag, "weights matched controls: min max sum"), c(min(w[t0 & w > 0]), max(w[t0 & w > 0]), sum(w[t0])))
-    out(paste(tag, "matched treated covariate means"), sapply(covs, function(v) wmean(d[[v]][t1], w[t1])))
-    out(paste(tag, "matched control covariate means"), sapply(covs, function(v) wmean(d[[v]][t0], w[t0])))
-    out(paste(tag, "matched SMD, treated-SD denominator of the full sample (prior10 raw diff)"), bal(w, den$treated))
-    for (yn in c("Y", "Ylog")) {
-      y <- d[[yn]]; a <- wmean(y[t1], w[t1]); b <- wmean(y[t0], w[t0])
-      out(paste(tag, "ATT", yn, ": mean treated, mean control, difference"), c(a, b, a - b))
-    }
-  }
-  report("MatchIt", w)
-  if (sp$replace && sp$ratio > 1) {
-    cat("Intended algorithm (bug451 = FALSE: two distinct nearest controls per treated unit):\n")
-    gfix <- greedy_nn(dist, A, sp$ratio, sp$replace, NULL, bug451 = FALSE)
-    cat("pairs treated:controls: ", paste(sapply(seq_len(nrow(gfix)), function(i) paste0(rownames(gfix)[i], ":",
-        paste(gfix[i, ], collapse = ","))), collapse = " "), "\n", sep = "")
-    cat("same matches with tight-glm propensity scores e: ",
-        identical(gfix, greedy_nn(e, A, sp$ratio, sp$replace, NULL, bug451 = FALSE)), "\n", sep = "")
-    report("fixed", mm_weights(gfix, A))
-  }
+  # Reference: (b) mahvars route.
+  mmv <- as_int_mm(mv); wv <- unname(mv$weights)
+  cat("REFERENCE (b) matchit(..., mahvars = ~ ps) pairs treated:controls (1-based rows; NA = unmatched): ",
+      pairs_str(mmv), "\n", sep = "")
+  g <- greedy_nn(dist, A, sp$ratio, sp$replace, cal)
+  out("smallest decision margin (2nd-nearest minus nearest |diff|, or | |diff| - caliper |)", attr(g, "gap"))
+  attr(g, "gap") <- NULL
+  cat("base-R transcription identical to (b): ", identical(unname(g), unname(mmv)),
+      "; weights max abs diff ", f15(max(abs(mm_weights(g, A) - wv))), "\n", sep = "")
+  cat("same matches from the tight-glm scores e (caliper 0.2*sd(e)): ",
+      identical(unname(g), strip(greedy_nn(e, A, sp$ratio, sp$replace,
+                                           if (is.null(cal)) NULL else 0.2 * sd(e)))), "\n", sep = "")
+  dd <- abs(dist[as.integer(rownames(mmv))] - dist[mmv[, 1]])
+  out("|ps difference| of 1st matches: min max mean", c(min(dd, na.rm = TRUE), max(dd, na.rm = TRUE), mean(dd, na.rm = TRUE)))
+  report("REFERENCE", wv)
+  # Defective default route (a), for the record.
+  mmd <- as_int_mm(m)
+  cat("MatchIt 4.5.1 default route (a) pairs treated:controls: ", pairs_str(mmd), "\n", sep = "")
+  gd <- greedy_nn(dist, A, sp$ratio, sp$replace, cal, defective451 = TRUE); attr(gd, "gap") <- NULL
+  cat("transcription of the 4.5.1 defects identical to (a): ", identical(unname(gd), unname(mmd)),
+      "; weights max abs diff ", f15(max(abs(mm_weights(gd, A) - unname(m$weights)))), "\n", sep = "")
+  dd <- abs(dist[as.integer(rownames(mmd))] - dist[mmd[, 1]])
+  out("(a) |ps difference| of 1st matches: min max mean", c(min(dd), max(dd), mean(dd)))
+  report("MatchIt451-default(a)", unname(m$weights))
 }
 
 # ---- 6. IPTW-weighted Kaplan-Meier and Cox (ATE weights, unstabilised) -------------------------------------
@@ -300,10 +332,10 @@ cctl <- coxph.control(eps = 1e-14, toler.chol = 1e-15, iter.max = 100)
 for (ties in c("efron", "breslow")) {
   cf <- coxph(Surv(time, status == 1) ~ A, data = d, weights = w, robust = TRUE, ties = ties, control = cctl)
   out(sprintf("weighted Cox (%s): coef HR naive.se robust.se", ties),
-      c(coef(cf), exp(coef(cf)), sqrt(cf$naive.var[1, 1]), sqrt(vcov(cf)[1, 1])))
+      unname(c(coef(cf), exp(coef(cf)), sqrt(cf$naive.var[1, 1]), sqrt(vcov(cf)[1, 1]))))
 }
 cu <- coxph(Surv(time, status == 1) ~ A, data = d, control = cctl)
-out("unweighted Cox (efron): coef HR se", c(coef(cu), exp(coef(cu)), sqrt(vcov(cu)[1, 1])))
+out("unweighted Cox (efron): coef HR se", unname(c(coef(cu), exp(coef(cu)), sqrt(vcov(cu)[1, 1]))))
 
 # ---- 7. E-values (VanderWeele & Ding 2017) ----------------------------------------------------------------
 # E(RR) = RR + sqrt(RR (RR - 1)) for RR >= 1, and E(1/RR) for RR < 1. For the CI: the limit closer to 1

@@ -99,7 +99,7 @@ public final class WeightingMethod implements Method {
                 .build();
     }
 
-    private static Table balanceTable(MethodContext context, List<Balance> rows) {
+    static Table balanceTable(MethodContext context, List<Balance> rows) {
         int k = rows.size();
         double[][] columns = new double[6][k];
         boolean[] binary = new boolean[k];

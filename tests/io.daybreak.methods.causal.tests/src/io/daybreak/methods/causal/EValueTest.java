@@ -50,6 +50,21 @@ class EValueTest extends CausalTestSupport {
     }
 
     @Test
+    void matchesTheRFormulasForOddsAndHazardRatios() throws Exception {
+        // docs/validation/r/causal/causal.out, section 7: {measure, estimate, lower, upper, rare, E(est), E(CI)}
+        Object[][] cases = {{"OR", "2.5", "1.3", "4.8", "true", 4.43649167310371, 1.92449979983984},
+            {"OR", "2.5", "1.3", "4.8", "false", 2.53971129469801, 1.53995608358684},
+            {"HR", "0.6", "0.45", "0.8", "true", 2.72075922005613, 1.80901699437495},
+            {"HR", "0.6", "0.45", "0.8", "false", 2.19962239565988, 1.60889134837784}};
+        for (Object[] c : cases) {
+            Map<String, Object> s = run(method, null, Map.of("measure", c[0], "estimate", c[1], "lower", c[2], "upper",
+                    c[3], "rareOutcome", c[4]), null);
+            assertEquals((Double) c[5], (Double) s.get("eValue"), 1e-12, c[0] + " rare=" + c[4]);
+            assertEquals((Double) c[6], (Double) s.get("eValueLimit"), 1e-12, c[0] + " rare=" + c[4] + " limit");
+        }
+    }
+
+    @Test
     void namesInconsistentLimits() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> run(method, null,
                 Map.of("estimate", "2", "lower", "2.5", "upper", "3"), null));

@@ -1,0 +1,115 @@
+package io.daybreak.methods.causal;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.FLOAT64;
+import static io.daybreak.data.ColumnType.INT64;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.Table;
+import io.daybreak.methods.causal.model.Balance;
+import io.daybreak.methods.causal.model.CausalData;
+import io.daybreak.methods.causal.model.Estimand;
+import io.daybreak.methods.causal.model.Estimators;
+import io.daybreak.methods.causal.model.MarginalMeans;
+import io.daybreak.methods.causal.model.Matching;
+import io.daybreak.methods.causal.model.Propensity;
+import io.daybreak.methods.causal.model.Weights;
+
+/**
+ * {@code causal.matching}: nearest-neighbour propensity score matching for the ATT (1:k, caliper, with or
+ * without replacement; MatchIt's conventions), balance after matching, and with an outcome the ATT in the
+ * matched sample.
+ */
+@Component(service = Method.class)
+public final class MatchingMethod implements Method {
+    static final TableSpec MATCHES = TableSpec.of("matches", "one row per matched pair; rows are 1-based positions "
+            + "among the complete cases", column("treatedRow", INT64), column("controlRow", INT64),
+            column("distance", FLOAT64));
+    private static final MethodDescriptor DESCRIPTOR = CausalInput.declare(MethodDescriptor.builder("causal.matching",
+            "Nearest-neighbour propensity score matching (ATT)")
+            .reference("Stuart, Stat Sci 2010; Ho, Imai, King & Stuart, J Stat Softw 2011 (R MatchIt)")
+            .description("Greedy matching of each treated patient (largest score first) to the nearest control(s) on "
+                    + "the propensity score; balance after matching (cobalt conventions, ATT); the ATT on an outcome "
+                    + "as the difference of matching-weighted means (standard error taking the weights as known)."))
+            .parameter(ParameterSpec.integer("ratio").min(1).max(10).defaultValue(1L).doc("controls per treated"))
+            .parameter(ParameterSpec.bool("replace").defaultValue(false).doc("a control may be matched more than once"))
+            .parameter(ParameterSpec.real("caliper").min(0).defaultValue(0.0)
+                    .doc("largest score difference, in standard deviations of the scores; 0: no caliper"))
+            .parameter(ParameterSpec.string("outcome").optional().doc("column of an outcome for the ATT"))
+            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95))
+            .output(MATCHES)
+            .output(WeightingMethod.BALANCE)
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        String outcome = parameters.has("outcome") ? parameters.string("outcome") : null;
+        CausalData data = CausalInput.read(inputs.get("data"), parameters, outcome);
+        Propensity propensity = Propensity.fit(data);
+        double[] scores = propensity.scores();
+        Matching matching = Matching.nearest(scores, data.treated(), (int) parameters.integer("ratio"),
+                parameters.bool("replace"), parameters.real("caliper"));
+        List<Long> treatedRows = new ArrayList<>();
+        List<Long> controlRows = new ArrayList<>();
+        List<Double> distances = new ArrayList<>();
+        for (int t = 0; t < data.n(); t++) {
+            for (int c : matching.matches()[t]) {
+                treatedRows.add((long) t + 1);
+                controlRows.add((long) c + 1);
+                distances.add(Math.abs(scores[t] - scores[c]));
+            }
+        }
+        List<Balance> balance = new ArrayList<>();
+        for (int c = 0; c < data.covariates().size(); c++) {
+            balance.add(Balance.of(data.covariates().get(c), data.covariate(c), data.treated(), matching.weights(),
+                    Estimand.ATT));
+        }
+        int matchedControls = 0;
+        for (int i = 0; i < data.n(); i++) {
+            matchedControls += data.treated()[i] == 0 && matching.weights()[i] > 0 ? 1 : 0;
+        }
+        MethodResult.Builder result = MethodResult.builder()
+                .output("matches", Table.builder(context.allocator())
+                        .add("treatedRow", io.daybreak.data.ColumnType.INT64, treatedRows)
+                        .add("controlRow", io.daybreak.data.ColumnType.INT64, controlRows)
+                        .add("distance", io.daybreak.data.ColumnType.FLOAT64, distances).build())
+                .output("balance", WeightingMethod.balanceTable(context, balance))
+                .summary("n", (long) data.n())
+                .summary("treated", (long) data.treatedCount())
+                .summary("matchedTreated", (long) matching.matchedTreated())
+                .summary("unmatchedTreated", (long) (data.treatedCount() - matching.matchedTreated()))
+                .summary("matchedControls", (long) matchedControls)
+                .summary("droppedRows", (long) data.dropped());
+        if (outcome != null) {
+            boolean[] matched = new boolean[data.n()];
+            for (int i = 0; i < matched.length; i++) {
+                matched[i] = matching.weights()[i] > 0;
+            }
+            CausalData sample = data.keep(matched);
+            double[] kept = java.util.Arrays.stream(matching.weights()).filter(w -> w > 0).toArray();
+            MarginalMeans means = Estimators.iptw(sample, new Weights(kept, Estimand.ATT));
+            MarginalMeans.Contrast att = means.difference(parameters.real("level"));
+            result.summary("att", att.estimate()).summary("attStdError", att.stdError())
+                    .summary("attInterval", att.lower(), att.upper())
+                    .summary("meanTreated", means.treated()).summary("meanControl", means.control());
+        }
+        return result.build();
+    }
+}

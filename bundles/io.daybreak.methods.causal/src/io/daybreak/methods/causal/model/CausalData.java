@@ -67,7 +67,7 @@ public record CausalData(int[] treated, double[][] x, double[] outcome, List<Str
         }
         for (int c = 0; c < covariates.size(); c++) {
             double[] covariate = rows.column(covariates.get(c));
-            if (rows.distinct(covariates.get(c)).length < 2) {
+            if (constant(covariate)) {
                 throw new InvalidParameterException("covariate '" + covariates.get(c) + "' has one value in the "
                         + n + " complete rows; a constant covariate cannot be adjusted for");
             }
@@ -122,6 +122,15 @@ public record CausalData(int[] treated, double[][] x, double[] outcome, List<Str
             }
         }
         return new CausalData(a, rows, y, covariates, dropped);
+    }
+
+    private static boolean constant(double[] values) {
+        for (double v : values) {
+            if (v != values[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String list(double[] values) {

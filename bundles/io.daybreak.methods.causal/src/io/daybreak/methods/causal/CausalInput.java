@@ -93,8 +93,8 @@ final class CausalInput {
     record Weighted(CausalData data, Propensity propensity, Weights weights) {
     }
 
-    /** Warnings about the overlap, for the summary. */
-    static List<Object> overlapWarnings(Propensity.Overlap overlap) {
+    /** Warnings about the overlap and the rows left out for missing values, for the summary. */
+    static List<Object> warnings(Propensity.Overlap overlap, int droppedRows) {
         List<Object> warnings = new ArrayList<>();
         if (overlap.outsideTreated() > 0) {
             warnings.add(overlap.outsideTreated() + " treated patient(s) have a propensity score outside the controls' "
@@ -102,6 +102,9 @@ final class CausalInput {
         }
         if (overlap.outsideControl() > 0) {
             warnings.add(overlap.outsideControl() + " control(s) have a propensity score outside the treated's range");
+        }
+        if (droppedRows > 0) {
+            warnings.add(droppedRows + " row(s) left out for a missing value");
         }
         return warnings;
     }

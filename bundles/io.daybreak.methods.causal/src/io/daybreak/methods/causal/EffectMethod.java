@@ -99,10 +99,7 @@ public final class EffectMethod implements Method {
                 rows.add(estimator, "oddsRatio", means.oddsRatio(level), means);
             }
         });
-        List<Object> warnings = CausalInput.overlapWarnings(weighted.propensity().overlap(data.treated()));
-        if (all.dropped() > 0) {
-            warnings.add(all.dropped() + " row(s) left out for a missing value");
-        }
+        List<Object> warnings = CausalInput.warnings(weighted.propensity().overlap(data.treated()), all.dropped());
         MethodResult.Builder result = MethodResult.builder().output("effects", rows.table(context))
                 .summary("estimand", estimand.name())
                 .summary("n", (long) data.n())

@@ -47,18 +47,11 @@ public final class PropensityMethod implements Method {
         Propensity.Overlap overlap = propensity.overlap(data.treated());
         List<String> terms = new ArrayList<>(List.of("(Intercept)"));
         terms.addAll(data.covariates());
-        long[] treated = new long[data.n()];
-        for (int i = 0; i < treated.length; i++) {
-            treated[i] = data.treated()[i];
-        }
-        List<Object> warnings = CausalInput.overlapWarnings(overlap);
-        if (data.dropped() > 0) {
-            warnings.add(data.dropped() + " row(s) left out for a missing value");
-        }
+        List<Object> warnings = CausalInput.warnings(overlap, data.dropped());
         return MethodResult.builder()
                 .output("coefficients", Coefficients.table(context.allocator(), terms, propensity.fit().coefficients(),
                         propensity.fit().standardErrors(), 0))
-                .output("scores", Table.builder(context.allocator()).addInt64("treated", treated)
+                .output("scores", Table.builder(context.allocator()).addInt64("treated", data.treatedFlags())
                         .addFloat64("score", propensity.scores()).build())
                 .summary("n", (long) data.n())
                 .summary("treated", (long) data.treatedCount())

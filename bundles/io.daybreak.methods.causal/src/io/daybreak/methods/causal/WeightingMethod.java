@@ -68,20 +68,13 @@ public final class WeightingMethod implements Method {
             worstBefore = Math.max(worstBefore, Math.abs(b.differenceBefore()));
             worstAfter = Math.max(worstAfter, Math.abs(b.differenceAfter()));
         }
-        long[] treated = new long[data.n()];
-        for (int i = 0; i < treated.length; i++) {
-            treated[i] = data.treated()[i];
-        }
-        List<Object> warnings = CausalInput.overlapWarnings(weighted.propensity().overlap(data.treated()));
-        if (data.dropped() > 0) {
-            warnings.add(data.dropped() + " row(s) left out for a missing value");
-        }
+        List<Object> warnings = CausalInput.warnings(weighted.propensity().overlap(data.treated()), data.dropped());
         if (worstAfter > 0.1) {
             warnings.add("a covariate is still imbalanced after weighting (|difference| " + worstAfter + " > 0.1)");
         }
         return MethodResult.builder()
                 .output("balance", balanceTable(context, balance))
-                .output("weights", Table.builder(context.allocator()).addInt64("treated", treated)
+                .output("weights", Table.builder(context.allocator()).addInt64("treated", data.treatedFlags())
                         .addFloat64("score", weighted.propensity().scores()).addFloat64("weight", w).build())
                 .summary("estimand", weighted.weights().estimand().name())
                 .summary("n", (long) data.n())

@@ -92,6 +92,15 @@ public record CausalData(int[] treated, double[][] x, double[] outcome, List<Str
         return count;
     }
 
+    /** The treatment indicator as a 64-bit column (1 treated, 0 control). */
+    public long[] treatedFlags() {
+        long[] flags = new long[treated.length];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = treated[i];
+        }
+        return flags;
+    }
+
     /** The values of covariate c (0-based, without the intercept). */
     public double[] covariate(int c) {
         double[] values = new double[x.length];

@@ -106,7 +106,16 @@ public final class NumericColumns {
 
     /** The distinct values of a column, ascending. */
     public double[] distinct(String name) {
-        return java.util.Arrays.stream(column(name)).distinct().sorted().toArray();
+        // sorted on primitives: DoubleStream.distinct() boxes every value, slow on large columns
+        double[] sorted = column(name).clone();
+        java.util.Arrays.sort(sorted);
+        int count = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || Double.compare(sorted[i], sorted[count - 1]) != 0) {
+                sorted[count++] = sorted[i];
+            }
+        }
+        return java.util.Arrays.copyOf(sorted, count);
     }
 
     /** Parses a comma-separated list of column names (blank entries are bad input). */

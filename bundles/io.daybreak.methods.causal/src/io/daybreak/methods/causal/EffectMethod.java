@@ -19,16 +19,23 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.NumberText;
 import io.daybreak.data.Table;
 import io.daybreak.methods.causal.model.CausalData;
 import io.daybreak.methods.causal.model.Estimand;
 import io.daybreak.methods.causal.model.Estimators;
 import io.daybreak.methods.causal.model.MarginalMeans;
 import io.daybreak.methods.causal.model.OutcomeModel;
+import io.daybreak.methods.causal.model.SurvivalEffect;
+import io.daybreak.methods.causal.model.WeightedKaplanMeier;
+import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.survival.SurvivalInput;
 
 /**
  * {@code causal.effect}: the treatment effect on a continuous or binary outcome by IPTW, g-computation, AIPW and
  * TMLE, each with an influence-function standard error; for a binary outcome also the risk ratio and odds ratio.
+ * For a time-to-event outcome: the weighted Kaplan–Meier curves, their differences at chosen times, and the
+ * weighted Cox hazard ratio with a robust standard error ({@link SurvivalEffect}).
  */
 @Component(service = Method.class)
 public final class EffectMethod implements Method {
@@ -36,6 +43,10 @@ public final class EffectMethod implements Method {
             column("estimator", STRING), column("measure", STRING), column("estimate", FLOAT64),
             column("stdError", FLOAT64), column("lower", FLOAT64), column("upper", FLOAT64),
             column("meanTreated", FLOAT64), column("meanControl", FLOAT64));
+    static final TableSpec CURVES = TableSpec.optional("curves", "time-to-event outcome: each arm's weighted "
+            + "Kaplan-Meier curve at its event times", column("arm", STRING), column("time", FLOAT64),
+            column("atRisk", FLOAT64), column("events", FLOAT64), column("survival", FLOAT64),
+            column("stdError", FLOAT64));
     private static final List<String> ESTIMATORS = List.of("iptw", "gcomp", "aipw", "tmle");
     private static final MethodDescriptor DESCRIPTOR = CausalInput.declareWeighting(CausalInput.declare(
             MethodDescriptor.builder("causal.effect", "Treatment effect: IPTW, g-computation, AIPW, TMLE")
@@ -44,15 +55,28 @@ public final class EffectMethod implements Method {
             .description("Marginal means under treatment and control and their difference (risk ratio and odds ratio "
                     + "for a binary outcome), with influence-function standard errors and Wald intervals. AIPW and "
                     + "TMLE estimate the ATE; IPTW and g-computation also the ATT and ATO. IPTW standard errors take "
-                    + "the weights as known.")))
-            .parameter(ParameterSpec.string("outcome").doc("column of the outcome"))
-            .parameter(ParameterSpec.choice("outcomeType", "continuous", "binary").defaultValue("continuous")
-                    .doc("binary: the outcome column holds 0 and 1"))
+                    + "the weights as known. A time-to-event outcome (outcomeType=survival) is analysed by IPTW: "
+                    + "weighted Kaplan-Meier curves, survival differences at 'times', and the weighted Cox hazard "
+                    + "ratio with its robust (sandwich) standard error, as R's coxph(weights=, robust=TRUE).")))
+            .parameter(ParameterSpec.string("outcome").doc("column of the outcome; for outcomeType=survival the "
+                    + "follow-up time"))
+            .parameter(ParameterSpec.choice("outcomeType", "continuous", "binary", "survival")
+                    .defaultValue("continuous").doc("binary: the outcome column holds 0 and 1; survival: a follow-up "
+                            + "time with the event status in 'status'"))
+            .parameter(ParameterSpec.string("status").defaultValue("status")
+                    .doc("survival: column of the event status"))
+            .parameter(ParameterSpec.real("eventValue").defaultValue(1.0)
+                    .doc("survival: the status value that means an event (other values: censored)"))
+            .parameter(ParameterSpec.string("times").defaultValue("")
+                    .doc("survival: comma-separated times at which to compare the weighted survival curves"))
+            .parameter(ParameterSpec.choice("ties", "efron", "breslow").defaultValue("efron")
+                    .doc("survival: the weighted Cox model's handling of tied event times"))
             .parameter(ParameterSpec.string("estimators").defaultValue("iptw,gcomp,aipw,tmle")
                     .doc("comma-separated: iptw, gcomp, aipw, tmle"))
             .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
                     .doc("coverage of the confidence intervals"))
             .output(EFFECTS)
+            .output(CURVES)
             .build();
 
     @Override
@@ -62,6 +86,9 @@ public final class EffectMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        if (parameters.string("outcomeType").equals("survival")) {
+            return survival(inputs.get("data"), parameters, context);
+        }
         List<String> estimators = estimators(parameters);
         boolean binary = parameters.string("outcomeType").equals("binary");
         CausalData all = CausalInput.read(inputs.get("data"), parameters, parameters.string("outcome"));
@@ -110,6 +137,111 @@ public final class EffectMethod implements Method {
         return result.summary("warnings", warnings).build();
     }
 
+    private static MethodResult survival(Table table, Parameters parameters, MethodContext context) {
+        String chosen = parameters.string("estimators");
+        if (!chosen.equals("iptw,gcomp,aipw,tmle") && !chosen.strip().equals("iptw")) {
+            throw new InvalidParameterException("parameter 'estimators' = '" + chosen + "': a time-to-event outcome is "
+                    + "analysed by IPTW (weighted Kaplan-Meier and Cox) only; allowed: iptw");
+        }
+        double[] times = times(parameters.string("times"));
+        SurvivalInput.data(table);
+        CausalData all = CausalData.readSurvival(table, parameters.string("treatment"), parameters.real("treatedValue"),
+                NumericColumns.names("covariates", parameters.string("covariates")), parameters.string("outcome"),
+                parameters.string("status"), parameters.real("eventValue"));
+        int[] trimmed = new int[1];
+        CausalInput.Weighted weighted = CausalInput.weighted(all, parameters, trimmed);
+        CausalData data = weighted.data();
+        SurvivalEffect effect = SurvivalEffect.estimate(data, weighted.weights().values(),
+                parameters.string("ties").equals("efron"));
+        double level = parameters.real("level");
+        Rows rows = new Rows();
+        MarginalMeans.Contrast hazardRatio = effect.hazardRatio(level);
+        rows.add("iptw", "hazardRatio", hazardRatio, Double.NaN, Double.NaN);
+        for (double t : times) {
+            MarginalMeans.Contrast difference = effect.survivalDifference(t, level);
+            rows.add("iptw", "survivalDifference(t=" + NumberText.text(t) + ")", difference,
+                    effect.treated().at(t)[0], effect.control().at(t)[0]);
+        }
+        List<Object> warnings = CausalInput.warnings(weighted.propensity().overlap(data.treated()), all.dropped());
+        return MethodResult.builder().output("effects", rows.table(context))
+                .output("curves", curves(effect, context))
+                .summary("estimand", weighted.weights().estimand().name())
+                .summary("n", (long) data.n())
+                .summary("treated", (long) data.treatedCount())
+                .summary("trimmedRows", (long) trimmed[0])
+                .summary("droppedRows", (long) all.dropped())
+                .summary("hazardRatio", hazardRatio.estimate())
+                .summary("logHazardRatioRobustSE", effect.robustStdError())
+                .summary("logHazardRatioNaiveSE", effect.naiveStdError())
+                .summary("warnings", warnings).build();
+    }
+
+    private static double[] times(String text) {
+        if (text.isBlank()) {
+            return new double[0];
+        }
+        String[] parts = text.split(",");
+        double[] times = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                times[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException("parameter 'times' has '" + parts[i].strip() + "', not a number; "
+                        + "allowed: comma-separated times of 0 or more");
+            }
+            if (!(times[i] >= 0) || Double.isInfinite(times[i])) {
+                throw new InvalidParameterException("parameter 'times' has " + parts[i].strip()
+                        + "; allowed: finite times of 0 or more");
+            }
+        }
+        return times;
+    }
+
+    private static Table curves(SurvivalEffect effect, MethodContext context) {
+        List<String> arms = new ArrayList<>();
+        DoubleArrays columns = new DoubleArrays(5);
+        for (WeightedKaplanMeier curve : List.of(effect.treated(), effect.control())) {
+            String arm = curve == effect.treated() ? "treated" : "control";
+            double[] t = curve.times();
+            double[] atRisk = curve.atRisk();
+            double[] events = curve.events();
+            double[] s = curve.survival();
+            double[] se = curve.standardError();
+            for (int i = 0; i < t.length; i++) {
+                arms.add(arm);
+                columns.add(t[i], atRisk[i], events[i], s[i], se[i]);
+            }
+        }
+        double[][] c = columns.columns();
+        return Table.builder(context.allocator()).add("arm", io.daybreak.data.ColumnType.STRING, arms)
+                .addFloat64("time", c[0]).addFloat64("atRisk", c[1]).addFloat64("events", c[2])
+                .addFloat64("survival", c[3]).addFloat64("stdError", c[4]).build();
+    }
+
+    /** Growing columns of doubles. */
+    private static final class DoubleArrays {
+        private final List<double[]> rows = new ArrayList<>();
+        private final int width;
+
+        DoubleArrays(int width) {
+            this.width = width;
+        }
+
+        void add(double... row) {
+            rows.add(row);
+        }
+
+        double[][] columns() {
+            double[][] columns = new double[width][rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < width; c++) {
+                    columns[c][r] = rows.get(r)[c];
+                }
+            }
+            return columns;
+        }
+    }
+
     private static List<String> estimators(Parameters parameters) {
         List<String> chosen = new ArrayList<>();
         for (String name : parameters.string("estimators").split(",")) {
@@ -149,22 +281,20 @@ public final class EffectMethod implements Method {
     private static final class Rows {
         private final List<String> estimators = new ArrayList<>();
         private final List<String> measures = new ArrayList<>();
-        private final List<double[]> values = new ArrayList<>();
+        private final DoubleArrays values = new DoubleArrays(6);
 
         void add(String estimator, String measure, MarginalMeans.Contrast contrast, MarginalMeans means) {
+            add(estimator, measure, contrast, means.treated(), means.control());
+        }
+
+        void add(String estimator, String measure, MarginalMeans.Contrast contrast, double treated, double control) {
             estimators.add(estimator);
             measures.add(measure);
-            values.add(new double[] {contrast.estimate(), contrast.stdError(), contrast.lower(), contrast.upper(),
-                means.treated(), means.control()});
+            values.add(contrast.estimate(), contrast.stdError(), contrast.lower(), contrast.upper(), treated, control);
         }
 
         Table table(MethodContext context) {
-            double[][] columns = new double[6][values.size()];
-            for (int r = 0; r < values.size(); r++) {
-                for (int c = 0; c < 6; c++) {
-                    columns[c][r] = values.get(r)[c];
-                }
-            }
+            double[][] columns = values.columns();
             return Table.builder(context.allocator()).add("estimator", io.daybreak.data.ColumnType.STRING, estimators)
                     .add("measure", io.daybreak.data.ColumnType.STRING, measures).addFloat64("estimate", columns[0])
                     .addFloat64("stdError", columns[1]).addFloat64("lower", columns[2]).addFloat64("upper", columns[3])

@@ -207,10 +207,10 @@ class SyntheticEffectTest extends CausalTestSupport {
         StringColumn estimator = table.strings("estimator");
         StringColumn measure = table.strings("measure");
         DoubleColumn[] columns = {table.doubles("estimate"), table.doubles("stdError"), table.doubles("lower"),
-            table.doubles("upper")};
+            table.doubles("upper"), table.doubles("meanTreated"), table.doubles("meanControl")};
         for (int i = 0; i < table.rowCount(); i++) {
-            double[] row = new double[4];
-            for (int c = 0; c < 4; c++) {
+            double[] row = new double[columns.length];
+            for (int c = 0; c < columns.length; c++) {
                 row[c] = columns[c].get(i);
             }
             rows.put(estimator.get(i) + " " + measure.get(i), row);

@@ -144,6 +144,47 @@ class VeteranReferenceTest extends CausalTestSupport {
         assertRelative(0.18876019066755, rows.get("aipw difference")[1], 1e-8, "AIPW SE (divisor n)");
     }
 
+    @Test
+    void weightedKaplanMeierAndCoxOnTimeToDeath() throws Exception {
+        // causal.R section 6: survfit(Surv(time, status == 1) ~ A, weights = w) and
+        // coxph(Surv(time, status == 1) ~ A, weights = w, robust = TRUE, ties = ...) with unstabilised ATE weights
+        for (String ties : List.of("efron", "breslow")) {
+            Map<String, double[]> rows = new HashMap<>();
+            Map<String, double[]> curves = new HashMap<>();
+            Map<String, Object> s;
+            try (Table data = veteran()) {
+                s = run(new EffectMethod(), data, Map.of("treatment", "trt", "treatedValue", "2", "covariates",
+                        COVARIATES, "outcome", "time", "outcomeType", "survival", "status", "status", "times",
+                        "100,200", "ties", ties), outputs -> {
+                        rows.putAll(SyntheticEffectTest.effects(outputs.get("effects")));
+                        Table table = outputs.get("curves");
+                        for (int i = 0; i < table.rowCount(); i++) {
+                            curves.put(table.strings("arm").get(i) + " " + table.doubles("time").get(i),
+                                    new double[] {table.doubles("survival").get(i), table.doubles("stdError").get(i),
+                                        table.doubles("atRisk").get(i)});
+                        }
+                    });
+            }
+            boolean efron = ties.equals("efron");
+            double coefficient = efron ? -0.019563376220931 : -0.0207821883649901;
+            assertRelative(Math.exp(coefficient), rows.get("iptw hazardRatio")[0], 1e-9, ties + " HR");
+            assertRelative(efron ? 0.17899259674312 : 0.178200625985294, rows.get("iptw hazardRatio")[1], 1e-8,
+                    ties + " robust SE");
+            assertRelative(efron ? 0.1282371037843 : 0.128229381165662, (Double) s.get("logHazardRatioNaiveSE"), 1e-8,
+                    ties + " naive SE");
+            double[] at100 = rows.get("iptw survivalDifference(t=100)");
+            assertRelative(0.341841488652887, at100[4], 1e-12, "KM treated t=100");
+            assertRelative(0.497179054218661, at100[5], 1e-12, "KM control t=100");
+            assertRelative(0.341841488652887 - 0.497179054218661, at100[0], 1e-12, "difference t=100");
+            assertRelative(Math.hypot(0.0587119127892824, 0.0608180365692198), at100[1], 1e-10, "SE t=100");
+            double[] at200 = rows.get("iptw survivalDifference(t=200)");
+            assertRelative(0.225943061304219, at200[4], 1e-12, "KM treated t=200");
+            assertRelative(0.190195010218639, at200[5], 1e-12, "KM control t=200");
+            assertRelative(Math.hypot(0.0533894506863182, 0.0492980382813117), at200[1], 1e-10, "SE t=200");
+            assertEquals(137L, s.get("n"));
+        }
+    }
+
     private Map<String, double[]> effects(String outcome, String type, String estimand) throws Exception {
         Map<String, double[]> rows = new HashMap<>();
         try (Table data = veteran()) {

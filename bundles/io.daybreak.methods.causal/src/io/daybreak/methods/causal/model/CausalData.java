@@ -14,11 +14,13 @@ import io.daybreak.methods.stats.data.NumericColumns;
  *
  * @param treated    1 for the treated rows, 0 for the controls
  * @param x          one row per patient: 1, then the covariates
- * @param outcome    the outcome per row, or null
+ * @param outcome    the outcome per row (for a time-to-event outcome: the follow-up time), or null
+ * @param event      for a time-to-event outcome, whether the row's time is an event (else censored); or null
  * @param covariates the covariate names, in the order of x's columns 1..p
  * @param dropped    rows left out for a missing value
  */
-public record CausalData(int[] treated, double[][] x, double[] outcome, List<String> covariates, int dropped) {
+public record CausalData(int[] treated, double[][] x, double[] outcome, boolean[] event, List<String> covariates,
+        int dropped) {
 
     /**
      * Reads the columns.
@@ -30,6 +32,33 @@ public record CausalData(int[] treated, double[][] x, double[] outcome, List<Str
      */
     public static CausalData read(Table data, String treatment, double treatedValue, List<String> covariates,
             String outcome) {
+        return read(data, treatment, treatedValue, covariates, outcome, null, 0);
+    }
+
+    /**
+     * Reads the columns with a time-to-event outcome: follow-up {@code time} and {@code status}, an event where
+     * status equals {@code eventValue}.
+     *
+     * @throws InvalidParameterException also for a negative time
+     */
+    public static CausalData readSurvival(Table data, String treatment, double treatedValue, List<String> covariates,
+            String time, String status, double eventValue) {
+        if (status.equals(time) || status.equals(treatment) || covariates.contains(status)) {
+            throw new InvalidParameterException("column '" + status + "' is the status and also used as time, "
+                    + "treatment or covariate");
+        }
+        CausalData read = read(data, treatment, treatedValue, covariates, time, status, eventValue);
+        for (int i = 0; i < read.n(); i++) {
+            if (read.outcome[i] < 0) {
+                throw new InvalidParameterException("column '" + time + "' has the negative time " + read.outcome[i]
+                        + "; follow-up times are 0 or more");
+            }
+        }
+        return read;
+    }
+
+    private static CausalData read(Table data, String treatment, double treatedValue, List<String> covariates,
+            String outcome, String status, double eventValue) {
         List<String> names = new ArrayList<>(List.of(treatment));
         for (String covariate : covariates) {
             if (covariate.equals(treatment) || covariate.equals(outcome)) {
@@ -43,6 +72,9 @@ public record CausalData(int[] treated, double[][] x, double[] outcome, List<Str
                 throw new InvalidParameterException("column '" + outcome + "' is both the treatment and the outcome");
             }
             names.add(outcome);
+        }
+        if (status != null) {
+            names.add(status);
         }
         NumericColumns rows = NumericColumns.completeCases(data, "treatment/covariates/outcome", names);
         double[] values = rows.distinct(treatment);
@@ -75,8 +107,16 @@ public record CausalData(int[] treated, double[][] x, double[] outcome, List<Str
                 x[i][c + 1] = covariate[i];
             }
         }
-        return new CausalData(treated, x, outcome == null ? null : rows.column(outcome), List.copyOf(covariates),
-                rows.dropped());
+        boolean[] event = null;
+        if (status != null) {
+            double[] statusColumn = rows.column(status);
+            event = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                event[i] = statusColumn[i] == eventValue;
+            }
+        }
+        return new CausalData(treated, x, outcome == null ? null : rows.column(outcome), event,
+                List.copyOf(covariates), rows.dropped());
     }
 
     public int n() {
@@ -119,6 +159,7 @@ public record CausalData(int[] treated, double[][] x, double[] outcome, List<Str
         int[] a = new int[n];
         double[][] rows = new double[n][];
         double[] y = outcome == null ? null : new double[n];
+        boolean[] e = event == null ? null : new boolean[n];
         int j = 0;
         for (int i = 0; i < kept.length; i++) {
             if (kept[i]) {
@@ -127,10 +168,13 @@ public record CausalData(int[] treated, double[][] x, double[] outcome, List<Str
                 if (y != null) {
                     y[j] = outcome[i];
                 }
+                if (e != null) {
+                    e[j] = event[i];
+                }
                 j++;
             }
         }
-        return new CausalData(a, rows, y, covariates, dropped);
+        return new CausalData(a, rows, y, e, covariates, dropped);
     }
 
     private static boolean constant(double[] values) {

@@ -56,7 +56,7 @@ public record MarginalMeans(double treated, double control, double[] influenceTr
         return ratio(log, standardError(phi), level);
     }
 
-    private static Contrast ratio(double log, double se, double level) {
+    static Contrast ratio(double log, double se, double level) {
         double z = z(level);
         return new Contrast(Math.exp(log), se, Math.exp(log - z * se), Math.exp(log + z * se));
     }
@@ -69,7 +69,7 @@ public record MarginalMeans(double treated, double control, double[] influenceTr
         return Math.sqrt(squares) / phi.length;
     }
 
-    private static double z(double level) {
+    static double z(double level) {
         return NormalDistribution.of(0, 1).inverseCumulativeProbability(0.5 + level / 2);
     }
 }

@@ -103,7 +103,8 @@ public final class CoxSiteStep implements SiteStep {
                 }
             }
         }
-        return Aggregates.builder().put("s0", sums.s0).put("s1", s1).put("s2", s2).put("d", d).put("sumX", sumX)
+        return Aggregates.builder().put("s0", sums.s0).put("s1", s1).put("s2", s2).put("d", d).put("dw", sums.dw)
+                .put("sumX", sumX)
                 .put("t0", sums.t0).put("t1", t1).put("t2", t2).build();
     }
 
@@ -112,18 +113,21 @@ public final class CoxSiteStep implements SiteStep {
         double[] s0 = released.get("s0");
         double[] t0 = released.get("t0");
         double[] d = released.get("d");
+        double[] dw = released.get("dw");
         double[] s1 = released.get("s1");
         double[] t1 = released.get("t1");
         double[] sumX = released.get("sumX");
         double[] s2 = released.get("s2");
         double[] t2 = released.get("t2");
-        if (s0.length != grid.length || s1.length != grid.length * p || s2.length != grid.length * p * p) {
+        if (s0.length != grid.length || dw.length != grid.length || s1.length != grid.length * p
+                || s2.length != grid.length * p * p) {
             throw new IllegalArgumentException("a site's Cox sums do not match the grid and covariates sent");
         }
         for (int k = 0; k < grid.length; k++) {
             sums.s0[k] = s0[k];
             sums.t0[k] = t0[k];
             sums.d[k] = (long) d[k];
+            sums.dw[k] = dw[k];
             for (int a = 0; a < p; a++) {
                 sums.s1[k][a] = s1[k * p + a];
                 sums.t1[k][a] = t1[k * p + a];

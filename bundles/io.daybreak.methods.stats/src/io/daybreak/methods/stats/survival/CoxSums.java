@@ -8,6 +8,11 @@ import java.util.Arrays;
  * same sums T0, T1, T2 over the subjects with an event at t, their number d and Σ x. All of them add across
  * sites, so sums computed by each site on the union of event times give the pooled likelihood exactly
  * (WebDISCO, Lu et al. 2015).
+ *
+ * <p>With case weights w (e.g. inverse probability of treatment weights) every sum carries w: S0 = Σ w e^η,
+ * Σ w x over the events, and the events' total weight dw; ties are handled as R's {@code coxph} does with
+ * weights, each of Efron's d terms counting with the events' mean weight dw/d. Unit weights give the
+ * unweighted sums exactly.
  */
 public final class CoxSums {
     final double[] grid;
@@ -16,6 +21,8 @@ public final class CoxSums {
     final double[][] s1;
     final double[][][] s2;
     final long[] d;
+    /** Total case weight of the events at each grid time (d without weights). */
+    final double[] dw;
     final double[][] sumX;
     final double[] t0;
     final double[][] t1;
@@ -31,6 +38,7 @@ public final class CoxSums {
         s1 = new double[g][p];
         s2 = new double[g][p][p];
         d = new long[g];
+        dw = new double[g];
         sumX = new double[g][p];
         t0 = new double[g];
         t1 = new double[g][p];
@@ -52,6 +60,12 @@ public final class CoxSums {
 
     /** The sums of one data set at β over {@code grid} (ascending event times, possibly from other sites). */
     public static CoxSums of(double[] time, boolean[] event, double[][] x, double[] beta, double[] grid) {
+        return of(time, event, x, null, beta, grid);
+    }
+
+    /** The same with case weights ({@code null}: every weight 1). */
+    public static CoxSums of(double[] time, boolean[] event, double[][] x, double[] weights, double[] beta,
+            double[] grid) {
         int n = time.length;
         int p = beta.length;
         CoxSums sums = new CoxSums(grid, p);
@@ -70,7 +84,8 @@ public final class CoxSums {
             while (next < n && time[order[next]] >= t) {
                 int i = order[next++];
                 double[] xi = x[i];
-                double w = Math.exp(dot(xi, beta));
+                double caseWeight = weights == null ? 1 : weights[i];
+                double w = caseWeight * Math.exp(dot(xi, beta));
                 r0 += w;
                 size++;
                 for (int a = 0; a < p; a++) {
@@ -81,9 +96,10 @@ public final class CoxSums {
                 }
                 if (event[i] && time[i] == t) {
                     sums.d[g]++;
+                    sums.dw[g] += caseWeight;
                     sums.t0[g] += w;
                     for (int a = 0; a < p; a++) {
-                        sums.sumX[g][a] += xi[a];
+                        sums.sumX[g][a] += caseWeight * xi[a];
                         sums.t1[g][a] += w * xi[a];
                         for (int b = 0; b <= a; b++) {
                             sums.t2[g][a][b] += w * xi[a] * xi[b];
@@ -123,6 +139,7 @@ public final class CoxSums {
             riskSize[g] += other.riskSize[g];
             t0[g] += other.t0[g];
             d[g] += other.d[g];
+            dw[g] += other.dw[g];
             for (int a = 0; a < p; a++) {
                 s1[g][a] += other.s1[g][a];
                 t1[g][a] += other.t1[g][a];
@@ -150,17 +167,19 @@ public final class CoxSums {
             for (int a = 0; a < p; a++) {
                 score[a] += sumX[g][a];
             }
+            double meanWeight = dw[g] / events;
             for (long k = 0; k < events; k++) {
                 double f = efron ? (double) k / events : 0;
                 double a0 = s0[g] - f * t0[g];
-                logLikelihood -= Math.log(a0);
+                logLikelihood -= meanWeight * Math.log(a0);
                 for (int a = 0; a < p; a++) {
                     b[a] = s1[g][a] - f * t1[g][a];
-                    score[a] -= b[a] / a0;
+                    score[a] -= meanWeight * b[a] / a0;
                 }
                 for (int a = 0; a < p; a++) {
                     for (int c = 0; c < p; c++) {
-                        information[a][c] += (s2[g][a][c] - f * t2[g][a][c]) / a0 - b[a] * b[c] / (a0 * a0);
+                        information[a][c] += meanWeight
+                                * ((s2[g][a][c] - f * t2[g][a][c]) / a0 - b[a] * b[c] / (a0 * a0));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package io.daybreak.methods.causal;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +57,33 @@ abstract class CausalTestSupport extends MethodTestSupport {
         case FLOAT64 -> table.doubles(column).get(row);
         default -> throw new IllegalArgumentException(column);
         };
+    }
+
+    /** causal.weighting's balance table on veteran: covariate → {difference before, after}. */
+    Map<String, double[]> balance(String estimand) throws Exception {
+        Map<String, double[]> rows = new HashMap<>();
+        try (Table data = veteran()) {
+            run(new WeightingMethod(), data, Map.of("treatment", "trt", "treatedValue", "2", "covariates", COVARIATES,
+                    "estimand", estimand), outputs -> {
+                    Table table = outputs.get("balance");
+                    for (int i = 0; i < table.rowCount(); i++) {
+                        rows.put(table.strings("covariate").get(i), new double[] {
+                            table.doubles("differenceBefore").get(i), table.doubles("differenceAfter").get(i)});
+                    }
+                });
+        }
+        return rows;
+    }
+
+    /** causal.effect's rows on veteran: "estimator measure" → {estimate, SE, lower, upper, treated, control}. */
+    Map<String, double[]> effects(String outcome, String type, String estimand) throws Exception {
+        Map<String, double[]> rows = new HashMap<>();
+        try (Table data = veteran()) {
+            run(new EffectMethod(), data, Map.of("treatment", "trt", "treatedValue", "2", "covariates", COVARIATES,
+                    "outcome", outcome, "outcomeType", type, "estimand", estimand),
+                    outputs -> rows.putAll(SyntheticEffectTest.effects(outputs.get("effects"))));
+        }
+        return rows;
     }
 
     /** Runs a method on a table; returns the summary and, through {@code outputs}, reads its output tables. */

@@ -96,21 +96,6 @@ class VeteranReferenceTest extends CausalTestSupport {
         }
     }
 
-    private Map<String, double[]> balance(String estimand) throws Exception {
-        Map<String, double[]> rows = new HashMap<>();
-        try (Table data = veteran()) {
-            run(new WeightingMethod(), data, Map.of("treatment", "trt", "treatedValue", "2", "covariates", COVARIATES,
-                    "estimand", estimand), outputs -> {
-                    Table table = outputs.get("balance");
-                    for (int i = 0; i < table.rowCount(); i++) {
-                        rows.put(table.strings("covariate").get(i), new double[] {
-                            table.doubles("differenceBefore").get(i), table.doubles("differenceAfter").get(i)});
-                    }
-                });
-        }
-        return rows;
-    }
-
     @Test
     void effectsOnABinaryOutcome() throws Exception {
         Map<String, double[]> rows = effects("dead100", "binary", "ATE");
@@ -183,16 +168,6 @@ class VeteranReferenceTest extends CausalTestSupport {
             assertRelative(Math.hypot(0.0533894506863182, 0.0492980382813117), at200[1], 1e-10, "SE t=200");
             assertEquals(137L, s.get("n"));
         }
-    }
-
-    private Map<String, double[]> effects(String outcome, String type, String estimand) throws Exception {
-        Map<String, double[]> rows = new HashMap<>();
-        try (Table data = veteran()) {
-            run(new EffectMethod(), data, Map.of("treatment", "trt", "treatedValue", "2", "covariates", COVARIATES,
-                    "outcome", outcome, "outcomeType", type, "estimand", estimand),
-                    outputs -> rows.putAll(SyntheticEffectTest.effects(outputs.get("effects"))));
-        }
-        return rows;
     }
 
     @Test

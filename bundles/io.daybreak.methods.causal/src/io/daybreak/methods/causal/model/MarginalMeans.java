@@ -23,6 +23,17 @@ public record MarginalMeans(double treated, double control, double[] influenceTr
      * @param upper    upper limit
      */
     public record Contrast(double estimate, double stdError, double lower, double upper) {
+        /** A difference with its Wald interval. */
+        public static Contrast difference(double estimate, double stdError, double level) {
+            double z = z(level);
+            return new Contrast(estimate, stdError, estimate - z * stdError, estimate + z * stdError);
+        }
+
+        /** A ratio from its log and the log's standard error, with the interval exp(log ± z·SE). */
+        public static Contrast ratio(double log, double stdError, double level) {
+            double z = z(level);
+            return new Contrast(Math.exp(log), stdError, Math.exp(log - z * stdError), Math.exp(log + z * stdError));
+        }
     }
 
     /** treated − control. */
@@ -31,10 +42,7 @@ public record MarginalMeans(double treated, double control, double[] influenceTr
         for (int i = 0; i < phi.length; i++) {
             phi[i] = influenceTreated[i] - influenceControl[i];
         }
-        double estimate = treated - control;
-        double se = standardError(phi);
-        double z = z(level);
-        return new Contrast(estimate, se, estimate - z * se, estimate + z * se);
+        return Contrast.difference(treated - control, standardError(phi), level);
     }
 
     /** treated / control (risks), interval from log(RR) ± z·SE. */
@@ -43,7 +51,7 @@ public record MarginalMeans(double treated, double control, double[] influenceTr
         for (int i = 0; i < phi.length; i++) {
             phi[i] = influenceTreated[i] / treated - influenceControl[i] / control;
         }
-        return ratio(Math.log(treated) - Math.log(control), standardError(phi), level);
+        return Contrast.ratio(Math.log(treated) - Math.log(control), standardError(phi), level);
     }
 
     /** The odds ratio of the risks, interval from log(OR) ± z·SE. */
@@ -53,12 +61,7 @@ public record MarginalMeans(double treated, double control, double[] influenceTr
             phi[i] = influenceTreated[i] / (treated * (1 - treated)) - influenceControl[i] / (control * (1 - control));
         }
         double log = Math.log(treated / (1 - treated)) - Math.log(control / (1 - control));
-        return ratio(log, standardError(phi), level);
-    }
-
-    static Contrast ratio(double log, double se, double level) {
-        double z = z(level);
-        return new Contrast(Math.exp(log), se, Math.exp(log - z * se), Math.exp(log + z * se));
+        return Contrast.ratio(log, standardError(phi), level);
     }
 
     static double standardError(double[] phi) {
@@ -69,7 +72,7 @@ public record MarginalMeans(double treated, double control, double[] influenceTr
         return Math.sqrt(squares) / phi.length;
     }
 
-    static double z(double level) {
+    private static double z(double level) {
         return NormalDistribution.of(0, 1).inverseCumulativeProbability(0.5 + level / 2);
     }
 }

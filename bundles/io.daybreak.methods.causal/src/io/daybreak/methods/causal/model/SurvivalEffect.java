@@ -54,16 +54,13 @@ public record SurvivalEffect(double logHazardRatio, double naiveStdError, double
 
     /** The hazard ratio with its Wald interval from the robust standard error on the log scale. */
     public MarginalMeans.Contrast hazardRatio(double level) {
-        return MarginalMeans.ratio(logHazardRatio, robustStdError, level);
+        return MarginalMeans.Contrast.ratio(logHazardRatio, robustStdError, level);
     }
 
     /** S_treated(t) − S_control(t); the arms are disjoint, so the variances of the two curves add. */
     public MarginalMeans.Contrast survivalDifference(double t, double level) {
         double[] one = treated.at(t);
         double[] zero = control.at(t);
-        double estimate = one[0] - zero[0];
-        double se = Math.hypot(one[1], zero[1]);
-        double z = MarginalMeans.z(level);
-        return new MarginalMeans.Contrast(estimate, se, estimate - z * se, estimate + z * se);
+        return MarginalMeans.Contrast.difference(one[0] - zero[0], Math.hypot(one[1], zero[1]), level);
     }
 }

@@ -61,13 +61,17 @@ public final class GlmSiteStep implements SiteStep {
             }
         }
         double[] beta = arguments.containsKey("beta") ? Arguments.numbers(arguments, "beta", p) : null;
-        GlmSums sums = GlmSums.of(design.x(), design.y(), family, beta);
+        return release(GlmSums.of(design.x(), design.y(), family, beta)).build();
+    }
+
+    /** The release of one IRLS step's sums (other site steps add their own aggregates to it). */
+    public static Aggregates.Builder release(GlmSums sums) {
         return Aggregates.builder().putMatrix("xtwx", sums.xtwx).put("xtwz", sums.xtwz)
-                .put("deviance", sums.deviance).put("n", sums.n).put("maxAbsEta", sums.maxAbsEta).build();
+                .put("deviance", sums.deviance).put("n", sums.n).put("maxAbsEta", sums.maxAbsEta);
     }
 
     /** Rebuilds the sums from a site's release (the coordinator's side). */
-    static GlmSums fromRelease(Aggregates released) {
+    public static GlmSums fromRelease(Aggregates released) {
         double[][] xtwx = released.getMatrix("xtwx");
         GlmSums sums = new GlmSums(xtwx.length);
         for (int a = 0; a < xtwx.length; a++) {

@@ -82,7 +82,8 @@ public final class CoxSiteStep implements SiteStep {
         return n;
     }
 
-    static Aggregates toAggregates(CoxSums sums) {
+    /** The release of the sums (also what a coordinator sends back to sites for robust variances). */
+    public static Aggregates toAggregates(CoxSums sums) {
         int g = sums.grid.length;
         int p = sums.p;
         double[] d = new double[g];
@@ -108,7 +109,8 @@ public final class CoxSiteStep implements SiteStep {
                 .put("t0", sums.t0).put("t1", t1).put("t2", t2).build();
     }
 
-    static CoxSums fromAggregates(Aggregates released, double[] grid, int p) {
+    /** Sums rebuilt from a release over the grid, for p covariates. */
+    public static CoxSums fromAggregates(Aggregates released, double[] grid, int p) {
         CoxSums sums = new CoxSums(grid, p);
         double[] s0 = released.get("s0");
         double[] t0 = released.get("t0");

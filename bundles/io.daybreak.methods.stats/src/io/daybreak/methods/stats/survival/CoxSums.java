@@ -129,6 +129,11 @@ public final class CoxSums {
         return eta;
     }
 
+    /** Subjects at risk at each grid time (for a site's disclosure checks). */
+    public long[] riskSizes() {
+        return riskSize.clone();
+    }
+
     /** Adds another site's sums over the same grid. */
     public void add(CoxSums other) {
         if (!Arrays.equals(grid, other.grid) || p != other.p) {

@@ -75,7 +75,7 @@ public final class SurvivalInput {
     }
 
     /** Event indicators: the status equals the event value. */
-    static boolean[] events(double[] status, double eventValue) {
+    public static boolean[] events(double[] status, double eventValue) {
         boolean[] event = new boolean[status.length];
         for (int i = 0; i < status.length; i++) {
             event[i] = status[i] == eventValue;

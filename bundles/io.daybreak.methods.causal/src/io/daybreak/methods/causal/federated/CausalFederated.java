@@ -1,0 +1,161 @@
+package io.daybreak.methods.causal.federated;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hipparchus.exception.MathIllegalArgumentException;
+
+import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.Sites;
+import io.daybreak.methods.causal.model.WeightedKaplanMeier;
+import io.daybreak.methods.stats.glm.GlmFamily;
+import io.daybreak.methods.stats.glm.GlmFit;
+import io.daybreak.methods.stats.glm.GlmSiteStep;
+import io.daybreak.methods.stats.glm.GlmSums;
+import io.daybreak.methods.stats.survival.CoxFit;
+import io.daybreak.methods.stats.survival.CoxRobust;
+import io.daybreak.methods.stats.survival.CoxSiteStep;
+import io.daybreak.methods.stats.survival.CoxSums;
+
+/**
+ * The coordinator's rounds of the federated IPTW analysis ({@link CausalSiteStep}); each adds the sites' releases
+ * in the sites' fixed order, so every quantity equals the pooled analysis: the propensity model by IRLS on summed
+ * sums, the weighted sums, the weighted Kaplan–Meier counts, the weighted Cox model by Newton on summed risk-set
+ * sums, and its robust variance from the sites' parts of the middle term.
+ */
+final class CausalFederated {
+    /** |linear predictor| beyond this means fitted probabilities of 0 or 1 (as the pooled propensity model). */
+    private static final double SEPARATED_ETA = 30;
+
+    private final Sites sites;
+    private final Map<String, Object> base;
+    private final int covariates;
+    private int rounds;
+
+    CausalFederated(Sites sites, Map<String, Object> base, int covariates) {
+        this.sites = sites;
+        this.base = base;
+        this.covariates = covariates;
+    }
+
+    int rounds() {
+        return rounds;
+    }
+
+    private Map<String, Aggregates> call(String step, Map<String, Object> arguments) {
+        rounds++;
+        return sites.call(CausalSiteStep.METHOD, step, arguments);
+    }
+
+    /** The propensity model, fitted on the summed IRLS sums. */
+    GlmFit propensity() {
+        GlmFit fit;
+        try {
+            fit = fitPropensity();
+        } catch (MathIllegalArgumentException e) {
+            throw new IllegalArgumentException("the propensity model cannot be fitted: the covariates are collinear or "
+                    + "separate the arms (X'WX is singular): " + e.getMessage());
+        }
+        if (fit.maxAbsEta() > SEPARATED_ETA || !fit.converged()) {
+            throw new IllegalArgumentException("perfect separation: the covariates predict the treatment exactly "
+                    + "across the sites (propensity scores of 0 or 1), so the arms do not overlap");
+        }
+        return fit;
+    }
+
+    private GlmFit fitPropensity() {
+        return GlmFit.fit(beta -> {
+            Map<String, Object> arguments = new LinkedHashMap<>(base);
+            if (beta != null) {
+                arguments.put("beta", list(beta));
+            }
+            Map<String, Aggregates> replies = call("propensity", arguments);
+            GlmSums total = null;
+            for (String site : sites.names()) {
+                GlmSums sums = GlmSiteStep.fromRelease(replies.get(site));
+                if (total == null) {
+                    total = sums;
+                } else {
+                    total.add(sums);
+                }
+            }
+            return total;
+        }, GlmFamily.BINOMIAL, covariates + 1);
+    }
+
+    /** The pooled weighted sums at the given weighting arguments. */
+    WeightedSums weighted(Map<String, Object> weighting, boolean withOutcome) {
+        Map<String, Aggregates> replies = call("weighted", weighting);
+        WeightedSums total = null;
+        for (String site : sites.names()) {
+            total = WeightedSums.add(total, replies.get(site), covariates, withOutcome);
+        }
+        return total;
+    }
+
+    /** Each arm's pooled weighted Kaplan–Meier counts: {controls, treated}. */
+    WeightedKaplanMeier.Counts[] survivalCounts(Map<String, Object> weighting) {
+        Map<String, Aggregates> replies = call("survivalCounts", weighting);
+        WeightedKaplanMeier.Counts[] counts = {new WeightedKaplanMeier.Counts(), new WeightedKaplanMeier.Counts()};
+        for (String site : sites.names()) {
+            Aggregates reply = replies.get(site);
+            for (int arm = 0; arm <= 1; arm++) {
+                if (!reply.names().contains("time." + arm)) {
+                    continue; // an empty array does not travel: the site has no rows of this arm
+                }
+                counts[arm].merge(WeightedKaplanMeier.Counts.fromArrays(new double[][] {reply.get("time." + arm),
+                    reply.get("eventWeight." + arm), reply.get("exitWeight." + arm), reply.get("eventSquares." + arm),
+                    reply.get("exitSquares." + arm)}));
+            }
+        }
+        return counts;
+    }
+
+    /** The weighted Cox fit of the treatment over the event-time grid, and its robust variance. */
+    double[] cox(Map<String, Object> weighting, double[] grid, boolean efron) {
+        CoxFit fit = CoxFit.fit(beta -> coxSums(weighting, grid, beta).evaluate(beta, efron), 1);
+        double[] beta = fit.coefficients();
+        Map<String, Object> arguments = new LinkedHashMap<>(weighting);
+        arguments.put("beta", list(beta));
+        arguments.put("grid", list(grid));
+        arguments.put("ties", efron ? "efron" : "breslow");
+        Aggregates pooled = CoxSiteStep.toAggregates(coxSums(weighting, grid, beta));
+        for (String name : CausalSiteStep.COX_SUMS) {
+            arguments.put("pooled." + name, list(pooled.get(name)));
+        }
+        Map<String, Aggregates> replies = call("coxMeat", arguments);
+        double meat = 0;
+        for (String site : sites.names()) {
+            meat += replies.get(site).getMatrix("meat")[0][0];
+        }
+        double[][] robust = CoxRobust.sandwich(fit.covariance(), new double[][] {{meat}});
+        return new double[] {beta[0], Math.sqrt(fit.covariance()[0][0]), Math.sqrt(robust[0][0])};
+    }
+
+    private CoxSums coxSums(Map<String, Object> weighting, double[] grid, double[] beta) {
+        Map<String, Object> arguments = new LinkedHashMap<>(weighting);
+        arguments.put("beta", list(beta));
+        arguments.put("grid", list(grid));
+        Map<String, Aggregates> replies = call("coxSums", arguments);
+        CoxSums total = null;
+        for (String site : sites.names()) {
+            CoxSums sums = CoxSiteStep.fromAggregates(replies.get(site), grid, 1);
+            if (total == null) {
+                total = sums;
+            } else {
+                total.add(sums);
+            }
+        }
+        return total;
+    }
+
+    static List<Object> list(double[] values) {
+        List<Object> list = new ArrayList<>();
+        for (double v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+}

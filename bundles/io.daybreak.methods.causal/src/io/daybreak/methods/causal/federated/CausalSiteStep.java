@@ -1,0 +1,133 @@
+package io.daybreak.methods.causal.federated;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.data.Table;
+import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.ReleaseGuard;
+import io.daybreak.federation.SiteStep;
+import io.daybreak.methods.causal.model.WeightedKaplanMeier;
+import io.daybreak.methods.stats.data.Arguments;
+import io.daybreak.methods.stats.glm.GlmFamily;
+import io.daybreak.methods.stats.glm.GlmSiteStep;
+import io.daybreak.methods.stats.glm.GlmSums;
+import io.daybreak.methods.stats.survival.CoxRobust;
+import io.daybreak.methods.stats.survival.CoxSiteStep;
+import io.daybreak.methods.stats.survival.CoxSums;
+
+/**
+ * The site steps of the federated IPTW analysis ({@code causal.iptw}); each releases sums only:
+ * <ul>
+ * <li>{@code propensity}: the logistic propensity model's IRLS sums at the coordinator's coefficients;</li>
+ * <li>{@code weighted}: per arm the row count, Σw, Σw², and per covariate Σx, Σx², Σwx (balance, effective
+ * sizes), and with an outcome Σwy, Σw²y, Σw²y² (the weighted means and their influence-function variance);</li>
+ * <li>{@code survivalCounts}: per arm and distinct time the weighted events and exits and their squared weights
+ * (the weighted Kaplan–Meier curves; releases event times, so the site's policy must allow them);</li>
+ * <li>{@code coxSums}: the weighted Cox model's risk-set sums with the treatment as covariate;</li>
+ * <li>{@code coxMeat}: given the pooled sums at β̂, the site's part of the robust variance's middle term.</li>
+ * </ul>
+ * Arguments: those of {@link SiteRows}, and {@code propensity}, {@code estimand}, {@code armFactors} for the
+ * weights, {@code beta} and {@code grid} for the Cox steps, the pooled sums for {@code coxMeat}.
+ */
+@Component(service = SiteStep.class)
+public final class CausalSiteStep implements SiteStep {
+    public static final String METHOD = "causal.iptw";
+    /** The names of the Cox sums, as released by the {@code coxSums} step and sent back pooled ("pooled." + name). */
+    static final List<String> COX_SUMS = List.of("s0", "s1", "s2", "d", "dw", "sumX", "t0", "t1", "t2");
+
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
+    @Override
+    public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
+        Arguments.step(METHOD, step, "propensity", "weighted", "survivalCounts", "coxSums", "coxMeat");
+        SiteRows rows = SiteRows.read(data, arguments);
+        guard.subset("the rows of the analysis", rows.n());
+        guard.parameters("the propensity model", rows.x.length == 0 ? 1 : rows.x[0].length, rows.n());
+        guard.counts("the arm sizes", rows.armSizes());
+        return switch (step) {
+        case "propensity" -> {
+            double[] beta = arguments.containsKey("beta")
+                    ? Arguments.numbers(arguments, "beta", rows.covariates.size() + 1) : null;
+            yield GlmSiteStep.release(GlmSums.of(rows.x, rows.treatmentResponse(), GlmFamily.BINOMIAL, beta)).build();
+        }
+        case "weighted" -> {
+            checkBinaryCounts(rows, guard);
+            yield WeightedSums.of(rows, rows.weights(arguments)).release();
+        }
+        case "survivalCounts" -> survivalCounts(rows, arguments, guard);
+        case "coxSums" -> {
+            CoxSums sums = coxSums(rows, arguments, guard);
+            yield CoxSiteStep.toAggregates(sums);
+        }
+        default -> coxMeat(rows, arguments, guard);
+        };
+    }
+
+    private static Aggregates survivalCounts(SiteRows rows, Map<String, Object> arguments, ReleaseGuard guard) {
+        requireSurvival(rows);
+        guard.eventTimes("the weighted Kaplan-Meier counts");
+        double[] w = rows.weights(arguments);
+        Aggregates.Builder release = Aggregates.builder();
+        for (int arm = 0; arm <= 1; arm++) {
+            double[][] arrays = WeightedKaplanMeier.Counts.of(rows.time, rows.event, w, rows.treated, arm).arrays();
+            release.put("time." + arm, arrays[0]).put("eventWeight." + arm, arrays[1])
+                    .put("exitWeight." + arm, arrays[2]).put("eventSquares." + arm, arrays[3])
+                    .put("exitSquares." + arm, arrays[4]);
+        }
+        return release.build();
+    }
+
+    private static CoxSums coxSums(SiteRows rows, Map<String, Object> arguments, ReleaseGuard guard) {
+        requireSurvival(rows);
+        guard.eventTimes("the weighted Cox model's risk-set sums");
+        CoxSums sums = CoxSums.of(rows.time, rows.event, rows.treatmentRows(), rows.weights(arguments),
+                Arguments.numbers(arguments, "beta", 1), Arguments.numbers(arguments, "grid", -1));
+        guard.riskSets("the weighted Cox model's risk-set sums", sums.riskSizes());
+        return sums;
+    }
+
+    private static Aggregates coxMeat(SiteRows rows, Map<String, Object> arguments, ReleaseGuard guard) {
+        requireSurvival(rows);
+        guard.eventTimes("the weighted Cox model's robust variance");
+        double[] grid = Arguments.numbers(arguments, "grid", -1);
+        Aggregates.Builder pooled = Aggregates.builder();
+        for (String name : COX_SUMS) {
+            pooled.put(name, Arguments.numbers(arguments, "pooled." + name, -1));
+        }
+        CoxSums sums = CoxSiteStep.fromAggregates(pooled.build(), grid, 1);
+        double[] beta = Arguments.numbers(arguments, "beta", 1);
+        boolean efron = !"breslow".equals(arguments.get("ties"));
+        double[][] meat = CoxRobust.at(sums, efron).meat(rows.time, rows.event, rows.treatmentRows(),
+                rows.weights(arguments), beta);
+        return Aggregates.builder().putMatrix("meat", meat).build();
+    }
+
+    /** A binary covariate's (or outcome's) sums per arm are counts: each must pass the small-cell rule. */
+    private static void checkBinaryCounts(SiteRows rows, ReleaseGuard guard) {
+        int p = rows.covariates.size();
+        for (int c = 0; c <= p; c++) {
+            long[] ones = new long[4];
+            boolean binary = true;
+            for (int i = 0; i < rows.n() && binary; i++) {
+                double v = c < p ? rows.x[i][c + 1] : rows.outcome == null ? 0 : rows.outcome[i];
+                binary = v == 0 || v == 1;
+                ones[2 * rows.treated[i] + (v == 1 ? 1 : 0)]++;
+            }
+            if (binary) {
+                guard.counts(c < p ? "covariate '" + rows.covariates.get(c) + "' by arm" : "the outcome by arm", ones);
+            }
+        }
+    }
+
+    private static void requireSurvival(SiteRows rows) {
+        if (rows.time == null) {
+            throw new IllegalArgumentException("argument 'time' is needed for this step");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.daybreak.methods.causal.federated;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.daybreak.data.Table;
+import io.daybreak.methods.causal.model.Estimand;
+import io.daybreak.methods.stats.data.Arguments;
+import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.survival.SurvivalInput;
+
+/**
+ * A site's rows of a federated causal analysis, read from the coordinator's (untrusted) arguments: the complete
+ * cases of the treatment, the covariates and the outcome columns, so every step uses the same rows as the pooled
+ * analysis would. A site may hold one arm only (a trial site, a registry of controls); the treatment column must
+ * hold only {@code treatedValue} and {@code controlValue}.
+ *
+ * <p>Arguments: {@code treatment}, {@code treatedValue}, {@code controlValue}, {@code covariates} (list),
+ * optional {@code outcome}, and for a time-to-event outcome {@code time}, {@code status}, {@code eventValue}.
+ */
+final class SiteRows {
+    final int[] treated;
+    final double[][] x;
+    final double[] outcome;
+    final double[] time;
+    final boolean[] event;
+    final List<String> covariates;
+
+    private SiteRows(int[] treated, double[][] x, double[] outcome, double[] time, boolean[] event,
+            List<String> covariates) {
+        this.treated = treated;
+        this.x = x;
+        this.outcome = outcome;
+        this.time = time;
+        this.event = event;
+        this.covariates = covariates;
+    }
+
+    static SiteRows read(Table data, Map<String, Object> arguments) {
+        String treatment = Arguments.string(arguments, "treatment");
+        double treatedValue = Arguments.number(arguments, "treatedValue");
+        double controlValue = Arguments.number(arguments, "controlValue");
+        List<String> covariates = Arguments.strings(arguments, "covariates");
+        String outcome = arguments.containsKey("outcome") ? Arguments.string(arguments, "outcome") : null;
+        String timeColumn = arguments.containsKey("time") ? Arguments.string(arguments, "time") : null;
+        List<String> names = new ArrayList<>(List.of(treatment));
+        names.addAll(covariates);
+        if (outcome != null) {
+            names.add(outcome);
+        }
+        if (timeColumn != null) {
+            names.add(timeColumn);
+            names.add(Arguments.string(arguments, "status"));
+        }
+        NumericColumns rows = Arguments.columns(data, names);
+        int n = rows.rows();
+        double[] a = rows.column(treatment);
+        int[] treated = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (a[i] != treatedValue && a[i] != controlValue) {
+                throw new IllegalArgumentException("column '" + treatment + "' holds a value other than the treated "
+                        + "and control values");
+            }
+            treated[i] = a[i] == treatedValue ? 1 : 0;
+        }
+        double[][] x = new double[n][covariates.size() + 1];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = 1;
+        }
+        for (int c = 0; c < covariates.size(); c++) {
+            double[] column = rows.column(covariates.get(c));
+            for (int i = 0; i < n; i++) {
+                x[i][c + 1] = column[i];
+            }
+        }
+        double[] time = timeColumn == null ? null : rows.column(timeColumn);
+        boolean[] event = timeColumn == null ? null
+                : SurvivalInput.events(rows.column(Arguments.string(arguments, "status")),
+                        Arguments.number(arguments, "eventValue"));
+        return new SiteRows(treated, x, outcome == null ? null : rows.column(outcome), time, event,
+                List.copyOf(covariates));
+    }
+
+    int n() {
+        return treated.length;
+    }
+
+    long[] armSizes() {
+        long[] sizes = new long[2];
+        for (int a : treated) {
+            sizes[a]++;
+        }
+        return sizes;
+    }
+
+    /** The treatment as 0/1 responses of the propensity model. */
+    double[] treatmentResponse() {
+        double[] a = new double[treated.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = treated[i];
+        }
+        return a;
+    }
+
+    /**
+     * The balancing weights at the coordinator's propensity coefficients: the estimand's weight times the arm's
+     * pooled factor ({@code armFactors}: the pooled arm shares for stabilised ATE weights, else 1 and 1).
+     */
+    double[] weights(Map<String, Object> arguments) {
+        double[] beta = Arguments.numbers(arguments, "propensity", x[0].length);
+        Estimand estimand;
+        try {
+            estimand = Estimand.valueOf(Arguments.string(arguments, "estimand").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("argument 'estimand' must be ATE, ATT or ATO");
+        }
+        double[] armFactors = Arguments.numbers(arguments, "armFactors", 2);
+        double[] w = new double[n()];
+        for (int i = 0; i < w.length; i++) {
+            double eta = 0;
+            for (int k = 0; k < beta.length; k++) {
+                eta += x[i][k] * beta[k];
+            }
+            double score = 1 / (1 + Math.exp(-eta));
+            w[i] = estimand.weight(treated[i], score) * armFactors[treated[i]];
+        }
+        return w;
+    }
+
+    /** The treatment as the one covariate of the marginal Cox model. */
+    double[][] treatmentRows() {
+        double[][] rows = new double[n()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {treated[i]};
+        }
+        return rows;
+    }
+}

@@ -52,6 +52,9 @@ step "Four designs on the same simulated patients, with an HTML report ($OUT/com
   "$DAYBREAK" compare target=0.3 scenarios=0.05,0.12,0.25,0.40,0.55,0.70/0.02,0.05,0.10,0.20,0.30,0.45 cohorts=12 \
   trials=20000 seed=2026 --out "$OUT/comparison.csv" --report "$OUT/comparison.html"
 
+step "An external control arm for a single-arm trial: eligibility, time zero, ATT weights, balance, survival, E-value ($OUT/eca.html)" \
+  "$DAYBREAK" eca --report "$OUT/eca.html"
+
 step "A dose-escalation meeting: BLRM posterior and the EWOC recommendation after 3, 3 and 6 patients with 0, 0, 1 DLTs" \
   "$DAYBREAK" run design.blrm-posterior patients=3,3,6,0,0,0 dlts=0,0,1,0,0,0
 

@@ -15,7 +15,8 @@ echo "$out" | grep -q '"id":"example.beta-binomial"' || fail "methods --json doe
 for id in design.3plus3 design.crm design.crm-skeleton design.boin design.boin-boundaries design.keyboard design.blrm \
     design.blrm-posterior design.tite-crm design.tite-boin design.boin12 design.simon design.bop2 design.pp-monitor \
     design.tox-monitor design.pathways design.compare stats.km stats.logrank stats.cox stats.glm stats.firth \
-    stats.describe stats.table stats.simulate-trial; do
+    stats.describe stats.table stats.simulate-trial causal.propensity causal.weighting causal.matching causal.effect \
+    causal.evalue; do
   echo "$out" | grep -q "\"id\":\"$id\"" || fail "methods --json does not list $id"
 done
 
@@ -75,6 +76,15 @@ set -e
 "$ROOT/daybreak" compare target=0.3 scenarios=0.05,0.15,0.3,0.5/0.1,0.25,0.45,0.6 trials=500 seed=1 \
   --out "$WORK/cmp.csv" --report "$WORK/cmp.html" > /dev/null || fail "compare exited $?"
 grep -q "<svg" "$WORK/cmp.html" || fail "the comparison report has no chart"
+# the external-control-arm example: one command, one HTML report
+"$ROOT/daybreak" eca --report "$WORK/eca.html" > "$WORK/eca.txt" || fail "eca exited $?"
+grep -q "hazard ratio" "$WORK/eca.txt" || fail "eca printed no hazard ratio: $(cat "$WORK/eca.txt")"
+grep -q "unmeasured confounding" "$WORK/eca.html" || fail "the eca report has no sensitivity section"
+set +e
+"$ROOT/daybreak" eca --report "$WORK/no/such/dir/eca.html" > /dev/null 2> "$WORK/err"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "eca with a bad report path exited $code, expected 2"
 
 # The interactive shell: commands from standard input, 'exit' ends it, so does end of input.
 out="$(printf 'methods\nrun example.beta-binomial events=1 patients=4 --json\nexit\n' | timeout 60 "$ROOT/daybreak")" \

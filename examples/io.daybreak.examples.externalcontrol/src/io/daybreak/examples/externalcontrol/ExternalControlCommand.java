@@ -31,7 +31,7 @@ public final class ExternalControlCommand {
 
     @Descriptor("external control arm for a single-arm trial: eligibility, time zero, ATT weighting, balance, "
             + "survival and response, E-value; writes an HTML report")
-    public String eca(@Descriptor("--report file.html [--data file.csv|.arrow] [--seed n]") String... args)
+    public void eca(@Descriptor("--report file.html [--data file.csv|.arrow] [--seed n]") String... args)
             throws Exception {
         Path report = null;
         Path data = null;
@@ -64,9 +64,10 @@ public final class ExternalControlCommand {
             ExternalControlAnalysis analysis = ExternalControlAnalysis.run(table, Eligibility.TRIAL, allocator);
             ExternalControlReport.write(report, analysis, source);
             MarginalMeans.Contrast hr = analysis.weighted().hazardRatio(0.95);
-            return String.format(Locale.ROOT, "hazard ratio (ATT-weighted) %.3f (95%% CI %.3f to %.3f), naive %.3f; "
-                    + "E-value %.2f; report %s", hr.estimate(), hr.lower(), hr.upper(),
+            String line = String.format(Locale.ROOT, "hazard ratio (ATT-weighted) %.3f (95%% CI %.3f to %.3f), "
+                    + "naive %.3f; E-value %.2f; report %s", hr.estimate(), hr.lower(), hr.upper(),
                     analysis.naive().hazardRatio(0.95).estimate(), analysis.eValue()[0], report);
+            System.out.println(line);
         }
     }
 

@@ -97,4 +97,19 @@ out="$(printf 'lb daybreak\nheaders 0\n' | timeout 60 "$ROOT/daybreak" 2>&1)" ||
 echo "$out" | grep -q 'Daybreak core' || fail "lb does not list the Daybreak bundles: $out"
 echo "$out" | grep -q 'Bundle-SymbolicName' || fail "headers 0 failed: $out"
 
+# the twin methods are listed; a virtual-patient simulation runs; a bad parameter is named
+out="$("$ROOT/daybreak" methods --json)" || fail "methods --json exited $?"
+for id in twin.tgi-fit twin.tgi-simulate twin.procova twin.prognostic-train twin.fidelity; do
+  echo "$out" | grep -q "\"id\":\"$id\"" || fail "methods --json does not list $id"
+done
+out="$("$ROOT/daybreak" run twin.tgi-simulate n=30 --seed 3 --out "$WORK/twins.csv" --json)" \
+  || fail "twin.tgi-simulate exited $?: $out"
+echo "$out" | grep -q '"status":"SUCCEEDED"' || fail "twin.tgi-simulate did not succeed: $out"
+set +e
+"$ROOT/daybreak" run twin.tgi-simulate cvEffect=-1 2> "$WORK/err"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "twin.tgi-simulate with cvEffect=-1 exited $code, expected 2"
+grep -q "cvEffect" "$WORK/err" || fail "error does not name cvEffect: $(cat "$WORK/err")"
+
 echo "smoke test passed: product starts, lists and runs methods, maps bad input to exit code 2"

@@ -1,0 +1,183 @@
+package io.daybreak.methods.twin;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.FLOAT64;
+import static io.daybreak.data.ColumnType.INT64;
+import static io.daybreak.data.ColumnType.STRING;
+
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.Table;
+import io.daybreak.methods.stats.survival.EventCounts;
+import io.daybreak.methods.stats.survival.KaplanMeier;
+import io.daybreak.methods.twin.model.VirtualPatients;
+
+/**
+ * {@code twin.tgi-simulate}: seeded virtual patients with tumour size curves, RECIST responses, PFS and optional
+ * OS ({@link VirtualPatients}, {@link io.daybreak.methods.twin.model.Recist}). Patient i uses random stream i.
+ */
+@Component(service = Method.class)
+public final class TgiSimulateMethod implements Method {
+    static final TableSpec PATIENTS = TableSpec.of("patients", "one row per virtual patient", column("id", INT64),
+            column("arm", INT64), column("biomarker", INT64), column("base", FLOAT64), column("kl", FLOAT64),
+            column("kd", FLOAT64), column("lambda", FLOAT64), column("d", FLOAT64), column("g", FLOAT64),
+            column("ttg", FLOAT64), column("bestResponse", STRING), column("bestChange", FLOAT64),
+            column("pfsTime", FLOAT64), column("pfsEvent", INT64), column("osTime", FLOAT64), column("osEvent", INT64));
+    static final TableSpec VISITS = TableSpec.of("visits", "one row per patient and assessment (baseline at 0)",
+            column("id", INT64), column("time", FLOAT64), column("size", FLOAT64));
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("twin.tgi-simulate",
+            "Virtual patients: tumour growth inhibition curves, RECIST responses, PFS and OS")
+            .category("twin")
+            .reference("Claret et al., J Clin Oncol 2009 (TGI model, time to growth); Stein et al., Clin Cancer Res "
+                    + "2008 (bi-exponential); Eisenhauer et al., Eur J Cancer 2009 (RECIST 1.1)")
+            .description("Claret: TS(t) = BASE exp(KL t - KD/lambda (1 - exp(-lambda t))); gd: TS(t) = BASE (exp(-d t) "
+                    + "+ exp(g t) - 1). Log-normal between-patient variability (CV parameters, typical value = "
+                    + "median), the drug-effect rate (KD or d) scaled by 'exposure', by 'armRatio' in arm 1 and by "
+                    + "'biomarkerRatio' for biomarker-positive patients; multiplicative residual error; assessments "
+                    + "every 'interval' days, ended by dropout, death or follow-up. RECIST 1.1 target lesions: PR at "
+                    + "<= -30% from baseline, PD at >= +20% and >= minIncrease mm above the nadir; best response "
+                    + "PR/SD/PD (CR impossible: sizes never reach 0), unconfirmed. PFS: first PD or death, else "
+                    + "censored at the last assessment. Optional OS: exponential, log hazard linear in the week-8 "
+                    + "relative change (osLink=ratio8) or in the time to growth in years (osLink=ttg).")
+            .parameter(ParameterSpec.integer("n").min(1).max(1_000_000).defaultValue(200L).unit("patients"))
+            .parameter(ParameterSpec.choice("model", "claret", "biexponential").defaultValue("claret"))
+            .parameter(ParameterSpec.real("base").greaterThan(0).defaultValue(60.0).unit("mm")
+                    .doc("typical baseline sum of diameters"))
+            .parameter(ParameterSpec.real("kl").greaterThan(0).defaultValue(0.002).unit("1/day")
+                    .doc("Claret: typical growth rate KL"))
+            .parameter(ParameterSpec.real("kd").greaterThan(0).defaultValue(0.01).unit("1/day")
+                    .doc("Claret: typical drug-effect rate KD at exposure 1"))
+            .parameter(ParameterSpec.real("lambda").greaterThan(0).defaultValue(0.005).unit("1/day")
+                    .doc("Claret: typical resistance rate lambda"))
+            .parameter(ParameterSpec.real("d").greaterThan(0).defaultValue(0.01).unit("1/day")
+                    .doc("biexponential: typical regression rate d at exposure 1"))
+            .parameter(ParameterSpec.real("g").greaterThan(0).defaultValue(0.002).unit("1/day")
+                    .doc("biexponential: typical growth rate g"))
+            .parameter(ParameterSpec.real("cvBase").min(0).max(5).defaultValue(0.3).doc("CV of BASE"))
+            .parameter(ParameterSpec.real("cvGrowth").min(0).max(5).defaultValue(0.5).doc("CV of KL or g"))
+            .parameter(ParameterSpec.real("cvEffect").min(0).max(5).defaultValue(0.5).doc("CV of KD or d"))
+            .parameter(ParameterSpec.real("cvLambda").min(0).max(5).defaultValue(0.3).doc("Claret: CV of lambda"))
+            .parameter(ParameterSpec.real("exposure").min(0).defaultValue(1.0)
+                    .doc("dose or exposure multiplying the drug-effect rate (Claret: KD x AUC)"))
+            .parameter(ParameterSpec.real("treatedFraction").min(0).max(1).defaultValue(0.5)
+                    .doc("probability of arm 1"))
+            .parameter(ParameterSpec.real("armRatio").greaterThan(0).defaultValue(1.0)
+                    .doc("multiplies the drug-effect rate in arm 1"))
+            .parameter(ParameterSpec.real("biomarkerPrevalence").min(0).max(1).defaultValue(0.0)
+                    .doc("probability of a positive biomarker"))
+            .parameter(ParameterSpec.real("biomarkerRatio").greaterThan(0).defaultValue(1.0)
+                    .doc("multiplies the drug-effect rate of biomarker-positive patients"))
+            .parameter(ParameterSpec.real("residualSd").min(0).max(2).defaultValue(0.1)
+                    .doc("SD of the multiplicative (log-scale) measurement error"))
+            .parameter(ParameterSpec.real("interval").greaterThan(0).defaultValue(42.0).unit("days")
+                    .doc("days between assessments"))
+            .parameter(ParameterSpec.integer("visits").min(0).max(1000).defaultValue(8L)
+                    .doc("post-baseline assessments scheduled"))
+            .parameter(ParameterSpec.real("dropoutHazard").min(0).defaultValue(0.0).unit("1/day")
+                    .doc("exponential dropout: assessments end at dropout"))
+            .parameter(ParameterSpec.real("followUp").greaterThan(0).defaultValue(730.0).unit("days")
+                    .doc("administrative censoring: no assessment or death after it"))
+            .parameter(ParameterSpec.real("minIncrease").min(0).defaultValue(5.0).unit("mm")
+                    .doc("absolute increase over the nadir that progression also needs"))
+            .parameter(ParameterSpec.real("osHazard").min(0).defaultValue(0.0).unit("1/day")
+                    .doc("baseline hazard of death; 0: no OS (osTime = followUp, no events)"))
+            .parameter(ParameterSpec.choice("osLink", "ratio8", "ttg").defaultValue("ratio8")
+                    .doc("OS covariate: week-8 relative size change TS(56)/BASE - 1, or time to growth in years"))
+            .parameter(ParameterSpec.real("osCoefficient").min(-20).max(20).defaultValue(1.0)
+                    .doc("log hazard ratio per unit of the OS covariate"))
+            .output(PATIENTS)
+            .output(VISITS)
+            .build();
+
+    @Override
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        VirtualPatients generator = generator(parameters);
+        int n = (int) parameters.integer("n");
+        TwinTables.Rows patients = new TwinTables.Rows().column("id", INT64).column("arm", INT64)
+                .column("biomarker", INT64).column("base", FLOAT64).column("kl", FLOAT64).column("kd", FLOAT64)
+                .column("lambda", FLOAT64).column("d", FLOAT64).column("g", FLOAT64).column("ttg", FLOAT64)
+                .column("bestResponse", STRING).column("bestChange", FLOAT64).column("pfsTime", FLOAT64)
+                .column("pfsEvent", INT64).column("osTime", FLOAT64).column("osEvent", INT64);
+        TwinTables.Rows visits = new TwinTables.Rows().column("id", INT64).column("time", FLOAT64)
+                .column("size", FLOAT64);
+        double[] pfsTime = new double[n];
+        boolean[] pfsEvent = new boolean[n];
+        double[] osTime = new double[n];
+        boolean[] osEvent = new boolean[n];
+        long responders = 0;
+        long evaluable = 0;
+        for (int i = 0; i < n; i++) {
+            context.checkCancelled();
+            VirtualPatients.Patient p = generator.simulate(context.random(i));
+            double[] q = p.parameters();
+            boolean claret = generator.claret();
+            patients.add((long) (i + 1), (long) p.arm(), (long) p.biomarker(), q[0], claret ? q[1] : Double.NaN,
+                    claret ? q[2] : Double.NaN, claret ? q[3] : Double.NaN, claret ? Double.NaN : q[1],
+                    claret ? Double.NaN : q[2], p.timeToGrowth(), p.recist().bestResponse(), p.recist().bestChange(),
+                    p.pfsTime(), p.pfsEvent() ? 1L : 0L, p.osTime(), p.osEvent() ? 1L : 0L);
+            for (int k = 0; k < p.time().length; k++) {
+                visits.add((long) (i + 1), p.time()[k], p.size()[k]);
+            }
+            responders += p.recist().bestResponse().equals("PR") ? 1 : 0;
+            evaluable += p.recist().bestResponse().equals("NE") ? 0 : 1;
+            pfsTime[i] = p.pfsTime();
+            pfsEvent[i] = p.pfsEvent();
+            osTime[i] = p.osTime();
+            osEvent[i] = p.osEvent();
+            if (i % 1000 == 0) {
+                context.progress(i / (double) n, "patient " + (i + 1));
+            }
+        }
+        double pfsMedian = KaplanMeier.estimate(EventCounts.of(pfsTime, pfsEvent, null, 1), 0, 0.95).median()[0];
+        double osMedian = KaplanMeier.estimate(EventCounts.of(osTime, osEvent, null, 1), 0, 0.95).median()[0];
+        MethodResult.Builder result = MethodResult.builder().output("patients", patients.build(context.allocator()))
+                .output("visits", visits.build(context.allocator()))
+                .summary("n", (long) n)
+                .summary("responders", responders)
+                .summary("orr", responders / (double) n)
+                .summary("evaluable", evaluable)
+                .summary("medianPfsReached", !Double.isNaN(pfsMedian));
+        if (!Double.isNaN(pfsMedian)) {
+            result.summary("medianPfs", pfsMedian);
+        }
+        if (parameters.real("osHazard") > 0 && !Double.isNaN(osMedian)) {
+            result.summary("medianOs", osMedian);
+        }
+        return result.build();
+    }
+
+    static VirtualPatients generator(Parameters parameters) {
+        boolean claret = parameters.string("model").equals("claret");
+        double[] typical = claret ? new double[] {parameters.real("base"), parameters.real("kl"),
+            parameters.real("kd"), parameters.real("lambda")}
+            : new double[] {parameters.real("base"), parameters.real("d"), parameters.real("g")};
+        double[] cv = claret ? new double[] {parameters.real("cvBase"), parameters.real("cvGrowth"),
+            parameters.real("cvEffect"), parameters.real("cvLambda")}
+            : new double[] {parameters.real("cvBase"), parameters.real("cvEffect"), parameters.real("cvGrowth")};
+        if (parameters.real("followUp") < parameters.real("interval") && parameters.integer("visits") > 0) {
+            throw new InvalidParameterException("parameter 'followUp' = " + parameters.real("followUp") + " ends before "
+                    + "the first assessment at 'interval' = " + parameters.real("interval") + "; allowed: followUp >= "
+                    + "interval");
+        }
+        return new VirtualPatients(claret, typical, cv, parameters.real("exposure"), parameters.real("treatedFraction"),
+                parameters.real("armRatio"), parameters.real("biomarkerPrevalence"), parameters.real("biomarkerRatio"),
+                parameters.real("residualSd"), parameters.real("interval"), (int) parameters.integer("visits"),
+                parameters.real("dropoutHazard"), parameters.real("followUp"), parameters.real("minIncrease"),
+                parameters.real("osHazard"), parameters.string("osLink"), parameters.real("osCoefficient"));
+    }
+}

@@ -1,0 +1,114 @@
+package io.daybreak.methods.twin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.daybreak.data.Table;
+import io.daybreak.federation.FederatedMethod;
+import io.daybreak.federation.audit.AuditLog;
+import io.daybreak.federation.policy.DisclosurePolicy;
+import io.daybreak.federation.site.LocalSites;
+import io.daybreak.federation.site.SiteNode;
+import io.daybreak.methods.stats.glm.GlmSiteStep;
+import io.daybreak.methods.stats.survival.CoxSiteStep;
+
+/**
+ * The federated prognostic score through three in-process site nodes (procova_historical.csv split by row
+ * number mod 3): gaussian, binomial and Cox coefficients and SEs equal the pooled {@code twin.prognostic-train}
+ * fit to 1e-10 relative.
+ */
+class PrognosticFederatedTest extends TwinTestSupport {
+    @TempDir
+    Path dir;
+
+    private final List<AuditLog> logs = new ArrayList<>();
+
+    @AfterEach
+    void closeLogs() throws IOException {
+        for (AuditLog log : logs) {
+            log.close();
+        }
+    }
+
+    @Test
+    void federatedCoefficientsEqualThePooledOnes() throws Exception {
+        for (String model : List.of("gaussian", "binomial", "cox")) {
+            String outcome = switch (model) {
+            case "gaussian" -> "y";
+            case "binomial" -> "resp";
+            default -> "time";
+            };
+            double[][] pooled = new double[2][];
+            try (Table data = csv("procova_historical.csv")) {
+                run(new PrognosticTrainMethod(), Map.of("data", data), Map.of("outcome", outcome, "covariates",
+                        "x1,x2,x3", "model", model), outputs -> {
+                        Table c = outputs.get("coefficients");
+                        pooled[0] = new double[c.rowCount()];
+                        pooled[1] = new double[c.rowCount()];
+                        for (int i = 0; i < c.rowCount(); i++) {
+                            pooled[0][i] = c.doubles("estimate").get(i);
+                            pooled[1][i] = c.doubles("stdError").get(i);
+                        }
+                    });
+            }
+            List<Table> parts = new ArrayList<>();
+            try (Table data = csv("procova_historical.csv")) {
+                for (int s = 0; s < 3; s++) {
+                    parts.add(part(data, s));
+                }
+            }
+            try {
+                List<SiteNode> nodes = new ArrayList<>();
+                for (int s = 0; s < 3; s++) {
+                    AuditLog log = AuditLog.open(dir.resolve(model + s + ".audit"), Clock.systemUTC());
+                    logs.add(log);
+                    nodes.add(new SiteNode("site" + s, Map.of("historical", parts.get(s)),
+                            Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep()),
+                            policy(), log, allocator));
+                }
+                LocalSites sites = new LocalSites(nodes, "historical", "CN=researcher", allocator);
+                FederatedMethod.Outcome outcome1 = new PrognosticFederatedMethod().run(sites, Map.of("outcome", outcome,
+                        "covariates", "x1,x2,x3", "model", model), allocator);
+                double[] coefficients = doubles(outcome1.summary().get("coefficients"));
+                double[] se = doubles(outcome1.summary().get("standardErrors"));
+                assertEquals(pooled[0].length, coefficients.length, model);
+                for (int a = 0; a < coefficients.length; a++) {
+                    assertRelative(pooled[0][a], coefficients[a], 1e-10, model + " coefficient " + a);
+                    assertRelative(pooled[1][a], se[a], 1e-10, model + " se " + a);
+                }
+            } finally {
+                parts.forEach(Table::close);
+            }
+        }
+    }
+
+    /** The defaults, except that exact event times may leave a site (pooled Cox risk sets). */
+    private static DisclosurePolicy policy() {
+        DisclosurePolicy d = DisclosurePolicy.DATASHIELD_DEFAULTS;
+        return new DisclosurePolicy(d.minCellCount(), d.minSubsetSize(), d.maxParameterRatio(), d.maxFactorLevels(),
+                d.maxFactorLevelRatio(), d.maxStringLength(), true, 3);
+    }
+
+    private Table part(Table data, int site) {
+        var builder = Table.builder(allocator);
+        for (String name : data.columnNames()) {
+            List<Double> values = new ArrayList<>();
+            for (int i = site; i < data.rowCount(); i += 3) {
+                values.add(data.doubles(name).get(i));
+            }
+            builder.add(name, io.daybreak.data.ColumnType.FLOAT64, values);
+        }
+        return builder.build();
+    }
+}

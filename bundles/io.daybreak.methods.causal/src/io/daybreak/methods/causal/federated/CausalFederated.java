@@ -1,8 +1,6 @@
 package io.daybreak.methods.causal.federated;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.hipparchus.exception.MathIllegalArgumentException;
@@ -10,10 +8,11 @@ import org.hipparchus.exception.MathIllegalArgumentException;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
 import io.daybreak.methods.causal.model.WeightedKaplanMeier;
+import io.daybreak.methods.stats.data.FederatedParameters;
 import io.daybreak.methods.stats.glm.GlmFamily;
 import io.daybreak.methods.stats.glm.GlmFit;
-import io.daybreak.methods.stats.glm.GlmSiteStep;
-import io.daybreak.methods.stats.glm.GlmSums;
+import io.daybreak.methods.stats.glm.GlmFederated;
+import io.daybreak.methods.stats.survival.CoxFederated;
 import io.daybreak.methods.stats.survival.CoxFit;
 import io.daybreak.methods.stats.survival.CoxRobust;
 import io.daybreak.methods.stats.survival.CoxSiteStep;
@@ -69,19 +68,9 @@ final class CausalFederated {
         return GlmFit.fit(beta -> {
             Map<String, Object> arguments = new LinkedHashMap<>(base);
             if (beta != null) {
-                arguments.put("beta", list(beta));
+                arguments.put("beta", FederatedParameters.list(beta));
             }
-            Map<String, Aggregates> replies = call("propensity", arguments);
-            GlmSums total = null;
-            for (String site : sites.names()) {
-                GlmSums sums = GlmSiteStep.fromRelease(replies.get(site));
-                if (total == null) {
-                    total = sums;
-                } else {
-                    total.add(sums);
-                }
-            }
-            return total;
+            return GlmFederated.sum(sites, call("propensity", arguments));
         }, GlmFamily.BINOMIAL, covariates + 1);
     }
 
@@ -118,12 +107,12 @@ final class CausalFederated {
         CoxFit fit = CoxFit.fit(beta -> coxSums(weighting, grid, beta).evaluate(beta, efron), 1);
         double[] beta = fit.coefficients();
         Map<String, Object> arguments = new LinkedHashMap<>(weighting);
-        arguments.put("beta", list(beta));
-        arguments.put("grid", list(grid));
+        arguments.put("beta", FederatedParameters.list(beta));
+        arguments.put("grid", FederatedParameters.list(grid));
         arguments.put("ties", efron ? "efron" : "breslow");
         Aggregates pooled = CoxSiteStep.toAggregates(coxSums(weighting, grid, beta));
         for (String name : CausalSiteStep.COX_SUMS) {
-            arguments.put("pooled." + name, list(pooled.get(name)));
+            arguments.put("pooled." + name, FederatedParameters.list(pooled.get(name)));
         }
         Map<String, Aggregates> replies = call("coxMeat", arguments);
         double meat = 0;
@@ -136,26 +125,8 @@ final class CausalFederated {
 
     private CoxSums coxSums(Map<String, Object> weighting, double[] grid, double[] beta) {
         Map<String, Object> arguments = new LinkedHashMap<>(weighting);
-        arguments.put("beta", list(beta));
-        arguments.put("grid", list(grid));
-        Map<String, Aggregates> replies = call("coxSums", arguments);
-        CoxSums total = null;
-        for (String site : sites.names()) {
-            CoxSums sums = CoxSiteStep.fromAggregates(replies.get(site), grid, 1);
-            if (total == null) {
-                total = sums;
-            } else {
-                total.add(sums);
-            }
-        }
-        return total;
-    }
-
-    static List<Object> list(double[] values) {
-        List<Object> list = new ArrayList<>();
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
+        arguments.put("beta", FederatedParameters.list(beta));
+        arguments.put("grid", FederatedParameters.list(grid));
+        return CoxFederated.sum(sites, call("coxSums", arguments), grid, 1);
     }
 }

@@ -94,7 +94,7 @@ public final class CausalFederatedMethod implements FederatedMethod {
         CausalFederated rounds = new CausalFederated(sites, base, covariates.size());
         GlmFit propensity = rounds.propensity();
         Map<String, Object> weighting = new LinkedHashMap<>(base);
-        weighting.put("propensity", CausalFederated.list(propensity.coefficients()));
+        weighting.put("propensity", FederatedParameters.list(propensity.coefficients()));
         weighting.put("estimand", estimand.name());
         weighting.put("armFactors", List.of(1.0, 1.0));
         WeightedSums sums = rounds.weighted(weighting, withOutcome && !survival);

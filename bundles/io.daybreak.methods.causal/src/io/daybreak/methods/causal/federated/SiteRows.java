@@ -9,6 +9,7 @@ import io.daybreak.data.Table;
 import io.daybreak.methods.causal.model.Estimand;
 import io.daybreak.methods.stats.data.Arguments;
 import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.glm.DesignMatrix;
 import io.daybreak.methods.stats.survival.SurvivalInput;
 
 /**
@@ -65,16 +66,7 @@ final class SiteRows {
             }
             treated[i] = a[i] == treatedValue ? 1 : 0;
         }
-        double[][] x = new double[n][covariates.size() + 1];
-        for (int i = 0; i < n; i++) {
-            x[i][0] = 1;
-        }
-        for (int c = 0; c < covariates.size(); c++) {
-            double[] column = rows.column(covariates.get(c));
-            for (int i = 0; i < n; i++) {
-                x[i][c + 1] = column[i];
-            }
-        }
+        double[][] x = DesignMatrix.of(rows, treatment, covariates).x();
         double[] time = timeColumn == null ? null : rows.column(timeColumn);
         boolean[] event = timeColumn == null ? null
                 : SurvivalInput.events(rows.column(Arguments.string(arguments, "status")),

@@ -6,6 +6,7 @@ import java.util.List;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.data.Table;
 import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.glm.DesignMatrix;
 
 /**
  * The rows a causal analysis uses: treatment (1 treated, 0 control), covariates (with an intercept column
@@ -93,20 +94,13 @@ public record CausalData(int[] treated, double[][] x, double[] outcome, boolean[
         for (int i = 0; i < n; i++) {
             treated[i] = column[i] == treatedValue ? 1 : 0;
         }
-        double[][] x = new double[n][covariates.size() + 1];
-        for (int i = 0; i < n; i++) {
-            x[i][0] = 1;
-        }
-        for (int c = 0; c < covariates.size(); c++) {
-            double[] covariate = rows.column(covariates.get(c));
-            if (constant(covariate)) {
-                throw new InvalidParameterException("covariate '" + covariates.get(c) + "' has one value in the "
+        for (String covariate : covariates) {
+            if (constant(rows.column(covariate))) {
+                throw new InvalidParameterException("covariate '" + covariate + "' has one value in the "
                         + n + " complete rows; a constant covariate cannot be adjusted for");
             }
-            for (int i = 0; i < n; i++) {
-                x[i][c + 1] = covariate[i];
-            }
         }
+        double[][] x = DesignMatrix.of(rows, treatment, covariates).x();
         boolean[] event = null;
         if (status != null) {
             double[] statusColumn = rows.column(status);

@@ -57,7 +57,7 @@ public final class FederatedParameters {
         return list.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Numbers as a summary list. */
+    /** Numbers as a list, for a summary or a site step's arguments. */
     public static List<Object> list(double[] values) {
         List<Object> list = new ArrayList<>();
         for (double v : values) {

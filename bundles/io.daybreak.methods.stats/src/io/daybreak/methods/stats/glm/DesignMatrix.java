@@ -74,7 +74,8 @@ public record DesignMatrix(double[][] x, double[] y) {
         return terms;
     }
 
-    static DesignMatrix of(NumericColumns rows, String response, List<String> covariates) {
+    /** The rows' design (intercept, then the covariates in order) and the response column. */
+    public static DesignMatrix of(NumericColumns rows, String response, List<String> covariates) {
         int n = rows.rows();
         double[][] x = new double[n][covariates.size() + 1];
         for (int i = 0; i < n; i++) {

@@ -1,12 +1,12 @@
 package io.daybreak.methods.stats.glm;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
+import io.daybreak.methods.stats.data.FederatedParameters;
 
 /**
  * The coordinator of the federated GLM: the IRLS of {@link GlmFit} on the sums the sites release
@@ -37,14 +37,14 @@ public final class GlmFederated {
         arguments.put("family", family.name().toLowerCase(java.util.Locale.ROOT));
         arguments.put("interceptOnly", interceptOnly);
         if (beta != null) {
-            List<Object> values = new ArrayList<>();
-            for (double b : beta) {
-                values.add(b);
-            }
-            arguments.put("beta", values);
+            arguments.put("beta", FederatedParameters.list(beta));
         }
         rounds[0]++;
-        Map<String, Aggregates> replies = sites.call(GlmSiteStep.METHOD, "sums", arguments);
+        return sum(sites, sites.call(GlmSiteStep.METHOD, "sums", arguments));
+    }
+
+    /** The sites' IRLS sums (released as {@link GlmSiteStep#release}) added in the sites' fixed order. */
+    public static GlmSums sum(Sites sites, Map<String, Aggregates> replies) {
         GlmSums total = null;
         for (String site : sites.names()) {
             GlmSums sums = GlmSiteStep.fromRelease(replies.get(site));

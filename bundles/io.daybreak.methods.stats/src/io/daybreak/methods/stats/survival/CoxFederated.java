@@ -1,6 +1,5 @@
 package io.daybreak.methods.stats.survival;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
+import io.daybreak.methods.stats.data.FederatedParameters;
 
 /**
  * The coordinator of the federated Cox model: Newton–Raphson ({@link CoxFit}) on what the sites release
@@ -58,17 +58,8 @@ public final class CoxFederated {
             fit = CoxFit.fit(beta -> {
                 rounds[0]++;
                 Map<String, Object> arguments = with(base, "beta", beta);
-                arguments.put("grid", list(grid));
-                Map<String, Aggregates> replies = sites.call(CoxSiteStep.METHOD, "sums", arguments);
-                CoxSums total = null;
-                for (String site : sites.names()) {
-                    CoxSums sums = CoxSiteStep.fromAggregates(replies.get(site), grid, p);
-                    if (total == null) {
-                        total = sums;
-                    } else {
-                        total.add(sums);
-                    }
-                }
+                arguments.put("grid", FederatedParameters.list(grid));
+                CoxSums total = sum(sites, sites.call(CoxSiteStep.METHOD, "sums", arguments), grid, p);
                 events[0] = Arrays.stream(total.d).sum();
                 return total.evaluate(beta, efron);
             }, p);
@@ -76,17 +67,24 @@ public final class CoxFederated {
         return new Result(fit, rounds[0], events[0]);
     }
 
+    /** The sites' risk-set sums over the grid (released as {@link CoxSiteStep#toAggregates}), in the sites' order. */
+    public static CoxSums sum(Sites sites, Map<String, Aggregates> replies, double[] grid, int p) {
+        CoxSums total = null;
+        for (String site : sites.names()) {
+            CoxSums sums = CoxSiteStep.fromAggregates(replies.get(site), grid, p);
+            if (total == null) {
+                total = sums;
+            } else {
+                total.add(sums);
+            }
+        }
+        return total;
+    }
+
     private static Map<String, Object> with(Map<String, Object> base, String name, double[] values) {
         Map<String, Object> arguments = new LinkedHashMap<>(base);
-        arguments.put(name, list(values));
+        arguments.put(name, FederatedParameters.list(values));
         return arguments;
     }
 
-    private static List<Object> list(double[] values) {
-        List<Object> list = new ArrayList<>();
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
-    }
 }

@@ -2,7 +2,9 @@ package io.daybreak.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -38,6 +40,38 @@ public abstract class MethodTestSupport {
     protected MethodResult apply(Method method, Map<String, ?> raw, Map<String, Table> inputs,
             TestMethodContext context) throws Exception {
         return method.apply(inputs, Parameters.bind(method.descriptor(), raw), context);
+    }
+
+    /**
+     * Applies the method to {@code inputs} with the given seed; {@code outputs}, if not null, reads the output tables
+     * before they are closed. Returns the summary.
+     */
+    protected Map<String, Object> run(Method method, Map<String, Table> inputs, Map<String, ?> raw, long seed,
+            Consumer<Map<String, Table>> outputs) throws Exception {
+        MethodResult result = apply(method, raw, inputs, new TestMethodContext(allocator, seed));
+        try {
+            if (outputs != null) {
+                outputs.accept(result.outputs());
+            }
+            return result.summary();
+        } finally {
+            result.outputs().values().forEach(Table::close);
+        }
+    }
+
+    /** A summary's list of numbers as an array. */
+    @SuppressWarnings("unchecked")
+    public static double[] doubles(Object list) {
+        return ((List<Number>) list).stream().mapToDouble(Number::doubleValue).toArray();
+    }
+
+    /** |a − b| ≤ tolerance·max(|b|, 1e-300). */
+    public static void assertRelative(double expected, double actual, double tolerance, String what) {
+        double scale = Math.max(Math.abs(expected), 1e-300);
+        if (!(Math.abs(actual - expected) <= tolerance * scale)) {
+            throw new AssertionError(what + ": expected " + expected + " but was " + actual + " (relative difference "
+                    + Math.abs(actual - expected) / scale + " > " + tolerance + ")");
+        }
     }
 
     /** Applies the method with no inputs and the given seed, closes its outputs and returns its summary. */

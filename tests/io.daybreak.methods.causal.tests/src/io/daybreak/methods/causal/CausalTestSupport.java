@@ -2,13 +2,10 @@ package io.daybreak.methods.causal;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.daybreak.core.method.Method;
-import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.testing.MethodTestSupport;
-import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.Table;
 import io.daybreak.data.csv.CsvReader;
 
@@ -88,31 +85,7 @@ abstract class CausalTestSupport extends MethodTestSupport {
 
     /** Runs a method on a table; returns the summary and, through {@code outputs}, reads its output tables. */
     Map<String, Object> run(Method method, Table data, Map<String, ?> raw,
-            java.util.function.Consumer<Map<String, Table>> outputs)
-            throws Exception {
-        MethodResult result = apply(method, raw, data == null ? Map.of() : Map.of("data", data),
-                new TestMethodContext(allocator, 1));
-        try {
-            if (outputs != null) {
-                outputs.accept(result.outputs());
-            }
-            return result.summary();
-        } finally {
-            result.outputs().values().forEach(Table::close);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static double[] doubles(Object list) {
-        return ((List<Number>) list).stream().mapToDouble(Number::doubleValue).toArray();
-    }
-
-    /** |a − b| ≤ tolerance·max(|b|, 1e-300). */
-    static void assertRelative(double expected, double actual, double tolerance, String what) {
-        double scale = Math.max(Math.abs(expected), 1e-300);
-        if (!(Math.abs(actual - expected) <= tolerance * scale)) {
-            throw new AssertionError(what + ": expected " + expected + " but was " + actual + " (relative difference "
-                    + Math.abs(actual - expected) / scale + " > " + tolerance + ")");
-        }
+            java.util.function.Consumer<Map<String, Table>> outputs) throws Exception {
+        return run(method, data == null ? Map.of() : Map.of("data", data), raw, 1, outputs);
     }
 }

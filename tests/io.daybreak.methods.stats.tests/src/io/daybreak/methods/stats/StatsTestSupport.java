@@ -1,7 +1,6 @@
 package io.daybreak.methods.stats;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import io.daybreak.core.method.Method;
@@ -27,20 +26,6 @@ public abstract class StatsTestSupport extends MethodTestSupport {
             MethodResult result = apply(method, raw, Map.of("data", data), new TestMethodContext(allocator, 1));
             result.outputs().values().forEach(Table::close);
             return result.summary();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    protected static double[] doubles(Object list) {
-        return ((List<Number>) list).stream().mapToDouble(Number::doubleValue).toArray();
-    }
-
-    /** |a − b| ≤ tolerance·max(|b|, 1e-300): agreement to a number of significant digits. */
-    protected static void assertRelative(double expected, double actual, double tolerance, String what) {
-        double scale = Math.max(Math.abs(expected), 1e-300);
-        if (!(Math.abs(actual - expected) <= tolerance * scale)) {
-            throw new AssertionError(what + ": expected " + expected + " but was " + actual + " (relative difference "
-                    + Math.abs(actual - expected) / scale + " > " + tolerance + ")");
         }
     }
 }

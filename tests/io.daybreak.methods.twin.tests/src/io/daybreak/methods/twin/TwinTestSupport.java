@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import io.daybreak.core.method.Method;
-import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.testing.MethodTestSupport;
-import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.Table;
 import io.daybreak.data.csv.CsvReader;
 
@@ -68,33 +65,6 @@ abstract class TwinTestSupport extends MethodTestSupport {
     Map<String, Object> run(Method method, Map<String, Table> inputs, Map<String, ?> raw,
             Consumer<Map<String, Table>> outputs) throws Exception {
         return run(method, inputs, raw, 1, outputs);
-    }
-
-    Map<String, Object> run(Method method, Map<String, Table> inputs, Map<String, ?> raw, long seed,
-            Consumer<Map<String, Table>> outputs) throws Exception {
-        MethodResult result = apply(method, raw, inputs, new TestMethodContext(allocator, seed));
-        try {
-            if (outputs != null) {
-                outputs.accept(result.outputs());
-            }
-            return result.summary();
-        } finally {
-            result.outputs().values().forEach(Table::close);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static double[] doubles(Object list) {
-        return ((List<Number>) list).stream().mapToDouble(Number::doubleValue).toArray();
-    }
-
-    /** |a − b| ≤ tolerance·max(|b|, 1e-300). */
-    static void assertRelative(double expected, double actual, double tolerance, String what) {
-        double scale = Math.max(Math.abs(expected), 1e-300);
-        if (!(Math.abs(actual - expected) <= tolerance * scale)) {
-            throw new AssertionError(what + ": expected " + expected + " but was " + actual + " (relative difference "
-                    + Math.abs(actual - expected) / scale + " > " + tolerance + ")");
-        }
     }
 
     /** Relative tolerance, or an absolute one for a reference of exactly 0 (a parameter on its bound). */

@@ -72,18 +72,36 @@ out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung respo
 echo "$out" | grep -q '"coefficients":\[12.56630347274' || fail "fed stats.glm intercept: $out"
 echo "$out" | grep -q '"sites":\[{"site":"site0","n":78}' || fail "fed stats.glm certificate: $out"
 SHA="$(echo "$out" | sed 's/.*"bundleSha256":"\([0-9a-f]*\)".*/\1/')"
+# each site's signed audit head is in the certificate
+echo "$out" | grep -q '"auditHeads":\[{"site":"site0","round":' || fail "no signed audit heads in the certificate: $out"
+# a node must be told whom it serves
+set +e
+out="$("$DAYBREAK" node --site site0 --data site0 --port "$(free_port)" --cert pki/site0.pem --key pki/site0.key \
+  --trust pki/ca.pem --allow stats.glm --audit unnamed.log 2>&1)"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a node without --researchers exited $code: $out"
+echo "$out" | grep -q -- "--any-study-researcher" || fail "a node without --researchers, unclear message: $out"
+# a node cannot sign as another site: its name must be its certificate's
+set +e
+out="$("$DAYBREAK" node --site site9 --data site0 --port "$(free_port)" --cert pki/site0.pem --key pki/site0.key \
+  --trust pki/ca.pem --allow stats.glm --researchers alice --audit wrongname.log 2>&1)"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a node named unlike its certificate exited $code: $out"
+echo "$out" | grep -q "issued to 'site0'" || fail "a node named unlike its certificate, unclear message: $out"
 [ "${#SHA}" -eq 64 ] || fail "no bundle SHA-256 in the certificate: $out"
 # a node pinned to another bundle digest refuses to start
 set +e
-out="$("$DAYBREAK" node --site pinned --data site0 --port "$(free_port)" --cert pki/site0.pem --key pki/site0.key \
-  --trust pki/ca.pem --allow "stats.glm@$(printf '0%.0s' $(seq 1 64))" --audit pinned.log 2>&1)"
+out="$("$DAYBREAK" node --site site0 --data site0 --port "$(free_port)" --cert pki/site0.pem --key pki/site0.key \
+  --trust pki/ca.pem --allow "stats.glm@$(printf '0%.0s' $(seq 1 64))" --researchers alice --audit pinned.log 2>&1)"
 code=$?
 set -e
 [ "$code" -eq 2 ] || fail "a node with a wrong pin exited $code: $out"
 echo "$out" | grep -q "refusing to serve unreviewed code" || fail "wrong pin, unclear message: $out"
 # and one pinned to the digest the certificate reported starts
-"$DAYBREAK" node --site pinned-ok --data site0 --port "$(free_port)" --cert pki/site0.pem --key pki/site0.key \
-  --trust pki/ca.pem --allow "stats.glm@$SHA" --audit pinned-ok.log > pinned-ok.out 2>&1 &
+"$DAYBREAK" node --site site0 --data site0 --port "$(free_port)" --cert pki/site0.pem --key pki/site0.key \
+  --trust pki/ca.pem --allow "stats.glm@$SHA" --researchers alice --audit pinned-ok.log > pinned-ok.out 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 60); do grep -q "serving" pinned-ok.out 2>/dev/null && break; sleep 0.5; done
 grep -q "serving" pinned-ok.out || fail "a node pinned to the right digest did not start: $(cat pinned-ok.out)"

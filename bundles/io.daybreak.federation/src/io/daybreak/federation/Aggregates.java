@@ -25,9 +25,17 @@ import io.daybreak.data.ipc.ArrowIpc;
  */
 public final class Aggregates {
     private final Map<String, double[]> values;
+    /** The site that released these aggregates, when known (a coordinator's errors then name it). */
+    private final String source;
 
-    private Aggregates(Map<String, double[]> values) {
+    private Aggregates(Map<String, double[]> values, String source) {
         this.values = values;
+        this.source = source;
+    }
+
+    /** The same aggregates, marked as released by {@code site}: a missing aggregate is then blamed on it. */
+    public Aggregates from(String site) {
+        return new Aggregates(values, site);
     }
 
     public static Builder builder() {
@@ -58,14 +66,15 @@ public final class Aggregates {
         }
 
         public Aggregates build() {
-            return new Aggregates(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+            return new Aggregates(Collections.unmodifiableMap(new LinkedHashMap<>(values)), null);
         }
     }
 
     public double[] get(String name) {
         double[] array = values.get(name);
         if (array == null) {
-            throw new IllegalArgumentException("no aggregate '" + name + "' in the release; it has " + values.keySet());
+            throw new IllegalArgumentException((source == null ? "" : "site '" + source + "' released ")
+                    + "no aggregate '" + name + "' in the release; it has " + values.keySet());
         }
         return array.clone();
     }

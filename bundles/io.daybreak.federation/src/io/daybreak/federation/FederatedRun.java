@@ -7,14 +7,19 @@ import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
 
+import io.daybreak.federation.analysis.AnalysisSites;
+import io.daybreak.federation.analysis.AnalysisSpec;
+import io.daybreak.federation.analysis.SignedRelease;
+import io.daybreak.federation.analysis.SiteConnections;
 import io.daybreak.federation.site.DatasetInfo;
 
 /**
  * Runs a federated method the way a coordinator must: first checks that every site offers the dataset with the
- * same columns of the same kinds (a schema mismatch is an error naming the sites and the column), then runs the
- * method. An exact analysis fails closed on the first site that fails. With {@code allowPartial} (opt-in) a
- * failing site is left out and the analysis starts again from the beginning on the remaining sites, so every
- * round of the final run saw the same sites; the result lists who took part and why the others did not.
+ * same columns of the same kinds (a schema mismatch is an error naming the sites and the column), then opens an
+ * analysis (a fresh id, the method, its parameters and the sites, fixed from now on) and runs the method on it. An
+ * exact analysis fails closed on the first site that fails. With {@code allowPartial} (opt-in) a failing site is
+ * left out and a new analysis starts from the beginning on the remaining sites, so every round of the final run saw
+ * the same sites; the result lists who took part and why the others did not.
  */
 public final class FederatedRun {
     private FederatedRun() {
@@ -24,23 +29,37 @@ public final class FederatedRun {
      * @param outcome      the method's result on the participating sites
      * @param participants the sites whose data the result is computed from, with their rows
      * @param excluded     sites left out (only with allowPartial), with the reason each failed
+     * @param analysis     the analysis the result comes from (id, method, parameters, sites)
+     * @param releases     each site's last signed release: its signature over the site's audit head
      */
-    public record Result(FederatedMethod.Outcome outcome, Map<String, Long> participants, Map<String, String> excluded) {
+    public record Result(FederatedMethod.Outcome outcome, Map<String, Long> participants, Map<String, String> excluded,
+            AnalysisSpec analysis, Map<String, SignedRelease> releases) {
     }
 
-    public static Result run(FederatedMethod method, Sites sites, Map<String, String> parameters,
+    public static Result run(FederatedMethod method, SiteConnections sites, Map<String, String> parameters,
             BufferAllocator allocator, boolean allowPartial) {
         List<String> taking = new ArrayList<>(sites.names());
         Map<String, String> excluded = new LinkedHashMap<>();
         while (true) {
-            Sites current = sites.only(taking);
+            SiteConnections current = sites.only(taking);
             try {
                 Map<String, DatasetInfo> infos = current.datasetInfo();
                 requireSameSchema(infos);
-                FederatedMethod.Outcome outcome = method.run(current, parameters, allocator);
+                AnalysisSites analysis = current.open(AnalysisSpec.open(method.id(), current.dataset(), parameters,
+                        current.names()));
+                FederatedMethod.Outcome outcome;
+                try {
+                    outcome = method.run(analysis, parameters, allocator);
+                } catch (SiteFailedException | IllegalArgumentException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("the analysis failed while combining the releases of round "
+                            + analysis.rounds() + " from sites " + analysis.names() + " (" + e.getClass()
+                            .getSimpleName() + "): a site may have released aggregates of the wrong shape", e);
+                }
                 Map<String, Long> participants = new LinkedHashMap<>();
                 infos.forEach((site, info) -> participants.put(site, info.rows()));
-                return new Result(outcome, participants, excluded);
+                return new Result(outcome, participants, excluded, analysis.spec(), analysis.latestReleases());
             } catch (SiteFailedException e) {
                 if (!allowPartial || !taking.contains(e.site())) {
                     throw e;

@@ -1,9 +1,12 @@
 package io.daybreak.federation;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.daybreak.federation.analysis.SignedRelease;
 
 /**
  * The certificate that comes with every federated result: which code computed it (method id and version, the
@@ -30,10 +33,36 @@ public final class ResultCertificate {
             certificate.put("excluded", entries(result.excluded(), "reason"));
             certificate.put("partial", "yes: computed without the excluded sites (--allow-partial)");
         }
+        certificate.put("analysis", result.analysis().id());
+        certificate.put("analysisSha256", result.analysis().sha256());
         certificate.put("rounds", (long) result.outcome().rounds());
         certificate.put("converged", result.outcome().converged());
         certificate.put("policyChecks", "passed at every site (each release was checked and audited before it was sent)");
+        certificate.put("auditHeads", auditHeads(result.releases()));
         return certificate;
+    }
+
+    /**
+     * Each site's audit head after its last release, with the site's signature over it (SHA256withECDSA over the
+     * release payload: site, analysis, specification digest, round, method, step, arguments digest, SHA-256 of the
+     * released bytes, audit entries and head). A site's log that later shows fewer entries, or another head at that
+     * entry, was truncated or rewritten.
+     */
+    private static List<Object> auditHeads(Map<String, SignedRelease> releases) {
+        List<Object> heads = new ArrayList<>();
+        releases.forEach((site, release) -> {
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("site", site);
+            head.put("round", (long) release.round());
+            head.put("step", release.method() + "/" + release.step());
+            head.put("argumentsSha256", release.argumentsSha256());
+            head.put("releaseSha256", release.aggregatesSha256());
+            head.put("auditEntries", release.auditEntries());
+            head.put("auditHead", release.auditHead());
+            head.put("signature", Base64.getEncoder().encodeToString(release.signature()));
+            heads.add(head);
+        });
+        return heads;
     }
 
     private static List<Object> entries(Map<String, ?> bySite, String key) {

@@ -61,10 +61,11 @@ public final class FederationCommands {
 
     @Descriptor("serve this site's datasets to federated analyses over gRPC with mutual TLS (runs until stopped)")
     public void node(@Descriptor("--site NAME --data DIR --port P --cert site.pem --key site.key --trust ca.pem "
-            + "--allow method,... [--researchers cn,...] [--policy policy.json] [--audit audit.log]") String... args)
+            + "--allow method,... (--researchers cn,... | --any-study-researcher) [--bind ADDRESS] "
+            + "[--policy policy.json] [--audit audit.log]") String... args)
             throws Exception {
-        CommandLine line = CommandLine.parse("node", args, Set.of(), union(TLS, Set.of("--site", "--data", "--port",
-                "--allow", "--researchers", "--policy", "--audit")));
+        CommandLine line = CommandLine.parse("node", args, Set.of("--any-study-researcher"), union(TLS, Set.of("--site",
+                "--data", "--port", "--allow", "--researchers", "--policy", "--audit", "--bind")));
         line.requireNoPositional("node");
         line.requireNoKeyValues("node");
         Path data = Path.of(required(line, "node", "--data"));
@@ -76,12 +77,18 @@ public final class FederationCommands {
         Path policy = line.option("node", "--policy") == null ? null : Path.of(line.option("node", "--policy"));
         Set<String> researchers = line.option("node", "--researchers") == null ? Set.of()
                 : new LinkedHashSet<>(List.of(line.option("node", "--researchers").split(",")));
-        SiteNodeRunner.Config config = new SiteNodeRunner.Config(site, data, port, tls(line, "node"), policy, audit,
-                allow, researchers);
+        boolean anyResearcher = line.flag("--any-study-researcher");
+        if (researchers.isEmpty() && !anyResearcher) {
+            throw new InvalidInputException("node: name the researchers this site serves (--researchers alice,bob), "
+                    + "or explicitly allow any researcher of the study CA (--any-study-researcher)");
+        }
+        String bind = line.option("node", "--bind");
+        SiteNodeRunner.Config config = new SiteNodeRunner.Config(site, data, bind, port, tls(line, "node"), policy,
+                audit, allow, researchers, anyResearcher);
         org.apache.arrow.memory.BufferAllocator allocator = memory.newChildAllocator("node " + site);
         SiteNodeRunner runner;
         try {
-            runner = SiteNodeRunner.start(config, List.copyOf(steps), allocator);
+            runner = SiteNodeRunner.start(config, List.copyOf(steps), List.copyOf(federatedMethods), allocator);
         } catch (IOException | RuntimeException e) {
             allocator.close();
             throw new InvalidInputException("node: " + e.getMessage());
@@ -96,9 +103,10 @@ public final class FederationCommands {
             }
             stopped.countDown();
         }, "daybreak-node-shutdown"));
-        System.out.println("node " + site + " serving " + runner.node().datasets().size() + " dataset(s) on port "
-                + runner.port() + " (mutual TLS); methods " + allow + (researchers.isEmpty() ? "" : "; researchers "
-                + researchers) + "; audit log " + audit);
+        System.out.println("node " + site + " serving " + runner.node().datasets().size() + " dataset(s) on "
+                + (bind == null ? "every interface" : bind) + ", port " + runner.port() + " (mutual TLS); methods "
+                + allow + (anyResearcher ? "; any researcher of the study CA" : "; researchers " + researchers)
+                + "; audit log " + audit);
         System.out.flush();
         stopped.await();
     }

@@ -1,26 +1,23 @@
 package io.daybreak.federation.grpc;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.daybreak.federation.Aggregates;
-import io.daybreak.federation.grpc.v1.Dataset;
-import io.daybreak.federation.grpc.v1.ListDatasetsReply;
-import io.daybreak.federation.grpc.v1.ListDatasetsRequest;
-import io.daybreak.federation.grpc.v1.SiteServiceGrpc;
-import io.daybreak.federation.grpc.v1.StepReply;
-import io.daybreak.federation.grpc.v1.StepRequest;
+import io.daybreak.federation.analysis.SignedRelease;
+import io.daybreak.federation.grpc.v2.Dataset;
+import io.daybreak.federation.grpc.v2.ListDatasetsReply;
+import io.daybreak.federation.grpc.v2.ListDatasetsRequest;
+import io.daybreak.federation.grpc.v2.SiteServiceGrpc;
+import io.daybreak.federation.grpc.v2.StepReply;
+import io.daybreak.federation.grpc.v2.StepRequest;
 import io.daybreak.federation.site.NodeException;
+import io.daybreak.federation.site.Requester;
 import io.daybreak.federation.site.SiteNode;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -38,17 +35,18 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
 import io.grpc.stub.StreamObserver;
 
 /**
- * A site node on the network: the {@link SiteNode} behind a gRPC server that requires mutual TLS. The
- * requester's identity is the subject of its client certificate, issued by the study CA; every step runs
- * under that identity and is audited. Refusals map to gRPC status codes with data-free descriptions; a
- * request that fails in any way leaves the server up. Messages above {@value #MAX_MESSAGE_BYTES} bytes are
- * rejected by the transport.
+ * A site node on the network: the {@link SiteNode} behind a gRPC server that requires mutual TLS. The requester's
+ * identity is the subject of its client certificate, issued by the study CA; every request runs under that identity
+ * and is audited, including requests the server cannot read (unknown protocol version, malformed analysis). The node
+ * signs its releases with the key of its own site certificate. Refusals map to gRPC status codes with data-free
+ * descriptions; a request that fails in any way leaves the server up. Messages above {@value #MAX_MESSAGE_BYTES}
+ * bytes are rejected by the transport.
  */
 public final class NodeServer implements AutoCloseable {
-    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /** Largest message: a request carries the signed releases of every earlier round. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
     static final Metadata.Key<String> ERROR_CODE = Metadata.Key.of("daybreak-error-code", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Context.Key<String> REQUESTER = Context.key("daybreak-requester");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Context.Key<Requester> REQUESTER = Context.key("daybreak-requester");
 
     private final Server server;
 
@@ -56,13 +54,24 @@ public final class NodeServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts serving {@code node} on {@code port} (0: any free port) with mutual TLS. */
+    /** Starts serving {@code node} on {@code port} (0: any free port) of every interface, with mutual TLS. */
     public static NodeServer start(SiteNode node, int port, TlsFiles tls) throws IOException {
+        return start(node, null, port, tls);
+    }
+
+    /**
+     * Starts serving {@code node} on {@code bindAddress} (null: every interface) and {@code port}, with mutual TLS.
+     * The node's releases are signed with the key of {@code tls}, which must be the node's own site certificate.
+     */
+    public static NodeServer start(SiteNode node, String bindAddress, int port, TlsFiles tls) throws IOException {
+        node.useIdentity(SiteCredentials.site(node.name(), tls));
         var ssl = GrpcSslContexts.forServer(tls.certificateFile(), tls.keyFile())
                 .trustManager(tls.authorityFile())
                 .clientAuth(ClientAuth.REQUIRE)
                 .build();
-        Server server = NettyServerBuilder.forPort(port)
+        NettyServerBuilder builder = bindAddress == null ? NettyServerBuilder.forPort(port)
+                : NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port));
+        Server server = builder
                 .sslContext(ssl)
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .addService(ServerInterceptors.intercept(new Service(node), new IdentityInterceptor()))
@@ -83,17 +92,18 @@ public final class NodeServer implements AutoCloseable {
         }
     }
 
-    /** Puts the client certificate's subject into the call context; no certificate, no call. */
+    /** Puts the client certificate's subject and role into the call context; no certificate, no call. */
     private static final class IdentityInterceptor implements ServerInterceptor {
         @Override
         public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                 ServerCallHandler<Q, R> next) {
             SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
-            String requester = null;
+            Requester requester = null;
             try {
                 Certificate[] chain = session == null ? null : session.getPeerCertificates();
                 if (chain != null && chain.length > 0 && chain[0] instanceof X509Certificate x509) {
-                    requester = x509.getSubjectX500Principal().getName();
+                    requester = new Requester(x509.getSubjectX500Principal().getName(),
+                            io.daybreak.federation.analysis.StudyCaVerifier.isSiteCertificate(x509));
                 }
             } catch (SSLPeerUnverifiedException e) {
                 requester = null;
@@ -117,66 +127,44 @@ public final class NodeServer implements AutoCloseable {
 
         @Override
         public void listDatasets(ListDatasetsRequest request, StreamObserver<ListDatasetsReply> reply) {
-            if (!Protocol.VERSION.equals(request.getProtocolVersion())) {
-                reply.onError(versionError(request.getProtocolVersion()));
-                return;
-            }
-            ListDatasetsReply.Builder builder = ListDatasetsReply.newBuilder().setSite(node.name());
             try {
+                if (!Protocol.VERSION.equals(request.getProtocolVersion())) {
+                    throw node.malformed(REQUESTER.get(), versionProblem());
+                }
+                ListDatasetsReply.Builder builder = ListDatasetsReply.newBuilder().setSite(node.name());
                 node.datasets(REQUESTER.get()).forEach(d -> builder.addDatasets(Dataset.newBuilder().setName(d.name())
                         .addAllColumns(d.columns()).addAllColumnTypes(d.types()).setRows(d.rows())));
+                reply.onNext(builder.build());
+                reply.onCompleted();
             } catch (NodeException e) {
-                reply.onError(error(status(e.code()), e.code(), e.getMessage()));
-                return;
+                reply.onError(error(e));
+            } catch (RuntimeException e) {
+                reply.onError(error(new NodeException(NodeException.Code.INTERNAL, "the node failed to list datasets")));
             }
-            reply.onNext(builder.build());
-            reply.onCompleted();
         }
 
         @Override
         public void runStep(StepRequest request, StreamObserver<StepReply> reply) {
-            if (!Protocol.VERSION.equals(request.getProtocolVersion())) {
-                reply.onError(versionError(request.getProtocolVersion()));
-                return;
-            }
-            Map<String, Object> arguments;
             try {
-                arguments = parse(request.getArgumentsJson());
-            } catch (IllegalArgumentException e) {
-                reply.onError(error(Status.INVALID_ARGUMENT, NodeException.Code.BAD_REQUEST, e.getMessage()));
-                return;
-            }
-            try {
-                byte[] released = node.handle(REQUESTER.get(), request.getMethod(), request.getStep(),
-                        request.getDataset(), arguments);
-                reply.onNext(StepReply.newBuilder().setAggregates(com.google.protobuf.ByteString.copyFrom(released))
-                        .setSha256(Aggregates.sha256(released)).setAuditHead(node.auditHead()).build());
+                if (!Protocol.VERSION.equals(request.getProtocolVersion())) {
+                    throw node.malformed(REQUESTER.get(), versionProblem());
+                }
+                if (!request.hasAnalysis()) {
+                    throw node.malformed(REQUESTER.get(), "the request names no analysis");
+                }
+                SignedRelease release = node.handle(REQUESTER.get(), ProtoCodec.fromProto(request));
+                reply.onNext(StepReply.newBuilder().setRelease(ProtoCodec.toProto(release)).build());
                 reply.onCompleted();
             } catch (NodeException e) {
-                reply.onError(error(status(e.code()), e.code(), e.getMessage()));
+                reply.onError(error(e));
             } catch (RuntimeException e) {
-                reply.onError(error(Status.INTERNAL, NodeException.Code.INTERNAL, "the node failed to serve the step"));
+                reply.onError(error(new NodeException(NodeException.Code.INTERNAL, "the node failed to serve the "
+                        + "step")));
             }
         }
 
-        private static Map<String, Object> parse(String json) {
-            try {
-                Object value = JSON.readValue(json.isEmpty() ? "{}" : json, Object.class);
-                if (!(value instanceof Map<?, ?> map)) {
-                    throw new IllegalArgumentException("arguments must be a JSON object");
-                }
-                Map<String, Object> arguments = new LinkedHashMap<>();
-                map.forEach((k, v) -> arguments.put(String.valueOf(k), v));
-                return arguments;
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("arguments are not valid JSON (line " + e.getLocation().getLineNr()
-                        + ", column " + e.getLocation().getColumnNr() + ")");
-            }
-        }
-
-        private static io.grpc.StatusRuntimeException versionError(String version) {
-            return error(Status.FAILED_PRECONDITION, NodeException.Code.BAD_REQUEST, "protocol version '" + version
-                    + "' is not supported; this node speaks " + Protocol.VERSION);
+        private static String versionProblem() {
+            return "this protocol version is not supported; this node speaks " + Protocol.VERSION;
         }
 
         private static Status status(NodeException.Code code) {
@@ -190,10 +178,10 @@ public final class NodeServer implements AutoCloseable {
             };
         }
 
-        private static io.grpc.StatusRuntimeException error(Status status, NodeException.Code code, String message) {
+        private static io.grpc.StatusRuntimeException error(NodeException e) {
             Metadata trailers = new Metadata();
-            trailers.put(ERROR_CODE, code.name());
-            return status.withDescription(message).asRuntimeException(trailers);
+            trailers.put(ERROR_CODE, e.code().name());
+            return status(e.code()).withDescription(e.getMessage()).asRuntimeException(trailers);
         }
     }
 }

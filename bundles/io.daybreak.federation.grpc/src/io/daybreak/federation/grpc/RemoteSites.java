@@ -8,21 +8,20 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLException;
 
 import org.apache.arrow.memory.BufferAllocator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.util.concurrent.ListenableFuture;
 
-import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.SiteFailedException;
-import io.daybreak.federation.Sites;
-import io.daybreak.federation.grpc.v1.ListDatasetsRequest;
-import io.daybreak.federation.grpc.v1.SiteServiceGrpc;
-import io.daybreak.federation.grpc.v1.StepReply;
-import io.daybreak.federation.grpc.v1.StepRequest;
+import io.daybreak.federation.analysis.ReleaseVerifier;
+import io.daybreak.federation.analysis.SiteChannel;
+import io.daybreak.federation.analysis.SiteConnections;
+import io.daybreak.federation.analysis.StudyCaVerifier;
+import io.daybreak.federation.grpc.v2.ListDatasetsRequest;
+import io.daybreak.federation.grpc.v2.SiteServiceGrpc;
+import io.daybreak.federation.grpc.v2.StepReply;
+import io.daybreak.federation.grpc.v2.StepRequest;
 import io.daybreak.federation.site.DatasetInfo;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -31,13 +30,12 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 /**
- * The coordinator's connections to remote site nodes over gRPC with mutual TLS. A step goes to all sites at
- * once, each call with a deadline; the replies are checked (the SHA-256 the node sent must match the bytes)
- * and decoded. An exact analysis fails closed: the first site that errors, refuses or times out ends the
- * call with {@link SiteFailedException} naming it.
+ * The coordinator's connections to remote site nodes over gRPC with mutual TLS. A round goes to all sites at
+ * once, each call with a deadline; the signed replies are checked by the analysis ({@link
+ * io.daybreak.federation.analysis.AnalysisSites}) against the study CA. An exact analysis fails closed: the first
+ * site that errors, refuses or times out ends the round with {@link SiteFailedException} naming it.
  */
-public final class RemoteSites implements Sites, AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class RemoteSites implements SiteConnections, AutoCloseable {
     /** How long a second try waits for a site that was unreachable to accept the connection. */
     static final long RECONNECT_MILLIS = 5_000;
 
@@ -76,10 +74,11 @@ public final class RemoteSites implements Sites, AutoCloseable {
     private final long deadlineMillis;
     private final BufferAllocator allocator;
     private final boolean ownsChannels;
+    private final StudyCaVerifier verifier;
 
     public RemoteSites(List<Endpoint> endpoints, String dataset, TlsFiles tls, long deadlineMillis,
-            BufferAllocator allocator) throws SSLException {
-        this(new LinkedHashMap<>(), dataset, deadlineMillis, allocator, true);
+            BufferAllocator allocator) throws IOException {
+        this(new LinkedHashMap<>(), dataset, deadlineMillis, allocator, true, SiteCredentials.verifier(tls));
         var ssl = GrpcSslContexts.forClient().keyManager(tls.certificateFile(), tls.keyFile())
                 .trustManager(tls.authorityFile()).build();
         for (Endpoint endpoint : endpoints) {
@@ -92,12 +91,13 @@ public final class RemoteSites implements Sites, AutoCloseable {
     }
 
     private RemoteSites(Map<String, ManagedChannel> channels, String dataset, long deadlineMillis,
-            BufferAllocator allocator, boolean ownsChannels) {
+            BufferAllocator allocator, boolean ownsChannels, StudyCaVerifier verifier) {
         this.channels = channels;
         this.dataset = dataset;
         this.deadlineMillis = deadlineMillis;
         this.allocator = allocator;
         this.ownsChannels = ownsChannels;
+        this.verifier = verifier;
     }
 
     /** A view of some of these sites on the same connections (closing it leaves them open). */
@@ -109,7 +109,7 @@ public final class RemoteSites implements Sites, AutoCloseable {
                 subset.put(name, channel);
             }
         });
-        return new RemoteSites(subset, dataset, deadlineMillis, allocator, false);
+        return new RemoteSites(subset, dataset, deadlineMillis, allocator, false, verifier);
     }
 
     @Override
@@ -118,35 +118,52 @@ public final class RemoteSites implements Sites, AutoCloseable {
     }
 
     @Override
-    public Map<String, Aggregates> call(String method, String step, Map<String, Object> arguments) {
-        String json;
-        try {
-            json = JSON.writeValueAsString(arguments);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("arguments cannot be sent as JSON: " + e.getOriginalMessage(), e);
-        }
-        StepRequest request = StepRequest.newBuilder().setProtocolVersion(Protocol.VERSION).setMethod(method)
-                .setStep(step).setDataset(dataset).setArgumentsJson(json).build();
-        Map<String, ListenableFuture<StepReply>> pending = new LinkedHashMap<>();
-        channels.forEach((name, channel) -> pending.put(name, SiteServiceGrpc.newFutureStub(channel)
-                .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).runStep(request)));
-        Map<String, Aggregates> replies = new LinkedHashMap<>();
-        for (Map.Entry<String, ListenableFuture<StepReply>> entry : pending.entrySet()) {
-            StepReply reply = awaitOrReconnect(entry.getKey(), entry.getValue(), request);
-            byte[] bytes = reply.getAggregates().toByteArray();
-            if (!Aggregates.sha256(bytes).equals(reply.getSha256())) {
-                throw new SiteFailedException(entry.getKey(), "the release does not match the SHA-256 the node sent");
+    public String dataset() {
+        return dataset;
+    }
+
+    @Override
+    public ReleaseVerifier verifier() {
+        return verifier;
+    }
+
+    @Override
+    public BufferAllocator allocator() {
+        return allocator;
+    }
+
+    @Override
+    public Map<String, SiteChannel> channels() {
+        Map<String, SiteChannel> lines = new LinkedHashMap<>();
+        channels.forEach((name, channel) -> lines.put(name, new SiteChannel() {
+            @Override
+            public String name() {
+                return name;
             }
-            replies.put(entry.getKey(), Aggregates.fromBytes(bytes, allocator));
-        }
-        return replies;
+
+            @Override
+            public Pending send(io.daybreak.federation.analysis.StepRequest request) {
+                StepRequest message = ProtoCodec.toProto(request);
+                ListenableFuture<StepReply> future = SiteServiceGrpc.newFutureStub(channel)
+                        .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).runStep(message);
+                return () -> {
+                    StepReply reply = awaitOrReconnect(name, future, message);
+                    if (!reply.hasRelease()) {
+                        throw new SiteFailedException(name, "answered without a release");
+                    }
+                    return ProtoCodec.fromProto(reply.getRelease());
+                };
+            }
+        }));
+        return lines;
     }
 
     /**
      * The site's reply. A site that was unreachable gets one more try, waiting for the connection for up to
      * {@link #RECONNECT_MILLIS}: a node restarted between two rounds (its steps keep no state) then answers as
-     * before, while one that stays down fails the analysis, named. Repeating a step is safe: it releases the
-     * same aggregates, and the node audits both requests.
+     * before (a node keeps no analysis state: each request carries the signed releases it needs), while one that
+     * stays down fails the analysis, named. Repeating a round is safe: it releases the same aggregates, and the
+     * node audits both requests.
      */
     private StepReply awaitOrReconnect(String site, ListenableFuture<StepReply> future, StepRequest request) {
         try {

@@ -16,6 +16,7 @@ import org.apache.arrow.memory.BufferAllocator;
 
 import io.daybreak.data.Table;
 import io.daybreak.data.files.TableFiles;
+import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.policy.DisclosurePolicy;
@@ -28,9 +29,19 @@ import io.daybreak.federation.site.SiteNode;
  * the datasets.
  */
 public final class SiteNodeRunner implements AutoCloseable {
-    /** A node's configuration; {@code policy} may be null (defaults). */
-    public record Config(String site, Path dataDirectory, int port, TlsFiles tls, Path policy, Path auditLog,
-            Set<String> allowedMethods, Set<String> authorizedResearchers) {
+    /**
+     * A node's configuration; {@code policy} may be null (defaults), {@code bindAddress} null (every interface).
+     * A node serves the researchers named in {@code authorizedResearchers}, or, only when
+     * {@code anyStudyResearcher} is set, any researcher the study CA certified (never another site).
+     */
+    public record Config(String site, Path dataDirectory, String bindAddress, int port, TlsFiles tls, Path policy,
+            Path auditLog, Set<String> allowedMethods, Set<String> authorizedResearchers, boolean anyStudyResearcher) {
+        public Config {
+            if (authorizedResearchers.isEmpty() && !anyStudyResearcher) {
+                throw new IllegalArgumentException("a node must be told whom it serves: name the researchers "
+                        + "(--researchers alice,bob) or, explicitly, any study researcher (--any-study-researcher)");
+            }
+        }
     }
 
     private final NodeServer server;
@@ -45,8 +56,8 @@ public final class SiteNodeRunner implements AutoCloseable {
         this.node = node;
     }
 
-    public static SiteNodeRunner start(Config config, List<SiteStep> steps, BufferAllocator allocator)
-            throws IOException {
+    public static SiteNodeRunner start(Config config, List<SiteStep> steps, List<FederatedMethod> methods,
+            BufferAllocator allocator) throws IOException {
         if (!Files.isDirectory(config.dataDirectory())) {
             throw new IOException("data directory " + config.dataDirectory() + " does not exist");
         }
@@ -74,9 +85,13 @@ public final class SiteNodeRunner implements AutoCloseable {
         }
         AuditLog audit = AuditLog.open(config.auditLog(), Clock.systemUTC());
         try {
-            SiteNode node = new SiteNode(config.site(), datasets, config.allowedMethods(), steps, policy, audit, allocator);
+            SiteNode node = new SiteNode(config.site(), datasets, config.allowedMethods(), steps, methods, policy, audit,
+                    allocator);
             node.authorize(config.authorizedResearchers());
-            NodeServer server = NodeServer.start(node, config.port(), config.tls());
+            if (config.anyStudyResearcher()) {
+                node.authorizeAnyStudyResearcher();
+            }
+            NodeServer server = NodeServer.start(node, config.bindAddress(), config.port(), config.tls());
             return new SiteNodeRunner(server, audit, tables, node);
         } catch (IOException | RuntimeException e) {
             audit.close();

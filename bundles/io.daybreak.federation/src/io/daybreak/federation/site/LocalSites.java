@@ -1,31 +1,44 @@
 package io.daybreak.federation.site;
 
+import java.security.PublicKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
 
-import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.SiteFailedException;
-import io.daybreak.federation.Sites;
+import io.daybreak.federation.analysis.ReleaseVerifier;
+import io.daybreak.federation.analysis.SignedRelease;
+import io.daybreak.federation.analysis.SiteChannel;
+import io.daybreak.federation.analysis.SiteConnections;
+import io.daybreak.federation.analysis.SiteIdentity;
 
 /**
- * Sites in this process: each call goes through {@link SiteNode#handle} and the released bytes are decoded
- * again, so an in-process federated run uses exactly the releases a remote one would.
+ * Site nodes in this process, as one researcher reaches them: each round goes through {@link SiteNode#handle} with
+ * the same specification, forwarded signed releases and checks as over the network, so an in-process analysis
+ * uses exactly the releases a remote one would. The nodes are introduced to each other (each trusts the others'
+ * in-process keys), as a study CA does for nodes on the network.
  */
-public final class LocalSites implements Sites {
+public final class LocalSites implements SiteConnections {
     private final Map<String, SiteNode> nodes;
     private final String dataset;
-    private final String requester;
+    private final Requester requester;
     private final BufferAllocator allocator;
 
     public LocalSites(List<SiteNode> nodes, String dataset, String requester, BufferAllocator allocator) {
+        this(nodes, dataset, Requester.researcher(requester), allocator);
+    }
+
+    public LocalSites(List<SiteNode> nodes, String dataset, Requester requester, BufferAllocator allocator) {
         this.nodes = new LinkedHashMap<>();
         nodes.forEach(node -> this.nodes.put(node.name(), node));
         this.dataset = dataset;
         this.requester = requester;
         this.allocator = allocator;
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        nodes.forEach(node -> keys.put(node.name(), node.identity().publicKey()));
+        nodes.forEach(node -> node.identity().trust(keys));
     }
 
     @Override
@@ -34,16 +47,51 @@ public final class LocalSites implements Sites {
     }
 
     @Override
-    public Map<String, Aggregates> call(String method, String step, Map<String, Object> arguments) {
-        Map<String, Aggregates> replies = new LinkedHashMap<>();
-        nodes.forEach((name, node) -> {
-            try {
-                replies.put(name, Aggregates.fromBytes(node.handle(requester, method, step, dataset, arguments), allocator));
-            } catch (NodeException e) {
-                throw new SiteFailedException(name, e.getMessage());
+    public String dataset() {
+        return dataset;
+    }
+
+    @Override
+    public Map<String, SiteChannel> channels() {
+        Map<String, SiteChannel> channels = new LinkedHashMap<>();
+        nodes.forEach((name, node) -> channels.put(name, new SiteChannel() {
+            @Override
+            public String name() {
+                return name;
             }
-        });
-        return replies;
+
+            @Override
+            public Pending send(io.daybreak.federation.analysis.StepRequest request) {
+                SignedRelease release;
+                try {
+                    release = node.handle(requester, request);
+                } catch (NodeException e) {
+                    SiteFailedException failure = new SiteFailedException(name, e.getMessage());
+                    return () -> {
+                        throw failure;
+                    };
+                }
+                return () -> release;
+            }
+        }));
+        return channels;
+    }
+
+    @Override
+    public ReleaseVerifier verifier() {
+        Map<String, SiteNode> all = nodes;
+        return release -> {
+            SiteNode node = all.get(release.site());
+            if (node == null) {
+                throw new ReleaseVerifier.ReleaseRejectedException("a release of a site that is not in this federation");
+            }
+            node.identity().verifier().verify(release);
+        };
+    }
+
+    @Override
+    public BufferAllocator allocator() {
+        return allocator;
     }
 
     @Override
@@ -64,5 +112,12 @@ public final class LocalSites implements Sites {
     public LocalSites only(List<String> names) {
         return new LocalSites(nodes.values().stream().filter(node -> names.contains(node.name())).toList(), dataset,
                 requester, allocator);
+    }
+
+    /** The identity of each node, e.g. for a test that forges or replays releases. */
+    public Map<String, SiteIdentity> identities() {
+        Map<String, SiteIdentity> identities = new LinkedHashMap<>();
+        nodes.forEach((name, node) -> identities.put(name, node.identity()));
+        return identities;
     }
 }

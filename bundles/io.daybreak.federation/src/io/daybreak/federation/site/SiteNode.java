@@ -3,6 +3,7 @@ package io.daybreak.federation.site;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,58 +12,108 @@ import org.apache.arrow.memory.BufferAllocator;
 
 import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
+import io.daybreak.federation.analysis.AnalysisSpec;
+import io.daybreak.federation.analysis.SignedRelease;
+import io.daybreak.federation.analysis.SiteIdentity;
+import io.daybreak.federation.analysis.StepRequest;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.policy.DisclosureException;
 import io.daybreak.federation.policy.DisclosurePolicy;
 
 /**
- * The transport-independent core of a site node: it owns the site's datasets, serves only the methods on
- * its allow-list, runs their site steps, checks what they release against its disclosure policy, and logs
- * every request, release and refusal to its audit log before answering. The bytes it returns are exactly
- * the bytes logged (by size and SHA-256). A failing step never takes the node down: it becomes a
- * {@link NodeException} with a code and a message without data.
+ * The transport-independent core of a site node. It owns the site's datasets and serves rounds of analyses to the
+ * researchers its data custodian authorised:
+ * <ol>
+ * <li>every request is audited before anything else is done with it;</li>
+ * <li>the site finds the point it evaluates at itself, by replaying the analysis's coordinator code on the
+ * specification and the verified signed releases of the earlier rounds ({@link AnalysisReplay}) — a requester
+ * never chooses a coefficient vector, grid, weight or level;</li>
+ * <li>the step on the allow-list runs under the site's disclosure policy ({@link ReleaseGuard});</li>
+ * <li>the release is audited (size and SHA-256 of exactly the bytes that leave) and signed with the site's key
+ * together with the audit head, so the coordinator can put the site's own word about its log into the result
+ * certificate.</li>
+ * </ol>
+ * A request that fails in any way becomes a {@link NodeException} whose message names the rule and the parameter
+ * and carries nothing computed from rows ({@link RefusalText}); the node stays up.
  */
 public final class SiteNode {
-    /** Largest argument list accepted (elements across all list arguments). */
-    static final int MAX_ARGUMENT_ELEMENTS = 100_000;
+    /** Largest argument list accepted (elements across all list arguments a step is evaluated with). */
+    static final int MAX_ARGUMENT_ELEMENTS = 1_000_000;
 
     private final String name;
     private final Map<String, Table> datasets;
     private final Set<String> allowedMethods;
     private final Map<String, SiteStep> steps;
+    private final Map<String, FederatedMethod> methods;
     private final DisclosurePolicy policy;
     private final AuditLog audit;
     private final BufferAllocator allocator;
-    /** Certificate common names allowed to run steps; empty: anyone the study CA certified. */
+    private volatile SiteIdentity identity;
+    /** Certificate common names allowed to run analyses; empty: nobody, unless any study researcher is allowed. */
     private volatile Set<String> authorizedRequesters = Set.of();
+    private volatile boolean anyStudyResearcher;
 
+    /**
+     * @param allowedMethods the site steps (method ids, e.g. {@code stats.glm}) this site serves
+     * @param steps          the site steps installed
+     * @param methods        the federated methods installed, whose coordinator code the site replays
+     */
     public SiteNode(String name, Map<String, Table> datasets, Set<String> allowedMethods, List<SiteStep> steps,
-            DisclosurePolicy policy, AuditLog audit, BufferAllocator allocator) {
+            List<FederatedMethod> methods, DisclosurePolicy policy, AuditLog audit, BufferAllocator allocator) {
         this.name = name;
         this.datasets = Map.copyOf(datasets);
         this.allowedMethods = Set.copyOf(allowedMethods);
         this.steps = new LinkedHashMap<>();
         steps.forEach(step -> this.steps.put(step.method(), step));
+        this.methods = new LinkedHashMap<>();
+        methods.forEach(method -> this.methods.put(method.id(), method));
         this.policy = policy;
         this.audit = audit;
         this.allocator = allocator;
+        this.identity = SiteIdentity.inProcess(name);
     }
 
     public String name() {
         return name;
     }
 
+    /** How this node signs releases and verifies other sites' (set from its certificate when it serves gRPC). */
+    public SiteIdentity identity() {
+        return identity;
+    }
+
+    public void useIdentity(SiteIdentity identity) {
+        if (!identity.signer().site().equals(name)) {
+            throw new IllegalArgumentException("the node is site '" + name + "' but its key signs for site '"
+                    + identity.signer().site() + "'");
+        }
+        this.identity = identity;
+    }
+
     /**
-     * Restricts the node to these researchers (certificate common names, e.g. "alice"): a study's data
-     * custodian authorises people, not just the CA that certified them. Empty: anyone the CA certified.
+     * Restricts the node to these researchers (certificate common names, e.g. "alice"): a study's data custodian
+     * authorises people, not just the CA that certified them. A node serves nobody until it is told whom.
      */
     public void authorize(Set<String> commonNames) {
         this.authorizedRequesters = Set.copyOf(commonNames);
     }
 
-    /** The audit log's latest hash, sent with every release so a truncated log can be detected. */
+    /** Serves any researcher the study CA certified (never a site); an explicit, logged choice of the operator. */
+    public void authorizeAnyStudyResearcher() {
+        this.anyStudyResearcher = true;
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("setting", "any study researcher may request analyses (--any-study-researcher)");
+        log("configuration", entry);
+    }
+
+    public DisclosurePolicy policy() {
+        return policy;
+    }
+
+    /** The audit log's latest hash. */
     public String auditHead() {
         return audit.lastHash();
     }
@@ -77,9 +128,9 @@ public final class SiteNode {
     }
 
     /** The datasets on offer, for a requester: checked against the authorised researchers and audited. */
-    public List<DatasetInfo> datasets(String requester) {
+    public List<DatasetInfo> datasets(Requester requester) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("requester", requester);
+        request.put("requester", requester.subject());
         request.put("request", "list datasets");
         try {
             checkAuthorized(requester);
@@ -92,103 +143,194 @@ public final class SiteNode {
         return datasets();
     }
 
-    /** Serves one step; returns the released bytes (an Arrow IPC stream of {@link Aggregates}). */
-    public byte[] handle(String requester, String method, String step, String dataset, Map<String, Object> arguments) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("requester", requester);
-        request.put("method", method);
-        request.put("step", step);
-        request.put("dataset", dataset);
-        log("request", request);
+    /** Records a request the transport could not even read (malformed, unknown protocol version), then refuses. */
+    public NodeException malformed(Requester requester, String what) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("requester", requester.subject());
+        entry.put("code", NodeException.Code.BAD_REQUEST.name());
+        entry.put("reason", what);
+        log("refusal", entry);
+        return new NodeException(NodeException.Code.BAD_REQUEST, what);
+    }
+
+    /** Serves one round of an analysis; returns the site's signed release. */
+    public SignedRelease handle(Requester requester, StepRequest request) {
+        AnalysisSpec spec = request.spec();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("requester", requester.subject());
+        entry.put("analysis", spec.id());
+        entry.put("method", spec.method());
+        entry.put("dataset", spec.dataset());
+        entry.put("round", request.round());
+        if (request.round() == 0) {
+            entry.put("parameters", spec.parameters());
+            entry.put("sites", spec.sites());
+        }
+        log("request", entry);
         try {
-            byte[] bytes = run(requester, method, step, dataset, arguments);
-            Map<String, Object> release = new LinkedHashMap<>(request);
+            return serve(requester, request, entry);
+        } catch (NodeException e) {
+            NodeException clean = new NodeException(e.code(), RefusalText.clean(messageOf(e), requestTexts(request),
+                    publicNumbers()));
+            Map<String, Object> refusal = new LinkedHashMap<>(entry);
+            refusal.remove("parameters");
+            refusal.remove("sites");
+            refusal.put("code", clean.code().name());
+            refusal.put("reason", messageOf(clean));
+            log("refusal", refusal);
+            throw clean;
+        }
+    }
+
+    private SignedRelease serve(Requester requester, StepRequest request, Map<String, Object> entry) {
+        checkAuthorized(requester);
+        AnalysisSpec spec = request.spec();
+        try {
+            spec.validate();
+        } catch (IllegalArgumentException e) {
+            throw new NodeException(NodeException.Code.BAD_REQUEST, e.getMessage());
+        }
+        if (request.round() < 0 || request.round() >= StepRequest.MAX_ROUNDS
+                || request.transcript().size() != request.round()) {
+            throw new NodeException(NodeException.Code.BAD_REQUEST, "round " + request.round() + " needs the signed "
+                    + "releases of every earlier round, and an analysis has fewer than " + StepRequest.MAX_ROUNDS
+                    + " rounds");
+        }
+        if (!spec.lists(name)) {
+            throw new NodeException(NodeException.Code.BAD_REQUEST, "site '" + name + "' is not listed in the analysis");
+        }
+        Table data = datasets.get(spec.dataset());
+        if (data == null) {
+            throw new NodeException(NodeException.Code.UNKNOWN_DATASET, "no dataset '" + spec.dataset() + "'");
+        }
+        FederatedMethod method = methods.get(spec.method());
+        if (method == null) {
+            throw new NodeException(NodeException.Code.UNKNOWN_STEP, "no federated method '" + spec.method()
+                    + "' is installed here");
+        }
+        AnalysisReplay.Next next;
+        try {
+            next = AnalysisReplay.next(method, spec, request.transcript(), identity.verifier(), allocator);
+        } catch (AnalysisReplay.ReplayException e) {
+            throw new NodeException(NodeException.Code.BAD_REQUEST, e.getMessage());
+        }
+        if (!request.expectedArgumentsSha256().isEmpty()
+                && !request.expectedArgumentsSha256().equals(next.argumentsSha256())) {
+            throw new NodeException(NodeException.Code.BAD_REQUEST, "the evaluation point sent for round "
+                    + request.round() + " is not the one this site computes from the analysis and its signed releases "
+                    + "(rule evaluation-point)");
+        }
+        if (!next.sites().contains(name)) {
+            throw new NodeException(NodeException.Code.BAD_REQUEST, "site '" + name + "' takes no part in round "
+                    + request.round());
+        }
+        if (!allowedMethods.contains(next.method())) {
+            throw new NodeException(NodeException.Code.NOT_ALLOWED, "method '" + next.method() + "' is not on this "
+                    + "site's allow-list");
+        }
+        SiteStep siteStep = steps.get(next.method());
+        if (siteStep == null) {
+            throw new NodeException(NodeException.Code.UNKNOWN_STEP, "method '" + next.method() + "' has no site step "
+                    + "here");
+        }
+        checkArguments(next.arguments());
+        entry.put("step", next.method() + "/" + next.step());
+        byte[] bytes = evaluate(siteStep, next, data);
+        synchronized (audit) {
+            Map<String, Object> release = new LinkedHashMap<>(entry);
+            release.remove("parameters");
+            release.remove("sites");
+            release.put("arguments", next.argumentsSha256());
             release.put("bytes", bytes.length);
             release.put("sha256", Aggregates.sha256(bytes));
             log("release", release);
-            return bytes;
-        } catch (NodeException e) {
-            Map<String, Object> refusal = new LinkedHashMap<>(request);
-            refusal.put("code", e.code().name());
-            refusal.put("reason", e.getMessage());
-            log("refusal", refusal);
-            throw e;
+            return identity.signer().sign(spec.id(), spec.sha256(), request.round(), next.method(), next.step(),
+                    next.argumentsSha256(), bytes, audit.entries(), audit.lastHash());
         }
     }
 
-    private void checkAuthorized(String requester) {
-        if (!authorizedRequesters.isEmpty() && !authorizedRequesters.contains(commonName(requester))) {
-            throw new NodeException(NodeException.Code.NOT_ALLOWED, "requester '" + requester + "' is not authorised "
-                    + "for this site's studies");
-        }
-    }
-
-    private byte[] run(String requester, String method, String step, String dataset, Map<String, Object> arguments) {
-        checkAuthorized(requester);
-        if (!allowedMethods.contains(method)) {
-            throw new NodeException(NodeException.Code.NOT_ALLOWED, "method '" + method + "' is not on this site's "
-                    + "allow-list");
-        }
-        SiteStep siteStep = steps.get(method);
-        if (siteStep == null) {
-            throw new NodeException(NodeException.Code.UNKNOWN_STEP, "method '" + method + "' has no site step here");
-        }
-        Table data = datasets.get(dataset);
-        if (data == null) {
-            throw new NodeException(NodeException.Code.UNKNOWN_DATASET, "no dataset '" + dataset + "'");
-        }
-        checkArguments(arguments);
+    private byte[] evaluate(SiteStep siteStep, AnalysisReplay.Next next, Table data) {
         try {
-            Aggregates released = siteStep.run(step, arguments, data, new ReleaseGuard(policy, data.rowCount()));
+            Aggregates released = siteStep.run(next.step(), next.arguments(), data,
+                    new ReleaseGuard(policy, data.rowCount()));
             return released.toBytes(allocator);
         } catch (DisclosureException e) {
             throw new NodeException(NodeException.Code.DISCLOSURE, e.getMessage());
         } catch (IllegalArgumentException e) {
             // the step's own validation (unknown column, bad value): its message names the argument
             throw new NodeException(NodeException.Code.BAD_REQUEST, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             // anything else may carry data in its message: report the kind only
             throw new NodeException(NodeException.Code.INTERNAL, "the site step failed (" + e.getClass().getSimpleName()
                     + "); details are in the site's log");
         }
     }
 
-    /** The CN of an X.500 name such as "CN=alice,O=Daybreak", or the whole name if it has none. */
-    static String commonName(String requester) {
-        for (String part : requester.split(",")) {
-            String trimmed = part.strip();
-            if (trimmed.regionMatches(true, 0, "CN=", 0, 3)) {
-                return trimmed.substring(3);
-            }
+    private void checkAuthorized(Requester requester) {
+        if (requester.siteCertificate()) {
+            throw new NodeException(NodeException.Code.NOT_ALLOWED, "a site's certificate cannot request analyses");
         }
-        return requester;
+        if (!anyStudyResearcher && !authorizedRequesters.contains(requester.commonName())) {
+            throw new NodeException(NodeException.Code.NOT_ALLOWED, "the requester is not authorised for this site's "
+                    + "studies");
+        }
     }
 
     private void checkArguments(Map<String, Object> arguments) {
-        int elements = 0;
+        long elements = 0;
         List<String> strings = new ArrayList<>();
-        for (Map.Entry<String, Object> entry : arguments.entrySet()) {
-            strings.add(entry.getKey());
-            Object value = entry.getValue();
+        for (Map.Entry<String, Object> argument : arguments.entrySet()) {
+            strings.add(argument.getKey());
+            Object value = argument.getValue();
             if (value instanceof List<?> list) {
                 elements += list.size();
                 list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(strings::add);
             } else if (value instanceof String text) {
                 strings.add(text);
-            } else if (!(value instanceof Number || value instanceof Boolean)) {
-                throw new NodeException(NodeException.Code.BAD_REQUEST, "argument '" + entry.getKey()
-                        + "' must be a number, string, boolean or list");
             }
         }
         if (elements > MAX_ARGUMENT_ELEMENTS) {
-            throw new NodeException(NodeException.Code.BAD_REQUEST, "arguments have " + elements + " list elements; "
-                    + "allowed: at most " + MAX_ARGUMENT_ELEMENTS);
+            throw new NodeException(NodeException.Code.BAD_REQUEST, "the step's arguments have more than "
+                    + MAX_ARGUMENT_ELEMENTS + " list elements");
         }
         try {
             policy.checkStrings(strings);
         } catch (DisclosureException e) {
             throw new NodeException(NodeException.Code.BAD_REQUEST, e.getMessage());
         }
+    }
+
+    private static String messageOf(NodeException e) {
+        String prefix = e.code() + ": ";
+        return e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+    }
+
+    private static List<String> requestTexts(StepRequest request) {
+        AnalysisSpec spec = request.spec();
+        List<String> texts = new ArrayList<>(List.of(spec.method(), spec.dataset(), Integer.toString(request.round())));
+        texts.addAll(spec.sites());
+        spec.parameters().forEach((key, value) -> {
+            texts.add(key);
+            texts.add(value);
+        });
+        return texts;
+    }
+
+    private Set<String> publicNumbers() {
+        Set<String> numbers = new LinkedHashSet<>();
+        for (Number threshold : List.<Number>of(policy.minCellCount(), policy.minSubsetSize(), policy.maxParameterRatio(),
+                policy.maxFactorLevels(), policy.maxFactorLevelRatio(), policy.maxStringLength(),
+                policy.minRiskSetSize())) {
+            numbers.add(threshold.toString());
+        }
+        numbers.add(Integer.toString(StepRequest.MAX_ROUNDS));
+        numbers.add(Integer.toString(MAX_ARGUMENT_ELEMENTS));
+        numbers.add(Integer.toString(AnalysisSpec.MAX_SITES));
+        numbers.add(Integer.toString(AnalysisSpec.MAX_PARAMETERS));
+        numbers.add(Integer.toString(AnalysisSpec.MAX_PARAMETER_LENGTH));
+        numbers.add("1");
+        numbers.add("0");
+        return numbers;
     }
 
     private void log(String kind, Map<String, Object> fields) {

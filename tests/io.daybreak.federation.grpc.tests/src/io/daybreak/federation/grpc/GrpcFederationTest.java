@@ -33,8 +33,10 @@ import io.daybreak.federation.SiteFailedException;
 import io.daybreak.federation.Sites;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.audit.AuditVerifier;
-import io.daybreak.federation.grpc.v1.SiteServiceGrpc;
-import io.daybreak.federation.grpc.v1.StepRequest;
+import io.daybreak.federation.analysis.AnalysisSites;
+import io.daybreak.federation.analysis.AnalysisSpec;
+import io.daybreak.federation.grpc.v2.SiteServiceGrpc;
+import io.daybreak.federation.grpc.v2.StepRequest;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.DatasetInfo;
 import io.daybreak.federation.site.SiteNode;
@@ -43,6 +45,7 @@ import io.daybreak.methods.stats.glm.GlmFederated;
 import io.daybreak.methods.stats.glm.GlmFederatedMethod;
 import io.daybreak.methods.stats.glm.GlmMethod;
 import io.daybreak.methods.stats.glm.GlmSiteStep;
+import io.daybreak.methods.stats.survival.CoxFederatedMethod;
 import io.daybreak.methods.stats.survival.CoxSiteStep;
 import io.daybreak.methods.stats.survival.KaplanMeierSiteStep;
 import io.grpc.StatusRuntimeException;
@@ -94,9 +97,12 @@ class GrpcFederationTest extends MethodTestSupport {
         String name = "site" + s;
         AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
         logs.add(log);
-        return new SiteNode(name, Map.of("lung", table), Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD,
+        SiteNode node = new SiteNode(name, Map.of("lung", table), Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD,
                 KaplanMeierSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep(), new KaplanMeierSiteStep()),
-                DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+                List.of(new GlmFederatedMethod(), new CoxFederatedMethod()), DisclosurePolicy.DATASHIELD_DEFAULTS, log,
+                allocator);
+        node.authorize(Set.of("alice"));
+        return node;
     }
 
     private TlsFiles siteTls(String name) {
@@ -152,6 +158,17 @@ class GrpcFederationTest extends MethodTestSupport {
         };
     }
 
+    /** An analysis of the GLM of wt.loss on these covariates, as FederatedRun opens it. */
+    private static AnalysisSites glm(RemoteSites sites, String covariates) {
+        return sites.open(AnalysisSpec.open(GlmSiteStep.METHOD, sites.dataset(), Map.of("response", "wt.loss",
+                "covariates", covariates), sites.names()));
+    }
+
+    /** The federated GLM of wt.loss on these covariates. */
+    private static GlmFederated.Result fitGlm(Sites analysis, String covariates) {
+        return GlmFederated.fit(analysis, "wt.loss", List.of(covariates.split(",")), GlmFamily.GAUSSIAN);
+    }
+
     private interface ThrowingAction {
         void run() throws Exception;
     }
@@ -194,8 +211,12 @@ class GrpcFederationTest extends MethodTestSupport {
     void federatedGlmOverMutualTlsEqualsThePooledFit() throws Exception {
         GlmFederated.Result remote;
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 30_000, allocator)) {
-            remote = GlmFederated.fit(sites, "wt.loss", List.of("age", "sex"), GlmFamily.GAUSSIAN);
-            assertEquals(Map.of("site0", 78L, "site1", 105L, "site2", 45L), sites.sizes());
+            AnalysisSites analysis = glm(sites, "age,sex");
+            remote = fitGlm(analysis, "age,sex");
+            assertEquals(Map.of("site0", 78L, "site1", 105L, "site2", 45L), analysis.sizes());
+            // every site's last release is signed over its audit head, as the certificate reports it
+            analysis.latestReleases().forEach((site, release) -> sites.verifier().verify(release));
+            assertEquals(List.of("site0", "site1", "site2"), List.copyOf(analysis.latestReleases().keySet()));
         }
         double[] pooled;
         try (Table lung = CsvReader.read(Path.of(System.getProperty("daybreak.testdata.dir"), "survival_lung_sites.csv"),
@@ -225,8 +246,7 @@ class GrpcFederationTest extends MethodTestSupport {
         // mallory trusts the real CA (so she accepts the nodes) but holds a certificate the nodes do not trust
         TlsFiles mallory = new TlsFiles(dir.resolve("mallory.pem"), dir.resolve("mallory.key"), dir.resolve("ca.pem"));
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", mallory, 10_000, allocator)) {
-            SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(sites, "wt.loss",
-                    List.of("age"), GlmFamily.GAUSSIAN));
+            SiteFailedException e = assertThrows(SiteFailedException.class, () -> fitGlm(glm(sites, "age"), "age"));
             assertEquals("site0", e.site());
         }
         for (AuditLog log : logs) {
@@ -238,9 +258,8 @@ class GrpcFederationTest extends MethodTestSupport {
     void refusalsAndGarbageComeBackAsStatusCodesAndTheNodeKeepsServing() throws Exception {
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
             // exact Cox needs event times, which the default policy keeps at the site
-            SiteFailedException refused = assertThrows(SiteFailedException.class, () -> sites.call(CoxSiteStep.METHOD,
-                    "eventTimes", Map.of("time", "time", "status", "status", "eventValue", 2, "covariates",
-                            List.of("age"))));
+            SiteFailedException refused = assertThrows(SiteFailedException.class, () -> FederatedRun.run(
+                    new CoxFederatedMethod(), sites, Map.of("covariates", "age", "eventValue", "2"), allocator, false));
             assertTrue(refused.getMessage().contains("FAILED_PRECONDITION") && refused.getMessage().contains("event-times"),
                     refused.getMessage());
         }
@@ -250,21 +269,22 @@ class GrpcFederationTest extends MethodTestSupport {
         try {
             var stub = SiteServiceGrpc.newBlockingStub(channel);
             StatusRuntimeException garbage = assertThrows(StatusRuntimeException.class, () -> stub.runStep(
-                    StepRequest.newBuilder().setProtocolVersion(Protocol.VERSION).setMethod(GlmSiteStep.METHOD)
-                            .setStep("sums").setDataset("lung").setArgumentsJson("{\"response\": [").build()));
+                    StepRequest.newBuilder().setProtocolVersion(Protocol.VERSION).build()));
             assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, garbage.getStatus().getCode());
             StatusRuntimeException version = assertThrows(StatusRuntimeException.class, () -> stub.runStep(
-                    StepRequest.newBuilder().setProtocolVersion("99").setMethod(GlmSiteStep.METHOD).build()));
-            assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, version.getStatus().getCode());
-            StatusRuntimeException notAllowed = assertThrows(StatusRuntimeException.class, () -> stub.runStep(
-                    StepRequest.newBuilder().setProtocolVersion(Protocol.VERSION).setMethod("raw.rows").setStep("dump")
-                            .setDataset("lung").setArgumentsJson("{}").build()));
-            assertEquals(io.grpc.Status.Code.PERMISSION_DENIED, notAllowed.getStatus().getCode());
-            // and the node still serves a good request
-            assertTrue(stub.runStep(StepRequest.newBuilder().setProtocolVersion(Protocol.VERSION)
-                    .setMethod(GlmSiteStep.METHOD).setStep("sums").setDataset("lung")
-                    .setArgumentsJson("{\"response\":\"wt.loss\",\"covariates\":[\"age\"],\"family\":\"gaussian\"}")
-                    .build()).getAggregates().size() > 0);
+                    StepRequest.newBuilder().setProtocolVersion("99").build()));
+            assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, version.getStatus().getCode());
+            StatusRuntimeException unknown = assertThrows(StatusRuntimeException.class, () -> stub.runStep(
+                    ProtoCodec.toProto(new io.daybreak.federation.analysis.StepRequest(AnalysisSpec.open("raw.rows",
+                            "lung", Map.of(), List.of("site0")), 0, List.of(), ""))));
+            assertEquals(io.grpc.Status.Code.UNIMPLEMENTED, unknown.getStatus().getCode());
+            // and the node still serves a good request: round 0 of a GLM on this site alone
+            assertTrue(stub.runStep(ProtoCodec.toProto(new io.daybreak.federation.analysis.StepRequest(
+                    AnalysisSpec.open(GlmSiteStep.METHOD, "lung", Map.of("response", "wt.loss", "covariates", "age"),
+                            List.of("site0")), 0, List.of(), ""))).getRelease().getAggregates().size() > 0);
+            // the malformed requests and the unknown version are in the audit log too
+            String audit = Files.readString(logs.get(0).file());
+            assertTrue(audit.contains("not supported") && audit.contains("names no analysis"), audit);
         } finally {
             channel.shutdownNow();
         }
@@ -274,8 +294,7 @@ class GrpcFederationTest extends MethodTestSupport {
     void aNodeServesOnlyTheResearchersItAuthorises() throws Exception {
         nodes.get(0).authorize(Set.of("bob"));
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
-            SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(sites, "wt.loss",
-                    List.of("age"), GlmFamily.GAUSSIAN));
+            SiteFailedException e = assertThrows(SiteFailedException.class, () -> fitGlm(glm(sites, "age"), "age"));
             assertEquals("site0", e.site());
             assertTrue(e.getMessage().contains("PERMISSION_DENIED") && e.getMessage().contains("not authorised"),
                     e.getMessage());
@@ -285,8 +304,8 @@ class GrpcFederationTest extends MethodTestSupport {
         assertTrue(audit.contains("\"kind\":\"refusal\"") && !audit.contains("\"kind\":\"release\""), audit);
         nodes.get(0).authorize(Set.of("alice", "bob"));
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
-            assertEquals(2, GlmFederated.fit(sites, "wt.loss", List.of("age"), GlmFamily.GAUSSIAN).fit().coefficients()
-                    .length, "alice, now authorised, gets the fit");
+            assertEquals(2, fitGlm(glm(sites, "age"), "age").fit().coefficients().length,
+                    "alice, now authorised, gets the fit");
         }
     }
 
@@ -295,12 +314,13 @@ class GrpcFederationTest extends MethodTestSupport {
         GlmFederated.Result undisturbed;
         GlmFederated.Result restarted;
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 30_000, allocator)) {
-            undisturbed = GlmFederated.fit(sites, "wt.loss", List.of("age", "sex"), GlmFamily.GAUSSIAN);
-            // site steps are stateless: a node that restarts between two rounds answers the next one as before
-            restarted = GlmFederated.fit(interrupting(sites, 2, () -> {
+            undisturbed = fitGlm(glm(sites, "age,sex"), "age,sex");
+            // a node keeps no analysis state (each request carries the signed releases it needs): a node that
+            // restarts between two rounds answers the next one as before
+            restarted = fitGlm(interrupting(glm(sites, "age,sex"), 2, () -> {
                 stop(1);
                 restart(1);
-            }), "wt.loss", List.of("age", "sex"), GlmFamily.GAUSSIAN);
+            }), "age,sex");
         }
         for (int a = 0; a < 3; a++) {
             assertEquals(undisturbed.fit().coefficients()[a], restarted.fit().coefficients()[a], 0, "coefficient " + a);
@@ -314,13 +334,12 @@ class GrpcFederationTest extends MethodTestSupport {
     @Test
     void aNodeDownMidAnalysisFailsItClosedNamingTheSiteAndServesAgainOnceRestarted() throws Exception {
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
-            SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(
-                    interrupting(sites, 3, () -> stop(1)), "wt.loss", List.of("age", "sex"), GlmFamily.GAUSSIAN));
+            SiteFailedException e = assertThrows(SiteFailedException.class, () -> fitGlm(
+                    interrupting(glm(sites, "age,sex"), 3, () -> stop(1)), "age,sex"));
             assertEquals("site1", e.site());
             assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
             restart(1);
-            assertEquals(3, GlmFederated.fit(sites, "wt.loss", List.of("age", "sex"), GlmFamily.GAUSSIAN).fit()
-                    .coefficients().length);
+            assertEquals(3, fitGlm(glm(sites, "age,sex"), "age,sex").fit().coefficients().length);
         }
         AuditVerifier.Result check = AuditVerifier.verify(dir.resolve("site1.audit"));
         assertTrue(check.intact(), check.problem());
@@ -369,7 +388,9 @@ class GrpcFederationTest extends MethodTestSupport {
             withoutWeightLoss = rows(lung, site -> site == 0, List.of("time", "status", "age", "sex", "ph.ecog"));
         }
         SiteNode odd = new SiteNode("site3", Map.of("lung", withoutWeightLoss), Set.of(GlmSiteStep.METHOD),
-                List.of(new GlmSiteStep()), DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+                List.of(new GlmSiteStep()), List.of(new GlmFederatedMethod()), DisclosurePolicy.DATASHIELD_DEFAULTS, log,
+                allocator);
+        odd.authorize(Set.of("alice"));
         servers.add(NodeServer.start(odd, 0, siteTls("site3")));
         List<RemoteSites.Endpoint> four = new ArrayList<>(endpoints);
         four.add(new RemoteSites.Endpoint("site3", "localhost", servers.get(servers.size() - 1).port()));
@@ -396,8 +417,7 @@ class GrpcFederationTest extends MethodTestSupport {
         List<RemoteSites.Endpoint> withDead = new ArrayList<>(endpoints);
         withDead.add(new RemoteSites.Endpoint("site-down", "localhost", closedPort));
         try (RemoteSites sites = new RemoteSites(withDead, "lung", researcher, 5_000, allocator)) {
-            SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(sites, "wt.loss",
-                    List.of("age"), GlmFamily.GAUSSIAN));
+            SiteFailedException e = assertThrows(SiteFailedException.class, () -> fitGlm(glm(sites, "age"), "age"));
             assertEquals("site-down", e.site());
         }
     }

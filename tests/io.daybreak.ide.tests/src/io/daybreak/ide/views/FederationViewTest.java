@@ -47,6 +47,9 @@ class FederationViewTest extends UiTestSupport {
         JobService jobs = service(JobService.class);
         List<SiteStep> steps = new ArrayList<>();
         context().getServiceReferences(SiteStep.class, null).forEach(r -> steps.add(context().getService(r)));
+        List<io.daybreak.federation.FederatedMethod> federatedMethods = new ArrayList<>();
+        context().getServiceReferences(io.daybreak.federation.FederatedMethod.class, null)
+                .forEach(r -> federatedMethods.add(context().getService(r)));
         List<FederatedMethod> methods = new ArrayList<>();
         context().getServiceReferences(FederatedMethod.class, null).forEach(r -> methods.add(context().getService(r)));
         List<NodeServer> servers = new ArrayList<>();
@@ -63,7 +66,8 @@ class FederationViewTest extends UiTestSupport {
                 AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
                 logs.add(log);
                 SiteNode node = new SiteNode(name, Map.of("patients", patients.output("patients")), Set.of("stats.glm"),
-                        steps, DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+                        steps, federatedMethods, DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+                node.authorize(Set.of("alice"));
                 NodeServer server = NodeServer.start(node, 0, new TlsFiles(dir.resolve(name + ".pem"),
                         dir.resolve(name + ".key"), dir.resolve("ca.pem")));
                 servers.add(server);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.daybreak.data.Table;
 import io.daybreak.federation.FederatedMethod;
+import io.daybreak.federation.FederatedRun;
 import io.daybreak.federation.SiteFailedException;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.policy.DisclosurePolicy;
@@ -147,12 +148,14 @@ class FederatedCausalTest extends CausalTestSupport {
                 tables.add(part);
                 AuditLog log = AuditLog.open(dir.resolve("site" + s + "-" + logs.size() + ".audit"), Clock.systemUTC());
                 logs.add(log);
-                nodes.add(new SiteNode("site" + s, Map.of("veteran", part), Set.of(CausalSiteStep.METHOD),
-                        List.of(new CausalSiteStep()), policy, log, allocator));
+                SiteNode node = new SiteNode("site" + s, Map.of("veteran", part), Set.of(CausalSiteStep.METHOD),
+                        List.of(new CausalSiteStep()), List.of(new CausalFederatedMethod()), policy, log, allocator);
+                node.authorize(Set.of("researcher"));
+                nodes.add(node);
             }
             FederatedMethod method = new CausalFederatedMethod();
-            return method.run(new LocalSites(nodes, "veteran", "CN=researcher", allocator), parameters, allocator)
-                    .summary();
+            return FederatedRun.run(method, new LocalSites(nodes, "veteran", "CN=researcher", allocator), parameters,
+                    allocator, false).outcome().summary();
         }
     }
 

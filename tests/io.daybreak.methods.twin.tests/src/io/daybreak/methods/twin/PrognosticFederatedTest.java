@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.daybreak.data.Table;
 import io.daybreak.federation.FederatedMethod;
+import io.daybreak.federation.FederatedRun;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.LocalSites;
@@ -73,13 +74,15 @@ class PrognosticFederatedTest extends TwinTestSupport {
                 for (int s = 0; s < 3; s++) {
                     AuditLog log = AuditLog.open(dir.resolve(model + s + ".audit"), Clock.systemUTC());
                     logs.add(log);
-                    nodes.add(new SiteNode("site" + s, Map.of("historical", parts.get(s)),
+                    SiteNode node = new SiteNode("site" + s, Map.of("historical", parts.get(s)),
                             Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep()),
-                            policy(), log, allocator));
+                            List.of(new PrognosticFederatedMethod()), policy(), log, allocator);
+                    node.authorize(Set.of("researcher"));
+                    nodes.add(node);
                 }
                 LocalSites sites = new LocalSites(nodes, "historical", "CN=researcher", allocator);
-                FederatedMethod.Outcome outcome1 = new PrognosticFederatedMethod().run(sites, Map.of("outcome", outcome,
-                        "covariates", "x1,x2,x3", "model", model), allocator);
+                FederatedMethod.Outcome outcome1 = FederatedRun.run(new PrognosticFederatedMethod(), sites,
+                        Map.of("outcome", outcome, "covariates", "x1,x2,x3", "model", model), allocator, false).outcome();
                 double[] coefficients = doubles(outcome1.summary().get("coefficients"));
                 double[] se = doubles(outcome1.summary().get("standardErrors"));
                 assertEquals(pooled[0].length, coefficients.length, model);

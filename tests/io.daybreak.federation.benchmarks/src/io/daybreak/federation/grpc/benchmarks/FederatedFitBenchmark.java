@@ -33,7 +33,10 @@ import io.daybreak.federation.site.SiteNode;
 import io.daybreak.methods.stats.glm.GlmFamily;
 import io.daybreak.methods.stats.glm.GlmFederated;
 import io.daybreak.methods.stats.glm.GlmMethod;
+import io.daybreak.methods.stats.glm.GlmFederatedMethod;
 import io.daybreak.methods.stats.glm.GlmSiteStep;
+import io.daybreak.methods.stats.survival.CoxFederatedMethod;
+import io.daybreak.federation.analysis.AnalysisSpec;
 import io.daybreak.methods.stats.survival.CoxFederated;
 import io.daybreak.methods.stats.survival.CoxMethod;
 import io.daybreak.methods.stats.survival.CoxSiteStep;
@@ -80,7 +83,9 @@ class FederatedFitBenchmark {
                 AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
                 logs.add(log);
                 SiteNode node = new SiteNode(name, Map.of("trial", sites.get(s)), Set.of(GlmSiteStep.METHOD,
-                        CoxSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep()), policy, log, allocator);
+                        CoxSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep()), List.of(
+                                new GlmFederatedMethod(), new CoxFederatedMethod()), policy, log, allocator);
+                node.authorize(Set.of("researcher"));
                 NodeServer server = NodeServer.start(node, 0, new TlsFiles(dir.resolve(name + ".pem"),
                         dir.resolve(name + ".key"), dir.resolve("ca.pem")));
                 servers.add(server);
@@ -92,7 +97,9 @@ class FederatedFitBenchmark {
                     RemoteSites remote = new RemoteSites(endpoints, "trial", researcher, 600_000, allocator)) {
                 int[] rounds = new int[1];
                 double federatedGlm = median(() -> {
-                    rounds[0] = GlmFederated.fit(remote, "y", covariates, GlmFamily.BINOMIAL).rounds();
+                    rounds[0] = GlmFederated.fit(remote.open(AnalysisSpec.open(GlmSiteStep.METHOD, "trial", Map.of(
+                            "response", "y", "covariates", String.join(",", covariates), "family", "binomial"),
+                            remote.names())), "y", covariates, GlmFamily.BINOMIAL).rounds();
                     return null;
                 });
                 double pooledGlm = median(() -> run(new GlmMethod(), pooled, Map.of("response", "y", "covariates",
@@ -101,7 +108,9 @@ class FederatedFitBenchmark {
                         + "(%d rounds, %.0f ms per round), pooled in process %.0f ms, ratio %.2f%n", SITES, rows, COVARIATES,
                         federatedGlm, rounds[0], federatedGlm / rounds[0], pooledGlm, federatedGlm / pooledGlm));
                 double federatedCox = median(() -> {
-                    rounds[0] = CoxFederated.fit(remote, "time", "status", 1, covariates, true, false).rounds();
+                    rounds[0] = CoxFederated.fit(remote.open(AnalysisSpec.open(CoxSiteStep.METHOD, "trial", Map.of(
+                            "covariates", String.join(",", covariates)), remote.names())), "time", "status", 1,
+                            covariates, true, false).rounds();
                     return null;
                 });
                 double pooledCox = median(() -> run(new CoxMethod(), pooled, Map.of("covariates",

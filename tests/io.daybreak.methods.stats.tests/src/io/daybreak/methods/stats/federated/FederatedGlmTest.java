@@ -22,7 +22,13 @@ import io.daybreak.federation.site.SiteNode;
 import io.daybreak.methods.stats.glm.GlmFamily;
 import io.daybreak.methods.stats.glm.GlmFederated;
 import io.daybreak.methods.stats.glm.GlmMethod;
+import io.daybreak.methods.stats.glm.GlmFederatedMethod;
 import io.daybreak.methods.stats.glm.GlmSiteStep;
+import io.daybreak.methods.stats.survival.CoxSiteStep;
+import io.daybreak.federation.analysis.AnalysisSpec;
+import io.daybreak.federation.analysis.StepRequest;
+import io.daybreak.federation.site.Requester;
+import java.util.Set;
 
 /**
  * The federated GLM through site nodes (in this process, through the same request, release, policy and audit
@@ -34,7 +40,8 @@ class FederatedGlmTest extends FederatedTestSupport {
 
     @Test
     void federatedFitThroughNodesEqualsThePooledFitAndEveryReleaseIsAudited() throws Exception {
-        GlmFederated.Result result = GlmFederated.fit(sites(Integer.MAX_VALUE, DEFAULTS), "wt.loss", List.of("age", "sex"),
+        GlmFederated.Result result = GlmFederated.fit(open(sites(Integer.MAX_VALUE, DEFAULTS), new GlmFederatedMethod(),
+                Map.of("response", "wt.loss", "covariates", "age,sex")), "wt.loss", List.of("age", "sex"),
                 GlmFamily.GAUSSIAN);
         Map<String, Object> pooled = run(new GlmMethod(), LUNG, Map.of("response", "wt.loss", "covariates", "age,sex"));
         for (int a = 0; a < 3; a++) {
@@ -55,8 +62,8 @@ class FederatedGlmTest extends FederatedTestSupport {
     void aNearlySaturatedModelIsRefusedAndNothingIsReleased() throws Exception {
         // 9 rows at each site: 4 parameters > 0.33 x 9
         LocalSites small = sites(9, DEFAULTS);
-        SiteFailedException e = assertThrows(SiteFailedException.class, () -> GlmFederated.fit(small, "wt.loss",
-                List.of("age", "sex", "ph.ecog"), GlmFamily.GAUSSIAN));
+        SiteFailedException e = assertThrows(SiteFailedException.class, () -> federated(small, new GlmFederatedMethod(),
+                Map.of("response", "wt.loss", "covariates", "age,sex,ph.ecog")));
         assertEquals("site0", e.site());
         assertTrue(e.getMessage().contains("parameter-ratio"), e.getMessage());
         String audit = Files.readString(logs.get(0).file());
@@ -78,8 +85,8 @@ class FederatedGlmTest extends FederatedTestSupport {
             site = node("site-ecog", all, DEFAULTS);
         }
         SiteNode node = site;
-        NodeException refused = assertThrows(NodeException.class, () -> node.handle("CN=researcher", GlmSiteStep.METHOD,
-                "sums", "lung", Map.of("response", "age", "covariates", List.of("ph.ecog"), "family", "gaussian")));
+        NodeException refused = assertThrows(NodeException.class, () -> release(node, new GlmFederatedMethod(),
+                Map.of("response", "age", "covariates", "ph.ecog")));
         assertEquals(NodeException.Code.DISCLOSURE, refused.code());
         assertTrue(refused.getMessage().contains("outside"), refused.getMessage());
     }
@@ -88,20 +95,30 @@ class FederatedGlmTest extends FederatedTestSupport {
     void methodsOffTheAllowListUnknownDatasetsAndBadArgumentsAreRefusedWithCodes() throws Exception {
         LocalSites sites = sites(Integer.MAX_VALUE, DEFAULTS);
         SiteNode node;
+        SiteNode noGlm;
         try (Table lung = CsvReader.read(data(LUNG), allocator)) {
             node = node("site-x", siteTable(lung, 0, Integer.MAX_VALUE), DEFAULTS);
+            noGlm = node("site-y", siteTable(lung, 0, Integer.MAX_VALUE), DEFAULTS, Set.of(CoxSiteStep.METHOD));
         }
+        Map<String, String> glm = Map.of("response", "age", "covariates", "sex");
         assertEquals(NodeException.Code.NOT_ALLOWED, assertThrows(NodeException.class,
-                () -> node.handle("CN=r", "raw.rows", "dump", "lung", Map.of())).code());
-        assertEquals(NodeException.Code.UNKNOWN_DATASET, assertThrows(NodeException.class,
-                () -> node.handle("CN=r", GlmSiteStep.METHOD, "sums", "other", Map.of())).code());
-        NodeException badColumn = assertThrows(NodeException.class, () -> node.handle("CN=r", GlmSiteStep.METHOD, "sums",
-                "lung", Map.of("response", "age", "covariates", List.of("nosuch"), "family", "gaussian")));
+                () -> release(noGlm, new GlmFederatedMethod(), glm)).code());
+        assertEquals(NodeException.Code.UNKNOWN_STEP, assertThrows(NodeException.class, () -> node.handle(RESEARCHER,
+                new StepRequest(AnalysisSpec.open("raw.rows", "lung", Map.of(), List.of("site-x")), 0, List.of(), "")))
+                .code());
+        assertEquals(NodeException.Code.UNKNOWN_DATASET, assertThrows(NodeException.class, () -> node.handle(RESEARCHER,
+                new StepRequest(AnalysisSpec.open(GlmSiteStep.METHOD, "other", glm, List.of("site-x")), 0, List.of(),
+                        ""))).code());
+        NodeException badColumn = assertThrows(NodeException.class, () -> release(node, new GlmFederatedMethod(),
+                Map.of("response", "age", "covariates", "nosuch")));
         assertEquals(NodeException.Code.BAD_REQUEST, badColumn.code());
         assertTrue(badColumn.getMessage().contains("'nosuch'"), badColumn.getMessage());
-        assertEquals(NodeException.Code.BAD_REQUEST, assertThrows(NodeException.class, () -> node.handle("CN=r",
-                GlmSiteStep.METHOD, "sums", "lung", Map.of("response", "x".repeat(81), "covariates", List.of(),
-                        "family", "gaussian"))).code());
+        assertEquals(NodeException.Code.BAD_REQUEST, assertThrows(NodeException.class, () -> release(node,
+                new GlmFederatedMethod(), Map.of("response", "x".repeat(81), "covariates", "age"))).code());
+        NodeException stranger = assertThrows(NodeException.class, () -> node.handle(Requester.researcher(
+                "CN=mallory,O=Daybreak"), new StepRequest(AnalysisSpec.open(GlmSiteStep.METHOD, "lung", glm,
+                        List.of("site-x")), 0, List.of(), "")));
+        assertEquals(NodeException.Code.NOT_ALLOWED, stranger.code());
         assertEquals(3, sites.names().size());
     }
 }

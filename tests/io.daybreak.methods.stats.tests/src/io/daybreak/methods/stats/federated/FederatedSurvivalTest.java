@@ -21,6 +21,7 @@ import io.daybreak.methods.stats.survival.CoxMethod;
 import io.daybreak.methods.stats.survival.EventCounts;
 import io.daybreak.methods.stats.survival.KaplanMeier;
 import io.daybreak.methods.stats.survival.KaplanMeierFederated;
+import io.daybreak.methods.stats.survival.KaplanMeierFederatedMethod;
 import io.daybreak.methods.stats.survival.LogRankFederatedMethod;
 
 /**
@@ -33,8 +34,7 @@ class FederatedSurvivalTest extends FederatedTestSupport {
     @Test
     void coxWithPooledRiskSetsEqualsThePooledFitWhenEventTimesMayBeReleased() throws Exception {
         // the lung split leaves risk sets of one or two patients at the end of follow-up: allowed here on purpose
-        CoxFederated.Result result = CoxFederated.fit(sites(Integer.MAX_VALUE, survivalPolicy(1)), "time", "status", 2,
-                COVARIATES, true, false);
+        CoxFederated.Result result = cox(sites(Integer.MAX_VALUE, survivalPolicy(1)), false);
         Map<String, Object> pooled = run(new CoxMethod(), LUNG, Map.of("covariates", "age,sex", "eventValue", "2"));
         for (int a = 0; a < 2; a++) {
             assertRelative(doubles(pooled.get("coefficients"))[a], result.fit().coefficients()[a], 1e-11, "coef " + a);
@@ -46,23 +46,24 @@ class FederatedSurvivalTest extends FederatedTestSupport {
 
     @Test
     void coxIsRefusedUnderDataShieldDefaultsAndForTinyRiskSets() throws Exception {
-        SiteFailedException times = assertThrows(SiteFailedException.class, () -> CoxFederated.fit(
-                sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), "time", "status", 2, COVARIATES, true,
-                false));
+        SiteFailedException times = assertThrows(SiteFailedException.class, () -> cox(
+                sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), false));
         assertEquals("site0", times.site());
         assertTrue(times.getMessage().contains("event-times"), times.getMessage());
-        SiteFailedException tail = assertThrows(SiteFailedException.class, () -> CoxFederated.fit(
-                sites(Integer.MAX_VALUE, survivalPolicy(3)), "time", "status", 2, COVARIATES, true, false));
+        SiteFailedException tail = assertThrows(SiteFailedException.class, () -> cox(
+                sites(Integer.MAX_VALUE, survivalPolicy(3)), false));
         assertTrue(tail.getMessage().contains("risk-set-size"), tail.getMessage());
-        // nothing but refusals after the event times: no risk-set sums left the refusing site
-        String audit = Files.readString(logs.get(3).file());
-        assertTrue(audit.contains("\"step\":\"sums\"") && audit.contains("\"kind\":\"refusal\""), audit);
+        // the refusing site logged a refusal of the risk-set sums and released none
+        List<String> audit = Files.readAllLines(logs.get(3 + Integer.parseInt(tail.site().substring(4))).file());
+        assertTrue(audit.stream().anyMatch(line -> line.contains("\"kind\":\"refusal\"")
+                && line.contains("\"step\":\"stats.cox/sums\"")), audit.toString());
+        assertTrue(audit.stream().noneMatch(line -> line.contains("\"kind\":\"release\"")
+                && line.contains("\"step\":\"stats.cox/sums\"")), audit.toString());
     }
 
     @Test
     void coxStratifiedBySiteNeedsNoEventTimesAndMatchesStrataSite() throws Exception {
-        CoxFederated.Result result = CoxFederated.fit(sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS),
-                "time", "status", 2, COVARIATES, true, true);
+        CoxFederated.Result result = cox(sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), true);
         // coxph(Surv(time, status) ~ age + sex + strata(site), lung, control = coxph.control(eps = 1e-14, ...))
         assertRelative(0.0160644360765238, result.fit().coefficients()[0], 1e-10, "age");
         assertRelative(-0.5182294382509771, result.fit().coefficients()[1], 1e-10, "sex");
@@ -74,48 +75,60 @@ class FederatedSurvivalTest extends FederatedTestSupport {
         LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(3));
         LogRankFederatedMethod method = new LogRankFederatedMethod();
         // survdiff(Surv(time, status) ~ sex, lung): 10.3267419548856; + strata(site): 10.1437990535992
-        double pooled = (Double) method.run(sites, Map.of("group", "sex", "levels", "1,2", "eventValue", "2"), allocator)
+        double pooled = (Double) federated(sites, method, Map.of("group", "sex", "levels", "1,2", "eventValue", "2"))
                 .summary().get("chiSquare");
         assertRelative(10.3267419548856, pooled, 1e-12, "pooled chi-square");
-        double stratified = (Double) method.run(sites, Map.of("group", "sex", "levels", "1,2", "eventValue", "2",
-                "stratifyBySite", "true"), allocator).summary().get("chiSquare");
+        double stratified = (Double) federated(sites, method, Map.of("group", "sex", "levels", "1,2", "eventValue", "2",
+                "stratifyBySite", "true")).summary().get("chiSquare");
         assertRelative(10.1437990535992, stratified, 1e-12, "stratified chi-square");
     }
 
     @Test
     void kaplanMeierFromSiteCountsEqualsSurvfit() throws Exception {
         LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(3));
-        EventCounts counts = KaplanMeierFederated.counts(sites, "time", "status", 2, null, null);
+        EventCounts counts = KaplanMeierFederated.counts(open(sites, new KaplanMeierFederatedMethod(),
+                Map.of("eventValue", "2")), "time", "status", 2, null, null);
         KaplanMeier km = KaplanMeier.estimate(counts, 0, 0.95);
         assertEquals(310.0, km.median()[0]);
         assertEquals(285.0, km.median()[1]);
         assertEquals(363.0, km.median()[2]);
         assertRelative(0.409241624460064, km.at(365)[0], 1e-12, "S(365)");
-        EventCounts bySex = KaplanMeierFederated.counts(sites, "time", "status", 2, "sex", new double[] {1, 2});
+        EventCounts bySex = KaplanMeierFederated.counts(open(sites, new KaplanMeierFederatedMethod(),
+                Map.of("eventValue", "2", "groupBy", "sex", "levels", "1,2")), "time", "status", 2, "sex",
+                new double[] {1, 2});
         assertEquals(270.0, KaplanMeier.estimate(bySex, 0, 0.95).median()[0]);
         assertEquals(426.0, KaplanMeier.estimate(bySex, 1, 0.95).median()[0]);
-        SiteFailedException refused = assertThrows(SiteFailedException.class, () -> KaplanMeierFederated.counts(
-                sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), "time", "status", 2, null, null));
+        SiteFailedException refused = assertThrows(SiteFailedException.class, () -> federated(
+                sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), new KaplanMeierFederatedMethod(),
+                Map.of("eventValue", "2")));
         assertTrue(refused.getMessage().contains("event-times"), refused.getMessage());
+    }
+
+    /** The Cox model of status 2 on age and sex, pooled risk sets or stratified by site, as an analysis. */
+    private static CoxFederated.Result cox(LocalSites sites, boolean stratifyBySite) {
+        Map<String, String> parameters = stratifyBySite ? Map.of("covariates", "age,sex", "eventValue", "2",
+                "stratifyBySite", "true") : Map.of("covariates", "age,sex", "eventValue", "2");
+        return CoxFederated.fit(open(sites, new CoxFederatedMethod(), parameters), "time", "status", 2, COVARIATES, true,
+                stratifyBySite);
     }
 
     /** docs/validation/r/stats/meta.R: the same combination of per-site coxph fits, each site fitted from its releases. */
     @Test
     void metaAnalysisAcrossSiteNodesIsLabelledAndMatchesR() throws Exception {
         LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(1));
-        FederatedMethod.Outcome random = new CoxFederatedMethod().run(sites, Map.of("covariates", "age,sex",
-                "eventValue", "2", "combine", "random"), allocator);
+        FederatedMethod.Outcome random = federated(sites, new CoxFederatedMethod(), Map.of("covariates", "age,sex",
+                "eventValue", "2", "combine", "random"));
         Map<String, Object> summary = random.summary();
         assertTrue(summary.get("method").toString().contains("not exact"), summary.toString());
         assertRelative(-0.512312465737096, doubles(summary.get("coefficients"))[1], 1e-9, "random sex");
         assertRelative(0.173147015782506, doubles(summary.get("standardErrors"))[1], 1e-9, "random se sex");
         assertRelative(0.00220392889771283, doubles(summary.get("tau2"))[1], 1e-7, "tau2 sex");
-        Map<String, Object> fixed = new CoxFederatedMethod().run(sites, Map.of("covariates", "age,sex",
-                "eventValue", "2", "combine", "fixed"), allocator).summary();
+        Map<String, Object> fixed = federated(sites, new CoxFederatedMethod(), Map.of("covariates", "age,sex",
+                "eventValue", "2", "combine", "fixed")).summary();
         assertRelative(-0.510385906395099, doubles(fixed.get("coefficients"))[1], 1e-9, "fixed sex");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GlmFederatedMethod().run(
-                sites.only(List.of("site0")), Map.of("response", "wt.loss", "covariates", "age", "combine", "fixed"),
-                allocator));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> federated(
+                sites.only(List.of("site0")), new GlmFederatedMethod(), Map.of("response", "wt.loss", "covariates", "age",
+                        "combine", "fixed")));
         assertTrue(e.getMessage().contains("at least two sites"), e.getMessage());
     }
 }

@@ -22,11 +22,10 @@ import io.daybreak.federation.site.LocalSites;
 import io.daybreak.federation.site.NodeException;
 import io.daybreak.federation.site.SiteNode;
 import io.daybreak.methods.stats.descriptive.DescribeFederatedMethod;
-import io.daybreak.methods.stats.descriptive.DescribeSiteStep;
 import io.daybreak.methods.stats.glm.FirthFederated;
+import io.daybreak.methods.stats.glm.FirthFederatedMethod;
 import io.daybreak.methods.stats.glm.FirthMethod;
 import io.daybreak.methods.stats.table.TableFederatedMethod;
-import io.daybreak.methods.stats.table.TableSiteStep;
 
 /**
  * Descriptives, contingency tables and Firth logistic regression through three site nodes (lung split by
@@ -39,8 +38,8 @@ class FederatedTablesTest extends FederatedTestSupport {
     @Test
     void describeEqualsRAndReleasesOnlyMergeableMoments() throws Exception {
         LocalSites sites = sites(Integer.MAX_VALUE, DEFAULTS);
-        Map<String, Object> summary = new DescribeFederatedMethod().run(sites, Map.of("columns", "wt.loss,age"),
-                allocator).summary();
+        Map<String, Object> summary = federated(sites, new DescribeFederatedMethod(), Map.of("columns", "wt.loss,age"))
+                .summary();
         // R: c(sum(!is.na(wt.loss)), sum(is.na(wt.loss)), mean(wt.loss, na.rm = TRUE), var(wt.loss, na.rm = TRUE))
         assertEquals(214, doubles(summary.get("n"))[0], 0);
         assertEquals(14, doubles(summary.get("missing"))[0], 0);
@@ -48,8 +47,7 @@ class FederatedTablesTest extends FederatedTestSupport {
         assertRelative(172.65701373349128, doubles(summary.get("variance"))[0], 1e-13, "variance");
         // the bytes a node sends hold n, missing, mean and M2 per column, never a minimum or maximum
         SiteNode node = node("site-d", siteTableOf(0), DEFAULTS);
-        Aggregates released = Aggregates.fromBytes(node.handle("CN=r", DescribeSiteStep.METHOD, "moments", "lung",
-                Map.of("columns", List.of("age"))), allocator);
+        Aggregates released = release(node, new DescribeFederatedMethod(), Map.of("columns", "age"));
         assertEquals(List.of("n", "missing", "mean", "m2"), released.names());
     }
 
@@ -57,14 +55,14 @@ class FederatedTablesTest extends FederatedTestSupport {
     void aTwoByTwoTableAcrossSitesEqualsRsChiSquaredTest() throws Exception {
         LocalSites sites = sites(Integer.MAX_VALUE, DEFAULTS);
         TableFederatedMethod method = new TableFederatedMethod();
-        Map<String, Object> yates = method.run(sites, Map.of("rows", "sex", "columns", "status"), allocator).summary();
+        Map<String, Object> yates = federated(sites, method, Map.of("rows", "sex", "columns", "status")).summary();
         // tables.R: table(lung$sex, lung$status) = 26 112 / 37 53; chisq.test(t) and chisq.test(t, correct = FALSE)
         assertEquals(List.of(List.of(26L, 112L), List.of(37L, 53L)), yates.get("counts"));
         assertEquals(List.of("1", "2"), yates.get("rowLevels"));
         assertRelative(12.4204061317105, (Double) yates.get("chiSquared"), 1e-13, "Yates chi-squared");
         assertRelative(0.000424667876385555, (Double) yates.get("pValue"), 1e-12, "Yates p");
-        Map<String, Object> plain = method.run(sites, Map.of("rows", "sex", "columns", "status", "correct", "false"),
-                allocator).summary();
+        Map<String, Object> plain = federated(sites, method, Map.of("rows", "sex", "columns", "status", "correct",
+                "false")).summary();
         assertRelative(13.5111746868269, (Double) plain.get("chiSquared"), 1e-13, "chi-squared");
         assertRelative(0.000237147046203486, (Double) plain.get("pValue"), 1e-12, "p");
         assertEquals(1L, plain.get("df"));
@@ -78,36 +76,36 @@ class FederatedTablesTest extends FederatedTestSupport {
         try (Table lung = CsvReader.read(data(LUNG), allocator)) {
             node = node("site-ecog", rows(lung, i -> !lung.doubles("ph.ecog").isNull(i), Integer.MAX_VALUE), DEFAULTS);
         }
-        NodeException e = assertThrows(NodeException.class, () -> node.handle("CN=r", TableSiteStep.METHOD, "counts",
-                "lung", Map.of("rows", "sex", "columns", "ph.ecog")));
+        NodeException e = assertThrows(NodeException.class, () -> release(node, new TableFederatedMethod(),
+                Map.of("rows", "sex", "columns", "ph.ecog")));
         assertEquals(NodeException.Code.DISCLOSURE, e.code());
         assertTrue(e.getMessage().contains("cell-count"), e.getMessage());
         String audit = Files.readString(logs.get(logs.size() - 1).file());
         assertTrue(audit.contains("\"kind\":\"refusal\"") && !audit.contains("\"kind\":\"release\""), audit);
         // across the three sites the analysis fails closed, naming a site
         LocalSites sites = sites(Integer.MAX_VALUE, DEFAULTS);
-        assertThrows(SiteFailedException.class, () -> new TableFederatedMethod().run(sites,
-                Map.of("rows", "sex", "columns", "ph.ecog"), allocator));
+        assertThrows(SiteFailedException.class, () -> federated(sites, new TableFederatedMethod(),
+                Map.of("rows", "sex", "columns", "ph.ecog")));
     }
 
     @Test
     void textColumnsNeedNamedLevelsAndTooManyLevelsAreRefused() throws Exception {
         SiteNode node = node("site-t", siteTableOf(0), DEFAULTS);
         // age has far more distinct values than 0.33 x N allows as factor levels
-        NodeException levels = assertThrows(NodeException.class, () -> node.handle("CN=r", TableSiteStep.METHOD,
-                "counts", "lung", Map.of("rows", "age")));
+        NodeException levels = assertThrows(NodeException.class, () -> release(node, new TableFederatedMethod(),
+                Map.of("rows", "age")));
         assertEquals(NodeException.Code.DISCLOSURE, levels.code());
         assertTrue(levels.getMessage().contains("factor-levels"), levels.getMessage());
         // a researcher-named level list counts only those values: the rows outside them are the complement
-        Aggregates named = Aggregates.fromBytes(node.handle("CN=r", TableSiteStep.METHOD, "counts", "lung",
-                Map.of("rows", "sex", "rowLevels", List.of("1", "2"))), allocator);
+        Aggregates named = release(node, new TableFederatedMethod(), Map.of("rows", "sex", "rowLevels", "1,2"));
         assertEquals(List.of("counts"), named.names());
     }
 
     @Test
     void firthAcrossSitesEqualsThePooledFitAndR() throws Exception {
         LocalSites sites = sites(Integer.MAX_VALUE, DEFAULTS);
-        FirthFederated.Result federated = FirthFederated.fit(sites, "dead", List.of("age", "sex"));
+        FirthFederated.Result federated = FirthFederated.fit(open(sites, new FirthFederatedMethod(),
+                Map.of("response", "dead", "covariates", "age,sex")), "dead", List.of("age", "sex"));
         // firth.R: firth(cbind(1, lung$age, lung$sex), as.numeric(lung$status == 2))
         double[] r = {0.5081202876657942, 0.0314085497077124, -1.0331211876161304};
         double[] rSe = {1.1707318794400756, 0.0169498586687569, 0.3073268905001353};

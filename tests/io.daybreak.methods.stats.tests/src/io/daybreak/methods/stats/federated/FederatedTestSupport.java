@@ -16,16 +16,30 @@ import io.daybreak.data.ColumnType;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
 import io.daybreak.data.csv.CsvReader;
+import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.FederatedMethod;
+import io.daybreak.federation.analysis.AnalysisSites;
+import io.daybreak.federation.analysis.AnalysisSpec;
+import io.daybreak.federation.analysis.SignedRelease;
+import io.daybreak.federation.analysis.StepRequest;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.LocalSites;
+import io.daybreak.federation.site.Requester;
 import io.daybreak.federation.site.SiteNode;
 import io.daybreak.methods.stats.StatsTestSupport;
+import io.daybreak.methods.stats.descriptive.DescribeFederatedMethod;
 import io.daybreak.methods.stats.descriptive.DescribeSiteStep;
+import io.daybreak.methods.stats.glm.FirthFederatedMethod;
 import io.daybreak.methods.stats.glm.FirthSiteStep;
+import io.daybreak.methods.stats.glm.GlmFederatedMethod;
 import io.daybreak.methods.stats.glm.GlmSiteStep;
+import io.daybreak.methods.stats.survival.CoxFederatedMethod;
 import io.daybreak.methods.stats.survival.CoxSiteStep;
+import io.daybreak.methods.stats.survival.KaplanMeierFederatedMethod;
 import io.daybreak.methods.stats.survival.KaplanMeierSiteStep;
+import io.daybreak.methods.stats.survival.LogRankFederatedMethod;
+import io.daybreak.methods.stats.table.TableFederatedMethod;
 import io.daybreak.methods.stats.table.TableSiteStep;
 
 /** Three site nodes in this process, each holding its own part of the lung data (site = inst %% 3). */
@@ -84,12 +98,42 @@ abstract class FederatedTestSupport extends StatsTestSupport {
         return table;
     }
 
+    /** The federated methods whose coordinator code the nodes replay. */
+    static final List<FederatedMethod> METHODS = List.of(new GlmFederatedMethod(), new CoxFederatedMethod(),
+            new KaplanMeierFederatedMethod(), new LogRankFederatedMethod(), new FirthFederatedMethod(),
+            new DescribeFederatedMethod(), new TableFederatedMethod());
+    static final Requester RESEARCHER = Requester.researcher("CN=researcher,O=Daybreak");
+
     SiteNode node(String name, Table data, DisclosurePolicy policy) throws IOException {
+        return node(name, data, policy, ALLOWED);
+    }
+
+    /** A node serving the lung data to the researcher, with these site steps on its allow-list. */
+    SiteNode node(String name, Table data, DisclosurePolicy policy, Set<String> allowed) throws IOException {
         AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
         logs.add(log);
-        return new SiteNode(name, Map.of("lung", data), ALLOWED, List.of(new GlmSiteStep(), new CoxSiteStep(),
-                new KaplanMeierSiteStep(), new FirthSiteStep(), new DescribeSiteStep(), new TableSiteStep()), policy, log,
-                allocator);
+        SiteNode node = new SiteNode(name, Map.of("lung", data), allowed, List.of(new GlmSiteStep(), new CoxSiteStep(),
+                new KaplanMeierSiteStep(), new FirthSiteStep(), new DescribeSiteStep(), new TableSiteStep()), METHODS,
+                policy, log, allocator);
+        node.authorize(Set.of("researcher"));
+        return node;
+    }
+
+    /** An analysis of {@code method} with these parameters on the sites, as FederatedRun opens one. */
+    static AnalysisSites open(LocalSites sites, FederatedMethod method, Map<String, String> parameters) {
+        return sites.open(AnalysisSpec.open(method.id(), sites.dataset(), parameters, sites.names()));
+    }
+
+    /** Runs {@code method} with these parameters as an analysis on the sites. */
+    FederatedMethod.Outcome federated(LocalSites sites, FederatedMethod method, Map<String, String> parameters) {
+        return method.run(open(sites, method, parameters), parameters, allocator);
+    }
+
+    /** What one node releases in round 0 of an analysis of {@code method} on it alone (it refuses: NodeException). */
+    Aggregates release(SiteNode node, FederatedMethod method, Map<String, String> parameters) {
+        SignedRelease release = node.handle(RESEARCHER, new StepRequest(AnalysisSpec.open(method.id(), "lung", parameters,
+                List.of(node.name())), 0, List.of(), ""));
+        return Aggregates.fromBytes(release.aggregates(), allocator);
     }
 
     LocalSites sites(int limitPerSite, DisclosurePolicy policy) throws IOException {
@@ -98,7 +142,7 @@ abstract class FederatedTestSupport extends StatsTestSupport {
             for (int s = 0; s < 3; s++) {
                 nodes.add(node("site" + s, siteTable(lung, s, limitPerSite), policy));
             }
-            return new LocalSites(nodes, "lung", "CN=researcher", allocator);
+            return new LocalSites(nodes, "lung", RESEARCHER, allocator);
         }
     }
 

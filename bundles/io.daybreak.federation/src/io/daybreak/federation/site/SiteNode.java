@@ -130,7 +130,7 @@ public final class SiteNode {
     /** The datasets on offer, for a requester: checked against the authorised researchers and audited. */
     public List<DatasetInfo> datasets(Requester requester) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("requester", requester.subject());
+        request.put("requester", bounded(requester.subject()));
         request.put("request", "list datasets");
         try {
             checkAuthorized(requester);
@@ -146,7 +146,7 @@ public final class SiteNode {
     /** Records a request the transport could not even read (malformed, unknown protocol version), then refuses. */
     public NodeException malformed(Requester requester, String what) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("requester", requester.subject());
+        entry.put("requester", bounded(requester.subject()));
         entry.put("code", NodeException.Code.BAD_REQUEST.name());
         entry.put("reason", what);
         log("refusal", entry);
@@ -157,14 +157,19 @@ public final class SiteNode {
     public SignedRelease handle(Requester requester, StepRequest request) {
         AnalysisSpec spec = request.spec();
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("requester", requester.subject());
-        entry.put("analysis", spec.id());
-        entry.put("method", spec.method());
-        entry.put("dataset", spec.dataset());
+        entry.put("requester", bounded(requester.subject()));
+        entry.put("analysis", bounded(spec.id()));
+        entry.put("method", bounded(spec.method()));
+        entry.put("dataset", bounded(spec.dataset()));
         entry.put("round", request.round());
         if (request.round() == 0) {
-            entry.put("parameters", spec.parameters());
-            entry.put("sites", spec.sites());
+            // the specification as the researcher sent it, bounded before it is written
+            entry.put("specSha256", spec.sha256());
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            spec.parameters().entrySet().stream().limit(AnalysisSpec.MAX_PARAMETERS)
+                    .forEach(p -> parameters.put(bounded(p.getKey()), bounded(p.getValue())));
+            entry.put("parameters", parameters);
+            entry.put("sites", spec.sites().stream().limit(AnalysisSpec.MAX_SITES).map(SiteNode::bounded).toList());
         }
         log("request", entry);
         try {
@@ -175,8 +180,9 @@ public final class SiteNode {
             Map<String, Object> refusal = new LinkedHashMap<>(entry);
             refusal.remove("parameters");
             refusal.remove("sites");
+            refusal.remove("specSha256");
             refusal.put("code", clean.code().name());
-            refusal.put("reason", messageOf(clean));
+            refusal.put("reason", bounded(messageOf(clean)));
             log("refusal", refusal);
             throw clean;
         }
@@ -240,6 +246,7 @@ public final class SiteNode {
             Map<String, Object> release = new LinkedHashMap<>(entry);
             release.remove("parameters");
             release.remove("sites");
+            release.remove("specSha256");
             release.put("arguments", next.argumentsSha256());
             release.put("bytes", bytes.length);
             release.put("sha256", Aggregates.sha256(bytes));
@@ -298,6 +305,16 @@ public final class SiteNode {
         } catch (DisclosureException e) {
             throw new NodeException(NodeException.Code.BAD_REQUEST, e.getMessage());
         }
+    }
+
+    /** A request field as the audit log keeps it: at most 200 characters, longer ones cut and marked. */
+    static String bounded(String value) {
+        if (value == null || value.length() <= 200) {
+            return value;
+        }
+        return value.substring(0, 64) + "...(" + value.length() + " characters, SHA-256 "
+                + io.daybreak.federation.analysis.Canonical.sha256(value.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + ")";
     }
 
     private static String messageOf(NodeException e) {

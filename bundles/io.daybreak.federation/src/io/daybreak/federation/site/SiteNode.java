@@ -14,6 +14,7 @@ import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditLog;
+import io.daybreak.federation.ledger.RowSetLedger;
 import io.daybreak.federation.policy.DisclosureException;
 import io.daybreak.federation.policy.DisclosurePolicy;
 
@@ -35,11 +36,20 @@ public final class SiteNode {
     private final DisclosurePolicy policy;
     private final AuditLog audit;
     private final BufferAllocator allocator;
+    private final RowSetLedger ledger;
     /** Certificate common names allowed to run steps; empty: anyone the study CA certified. */
     private volatile Set<String> authorizedRequesters = Set.of();
 
+    /** A node whose row-set ledger lives in memory only (tests): differencing is checked within its lifetime. */
     public SiteNode(String name, Map<String, Table> datasets, Set<String> allowedMethods, List<SiteStep> steps,
             DisclosurePolicy policy, AuditLog audit, BufferAllocator allocator) {
+        this(name, datasets, allowedMethods, steps, policy, audit, allocator, RowSetLedger.inMemory());
+    }
+
+    /** @param ledger the row sets of the node's earlier answers (the caller opens and closes it) */
+    public SiteNode(String name, Map<String, Table> datasets, Set<String> allowedMethods, List<SiteStep> steps,
+            DisclosurePolicy policy, AuditLog audit, BufferAllocator allocator, RowSetLedger ledger) {
+        this.ledger = ledger;
         this.name = name;
         this.datasets = Map.copyOf(datasets);
         this.allowedMethods = Set.copyOf(allowedMethods);
@@ -139,8 +149,12 @@ public final class SiteNode {
         }
         checkArguments(arguments);
         try {
-            Aggregates released = siteStep.run(step, arguments, data, new ReleaseGuard(policy, data.rowCount()));
+            ReleaseGuard guard = new ReleaseGuard(policy, RowSetLedger.datasetId(dataset, data), data.rowCount(), ledger);
+            Aggregates released = siteStep.run(step, arguments, data, guard);
+            guard.commit();
             return released.toBytes(allocator);
+        } catch (IOException e) {
+            throw new NodeException(NodeException.Code.INTERNAL, "the row-set ledger cannot be written; nothing released");
         } catch (DisclosureException e) {
             throw new NodeException(NodeException.Code.DISCLOSURE, e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -33,7 +33,7 @@ class FederatedSurvivalTest extends FederatedTestSupport {
     @Test
     void coxWithPooledRiskSetsEqualsThePooledFitWhenEventTimesMayBeReleased() throws Exception {
         // the lung split leaves risk sets of one or two patients at the end of follow-up: allowed here on purpose
-        CoxFederated.Result result = CoxFederated.fit(sites(Integer.MAX_VALUE, survivalPolicy(1)), "time", "status", 2,
+        CoxFederated.Result result = CoxFederated.fit(sites(Integer.MAX_VALUE, exactCoxPolicy(1)), "time", "status", 2,
                 COVARIATES, true, false);
         Map<String, Object> pooled = run(new CoxMethod(), LUNG, Map.of("covariates", "age,sex", "eventValue", "2"));
         for (int a = 0; a < 2; a++) {
@@ -52,7 +52,7 @@ class FederatedSurvivalTest extends FederatedTestSupport {
         assertEquals("site0", times.site());
         assertTrue(times.getMessage().contains("event-times"), times.getMessage());
         SiteFailedException tail = assertThrows(SiteFailedException.class, () -> CoxFederated.fit(
-                sites(Integer.MAX_VALUE, survivalPolicy(3)), "time", "status", 2, COVARIATES, true, false));
+                sites(Integer.MAX_VALUE, exactCoxPolicy(3)), "time", "status", 2, COVARIATES, true, false));
         assertTrue(tail.getMessage().contains("risk-set-size"), tail.getMessage());
         // nothing but refusals after the event times: no risk-set sums left the refusing site
         String audit = Files.readString(logs.get(3).file());
@@ -74,10 +74,10 @@ class FederatedSurvivalTest extends FederatedTestSupport {
         LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(3));
         LogRankFederatedMethod method = new LogRankFederatedMethod();
         // survdiff(Surv(time, status) ~ sex, lung): 10.3267419548856; + strata(site): 10.1437990535992
-        double pooled = (Double) method.run(sites, Map.of("group", "sex", "levels", "1,2", "eventValue", "2"), allocator)
+        double pooled = (Double) method.run(sites, Map.of("group", "sex", "eventValue", "2"), allocator)
                 .summary().get("chiSquare");
         assertRelative(10.3267419548856, pooled, 1e-12, "pooled chi-square");
-        double stratified = (Double) method.run(sites, Map.of("group", "sex", "levels", "1,2", "eventValue", "2",
+        double stratified = (Double) method.run(sites, Map.of("group", "sex", "eventValue", "2",
                 "stratifyBySite", "true"), allocator).summary().get("chiSquare");
         assertRelative(10.1437990535992, stratified, 1e-12, "stratified chi-square");
     }
@@ -85,24 +85,27 @@ class FederatedSurvivalTest extends FederatedTestSupport {
     @Test
     void kaplanMeierFromSiteCountsEqualsSurvfit() throws Exception {
         LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(3));
-        EventCounts counts = KaplanMeierFederated.counts(sites, "time", "status", 2, null, null);
+        EventCounts counts = KaplanMeierFederated.counts(sites, "time", "status", 2, null).pooled();
         KaplanMeier km = KaplanMeier.estimate(counts, 0, 0.95);
         assertEquals(310.0, km.median()[0]);
         assertEquals(285.0, km.median()[1]);
         assertEquals(363.0, km.median()[2]);
         assertRelative(0.409241624460064, km.at(365)[0], 1e-12, "S(365)");
-        EventCounts bySex = KaplanMeierFederated.counts(sites, "time", "status", 2, "sex", new double[] {1, 2});
+        // the groups are the levels the sites release (1, 2), not a list the researcher names
+        KaplanMeierFederated.Counts grouped = KaplanMeierFederated.counts(sites, "time", "status", 2, "sex");
+        assertEquals(List.of(1.0, 2.0), java.util.Arrays.stream(grouped.levels()).boxed().toList());
+        EventCounts bySex = grouped.pooled();
         assertEquals(270.0, KaplanMeier.estimate(bySex, 0, 0.95).median()[0]);
         assertEquals(426.0, KaplanMeier.estimate(bySex, 1, 0.95).median()[0]);
         SiteFailedException refused = assertThrows(SiteFailedException.class, () -> KaplanMeierFederated.counts(
-                sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), "time", "status", 2, null, null));
+                sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), "time", "status", 2, null));
         assertTrue(refused.getMessage().contains("event-times"), refused.getMessage());
     }
 
     /** docs/validation/r/stats/meta.R: the same combination of per-site coxph fits, each site fitted from its releases. */
     @Test
     void metaAnalysisAcrossSiteNodesIsLabelledAndMatchesR() throws Exception {
-        LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(1));
+        LocalSites sites = sites(Integer.MAX_VALUE, exactCoxPolicy(1));
         FederatedMethod.Outcome random = new CoxFederatedMethod().run(sites, Map.of("covariates", "age,sex",
                 "eventValue", "2", "combine", "random"), allocator);
         Map<String, Object> summary = random.summary();
@@ -117,5 +120,15 @@ class FederatedSurvivalTest extends FederatedTestSupport {
                 sites.only(List.of("site0")), Map.of("response", "wt.loss", "covariates", "age", "combine", "fixed"),
                 allocator));
         assertTrue(e.getMessage().contains("at least two sites"), e.getMessage());
+    }
+
+    /**
+     * Exact pooled Cox on the lung split, opted into explicitly: besides event times and risk sets of this size,
+     * consecutive risk sets differ by one or two patients (minRiskSetChange 1) and most event times have a single
+     * event (minCellCount 1). These opt-ins reveal individual patients' covariates to a requester who chooses the
+     * grid and β (ADR 0006, "What each opt-in reveals"); the defaults refuse (FederatedDisclosureRulesTest).
+     */
+    private static DisclosurePolicy exactCoxPolicy(long minRiskSetSize) {
+        return survivalPolicy(minRiskSetSize).withMinRiskSetChange(1).withMinCellCount(1);
     }
 }

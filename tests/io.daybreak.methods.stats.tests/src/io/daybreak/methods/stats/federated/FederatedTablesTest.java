@@ -91,17 +91,21 @@ class FederatedTablesTest extends FederatedTestSupport {
     }
 
     @Test
-    void textColumnsNeedNamedLevelsAndTooManyLevelsAreRefused() throws Exception {
+    void tooManyLevelsAreRefusedAndLevelListsFromTheRequesterAreNotAccepted() throws Exception {
         SiteNode node = node("site-t", siteTableOf(0), DEFAULTS);
         // age has far more distinct values than 0.33 x N allows as factor levels
         NodeException levels = assertThrows(NodeException.class, () -> node.handle("CN=r", TableSiteStep.METHOD,
                 "counts", "lung", Map.of("rows", "age")));
         assertEquals(NodeException.Code.DISCLOSURE, levels.code());
         assertTrue(levels.getMessage().contains("factor-levels"), levels.getMessage());
-        // a researcher-named level list counts only those values: the rows outside them are the complement
-        Aggregates named = Aggregates.fromBytes(node.handle("CN=r", TableSiteStep.METHOD, "counts", "lung",
-                Map.of("rows", "sex", "rowLevels", List.of("1", "2"))), allocator);
-        assertEquals(List.of("counts"), named.names());
+        // changed with the level rules: a researcher-named level list was an existence oracle; it is refused now,
+        // and the site releases the levels its data hold (each with enough rows) with the counts
+        NodeException named = assertThrows(NodeException.class, () -> node.handle("CN=r", TableSiteStep.METHOD, "counts",
+                "lung", Map.of("rows", "sex", "rowLevels", List.of("1", "2"))));
+        assertEquals(NodeException.Code.BAD_REQUEST, named.code());
+        Aggregates released = Aggregates.fromBytes(node.handle("CN=r", TableSiteStep.METHOD, "counts", "lung",
+                Map.of("rows", "sex")), allocator);
+        assertEquals(List.of("rowValues", "counts"), released.names());
     }
 
     @Test

@@ -30,10 +30,11 @@ import io.daybreak.methods.stats.survival.CoxSums;
  * <li>{@code coxMeat}: given the pooled sums at β̂, the site's part of the robust variance's middle term.</li>
  * </ul>
  * Every step first applies {@link SiteRows#read}'s checks (row set, propensity model size, the levels of the
- * treatment and status columns and of two-valued covariates and outcome) and the cell rule on the arm sizes;
- * {@code weighted} also checks binary covariates and outcome per arm, {@code survivalCounts} the number of events
- * and of patients leaving at each released time (a sum of weights over one patient is that patient's weight),
- * {@code coxSums} the risk-set rules of {@link CoxSiteStep#checkRiskSets}. No step releases a value of a single row.
+ * treatment column and of two-valued covariates and outcome) and the cell rule on the arm sizes; the survival
+ * steps check the policy's event-times opt-in before reading a row, and the status column's levels; {@code weighted}
+ * also checks binary covariates and outcome per arm, {@code survivalCounts} the number of events and of patients
+ * leaving at each released time (a sum of weights over one patient is that patient's weight), {@code coxSums} the
+ * risk-set rules of {@link CoxSiteStep#checkRiskSets}. No step releases a value of a single row.
  *
  * <p>Arguments: those of {@link SiteRows}, and {@code propensity}, {@code estimand}, {@code armFactors} for the
  * weights, {@code beta} and {@code grid} for the Cox steps, the pooled sums for {@code coxMeat}.

@@ -83,8 +83,10 @@ echo "synthetic patients (stats.simulate-trial, never real data): $FED/site{1,2,
 step "A study CA and certificates for three sites and a researcher" "$DAYBREAK" pki init --dir "$FED/pki" --study demo
 for s in 1 2 3; do "$DAYBREAK" pki issue --dir "$FED/pki" --name "site$s" --hosts localhost,127.0.0.1 > /dev/null; done
 "$DAYBREAK" pki issue --dir "$FED/pki" --name researcher > /dev/null
-# exact survival analyses need event times: these sites opt in (DataSHIELD's defaults keep them at the site)
-printf '{"releaseEventTimes": true}\n' > "$FED/policy.json"
+# exact survival analyses need event times: these sites opt in (DataSHIELD's defaults keep them at the site), and,
+# for the exact Cox model with a common baseline hazard, to consecutive risk sets one patient apart and single
+# events at a time, which continuous follow-up always has (ADR 0006, "What each opt-in reveals")
+printf '{"releaseEventTimes": true, "minRiskSetChange": 1, "minCellCount": 1}\n' > "$FED/policy.json"
 PORT=$((30000 + RANDOM % 20000))
 NODES=""
 for s in 1 2 3; do
@@ -107,7 +109,7 @@ step "Federated table of response by arm, every cell checked at each site, with 
   "$DAYBREAK" fed stats.table --nodes "$NODES" "${TLS[@]}" dataset=patients rows=arm columns=response \
   --save "$FED/table.json"
 step "Federated Kaplan-Meier by arm (exact: equals the pooled curves)" \
-  "$DAYBREAK" fed stats.km --nodes "$NODES" "${TLS[@]}" dataset=patients groupBy=arm levels=0,1 times=365 curves=true \
+  "$DAYBREAK" fed stats.km --nodes "$NODES" "${TLS[@]}" dataset=patients groupBy=arm times=365 curves=true \
   --save "$FED/km.json"
 step "Federated Cox model (exact, common baseline hazard)" \
   "$DAYBREAK" fed stats.cox --nodes "$NODES" "${TLS[@]}" dataset=patients covariates=age,sex,arm --save "$FED/cox.json"

@@ -144,6 +144,32 @@ public final class Table implements AutoCloseable {
         return new Table(movedRoot);
     }
 
+    /**
+     * Moves the columns not named in {@code dropped} to a new table (same allocator, no copy) and returns it; this
+     * table is closed afterwards, which frees the dropped columns.
+     */
+    public Table without(java.util.Collection<String> dropped) {
+        checkOpen();
+        List<Field> fields = new ArrayList<>();
+        List<FieldVector> moved = new ArrayList<>();
+        try {
+            for (FieldVector vector : root.getFieldVectors()) {
+                if (!dropped.contains(vector.getName())) {
+                    TransferPair pair = vector.getTransferPair(vector.getAllocator());
+                    pair.transfer();
+                    fields.add(vector.getField());
+                    moved.add((FieldVector) pair.getTo());
+                }
+            }
+        } catch (RuntimeException e) {
+            moved.forEach(FieldVector::close);
+            throw e;
+        }
+        VectorSchemaRoot kept = new VectorSchemaRoot(fields, moved, root.getRowCount());
+        close();
+        return new Table(kept);
+    }
+
     public boolean isClosed() {
         return closed;
     }

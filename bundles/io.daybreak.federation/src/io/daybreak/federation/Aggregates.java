@@ -19,23 +19,31 @@ import io.daybreak.data.Table;
 import io.daybreak.data.ipc.ArrowIpc;
 
 /**
- * What a site releases for one step of a federated method: named arrays of numbers, nothing else. On the
- * wire it is an Arrow IPC stream of a long table (name, index, value), so a release can be inspected, hashed
- * and audited as the exact bytes that left the node.
+ * What a site releases for one step of a federated method: named arrays of numbers and, where a method
+ * releases the levels of a text column, named lists of labels; nothing else. On the wire it is an Arrow IPC
+ * stream of a long table (name, index, value), so a release can be inspected, hashed and audited as the exact
+ * bytes that left the node. Labels travel in one more, nullable column ({@code label}; {@code value} is null
+ * in their rows), added only when a release holds labels, so the bytes of a numbers-only release are as they
+ * always were. An empty array or list does not travel: the coordinator sees no such name.
  */
 public final class Aggregates {
     private final Map<String, double[]> values;
+    private final Map<String, List<String>> labels;
+    private final List<String> names;
     /** The site that released these aggregates, when known (a coordinator's errors then name it). */
     private final String source;
 
-    private Aggregates(Map<String, double[]> values, String source) {
+    private Aggregates(Map<String, double[]> values, Map<String, List<String>> labels, List<String> names,
+            String source) {
         this.values = values;
+        this.labels = labels;
+        this.names = names;
         this.source = source;
     }
 
     /** The same aggregates, marked as released by {@code site}: a missing aggregate is then blamed on it. */
     public Aggregates from(String site) {
-        return new Aggregates(values, site);
+        return new Aggregates(values, labels, names, site);
     }
 
     public static Builder builder() {
@@ -45,11 +53,30 @@ public final class Aggregates {
     /** Builds aggregates in insertion order. */
     public static final class Builder {
         private final Map<String, double[]> values = new LinkedHashMap<>();
+        private final Map<String, List<String>> labels = new LinkedHashMap<>();
+        private final List<String> names = new ArrayList<>();
 
         public Builder put(String name, double... array) {
-            if (values.put(name, array.clone()) != null) {
+            if (names.contains(name)) {
                 throw new IllegalArgumentException("duplicate aggregate " + name);
             }
+            values.put(name, array.clone());
+            names.add(name);
+            return this;
+        }
+
+        /** Level labels (text, from a column that passed the site's factor rules), in order. */
+        public Builder putLabels(String name, List<String> list) {
+            if (names.contains(name)) {
+                throw new IllegalArgumentException("duplicate aggregate " + name);
+            }
+            for (String label : list) {
+                if (label == null) {
+                    throw new IllegalArgumentException("a null label in aggregate " + name);
+                }
+            }
+            labels.put(name, List.copyOf(list));
+            names.add(name);
             return this;
         }
 
@@ -66,7 +93,8 @@ public final class Aggregates {
         }
 
         public Aggregates build() {
-            return new Aggregates(Collections.unmodifiableMap(new LinkedHashMap<>(values)), null);
+            return new Aggregates(Collections.unmodifiableMap(new LinkedHashMap<>(values)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(labels)), List.copyOf(names), null);
         }
     }
 
@@ -74,9 +102,23 @@ public final class Aggregates {
         double[] array = values.get(name);
         if (array == null) {
             throw new IllegalArgumentException((source == null ? "" : "site '" + source + "' released ")
-                    + "no aggregate '" + name + "' in the release; it has " + values.keySet());
+                    + "no aggregate '" + name + "' in the release; it has " + names);
         }
         return array.clone();
+    }
+
+    /** A list of labels ({@link Builder#putLabels}). */
+    public List<String> labels(String name) {
+        List<String> list = labels.get(name);
+        if (list == null) {
+            throw new IllegalArgumentException("no labels '" + name + "' in the release; it has " + names);
+        }
+        return list;
+    }
+
+    /** Whether the release holds numbers or labels of this name (empty ones do not travel). */
+    public boolean has(String name) {
+        return values.containsKey(name) || labels.containsKey(name);
     }
 
     public double[][] getMatrix(String name) {
@@ -95,24 +137,37 @@ public final class Aggregates {
         return get(name)[0];
     }
 
+    /** The names of the numbers and labels, in the order put. */
     public List<String> names() {
-        return List.copyOf(values.keySet());
+        return names;
     }
 
-    /** The release as the bytes a node sends: an Arrow IPC stream of (name, index, value). */
+    /**
+     * The release as the bytes a node sends: an Arrow IPC stream of (name, index, value), and (name, index, label)
+     * rows in a fourth column when it holds labels.
+     */
     public byte[] toBytes(BufferAllocator allocator) {
-        List<Object> names = new ArrayList<>();
+        List<Object> rowNames = new ArrayList<>();
         List<Object> indices = new ArrayList<>();
         List<Object> numbers = new ArrayList<>();
-        values.forEach((name, array) -> {
-            for (int i = 0; i < array.length; i++) {
-                names.add(name);
+        List<Object> texts = new ArrayList<>();
+        for (String name : names) {
+            double[] array = values.get(name);
+            List<String> list = labels.get(name);
+            int length = array != null ? array.length : list.size();
+            for (int i = 0; i < length; i++) {
+                rowNames.add(name);
                 indices.add((long) i);
-                numbers.add(array[i]);
+                numbers.add(array != null ? array[i] : null);
+                texts.add(array != null ? null : list.get(i));
             }
-        });
-        try (Table table = Table.builder(allocator).add("name", ColumnType.STRING, names)
-                .add("index", ColumnType.INT64, indices).add("value", ColumnType.FLOAT64, numbers).build()) {
+        }
+        var builder = Table.builder(allocator).add("name", ColumnType.STRING, rowNames)
+                .add("index", ColumnType.INT64, indices).add("value", ColumnType.FLOAT64, numbers);
+        if (!labels.isEmpty()) {
+            builder.add("label", ColumnType.STRING, texts);
+        }
+        try (Table table = builder.build()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ArrowIpc.writeStream(table, out);
             return out.toByteArray();
@@ -125,12 +180,31 @@ public final class Aggregates {
     public static Aggregates fromBytes(byte[] bytes, BufferAllocator allocator) {
         try (Table table = ArrowIpc.readStream(new ByteArrayInputStream(bytes), allocator)) {
             Map<String, List<Double>> lists = new LinkedHashMap<>();
+            Map<String, List<String>> texts = new LinkedHashMap<>();
+            List<String> order = new ArrayList<>();
+            boolean withLabels = table.hasColumn("label");
             for (int row = 0; row < table.rowCount(); row++) {
-                lists.computeIfAbsent(table.strings("name").get(row), k -> new ArrayList<>())
-                        .add(table.doubles("value").get(row));
+                String name = table.strings("name").get(row);
+                if (!lists.containsKey(name) && !texts.containsKey(name)) {
+                    order.add(name);
+                }
+                if (withLabels && !table.strings("label").isNull(row)) {
+                    texts.computeIfAbsent(name, k -> new ArrayList<>()).add(table.strings("label").get(row));
+                } else {
+                    lists.computeIfAbsent(name, k -> new ArrayList<>()).add(table.doubles("value").get(row));
+                }
             }
             Builder builder = builder();
-            lists.forEach((name, list) -> builder.put(name, list.stream().mapToDouble(Double::doubleValue).toArray()));
+            for (String name : order) {
+                if (lists.containsKey(name) && texts.containsKey(name)) {
+                    throw new IllegalArgumentException("aggregate '" + name + "' holds both numbers and labels");
+                }
+                if (texts.containsKey(name)) {
+                    builder.putLabels(name, texts.get(name));
+                } else {
+                    builder.put(name, lists.get(name).stream().mapToDouble(Double::doubleValue).toArray());
+                }
+            }
             return builder.build();
         }
     }

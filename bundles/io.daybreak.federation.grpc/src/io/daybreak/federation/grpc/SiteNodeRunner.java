@@ -19,6 +19,7 @@ import io.daybreak.data.files.TableFiles;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditLog;
+import io.daybreak.federation.ledger.RowSetLedger;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.SiteNode;
 
@@ -46,12 +47,14 @@ public final class SiteNodeRunner implements AutoCloseable {
 
     private final NodeServer server;
     private final AuditLog audit;
+    private final RowSetLedger ledger;
     private final List<Table> tables;
     private final SiteNode node;
 
-    private SiteNodeRunner(NodeServer server, AuditLog audit, List<Table> tables, SiteNode node) {
+    private SiteNodeRunner(NodeServer server, AuditLog audit, RowSetLedger ledger, List<Table> tables, SiteNode node) {
         this.server = server;
         this.audit = audit;
+        this.ledger = ledger;
         this.tables = tables;
         this.node = node;
     }
@@ -77,27 +80,41 @@ public final class SiteNodeRunner implements AutoCloseable {
                 int dot = name.lastIndexOf('.');
                 String extension = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
                 if (Files.isRegularFile(file) && TableFiles.SUPPORTED.contains(extension) && !extension.isEmpty()) {
-                    Table table = TableFiles.read(file, allocator);
+                    // columns the policy hides are dropped here: to a requester they do not exist
+                    Table table = TableFiles.read(file, allocator).without(policy.hiddenColumns());
                     tables.add(table);
                     datasets.put(name.substring(0, dot), table);
                 }
             }
         }
         AuditLog audit = AuditLog.open(config.auditLog(), Clock.systemUTC());
+        RowSetLedger ledger = null;
         try {
+            ledger = RowSetLedger.open(ledgerFile(config.auditLog()));
             SiteNode node = new SiteNode(config.site(), datasets, config.allowedMethods(), steps, methods, policy, audit,
-                    allocator);
+                    allocator, ledger);
             node.authorize(config.authorizedResearchers());
             if (config.anyStudyResearcher()) {
                 node.authorizeAnyStudyResearcher();
             }
             NodeServer server = NodeServer.start(node, config.bindAddress(), config.port(), config.tls());
-            return new SiteNodeRunner(server, audit, tables, node);
+            return new SiteNodeRunner(server, audit, ledger, tables, node);
         } catch (IOException | RuntimeException e) {
             audit.close();
+            if (ledger != null) {
+                ledger.close();
+            }
             tables.forEach(Table::close);
             throw e;
         }
+    }
+
+    /**
+     * The node's row-set ledger lives beside its audit log ({@code audit.log} → {@code audit.log.rowsets}): the row
+     * sets of everything the site released, for the differencing rule across restarts.
+     */
+    static Path ledgerFile(Path auditLog) {
+        return auditLog.resolveSibling(auditLog.getFileName() + ".rowsets");
     }
 
     public int port() {
@@ -116,6 +133,7 @@ public final class SiteNodeRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             audit.close();
+            ledger.close();
             tables.forEach(Table::close);
         }
     }

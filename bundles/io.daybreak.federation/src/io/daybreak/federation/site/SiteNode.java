@@ -20,6 +20,7 @@ import io.daybreak.federation.analysis.SignedRelease;
 import io.daybreak.federation.analysis.SiteIdentity;
 import io.daybreak.federation.analysis.StepRequest;
 import io.daybreak.federation.audit.AuditLog;
+import io.daybreak.federation.ledger.RowSetLedger;
 import io.daybreak.federation.policy.DisclosureException;
 import io.daybreak.federation.policy.DisclosurePolicy;
 
@@ -51,18 +52,29 @@ public final class SiteNode {
     private final DisclosurePolicy policy;
     private final AuditLog audit;
     private final BufferAllocator allocator;
+    private final RowSetLedger ledger;
     private volatile SiteIdentity identity;
     /** Certificate common names allowed to run analyses; empty: nobody, unless any study researcher is allowed. */
     private volatile Set<String> authorizedRequesters = Set.of();
     private volatile boolean anyStudyResearcher;
 
+    /** A node whose row-set ledger lives in memory only (tests): differencing is checked within its lifetime. */
+    public SiteNode(String name, Map<String, Table> datasets, Set<String> allowedMethods, List<SiteStep> steps,
+            List<FederatedMethod> methods, DisclosurePolicy policy, AuditLog audit, BufferAllocator allocator) {
+        this(name, datasets, allowedMethods, steps, methods, policy, audit, allocator, RowSetLedger.inMemory());
+    }
+
     /**
      * @param allowedMethods the site steps (method ids, e.g. {@code stats.glm}) this site serves
      * @param steps          the site steps installed
      * @param methods        the federated methods installed, whose coordinator code the site replays
+     * @param ledger         the row sets of the node's earlier answers, for every requester (the caller opens and
+     *                       closes it)
      */
     public SiteNode(String name, Map<String, Table> datasets, Set<String> allowedMethods, List<SiteStep> steps,
-            List<FederatedMethod> methods, DisclosurePolicy policy, AuditLog audit, BufferAllocator allocator) {
+            List<FederatedMethod> methods, DisclosurePolicy policy, AuditLog audit, BufferAllocator allocator,
+            RowSetLedger ledger) {
+        this.ledger = ledger;
         this.name = name;
         this.datasets = Map.copyOf(datasets);
         this.allowedMethods = Set.copyOf(allowedMethods);
@@ -241,7 +253,7 @@ public final class SiteNode {
         }
         checkArguments(next.arguments());
         entry.put("step", next.method() + "/" + next.step());
-        byte[] bytes = evaluate(siteStep, next, data);
+        byte[] bytes = evaluate(siteStep, next, spec.dataset(), data);
         synchronized (audit) {
             Map<String, Object> release = new LinkedHashMap<>(entry);
             release.remove("parameters");
@@ -256,11 +268,15 @@ public final class SiteNode {
         }
     }
 
-    private byte[] evaluate(SiteStep siteStep, AnalysisReplay.Next next, Table data) {
+    private byte[] evaluate(SiteStep siteStep, AnalysisReplay.Next next, String dataset, Table data) {
         try {
-            Aggregates released = siteStep.run(next.step(), next.arguments(), data,
-                    new ReleaseGuard(policy, data.rowCount()));
+            ReleaseGuard guard = new ReleaseGuard(policy, RowSetLedger.datasetId(dataset, data),
+                    data.rowCount(), ledger);
+            Aggregates released = siteStep.run(next.step(), next.arguments(), data, guard);
+            guard.commit();
             return released.toBytes(allocator);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new NodeException(NodeException.Code.INTERNAL, "the row-set ledger cannot be written; nothing released");
         } catch (DisclosureException e) {
             throw new NodeException(NodeException.Code.DISCLOSURE, e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -195,8 +195,13 @@ class FederatedCausalTest extends CausalTestSupport {
         return builder.build();
     }
 
+    /**
+     * A policy that opts into exact weighted survival on purpose: event times, risk sets of this size, single events
+     * at a time (minCellCount 1) and consecutive risk sets one patient apart (minRiskSetChange 1, added with the
+     * risk-set-change rule); the defaults refuse all of these.
+     */
     private static DisclosurePolicy policy(long minRiskSetSize) {
-        return new DisclosurePolicy(1, 3, 0.33, 40, 0.33, 80, true, minRiskSetSize);
+        return new DisclosurePolicy(1, 3, 0.33, 40, 0.33, 80, true, minRiskSetSize).withMinRiskSetChange(1);
     }
 
     private static void assertClose(double expected, double actual, String what) {

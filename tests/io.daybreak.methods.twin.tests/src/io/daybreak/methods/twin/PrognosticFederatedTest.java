@@ -76,7 +76,7 @@ class PrognosticFederatedTest extends TwinTestSupport {
                     logs.add(log);
                     SiteNode node = new SiteNode("site" + s, Map.of("historical", parts.get(s)),
                             Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep()),
-                            List.of(new PrognosticFederatedMethod()), policy(), log, allocator);
+                            List.of(new PrognosticFederatedMethod()), policy(model), log, allocator);
                     node.authorize(Set.of("researcher"));
                     nodes.add(node);
                 }
@@ -96,11 +96,16 @@ class PrognosticFederatedTest extends TwinTestSupport {
         }
     }
 
-    /** The defaults, except that exact event times may leave a site (pooled Cox risk sets). */
-    private static DisclosurePolicy policy() {
+    /**
+     * The defaults, except that exact event times may leave a site (pooled Cox risk sets); for the Cox model the
+     * sites also opt in, explicitly, to consecutive risk sets one patient apart (minRiskSetChange 1) and single
+     * events at a time (minCellCount 1), which continuous follow-up times always produce and the defaults refuse.
+     */
+    private static DisclosurePolicy policy(String model) {
         DisclosurePolicy d = DisclosurePolicy.DATASHIELD_DEFAULTS;
-        return new DisclosurePolicy(d.minCellCount(), d.minSubsetSize(), d.maxParameterRatio(), d.maxFactorLevels(),
-                d.maxFactorLevelRatio(), d.maxStringLength(), true, 3);
+        DisclosurePolicy policy = new DisclosurePolicy(d.minCellCount(), d.minSubsetSize(), d.maxParameterRatio(),
+                d.maxFactorLevels(), d.maxFactorLevelRatio(), d.maxStringLength(), true, 3);
+        return model.equals("cox") ? policy.withMinRiskSetChange(1).withMinCellCount(1) : policy;
     }
 
     private Table part(Table data, int site) {

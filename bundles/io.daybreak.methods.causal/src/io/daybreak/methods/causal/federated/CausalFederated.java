@@ -25,9 +25,6 @@ import io.daybreak.methods.stats.survival.CoxSums;
  * sums, and its robust variance from the sites' parts of the middle term.
  */
 final class CausalFederated {
-    /** |linear predictor| beyond this means fitted probabilities of 0 or 1 (as the pooled propensity model). */
-    private static final double SEPARATED_ETA = 30;
-
     private final Sites sites;
     private final Map<String, Object> base;
     private final int covariates;
@@ -57,7 +54,8 @@ final class CausalFederated {
             throw new IllegalArgumentException("the propensity model cannot be fitted: the covariates are collinear or "
                     + "separate the arms (X'WX is singular): " + e.getMessage());
         }
-        if (fit.maxAbsEta() > SEPARATED_ETA || !fit.converged()) {
+        // decided from the summed information alone (GlmFit.separated): no site releases a value of a single row
+        if (fit.separated() || !fit.converged()) {
             throw new IllegalArgumentException("perfect separation: the covariates predict the treatment exactly "
                     + "across the sites (propensity scores of 0 or 1), so the arms do not overlap");
         }

@@ -29,7 +29,14 @@ import io.daybreak.methods.stats.survival.CoxSums;
  * <li>{@code coxSums}: the weighted Cox model's risk-set sums with the treatment as covariate;</li>
  * <li>{@code coxMeat}: given the pooled sums at β̂, the site's part of the robust variance's middle term.</li>
  * </ul>
- * Arguments: those of {@link SiteRows}, and {@code propensity}, {@code estimand}, {@code armFactors} for the
+ * Every step first applies {@link SiteRows#read}'s checks (row set, propensity model size, the levels of the
+ * treatment column and of two-valued covariates and outcome) and the cell rule on the arm sizes; the survival
+ * steps check the policy's event-times opt-in before reading a row, and the status column's levels; {@code weighted}
+ * also checks binary covariates and outcome per arm, {@code survivalCounts} the number of events and of patients
+ * leaving at each released time (a sum of weights over one patient is that patient's weight), {@code coxSums} the
+ * risk-set rules of {@link CoxSiteStep#checkRiskSets}. No step releases a value of a single row.
+ *
+ * <p>Arguments: those of {@link SiteRows}, and {@code propensity}, {@code estimand}, {@code armFactors} for the
  * weights, {@code beta} and {@code grid} for the Cox steps, the pooled sums for {@code coxMeat}.
  */
 @Component(service = SiteStep.class)
@@ -46,9 +53,15 @@ public final class CausalSiteStep implements SiteStep {
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
         Arguments.step(METHOD, step, "propensity", "weighted", "survivalCounts", "coxSums", "coxMeat");
-        SiteRows rows = SiteRows.read(data, arguments);
-        guard.subset("the rows of the analysis", rows.n());
-        guard.parameters("the propensity model", rows.x.length == 0 ? 1 : rows.x[0].length, rows.n());
+        switch (step) {
+        case "survivalCounts" -> guard.eventTimes("the weighted Kaplan-Meier counts");
+        case "coxSums" -> guard.eventTimes("the weighted Cox model's risk-set sums");
+        case "coxMeat" -> guard.eventTimes("the weighted Cox model's robust variance");
+        default -> {
+            // no event times in this step's release
+        }
+        }
+        SiteRows rows = SiteRows.read(data, arguments, guard);
         guard.counts("the arm sizes", rows.armSizes());
         return switch (step) {
         case "propensity" -> {
@@ -70,11 +83,17 @@ public final class CausalSiteStep implements SiteStep {
     }
 
     private static Aggregates survivalCounts(SiteRows rows, Map<String, Object> arguments, ReleaseGuard guard) {
-        requireSurvival(rows);
-        guard.eventTimes("the weighted Kaplan-Meier counts");
+        requireSurvival(rows, guard);
         double[] w = rows.weights(arguments);
+        double[] ones = new double[rows.n()];
+        java.util.Arrays.fill(ones, 1);
         Aggregates.Builder release = Aggregates.builder();
         for (int arm = 0; arm <= 1; arm++) {
+            // the weights summed at one time are one patient's weight (a function of the covariates) when one
+            // patient has an event or leaves then: each non-zero count at a released time must pass the cell rule
+            double[][] counts = WeightedKaplanMeier.Counts.of(rows.time, rows.event, ones, rows.treated, arm).arrays();
+            guard.counts("the weighted Kaplan-Meier sums (events at a time)", longs(counts[1]));
+            guard.counts("the weighted Kaplan-Meier sums (patients leaving at a time)", longs(counts[2]));
             double[][] arrays = WeightedKaplanMeier.Counts.of(rows.time, rows.event, w, rows.treated, arm).arrays();
             release.put("time." + arm, arrays[0]).put("eventWeight." + arm, arrays[1])
                     .put("exitWeight." + arm, arrays[2]).put("eventSquares." + arm, arrays[3])
@@ -84,18 +103,16 @@ public final class CausalSiteStep implements SiteStep {
     }
 
     private static CoxSums coxSums(SiteRows rows, Map<String, Object> arguments, ReleaseGuard guard) {
-        requireSurvival(rows);
-        guard.eventTimes("the weighted Cox model's risk-set sums");
+        requireSurvival(rows, guard);
         CoxSums sums = CoxSums.of(rows.time, rows.event, rows.treatmentRows(), rows.weights(arguments),
-                Arguments.numbers(arguments, "beta", 1), Arguments.numbers(arguments, "grid", -1));
-        guard.riskSets("the weighted Cox model's risk-set sums", sums.riskSizes());
+                Arguments.numbers(arguments, "beta", 1), CoxSiteStep.grid(arguments, 1));
+        CoxSiteStep.checkRiskSets(guard, "the weighted Cox model's risk-set sums", sums, rows.n());
         return sums;
     }
 
     private static Aggregates coxMeat(SiteRows rows, Map<String, Object> arguments, ReleaseGuard guard) {
-        requireSurvival(rows);
-        guard.eventTimes("the weighted Cox model's robust variance");
-        double[] grid = Arguments.numbers(arguments, "grid", -1);
+        requireSurvival(rows, guard);
+        double[] grid = CoxSiteStep.grid(arguments, 1);
         Aggregates.Builder pooled = Aggregates.builder();
         for (String name : COX_SUMS) {
             pooled.put(name, Arguments.numbers(arguments, "pooled." + name, -1));
@@ -125,9 +142,18 @@ public final class CausalSiteStep implements SiteStep {
         }
     }
 
-    private static void requireSurvival(SiteRows rows) {
+    private static long[] longs(double[] counts) {
+        long[] whole = new long[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            whole[i] = Math.round(counts[i]);
+        }
+        return whole;
+    }
+
+    private static void requireSurvival(SiteRows rows, ReleaseGuard guard) {
         if (rows.time == null) {
             throw new IllegalArgumentException("argument 'time' is needed for this step");
         }
+        rows.checkStatus(guard);
     }
 }

@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.daybreak.data.Table;
+import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.methods.causal.model.Estimand;
 import io.daybreak.methods.stats.data.Arguments;
 import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.data.SiteChecks;
 import io.daybreak.methods.stats.glm.DesignMatrix;
 import io.daybreak.methods.stats.survival.SurvivalInput;
 
@@ -28,9 +30,13 @@ final class SiteRows {
     final double[] time;
     final boolean[] event;
     final List<String> covariates;
+    private final String statusColumn;
+    private final double[] statusValues;
 
     private SiteRows(int[] treated, double[][] x, double[] outcome, double[] time, boolean[] event,
-            List<String> covariates) {
+            List<String> covariates, String statusColumn, double[] statusValues) {
+        this.statusColumn = statusColumn;
+        this.statusValues = statusValues;
         this.treated = treated;
         this.x = x;
         this.outcome = outcome;
@@ -39,40 +45,62 @@ final class SiteRows {
         this.covariates = covariates;
     }
 
-    static SiteRows read(Table data, Map<String, Object> arguments) {
+    /**
+     * Reads the rows and applies the checks every step needs, in an order that keeps errors about values behind
+     * the row-set rules: the row set (subset, complement, differencing), the propensity model's size, the levels of
+     * the treatment column (the arm values are looked up in it: each level present needs {@code minCellCount} rows),
+     * the levels of two-valued covariates and outcome, and only then that the treatment column holds nothing but
+     * the treated and control values. The survival steps check the status column's levels
+     * ({@link #checkStatus}).
+     */
+    static SiteRows read(Table data, Map<String, Object> arguments, ReleaseGuard guard) {
         String treatment = Arguments.string(arguments, "treatment");
         double treatedValue = Arguments.number(arguments, "treatedValue");
         double controlValue = Arguments.number(arguments, "controlValue");
         List<String> covariates = Arguments.strings(arguments, "covariates");
         String outcome = arguments.containsKey("outcome") ? Arguments.string(arguments, "outcome") : null;
         String timeColumn = arguments.containsKey("time") ? Arguments.string(arguments, "time") : null;
-        List<String> names = new ArrayList<>(List.of(treatment));
-        names.addAll(covariates);
+        String status = timeColumn == null ? null : Arguments.string(arguments, "status");
+        double eventValue = timeColumn == null ? 0 : Arguments.number(arguments, "eventValue");
+        List<Object> named = new ArrayList<>(List.of("treatment", treatment, "covariates", covariates));
         if (outcome != null) {
-            names.add(outcome);
+            named.addAll(List.of("outcome", outcome));
         }
         if (timeColumn != null) {
-            names.add(timeColumn);
-            names.add(Arguments.string(arguments, "status"));
+            named.addAll(List.of("time", timeColumn, "status", status));
         }
-        NumericColumns rows = Arguments.columns(data, names);
+        NumericColumns rows = Arguments.columns(data, Arguments.named(named.toArray()));
         int n = rows.rows();
+        guard.rows("the rows of the analysis", rows.rowSet());
+        guard.parameters("the propensity model", covariates.size() + 1, n);
+        SiteChecks.lookupColumn(guard, treatment, rows.column(treatment));
+        List<String> binary = new ArrayList<>(covariates);
+        if (outcome != null) {
+            binary.add(outcome);
+        }
+        SiteChecks.binaryColumns(guard, rows, binary);
         double[] a = rows.column(treatment);
         int[] treated = new int[n];
         for (int i = 0; i < n; i++) {
             if (a[i] != treatedValue && a[i] != controlValue) {
-                throw new IllegalArgumentException("column '" + treatment + "' holds a value other than the treated "
-                        + "and control values");
+                throw new IllegalArgumentException("argument 'treatment': column '" + treatment + "' holds a value other "
+                        + "than the treated and control values");
             }
             treated[i] = a[i] == treatedValue ? 1 : 0;
         }
         double[][] x = DesignMatrix.of(rows, treatment, covariates).x();
         double[] time = timeColumn == null ? null : rows.column(timeColumn);
-        boolean[] event = timeColumn == null ? null
-                : SurvivalInput.events(rows.column(Arguments.string(arguments, "status")),
-                        Arguments.number(arguments, "eventValue"));
+        boolean[] event = timeColumn == null ? null : SurvivalInput.events(rows.column(status), eventValue);
         return new SiteRows(treated, x, outcome == null ? null : rows.column(outcome), time, event,
-                List.copyOf(covariates));
+                List.copyOf(covariates), status, status == null ? null : rows.column(status));
+    }
+
+    /**
+     * For the steps that use the event indicators: every level of the status column (the event value is looked up
+     * in it) needs {@code minCellCount} rows.
+     */
+    void checkStatus(ReleaseGuard guard) {
+        SiteChecks.lookupColumn(guard, statusColumn, statusValues);
     }
 
     int n() {

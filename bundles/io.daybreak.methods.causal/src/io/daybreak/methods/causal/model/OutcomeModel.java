@@ -40,7 +40,7 @@ public record OutcomeModel(GlmFit fit, GlmFamily family, double[] ifTreated, dou
             throw new InvalidParameterException("the outcome model cannot be fitted: the treatment and covariates are "
                     + "collinear (X'WX is singular): " + e.getMessage());
         }
-        if (binary && fit.maxAbsEta() > 30) {
+        if (binary && fit.separated()) {
             throw new InvalidParameterException("the outcome model predicts the binary outcome exactly for some "
                     + "patients (fitted probabilities of 0 or 1: separation); drop or coarsen the covariate that "
                     + "separates them");

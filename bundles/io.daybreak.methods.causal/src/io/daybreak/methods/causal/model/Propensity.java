@@ -15,9 +15,6 @@ import io.daybreak.methods.stats.glm.GlmSums;
  * @param scores e(x) per row
  */
 public record Propensity(GlmFit fit, double[] scores) {
-    /** |linear predictor| beyond this means fitted probabilities of 0 or 1: the arms are separated. */
-    private static final double SEPARATED_ETA = 30;
-
     /**
      * Fits the model.
      *
@@ -37,7 +34,7 @@ public record Propensity(GlmFit fit, double[] scores) {
             throw new InvalidParameterException("the propensity model cannot be fitted: the covariates are collinear "
                     + "(X'WX is singular): " + e.getMessage());
         }
-        if (fit.maxAbsEta() > SEPARATED_ETA || !fit.converged()) {
+        if (fit.separated() || !fit.converged()) {
             throw new InvalidParameterException("perfect separation: the covariates predict the treatment exactly "
                     + "(propensity scores of 0 or 1), so the arms do not overlap and no comparison is identified; "
                     + "restrict the population to where both arms occur, or drop the covariate that separates them");

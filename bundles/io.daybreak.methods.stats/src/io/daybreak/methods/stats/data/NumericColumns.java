@@ -1,6 +1,7 @@
 package io.daybreak.methods.stats.data;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import io.daybreak.core.method.InvalidParameterException;
@@ -10,19 +11,31 @@ import io.daybreak.data.Table;
 
 /**
  * Numeric columns of a table copied into arrays, complete cases only (a row with a null in any of the
- * columns is dropped, as R's default {@code na.action = na.omit}).
+ * columns is dropped, as R's default {@code na.action = na.omit}), with the indices of the rows kept (the row
+ * set a site's disclosure checks need).
+ *
+ * <p>Messages name the parameter and the column, never a value: "the data have no column 'x'" is the same for
+ * a column that does not exist and one the site hides.
  */
 public final class NumericColumns {
     private final List<String> names;
     private final double[][] values;
     private final int rows;
     private final int dropped;
+    /** For each row kept, its index in the table. */
+    private final int[] tableRows;
 
-    private NumericColumns(List<String> names, double[][] values, int rows, int dropped) {
+    private NumericColumns(List<String> names, double[][] values, int rows, int dropped, int[] tableRows) {
         this.names = names;
         this.values = values;
         this.rows = rows;
         this.dropped = dropped;
+        this.tableRows = tableRows;
+    }
+
+    /** The message for a column the data do not have (or that the site hides): the same words everywhere. */
+    public static String noColumn(String name) {
+        return "the data have no column '" + name + "'";
     }
 
     /**
@@ -35,13 +48,12 @@ public final class NumericColumns {
         List<DoubleColumn> columns = new ArrayList<>();
         for (String name : names) {
             if (!table.hasColumn(name)) {
-                throw new InvalidParameterException("parameter '" + parameter + "': the data have no column '" + name
-                        + "'; columns: " + String.join(", ", table.columnNames()));
+                throw new InvalidParameterException("parameter '" + parameter + "': " + noColumn(name));
             }
             ColumnType type = table.columnType(name);
             if (type != ColumnType.FLOAT64 && type != ColumnType.INT64 && type != ColumnType.INT32) {
                 throw new InvalidParameterException("parameter '" + parameter + "': column '" + name + "' is "
-                        + type.name().toLowerCase(java.util.Locale.ROOT) + ", not numeric");
+                        + (type == null ? "of another type" : type.alias()) + ", not numeric");
             }
             columns.add(table.doubles(name));
         }
@@ -65,7 +77,23 @@ public final class NumericColumns {
                 }
             }
         }
-        return new NumericColumns(List.copyOf(names), values, kept, n - kept);
+        int[] tableRows = new int[kept];
+        int out = 0;
+        for (int row = 0; row < n; row++) {
+            if (keep[row]) {
+                tableRows[out++] = row;
+            }
+        }
+        return new NumericColumns(List.copyOf(names), values, kept, n - kept, tableRows);
+    }
+
+    /** The indices (in the table read) of the rows kept. */
+    public BitSet rowSet() {
+        BitSet set = new BitSet();
+        for (int row : tableRows) {
+            set.set(row);
+        }
+        return set;
     }
 
     public int rows() {
@@ -80,7 +108,7 @@ public final class NumericColumns {
     public double[] column(String name) {
         int index = names.indexOf(name);
         if (index < 0) {
-            throw new IllegalArgumentException("no column " + name);
+            throw new IllegalArgumentException(noColumn(name));
         }
         return values[index];
     }
@@ -101,7 +129,14 @@ public final class NumericColumns {
                 }
             }
         }
-        return new NumericColumns(names, subset, count, 0);
+        int[] subsetRows = new int[count];
+        int out = 0;
+        for (int row = 0; row < rows; row++) {
+            if (keys[row] == value) {
+                subsetRows[out++] = tableRows[row];
+            }
+        }
+        return new NumericColumns(names, subset, count, 0, subsetRows);
     }
 
     /** The distinct values of a column, ascending. */

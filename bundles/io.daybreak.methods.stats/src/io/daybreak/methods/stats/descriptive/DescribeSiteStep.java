@@ -1,5 +1,6 @@
 package io.daybreak.methods.stats.descriptive;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +13,15 @@ import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.methods.stats.data.Arguments;
+import io.daybreak.methods.stats.data.NumericColumns;
 
 /**
  * The site step of {@code stats.describe}: step "moments" releases, per column, the number of values, the
  * number missing, the mean and the sum of squared deviations (M2), which merge exactly ({@link Moments}).
- * Minimum and maximum are individual values and never leave the site. The values described must be a large
- * enough subset of the dataset, with a large enough complement (the missing ones).
+ * Minimum and maximum are individual values and never leave the site. The values described must pass the
+ * row-set rules (subset, complement — the missing ones — and differencing against earlier answers and the other
+ * columns of the request), and a column of two values needs each at least {@code minCellCount} times (its mean
+ * and n give the counts).
  *
  * <p>Arguments: {@code columns} (list of numeric columns).
  */
@@ -40,8 +44,16 @@ public final class DescribeSiteStep implements SiteStep {
         double[] mean = new double[k];
         double[] m2 = new double[k];
         for (int c = 0; c < k; c++) {
-            Moments moments = Moments.of(values(data, columns.get(c)));
-            guard.subset("the values of column '" + columns.get(c) + "'", moments.n());
+            double[] values = values(data, columns.get(c));
+            BitSet present = new BitSet();
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isNaN(values[i])) {
+                    present.set(i);
+                }
+            }
+            guard.rows("the values of column '" + columns.get(c) + "'", present);
+            guard.binary("column '" + columns.get(c) + "'", present.stream().mapToDouble(i -> values[i]).toArray());
+            Moments moments = Moments.of(values);
             n[c] = moments.n();
             missing[c] = moments.missing();
             mean[c] = moments.mean();
@@ -59,11 +71,11 @@ public final class DescribeSiteStep implements SiteStep {
     /** A numeric column with nulls as NaN; an absent or non-numeric column is a bad argument. */
     static double[] values(Table data, String name) {
         if (!data.hasColumn(name)) {
-            throw new IllegalArgumentException("the data have no column '" + name + "'");
+            throw new IllegalArgumentException("argument 'columns': " + NumericColumns.noColumn(name));
         }
         ColumnType type = data.columnType(name);
-        if (!type.isNumeric()) {
-            throw new IllegalArgumentException("column '" + name + "' is not numeric");
+        if (type == null || !type.isNumeric()) {
+            throw new IllegalArgumentException("argument 'columns': column '" + name + "' is not numeric");
         }
         DoubleColumn column = data.doubles(name);
         double[] values = new double[column.size()];

@@ -11,6 +11,8 @@ import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.methods.stats.data.Arguments;
+import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.data.SiteChecks;
 
 /**
  * The site step of federated Firth logistic regression ({@code stats.firth}, {@link FirthSums}). Step
@@ -35,23 +37,26 @@ public final class FirthSiteStep implements SiteStep {
         Arguments.step(METHOD, step, "information", "score");
         String response = Arguments.string(arguments, "response");
         List<String> covariates = Arguments.strings(arguments, "covariates");
-        List<String> names = new ArrayList<>(List.of(response));
-        names.addAll(covariates);
-        DesignMatrix design = DesignMatrix.of(Arguments.columns(data, names), response, covariates);
         int p = covariates.size() + 1;
-        guard.subset("the rows of the model", design.y().length);
-        guard.parameters("the model", p, design.y().length);
+        double[] beta = Arguments.numbers(arguments, "beta", p);
+        double[] flat = step.equals("score") ? Arguments.numbers(arguments, "inverseInformation", p * p) : null;
+        NumericColumns rows = Arguments.columns(data, Arguments.named("response", response, "covariates", covariates));
+        guard.rows("the rows of the model", rows.rowSet());
+        guard.parameters("the model", p, rows.rows());
+        List<String> columns = new ArrayList<>(List.of(response));
+        columns.addAll(covariates);
+        SiteChecks.binaryColumns(guard, rows, columns);
+        DesignMatrix design = DesignMatrix.of(rows, response, covariates);
         for (double value : design.y()) {
             if (GlmFamily.BINOMIAL.checkResponse(value) != null) {
-                throw new IllegalArgumentException("column '" + response + "' must hold 0 or 1, has " + value);
+                throw new IllegalArgumentException("argument 'response': column '" + response + "' must hold only 0 "
+                        + "and 1");
             }
         }
-        double[] beta = Arguments.numbers(arguments, "beta", p);
         if (step.equals("information")) {
             return Aggregates.builder().putMatrix("information", FirthSums.information(design.x(), design.y(), beta))
                     .build();
         }
-        double[] flat = Arguments.numbers(arguments, "inverseInformation", p * p);
         double[][] inverse = new double[p][p];
         for (int a = 0; a < p; a++) {
             System.arraycopy(flat, a * p, inverse[a], 0, p);

@@ -72,7 +72,7 @@ public final class GlmMethod implements Method {
         if (!fit.converged()) {
             warnings.add("the fit did not converge in " + fit.iterations() + " iterations");
         }
-        if (family == GlmFamily.BINOMIAL && fit.maxAbsEta() > 30) {
+        if (family == GlmFamily.BINOMIAL && fit.separated()) {
             warnings.add("fitted probabilities numerically 0 or 1 occurred: the data may be separated and the "
                     + "estimates infinite; use stats.firth");
         }

@@ -13,12 +13,14 @@ import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.methods.stats.data.Arguments;
 import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.data.SiteChecks;
 
 /**
  * The site step of the federated GLM ({@code stats.glm}): step "sums" releases X'WX, X'Wz, the deviance and
- * n at the coordinator's coefficients (or at R's starting means when none are given). Before release the
- * site checks that the rows used are a large enough subset of its dataset (and leave a large enough
- * complement) and that the model is far from saturated.
+ * n at the coordinator's coefficients (or at R's starting means when none are given), and nothing of a single
+ * row. Before release the site checks the rows used (subset, complement and differencing against its
+ * earlier answers), that the model is far from saturated, and that every level of a two-valued response or
+ * covariate has at least the minimum cell count (its count follows from the sums).
  *
  * <p>Arguments: {@code response} (column), {@code covariates} (list of columns), {@code family},
  * optional {@code beta} (list), optional {@code interceptOnly} (boolean).
@@ -44,12 +46,14 @@ public final class GlmSiteStep implements SiteStep {
             throw new IllegalArgumentException("argument 'family' must be gaussian, binomial or poisson");
         }
         boolean interceptOnly = Boolean.TRUE.equals(arguments.get("interceptOnly"));
-        List<String> names = new ArrayList<>(List.of(response));
-        names.addAll(covariates);
-        NumericColumns rows = Arguments.columns(data, names);
         int p = interceptOnly ? 1 : covariates.size() + 1;
-        guard.subset("the rows of the model", rows.rows());
+        double[] beta = arguments.containsKey("beta") ? Arguments.numbers(arguments, "beta", p) : null;
+        NumericColumns rows = Arguments.columns(data, Arguments.named("response", response, "covariates", covariates));
+        guard.rows("the rows of the model", rows.rowSet());
         guard.parameters("the model", covariates.size() + 1, rows.rows());
+        List<String> columns = new ArrayList<>(List.of(response));
+        columns.addAll(covariates);
+        SiteChecks.binaryColumns(guard, rows, columns);
         DesignMatrix design = DesignMatrix.of(rows, response, covariates);
         if (interceptOnly) {
             design = design.interceptOnly();
@@ -57,17 +61,17 @@ public final class GlmSiteStep implements SiteStep {
         for (double value : design.y()) {
             String problem = family.checkResponse(value);
             if (problem != null) {
-                throw new IllegalArgumentException("column '" + response + "': a value " + problem);
+                throw new IllegalArgumentException("argument 'response': column '" + response + "': every value "
+                        + problem);
             }
         }
-        double[] beta = arguments.containsKey("beta") ? Arguments.numbers(arguments, "beta", p) : null;
         return release(GlmSums.of(design.x(), design.y(), family, beta)).build();
     }
 
     /** The release of one IRLS step's sums (other site steps add their own aggregates to it). */
     public static Aggregates.Builder release(GlmSums sums) {
         return Aggregates.builder().putMatrix("xtwx", sums.xtwx).put("xtwz", sums.xtwz)
-                .put("deviance", sums.deviance).put("n", sums.n).put("maxAbsEta", sums.maxAbsEta);
+                .put("deviance", sums.deviance).put("n", sums.n);
     }
 
     /** Rebuilds the sums from a site's release (the coordinator's side). */
@@ -80,7 +84,6 @@ public final class GlmSiteStep implements SiteStep {
         System.arraycopy(released.get("xtwz"), 0, sums.xtwz, 0, xtwx.length);
         sums.deviance = released.scalar("deviance");
         sums.n = (long) released.scalar("n");
-        sums.maxAbsEta = released.scalar("maxAbsEta");
         return sums;
     }
 }

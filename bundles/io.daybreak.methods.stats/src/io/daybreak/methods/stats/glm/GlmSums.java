@@ -4,15 +4,14 @@ package io.daybreak.methods.stats.glm;
  * One IRLS step's sufficient statistics of a data set: X'WX, X'Wz, the deviance and the number of
  * observations, at the current coefficients (or at R's starting means for the first step). They add across
  * sites, so the coordinator's step on the summed statistics is the pooled IRLS step exactly (DataSHIELD's
- * {@code ds.glm} works the same way).
+ * {@code ds.glm} works the same way). Nothing here is a value of a single row: a site releases exactly these
+ * sums ({@link GlmSiteStep#release}).
  */
 public final class GlmSums {
     final double[][] xtwx;
     final double[] xtwz;
     double deviance;
     long n;
-    /** The largest |η| over the rows: a sign of separation when huge (binomial fitted values of 0 or 1). */
-    double maxAbsEta;
 
     GlmSums(int p) {
         xtwx = new double[p][p];
@@ -39,7 +38,6 @@ public final class GlmSums {
                 }
                 mu = family.mean(eta);
             }
-            sums.maxAbsEta = Math.max(sums.maxAbsEta, Math.abs(eta));
             double derivative = family.meanDerivative(mu);
             double w = derivative * derivative / family.variance(mu);
             double z = eta + (y[i] - mu) / derivative;
@@ -71,7 +69,6 @@ public final class GlmSums {
         }
         deviance += other.deviance;
         n += other.n;
-        maxAbsEta = Math.max(maxAbsEta, other.maxAbsEta);
     }
 
     public double deviance() {

@@ -1,6 +1,5 @@
 package io.daybreak.methods.stats.survival;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.methods.stats.data.Arguments;
 import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.data.SiteChecks;
 
 /**
  * The site steps of the federated Cox model ({@code stats.cox}):
@@ -21,8 +21,11 @@ import io.daybreak.methods.stats.data.NumericColumns;
  * <li>{@code stratumLikelihood}: at β, the log partial likelihood, score and information of the site's own
  * data as one stratum (the site-stratified model, which releases no event times).</li>
  * </ul>
- * The first two release exact event times and are refused unless the site's policy allows that; every
- * non-empty risk set whose sums are released must be at least the policy's minimum size.
+ * The first two release exact event times and are refused unless the site's policy allows that. Sums are
+ * released only where every non-empty risk set has at least {@code minRiskSetSize} patients, consecutive risk
+ * sets differ by 0 or at least {@code minRiskSetChange} patients, and every grid time with events has at least
+ * {@code minCellCount} of them ({@link #checkRiskSets}). Every step checks the row set, the status column's
+ * levels (the event value is looked up in it) and the levels of two-valued covariates.
  *
  * <p>Arguments: {@code time}, {@code status}, {@code eventValue}, {@code covariates} (list), {@code ties}
  * ("efron" or "breslow"), and {@code beta} and {@code grid} (lists) where the step needs them.
@@ -38,40 +41,77 @@ public final class CoxSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
+        Arguments.step(METHOD, step, "eventTimes", "sums", "stratumLikelihood");
         List<String> covariates = Arguments.strings(arguments, "covariates");
         String time = Arguments.string(arguments, "time");
         String status = Arguments.string(arguments, "status");
         double eventValue = Arguments.number(arguments, "eventValue");
-        List<String> names = new ArrayList<>(List.of(time, status));
-        names.addAll(covariates);
-        NumericColumns rows = Arguments.columns(data, names);
-        guard.subset("the rows of the model", rows.rows());
-        guard.parameters("the model", covariates.size(), rows.rows());
+        int p = covariates.size();
+        double[] beta = step.equals("eventTimes") ? null : Arguments.numbers(arguments, "beta", p);
+        double[] grid = step.equals("sums") ? grid(arguments, p) : null;
+        if (!step.equals("stratumLikelihood")) {
+            // a policy refusal first: it depends on no row
+            guard.eventTimes(step.equals("sums") ? "the Cox model's risk-set sums" : "the Cox model's event times");
+        }
+        NumericColumns rows = Arguments.columns(data, Arguments.named("time", time, "status", status, "covariates",
+                covariates));
+        guard.rows("the rows of the model", rows.rowSet());
+        guard.parameters("the model", p, rows.rows());
+        SiteChecks.lookupColumn(guard, status, rows.column(status));
+        SiteChecks.binaryColumns(guard, rows, covariates);
         double[] t = rows.column(time);
         boolean[] event = SurvivalInput.events(rows.column(status), eventValue);
         double[][] x = SurvivalInput.covariateRows(rows, covariates);
         switch (step) {
         case "eventTimes" -> {
-            guard.eventTimes("the Cox model's event times");
             return Aggregates.builder().put("eventTimes", CoxSums.eventTimes(t, event)).build();
         }
         case "sums" -> {
-            guard.eventTimes("the Cox model's risk-set sums");
-            CoxSums sums = CoxSums.of(t, event, x, Arguments.numbers(arguments, "beta", covariates.size()),
-                    Arguments.numbers(arguments, "grid", -1));
-            guard.riskSets("the Cox model's risk-set sums", sums.riskSize);
+            CoxSums sums = CoxSums.of(t, event, x, beta, grid);
+            checkRiskSets(guard, "the Cox model's risk-set sums", sums, rows.rows());
             return toAggregates(sums);
         }
-        case "stratumLikelihood" -> {
-            double[] beta = Arguments.numbers(arguments, "beta", covariates.size());
+        default -> {
             CoxFit.Evaluation own = CoxSums.of(t, event, x, beta, CoxSums.eventTimes(t, event))
                     .evaluate(beta, !"breslow".equals(arguments.get("ties")));
             return Aggregates.builder().put("logLikelihood", own.logLikelihood()).put("score", own.score())
                     .putMatrix("information", own.information()).put("events", count(event)).build();
         }
-        default -> throw new IllegalArgumentException("unknown step '" + step + "' of " + METHOD
-                + "; steps: eventTimes, sums, stratumLikelihood");
         }
+    }
+
+    /**
+     * The coordinator's grid: strictly ascending finite times, and no more than the site's limit of released values
+     * (per time: S0, d, dw, T0, then S1, T1, Σx per covariate and S2, T2 per pair), checked before allocating.
+     */
+    public static double[] grid(Map<String, Object> arguments, int p) {
+        if (arguments.get("grid") instanceof List<?> list) {
+            Arguments.limit("grid", (double) list.size() * (4 + 3.0 * p + 2.0 * p * p));
+        }
+        double[] grid = Arguments.numbers(arguments, "grid", -1);
+        for (int k = 1; k < grid.length; k++) {
+            if (!(grid[k] > grid[k - 1])) {
+                throw new IllegalArgumentException("argument 'grid' must be strictly ascending");
+            }
+        }
+        return grid;
+    }
+
+    /**
+     * The risk-set rules on sums about to be released: every non-empty risk set at least {@code minRiskSetSize};
+     * every change between consecutive risk sets (starting from the {@code rows} of the model, whose own sums other
+     * releases carry) 0 or at least {@code minRiskSetChange}; and every non-zero number of events at a grid time at
+     * least {@code minCellCount}, since the events' sums (Σx, T0, T1, T2) at that time are sums over those events
+     * alone.
+     */
+    public static void checkRiskSets(ReleaseGuard guard, String what, CoxSums sums, long rows) {
+        long[] sizes = sums.riskSizes();
+        guard.riskSets(what, sizes);
+        long[] nested = new long[sizes.length + 1];
+        nested[0] = rows;
+        System.arraycopy(sizes, 0, nested, 1, sizes.length);
+        guard.riskSetChanges(what, nested);
+        guard.counts(what + " (events at a grid time)", sums.d.clone());
     }
 
     private static double count(boolean[] event) {

@@ -1,50 +1,57 @@
 package io.daybreak.methods.stats.survival;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
+import io.daybreak.methods.stats.data.FederatedParameters;
 
-/** The coordinator of federated Kaplan–Meier curves: adds the sites' event and censoring counts. */
+/**
+ * The coordinator of federated Kaplan–Meier curves: adds the sites' event and censoring counts. With a group
+ * column, the groups are the union of the levels the sites release (step {@code levels}, under their factor
+ * rules); the researcher never names them, so no site is asked whether a value it holds exists.
+ */
 public final class KaplanMeierFederated {
     private KaplanMeierFederated() {
     }
 
-    /** The pooled counts per group level (one group when {@code group} is null). */
-    public static EventCounts counts(Sites sites, String time, String status, double eventValue, String group,
-            double[] levels) {
-        EventCounts pooled = new EventCounts(group == null ? 1 : levels.length);
-        bySite(sites, time, status, eventValue, group, levels).values().forEach(pooled::merge);
-        return pooled;
+    /**
+     * The groups and each site's counts per group, in the sites' order.
+     *
+     * @param levels the group levels, ascending ({0} without a group column)
+     * @param bySite each site's counts per group
+     */
+    public record Counts(double[] levels, Map<String, EventCounts> bySite) {
+        /** The counts of all sites added. */
+        public EventCounts pooled() {
+            EventCounts pooled = new EventCounts(levels.length);
+            bySite.values().forEach(pooled::merge);
+            return pooled;
+        }
     }
 
-    /** Each site's counts per group level, in the sites' order (for analyses stratified by site). */
-    public static Map<String, EventCounts> bySite(Sites sites, String time, String status, double eventValue,
-            String group, double[] levels) {
+    /** The sites' counts per group of {@code group} (one group when it is null). */
+    public static Counts counts(Sites sites, String time, String status, double eventValue, String group) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("time", time);
         arguments.put("status", status);
         arguments.put("eventValue", eventValue);
-        int groups = 1;
+        double[] levels = {0};
         if (group != null) {
             arguments.put("group", group);
-            List<Object> values = new ArrayList<>();
-            for (double level : levels) {
-                values.add(level);
-            }
-            arguments.put("levels", values);
-            groups = levels.length;
+            levels = sites.call(KaplanMeierSiteStep.METHOD, "levels", arguments).values().stream()
+                    .flatMapToDouble(release -> Arrays.stream(release.get("levels"))).distinct().sorted().toArray();
+            arguments.put("levels", FederatedParameters.list(levels));
         }
         Map<String, Aggregates> replies = sites.call(KaplanMeierSiteStep.METHOD, "counts", arguments);
         Map<String, EventCounts> counts = new LinkedHashMap<>();
         for (String site : sites.names()) {
-            EventCounts own = new EventCounts(groups);
+            EventCounts own = new EventCounts(levels.length);
             KaplanMeierSiteStep.addRelease(own, replies.get(site));
             counts.put(site, own);
         }
-        return counts;
+        return new Counts(levels, counts);
     }
 }

@@ -15,8 +15,8 @@ import io.daybreak.methods.stats.data.FederatedParameters;
 /** {@code stats.km} across site nodes ({@link KaplanMeierFederated}); sites must allow event times. */
 @Component(service = FederatedMethod.class)
 public final class KaplanMeierFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("time", "status", "eventValue", "groupBy", "levels", "times",
-            "level", "curves");
+    private static final List<String> PARAMETERS = List.of("time", "status", "eventValue", "groupBy", "times", "level",
+            "curves");
 
     @Override
     public String id() {
@@ -30,7 +30,8 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
 
     @Override
     public List<String> parameters() {
-        return List.of("time, status, eventValue: as stats.km", "groupBy and levels: a group column and its values",
+        return List.of("time, status, eventValue: as stats.km",
+                "groupBy: a group column (its levels are those the sites release, each with enough patients)",
                 "times: comma-separated times for S(t)", "level: confidence level (default 0.95)",
                 "curves: true to include each curve's steps (time, S, CI) in the result, e.g. for a report");
     }
@@ -39,10 +40,10 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
     public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
         FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
         String group = parameters.has("groupBy") ? parameters.string("groupBy", null) : null;
-        double[] levels = group == null ? new double[] {0} : parameters.reals("levels");
-        EventCounts counts = KaplanMeierFederated.counts(sites, parameters.string("time", "time"),
-                parameters.string("status", "status"), parameters.real("eventValue", 1), group, group == null ? null
-                        : levels);
+        KaplanMeierFederated.Counts released = KaplanMeierFederated.counts(sites, parameters.string("time", "time"),
+                parameters.string("status", "status"), parameters.real("eventValue", 1), group);
+        double[] levels = released.levels();
+        EventCounts counts = released.pooled();
         double level = parameters.real("level", 0.95);
         Map<String, Object> summary = new LinkedHashMap<>();
         List<Object> medians = new ArrayList<>();

@@ -19,8 +19,7 @@ import io.daybreak.methods.stats.data.FederatedParameters;
  */
 @Component(service = FederatedMethod.class)
 public final class LogRankFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("time", "status", "eventValue", "group", "levels",
-            "stratifyBySite");
+    private static final List<String> PARAMETERS = List.of("time", "status", "eventValue", "group", "stratifyBySite");
 
     @Override
     public String id() {
@@ -34,20 +33,22 @@ public final class LogRankFederatedMethod implements FederatedMethod {
 
     @Override
     public List<String> parameters() {
-        return List.of("time, status, eventValue: as stats.logrank", "group and levels: the group column and its values",
+        return List.of("time, status, eventValue: as stats.logrank",
+                "group: the group column (its levels are those the sites release, each with enough patients)",
                 "stratifyBySite: true for site strata");
     }
 
     @Override
     public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
         FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
-        double[] levels = parameters.reals("levels");
+        KaplanMeierFederated.Counts counts = KaplanMeierFederated.counts(sites, parameters.string("time", "time"),
+                parameters.string("status", "status"), parameters.real("eventValue", 1), parameters.string("group", null));
+        double[] levels = counts.levels();
         if (levels.length < 2) {
-            throw new IllegalArgumentException("parameter 'levels' needs at least two group values");
+            throw new IllegalArgumentException("the sites release fewer than two levels of parameter 'group'; a log-rank "
+                    + "test compares at least two groups");
         }
-        Map<String, EventCounts> bySite = KaplanMeierFederated.bySite(sites, parameters.string("time", "time"),
-                parameters.string("status", "status"), parameters.real("eventValue", 1), parameters.string("group", null),
-                levels);
+        Map<String, EventCounts> bySite = counts.bySite();
         List<EventCounts> strata = new ArrayList<>();
         if (parameters.bool("stratifyBySite")) {
             strata.addAll(bySite.values());

@@ -23,7 +23,7 @@ record CategoricalColumn(String name, String[] labels, boolean numeric) {
     /** @throws IllegalArgumentException naming the column when it is absent or not categorical */
     static CategoricalColumn read(Table data, String name) {
         if (!data.hasColumn(name)) {
-            throw new IllegalArgumentException("the data have no column '" + name + "'; columns: " + data.columnNames());
+            throw new IllegalArgumentException(io.daybreak.methods.stats.data.NumericColumns.noColumn(name));
         }
         ColumnType type = data.columnType(name);
         String[] labels = new String[data.rowCount()];
@@ -34,8 +34,9 @@ record CategoricalColumn(String name, String[] labels, boolean numeric) {
             }
             return new CategoricalColumn(name, labels, false);
         }
-        if (!type.isNumeric()) {
-            throw new IllegalArgumentException("column '" + name + "' is " + type.alias() + "; a table needs numbers or text");
+        if (type == null || !type.isNumeric()) {
+            throw new IllegalArgumentException("column '" + name + "' is " + (type == null ? "of another type"
+                    : type.alias()) + "; a table needs numbers or text");
         }
         DoubleColumn column = data.doubles(name);
         for (int i = 0; i < labels.length; i++) {
@@ -58,5 +59,21 @@ record CategoricalColumn(String name, String[] labels, boolean numeric) {
             }
         }
         return new ArrayList<>(distinct);
+    }
+
+    /** The rows at each of {@code levels} (missing values not counted). */
+    long[] levelCounts(List<String> levels) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (String level : levels) {
+            index.put(level, index.size());
+        }
+        long[] counts = new long[levels.size()];
+        for (String label : labels) {
+            Integer at = label == null ? null : index.get(label);
+            if (at != null) {
+                counts[at]++;
+            }
+        }
+        return counts;
     }
 }

@@ -55,7 +55,7 @@ public final class ContingencyTable {
         Map<String, Integer> index = new HashMap<>();
         for (String level : levels) {
             if (index.put(level, index.size()) != null) {
-                throw new IllegalArgumentException("level '" + level + "' is listed twice");
+                throw new IllegalArgumentException("a level is listed twice"); // no level in a message: it may be data
             }
         }
         return index;

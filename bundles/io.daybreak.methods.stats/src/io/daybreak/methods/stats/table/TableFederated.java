@@ -11,39 +11,30 @@ import io.daybreak.federation.Sites;
 
 /**
  * The coordinator of the federated contingency table: one round of {@link TableSiteStep}, and the sites'
- * tables added in the sites' fixed order over the union of their levels. The sum is the pooled table.
+ * tables added in the sites' fixed order over the union of the levels they release (numbers, or labels of text
+ * columns). The sum is the pooled table over the levels present at the sites.
  */
 public final class TableFederated {
     private TableFederated() {
     }
 
-    /**
-     * @param columns      the second column, or null for a one-way table
-     * @param rowLevels    the levels of a text row column (null for a numeric one: the sites release theirs)
-     * @param columnLevels likewise for the column variable
-     */
-    public static ContingencyTable counts(Sites sites, String rows, List<String> rowLevels, String columns,
-            List<String> columnLevels) {
+    /** @param columns the second column, or null for a one-way table */
+    public static ContingencyTable counts(Sites sites, String rows, String columns) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("rows", rows);
-        if (rowLevels != null) {
-            arguments.put("rowLevels", rowLevels);
-        }
         if (columns != null) {
             arguments.put("columns", columns);
-            if (columnLevels != null) {
-                arguments.put("columnLevels", columnLevels);
-            }
         }
         Map<String, Aggregates> releases = sites.call(TableSiteStep.METHOD, "counts", arguments);
-        Comparator<String> rowOrder = rowLevels == null ? LevelOrder.of(true) : null;
-        Comparator<String> columnOrder = columnLevels == null ? LevelOrder.of(true) : null;
+        boolean numericRows = releases.values().stream().allMatch(release -> !release.has("rowLabels"));
+        boolean numericColumns = releases.values().stream().allMatch(release -> !release.has("columnLabels"));
+        Comparator<String> rowOrder = LevelOrder.of(numericRows);
+        Comparator<String> columnOrder = columns == null ? null : LevelOrder.of(numericColumns);
         ContingencyTable total = null;
         for (String site : sites.names()) {
             Aggregates release = releases.get(site);
-            List<String> siteRows = rowLevels == null ? labels(release.get("rowValues")) : rowLevels;
-            List<String> siteColumns = columns == null ? List.of(ContingencyTable.ALL)
-                    : columnLevels == null ? labels(release.get("columnValues")) : columnLevels;
+            List<String> siteRows = levels(release, "row");
+            List<String> siteColumns = columns == null ? List.of(ContingencyTable.ALL) : levels(release, "column");
             double[] cells = release.get("counts");
             if (cells.length != siteRows.size() * siteColumns.size()) {
                 throw new IllegalStateException("site '" + site + "' released " + cells.length + " cells for a "
@@ -61,9 +52,13 @@ public final class TableFederated {
         return total;
     }
 
-    private static List<String> labels(double[] values) {
+    /** A site's levels of the row or column variable: labels of a text column, or numbers written as labels. */
+    private static List<String> levels(Aggregates release, String kind) {
+        if (release.has(kind + "Labels")) {
+            return release.labels(kind + "Labels");
+        }
         List<String> labels = new ArrayList<>();
-        for (double value : values) {
+        for (double value : release.get(kind + "Values")) {
             labels.add(CategoricalColumn.label(value));
         }
         return labels;

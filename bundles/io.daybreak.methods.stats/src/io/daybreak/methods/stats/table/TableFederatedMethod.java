@@ -13,7 +13,7 @@ import io.daybreak.methods.stats.data.FederatedParameters;
 /** {@code stats.table} across site nodes ({@link TableFederated}). */
 @Component(service = FederatedMethod.class)
 public final class TableFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("rows", "columns", "rowLevels", "columnLevels", "correct");
+    private static final List<String> PARAMETERS = List.of("rows", "columns", "correct");
 
     @Override
     public String id() {
@@ -27,8 +27,8 @@ public final class TableFederatedMethod implements FederatedMethod {
 
     @Override
     public List<String> parameters() {
-        return List.of("rows: a categorical column", "columns: a second column to cross with (optional)",
-                "rowLevels, columnLevels: comma-separated levels, required for text columns",
+        return List.of("rows: a categorical column (numbers or text; its levels are those the sites release)",
+                "columns: a second column to cross with (optional)",
                 "correct: Yates' continuity correction for a 2 x 2 table (default true, as R)");
     }
 
@@ -36,13 +36,8 @@ public final class TableFederatedMethod implements FederatedMethod {
     public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
         FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
         String columns = parameters.has("columns") ? parameters.string("columns", null) : null;
-        ContingencyTable table = TableFederated.counts(sites, parameters.string("rows", null),
-                levels(parameters, "rowLevels"), columns, columns == null ? null : levels(parameters, "columnLevels"));
+        ContingencyTable table = TableFederated.counts(sites, parameters.string("rows", null), columns);
         long available = sites.sizes().values().stream().mapToLong(Long::longValue).sum();
         return new Outcome(table.summary(parameters.bool("correct", true), available - table.total()), 1, true);
-    }
-
-    private static List<String> levels(FederatedParameters parameters, String name) {
-        return parameters.has(name) ? List.of(parameters.string(name, null).split(",")) : null;
     }
 }

@@ -26,7 +26,7 @@ import io.daybreak.methods.stats.survival.SurvivalInput;
 /**
  * {@code stats.table}: counts of one column or of two crossed, with Pearson's χ² test of independence (as R's
  * {@code table} and {@code chisq.test}). With {@code siteColumn}, each site's table is built on its own levels
- * and the tables are added, as the federated analysis does.
+ * (numbers or text) and the tables are added, as the federated analysis does.
  */
 @Component(service = Method.class)
 public final class TableMethod implements Method {
@@ -65,11 +65,11 @@ public final class TableMethod implements Method {
                 int[] rowsOfSite = java.util.stream.IntStream.range(0, data.rowCount())
                         .filter(i -> value.equals(site.labels()[i])).toArray();
                 ContingencyTable part = tabulate(subset(rows, rowsOfSite), columns == null ? null
-                        : subset(columns, rowsOfSite), rows, columns);
+                        : subset(columns, rowsOfSite));
                 table = table == null ? part : table.plus(part, order(rows), columns == null ? null : order(columns));
             }
         } else {
-            table = tabulate(rows, columns, rows, columns);
+            table = tabulate(rows, columns);
         }
         Map<String, Object> summary = table.summary(parameters.bool("correct"), data.rowCount() - table.total());
         MethodResult.Builder result = MethodResult.builder().output("table", cells(table, context));
@@ -77,19 +77,14 @@ public final class TableMethod implements Method {
         return result.build();
     }
 
-    /**
-     * A site's table: numeric levels are those present at the site; text levels are the dataset's (what a
-     * researcher names to the sites).
-     */
-    private static ContingencyTable tabulate(CategoricalColumn rows, CategoricalColumn columns, CategoricalColumn allRows,
-            CategoricalColumn allColumns) {
-        return ContingencyTable.tabulate(rows.labels(), (rows.numeric() ? rows : allRows).levels(),
-                columns == null ? null : columns.labels(),
-                columns == null ? null : (columns.numeric() ? columns : allColumns).levels());
+    /** A site's table over the levels present at the site, as the federated site step tabulates. */
+    private static ContingencyTable tabulate(CategoricalColumn rows, CategoricalColumn columns) {
+        return ContingencyTable.tabulate(rows.labels(), rows.levels(), columns == null ? null : columns.labels(),
+                columns == null ? null : columns.levels());
     }
 
     private static java.util.Comparator<String> order(CategoricalColumn column) {
-        return column.numeric() ? LevelOrder.of(true) : null;
+        return LevelOrder.of(column.numeric());
     }
 
     private static CategoricalColumn subset(CategoricalColumn column, int[] rows) {

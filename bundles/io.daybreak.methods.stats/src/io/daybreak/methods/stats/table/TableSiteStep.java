@@ -1,5 +1,6 @@
 package io.daybreak.methods.stats.table;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -13,14 +14,15 @@ import io.daybreak.methods.stats.data.Arguments;
 
 /**
  * The site step of {@code stats.table}: step "counts" releases the site's cell counts of one column, or of two
- * columns crossed. Levels of a numeric column are the values present at the site and are released as numbers;
- * a text column's levels must be named by the coordinator ({@code rowLevels}, {@code columnLevels}), because a
- * node never releases text from its data (a free-text column could hold a name). Before release the site
- * checks every non-zero cell (≥ the minimum cell count), the number of levels, and that the rows counted are a
- * large enough subset with a large enough complement.
+ * columns crossed, over the levels present at the site. Levels come from the data, never from the requester (a
+ * requester's level list would ask the site whether a value exists): a numeric column's levels are released as
+ * numbers ({@code rowValues}, {@code columnValues}), a text column's as labels ({@code rowLabels},
+ * {@code columnLabels}), and only when the column passes the factor rules (at most {@code maxFactorLevels} and
+ * {@code maxFactorLevelRatio} × N levels) and each level has at least {@code minCellCount} rows; a label is
+ * released only if no longer than {@code maxStringLength}. Then every non-zero cell must be at least
+ * {@code minCellCount}, and the rows counted pass the row-set rules (subset, complement, differencing).
  *
- * <p>Arguments: {@code rows} (column), optional {@code columns} (column), optional {@code rowLevels} and
- * {@code columnLevels} (lists of labels).
+ * <p>Arguments: {@code rows} (column), optional {@code columns} (column).
  */
 @Component(service = SiteStep.class)
 public final class TableSiteStep implements SiteStep {
@@ -34,28 +36,37 @@ public final class TableSiteStep implements SiteStep {
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
         Arguments.step(METHOD, step, "counts");
-        CategoricalColumn rows = CategoricalColumn.read(data, Arguments.string(arguments, "rows"));
-        List<String> rowLevels = levels(rows, arguments, "rowLevels");
+        for (String dropped : List.of("rowLevels", "columnLevels")) {
+            if (arguments.containsKey(dropped)) {
+                throw new IllegalArgumentException("argument '" + dropped + "' is not accepted: a site tabulates the "
+                        + "levels its data hold, under its factor rules");
+            }
+        }
+        CategoricalColumn rows = read(data, "rows", Arguments.string(arguments, "rows"));
         CategoricalColumn columns = arguments.containsKey("columns")
-                ? CategoricalColumn.read(data, Arguments.string(arguments, "columns")) : null;
-        List<String> columnLevels = columns == null ? null : levels(columns, arguments, "columnLevels");
+                ? read(data, "columns", Arguments.string(arguments, "columns")) : null;
+        BitSet counted = new BitSet();
+        for (int i = 0; i < rows.labels().length; i++) {
+            if (rows.labels()[i] != null && (columns == null || columns.labels()[i] != null)) {
+                counted.set(i);
+            }
+        }
+        guard.rows("the rows tabulated", counted);
+        List<String> rowLevels = levels(rows, guard);
+        List<String> columnLevels = columns == null ? List.of(ContingencyTable.ALL) : levels(columns, guard);
+        if ((double) rowLevels.size() * columnLevels.size() > Arguments.MAX_CELLS) {
+            throw new IllegalArgumentException("arguments 'rows' and 'columns' cross into more than " + Arguments.MAX_CELLS
+                    + " cells; that is this site's limit per table");
+        }
         ContingencyTable table = ContingencyTable.tabulate(rows.labels(), rowLevels,
-                columns == null ? null : columns.labels(), columnLevels);
-        long counted = table.total();
-        guard.subset("the rows tabulated", counted);
-        guard.factor("column '" + rows.name() + "'", rowLevels.size(), counted);
-        if (columns != null) {
-            guard.factor("column '" + columns.name() + "'", columnLevels.size(), counted);
-        }
-        guard.counts("the table", table.flat());
-        Aggregates.Builder release = Aggregates.builder();
-        if (!arguments.containsKey("rowLevels")) {
-            release.put("rowValues", values(rowLevels));
-        }
-        if (columns != null && !arguments.containsKey("columnLevels")) {
-            release.put("columnValues", values(columnLevels));
-        }
+                columns == null ? null : columns.labels(), columns == null ? null : columnLevels);
         long[] flat = table.flat();
+        guard.counts("the table", flat);
+        Aggregates.Builder release = Aggregates.builder();
+        put(release, rows, rowLevels, "row");
+        if (columns != null) {
+            put(release, columns, columnLevels, "column");
+        }
         double[] cells = new double[flat.length];
         for (int i = 0; i < flat.length; i++) {
             cells[i] = flat[i];
@@ -63,23 +74,31 @@ public final class TableSiteStep implements SiteStep {
         return release.put("counts", cells).build();
     }
 
-    /** The coordinator's levels for the column, or, for a numeric column, the values present at the site. */
-    private static List<String> levels(CategoricalColumn column, Map<String, Object> arguments, String name) {
-        if (arguments.containsKey(name)) {
-            if (!(arguments.get(name) instanceof List<?> list) || list.isEmpty()
-                    || !list.stream().allMatch(String.class::isInstance)) {
-                throw new IllegalArgumentException("argument '" + name + "' must be a non-empty list of level labels");
-            }
-            return list.stream().map(String.class::cast).toList();
+    private static CategoricalColumn read(Table data, String argument, String name) {
+        try {
+            return CategoricalColumn.read(data, name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("argument '" + argument + "': " + e.getMessage(), e);
         }
-        if (!column.numeric()) {
-            throw new IllegalArgumentException("column '" + column.name() + "' holds text; name its levels ("
-                    + name + "): a site never releases text from its data");
-        }
-        return column.levels();
     }
 
-    private static double[] values(List<String> labels) {
-        return labels.stream().mapToDouble(Double::parseDouble).toArray();
+    /** The column's levels at this site, after the factor rules and the minimum count per level. */
+    private static List<String> levels(CategoricalColumn column, ReleaseGuard guard) {
+        List<String> levels = column.levels();
+        long[] counts = column.levelCounts(levels);
+        guard.factor("column '" + column.name() + "'", levels.size(), java.util.Arrays.stream(counts).sum());
+        guard.counts("the levels of column '" + column.name() + "'", counts);
+        if (!column.numeric()) {
+            guard.labels("column '" + column.name() + "'", levels);
+        }
+        return levels;
+    }
+
+    private static void put(Aggregates.Builder release, CategoricalColumn column, List<String> levels, String kind) {
+        if (column.numeric()) {
+            release.put(kind + "Values", levels.stream().mapToDouble(Double::parseDouble).toArray());
+        } else {
+            release.putLabels(kind + "Labels", levels);
+        }
     }
 }

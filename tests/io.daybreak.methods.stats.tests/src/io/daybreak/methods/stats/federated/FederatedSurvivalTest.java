@@ -34,7 +34,7 @@ class FederatedSurvivalTest extends FederatedTestSupport {
     @Test
     void coxWithPooledRiskSetsEqualsThePooledFitWhenEventTimesMayBeReleased() throws Exception {
         // the lung split leaves risk sets of one or two patients at the end of follow-up: allowed here on purpose
-        CoxFederated.Result result = cox(sites(Integer.MAX_VALUE, survivalPolicy(1)), false);
+        CoxFederated.Result result = cox(sites(Integer.MAX_VALUE, exactCoxPolicy(1)), false);
         Map<String, Object> pooled = run(new CoxMethod(), LUNG, Map.of("covariates", "age,sex", "eventValue", "2"));
         for (int a = 0; a < 2; a++) {
             assertRelative(doubles(pooled.get("coefficients"))[a], result.fit().coefficients()[a], 1e-11, "coef " + a);
@@ -51,7 +51,7 @@ class FederatedSurvivalTest extends FederatedTestSupport {
         assertEquals("site0", times.site());
         assertTrue(times.getMessage().contains("event-times"), times.getMessage());
         SiteFailedException tail = assertThrows(SiteFailedException.class, () -> cox(
-                sites(Integer.MAX_VALUE, survivalPolicy(3)), false));
+                sites(Integer.MAX_VALUE, exactCoxPolicy(3)), false));
         assertTrue(tail.getMessage().contains("risk-set-size"), tail.getMessage());
         // the refusing site logged a refusal of the risk-set sums and released none
         List<String> audit = Files.readAllLines(logs.get(3 + Integer.parseInt(tail.site().substring(4))).file());
@@ -75,10 +75,10 @@ class FederatedSurvivalTest extends FederatedTestSupport {
         LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(3));
         LogRankFederatedMethod method = new LogRankFederatedMethod();
         // survdiff(Surv(time, status) ~ sex, lung): 10.3267419548856; + strata(site): 10.1437990535992
-        double pooled = (Double) federated(sites, method, Map.of("group", "sex", "levels", "1,2", "eventValue", "2"))
+        double pooled = (Double) federated(sites, method, Map.of("group", "sex", "eventValue", "2"))
                 .summary().get("chiSquare");
         assertRelative(10.3267419548856, pooled, 1e-12, "pooled chi-square");
-        double stratified = (Double) federated(sites, method, Map.of("group", "sex", "levels", "1,2", "eventValue", "2",
+        double stratified = (Double) federated(sites, method, Map.of("group", "sex", "eventValue", "2",
                 "stratifyBySite", "true")).summary().get("chiSquare");
         assertRelative(10.1437990535992, stratified, 1e-12, "stratified chi-square");
     }
@@ -87,15 +87,17 @@ class FederatedSurvivalTest extends FederatedTestSupport {
     void kaplanMeierFromSiteCountsEqualsSurvfit() throws Exception {
         LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(3));
         EventCounts counts = KaplanMeierFederated.counts(open(sites, new KaplanMeierFederatedMethod(),
-                Map.of("eventValue", "2")), "time", "status", 2, null, null);
+                Map.of("eventValue", "2")), "time", "status", 2, null).pooled();
         KaplanMeier km = KaplanMeier.estimate(counts, 0, 0.95);
         assertEquals(310.0, km.median()[0]);
         assertEquals(285.0, km.median()[1]);
         assertEquals(363.0, km.median()[2]);
         assertRelative(0.409241624460064, km.at(365)[0], 1e-12, "S(365)");
-        EventCounts bySex = KaplanMeierFederated.counts(open(sites, new KaplanMeierFederatedMethod(),
-                Map.of("eventValue", "2", "groupBy", "sex", "levels", "1,2")), "time", "status", 2, "sex",
-                new double[] {1, 2});
+        // the groups are the levels the sites release (1, 2), not a list the researcher names
+        KaplanMeierFederated.Counts grouped = KaplanMeierFederated.counts(open(sites, new KaplanMeierFederatedMethod(),
+                Map.of("eventValue", "2", "groupBy", "sex")), "time", "status", 2, "sex");
+        assertEquals(List.of(1.0, 2.0), java.util.Arrays.stream(grouped.levels()).boxed().toList());
+        EventCounts bySex = grouped.pooled();
         assertEquals(270.0, KaplanMeier.estimate(bySex, 0, 0.95).median()[0]);
         assertEquals(426.0, KaplanMeier.estimate(bySex, 1, 0.95).median()[0]);
         SiteFailedException refused = assertThrows(SiteFailedException.class, () -> federated(
@@ -115,7 +117,7 @@ class FederatedSurvivalTest extends FederatedTestSupport {
     /** docs/validation/r/stats/meta.R: the same combination of per-site coxph fits, each site fitted from its releases. */
     @Test
     void metaAnalysisAcrossSiteNodesIsLabelledAndMatchesR() throws Exception {
-        LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(1));
+        LocalSites sites = sites(Integer.MAX_VALUE, exactCoxPolicy(1));
         FederatedMethod.Outcome random = federated(sites, new CoxFederatedMethod(), Map.of("covariates", "age,sex",
                 "eventValue", "2", "combine", "random"));
         Map<String, Object> summary = random.summary();
@@ -130,5 +132,16 @@ class FederatedSurvivalTest extends FederatedTestSupport {
                 sites.only(List.of("site0")), new GlmFederatedMethod(), Map.of("response", "wt.loss", "covariates", "age",
                         "combine", "fixed")));
         assertTrue(e.getMessage().contains("at least two sites"), e.getMessage());
+    }
+
+    /**
+     * Exact pooled Cox on the lung split, opted into explicitly: besides event times and risk sets of this size,
+     * consecutive risk sets differ by one or two patients (minRiskSetChange 1) and most event times have a single
+     * event (minCellCount 1). These opt-ins reveal individual patients' event times and, through the sums at
+     * a grid time with one event, covariates (ADR 0006, "What each opt-in reveals"); the defaults refuse
+     * (FederatedDisclosureRulesTest).
+     */
+    private static DisclosurePolicy exactCoxPolicy(long minRiskSetSize) {
+        return survivalPolicy(minRiskSetSize).withMinRiskSetChange(1).withMinCellCount(1);
     }
 }

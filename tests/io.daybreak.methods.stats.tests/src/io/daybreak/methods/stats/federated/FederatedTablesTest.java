@@ -89,16 +89,21 @@ class FederatedTablesTest extends FederatedTestSupport {
     }
 
     @Test
-    void textColumnsNeedNamedLevelsAndTooManyLevelsAreRefused() throws Exception {
+    void tooManyLevelsAreRefusedAndLevelListsFromTheRequesterAreNotAccepted() throws Exception {
         SiteNode node = node("site-t", siteTableOf(0), DEFAULTS);
         // age has far more distinct values than 0.33 x N allows as factor levels
         NodeException levels = assertThrows(NodeException.class, () -> release(node, new TableFederatedMethod(),
                 Map.of("rows", "age")));
         assertEquals(NodeException.Code.DISCLOSURE, levels.code());
         assertTrue(levels.getMessage().contains("factor-levels"), levels.getMessage());
-        // a researcher-named level list counts only those values: the rows outside them are the complement
-        Aggregates named = release(node, new TableFederatedMethod(), Map.of("rows", "sex", "rowLevels", "1,2"));
-        assertEquals(List.of("counts"), named.names());
+        // changed with the level rules: a researcher-named level list was an existence oracle; it is refused now
+        // (the method no longer has such a parameter), and the site releases the levels its data hold (each with
+        // enough rows) with the counts
+        NodeException named = assertThrows(NodeException.class, () -> release(node, new TableFederatedMethod(),
+                Map.of("rows", "sex", "rowLevels", "1,2")));
+        assertEquals(NodeException.Code.BAD_REQUEST, named.code());
+        Aggregates released = release(node, new TableFederatedMethod(), Map.of("rows", "sex"));
+        assertEquals(List.of("rowValues", "counts"), released.names());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.FederatedRun;
 import io.daybreak.federation.ResultCertificate;
 import io.daybreak.federation.SiteStep;
+import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.audit.AuditVerifier;
 import io.daybreak.federation.grpc.RemoteSites;
 import io.daybreak.federation.grpc.SiteNodeRunner;
@@ -61,10 +63,10 @@ public final class FederationCommands {
 
     @Descriptor("serve this site's datasets to federated analyses over gRPC with mutual TLS (runs until stopped)")
     public void node(@Descriptor("--site NAME --data DIR --port P --cert site.pem --key site.key --trust ca.pem "
-            + "--allow method,... [--researchers cn,...] [--policy policy.json] [--audit audit.log]") String... args)
-            throws Exception {
-        CommandLine line = CommandLine.parse("node", args, Set.of(), union(TLS, Set.of("--site", "--data", "--port",
-                "--allow", "--researchers", "--policy", "--audit")));
+            + "--allow method,... [--researchers cn,...] [--policy policy.json] [--audit audit.log] [--new-audit-log]")
+            String... args) throws Exception {
+        CommandLine line = CommandLine.parse("node", args, Set.of("--new-audit-log"), union(TLS, Set.of("--site",
+                "--data", "--port", "--allow", "--researchers", "--policy", "--audit")));
         line.requireNoPositional("node");
         line.requireNoKeyValues("node");
         Path data = Path.of(required(line, "node", "--data"));
@@ -76,6 +78,16 @@ public final class FederationCommands {
         Path policy = line.option("node", "--policy") == null ? null : Path.of(line.option("node", "--policy"));
         Set<String> researchers = line.option("node", "--researchers") == null ? Set.of()
                 : new LinkedHashSet<>(List.of(line.option("node", "--researchers").split(",")));
+        if (line.flag("--new-audit-log")) {
+            // sets aside a missing, broken or rolled-back log and begins a new one that records this flag
+            try (AuditLog started = AuditLog.open(audit, AuditLog.defaultKeyFile(audit), Clock.systemUTC(), true,
+                    "daybreak node --new-audit-log")) {
+                System.out.println("node " + site + ": started a new audit log " + audit + " (head " + started.lastHash()
+                        + ")");
+            } catch (IOException e) {
+                throw new InvalidInputException("node: " + e.getMessage());
+            }
+        }
         SiteNodeRunner.Config config = new SiteNodeRunner.Config(site, data, port, tls(line, "node"), policy, audit,
                 allow, researchers);
         org.apache.arrow.memory.BufferAllocator allocator = memory.newChildAllocator("node " + site);
@@ -220,21 +232,27 @@ public final class FederationCommands {
         }, (out, document) -> Output.keyValues(out, document, ""));
     }
 
-    @Descriptor("verify a node's audit log: every entry intact, in order, none missing")
-    public void audit(@Descriptor("verify <audit.log> [--json]") String... args) throws Exception {
+    @Descriptor("verify a node's audit log with its key: every entry intact, in order, none missing, none rewritten")
+    public void audit(@Descriptor("verify --log audit.log [--key audit.log.key] [--json]") String... args)
+            throws Exception {
         DaybreakCommands.execute(args, () -> {
-            CommandLine line = CommandLine.parse("audit", args, JSON, Set.of());
+            CommandLine line = CommandLine.parse("audit", args, JSON, Set.of("--log", "--key"));
             List<String> positional = line.positional();
-            if (positional.size() != 2 || !positional.get(0).equals("verify")) {
-                throw new InvalidInputException("audit: usage: audit verify <audit.log>");
+            String named = line.option("audit", "--log");
+            // 'audit verify <audit.log>' is the form before --log, still accepted
+            if (positional.size() != (named == null ? 2 : 1) || !positional.get(0).equals("verify")) {
+                throw new InvalidInputException("audit: usage: audit verify --log <audit.log> [--key <audit.log.key>]");
             }
-            Path file = Path.of(positional.get(1));
+            Path file = Path.of(named != null ? named : positional.get(1));
+            Path key = line.option("audit", "--key") == null ? AuditLog.defaultKeyFile(file)
+                    : Path.of(line.option("audit", "--key"));
             if (!Files.isReadable(file)) {
                 throw new InvalidInputException("audit verify: cannot read " + file);
             }
-            AuditVerifier.Result result = AuditVerifier.verify(file);
+            AuditVerifier.Result result = AuditVerifier.verify(file, key);
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("file", file.toString());
+            document.put("key", key.toString());
             document.put("intact", result.intact());
             document.put("entries", result.entries());
             document.put("head", result.lastHash());

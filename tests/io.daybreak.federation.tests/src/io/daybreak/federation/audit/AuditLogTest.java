@@ -78,6 +78,9 @@ class AuditLogTest {
     private void assertBroken(List<String> lines, String where, String why) throws IOException {
         Path copy = dir.resolve("tampered-" + System.nanoTime() + ".log");
         Files.write(copy, lines, StandardCharsets.UTF_8);
+        // the tampered copy keeps the node's key and anchor, as a log edited in place would
+        Files.copy(dir.resolve("audit.log.key"), AuditLog.defaultKeyFile(copy));
+        Files.copy(dir.resolve("audit.log.anchor"), copy.resolveSibling(copy.getFileName() + ".anchor"));
         AuditVerifier.Result result = AuditVerifier.verify(copy);
         assertFalse(result.intact());
         assertTrue(result.problem().contains(where) && result.problem().contains(why), result.problem());

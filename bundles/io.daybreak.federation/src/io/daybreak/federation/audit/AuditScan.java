@@ -1,6 +1,5 @@
 package io.daybreak.federation.audit;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,38 +51,16 @@ final class AuditScan {
         long count = 0;
         long good = 0;
         long offset = 0;
-        byte[] line = new byte[AuditLog.MAX_ENTRY_BYTES];
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            while (true) {
-                int length = 0;
-                long lineBytes = 0;
-                boolean newline = false;
-                int b;
-                while ((b = in.read()) >= 0) {
-                    lineBytes++;
-                    if (b == '\n') {
-                        newline = true;
-                        break;
-                    }
-                    if (length < line.length) {
-                        line[length] = (byte) b;
-                    }
-                    length++;
-                }
-                if (lineBytes == 0) {
-                    return new Outcome(count, previous, good, offset, markedHash, null);
-                }
-                offset += lineBytes;
+        try (Lines lines = new Lines(Files.newInputStream(file))) {
+            while (lines.next()) {
+                offset += lines.bytes;
                 long lineNumber = count + 1;
                 String[] hash = new String[1];
-                String why = check(line, length, newline, count, previous, key, hash);
+                String why = check(lines, count, previous, key, hash);
                 if (why != null) {
-                    boolean tail = !newline || in.read() < 0;
-                    if (tail) {
-                        return new Outcome(count, previous, good, offset, markedHash, new Problem(lineNumber, why, true));
-                    }
-                    long size = Files.size(file);
-                    return new Outcome(count, previous, good, size, markedHash, new Problem(lineNumber, why, false));
+                    boolean tail = lines.atEnd();
+                    long size = tail ? offset : Files.size(file);
+                    return new Outcome(count, previous, good, size, markedHash, new Problem(lineNumber, why, tail));
                 }
                 previous = hash[0];
                 count++;
@@ -93,18 +70,85 @@ final class AuditScan {
                 }
             }
         }
+        return new Outcome(count, previous, good, offset, markedHash, null);
+    }
+
+    /** Lines of a stream, each kept up to one entry's length (the rest is counted, not kept). */
+    private static final class Lines implements AutoCloseable {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+        final byte[] line = new byte[AuditLog.MAX_ENTRY_BYTES];
+        /** Bytes of the line, newline excluded, kept or not. */
+        long length;
+        /** Bytes the line took in the file, newline included. */
+        long bytes;
+        boolean newline;
+
+        Lines(InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads the next line; false at the end of the file. */
+        boolean next() throws IOException {
+            length = 0;
+            bytes = 0;
+            newline = false;
+            while (fill()) {
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                int n = position - start;
+                if (length < line.length) {
+                    System.arraycopy(buffer, start, line, (int) length, (int) Math.min(n, line.length - length));
+                }
+                length += n;
+                bytes += n;
+                if (position < limit) {
+                    position++;
+                    bytes++;
+                    newline = true;
+                    return true;
+                }
+            }
+            return bytes > 0;
+        }
+
+        boolean atEnd() throws IOException {
+            return !fill();
+        }
+
+        private boolean fill() throws IOException {
+            if (position < limit) {
+                return true;
+            }
+            limit = in.read(buffer);
+            position = 0;
+            if (limit < 0) {
+                limit = 0;
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** Why the line is not the next entry, or null if it is (its hash then in {@code hash[0]}). */
-    private static String check(byte[] line, int length, boolean newline, long count, String previous, AuditKey key,
-            String[] hash) throws IOException {
-        if (length + 1 > AuditLog.MAX_ENTRY_BYTES) {
+    private static String check(Lines lines, long count, String previous, AuditKey key, String[] hash)
+            throws IOException {
+        if (lines.length + 1 > AuditLog.MAX_ENTRY_BYTES) {
             return "longer than " + AuditLog.MAX_ENTRY_BYTES + " bytes, which no audit entry is";
         }
-        if (!newline) {
+        if (!lines.newline) {
             return "incomplete last line (no newline at the end of the file): an append that did not finish";
         }
-        JsonNode entry = AuditEntries.parse(line, length);
+        JsonNode entry = AuditEntries.parse(lines.line, (int) lines.length);
         if (entry == null) {
             return "not valid JSON";
         }

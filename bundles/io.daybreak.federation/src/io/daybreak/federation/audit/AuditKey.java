@@ -53,7 +53,15 @@ final class AuditKey {
 
     /** Reads a key file, naming the file and what is wrong with it. */
     static AuditKey load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        if (Files.size(file) > 4 * BYTES) {
+            throw new IOException("audit key file " + file + " is not an audit key (too large)");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new IOException("audit key file " + file + " cannot be read: " + e, e);
+        }
         if (!text.matches("[0-9a-fA-F]{" + 2 * BYTES + "}")) {
             throw new IOException("audit key file " + file + " is not an audit key (" + 2 * BYTES
                     + " hex digits expected)");

@@ -39,8 +39,8 @@ class AuditCommandTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private Path log() throws Exception {
-        Path file = dir.resolve("audit.log");
+    private Path log(String name) throws Exception {
+        Path file = dir.resolve(name);
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
             log.append("request", Map.of("method", "stats.glm", "requester", "CN=alice"));
             log.append("refusal", Map.of("method", "stats.glm", "rule", "subset-size"));
@@ -51,7 +51,7 @@ class AuditCommandTest {
 
     @Test
     void anIntactLogPrintsItsEntriesAndHead() throws Exception {
-        Path file = log();
+        Path file = log("audit.log");
         String head;
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
             head = log.lastHash();
@@ -64,7 +64,7 @@ class AuditCommandTest {
 
     @Test
     void aLogWithoutItsRefusalIsAFailureNamingFileAndLine() throws Exception {
-        Path file = log();
+        Path file = log("audit.log");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         Files.write(file, List.of(lines.get(0), lines.get(2)), StandardCharsets.UTF_8);
         FederationCommands.AuditBrokenException broken = assertThrows(FederationCommands.AuditBrokenException.class,
@@ -74,7 +74,8 @@ class AuditCommandTest {
 
         Path otherKey = dir.resolve("other.key");
         Files.writeString(otherKey, "cd".repeat(32) + "\n");
-        assertThrows(FederationCommands.AuditBrokenException.class, () -> run("verify", "--log", log().toString(),
+        Path intact = log("intact.log");
+        assertThrows(FederationCommands.AuditBrokenException.class, () -> run("verify", "--log", intact.toString(),
                 "--key", otherKey.toString()));
         assertThrows(InvalidInputException.class, () -> run("verify"));
     }

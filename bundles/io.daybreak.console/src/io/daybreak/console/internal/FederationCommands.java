@@ -78,15 +78,17 @@ public final class FederationCommands {
         Path policy = line.option("node", "--policy") == null ? null : Path.of(line.option("node", "--policy"));
         Set<String> researchers = line.option("node", "--researchers") == null ? Set.of()
                 : new LinkedHashSet<>(List.of(line.option("node", "--researchers").split(",")));
-        if (line.flag("--new-audit-log")) {
-            // sets aside a missing, broken or rolled-back log and begins a new one that records this flag
-            try (AuditLog started = AuditLog.open(audit, AuditLog.defaultKeyFile(audit), Clock.systemUTC(), true,
-                    "daybreak node --new-audit-log")) {
-                System.out.println("node " + site + ": started a new audit log " + audit + " (head " + started.lastHash()
-                        + ")");
-            } catch (IOException e) {
-                throw new InvalidInputException("node: " + e.getMessage());
+        // the audit log is checked before any data is loaded, so a log that cannot be continued stops the node
+        // with its own message; --new-audit-log sets such a log aside and begins a new one that records the flag
+        boolean newLog = line.flag("--new-audit-log");
+        try (AuditLog checked = AuditLog.open(audit, AuditLog.defaultKeyFile(audit), Clock.systemUTC(), newLog,
+                newLog ? "daybreak node --new-audit-log" : null)) {
+            if (newLog) {
+                System.out.println("node " + site + ": started a new audit log " + audit + " (head "
+                        + checked.lastHash() + ")");
             }
+        } catch (IOException e) {
+            throw new InvalidInputException("node: " + e.getMessage());
         }
         SiteNodeRunner.Config config = new SiteNodeRunner.Config(site, data, port, tls(line, "node"), policy, audit,
                 allow, researchers);

@@ -81,9 +81,9 @@ final class AuditOpen {
             return startAnew(file, keyFile, key, anchor, trusted != null, finding, clock, requestedBy, storage);
         }
         if (startNew) {
-            throw new IOException("audit log " + file + " can be continued (" + scan.entries() + " good entries, "
-                    + "head " + scan.lastHash() + ", not behind its anchor): a new log is started only in place of "
-                    + "one that is missing or cannot be continued; open it without startNew (--new-audit-log)");
+            throw new IOException("audit log " + file + " can be continued (entries: " + scan.entries() + ", head "
+                    + scan.lastHash() + ", not behind its anchor): a new log is started only in place of one that "
+                    + "is missing or cannot be continued; open it without startNew (--new-audit-log)");
         }
         AuditLog log = new AuditLog(file, key, clock, storage, storage.open(file, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND), new AuditLog.Head(scan.entries(), scan.lastHash()), scan.goodBytes());
@@ -136,6 +136,11 @@ final class AuditOpen {
         boolean noHistory = !Files.exists(anchorFile) || anchor != null && anchor.entries() == 0;
         if (emptyLog && noHistory) {
             // the key is written last, so a node without one never appended: create (or finish creating) it
+            Path directory = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(directory)) {
+                throw new IOException("audit log " + file + " cannot be created: directory " + directory
+                        + " does not exist");
+            }
             AuditKey key = AuditKey.generate();
             AuditStorage.Channel channel = storage.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);

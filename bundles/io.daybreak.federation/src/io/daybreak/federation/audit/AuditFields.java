@@ -64,7 +64,7 @@ final class AuditFields {
             node.set(SUMMARY + "Fields", mapSummary(fields, true));
             return node;
         }
-        fields.forEach((key, value) -> node.set(key(key), value(value, 2, budget)));
+        fields.forEach((key, value) -> node.set(key(String.valueOf(key)), value(value, 2, budget)));
         return node;
     }
 

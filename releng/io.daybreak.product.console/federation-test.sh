@@ -171,11 +171,23 @@ done
 grep -q '"kind":"refusal"' site0/audit.log || fail "the refusal is not in site0's audit log"
 sed '0,/"kind":"release"/s//"kind":"relaese"/' site0/audit.log > tampered.log
 cmp -s site0/audit.log tampered.log && fail "tampering did not change the copy"
+# the copy keeps the node's key, so verification fails on the edit itself, not on a missing key
+cp site0/audit.log.key tampered.log.key
 set +e
-"$DAYBREAK" audit verify tampered.log > /dev/null 2>&1
+out="$("$DAYBREAK" audit verify tampered.log 2>&1)"
 code=$?
 set -e
-[ "$code" -eq 1 ] || fail "a tampered audit log verified (exit $code)"
+[ "$code" -eq 1 ] || fail "a tampered audit log verified (exit $code): $out"
+echo "$out" | grep -q "tampered.log:" || fail "the tampered entry is not named by line: $out"
+# a deleted log is detected: the node refuses to start over it without --new-audit-log
+mv site2/audit.log deleted-audit.log
+set +e
+out="$("$DAYBREAK" node --site site2 --data site2 --port "$(free_port)" --cert pki/site2.pem --key pki/site2.key \
+  --trust pki/ca.pem --allow stats.glm --researchers alice 2>&1)"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a node whose audit log was deleted exited $code: $out"
+mv deleted-audit.log site2/audit.log
 
 # a site goes down: the exact analysis fails closed and names it
 kill "${PIDS[1]}"; wait "${PIDS[1]}" 2>/dev/null || true

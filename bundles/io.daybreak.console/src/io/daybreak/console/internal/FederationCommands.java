@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.FederatedRun;
 import io.daybreak.federation.ResultCertificate;
 import io.daybreak.federation.SiteStep;
+import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.audit.AuditVerifier;
 import io.daybreak.federation.grpc.RemoteSites;
 import io.daybreak.federation.grpc.SiteNodeRunner;
@@ -62,10 +64,11 @@ public final class FederationCommands {
     @Descriptor("serve this site's datasets to federated analyses over gRPC with mutual TLS (runs until stopped)")
     public void node(@Descriptor("--site NAME --data DIR --port P --cert site.pem --key site.key --trust ca.pem "
             + "--allow method,... (--researchers cn,... | --any-study-researcher) [--bind ADDRESS] "
-            + "[--policy policy.json] [--audit audit.log]") String... args)
+            + "[--policy policy.json] [--audit audit.log] [--new-audit-log]") String... args)
             throws Exception {
-        CommandLine line = CommandLine.parse("node", args, Set.of("--any-study-researcher"), union(TLS, Set.of("--site",
-                "--data", "--port", "--allow", "--researchers", "--policy", "--audit", "--bind")));
+        CommandLine line = CommandLine.parse("node", args, Set.of("--any-study-researcher", "--new-audit-log"),
+                union(TLS, Set.of("--site", "--data", "--port", "--allow", "--researchers", "--policy", "--audit",
+                        "--bind")));
         line.requireNoPositional("node");
         line.requireNoKeyValues("node");
         Path data = Path.of(required(line, "node", "--data"));
@@ -81,6 +84,18 @@ public final class FederationCommands {
         if (researchers.isEmpty() && !anyResearcher) {
             throw new InvalidInputException("node: name the researchers this site serves (--researchers alice,bob), "
                     + "or explicitly allow any researcher of the study CA (--any-study-researcher)");
+        }
+        // the audit log is checked before any data is loaded, so a log that cannot be continued stops the node
+        // with its own message; --new-audit-log sets such a log aside and begins a new one that records the flag
+        boolean newLog = line.flag("--new-audit-log");
+        try (AuditLog checked = AuditLog.open(audit, AuditLog.defaultKeyFile(audit), Clock.systemUTC(), newLog,
+                newLog ? "daybreak node --new-audit-log" : null)) {
+            if (newLog) {
+                System.out.println("node " + site + ": started a new audit log " + audit + " (head "
+                        + checked.lastHash() + ")");
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("node: " + e.getMessage());
         }
         String bind = line.option("node", "--bind");
         SiteNodeRunner.Config config = new SiteNodeRunner.Config(site, data, bind, port, tls(line, "node"), policy,
@@ -228,21 +243,27 @@ public final class FederationCommands {
         }, (out, document) -> Output.keyValues(out, document, ""));
     }
 
-    @Descriptor("verify a node's audit log: every entry intact, in order, none missing")
-    public void audit(@Descriptor("verify <audit.log> [--json]") String... args) throws Exception {
+    @Descriptor("verify a node's audit log with its key: every entry intact, in order, none missing, none rewritten")
+    public void audit(@Descriptor("verify --log audit.log [--key audit.log.key] [--json]") String... args)
+            throws Exception {
         DaybreakCommands.execute(args, () -> {
-            CommandLine line = CommandLine.parse("audit", args, JSON, Set.of());
+            CommandLine line = CommandLine.parse("audit", args, JSON, Set.of("--log", "--key"));
             List<String> positional = line.positional();
-            if (positional.size() != 2 || !positional.get(0).equals("verify")) {
-                throw new InvalidInputException("audit: usage: audit verify <audit.log>");
+            String named = line.option("audit", "--log");
+            // 'audit verify <audit.log>' is the form before --log, still accepted
+            if (positional.size() != (named == null ? 2 : 1) || !positional.get(0).equals("verify")) {
+                throw new InvalidInputException("audit: usage: audit verify --log <audit.log> [--key <audit.log.key>]");
             }
-            Path file = Path.of(positional.get(1));
+            Path file = Path.of(named != null ? named : positional.get(1));
+            Path key = line.option("audit", "--key") == null ? AuditLog.defaultKeyFile(file)
+                    : Path.of(line.option("audit", "--key"));
             if (!Files.isReadable(file)) {
                 throw new InvalidInputException("audit verify: cannot read " + file);
             }
-            AuditVerifier.Result result = AuditVerifier.verify(file);
+            AuditVerifier.Result result = AuditVerifier.verify(file, key);
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("file", file.toString());
+            document.put("key", key.toString());
             document.put("intact", result.intact());
             document.put("entries", result.entries());
             document.put("head", result.lastHash());

@@ -72,24 +72,25 @@ public final class SiteNodeRunner implements AutoCloseable {
                         + "available: " + steps.stream().map(SiteStep::method).sorted().toList());
             }
         }
+        // the audit log first: a log that cannot be continued stops the node before any data is loaded
+        AuditLog audit = AuditLog.open(config.auditLog(), Clock.systemUTC());
         Map<String, Table> datasets = new LinkedHashMap<>();
         List<Table> tables = new ArrayList<>();
-        try (Stream<Path> files = Files.list(config.dataDirectory())) {
-            for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
-                int dot = name.lastIndexOf('.');
-                String extension = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
-                if (Files.isRegularFile(file) && TableFiles.SUPPORTED.contains(extension) && !extension.isEmpty()) {
-                    // columns the policy hides are dropped here: to a requester they do not exist
-                    Table table = TableFiles.read(file, allocator).without(policy.hiddenColumns());
-                    tables.add(table);
-                    datasets.put(name.substring(0, dot), table);
-                }
-            }
-        }
-        AuditLog audit = AuditLog.open(config.auditLog(), Clock.systemUTC());
         RowSetLedger ledger = null;
         try {
+            try (Stream<Path> files = Files.list(config.dataDirectory())) {
+                for (Path file : files.sorted().toList()) {
+                    String name = file.getFileName().toString();
+                    int dot = name.lastIndexOf('.');
+                    String extension = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+                    if (Files.isRegularFile(file) && TableFiles.SUPPORTED.contains(extension) && !extension.isEmpty()) {
+                        // columns the policy hides are dropped here: to a requester they do not exist
+                        Table table = TableFiles.read(file, allocator).without(policy.hiddenColumns());
+                        tables.add(table);
+                        datasets.put(name.substring(0, dot), table);
+                    }
+                }
+            }
             ledger = RowSetLedger.open(ledgerFile(config.auditLog()));
             SiteNode node = new SiteNode(config.site(), datasets, config.allowedMethods(), steps, methods, policy, audit,
                     allocator, ledger);

@@ -1,71 +1,77 @@
 package io.daybreak.federation.audit;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Checks an audit log's chain: every line parses, sequence numbers run 1, 2, 3, …, each entry's
- * {@code prev} is the previous entry's hash, and each hash recomputes. The first failure is reported with
- * its line number.
+ * Checks an audit log with its key: every line is a complete entry, sequence numbers run 1, 2, 3, …, each
+ * entry's {@code prev} is the previous entry's hash, and each hash is the HMAC-SHA256 of its entry under the
+ * key, so a log rewritten without the key (entries removed and hashes recomputed with plain SHA-256 or another
+ * key) does not verify. If the log's anchor ({@code <log>.anchor}) is present, the log must also reach the
+ * entry the anchor records, with the hash it records, and the anchor's MAC must check: a truncated, rolled-back
+ * or swapped log does not verify either. The first problem is reported with file and line. Stateless.
  */
 public final class AuditVerifier {
     private AuditVerifier() {
     }
 
     /**
-     * @param intact   whether the whole chain checks
+     * @param intact   whether the whole log checks
      * @param entries  entries checked before the first problem (all of them if intact)
      * @param lastHash the last good entry's hash
-     * @param problem  what is wrong and on which line, or null
+     * @param problem  what is wrong, where ({@code file:line: why}), or null
      */
     public record Result(boolean intact, long entries, String lastHash, String problem) {
     }
 
-    public static Result verify(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        String previous = AuditLog.GENESIS;
-        long count = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            int lineNumber = i + 1;
-            JsonNode entry;
-            try {
-                entry = AuditLog.CANONICAL.readTree(lines.get(i));
-            } catch (JsonProcessingException e) {
-                return broken(count, previous, file, lineNumber, "not valid JSON");
-            }
-            if (entry == null || !entry.isObject() || !entry.hasNonNull("hash") || !entry.hasNonNull("prev")
-                    || !entry.hasNonNull("seq")) {
-                return broken(count, previous, file, lineNumber, "not an audit entry (seq, prev and hash required)");
-            }
-            if (entry.get("seq").asLong() != count + 1) {
-                return broken(count, previous, file, lineNumber, "sequence number " + entry.get("seq").asText()
-                        + " where " + (count + 1) + " was expected (an entry was deleted, inserted or moved)");
-            }
-            if (!entry.get("prev").asText().equals(previous)) {
-                return broken(count, previous, file, lineNumber, "its previous-hash does not match the entry before it "
-                        + "(an entry was deleted, inserted or moved)");
-            }
-            String stored = entry.get("hash").asText();
-            ObjectNode withoutHash = ((ObjectNode) entry).deepCopy();
-            withoutHash.remove("hash");
-            if (!AuditLog.hash(previous, withoutHash).equals(stored)) {
-                return broken(count, previous, file, lineNumber, "its hash does not match its contents (the entry was "
-                        + "edited)");
-            }
-            previous = stored;
-            count++;
-        }
-        return new Result(true, count, previous, null);
+    /** Verifies {@code log} with the key at {@link AuditLog#defaultKeyFile}. */
+    public static Result verify(Path log) throws IOException {
+        return verify(log, AuditLog.defaultKeyFile(log));
     }
 
-    private static Result broken(long count, String previous, Path file, int line, String why) {
-        return new Result(false, count, previous, file + ":" + line + ": " + why);
+    /** Verifies {@code log} with the key in {@code keyFile}; a missing or unreadable key is a problem reported. */
+    public static Result verify(Path log, Path keyFile) throws IOException {
+        if (!Files.exists(keyFile)) {
+            return new Result(false, 0, AuditLog.GENESIS, keyFile + ": no such audit key file; the entries are keyed "
+                    + "and cannot be verified without the node's key");
+        }
+        AuditKey key;
+        try {
+            key = AuditKey.load(keyFile);
+        } catch (IOException e) {
+            return new Result(false, 0, AuditLog.GENESIS, e.getMessage());
+        }
+        Path anchorFile = AuditAnchor.fileOf(log);
+        AuditAnchor anchor = null;
+        if (Files.exists(anchorFile)) {
+            try {
+                anchor = AuditAnchor.read(anchorFile);
+            } catch (IOException e) {
+                return new Result(false, 0, AuditLog.GENESIS, e.getMessage());
+            }
+            if (!anchor.validUnder(key)) {
+                return new Result(false, 0, AuditLog.GENESIS, anchorFile + ": the anchor's MAC does not check under "
+                        + "the key " + keyFile + " (edited, or belongs to another key)");
+            }
+        }
+        AuditScan.Outcome scan = AuditScan.scan(log, key, anchor == null ? 0 : anchor.entries());
+        if (!scan.intact()) {
+            AuditScan.Problem problem = scan.problem();
+            return new Result(false, scan.entries(), scan.lastHash(), problem.describe(log) + (problem.tail()
+                    && (anchor == null || anchor.entries() < problem.line()) ? " (a torn last line: the node cuts it "
+                    + "and records the cut when it next opens the log)" : ""));
+        }
+        if (anchor != null && scan.entries() < anchor.entries()) {
+            return new Result(false, scan.entries(), scan.lastHash(), log + ":" + scan.entries() + ": the log ends "
+                    + "with entry " + scan.entries() + " but its anchor " + anchorFile + " records " + anchor
+                    + ": truncated, rolled back or replaced");
+        }
+        if (anchor != null && !anchor.head().equals(scan.markedHash())) {
+            return new Result(false, scan.entries(), scan.lastHash(), log + ":" + anchor.entries() + ": entry "
+                    + anchor.entries() + " has hash " + scan.markedHash() + " but the anchor " + anchorFile
+                    + " records " + anchor.head() + ": the log was replaced by another chain");
+        }
+        return new Result(true, scan.entries(), scan.lastHash(), null);
     }
 }

@@ -52,6 +52,39 @@ class AuditLogTest {
     }
 
     @Test
+    void appendsFromManyThreadsFormOneChainAndHeadIsOneSnapshot() throws Exception {
+        Path file = dir.resolve("concurrent.log");
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                threads.add(new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 50; i++) {
+                            String hash = log.append("request", Map.of("thread", thread, "i", i));
+                            assertEquals(64, hash.length());
+                            AuditLog.Head head = log.head();
+                            assertTrue(head.entries() >= 1 && head.hash().length() == 64);
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertEquals(List.of(), failures);
+            assertEquals(new AuditLog.Head(200, AuditVerifier.verify(file).lastHash()), log.head());
+        }
+        AuditVerifier.Result result = AuditVerifier.verify(file);
+        assertTrue(result.intact(), result.problem());
+        assertEquals(200, result.entries());
+    }
+
+    @Test
     void editingDeletingOrReorderingIsDetectedWithTheLine() throws IOException {
         Path file = logWithFiveEntries();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -78,6 +111,9 @@ class AuditLogTest {
     private void assertBroken(List<String> lines, String where, String why) throws IOException {
         Path copy = dir.resolve("tampered-" + System.nanoTime() + ".log");
         Files.write(copy, lines, StandardCharsets.UTF_8);
+        // the tampered copy keeps the node's key and anchor, as a log edited in place would
+        Files.copy(dir.resolve("audit.log.key"), AuditLog.defaultKeyFile(copy));
+        Files.copy(dir.resolve("audit.log.anchor"), copy.resolveSibling(copy.getFileName() + ".anchor"));
         AuditVerifier.Result result = AuditVerifier.verify(copy);
         assertFalse(result.intact());
         assertTrue(result.problem().contains(where) && result.problem().contains(why), result.problem());

@@ -101,16 +101,27 @@ public final class Aggregates {
     public double[] get(String name) {
         double[] array = values.get(name);
         if (array == null) {
-            throw new IllegalArgumentException((source == null ? "" : "site '" + source + "' released ")
-                    + "no aggregate '" + name + "' in the release; it has " + names);
+            if (source != null) {
+                // a site's release lacks what its step releases: that site's failure, named
+                throw new SiteFailedException(source, "released no aggregate '" + name + "'; it released " + names);
+            }
+            throw new IllegalArgumentException("no aggregate '" + name + "' in the release; it has " + names);
         }
         return array.clone();
+    }
+
+    /** Whether {@code name} is a list of labels rather than numbers. */
+    public boolean isLabels(String name) {
+        return labels.containsKey(name);
     }
 
     /** A list of labels ({@link Builder#putLabels}). */
     public List<String> labels(String name) {
         List<String> list = labels.get(name);
         if (list == null) {
+            if (source != null) {
+                throw new SiteFailedException(source, "released no labels '" + name + "'; it released " + names);
+            }
             throw new IllegalArgumentException("no labels '" + name + "' in the release; it has " + names);
         }
         return list;

@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * The coordinator side of a federated method, offered as a service by the bundle that also provides its
  * {@link SiteStep}: it runs the analysis over the given sites from their releases alone and returns a summary
- * (numbers, strings, lists), with the rounds it took and whether it converged, for the result certificate.
+ * (numbers, strings, lists), with the rounds it took and whether it converged, for the result certificate. Every
+ * site replays {@link #run} to find the points it evaluates at (ADR 0013), so it must be deterministic: no clock, no
+ * unseeded randomness, nothing but its parameters and the releases it receives.
  */
+@ConsumerType
 public interface FederatedMethod {
     /** The method id, the same as its site step's (the nodes' allow-lists name it). */
     String id();

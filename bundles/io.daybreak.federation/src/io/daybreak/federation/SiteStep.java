@@ -2,6 +2,8 @@ package io.daybreak.federation;
 
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import io.daybreak.data.Table;
 
 /**
@@ -9,6 +11,7 @@ import io.daybreak.data.Table;
  * the node, next to the data, and must put everything it releases through the {@link ReleaseGuard}, which
  * applies the site's disclosure policy. Implementations are stateless (a DS service of a method bundle).
  */
+@ConsumerType
 public interface SiteStep {
     /** The federated method this step belongs to (the allow-list names it). */
     String method();

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import io.daybreak.federation.site.DatasetInfo;
 
 /**
@@ -11,6 +13,7 @@ import io.daybreak.federation.site.DatasetInfo;
  * aggregates. An exact analysis fails closed: if any site errors, refuses or does not answer,
  * {@link #call} throws {@link SiteFailedException} naming the site.
  */
+@ProviderType
 public interface Sites {
     /** Site names, in a fixed order (aggregation follows it, so results do not depend on answer order). */
     List<String> names();

@@ -30,6 +30,10 @@ public final class ReleaseDecoder {
         }
         long values = 0;
         for (String name : aggregates.names()) {
+            if (aggregates.isLabels(name)) {
+                values += aggregates.labels(name).size();
+                continue;
+            }
             double[] array = aggregates.get(name);
             values += array.length;
             for (double value : array) {
@@ -61,7 +65,7 @@ public final class ReleaseDecoder {
         Map<String, double[]> shapes = new LinkedHashMap<>();
         replies.forEach((site, aggregates) -> {
             for (String name : aggregates.names()) {
-                if (name.endsWith(".shape")) {
+                if (name.endsWith(".shape") && !aggregates.isLabels(name)) {
                     double[] shape = aggregates.get(name);
                     double[] first = shapes.putIfAbsent(name, shape);
                     if (first != null && !java.util.Arrays.equals(first, shape)) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class RefusalText {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?(?![\\w])");
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s,\"':{}\\[\\]=]+");
 
     private RefusalText() {
     }
@@ -34,6 +35,10 @@ final class RefusalText {
             allowedTexts.add(text);
             for (String part : text.split(",")) {
                 allowedTexts.add(part.strip());
+            }
+            // the words of structured values (a JSON argument, a list): each was written by the requester
+            for (String word : WORD_SEPARATORS.split(text)) {
+                allowedTexts.add(word);
             }
             Matcher numbers = NUMBER.matcher(text);
             while (numbers.find()) {

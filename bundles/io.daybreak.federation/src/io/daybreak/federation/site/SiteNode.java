@@ -358,6 +358,9 @@ public final class SiteNode {
         }
         numbers.add(Integer.toString(StepRequest.MAX_ROUNDS));
         numbers.add(Integer.toString(MAX_ARGUMENT_ELEMENTS));
+        numbers.add(Integer.toString(io.daybreak.federation.WorkLimits.MAX_COLUMNS));
+        numbers.add(Long.toString(io.daybreak.federation.WorkLimits.MAX_VALUES));
+        numbers.add(Long.toString(io.daybreak.federation.WorkLimits.MAX_CELLS));
         numbers.add(Integer.toString(AnalysisSpec.MAX_SITES));
         numbers.add(Integer.toString(AnalysisSpec.MAX_PARAMETERS));
         numbers.add(Integer.toString(AnalysisSpec.MAX_PARAMETER_LENGTH));

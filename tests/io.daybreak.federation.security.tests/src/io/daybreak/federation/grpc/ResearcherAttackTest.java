@@ -41,7 +41,8 @@ class ResearcherAttackTest {
 
     @BeforeAll
     static void startNodes() throws Exception {
-        sites = SiteProcesses.start(dir, null);
+        // the default policy, but for a column the sites do not offer (it exists in their files)
+        sites = SiteProcesses.start(dir, "{\"hiddenColumns\": [\"meal.cal\"]}");
     }
 
     @AfterAll
@@ -202,6 +203,53 @@ class ResearcherAttackTest {
             }
         }
         assertTrue(refusedCount >= 6, "most hostile analyses are refused: " + refusedCount);
+    }
+
+    /**
+     * Differencing: two fits whose row sets differ by one patient (wt.loss is recorded for 71 of site0's 78 patients;
+     * ph.ecog is missing for one of those 71) are not both released, whoever asks and however the rows are picked.
+     * The second is refused before anything is computed, and nothing of it is released.
+     */
+    @Test
+    void twoReleasesThatDifferByOnePatientAreNotBothMade() throws Exception {
+        AnalysisSpec first = AnalysisSpec.open("stats.glm", "lung", Map.of("response", "dead", "covariates",
+                "age,wt.loss", "family", "binomial"), List.of("site0"));
+        SignedRelease released = sites.round(new StepRequest(first, 0, List.of(), ""), "alice").get(0);
+        try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator()) {
+            assertEquals(71.0, io.daybreak.federation.Aggregates.fromBytes(released.aggregates(), allocator).scalar("n"));
+        }
+        AnalysisSpec second = AnalysisSpec.open("stats.glm", "lung", Map.of("response", "dead", "covariates",
+                "age,wt.loss,ph.ecog", "family", "binomial"), List.of("site0"));
+        StatusRuntimeException e = refused("site0", new StepRequest(second, 0, List.of(), ""));
+        assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().contains("differencing"), Attacker.said(e));
+        assertFalse(Attacker.numbers(Attacker.said(e)).contains("70"), Attacker.said(e));
+        assertTrue(entries("site0", second, "release").isEmpty());
+        assertEquals(1, entries("site0", second, "refusal").size());
+        // the same rows again are fine (same bytes: nothing new is learnt)
+        SignedRelease again = sites.round(new StepRequest(AnalysisSpec.open("stats.glm", "lung", Map.of("response",
+                "dead", "covariates", "age,wt.loss", "family", "binomial"), List.of("site0")), 0, List.of(), ""), "alice")
+                .get(0);
+        assertEquals(released.aggregatesSha256(), again.aggregatesSha256());
+    }
+
+    /** A column the policy hides and a column that does not exist get the same answer, and neither is listed. */
+    @Test
+    void aHiddenColumnAnswersExactlyAsAnAbsentOne() throws Exception {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String column : List.of("meal.cal", "no.such")) {
+            AnalysisSpec spec = AnalysisSpec.open("stats.describe", "lung", Map.of("columns", column),
+                    List.of("site0"));
+            StatusRuntimeException e = refused("site0", new StepRequest(spec, 0, List.of(), ""));
+            answers.put(column, Attacker.said(e).replace(column, "COLUMN"));
+        }
+        assertEquals(answers.get("meal.cal"), answers.get("no.such"), answers.toString());
+        try (Connection connection = sites.connect("site0", "alice")) {
+            var listing = connection.stub.listDatasets(io.daybreak.federation.grpc.v2.ListDatasetsRequest.newBuilder()
+                    .setProtocolVersion(Protocol.VERSION).build());
+            assertFalse(listing.getDatasets(0).getColumnsList().contains("meal.cal"), listing.toString());
+            assertTrue(listing.getDatasets(0).getColumnsList().contains("wt.loss"), listing.toString());
+        }
     }
 
     /** Only researchers the site named: not mallory (certified by the same CA), not another site's certificate. */

@@ -21,11 +21,11 @@ import io.daybreak.data.Table;
  */
 public final class Arguments {
     /** Most columns one list argument may name (covariates, described columns). */
-    public static final int MAX_COLUMNS = 200;
+    public static final int MAX_COLUMNS = io.daybreak.federation.WorkLimits.MAX_COLUMNS;
     /** Most numbers a site step may hold for one design (rows × columns) or release from one list argument. */
-    public static final long MAX_VALUES = 20_000_000;
+    public static final long MAX_VALUES = io.daybreak.federation.WorkLimits.MAX_VALUES;
     /** Most cells (row levels × column levels) of a table. */
-    public static final long MAX_CELLS = 1_000_000;
+    public static final long MAX_CELLS = io.daybreak.federation.WorkLimits.MAX_CELLS;
 
     private Arguments() {
     }

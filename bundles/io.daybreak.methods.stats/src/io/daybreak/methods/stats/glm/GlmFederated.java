@@ -17,16 +17,23 @@ public final class GlmFederated {
     private GlmFederated() {
     }
 
-    /** The fit and its null-model deviance, plus the rounds each took. */
-    public record Result(GlmFit fit, GlmFit nullFit, int rounds) {
+    /** The fit and the null deviance, plus the rounds they took. */
+    public record Result(GlmFit fit, double nullDeviance, int rounds) {
     }
 
+    /**
+     * The IRLS fit on the summed sums, then the null deviance as R's {@code glm.fit} computes it: one more round, the
+     * intercept-only model at the pooled mean response (Σy / n from the releases), where its fit lies exactly.
+     */
     public static Result fit(Sites sites, String response, List<String> covariates, GlmFamily family) {
         int[] rounds = new int[1];
-        GlmFit fit = GlmFit.fit(beta -> round(sites, response, covariates, family, beta, false, rounds), family,
-                covariates.size() + 1);
-        GlmFit nullFit = GlmFit.fit(beta -> round(sites, response, covariates, family, beta, true, rounds), family, 1);
-        return new Result(fit, nullFit, rounds[0]);
+        GlmSums[] latest = new GlmSums[1];
+        GlmFit fit = GlmFit.fit(beta -> latest[0] = round(sites, response, covariates, family, beta, false, rounds),
+                family, covariates.size() + 1);
+        double mean = latest[0].meanResponse();
+        double nullDeviance = round(sites, response, covariates, family, new double[] {family.link(mean)}, true, rounds)
+                .deviance();
+        return new Result(fit, nullDeviance, rounds[0]);
     }
 
     private static GlmSums round(Sites sites, String response, List<String> covariates, GlmFamily family, double[] beta,

@@ -65,7 +65,7 @@ public final class GlmFederatedMethod implements FederatedMethod {
         summary.put("coefficients", FederatedParameters.list(result.fit().coefficients()));
         summary.put("standardErrors", FederatedParameters.list(result.fit().standardErrors()));
         summary.put("deviance", result.fit().deviance());
-        summary.put("nullDeviance", result.nullFit().deviance());
+        summary.put("nullDeviance", result.nullDeviance());
         summary.put("dispersion", result.fit().dispersion());
         summary.put("n", result.fit().n());
         return new Outcome(summary, result.rounds(), result.fit().converged());

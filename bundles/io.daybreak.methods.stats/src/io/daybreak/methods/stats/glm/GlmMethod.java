@@ -58,15 +58,15 @@ public final class GlmMethod implements Method {
             List<double[]> estimates = new java.util.ArrayList<>();
             List<double[]> errors = new java.util.ArrayList<>();
             for (DesignMatrix site : sites) {
-                GlmFit siteFit = fit(List.of(site), family, p, context, false);
+                GlmFit siteFit = fit(List.of(site), family, p, context);
                 estimates.add(siteFit.coefficients());
                 errors.add(siteFit.standardErrors());
             }
             return MetaCombination.of(estimates, errors, combine.equals("random")).result(context, terms)
                     .summary("sites", (long) sites.size()).build();
         }
-        GlmFit fit = fit(sites, family, p, context, false);
-        GlmFit nullFit = fit(sites, family, 1, context, true);
+        GlmFit fit = fit(sites, family, p, context);
+        double nullDeviance = nullDeviance(sites, family);
         double tDf = family.estimatesDispersion() ? fit.n() - p : 0;
         List<Object> warnings = new java.util.ArrayList<>();
         if (!fit.converged()) {
@@ -82,7 +82,7 @@ public final class GlmMethod implements Method {
                 .summary("coefficients", fit.coefficients())
                 .summary("standardErrors", fit.standardErrors())
                 .summary("deviance", fit.deviance())
-                .summary("nullDeviance", nullFit.deviance())
+                .summary("nullDeviance", nullDeviance)
                 .summary("dispersion", fit.dispersion())
                 .summary("iterations", (long) fit.iterations())
                 .summary("n", fit.n())
@@ -93,13 +93,29 @@ public final class GlmMethod implements Method {
                 .build();
     }
 
-    private static GlmFit fit(List<DesignMatrix> sites, GlmFamily family, int p, MethodContext context, boolean interceptOnly) {
+    /** R's null deviance: the deviance at μ = the mean response of all rows (see {@link GlmSums#nullDeviance}). */
+    private static double nullDeviance(List<DesignMatrix> sites, GlmFamily family) {
+        double sum = 0;
+        long n = 0;
+        for (DesignMatrix site : sites) {
+            for (double y : site.y()) {
+                sum += y;
+            }
+            n += site.y().length;
+        }
+        double deviance = 0;
+        for (DesignMatrix site : sites) {
+            deviance += GlmSums.nullDeviance(site.y(), family, sum / n);
+        }
+        return deviance;
+    }
+
+    private static GlmFit fit(List<DesignMatrix> sites, GlmFamily family, int p, MethodContext context) {
         Function<double[], GlmSums> released = beta -> {
             context.checkCancelled();
             GlmSums total = null;
             for (DesignMatrix site : sites) {
-                DesignMatrix design = interceptOnly ? site.interceptOnly() : site;
-                GlmSums sums = GlmSums.of(design.x(), design.y(), family, beta);
+                GlmSums sums = GlmSums.of(site.x(), site.y(), family, beta);
                 if (total == null) {
                     total = sums;
                 } else {

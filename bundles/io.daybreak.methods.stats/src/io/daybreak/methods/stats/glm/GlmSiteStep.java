@@ -28,6 +28,8 @@ import io.daybreak.methods.stats.data.SiteChecks;
 @Component(service = SiteStep.class)
 public final class GlmSiteStep implements SiteStep {
     public static final String METHOD = "stats.glm";
+    /** The rows and design of the latest models, so one fit's rounds read the columns once. */
+    private final PreparedDesigns prepared = new PreparedDesigns();
 
     @Override
     public String method() {
@@ -48,13 +50,18 @@ public final class GlmSiteStep implements SiteStep {
         boolean interceptOnly = Boolean.TRUE.equals(arguments.get("interceptOnly"));
         int p = interceptOnly ? 1 : covariates.size() + 1;
         double[] beta = arguments.containsKey("beta") ? Arguments.numbers(arguments, "beta", p) : null;
-        NumericColumns rows = Arguments.columns(data, Arguments.named("response", response, "covariates", covariates));
+        PreparedDesigns.Prepared model = prepared.get(data, response, covariates, () -> {
+            NumericColumns read = Arguments.columns(data, Arguments.named("response", response, "covariates",
+                    covariates));
+            return new PreparedDesigns.Prepared(read, DesignMatrix.of(read, response, covariates));
+        });
+        NumericColumns rows = model.rows();
         guard.rows("the rows of the model", rows.rowSet());
         guard.parameters("the model", covariates.size() + 1, rows.rows());
         List<String> columns = new ArrayList<>(List.of(response));
         columns.addAll(covariates);
         SiteChecks.binaryColumns(guard, rows, columns);
-        DesignMatrix design = DesignMatrix.of(rows, response, covariates);
+        DesignMatrix design = model.design();
         if (interceptOnly) {
             design = design.interceptOnly();
         }
@@ -71,7 +78,7 @@ public final class GlmSiteStep implements SiteStep {
     /** The release of one IRLS step's sums (other site steps add their own aggregates to it). */
     public static Aggregates.Builder release(GlmSums sums) {
         return Aggregates.builder().putMatrix("xtwx", sums.xtwx).put("xtwz", sums.xtwz)
-                .put("deviance", sums.deviance).put("n", sums.n);
+                .put("deviance", sums.deviance).put("n", sums.n).put("sumY", sums.sumY);
     }
 
     /** Rebuilds the sums from a site's release (the coordinator's side). */
@@ -84,6 +91,7 @@ public final class GlmSiteStep implements SiteStep {
         System.arraycopy(released.get("xtwz"), 0, sums.xtwz, 0, xtwx.length);
         sums.deviance = released.scalar("deviance");
         sums.n = (long) released.scalar("n");
+        sums.sumY = released.scalar("sumY");
         return sums;
     }
 }

@@ -12,6 +12,8 @@ public final class GlmSums {
     final double[] xtwz;
     double deviance;
     long n;
+    /** Σy over the rows: with n, the mean of the response, where the null model's deviance is evaluated. */
+    double sumY;
 
     GlmSums(int p) {
         xtwx = new double[p][p];
@@ -50,6 +52,7 @@ public final class GlmSums {
             }
             sums.deviance += family.deviance(y[i], mu);
             sums.n++;
+            sums.sumY += y[i];
         }
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < a; b++) {
@@ -69,6 +72,7 @@ public final class GlmSums {
         }
         deviance += other.deviance;
         n += other.n;
+        sumY += other.sumY;
     }
 
     public double deviance() {
@@ -77,5 +81,23 @@ public final class GlmSums {
 
     public long n() {
         return n;
+    }
+
+    /** The mean of the response over the rows (Σy / n). */
+    public double meanResponse() {
+        return sumY / n;
+    }
+
+    /**
+     * The null deviance as R's {@code glm.fit} computes it for a model with an intercept: the deviance of the rows at
+     * μ = the mean response {@code mean} (no iteration: for the canonical links used here the intercept-only fit is
+     * that mean exactly).
+     */
+    public static double nullDeviance(double[] y, GlmFamily family, double mean) {
+        double deviance = 0;
+        for (double value : y) {
+            deviance += family.deviance(value, mean);
+        }
+        return deviance;
     }
 }

@@ -19,6 +19,7 @@ import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.core.testing.DirectStepAnalysis;
 import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
+import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteFailedException;
 import io.daybreak.federation.ledger.RowSetLedger;
 import io.daybreak.federation.policy.DisclosurePolicy;
@@ -143,7 +144,7 @@ class FederatedDisclosureRulesTest extends DisclosureTestSupport {
             Map<String, Object> arguments = glm(family.equals("gaussian") ? "y" : "dead", List.of("age"), family);
             arguments.put("beta", List.of(0.0, 1.0));
             Aggregates release = released(node, GlmSiteStep.METHOD, "sums", arguments, allocator);
-            assertEquals(List.of("xtwx.shape", "xtwx", "xtwz", "deviance", "n"), release.names());
+            assertEquals(List.of("xtwx.shape", "xtwx", "xtwz", "deviance", "n", "sumY"), release.names());
             for (String name : release.names()) {
                 for (double value : release.get(name)) {
                     for (int i = 0; i < N; i++) {
@@ -351,7 +352,14 @@ class FederatedDisclosureRulesTest extends DisclosureTestSupport {
         Map<String, Object> cox = new LinkedHashMap<>(Map.of("time", "time", "status", "status", "eventValue", 2,
                 "covariates", column(10, i -> "age"), "beta", column(10, i -> 0.0)));
         cox.put("grid", column(99_000, i -> (double) i));
-        String grid = refused(cohort, CoxSiteStep.METHOD, "sums", cox, NodeException.Code.BAD_REQUEST, null);
-        assertTrue(grid.contains("'grid'") && grid.contains("20000000"), grid);
+        // a grid this long cannot reach a node from a requester any more (it is the union of the sites' released
+        // event times, ADR 0013, and a specification parameter holds at most 4,096 characters): the step's own
+        // limit is checked on the step
+        Table data = cohort();
+        ReleaseGuard guard = new ReleaseGuard(DEFAULTS.withReleaseEventTimes(true), RowSetLedger.datasetId("cohort",
+                data), data.rowCount(), RowSetLedger.inMemory());
+        IllegalArgumentException grid = assertThrows(IllegalArgumentException.class, () -> new CoxSiteStep().run("sums",
+                cox, data, guard));
+        assertTrue(grid.getMessage().contains("'grid'") && grid.getMessage().contains("20000000"), grid.getMessage());
     }
 }

@@ -92,8 +92,8 @@ NODES=""
 for s in 1 2 3; do
   port=$((PORT + s))
   "$DAYBREAK" node --site "site$s" --data "$FED/site$s" --port "$port" --cert "$FED/pki/site$s.pem" \
-    --key "$FED/pki/site$s.key" --trust "$FED/pki/ca.pem" --policy "$FED/policy.json" \
-    --allow stats.glm,stats.cox,stats.km,stats.describe,stats.table > "$FED/node$s.log" 2>&1 &
+    --key "$FED/pki/site$s.key" --trust "$FED/pki/ca.pem" --policy "$FED/policy.json" --bind 127.0.0.1 \
+    --allow stats.glm,stats.cox,stats.km,stats.describe,stats.table --researchers researcher > "$FED/node$s.log" 2>&1 &
   NODE_PIDS+=($!)
   NODES="${NODES:+$NODES,}site$s=localhost:$port"
 done

@@ -76,7 +76,10 @@ class FederatedFitBenchmark {
             List<NodeServer> servers = new ArrayList<>();
             List<AuditLog> logs = new ArrayList<>();
             List<RemoteSites.Endpoint> endpoints = new ArrayList<>();
-            DisclosurePolicy policy = new DisclosurePolicy(3, 3, 0.33, 40, 0.33, 80, true, 3);
+            // exact Cox with a common baseline hazard: the sites opt into event times, and into grid times with fewer
+            // than three events and risk sets one patient apart, which follow-up in days has (ADR 0006)
+            DisclosurePolicy policy = DisclosurePolicy.DATASHIELD_DEFAULTS.withReleaseEventTimes(true).withMinCellCount(1)
+                    .withMinRiskSetChange(1);
             for (int s = 0; s < SITES; s++) {
                 String name = "site" + s;
                 StudyPki.issue(ca, name, List.of("localhost", "127.0.0.1"), Duration.ofDays(1)).write(dir, name);

@@ -125,6 +125,7 @@ grep -q '"bundleSha256"' km.json || fail "fed --save wrote no certificate: $(cat
 out="$("$DAYBREAK" report --out report.html km.json)" || fail "report: $out"
 grep -q 'aria-label="Kaplan-Meier curves"' report.html || fail "the report has no Kaplan-Meier chart"
 grep -q 'bundleSha256' report.html || fail "the report has no certificate"
+grep -q 'site0: audit entry [0-9]*, head [0-9a-f]\{16\}' report.html || fail "the report does not show the sites' signed audit heads"
 grep -qE '<script|src="http' report.html && fail "the report is not self-contained"
 set +e
 out="$("$DAYBREAK" report --out report2.html pki/ca.pem 2>&1)"

@@ -122,12 +122,22 @@ final class AnalysisReport {
         return html.append("<td>").append(all).append("</td></tr></table>\n").toString();
     }
 
-    /** Sites as "site0 (n = 78)", everything else as the console prints it. */
+    /**
+     * Sites as "site0 (n = 78)", audit heads as "site0: audit entry 39, head 0de59198f65a2643… (signed)", everything
+     * else as the console prints it.
+     */
     private static String certificateValue(Object value) {
         if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?>) {
             List<String> parts = new ArrayList<>();
             for (Object item : list) {
                 Map<?, ?> entry = (Map<?, ?>) item;
+                if (entry.containsKey("auditHead")) {
+                    // a site's signed audit head: enough of it to compare with the site's log (the saved JSON has all)
+                    String head = String.valueOf(entry.get("auditHead"));
+                    parts.add(entry.get("site") + ": audit entry " + entry.get("auditEntries") + ", head "
+                            + head.substring(0, Math.min(16, head.length())) + "… (signed)");
+                    continue;
+                }
                 parts.add(entry.get("site") + (entry.containsKey("n") ? " (n = " + entry.get("n") + ")"
                         : entry.containsKey("reason") ? " (" + entry.get("reason") + ")" : ""));
             }

@@ -16,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.felix.service.command.Descriptor;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,11 +26,10 @@ import io.daybreak.core.provenance.BundleDigests;
 import io.daybreak.data.ArrowMemory;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.federation.FederatedMethod;
-import io.daybreak.federation.FederatedRun;
-import io.daybreak.federation.ResultCertificate;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.audit.AuditVerifier;
+import io.daybreak.federation.grpc.Coordinator;
 import io.daybreak.federation.grpc.RemoteSites;
 import io.daybreak.federation.grpc.SiteNodeRunner;
 import io.daybreak.federation.grpc.StudyPki;
@@ -55,6 +53,8 @@ public final class FederationCommands {
 
     @Reference
     private ArrowMemory memory;
+    @Reference
+    private Coordinator coordinator;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<SiteStep> steps = new CopyOnWriteArrayList<>();
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -145,16 +145,12 @@ public final class FederationCommands {
             }
             try (org.apache.arrow.memory.BufferAllocator allocator = memory.newChildAllocator("fed " + id);
                     RemoteSites sites = sites(line, "fed", dataset, allocator)) {
-                FederatedRun.Result result;
+                Map<String, Object> document;
                 try {
-                    result = FederatedRun.run(method, sites, parameters, allocator, line.flag("--allow-partial"));
+                    document = coordinator.run(method, sites, parameters, allocator, line.flag("--allow-partial"));
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInputException("fed " + id + ": " + e.getMessage());
                 }
-                Map<String, Object> document = new LinkedHashMap<>();
-                document.put("method", id);
-                document.put("summary", result.outcome().summary());
-                document.put("certificate", certificate(method, dataset, result));
                 if (save != null) {
                     Output.writeJson(save, document);
                 }
@@ -300,12 +296,6 @@ public final class FederationCommands {
             methods.add(method);
         }
         return methods;
-    }
-
-    private Map<String, Object> certificate(FederatedMethod method, String dataset, FederatedRun.Result result) {
-        Bundle bundle = FrameworkUtil.getBundle(method.getClass());
-        return ResultCertificate.of(method, bundle.getSymbolicName(), bundle.getVersion().toString(),
-                digests.sha256(bundle), dataset, result);
     }
 
     private static RemoteSites sites(CommandLine line, String command, String dataset,

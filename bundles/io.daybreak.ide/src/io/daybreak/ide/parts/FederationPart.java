@@ -12,12 +12,14 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.daybreak.core.study.StudyFiles;
 import io.daybreak.data.ArrowMemory;
 import io.daybreak.federation.FederatedMethod;
+import io.daybreak.federation.grpc.Coordinator;
 import io.daybreak.ide.preferences.IdePreferences;
 import io.daybreak.ide.views.FederationView;
 
@@ -29,15 +31,19 @@ public final class FederationPart {
     private IdePreferences preferences;
     private BufferAllocator allocator;
     private ServiceTracker<FederatedMethod, FederatedMethod> methods;
+    private ServiceTracker<Coordinator, Coordinator> coordinator;
     private FederationView view;
 
     @PostConstruct
     void create(Composite parent) {
         allocator = memory.newChildAllocator("ide federation");
-        methods = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), FederatedMethod.class,
-                null);
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        methods = new ServiceTracker<>(context, FederatedMethod.class, null);
         methods.open();
-        view = new FederationView(parent, () -> List.copyOf(methods.getTracked().values()), allocator);
+        coordinator = new ServiceTracker<>(context, Coordinator.class, null);
+        coordinator.open();
+        view = new FederationView(parent, () -> List.copyOf(methods.getTracked().values()), coordinator::getService,
+                allocator);
         view.onStudyButtons(this::saveStudy, this::openStudy);
         preferences.federation().ifPresent(f -> view.configure(f.nodes(), f.certificate(), f.key(), f.trust()));
     }
@@ -78,6 +84,7 @@ public final class FederationPart {
 
     @PreDestroy
     void dispose() {
+        coordinator.close();
         methods.close();
         allocator.close();
     }

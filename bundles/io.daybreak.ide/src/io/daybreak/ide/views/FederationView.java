@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Text;
 import io.daybreak.core.study.Study;
 import io.daybreak.data.NumberText;
 import io.daybreak.federation.FederatedMethod;
+import io.daybreak.federation.grpc.Coordinator;
 import io.daybreak.federation.grpc.RemoteSites;
 import io.daybreak.ide.federation.FederationClient;
 
@@ -49,11 +50,18 @@ public final class FederationView {
     private final Text result;
     private final Label status;
     private final Supplier<List<FederatedMethod>> methods;
+    private final Supplier<Coordinator> coordinator;
     private final BufferAllocator allocator;
     private FederationClient client;
 
-    public FederationView(Composite parent, Supplier<List<FederatedMethod>> methods, BufferAllocator allocator) {
+    /**
+     * @param methods     the federated methods installed
+     * @param coordinator the {@link Coordinator} service that runs and certifies analyses (null while unavailable)
+     */
+    public FederationView(Composite parent, Supplier<List<FederatedMethod>> methods, Supplier<Coordinator> coordinator,
+            BufferAllocator allocator) {
         this.methods = methods;
+        this.coordinator = coordinator;
         this.allocator = allocator;
         area = new Composite(parent, SWT.NONE);
         area.setLayout(new GridLayout(4, false));
@@ -130,7 +138,7 @@ public final class FederationView {
     public void connect() {
         try {
             client = new FederationClient(nodes.getText().strip(), Path.of(certificate.getText().strip()),
-                    Path.of(key.getText().strip()), Path.of(trust.getText().strip()), allocator);
+                    Path.of(key.getText().strip()), Path.of(trust.getText().strip()), allocator, coordinator);
         } catch (IllegalArgumentException e) {
             status.setText(e.getMessage());
             return;

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
 
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.testing.Await;
 import io.daybreak.core.testing.MethodTestSupport;
 import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.ColumnType;
@@ -235,6 +237,35 @@ class GrpcFederationTest extends MethodTestSupport {
             AuditVerifier.Result check = AuditVerifier.verify(log.file());
             assertTrue(check.intact(), check.problem());
             assertTrue(Files.readString(log.file()).contains("CN=alice"), "the requester's certificate identity is audited");
+        }
+    }
+
+    @Test
+    void theCoordinatorServiceRunsTheFederatedGlmAndCertifiesItWithItsBundle() throws Exception {
+        // the DS service the console's fed command and the IDE's Federation view use
+        Coordinator coordinator = Await.service(FrameworkUtil.getBundle(GrpcFederationTest.class).getBundleContext(),
+                Coordinator.class);
+        Map<String, Object> document;
+        GlmFederated.Result direct;
+        try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 30_000, allocator)) {
+            document = coordinator.run(new GlmFederatedMethod(), sites, Map.of("response", "wt.loss", "covariates",
+                    "age,sex"), allocator, false);
+            direct = fitGlm(glm(sites, "age,sex"), "age,sex");
+        }
+        assertEquals(GlmSiteStep.METHOD, document.get("method"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> certificate = (Map<String, Object>) document.get("certificate");
+        assertEquals("io.daybreak.methods.stats", certificate.get("bundle"));
+        assertTrue(String.valueOf(certificate.get("bundleSha256")).matches("[0-9a-f]{64}"),
+                String.valueOf(certificate.get("bundleSha256")));
+        assertEquals("lung", certificate.get("dataset"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> summary = (Map<String, Object>) document.get("summary");
+        double[] coefficients = ((List<?>) summary.get("coefficients")).stream()
+                .mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+        assertEquals(direct.fit().coefficients().length, coefficients.length);
+        for (int a = 0; a < coefficients.length; a++) {
+            assertEquals(direct.fit().coefficients()[a], coefficients[a], 0, "coefficient " + a);
         }
     }
 

@@ -25,6 +25,7 @@ import io.daybreak.data.ArrowMemory;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditLog;
+import io.daybreak.federation.grpc.Coordinator;
 import io.daybreak.federation.grpc.NodeServer;
 import io.daybreak.federation.grpc.StudyPki;
 import io.daybreak.federation.grpc.TlsFiles;
@@ -78,7 +79,9 @@ class FederationViewTest extends UiTestSupport {
                 closed = socket.getLocalPort();
             }
             nodes.append("site-down=localhost:").append(closed);
-            FederationView view = new FederationView(shell, () -> methods, allocator);
+            // the view runs analyses through the Coordinator service, as the Federation part does
+            Coordinator coordinator = service(Coordinator.class);
+            FederationView view = new FederationView(shell, () -> methods, () -> coordinator, allocator);
             view.configure(nodes.toString(), dir.resolve("alice.pem"), dir.resolve("alice.key"), dir.resolve("ca.pem"));
             show();
             view.connect();
@@ -110,7 +113,7 @@ class FederationViewTest extends UiTestSupport {
             assertEquals(Map.of("response", "response", "covariates", "arm,age", "family", "binomial"),
                     saved.parameters());
             assertEquals(2, saved.federation().nodes().size());
-            FederationView reopened = new FederationView(shell, () -> methods, allocator);
+            FederationView reopened = new FederationView(shell, () -> methods, () -> coordinator, allocator);
             shell.layout(true, true);
             reopened.load(saved, dir);
             assertEquals(saved, reopened.study(dir));

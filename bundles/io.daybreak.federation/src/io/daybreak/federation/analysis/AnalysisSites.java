@@ -23,6 +23,8 @@ import io.daybreak.federation.site.DatasetInfo;
  */
 public final class AnalysisSites implements Sites {
     private final AnalysisSpec spec;
+    /** The specification's digest, which every release of this analysis must carry. */
+    private final String specSha256;
     private final Map<String, SiteChannel> channels;
     private final ReleaseVerifier verifier;
     private final BufferAllocator allocator;
@@ -37,6 +39,7 @@ public final class AnalysisSites implements Sites {
     private AnalysisSites(AnalysisSpec spec, Map<String, SiteChannel> channels, ReleaseVerifier verifier,
             BufferAllocator allocator, Supplier<Map<String, DatasetInfo>> infos, Transcript transcript) {
         this.spec = spec;
+        this.specSha256 = spec.sha256();
         this.channels = channels;
         this.verifier = verifier;
         this.allocator = allocator;
@@ -105,7 +108,7 @@ public final class AnalysisSites implements Sites {
         if (release == null || !site.equals(release.site())) {
             throw new SiteFailedException(site, "answered with another site's release");
         }
-        if (!release.analysisId().equals(spec.id()) || !release.specSha256().equals(spec.sha256())
+        if (!release.analysisId().equals(spec.id()) || !release.specSha256().equals(specSha256)
                 || release.round() != round || !release.method().equals(method) || !release.step().equals(step)) {
             throw new SiteFailedException(site, "released for another analysis, round or step than asked");
         }

@@ -49,13 +49,7 @@ public final class StudyCaVerifier implements ReleaseVerifier {
             throw new ReleaseRejectedException("the release of site '" + site + "' is not signed with a certificate of "
                     + "the study CA");
         }
-        List<String> purposes;
-        try {
-            purposes = certificate.getExtendedKeyUsage();
-        } catch (java.security.cert.CertificateParsingException e) {
-            purposes = null;
-        }
-        if (purposes == null || !purposes.contains(SERVER_AUTH)) {
+        if (!isSiteCertificate(certificate)) {
             throw new ReleaseRejectedException("the release of site '" + site + "' is signed with a certificate that "
                     + "is not a site's");
         }

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.daybreak.core.testing.CountingSiteStep;
 import io.daybreak.core.testing.DirectStepAnalysis;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
-import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.ledger.RowSetLedger;
 import io.daybreak.federation.policy.DisclosurePolicy;
@@ -50,7 +50,8 @@ class CausalDisclosureRulesTest extends CausalTestSupport {
     Path dir;
     private final List<AuditLog> logs = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
-    private int produced;
+    /** The steps of every node of a test, counting the payloads they produced. */
+    private final List<CountingSiteStep> spies = new ArrayList<>();
 
     @AfterEach
     void closeAll() throws IOException {
@@ -95,21 +96,8 @@ class CausalDisclosureRulesTest extends CausalTestSupport {
     private SiteNode node(Table data, DisclosurePolicy policy) throws IOException {
         AuditLog log = AuditLog.open(dir.resolve("site" + logs.size() + ".audit"), Clock.systemUTC());
         logs.add(log);
-        SiteStep spy = new SiteStep() {
-            private final CausalSiteStep step = new CausalSiteStep();
-
-            @Override
-            public String method() {
-                return step.method();
-            }
-
-            @Override
-            public Aggregates run(String name, Map<String, Object> arguments, Table table, ReleaseGuard guard) {
-                Aggregates released = step.run(name, arguments, table, guard);
-                produced++;
-                return released;
-            }
-        };
+        CountingSiteStep spy = new CountingSiteStep(new CausalSiteStep());
+        spies.add(spy);
         SiteNode node = new SiteNode("site", Map.of("cohort", data), Set.of(CausalSiteStep.METHOD), List.of(spy),
                 List.of(new DirectStepAnalysis()), policy, log, allocator, RowSetLedger.inMemory());
         node.authorizeAnyStudyResearcher();
@@ -125,14 +113,18 @@ class CausalDisclosureRulesTest extends CausalTestSupport {
         return arguments;
     }
 
+    private int produced() {
+        return spies.stream().mapToInt(CountingSiteStep::produced).sum();
+    }
+
     private String refused(SiteNode node, String step, Map<String, Object> arguments, String rule) {
-        int before = produced;
+        int before = produced();
         NodeException e = assertThrows(NodeException.class, () -> DirectStepAnalysis.handle(node, "CN=r",
                 CausalSiteStep.METHOD, step,
                 "cohort", arguments));
         assertEquals(NodeException.Code.DISCLOSURE, e.code(), e.getMessage());
         assertTrue(rule == null || e.getMessage().contains("(" + rule + ")"), e.getMessage());
-        assertEquals(before, produced, "a payload was produced before the refusal");
+        assertEquals(before, produced(), "a payload was produced before the refusal");
         return e.getMessage();
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.daybreak.core.testing.CountingSiteStep;
 import io.daybreak.core.testing.DirectStepAnalysis;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -31,7 +32,6 @@ import io.daybreak.methods.stats.survival.CoxFederatedMethod;
 import io.daybreak.methods.stats.survival.KaplanMeierFederatedMethod;
 import io.daybreak.methods.stats.survival.LogRankFederatedMethod;
 import io.daybreak.methods.stats.table.TableFederatedMethod;
-import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.ledger.RowSetLedger;
@@ -47,7 +47,7 @@ import io.daybreak.methods.stats.survival.KaplanMeierSiteStep;
 import io.daybreak.methods.stats.table.TableSiteStep;
 
 /**
- * Site nodes over small synthetic tables for the disclosure-rule tests, whose steps are wrapped in a {@link Spy}
+ * Site nodes over small synthetic tables for the disclosure-rule tests, whose steps are wrapped in a {@link CountingSiteStep}
  * that counts the payloads a step actually produced: a refusal must come before the payload exists, not after.
  */
 abstract class DisclosureTestSupport extends StatsTestSupport {
@@ -56,7 +56,7 @@ abstract class DisclosureTestSupport extends StatsTestSupport {
 
     final List<AuditLog> logs = new ArrayList<>();
     final Map<SiteNode, AuditLog> audits = new LinkedHashMap<>();
-    final Map<SiteNode, Map<String, Spy>> spiesOf = new LinkedHashMap<>();
+    final Map<SiteNode, Map<String, CountingSiteStep>> spiesOf = new LinkedHashMap<>();
     final List<RowSetLedger> ledgers = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
 
@@ -71,28 +71,6 @@ abstract class DisclosureTestSupport extends StatsTestSupport {
         tables.forEach(Table::close);
     }
 
-    /** A site step that counts the releases its delegate returned. */
-    static final class Spy implements SiteStep {
-        private final SiteStep delegate;
-        int produced;
-
-        Spy(SiteStep delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String method() {
-            return delegate.method();
-        }
-
-        @Override
-        public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-            Aggregates released = delegate.run(step, arguments, data, guard);
-            produced++;
-            return released;
-        }
-    }
-
     /**
      * The federated methods the nodes replay, and the test-only one that asks for one step at chosen arguments
      * ({@link DirectStepAnalysis}), to test the steps' rules at any point through the node.
@@ -102,13 +80,13 @@ abstract class DisclosureTestSupport extends StatsTestSupport {
             new LogRankFederatedMethod(), new TableFederatedMethod(), new DescribeFederatedMethod());
 
     /** The stats site steps, each in a spy. */
-    final Map<String, Spy> spies = new LinkedHashMap<>();
+    final Map<String, CountingSiteStep> spies = new LinkedHashMap<>();
 
     List<SiteStep> steps() {
         spies.clear();
         for (SiteStep step : List.<SiteStep>of(new GlmSiteStep(), new FirthSiteStep(), new CoxSiteStep(),
                 new KaplanMeierSiteStep(), new TableSiteStep(), new DescribeSiteStep())) {
-            spies.put(step.method(), new Spy(step));
+            spies.put(step.method(), new CountingSiteStep(step));
         }
         return new ArrayList<>(spies.values());
     }
@@ -151,8 +129,8 @@ abstract class DisclosureTestSupport extends StatsTestSupport {
     /** Asserts a refusal with this code and rule that produced no payload, and returns its message. */
     String refused(SiteNode node, String method, String step, Map<String, Object> arguments, NodeException.Code code,
             String rule) throws IOException {
-        Spy spy = spiesOf.get(node).get(method);
-        int before = spy.produced;
+        CountingSiteStep spy = spiesOf.get(node).get(method);
+        int before = spy.produced();
         NodeException e = assertThrows(NodeException.class, () -> DirectStepAnalysis.handle(node, "CN=researcher", method,
                 step, "cohort",
                 arguments));
@@ -160,7 +138,7 @@ abstract class DisclosureTestSupport extends StatsTestSupport {
         if (rule != null) {
             assertEquals(true, e.getMessage().contains("(" + rule + ")"), e.getMessage());
         }
-        assertEquals(before, spy.produced, "the step produced a payload before it was refused");
+        assertEquals(before, spy.produced(), "the step produced a payload before it was refused");
         String audit = Files.readString(audits.get(node).file());
         assertEquals(true, audit.contains("\"kind\":\"refusal\""), audit);
         return e.getMessage();

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
 
+import io.daybreak.core.method.Parameters;
+import io.daybreak.data.InvalidInputException;
 import io.daybreak.federation.analysis.AnalysisSites;
 import io.daybreak.federation.analysis.AnalysisSpec;
 import io.daybreak.federation.analysis.SignedRelease;
@@ -38,6 +40,8 @@ public final class FederatedRun {
 
     public static Result run(FederatedMethod method, SiteConnections sites, Map<String, String> parameters,
             BufferAllocator allocator, boolean allowPartial) {
+        // bound before any site is asked: a bad value is the researcher's to fix, named, and costs no round
+        Parameters bound = Parameters.bind(method.descriptor(), parameters);
         List<String> taking = new ArrayList<>(sites.names());
         Map<String, String> excluded = new LinkedHashMap<>();
         while (true) {
@@ -49,8 +53,8 @@ public final class FederatedRun {
                         current.names()));
                 FederatedMethod.Outcome outcome;
                 try {
-                    outcome = method.run(analysis, parameters, allocator);
-                } catch (SiteFailedException | IllegalArgumentException e) {
+                    outcome = method.run(analysis, bound, allocator);
+                } catch (SiteFailedException | IllegalArgumentException | InvalidInputException e) {
                     throw e;
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("the analysis failed while combining the releases of round "

@@ -5,5 +5,5 @@
  * points it evaluates at, ADR 0013); releases are {@link io.daybreak.federation.Aggregates}.
  * {@link io.daybreak.federation.FederatedRun} opens and runs an analysis the way a coordinator must.
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package io.daybreak.federation;

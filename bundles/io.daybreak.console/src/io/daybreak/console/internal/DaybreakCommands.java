@@ -2,22 +2,29 @@ package io.daybreak.console.internal;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.daybreak.core.jobs.Job;
 import io.daybreak.core.jobs.JobService;
 import io.daybreak.core.registry.MethodRegistry;
 import io.daybreak.data.ArrowMemory;
 import io.daybreak.data.InvalidInputException;
+import io.daybreak.federation.FederatedMethod;
 
 /**
  * The Gogo commands of scope {@code daybreak}. Each command parses its arguments, delegates to a service
@@ -41,6 +48,8 @@ public final class DaybreakCommands {
     private JobService jobService;
     @Reference
     private ArrowMemory memory;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<FederatedMethod> federatedMethods = new CopyOnWriteArrayList<>();
 
     private boolean oneShot;
 
@@ -59,12 +68,21 @@ public final class DaybreakCommands {
         }, TextViews::methods);
     }
 
-    @Descriptor("describe a method: descriptor, parameters with defaults and ranges, input and output tables")
-    public void describe(@Descriptor("<method-id> [--json]") String... args) throws Exception {
+    @Descriptor("describe a method: descriptor, parameters with defaults and ranges, input and output tables; "
+            + "--federated: the federated method of that id (the parameters of 'fed')")
+    public void describe(@Descriptor("<method-id> [--federated] [--json]") String... args) throws Exception {
         execute(args, () -> {
-            CommandLine line = CommandLine.parse("describe", args, JSON_ONLY, Set.of());
+            CommandLine line = CommandLine.parse("describe", args, Set.of("--json", "--federated"), Set.of());
             line.requireNoKeyValues("describe");
-            return Documents.describe(registry.require(line.onlyPositional("describe", "method id")));
+            String id = line.onlyPositional("describe", "method id");
+            if (!line.flag("--federated")) {
+                return Documents.describe(registry.require(id));
+            }
+            FederatedMethod method = federatedMethods.stream().filter(m -> m.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("describe: no federated method '" + id
+                            + "'; available: " + federatedMethods.stream().map(FederatedMethod::id).sorted().toList()));
+            Bundle bundle = FrameworkUtil.getBundle(method.getClass());
+            return Documents.describe(method.descriptor(), bundle.getVersion().toString(), bundle.getSymbolicName());
         }, TextViews::describe);
     }
 

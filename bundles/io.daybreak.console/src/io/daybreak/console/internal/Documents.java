@@ -42,15 +42,19 @@ final class Documents {
     }
 
     static Map<String, Object> describe(RegisteredMethod method) {
-        MethodDescriptor descriptor = method.descriptor();
+        return describe(method.descriptor(), method.version(), method.bundleSymbolicName());
+    }
+
+    /** A method's descriptor as a document: local methods and federated ones are described alike. */
+    static Map<String, Object> describe(MethodDescriptor descriptor, String version, String bundle) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", descriptor.id());
-        doc.put("version", method.version());
+        doc.put("version", version);
         doc.put("title", descriptor.title());
         doc.put("category", descriptor.category());
         doc.put("reference", descriptor.reference());
         doc.put("description", descriptor.description());
-        doc.put("bundle", method.bundleSymbolicName());
+        doc.put("bundle", bundle);
         List<Object> parameters = new ArrayList<>();
         for (ParameterSpec spec : descriptor.parameters()) {
             parameters.add(parameter(spec));

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.arrow.memory.BufferAllocator;
 
+import io.daybreak.data.InvalidInputException;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.SiteFailedException;
@@ -64,7 +65,8 @@ final class AnalysisReplay {
         }
         int round = transcript.size();
         if (failure != null) {
-            if (replay.calls == 0 && failure instanceof IllegalArgumentException) {
+            if (replay.calls == 0 && (failure instanceof IllegalArgumentException
+                    || failure instanceof InvalidInputException)) {
                 // the specification's own parameters are wrong: the message names them (and only them)
                 throw new ReplayException("the analysis specification is not valid: " + failure.getMessage());
             }

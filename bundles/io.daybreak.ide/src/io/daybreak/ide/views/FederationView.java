@@ -42,7 +42,7 @@ public final class FederationView {
     private final Table sites;
     private final Combo method;
     private final Combo dataset;
-    private final Text parameters;
+    private final ParameterFields parameters;
     private final Button allowPartial;
     private final Button run;
     private final Button saveStudy;
@@ -53,6 +53,7 @@ public final class FederationView {
     private final Supplier<Coordinator> coordinator;
     private final BufferAllocator allocator;
     private FederationClient client;
+    private Map<String, String> pending = Map.of();
 
     /**
      * @param methods     the federated methods installed
@@ -83,7 +84,10 @@ public final class FederationView {
         }
         method = combo("Method");
         dataset = combo("Dataset");
-        parameters = field("Parameters", "response=wt.loss covariates=age,sex", 3);
+        method.addListener(SWT.Selection, event -> showParameters());
+        // the chosen method's parameters as a form generated from its descriptor, as in the Parameters view
+        parameters = new ParameterFields(area, this::revalidate);
+        parameters.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
         allowPartial = new Button(area, SWT.CHECK);
         allowPartial.setText("Allow a &partial analysis (leave out failing sites)");
         allowPartial.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 3, 1));
@@ -118,6 +122,43 @@ public final class FederationView {
         Combo combo = new Combo(area, SWT.READ_ONLY);
         combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         return combo;
+    }
+
+    /** Re-validates the form after an edit (a method's rule across parameters shows in the status line). */
+    private void revalidate() {
+        ParameterFields.Check check = parameters.validate();
+        if (!check.problem().isEmpty()) {
+            status.setText(check.problem());
+        }
+        area.layout(true, true);
+    }
+
+    private FederatedMethod chosenMethod() {
+        return methods.get().stream().filter(m -> m.id().equals(method.getText())).findFirst().orElse(null);
+    }
+
+    /** Shows the chosen method's parameter form (kept as it is when the method did not change). */
+    private void showParameters() {
+        FederatedMethod chosen = chosenMethod();
+        if (chosen == null) {
+            return;
+        }
+        if (parameters.descriptor() == null || !parameters.descriptor().id().equals(chosen.id())) {
+            parameters.show(chosen.descriptor());
+        }
+        if (!pending.isEmpty()) {
+            Map<String, String> values = pending;
+            pending = Map.of();
+            values.forEach((name, value) -> {
+                if (!parameters.has(name)) {
+                    throw new IllegalArgumentException("method " + chosen.id() + " has no parameter '" + name
+                            + "'; parameters: " + String.join(", ", chosen.descriptor().parameterNames()));
+                }
+                parameters.set(name, value);
+            });
+        }
+        parameters.validate();
+        area.layout(true, true);
     }
 
     /** What Save Study... and Open Study... do (the part asks for the file). */
@@ -169,6 +210,7 @@ public final class FederationView {
         // keep what was chosen (or loaded from a study) when the sites still offer it
         selectOrFirst(dataset, chosenDataset);
         selectOrFirst(method, chosenMethod);
+        showParameters();
         run.setEnabled(dataset.getItemCount() > 0 && method.getItemCount() > 0);
         status.setText(bySite.size() + " site(s) asked");
         area.layout(true, true);
@@ -183,11 +225,18 @@ public final class FederationView {
         }
     }
 
-    /** Chooses the method, dataset and parameters as a user would. */
-    public void choose(String methodId, String datasetName, String keyValues) {
+    /**
+     * Chooses the method and dataset and fills in the parameter fields as a user would; fields not named keep their
+     * defaults.
+     *
+     * @throws IllegalArgumentException naming a parameter the method does not have
+     */
+    public void choose(String methodId, String datasetName, Map<String, String> values) {
         method.setText(methodId);
         dataset.setText(datasetName);
-        parameters.setText(keyValues);
+        // until the method's bundle is there (a study opened before Connect lists it), its values wait
+        pending = new LinkedHashMap<>(values);
+        showParameters();
     }
 
     /**
@@ -206,7 +255,7 @@ public final class FederationView {
         Study.Federation federation = new Study.Federation(nodeMap, dataset.getText(),
                 relative(directory, certificate.getText()), relative(directory, key.getText()),
                 relative(directory, trust.getText()), allowPartial.getSelection());
-        return new Study(method.getText(), keyValues(parameters.getText()), null, Map.of(), federation);
+        return new Study(method.getText(), parameters.values(), null, Map.of(), federation);
     }
 
     /** Shows a federated study: its connection, method, dataset and parameters; Connect lists the sites again. */
@@ -227,10 +276,7 @@ public final class FederationView {
         if (dataset.indexOf(federation.dataset()) < 0) {
             dataset.add(federation.dataset());
         }
-        StringBuilder values = new StringBuilder();
-        study.parameters().forEach((name, value) -> values.append(values.length() == 0 ? "" : " ").append(name)
-                .append('=').append(value));
-        choose(study.method(), federation.dataset(), values.toString());
+        choose(study.method(), federation.dataset(), study.parameters());
         status.setText("study loaded: Connect to ask the sites, then Run federated");
     }
 
@@ -243,41 +289,20 @@ public final class FederationView {
         return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
     }
 
-    /**
-     * Parses {@code name=value name=value ...}.
-     *
-     * @throws IllegalArgumentException naming an entry that is not key=value
-     */
-    private static Map<String, String> keyValues(String text) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : text.strip().split("\\s+")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            if (equals < 1) {
-                throw new IllegalArgumentException("parameter '" + pair + "' is not key=value");
-            }
-            values.put(pair.substring(0, equals), pair.substring(equals + 1));
-        }
-        return values;
-    }
-
     /** Runs the chosen federated method (in the background); the result and certificate replace the text. */
     public void runSelected() {
-        FederatedMethod chosen = methods.get().stream().filter(m -> m.id().equals(method.getText())).findFirst()
-                .orElse(null);
+        FederatedMethod chosen = chosenMethod();
         if (chosen == null || client == null) {
             status.setText("connect and choose a federated method first");
             return;
         }
-        Map<String, String> values;
-        try {
-            values = keyValues(parameters.getText());
-        } catch (IllegalArgumentException e) {
-            status.setText(e.getMessage());
+        showParameters();
+        ParameterFields.Check check = parameters.validate();
+        if (!check.valid()) {
+            status.setText(check.problem().isEmpty() ? "correct the parameters marked in red" : check.problem());
             return;
         }
+        Map<String, String> values = parameters.values();
         String on = dataset.getText();
         boolean partial = allowPartial.getSelection();
         run.setEnabled(false);
@@ -315,6 +340,11 @@ public final class FederationView {
 
     public String statusText() {
         return status.getText();
+    }
+
+    /** The problem shown beside a parameter's field ("" when it is valid), for tests. */
+    public String parameterProblem(String parameter) {
+        return parameters.problem(parameter);
     }
 
     /** The sites table rows as text: site, status, dataset, rows. */

@@ -1,6 +1,5 @@
 package io.daybreak.ide.views;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -9,16 +8,12 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
-import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.ParameterSpec;
-import io.daybreak.core.method.ParameterType;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.study.Study;
 
@@ -32,12 +27,10 @@ public final class ParameterForm {
     private final ScrolledComposite scroll;
     private final Composite form;
     private final Label title;
-    private final Composite fields;
+    private final ParameterFields fields;
     private final Label problem;
     private final Text seed;
     private final Button run;
-    private final Map<String, Control> inputs = new LinkedHashMap<>();
-    private final Map<String, Label> fieldProblems = new LinkedHashMap<>();
     private MethodDescriptor descriptor;
     private Consumer<Map<String, String>> runAction = values -> { };
 
@@ -55,9 +48,8 @@ public final class ParameterForm {
         title = new Label(form, SWT.WRAP);
         title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         title.setText("Select a method in the catalog.");
-        fields = new Composite(form, SWT.NONE);
-        fields.setLayout(new GridLayout(4, false));
-        fields.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        fields = new ParameterFields(form, this::validate);
+        fields.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Composite seedRow = new Composite(form, SWT.NONE);
         seedRow.setLayout(new GridLayout(2, false));
         Label seedLabel = new Label(seedRow, SWT.NONE);
@@ -91,33 +83,9 @@ public final class ParameterForm {
     /** Shows the parameters of a method, with their defaults. */
     public void show(MethodDescriptor method) {
         this.descriptor = method;
-        for (Control child : fields.getChildren()) {
-            child.dispose();
-        }
-        inputs.clear();
-        fieldProblems.clear();
         title.setText(method.id() + ": " + method.title() + (method.description().isEmpty() ? ""
                 : "\n" + method.description()));
-        for (ParameterSpec spec : method.parameters()) {
-            Label name = new Label(fields, SWT.NONE);
-            name.setText(spec.name() + (spec.required() ? " *" : ""));
-            name.setToolTipText(spec.doc());
-            Control input = input(spec);
-            input.setToolTipText(spec.doc() + (spec.doc().isEmpty() ? "" : "\n") + "Allowed: " + spec.allowed());
-            GridData inputLayout = new GridData(SWT.FILL, SWT.CENTER, true, false);
-            inputLayout.widthHint = 240;
-            inputLayout.minimumWidth = 120;
-            input.setLayoutData(inputLayout);
-            inputs.put(spec.name(), input);
-            Label hint = new Label(fields, SWT.NONE);
-            hint.setText((spec.unit().isEmpty() ? "" : spec.unit() + ", ") + spec.allowed());
-            Label fieldProblem = new Label(fields, SWT.WRAP);
-            fieldProblem.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-            GridData problemLayout = new GridData(SWT.FILL, SWT.CENTER, false, false);
-            problemLayout.widthHint = 320;
-            fieldProblem.setLayoutData(problemLayout);
-            fieldProblems.put(spec.name(), fieldProblem);
-        }
+        fields.show(method);
         validate();
         form.layout(true, true);
         fit();
@@ -131,66 +99,14 @@ public final class ParameterForm {
         form.layout(true, true);
     }
 
-    private Control input(ParameterSpec spec) {
-        String initial = spec.defaultValue() == null ? "" : text(spec.defaultValue());
-        if (spec.type() == ParameterType.BOOLEAN) {
-            Button check = new Button(fields, SWT.CHECK);
-            check.setSelection(Boolean.TRUE.equals(spec.defaultValue()));
-            check.addListener(SWT.Selection, event -> validate());
-            return check;
-        }
-        if (spec.type() == ParameterType.CHOICE) {
-            Combo combo = new Combo(fields, SWT.READ_ONLY);
-            spec.choices().forEach(combo::add);
-            combo.setText(initial);
-            combo.addListener(SWT.Selection, event -> validate());
-            return combo;
-        }
-        Text text = new Text(fields, SWT.BORDER);
-        text.setText(initial);
-        text.addListener(SWT.Modify, event -> validate());
-        return text;
-    }
-
-    private static String text(Object value) {
-        if (value instanceof double[] values) {
-            StringBuilder joined = new StringBuilder();
-            for (double v : values) {
-                joined.append(joined.length() == 0 ? "" : ",").append(v);
-            }
-            return joined.toString();
-        }
-        return String.valueOf(value);
-    }
-
     /** Sets a field's text (or check state) as a user would; the form re-validates. */
     public void set(String parameter, String value) {
-        Control input = inputs.get(parameter);
-        if (input instanceof Text text) {
-            text.setText(value);
-        } else if (input instanceof Combo combo) {
-            combo.setText(value);
-            validate();
-        } else if (input instanceof Button check) {
-            check.setSelection(Boolean.parseBoolean(value));
-            validate();
-        } else {
-            throw new IllegalArgumentException("no parameter " + parameter);
-        }
+        fields.set(parameter, value);
     }
 
     /** The values as text, by parameter name; empty fields are left out (their defaults apply). */
     public Map<String, String> values() {
-        Map<String, String> values = new LinkedHashMap<>();
-        inputs.forEach((name, input) -> {
-            String value = input instanceof Text text ? text.getText().strip()
-                    : input instanceof Combo combo ? combo.getText()
-                    : Boolean.toString(((Button) input).getSelection());
-            if (!value.isEmpty()) {
-                values.put(name, value);
-            }
-        });
-        return values;
+        return fields.values();
     }
 
     /** Checks every field and the whole set; shows the problems; enables Run only when all is valid. */
@@ -198,32 +114,9 @@ public final class ParameterForm {
         if (descriptor == null) {
             return false;
         }
-        Map<String, String> values = values();
-        boolean valid = true;
-        for (ParameterSpec spec : descriptor.parameters()) {
-            String message = "";
-            String value = values.get(spec.name());
-            if (value == null && spec.required()) {
-                message = "required";
-            } else if (value != null) {
-                try {
-                    spec.bind(value);
-                } catch (InvalidParameterException e) {
-                    message = e.getMessage();
-                }
-            }
-            valid &= message.isEmpty();
-            fieldProblems.get(spec.name()).setText(message);
-        }
-        String overall = "";
-        if (valid) {
-            try {
-                Parameters.bind(descriptor, values);
-            } catch (InvalidParameterException e) {
-                overall = e.getMessage();
-                valid = false;
-            }
-        }
+        ParameterFields.Check checked = fields.validate();
+        boolean valid = checked.valid();
+        String overall = checked.problem();
         if (valid && !seed.getText().isBlank()) {
             try {
                 Long.parseLong(seed.getText().strip());
@@ -234,7 +127,6 @@ public final class ParameterForm {
         }
         problem.setText(overall);
         run.setEnabled(valid);
-        fields.layout(true);
         form.layout(true);
         return valid;
     }
@@ -266,7 +158,7 @@ public final class ParameterForm {
                     + ", the study is for " + study.method());
         }
         study.parameters().forEach((name, value) -> {
-            if (inputs.containsKey(name)) {
+            if (fields.has(name)) {
                 set(name, value);
             }
         });
@@ -276,7 +168,7 @@ public final class ParameterForm {
 
     /** The problem shown for a parameter ("" when it is valid). */
     public String problem(String parameter) {
-        return fieldProblems.get(parameter).getText();
+        return fields.problem(parameter);
     }
 
     public Button runButton() {

@@ -8,9 +8,13 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.data.SummaryValues;
 import io.daybreak.methods.stats.glm.GlmFamily;
 import io.daybreak.methods.stats.glm.GlmFederated;
 import io.daybreak.methods.stats.survival.CoxFederated;
@@ -23,35 +27,32 @@ import io.daybreak.methods.stats.survival.CoxFederated;
  */
 @Component(service = FederatedMethod.class)
 public final class PrognosticFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("outcome", "covariates", "model", "status", "eventValue",
-            "ties");
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("twin.prognostic-train",
+            "Prognostic score (GLM or Cox) across sites (exact)")
+            .category("twin")
+            .reference("Schuler et al., Int J Biostat 18:329 (2022) (PROCOVA); R stats::glm, survival::coxph")
+            .description("Trains a prognostic model from the sites' GLM or Cox sums (the sites run stats.glm / "
+                    + "stats.cox); equal to the pooled fit.")
+            .parameter(ParameterSpec.string("outcome").doc("outcome column (cox: follow-up time)"))
+            .parameter(ParameterSpec.string("covariates").doc("comma-separated numeric columns"))
+            .parameter(ParameterSpec.choice("model", "gaussian", "binomial", "cox").defaultValue("gaussian")
+                    .doc("the prognostic model"))
+            .parameter(ParameterSpec.string("status").defaultValue("status").doc("cox: column of the event status"))
+            .parameter(ParameterSpec.real("eventValue").defaultValue(1.0).doc("cox: the status value of an event"))
+            .parameter(ParameterSpec.choice("ties", "efron", "breslow").defaultValue("efron")
+                    .doc("cox: handling of tied times"))
+            .build();
 
     @Override
-    public String id() {
-        return "twin.prognostic-train";
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "Prognostic score (GLM or Cox), exact federated: equal to the pooled fit; sites run stats.glm / stats.cox";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("outcome: outcome column (cox: follow-up time)", "covariates: comma-separated columns",
-                "model: gaussian (default), binomial or cox", "status: cox status column (default status)",
-                "eventValue: cox status value of an event (default 1)", "ties: cox, efron (default) or breslow");
-    }
-
-    @Override
-    public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
-        FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
-        String model = parameters.string("model", "gaussian");
-        List<String> covariates = parameters.names("covariates");
-        String outcome = parameters.string("outcome", null);
-        if (outcome == null) {
-            throw new IllegalArgumentException("parameter 'outcome' is required");
-        }
+    public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
+        String model = parameters.string("model");
+        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
+        String outcome = parameters.string("outcome");
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", model);
         List<Object> terms = new ArrayList<>();
@@ -68,12 +69,8 @@ public final class PrognosticFederatedMethod implements FederatedMethod {
             rounds = result.rounds();
         }
         case "cox" -> {
-            String ties = parameters.string("ties", "efron");
-            if (!ties.equals("efron") && !ties.equals("breslow")) {
-                throw new IllegalArgumentException("parameter 'ties' must be efron or breslow");
-            }
-            CoxFederated.Result result = CoxFederated.fit(sites, outcome, parameters.string("status", "status"),
-                    parameters.real("eventValue", 1), covariates, ties.equals("efron"), false);
+            CoxFederated.Result result = CoxFederated.fit(sites, outcome, parameters.string("status"),
+                    parameters.real("eventValue"), covariates, parameters.string("ties").equals("efron"), false);
             coefficients = result.fit().coefficients();
             se = result.fit().standardErrors();
             rounds = result.rounds();
@@ -84,8 +81,8 @@ public final class PrognosticFederatedMethod implements FederatedMethod {
         }
         terms.addAll(covariates);
         summary.put("terms", terms);
-        summary.put("coefficients", FederatedParameters.list(coefficients));
-        summary.put("standardErrors", FederatedParameters.list(se));
+        summary.put("coefficients", SummaryValues.list(coefficients));
+        summary.put("standardErrors", SummaryValues.list(se));
         return new Outcome(summary, rounds, true);
     }
 }

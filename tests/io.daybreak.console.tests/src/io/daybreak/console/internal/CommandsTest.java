@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -130,6 +131,26 @@ class CommandsTest {
         assertEquals("outcomes", d.at("/inputs/0/name").asText());
         assertEquals("AVAL", d.at("/inputs/0/columns/0/name").asText());
         assertEquals("posterior", d.at("/outputs/0/name").asText());
+    }
+
+    @Test
+    void describeFederatedShowsTheTypedParametersOfTheFederatedMethod() throws Exception {
+        JsonNode d = json("describe stats.glm --federated --json");
+        assertEquals("io.daybreak.methods.stats", d.get("bundle").asText());
+        JsonNode family = null;
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode p : d.get("parameters")) {
+            names.add(p.get("name").asText());
+            if (p.get("name").asText().equals("family")) {
+                family = p;
+            }
+        }
+        // the dataset is the analysis's, and the sites hold the rows: no siteColumn, no input tables
+        assertEquals(List.of("response", "covariates", "family", "combine"), names);
+        assertEquals("choice", family.get("type").asText());
+        assertEquals("gaussian", family.get("default").asText());
+        assertEquals("[\"gaussian\",\"binomial\",\"poisson\"]", family.get("choices").toString());
+        assertEquals(0, d.get("inputs").size());
     }
 
     @Test

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
 import io.daybreak.federation.analysis.AnalysisSpec;
@@ -26,32 +29,28 @@ import io.daybreak.federation.site.SiteNode;
 public final class DirectStepAnalysis implements FederatedMethod {
     public static final String ID = "test.direct-step";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID,
+            "One site step at arguments the requester chooses (tests only)")
+            .parameter(ParameterSpec.string("method").doc("the site step's method"))
+            .parameter(ParameterSpec.string("step").doc("the step"))
+            .parameter(ParameterSpec.string("arguments").doc("the step's arguments as JSON"))
+            .build();
 
     @Override
-    public String id() {
-        return ID;
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "one site step at arguments the requester chooses (tests only)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("method: the site step's method", "step: the step", "arguments: the step's arguments as JSON");
-    }
-
-    @Override
-    public Outcome run(Sites sites, Map<String, String> parameters, BufferAllocator allocator) {
+    public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
         Map<String, Object> arguments;
         try {
-            arguments = JSON.readValue(parameters.get("arguments"), new TypeReference<Map<String, Object>>() {
+            arguments = JSON.readValue(parameters.string("arguments"), new TypeReference<Map<String, Object>>() {
             });
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("parameter 'arguments' is not a JSON object");
         }
-        sites.call(parameters.get("method"), parameters.get("step"), arguments);
+        sites.call(parameters.string("method"), parameters.string("step"), arguments);
         return new Outcome(Map.of(), 1, true);
     }
 

@@ -94,7 +94,14 @@ class FederationViewTest extends UiTestSupport {
                     dir.resolve("alice.key"), dir.resolve("ca.pem"));
             view.connect();
             assertTrue(spin(Duration.ofSeconds(60), () -> view.siteRows().size() == 2), view.statusText());
-            view.choose("stats.glm", "patients", "response=response covariates=arm,age family=binomial");
+            // the method's form is generated from its descriptor: a required field left empty is marked and the
+            // analysis does not start
+            view.choose("stats.glm", "patients", Map.of("response", "response", "covariates", ""));
+            assertEquals("required", view.parameterProblem("covariates"));
+            view.runSelected();
+            assertTrue(view.statusText().contains("correct the parameters"), view.statusText());
+            view.choose("stats.glm", "patients", Map.of("response", "response", "covariates", "arm,age", "family",
+                    "binomial"));
             view.runSelected();
             assertTrue(spin(Duration.ofSeconds(60), () -> view.resultText().contains("certificate")), view.statusText());
             String result = view.resultText();
@@ -110,8 +117,9 @@ class FederationViewTest extends UiTestSupport {
             assertEquals("stats.glm", saved.method());
             assertEquals("patients", saved.federation().dataset());
             assertEquals("alice.pem", saved.federation().certificate());
-            assertEquals(Map.of("response", "response", "covariates", "arm,age", "family", "binomial"),
-                    saved.parameters());
+            // the form generated from the method's descriptor: what was typed, and the defaults it shows
+            assertEquals(Map.of("response", "response", "covariates", "arm,age", "family", "binomial", "combine",
+                    "exact"), saved.parameters());
             assertEquals(2, saved.federation().nodes().size());
             FederationView reopened = new FederationView(shell, () -> methods, () -> coordinator, allocator);
             shell.layout(true, true);

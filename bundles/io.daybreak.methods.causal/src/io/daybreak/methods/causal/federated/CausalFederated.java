@@ -8,7 +8,7 @@ import org.hipparchus.exception.MathIllegalArgumentException;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
 import io.daybreak.methods.causal.model.WeightedKaplanMeier;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.SummaryValues;
 import io.daybreak.methods.stats.glm.GlmFamily;
 import io.daybreak.methods.stats.glm.GlmFit;
 import io.daybreak.methods.stats.glm.GlmFederated;
@@ -66,7 +66,7 @@ final class CausalFederated {
         return GlmFit.fit(beta -> {
             Map<String, Object> arguments = new LinkedHashMap<>(base);
             if (beta != null) {
-                arguments.put("beta", FederatedParameters.list(beta));
+                arguments.put("beta", SummaryValues.list(beta));
             }
             return GlmFederated.sum(sites, call("propensity", arguments));
         }, GlmFamily.BINOMIAL, covariates + 1);
@@ -105,12 +105,12 @@ final class CausalFederated {
         CoxFit fit = CoxFit.fit(beta -> coxSums(weighting, grid, beta).evaluate(beta, efron), 1);
         double[] beta = fit.coefficients();
         Map<String, Object> arguments = new LinkedHashMap<>(weighting);
-        arguments.put("beta", FederatedParameters.list(beta));
-        arguments.put("grid", FederatedParameters.list(grid));
+        arguments.put("beta", SummaryValues.list(beta));
+        arguments.put("grid", SummaryValues.list(grid));
         arguments.put("ties", efron ? "efron" : "breslow");
         Aggregates pooled = CoxSiteStep.toAggregates(coxSums(weighting, grid, beta));
         for (String name : CausalSiteStep.COX_SUMS) {
-            arguments.put("pooled." + name, FederatedParameters.list(pooled.get(name)));
+            arguments.put("pooled." + name, SummaryValues.list(pooled.get(name)));
         }
         Map<String, Aggregates> replies = call("coxMeat", arguments);
         double meat = 0;
@@ -123,8 +123,8 @@ final class CausalFederated {
 
     private CoxSums coxSums(Map<String, Object> weighting, double[] grid, double[] beta) {
         Map<String, Object> arguments = new LinkedHashMap<>(weighting);
-        arguments.put("beta", FederatedParameters.list(beta));
-        arguments.put("grid", FederatedParameters.list(grid));
+        arguments.put("beta", SummaryValues.list(beta));
+        arguments.put("grid", SummaryValues.list(grid));
         return CoxFederated.sum(sites, call("coxSums", arguments), grid, 1);
     }
 }

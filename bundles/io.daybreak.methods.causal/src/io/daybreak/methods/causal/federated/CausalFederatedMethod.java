@@ -3,18 +3,21 @@ package io.daybreak.methods.causal.federated;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
 import io.daybreak.methods.causal.model.Estimand;
 import io.daybreak.methods.causal.model.MarginalMeans;
 import io.daybreak.methods.causal.model.WeightedKaplanMeier;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.data.SummaryValues;
 import io.daybreak.methods.stats.glm.GlmFit;
 
 /**
@@ -26,57 +29,58 @@ import io.daybreak.methods.stats.glm.GlmFit;
  */
 @Component(service = FederatedMethod.class)
 public final class CausalFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("treatment", "treatedValue", "controlValue", "covariates",
-            "estimand", "stabilize", "outcome", "outcomeType", "status", "eventValue", "times", "ties", "level");
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(CausalSiteStep.METHOD,
+            "IPTW treatment effect across sites (exact)")
+            .category("causal")
+            .reference("Austin & Stuart, Stat Med 34:3661 (2015); Li, Morgan & Zaslavsky, JASA 113:390 (2018); "
+                    + "R WeightIt, survey, survival")
+            .description("The propensity model, balancing weights, balance table and effective sizes, and the IPTW "
+                    + "effect (weighted means, or weighted Kaplan-Meier and Cox with a robust SE), from sums the sites "
+                    + "release; equal to the pooled causal.weighting / causal.effect (IPTW).")
+            .parameter(ParameterSpec.string("treatment").defaultValue("treatment")
+                    .doc("column of the treatment: two values, 'treatedValue' and 'controlValue'"))
+            .parameter(ParameterSpec.real("treatedValue").defaultValue(1.0).doc("the treatment column's treated value"))
+            .parameter(ParameterSpec.real("controlValue").defaultValue(0.0).doc("the treatment column's control value"))
+            .parameter(ParameterSpec.string("covariates")
+                    .doc("comma-separated numeric columns of the propensity model; an intercept is added"))
+            .parameter(ParameterSpec.choice("estimand", "ATE", "ATT", "ATO").defaultValue("ATE")
+                    .doc("ATE: everyone; ATT: the treated (external control arms); ATO: the overlap population"))
+            .parameter(ParameterSpec.bool("stabilize").defaultValue(false)
+                    .doc("stabilised ATE weights (multiplied by the arm's share); ATE only"))
+            .parameter(ParameterSpec.string("outcome").optional()
+                    .doc("column of the outcome; for outcomeType=survival the follow-up time"))
+            .parameter(ParameterSpec.choice("outcomeType", "continuous", "binary", "survival").defaultValue("continuous")
+                    .doc("the outcome's kind: weighted means (continuous, binary) or weighted Kaplan-Meier and Cox"))
+            .parameter(ParameterSpec.string("status").defaultValue("status").doc("survival: column of the event status"))
+            .parameter(ParameterSpec.real("eventValue").defaultValue(1.0).doc("survival: the status value of an event"))
+            .parameter(ParameterSpec.reals("times").min(0).optional()
+                    .doc("survival: times at which to report the survival difference"))
+            .parameter(ParameterSpec.choice("ties", "efron", "breslow").defaultValue("efron")
+                    .doc("survival: handling of tied times in the weighted Cox model"))
+            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
+                    .doc("confidence level of the intervals"))
+            .build();
 
     @Override
-    public String id() {
-        return CausalSiteStep.METHOD;
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "IPTW across sites, exact: propensity model, weights, balance, weighted means or weighted Kaplan-Meier "
-                + "and Cox (robust SE)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("treatment: treatment column", "treatedValue: its treated value (default 1)",
-                "controlValue: its control value (default 0)", "covariates: comma-separated propensity covariates",
-                "estimand: ATE (default), ATT or ATO", "stabilize: true for stabilised ATE weights",
-                "outcome: outcome column (optional; for outcomeType=survival the follow-up time)",
-                "outcomeType: continuous (default), binary or survival", "status: survival status column (default "
-                        + "status)", "eventValue: status value of an event (default 1)",
-                "times: comma-separated times for survival differences", "ties: efron (default) or breslow",
-                "level: confidence level (default 0.95)");
-    }
-
-    @Override
-    public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
-        FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
-        List<String> covariates = parameters.names("covariates");
-        Estimand estimand = estimand(parameters.string("estimand", "ATE"));
+    public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
+        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
+        Estimand estimand = Estimand.valueOf(parameters.string("estimand"));
         boolean stabilize = parameters.bool("stabilize");
         if (stabilize && estimand != Estimand.ATE) {
             throw new IllegalArgumentException("parameter 'stabilize' = true applies to estimand ATE only");
         }
-        String outcomeType = parameters.string("outcomeType", "continuous");
-        if (!List.of("continuous", "binary", "survival").contains(outcomeType)) {
-            throw new IllegalArgumentException("parameter 'outcomeType' must be continuous, binary or survival");
-        }
-        String ties = parameters.string("ties", "efron");
-        if (!ties.equals("efron") && !ties.equals("breslow")) {
-            throw new IllegalArgumentException("parameter 'ties' must be efron or breslow");
-        }
-        double level = parameters.real("level", 0.95);
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("parameter 'level' must be in (0, 1)");
-        }
+        String outcomeType = parameters.string("outcomeType");
+        String ties = parameters.string("ties");
+        double level = parameters.real("level");
         Map<String, Object> base = new LinkedHashMap<>();
-        base.put("treatment", parameters.string("treatment", "treatment"));
-        base.put("treatedValue", parameters.real("treatedValue", 1));
-        base.put("controlValue", parameters.real("controlValue", 0));
+        base.put("treatment", parameters.string("treatment"));
+        base.put("treatedValue", parameters.real("treatedValue"));
+        base.put("controlValue", parameters.real("controlValue"));
         base.put("covariates", new ArrayList<Object>(covariates));
         boolean survival = outcomeType.equals("survival");
         boolean withOutcome = parameters.has("outcome");
@@ -85,16 +89,16 @@ public final class CausalFederatedMethod implements FederatedMethod {
                 throw new IllegalArgumentException("parameter 'outcome' (the follow-up time column) is needed for "
                         + "outcomeType=survival");
             }
-            base.put("time", parameters.string("outcome", "time"));
-            base.put("status", parameters.string("status", "status"));
-            base.put("eventValue", parameters.real("eventValue", 1));
+            base.put("time", parameters.string("outcome"));
+            base.put("status", parameters.string("status"));
+            base.put("eventValue", parameters.real("eventValue"));
         } else if (withOutcome) {
-            base.put("outcome", parameters.string("outcome", "outcome"));
+            base.put("outcome", parameters.string("outcome"));
         }
         CausalFederated rounds = new CausalFederated(sites, base, covariates.size());
         GlmFit propensity = rounds.propensity();
         Map<String, Object> weighting = new LinkedHashMap<>(base);
-        weighting.put("propensity", FederatedParameters.list(propensity.coefficients()));
+        weighting.put("propensity", SummaryValues.list(propensity.coefficients()));
         weighting.put("estimand", estimand.name());
         weighting.put("armFactors", List.of(1.0, 1.0));
         WeightedSums sums = rounds.weighted(weighting, withOutcome && !survival);
@@ -111,8 +115,8 @@ public final class CausalFederatedMethod implements FederatedMethod {
         List<Object> terms = new ArrayList<>(List.of("(Intercept)"));
         terms.addAll(covariates);
         summary.put("terms", terms);
-        summary.put("propensityCoefficients", FederatedParameters.list(propensity.coefficients()));
-        summary.put("propensityStdErrors", FederatedParameters.list(propensity.standardErrors()));
+        summary.put("propensityCoefficients", SummaryValues.list(propensity.coefficients()));
+        summary.put("propensityStdErrors", SummaryValues.list(propensity.standardErrors()));
         summary.put("estimand", estimand.name());
         summary.put("n", (long) n);
         summary.put("treated", (long) sums.rows[1]);
@@ -132,7 +136,7 @@ public final class CausalFederatedMethod implements FederatedMethod {
         return new Outcome(summary, rounds.rounds(), true);
     }
 
-    private static void survival(CausalFederated rounds, Map<String, Object> weighting, FederatedParameters parameters,
+    private static void survival(CausalFederated rounds, Map<String, Object> weighting, Parameters parameters,
             boolean efron, double level, Map<String, Object> summary) {
         WeightedKaplanMeier.Counts[] counts = rounds.survivalCounts(weighting);
         WeightedKaplanMeier control = WeightedKaplanMeier.estimate(counts[0]);
@@ -146,7 +150,7 @@ public final class CausalFederatedMethod implements FederatedMethod {
         double[] cox = rounds.cox(weighting, grid, efron);
         MarginalMeans.Contrast hazardRatio = MarginalMeans.Contrast.ratio(cox[0], cox[2], level);
         summary.put("hazardRatio", hazardRatio.estimate());
-        summary.put("hazardRatioInterval", FederatedParameters.list(new double[] {hazardRatio.lower(),
+        summary.put("hazardRatioInterval", SummaryValues.list(new double[] {hazardRatio.lower(),
             hazardRatio.upper()}));
         summary.put("logHazardRatioRobustSE", cox[2]);
         summary.put("logHazardRatioNaiveSE", cox[1]);
@@ -160,18 +164,11 @@ public final class CausalFederatedMethod implements FederatedMethod {
             columns[2][k] = one[0] - zero[0];
             columns[3][k] = Math.hypot(one[1], zero[1]);
         }
-        summary.put("times", FederatedParameters.list(times));
-        summary.put("survivalTreated", FederatedParameters.list(columns[0]));
-        summary.put("survivalControl", FederatedParameters.list(columns[1]));
-        summary.put("survivalDifference", FederatedParameters.list(columns[2]));
-        summary.put("survivalDifferenceStdError", FederatedParameters.list(columns[3]));
+        summary.put("times", SummaryValues.list(times));
+        summary.put("survivalTreated", SummaryValues.list(columns[0]));
+        summary.put("survivalControl", SummaryValues.list(columns[1]));
+        summary.put("survivalDifference", SummaryValues.list(columns[2]));
+        summary.put("survivalDifferenceStdError", SummaryValues.list(columns[3]));
     }
 
-    private static Estimand estimand(String name) {
-        try {
-            return Estimand.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("parameter 'estimand' must be ATE, ATT or ATO, not '" + name + "'");
-        }
-    }
 }

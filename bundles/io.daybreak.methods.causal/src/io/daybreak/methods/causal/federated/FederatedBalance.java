@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.daybreak.methods.causal.model.Estimand;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.SummaryValues;
 
 /**
  * The balance table from pooled sums, with the conventions of the pooled {@code causal.weighting}
@@ -46,7 +46,7 @@ final class FederatedBalance {
         String[] names = {"meanTreatedBefore", "meanControlBefore", "differenceBefore", "meanTreatedAfter",
             "meanControlAfter", "differenceAfter"};
         for (int k = 0; k < names.length; k++) {
-            summary.put(names[k], FederatedParameters.list(columns[k]));
+            summary.put(names[k], SummaryValues.list(columns[k]));
         }
     }
 }

@@ -9,9 +9,12 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.federation.Aggregates;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.NumericColumns;
 
 /**
  * {@code stats.describe} across site nodes: one round of {@link DescribeSiteStep}, the sites' moments merged in
@@ -19,26 +22,23 @@ import io.daybreak.methods.stats.data.FederatedParameters;
  */
 @Component(service = FederatedMethod.class)
 public final class DescribeFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("columns");
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(DescribeSiteStep.METHOD,
+            "Descriptive statistics across sites (exact)")
+            .category("statistics")
+            .reference("Chan, Golub & LeVeque, Am Stat 37:242 (1983) (pooled moments)")
+            .description("N, missing, mean, variance and SD of numeric columns from the sites' moments; minimum and "
+                    + "maximum stay at the sites.")
+            .parameter(ParameterSpec.string("columns").doc("comma-separated numeric columns"))
+            .build();
 
     @Override
-    public String id() {
-        return DescribeSiteStep.METHOD;
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "N, missing, mean, variance and SD of numeric columns, exact (minimum and maximum stay at the sites)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("columns: comma-separated numeric columns");
-    }
-
-    @Override
-    public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
-        List<String> columns = new FederatedParameters(raw, PARAMETERS).names("columns");
+    public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
+        List<String> columns = NumericColumns.names("columns", parameters.string("columns"));
         Map<String, Aggregates> releases = sites.call(DescribeSiteStep.METHOD, "moments",
                 Map.of("columns", columns));
         List<Object> n = new ArrayList<>();

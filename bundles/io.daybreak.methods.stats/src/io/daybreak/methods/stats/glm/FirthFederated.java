@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.SummaryValues;
 
 /**
  * The coordinator of federated Firth logistic regression: {@link FirthFit}'s iteration on the information and
@@ -43,7 +43,7 @@ public final class FirthFederated {
             for (int a = 0; a < p; a++) {
                 System.arraycopy(inverse[a], 0, flat, a * p, p);
             }
-            arguments.put("inverseInformation", FederatedParameters.list(flat));
+            arguments.put("inverseInformation", SummaryValues.list(flat));
             Map<String, Aggregates> replies = sites.call(FirthSiteStep.METHOD, "score", arguments);
             double[] total = new double[p];
             for (String site : sites.names()) {
@@ -62,7 +62,7 @@ public final class FirthFederated {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("response", response);
         arguments.put("covariates", covariates);
-        arguments.put("beta", FederatedParameters.list(beta));
+        arguments.put("beta", SummaryValues.list(beta));
         return arguments;
     }
 }

@@ -8,45 +8,46 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.data.SummaryValues;
 
 /** {@code stats.firth} across site nodes ({@link FirthFederated}). */
 @Component(service = FederatedMethod.class)
 public final class FirthFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("response", "covariates");
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(FirthSiteStep.METHOD,
+            "Firth-penalised logistic regression across sites (exact)")
+            .category("statistics")
+            .reference("Firth, Biometrika 80:27 (1993); Heinze & Schemper, Stat Med 21:2409 (2002); R logistf")
+            .description("Logistic regression with Jeffreys-prior penalty, finite under separation; fitted from the "
+                    + "sites' summed penalised score and information: equal to the pooled fit.")
+            .parameter(ParameterSpec.string("response").doc("0/1 response column"))
+            .parameter(ParameterSpec.string("covariates").doc("comma-separated numeric columns; an intercept is added"))
+            .build();
 
     @Override
-    public String id() {
-        return FirthSiteStep.METHOD;
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "Firth-penalised logistic regression (finite under separation), exact: equal to the pooled fit";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("response: 0/1 response column", "covariates: comma-separated columns (an intercept is added)");
-    }
-
-    @Override
-    public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
-        FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
-        List<String> covariates = parameters.names("covariates");
+    public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
+        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
         FirthFederated.Result result;
         try {
-            result = FirthFederated.fit(sites, parameters.string("response", null), covariates);
+            result = FirthFederated.fit(sites, parameters.string("response"), covariates);
         } catch (MathIllegalArgumentException e) {
             throw new IllegalArgumentException("the model cannot be fitted: the pooled information matrix is singular "
                     + "(collinear covariates or a constant column?)", e);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("terms", new java.util.ArrayList<Object>(DesignMatrix.terms(covariates)));
-        summary.put("coefficients", FederatedParameters.list(result.fit().coefficients()));
-        summary.put("standardErrors", FederatedParameters.list(result.fit().standardErrors()));
+        summary.put("coefficients", SummaryValues.list(result.fit().coefficients()));
+        summary.put("standardErrors", SummaryValues.list(result.fit().standardErrors()));
         summary.put("penalizedLogLikelihood", result.fit().penalizedLogLikelihood());
         summary.put("iterations", (long) result.fit().iterations());
         return new Outcome(summary, result.rounds(), result.fit().iterations() < FirthFit.MAX_ITERATIONS);

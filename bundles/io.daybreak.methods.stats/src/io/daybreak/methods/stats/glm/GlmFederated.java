@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.SummaryValues;
 
 /**
  * The coordinator of the federated GLM: the IRLS of {@link GlmFit} on the sums the sites release
@@ -44,7 +44,7 @@ public final class GlmFederated {
         arguments.put("family", family.name().toLowerCase(java.util.Locale.ROOT));
         arguments.put("interceptOnly", interceptOnly);
         if (beta != null) {
-            arguments.put("beta", FederatedParameters.list(beta));
+            arguments.put("beta", SummaryValues.list(beta));
         }
         rounds[0]++;
         return sum(sites, sites.call(GlmSiteStep.METHOD, "sums", arguments));

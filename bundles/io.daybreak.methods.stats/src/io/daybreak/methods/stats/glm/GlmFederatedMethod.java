@@ -8,46 +8,42 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.data.SummaryValues;
 import io.daybreak.methods.stats.meta.MetaCombination;
 
 /** {@code stats.glm} across site nodes ({@link GlmFederated}). */
 @Component(service = FederatedMethod.class)
 public final class GlmFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("response", "covariates", "family", "combine");
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(GlmSiteStep.METHOD,
+            "Generalised linear model across sites (exact)")
+            .category("statistics")
+            .reference("McCullagh & Nelder, Generalized Linear Models (1989); Jones et al., JAMIA (2013); R stats::glm")
+            .description("Gaussian, binomial or Poisson GLM fitted by IRLS from the sites' summed information and score "
+                    + "(each site computes the iterate itself, ADR 0013): equal to the pooled fit.")
+            .parameter(ParameterSpec.string("response").doc("numeric response column"))
+            .parameter(ParameterSpec.string("covariates").doc("comma-separated numeric columns; an intercept is added"))
+            .parameter(ParameterSpec.choice("family", "gaussian", "binomial", "poisson").defaultValue("gaussian")
+                    .doc("error distribution (canonical link)"))
+            .parameter(MetaCombination.parameter())
+            .build();
 
     @Override
-    public String id() {
-        return GlmSiteStep.METHOD;
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "generalised linear model (gaussian, binomial, poisson), exact: equal to the pooled fit";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("response: response column", "covariates: comma-separated columns (an intercept is added)",
-                "family: gaussian (default), binomial or poisson",
-                "combine: exact (default, equal to the pooled fit), or fixed / random: a meta-analysis of per-site "
-                        + "fits (inverse variance / DerSimonian-Laird; labelled, not exact)");
-    }
-
-    @Override
-    public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
-        FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
-        GlmFamily family;
-        try {
-            family = GlmFamily.valueOf(parameters.string("family", "gaussian").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("parameter 'family' must be gaussian, binomial or poisson");
-        }
-        List<String> covariates = parameters.names("covariates");
-        String response = parameters.string("response", null);
-        String combine = parameters.string("combine", "exact");
+    public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
+        GlmFamily family = GlmFamily.valueOf(parameters.string("family").toUpperCase(Locale.ROOT));
+        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
+        String response = parameters.string("response");
+        String combine = parameters.string("combine");
         if (!combine.equals("exact")) {
             MetaCombination.Federated meta = MetaCombination.acrossSites(sites, site -> {
                 GlmFederated.Result fit = GlmFederated.fit(site, response, covariates, family);
@@ -62,8 +58,8 @@ public final class GlmFederatedMethod implements FederatedMethod {
         GlmFederated.Result result = GlmFederated.fit(sites, response, covariates, family);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("terms", new java.util.ArrayList<Object>(DesignMatrix.terms(covariates)));
-        summary.put("coefficients", FederatedParameters.list(result.fit().coefficients()));
-        summary.put("standardErrors", FederatedParameters.list(result.fit().standardErrors()));
+        summary.put("coefficients", SummaryValues.list(result.fit().coefficients()));
+        summary.put("standardErrors", SummaryValues.list(result.fit().standardErrors()));
         summary.put("deviance", result.fit().deviance());
         summary.put("nullDeviance", result.nullDeviance());
         summary.put("dispersion", result.fit().dispersion());

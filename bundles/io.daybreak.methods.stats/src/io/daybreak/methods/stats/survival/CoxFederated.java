@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.SummaryValues;
 
 /**
  * The coordinator of the federated Cox model: Newton–Raphson ({@link CoxFit}) on what the sites release
@@ -58,7 +58,7 @@ public final class CoxFederated {
             fit = CoxFit.fit(beta -> {
                 rounds[0]++;
                 Map<String, Object> arguments = with(base, "beta", beta);
-                arguments.put("grid", FederatedParameters.list(grid));
+                arguments.put("grid", SummaryValues.list(grid));
                 CoxSums total = sum(sites, sites.call(CoxSiteStep.METHOD, "sums", arguments), grid, p);
                 events[0] = Arrays.stream(total.d).sum();
                 return total.evaluate(beta, efron);
@@ -83,7 +83,7 @@ public final class CoxFederated {
 
     private static Map<String, Object> with(Map<String, Object> base, String name, double[] values) {
         Map<String, Object> arguments = new LinkedHashMap<>(base);
-        arguments.put(name, FederatedParameters.list(values));
+        arguments.put(name, SummaryValues.list(values));
         return arguments;
     }
 

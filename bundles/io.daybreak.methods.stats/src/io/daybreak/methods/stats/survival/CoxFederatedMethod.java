@@ -7,48 +7,45 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.methods.stats.data.SummaryValues;
 import io.daybreak.methods.stats.meta.MetaCombination;
 
 /** {@code stats.cox} across site nodes ({@link CoxFederated}). */
 @Component(service = FederatedMethod.class)
 public final class CoxFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("time", "status", "eventValue", "covariates", "ties", "combine",
-            "stratifyBySite");
+    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.columns(MethodDescriptor.builder(CoxSiteStep.METHOD,
+            "Cox proportional hazards across sites (exact)")
+            .category("statistics")
+            .reference("Cox, JRSS-B 34:187 (1972); Efron, JASA 72:557 (1977); Lu et al., JAMIA 22:1212 (2015); "
+                    + "R survival::coxph")
+            .description("Pooled risk sets (the sites must opt in to releasing risk-set sums at event times) or a "
+                    + "baseline hazard per site; equal to the pooled fit."))
+            .parameter(ParameterSpec.string("covariates").doc("comma-separated numeric columns, e.g. age,sex"))
+            .parameter(ParameterSpec.choice("ties", "efron", "breslow").defaultValue("efron").doc("handling of tied times"))
+            .parameter(ParameterSpec.bool("stratifyBySite").defaultValue(false)
+                    .doc("each site is a stratum (its own baseline hazard); no event times leave the sites"))
+            .parameter(MetaCombination.parameter())
+            .build();
 
     @Override
-    public String id() {
-        return CoxSiteStep.METHOD;
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "Cox proportional hazards, exact: pooled risk sets (sites must allow event times) or stratified by site";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("time: follow-up column (default time)", "status: status column (default status)",
-                "eventValue: status value of an event (default 1)", "covariates: comma-separated columns",
-                "ties: efron (default) or breslow", "stratifyBySite: true for a baseline hazard per site",
-                "combine: exact (default, equal to the pooled fit), or fixed / random: a meta-analysis of per-site "
-                        + "fits (inverse variance / DerSimonian-Laird; labelled, not exact)");
-    }
-
-    @Override
-    public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
-        FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
-        String ties = parameters.string("ties", "efron");
-        if (!ties.equals("efron") && !ties.equals("breslow")) {
-            throw new IllegalArgumentException("parameter 'ties' must be efron or breslow");
-        }
-        List<String> covariates = parameters.names("covariates");
-        String time = parameters.string("time", "time");
-        String status = parameters.string("status", "status");
-        double eventValue = parameters.real("eventValue", 1);
-        String combine = parameters.string("combine", "exact");
+    public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
+        String ties = parameters.string("ties");
+        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
+        String time = parameters.string("time");
+        String status = parameters.string("status");
+        double eventValue = parameters.real("eventValue");
+        String combine = parameters.string("combine");
         if (!combine.equals("exact")) {
             MetaCombination.Federated meta = MetaCombination.acrossSites(sites, site -> {
                 CoxFederated.Result fit = CoxFederated.fit(site, time, status, eventValue, covariates, ties.equals("efron"),
@@ -66,9 +63,9 @@ public final class CoxFederatedMethod implements FederatedMethod {
                 ties.equals("efron"), parameters.bool("stratifyBySite"));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("terms", new java.util.ArrayList<Object>(covariates));
-        summary.put("coefficients", FederatedParameters.list(result.fit().coefficients()));
-        summary.put("standardErrors", FederatedParameters.list(result.fit().standardErrors()));
-        summary.put("logLikelihood", FederatedParameters.list(new double[] {result.fit().logLikelihoodNull(),
+        summary.put("coefficients", SummaryValues.list(result.fit().coefficients()));
+        summary.put("standardErrors", SummaryValues.list(result.fit().standardErrors()));
+        summary.put("logLikelihood", SummaryValues.list(new double[] {result.fit().logLikelihoodNull(),
             result.fit().logLikelihood()}));
         summary.put("events", result.events());
         summary.put("ties", ties);

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.SummaryValues;
 
 /**
  * The coordinator of federated Kaplan–Meier curves: adds the sites' event and censoring counts. With a group
@@ -43,7 +43,7 @@ public final class KaplanMeierFederated {
             arguments.put("group", group);
             levels = sites.call(KaplanMeierSiteStep.METHOD, "levels", arguments).values().stream()
                     .flatMapToDouble(release -> Arrays.stream(release.get("levels"))).distinct().sorted().toArray();
-            arguments.put("levels", FederatedParameters.list(levels));
+            arguments.put("levels", SummaryValues.list(levels));
         }
         Map<String, Aggregates> replies = sites.call(KaplanMeierSiteStep.METHOD, "counts", arguments);
         Map<String, EventCounts> counts = new LinkedHashMap<>();

@@ -8,43 +8,44 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.SummaryValues;
 
 /** {@code stats.km} across site nodes ({@link KaplanMeierFederated}); sites must allow event times. */
 @Component(service = FederatedMethod.class)
 public final class KaplanMeierFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("time", "status", "eventValue", "groupBy", "times", "level",
-            "curves");
+    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.columns(MethodDescriptor.builder(
+            KaplanMeierSiteStep.METHOD, "Kaplan-Meier curves across sites (exact)")
+            .category("statistics")
+            .reference("Kaplan & Meier, JASA 53:457 (1958); R survival::survfit (log CI)")
+            .description("Curves and medians from the sites' event and censoring counts (the sites must opt in to "
+                    + "releasing event times); equal to the pooled estimate."))
+            .parameter(ParameterSpec.string("groupBy").optional()
+                    .doc("a group column (its levels are those the sites release, each with enough patients)"))
+            .parameter(ParameterSpec.reals("times").min(0).optional().doc("times at which to report S(t)"))
+            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
+                    .doc("confidence level of the intervals"))
+            .parameter(ParameterSpec.bool("curves").defaultValue(false)
+                    .doc("include each curve's steps (time, S, CI) in the result, e.g. for a report"))
+            .build();
 
     @Override
-    public String id() {
-        return KaplanMeierSiteStep.METHOD;
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "Kaplan-Meier curves and medians from the sites' event and censoring counts, exact";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("time, status, eventValue: as stats.km",
-                "groupBy: a group column (its levels are those the sites release, each with enough patients)",
-                "times: comma-separated times for S(t)", "level: confidence level (default 0.95)",
-                "curves: true to include each curve's steps (time, S, CI) in the result, e.g. for a report");
-    }
-
-    @Override
-    public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
-        FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
-        String group = parameters.has("groupBy") ? parameters.string("groupBy", null) : null;
-        KaplanMeierFederated.Counts released = KaplanMeierFederated.counts(sites, parameters.string("time", "time"),
-                parameters.string("status", "status"), parameters.real("eventValue", 1), group);
+    public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
+        String group = parameters.has("groupBy") ? parameters.string("groupBy") : null;
+        KaplanMeierFederated.Counts released = KaplanMeierFederated.counts(sites, parameters.string("time"),
+                parameters.string("status"), parameters.real("eventValue"), group);
         double[] levels = released.levels();
         EventCounts counts = released.pooled();
-        double level = parameters.real("level", 0.95);
+        double level = parameters.real("level");
         Map<String, Object> summary = new LinkedHashMap<>();
         List<Object> medians = new ArrayList<>();
         List<Object> lower = new ArrayList<>();
@@ -55,11 +56,11 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
         for (int g = 0; g < levels.length; g++) {
             KaplanMeier km = KaplanMeier.estimate(counts, g, level);
             Map<String, Object> curve = new LinkedHashMap<>();
-            curve.put("group", group == null ? "all" : group + " = " + FederatedParameters.number(levels[g]));
-            curve.put("time", FederatedParameters.list(km.times()));
-            curve.put("survival", FederatedParameters.list(km.survival()));
-            curve.put("lower", FederatedParameters.list(km.lower()));
-            curve.put("upper", FederatedParameters.list(km.upper()));
+            curve.put("group", group == null ? "all" : group + " = " + SummaryValues.level(levels[g]));
+            curve.put("time", SummaryValues.list(km.times()));
+            curve.put("survival", SummaryValues.list(km.survival()));
+            curve.put("lower", SummaryValues.list(km.lower()));
+            curve.put("upper", SummaryValues.list(km.upper()));
             curves.add(curve);
             double[] median = km.median();
             medians.add(median[0]);

@@ -8,9 +8,12 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.SummaryValues;
 
 /**
  * {@code stats.logrank} across site nodes: the log-rank test from the event and censoring counts per group
@@ -19,30 +22,26 @@ import io.daybreak.methods.stats.data.FederatedParameters;
  */
 @Component(service = FederatedMethod.class)
 public final class LogRankFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("time", "status", "eventValue", "group", "stratifyBySite");
+    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.columns(MethodDescriptor.builder("stats.logrank",
+            "Log-rank test across sites (exact)")
+            .category("statistics")
+            .reference("Mantel, Cancer Chemother Rep 50:163 (1966); R survival::survdiff")
+            .description("The log-rank test from the sites' event and censoring counts per group (uses the stats.km "
+                    + "site step); equal to the pooled test."))
+            .parameter(ParameterSpec.string("group")
+                    .doc("the group column (its levels are those the sites release, each with enough patients)"))
+            .parameter(ParameterSpec.bool("stratifyBySite").defaultValue(false).doc("each site is a stratum"))
+            .build();
 
     @Override
-    public String id() {
-        return "stats.logrank";
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "log-rank test from the sites' event and censoring counts per group (uses the stats.km site step)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("time, status, eventValue: as stats.logrank",
-                "group: the group column (its levels are those the sites release, each with enough patients)",
-                "stratifyBySite: true for site strata");
-    }
-
-    @Override
-    public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
-        FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
-        KaplanMeierFederated.Counts counts = KaplanMeierFederated.counts(sites, parameters.string("time", "time"),
-                parameters.string("status", "status"), parameters.real("eventValue", 1), parameters.string("group", null));
+    public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
+        KaplanMeierFederated.Counts counts = KaplanMeierFederated.counts(sites, parameters.string("time"),
+                parameters.string("status"), parameters.real("eventValue"), parameters.string("group"));
         double[] levels = counts.levels();
         if (levels.length < 2) {
             throw new IllegalArgumentException("the sites release fewer than two levels of parameter 'group'; a log-rank "
@@ -59,9 +58,9 @@ public final class LogRankFederatedMethod implements FederatedMethod {
         }
         LogRank test = LogRank.test(strata);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("groups", FederatedParameters.list(levels));
-        summary.put("observed", FederatedParameters.list(test.observed()));
-        summary.put("expected", FederatedParameters.list(test.expected()));
+        summary.put("groups", SummaryValues.list(levels));
+        summary.put("observed", SummaryValues.list(test.observed()));
+        summary.put("expected", SummaryValues.list(test.expected()));
         summary.put("chiSquare", test.chiSquare());
         summary.put("df", (long) test.df());
         summary.put("pValue", test.pValue());

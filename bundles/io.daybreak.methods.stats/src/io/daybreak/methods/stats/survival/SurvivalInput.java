@@ -24,13 +24,18 @@ public final class SurvivalInput {
     }
 
     public static MethodDescriptor.Builder declare(MethodDescriptor.Builder descriptor) {
-        return descriptor.input(DATA)
+        return columns(descriptor.input(DATA))
+                .parameter(ParameterSpec.string("siteColumn").optional()
+                        .doc("split the rows into sites by this column and run the exact federated algorithm on them"));
+    }
+
+    /** The survival columns alone: time, status and the event value (a federated method's sites hold the data). */
+    public static MethodDescriptor.Builder columns(MethodDescriptor.Builder descriptor) {
+        return descriptor
                 .parameter(ParameterSpec.string("time").defaultValue("time").doc("column of follow-up times"))
                 .parameter(ParameterSpec.string("status").defaultValue("status").doc("column of the event status"))
                 .parameter(ParameterSpec.real("eventValue").defaultValue(1.0)
-                        .doc("the status value that means an event (other values: censored), e.g. 2 in R's lung data"))
-                .parameter(ParameterSpec.string("siteColumn").optional()
-                        .doc("split the rows into sites by this column and run the exact federated algorithm on them"));
+                        .doc("the status value that means an event (other values: censored), e.g. 2 in R's lung data"));
     }
 
     /** The input table {@link #DATA}, named in the error when it was not given. */

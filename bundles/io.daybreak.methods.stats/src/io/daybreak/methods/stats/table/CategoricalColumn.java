@@ -47,7 +47,7 @@ record CategoricalColumn(String name, String[] labels, boolean numeric) {
 
     /** A number as a level label: whole numbers without a decimal point. */
     static String label(double value) {
-        return io.daybreak.methods.stats.data.FederatedParameters.number(value);
+        return io.daybreak.methods.stats.data.SummaryValues.level(value);
     }
 
     /** The distinct labels present, in level order (by value for numbers, by text otherwise). */

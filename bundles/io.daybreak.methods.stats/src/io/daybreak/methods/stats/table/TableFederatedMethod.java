@@ -1,43 +1,40 @@
 package io.daybreak.methods.stats.table;
 
-import java.util.List;
-import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.FederatedParameters;
 
 /** {@code stats.table} across site nodes ({@link TableFederated}). */
 @Component(service = FederatedMethod.class)
 public final class TableFederatedMethod implements FederatedMethod {
-    private static final List<String> PARAMETERS = List.of("rows", "columns", "correct");
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(TableSiteStep.METHOD,
+            "Contingency table across sites (exact)")
+            .category("statistics")
+            .reference("Pearson (1900); Yates, JRSS Suppl 1:217 (1934); R stats::table, stats::chisq.test")
+            .description("Counts of one column or of two crossed, with Pearson's chi-squared test; every released cell "
+                    + "is checked by each site's policy, and levels are those the sites release.")
+            .parameter(ParameterSpec.string("rows").doc("categorical column (numbers or text)"))
+            .parameter(ParameterSpec.string("columns").optional().doc("a second categorical column to cross with"))
+            .parameter(ParameterSpec.bool("correct").defaultValue(true)
+                    .doc("Yates' continuity correction for a 2 x 2 table (as R)"))
+            .build();
 
     @Override
-    public String id() {
-        return TableSiteStep.METHOD;
+    public MethodDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "contingency table of one or two columns with Pearson's chi-squared test, exact; every cell checked";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("rows: a categorical column (numbers or text; its levels are those the sites release)",
-                "columns: a second column to cross with (optional)",
-                "correct: Yates' continuity correction for a 2 x 2 table (default true, as R)");
-    }
-
-    @Override
-    public Outcome run(Sites sites, Map<String, String> raw, BufferAllocator allocator) {
-        FederatedParameters parameters = new FederatedParameters(raw, PARAMETERS);
-        String columns = parameters.has("columns") ? parameters.string("columns", null) : null;
-        ContingencyTable table = TableFederated.counts(sites, parameters.string("rows", null), columns);
+    public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
+        String columns = parameters.has("columns") ? parameters.string("columns") : null;
+        ContingencyTable table = TableFederated.counts(sites, parameters.string("rows"), columns);
         long available = sites.sizes().values().stream().mapToLong(Long::longValue).sum();
-        return new Outcome(table.summary(parameters.bool("correct", true), available - table.total()), 1, true);
+        return new Outcome(table.summary(parameters.bool("correct"), available - table.total()), 1, true);
     }
 }

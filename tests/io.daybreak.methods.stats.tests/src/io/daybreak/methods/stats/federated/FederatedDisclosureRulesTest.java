@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.core.testing.DirectStepAnalysis;
+import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
@@ -221,8 +222,9 @@ class FederatedDisclosureRulesTest extends DisclosureTestSupport {
         assertEquals(List.of("control", "treated"), federated.get("rowLevels"));
         assertEquals(pooled.summary().get("chiSquared"), federated.get("chiSquared"));
         // the researcher no longer names levels
-        assertThrows(IllegalArgumentException.class, () -> federated(sites, new TableFederatedMethod(), Map.of(
-                "rows", "arm", "rowLevels", "control,treated")));
+        InvalidParameterException levels = assertThrows(InvalidParameterException.class, () -> federated(sites,
+                new TableFederatedMethod(), Map.of("rows", "arm", "rowLevels", "control,treated")));
+        assertTrue(levels.getMessage().contains("unknown parameter 'rowLevels'"), levels.getMessage());
     }
 
     @Test
@@ -292,8 +294,9 @@ class FederatedDisclosureRulesTest extends DisclosureTestSupport {
         assertEquals(List.of(1.0, 2.0), summary.get("groups"));
         assertEquals(List.of(61L, 122L), summary.get("n"));
         // the researcher's level list is no longer a parameter
-        assertThrows(IllegalArgumentException.class, () -> federated(sites, new KaplanMeierFederatedMethod(),
-                Map.of("groupBy", "sex", "levels", "1,2")));
+        InvalidParameterException levels = assertThrows(InvalidParameterException.class, () -> federated(sites,
+                new KaplanMeierFederatedMethod(), Map.of("groupBy", "sex", "levels", "1,2")));
+        assertTrue(levels.getMessage().contains("unknown parameter 'levels'"), levels.getMessage());
     }
 
     @Test

@@ -24,7 +24,7 @@ import io.daybreak.federation.ledger.RowSetLedger;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.NodeException;
 import io.daybreak.federation.site.SiteNode;
-import io.daybreak.methods.stats.data.FederatedParameters;
+import io.daybreak.methods.stats.data.SummaryValues;
 import io.daybreak.methods.stats.descriptive.DescribeSiteStep;
 import io.daybreak.methods.stats.glm.FirthSiteStep;
 import io.daybreak.methods.stats.glm.GlmSiteStep;
@@ -65,7 +65,7 @@ class SiteMessagesTest extends DisclosureTestSupport {
                     forbidden.add(Double.toString(v));
                     forbidden.add(String.format(Locale.ROOT, "%.3f", v));
                     forbidden.add(String.format(Locale.ROOT, "%.2f", v));
-                    forbidden.add(FederatedParameters.number(v));
+                    forbidden.add(SummaryValues.level(v));
                 }
             }
         }

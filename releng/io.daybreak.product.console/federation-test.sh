@@ -76,6 +76,14 @@ echo "$out" | grep -q '"sites":\[{"site":"site0","n":78}' || fail "fed stats.glm
 SHA="$(echo "$out" | sed 's/.*"bundleSha256":"\([0-9a-f]*\)".*/\1/')"
 # each site's signed audit head is in the certificate
 echo "$out" | grep -q '"auditHeads":\[{"site":"site0","round":' || fail "no signed audit heads in the certificate: $out"
+# parameters are typed: a bad value is bad input (exit 2), named with what is allowed, before any site is asked
+set +e
+out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age family=gamma 2>&1)"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "fed with family=gamma exited $code: $out"
+echo "$out" | grep -q "parameter 'family' = 'gamma' is not allowed; allowed: gaussian, binomial, poisson" \
+  || fail "fed with family=gamma, unclear message: $out"
 # a node must be told whom it serves
 set +e
 out="$("$DAYBREAK" node --site site0 --data site0 --port "$(free_port)" --cert pki/site0.pem --key pki/site0.key \

@@ -13,8 +13,8 @@ import io.daybreak.methods.causal.model.CausalData;
 import io.daybreak.methods.causal.model.Estimand;
 import io.daybreak.methods.causal.model.Propensity;
 import io.daybreak.methods.causal.model.Weights;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.survival.SurvivalInput;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * The parameters every causal method shares (the data, the treatment and its treated value, the covariates of

@@ -28,8 +28,8 @@ import io.daybreak.methods.causal.model.MarginalMeans;
 import io.daybreak.methods.causal.model.OutcomeModel;
 import io.daybreak.methods.causal.model.SurvivalEffect;
 import io.daybreak.methods.causal.model.WeightedKaplanMeier;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.survival.SurvivalInput;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * {@code causal.effect}: the treatment effect on a continuous or binary outcome by IPTW, g-computation, AIPW and

@@ -19,7 +19,7 @@ import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.methods.causal.model.CausalData;
 import io.daybreak.methods.causal.model.Propensity;
-import io.daybreak.methods.stats.data.Coefficients;
+import io.daybreak.stats.models.columns.Coefficients;
 
 /** {@code causal.propensity}: the logistic propensity model, each patient's score, and the overlap of the arms. */
 @Component(service = Method.class)

@@ -18,10 +18,10 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.survival.EventCounts;
-import io.daybreak.methods.stats.survival.KaplanMeier;
-import io.daybreak.methods.stats.survival.LogRank;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.survival.EventCounts;
+import io.daybreak.stats.models.survival.KaplanMeier;
+import io.daybreak.stats.models.survival.LogRank;
 import io.daybreak.methods.twin.model.Fidelity;
 import io.daybreak.methods.twin.model.PrognosticScore;
 

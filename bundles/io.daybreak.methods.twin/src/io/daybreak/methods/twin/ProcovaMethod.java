@@ -22,12 +22,12 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.glm.GlmFamily;
-import io.daybreak.methods.stats.glm.GlmFit;
-import io.daybreak.methods.stats.glm.GlmSums;
-import io.daybreak.methods.stats.survival.CoxFit;
-import io.daybreak.methods.stats.survival.CoxSums;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.models.glm.GlmFit;
+import io.daybreak.stats.models.glm.GlmSums;
+import io.daybreak.stats.models.survival.CoxFit;
+import io.daybreak.stats.models.survival.CoxSums;
 import io.daybreak.methods.twin.model.GuentherSchouten;
 import io.daybreak.methods.twin.model.PrognosticScore;
 

@@ -13,11 +13,11 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.data.SummaryValues;
-import io.daybreak.methods.stats.glm.GlmFamily;
-import io.daybreak.methods.stats.glm.GlmFederated;
-import io.daybreak.methods.stats.survival.CoxFederated;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.columns.SummaryValues;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.federated.GlmFederated;
+import io.daybreak.stats.federated.CoxFederated;
 
 /**
  * {@code twin.prognostic-train} across site nodes: the unpenalised GLM or Cox score fitted by the existing exact

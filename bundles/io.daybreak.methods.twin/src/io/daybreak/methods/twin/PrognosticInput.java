@@ -13,7 +13,7 @@ import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.methods.twin.model.Prognostic;
 import io.daybreak.methods.twin.model.PrognosticScore;
 

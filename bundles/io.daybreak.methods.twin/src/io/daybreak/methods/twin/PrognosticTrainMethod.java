@@ -15,7 +15,7 @@ import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.data.TableBuilder;
-import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.methods.twin.model.PrognosticScore;
 
 /**

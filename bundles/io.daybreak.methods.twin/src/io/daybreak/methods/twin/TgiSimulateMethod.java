@@ -18,8 +18,8 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.survival.EventCounts;
-import io.daybreak.methods.stats.survival.KaplanMeier;
+import io.daybreak.stats.models.survival.EventCounts;
+import io.daybreak.stats.models.survival.KaplanMeier;
 import io.daybreak.methods.twin.model.VirtualPatients;
 
 /**

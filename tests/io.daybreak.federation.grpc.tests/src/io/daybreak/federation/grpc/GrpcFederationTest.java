@@ -3,6 +3,8 @@ package io.daybreak.federation.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.daybreak.core.testing.InstalledMethods.step;
+import static io.daybreak.core.testing.InstalledMethods.federated;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 
+import io.daybreak.core.method.Method;
+import io.daybreak.core.testing.InstalledMethods;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.testing.Await;
 import io.daybreak.core.testing.MethodTestSupport;
@@ -42,17 +46,13 @@ import io.daybreak.federation.grpc.v2.StepRequest;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.DatasetInfo;
 import io.daybreak.federation.site.SiteNode;
-import io.daybreak.methods.stats.glm.GlmFamily;
-import io.daybreak.methods.stats.glm.GlmFederated;
-import io.daybreak.methods.stats.glm.GlmFederatedMethod;
-import io.daybreak.methods.stats.glm.GlmMethod;
-import io.daybreak.methods.stats.glm.GlmSiteStep;
-import io.daybreak.methods.stats.survival.CoxFederatedMethod;
-import io.daybreak.methods.stats.survival.CoxSiteStep;
-import io.daybreak.methods.stats.survival.KaplanMeierSiteStep;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.federated.GlmFederated;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.daybreak.stats.federated.CoxReleases;
+import io.daybreak.stats.federated.GlmReleases;
 
 /**
  * Three site nodes on loopback behind gRPC servers with mutual TLS, certificates from a study CA made with
@@ -99,9 +99,9 @@ class GrpcFederationTest extends MethodTestSupport {
         String name = "site" + s;
         AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
         logs.add(log);
-        SiteNode node = new SiteNode(name, Map.of("lung", table), Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD,
-                KaplanMeierSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep(), new KaplanMeierSiteStep()),
-                List.of(new GlmFederatedMethod(), new CoxFederatedMethod()), DisclosurePolicy.DATASHIELD_DEFAULTS, log,
+        SiteNode node = new SiteNode(name, Map.of("lung", table), Set.of(GlmReleases.METHOD, CoxReleases.METHOD,
+                "stats.km"), List.of(step("stats.glm"), step("stats.cox"), step("stats.km")),
+                List.of(federated("stats.glm"), federated("stats.cox")), DisclosurePolicy.DATASHIELD_DEFAULTS, log,
                 allocator);
         node.authorize(Set.of("alice"));
         return node;
@@ -162,7 +162,7 @@ class GrpcFederationTest extends MethodTestSupport {
 
     /** An analysis of the GLM of wt.loss on these covariates, as FederatedRun opens it. */
     private static AnalysisSites glm(RemoteSites sites, String covariates) {
-        return sites.open(AnalysisSpec.open(GlmSiteStep.METHOD, sites.dataset(), Map.of("response", "wt.loss",
+        return sites.open(AnalysisSpec.open(GlmReleases.METHOD, sites.dataset(), Map.of("response", "wt.loss",
                 "covariates", covariates), sites.names()));
     }
 
@@ -223,7 +223,7 @@ class GrpcFederationTest extends MethodTestSupport {
         double[] pooled;
         try (Table lung = CsvReader.read(Path.of(System.getProperty("daybreak.testdata.dir"), "survival_lung_sites.csv"),
                 allocator)) {
-            GlmMethod method = new GlmMethod();
+            Method method = InstalledMethods.method("stats.glm");
             var result = method.apply(Map.of("data", lung), Parameters.bind(method.descriptor(),
                     Map.of("response", "wt.loss", "covariates", "age,sex")), new TestMethodContext(allocator, 1));
             result.outputs().values().forEach(Table::close);
@@ -248,11 +248,11 @@ class GrpcFederationTest extends MethodTestSupport {
         Map<String, Object> document;
         GlmFederated.Result direct;
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 30_000, allocator)) {
-            document = coordinator.run(new GlmFederatedMethod(), sites, Map.of("response", "wt.loss", "covariates",
+            document = coordinator.run(federated("stats.glm"), sites, Map.of("response", "wt.loss", "covariates",
                     "age,sex"), allocator, false);
             direct = fitGlm(glm(sites, "age,sex"), "age,sex");
         }
-        assertEquals(GlmSiteStep.METHOD, document.get("method"));
+        assertEquals(GlmReleases.METHOD, document.get("method"));
         @SuppressWarnings("unchecked")
         Map<String, Object> certificate = (Map<String, Object>) document.get("certificate");
         assertEquals("io.daybreak.methods.stats", certificate.get("bundle"));
@@ -290,7 +290,7 @@ class GrpcFederationTest extends MethodTestSupport {
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
             // exact Cox needs event times, which the default policy keeps at the site
             SiteFailedException refused = assertThrows(SiteFailedException.class, () -> FederatedRun.run(
-                    new CoxFederatedMethod(), sites, Map.of("covariates", "age", "eventValue", "2"), allocator, false));
+                    federated("stats.cox"), sites, Map.of("covariates", "age", "eventValue", "2"), allocator, false));
             assertTrue(refused.getMessage().contains("FAILED_PRECONDITION") && refused.getMessage().contains("event-times"),
                     refused.getMessage());
         }
@@ -311,7 +311,7 @@ class GrpcFederationTest extends MethodTestSupport {
             assertEquals(io.grpc.Status.Code.UNIMPLEMENTED, unknown.getStatus().getCode());
             // and the node still serves a good request: round 0 of a GLM on this site alone
             assertTrue(stub.runStep(ProtoCodec.toProto(new io.daybreak.federation.analysis.StepRequest(
-                    AnalysisSpec.open(GlmSiteStep.METHOD, "lung", Map.of("response", "wt.loss", "covariates", "age"),
+                    AnalysisSpec.open(GlmReleases.METHOD, "lung", Map.of("response", "wt.loss", "covariates", "age"),
                             List.of("site0")), 0, List.of(), ""))).getRelease().getAggregates().size() > 0);
             // the malformed requests and the unknown version are in the audit log too
             String audit = Files.readString(logs.get(0).file());
@@ -383,9 +383,9 @@ class GrpcFederationTest extends MethodTestSupport {
         FederatedRun.Result partial;
         try (RemoteSites sites = new RemoteSites(endpoints, "lung", researcher, 10_000, allocator)) {
             SiteFailedException exact = assertThrows(SiteFailedException.class, () -> FederatedRun.run(
-                    new GlmFederatedMethod(), sites, parameters, allocator, false));
+                    federated("stats.glm"), sites, parameters, allocator, false));
             assertEquals("site2", exact.site());
-            partial = FederatedRun.run(new GlmFederatedMethod(), sites, parameters, allocator, true);
+            partial = FederatedRun.run(federated("stats.glm"), sites, parameters, allocator, true);
         }
         assertEquals(Map.of("site0", 78L, "site1", 105L), partial.participants());
         assertEquals(List.of("site2"), List.copyOf(partial.excluded().keySet()));
@@ -393,7 +393,7 @@ class GrpcFederationTest extends MethodTestSupport {
         double[] pooled;
         try (Table lung = CsvReader.read(Path.of(System.getProperty("daybreak.testdata.dir"), "survival_lung_sites.csv"),
                 allocator); Table twoSites = rows(lung, site -> site != 2, List.of(COLUMNS))) {
-            GlmMethod method = new GlmMethod();
+            Method method = InstalledMethods.method("stats.glm");
             var result = method.apply(Map.of("data", twoSites), Parameters.bind(method.descriptor(), parameters),
                     new TestMethodContext(allocator, 1));
             result.outputs().values().forEach(Table::close);
@@ -418,8 +418,8 @@ class GrpcFederationTest extends MethodTestSupport {
                 allocator)) {
             withoutWeightLoss = rows(lung, site -> site == 0, List.of("time", "status", "age", "sex", "ph.ecog"));
         }
-        SiteNode odd = new SiteNode("site3", Map.of("lung", withoutWeightLoss), Set.of(GlmSiteStep.METHOD),
-                List.of(new GlmSiteStep()), List.of(new GlmFederatedMethod()), DisclosurePolicy.DATASHIELD_DEFAULTS, log,
+        SiteNode odd = new SiteNode("site3", Map.of("lung", withoutWeightLoss), Set.of(GlmReleases.METHOD),
+                List.of(step("stats.glm")), List.of(federated("stats.glm")), DisclosurePolicy.DATASHIELD_DEFAULTS, log,
                 allocator);
         odd.authorize(Set.of("alice"));
         servers.add(NodeServer.start(odd, 0, siteTls("site3")));
@@ -427,14 +427,14 @@ class GrpcFederationTest extends MethodTestSupport {
         four.add(new RemoteSites.Endpoint("site3", "localhost", servers.get(servers.size() - 1).port()));
         try (RemoteSites sites = new RemoteSites(four, "lung", researcher, 10_000, allocator)) {
             FederatedRun.SchemaMismatchException e = assertThrows(FederatedRun.SchemaMismatchException.class,
-                    () -> FederatedRun.run(new GlmFederatedMethod(), sites, Map.of("response", "age", "covariates",
+                    () -> FederatedRun.run(federated("stats.glm"), sites, Map.of("response", "age", "covariates",
                             "sex"), allocator, true));
             assertEquals("dataset 'lung' differs between sites: site 'site3' has no column 'wt.loss', site 'site0' has",
                     e.getMessage());
         }
         try (RemoteSites sites = new RemoteSites(endpoints, "lugn", researcher, 10_000, allocator)) {
             SiteFailedException missing = assertThrows(SiteFailedException.class, () -> FederatedRun.run(
-                    new GlmFederatedMethod(), sites, Map.of("response", "age", "covariates", "sex"), allocator, false));
+                    federated("stats.glm"), sites, Map.of("response", "age", "covariates", "sex"), allocator, false));
             assertEquals("site 'site0': offers no dataset 'lugn'", missing.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package io.daybreak.methods.twin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.daybreak.core.testing.InstalledMethods.step;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.LocalSites;
 import io.daybreak.federation.site.SiteNode;
-import io.daybreak.methods.stats.glm.GlmSiteStep;
-import io.daybreak.methods.stats.survival.CoxSiteStep;
+import io.daybreak.stats.federated.CoxReleases;
+import io.daybreak.stats.federated.GlmReleases;
 
 /**
  * The federated prognostic score through three in-process site nodes (procova_historical.csv split by row
@@ -75,7 +76,8 @@ class PrognosticFederatedTest extends TwinTestSupport {
                     AuditLog log = AuditLog.open(dir.resolve(model + s + ".audit"), Clock.systemUTC());
                     logs.add(log);
                     SiteNode node = new SiteNode("site" + s, Map.of("historical", parts.get(s)),
-                            Set.of(GlmSiteStep.METHOD, CoxSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep()),
+                            Set.of(GlmReleases.METHOD, CoxReleases.METHOD),
+                            List.of(step("stats.glm"), step("stats.cox")),
                             List.of(new PrognosticFederatedMethod()), policy(model), log, allocator);
                     node.authorize(Set.of("researcher"));
                     nodes.add(node);

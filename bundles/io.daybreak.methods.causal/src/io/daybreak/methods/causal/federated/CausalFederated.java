@@ -8,15 +8,15 @@ import org.hipparchus.exception.MathIllegalArgumentException;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
 import io.daybreak.methods.causal.model.WeightedKaplanMeier;
-import io.daybreak.methods.stats.data.SummaryValues;
-import io.daybreak.methods.stats.glm.GlmFamily;
-import io.daybreak.methods.stats.glm.GlmFit;
-import io.daybreak.methods.stats.glm.GlmFederated;
-import io.daybreak.methods.stats.survival.CoxFederated;
-import io.daybreak.methods.stats.survival.CoxFit;
-import io.daybreak.methods.stats.survival.CoxRobust;
-import io.daybreak.methods.stats.survival.CoxSiteStep;
-import io.daybreak.methods.stats.survival.CoxSums;
+import io.daybreak.stats.models.columns.SummaryValues;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.models.glm.GlmFit;
+import io.daybreak.stats.federated.GlmFederated;
+import io.daybreak.stats.federated.CoxFederated;
+import io.daybreak.stats.models.survival.CoxFit;
+import io.daybreak.stats.models.survival.CoxRobust;
+import io.daybreak.stats.models.survival.CoxSums;
+import io.daybreak.stats.federated.CoxReleases;
 
 /**
  * The coordinator's rounds of the federated IPTW analysis ({@link CausalSiteStep}); each adds the sites' releases
@@ -108,7 +108,7 @@ final class CausalFederated {
         arguments.put("beta", SummaryValues.list(beta));
         arguments.put("grid", SummaryValues.list(grid));
         arguments.put("ties", efron ? "efron" : "breslow");
-        Aggregates pooled = CoxSiteStep.toAggregates(coxSums(weighting, grid, beta));
+        Aggregates pooled = CoxReleases.toAggregates(coxSums(weighting, grid, beta));
         for (String name : CausalSiteStep.COX_SUMS) {
             arguments.put("pooled." + name, SummaryValues.list(pooled.get(name)));
         }

@@ -16,9 +16,9 @@ import io.daybreak.federation.Sites;
 import io.daybreak.methods.causal.model.Estimand;
 import io.daybreak.methods.causal.model.MarginalMeans;
 import io.daybreak.methods.causal.model.WeightedKaplanMeier;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.data.SummaryValues;
-import io.daybreak.methods.stats.glm.GlmFit;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.columns.SummaryValues;
+import io.daybreak.stats.models.glm.GlmFit;
 
 /**
  * {@code causal.iptw} across site nodes: the propensity model, balancing weights, the balance table and

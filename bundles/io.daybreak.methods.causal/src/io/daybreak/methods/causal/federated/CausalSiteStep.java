@@ -10,13 +10,13 @@ import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.methods.causal.model.WeightedKaplanMeier;
-import io.daybreak.methods.stats.data.Arguments;
-import io.daybreak.methods.stats.glm.GlmFamily;
-import io.daybreak.methods.stats.glm.GlmSiteStep;
-import io.daybreak.methods.stats.glm.GlmSums;
-import io.daybreak.methods.stats.survival.CoxRobust;
-import io.daybreak.methods.stats.survival.CoxSiteStep;
-import io.daybreak.methods.stats.survival.CoxSums;
+import io.daybreak.stats.federated.Arguments;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.models.glm.GlmSums;
+import io.daybreak.stats.models.survival.CoxRobust;
+import io.daybreak.stats.models.survival.CoxSums;
+import io.daybreak.stats.federated.CoxReleases;
+import io.daybreak.stats.federated.GlmReleases;
 
 /**
  * The site steps of the federated IPTW analysis ({@code causal.iptw}); each releases sums only:
@@ -34,7 +34,7 @@ import io.daybreak.methods.stats.survival.CoxSums;
  * steps check the policy's event-times opt-in before reading a row, and the status column's levels; {@code weighted}
  * also checks binary covariates and outcome per arm, {@code survivalCounts} the number of events and of patients
  * leaving at each released time (a sum of weights over one patient is that patient's weight), {@code coxSums} the
- * risk-set rules of {@link CoxSiteStep#checkRiskSets}. No step releases a value of a single row.
+ * risk-set rules of {@link CoxReleases#checkRiskSets}. No step releases a value of a single row.
  *
  * <p>Arguments: those of {@link SiteRows}, and {@code propensity}, {@code estimand}, {@code armFactors} for the
  * weights, {@code beta} and {@code grid} for the Cox steps, the pooled sums for {@code coxMeat}.
@@ -67,7 +67,7 @@ public final class CausalSiteStep implements SiteStep {
         case "propensity" -> {
             double[] beta = arguments.containsKey("beta")
                     ? Arguments.numbers(arguments, "beta", rows.covariates.size() + 1) : null;
-            yield GlmSiteStep.release(GlmSums.of(rows.x, rows.treatmentResponse(), GlmFamily.BINOMIAL, beta)).build();
+            yield GlmReleases.release(GlmSums.of(rows.x, rows.treatmentResponse(), GlmFamily.BINOMIAL, beta)).build();
         }
         case "weighted" -> {
             checkBinaryCounts(rows, guard);
@@ -76,7 +76,7 @@ public final class CausalSiteStep implements SiteStep {
         case "survivalCounts" -> survivalCounts(rows, arguments, guard);
         case "coxSums" -> {
             CoxSums sums = coxSums(rows, arguments, guard);
-            yield CoxSiteStep.toAggregates(sums);
+            yield CoxReleases.toAggregates(sums);
         }
         default -> coxMeat(rows, arguments, guard);
         };
@@ -105,19 +105,19 @@ public final class CausalSiteStep implements SiteStep {
     private static CoxSums coxSums(SiteRows rows, Map<String, Object> arguments, ReleaseGuard guard) {
         requireSurvival(rows, guard);
         CoxSums sums = CoxSums.of(rows.time, rows.event, rows.treatmentRows(), rows.weights(arguments),
-                Arguments.numbers(arguments, "beta", 1), CoxSiteStep.grid(arguments, 1));
-        CoxSiteStep.checkRiskSets(guard, "the weighted Cox model's risk-set sums", sums, rows.n());
+                Arguments.numbers(arguments, "beta", 1), CoxReleases.grid(arguments, 1));
+        CoxReleases.checkRiskSets(guard, "the weighted Cox model's risk-set sums", sums, rows.n());
         return sums;
     }
 
     private static Aggregates coxMeat(SiteRows rows, Map<String, Object> arguments, ReleaseGuard guard) {
         requireSurvival(rows, guard);
-        double[] grid = CoxSiteStep.grid(arguments, 1);
+        double[] grid = CoxReleases.grid(arguments, 1);
         Aggregates.Builder pooled = Aggregates.builder();
         for (String name : COX_SUMS) {
             pooled.put(name, Arguments.numbers(arguments, "pooled." + name, -1));
         }
-        CoxSums sums = CoxSiteStep.fromAggregates(pooled.build(), grid, 1);
+        CoxSums sums = CoxReleases.fromAggregates(pooled.build(), grid, 1);
         double[] beta = Arguments.numbers(arguments, "beta", 1);
         boolean efron = !"breslow".equals(arguments.get("ties"));
         double[][] meat = CoxRobust.at(sums, efron).meat(rows.time, rows.event, rows.treatmentRows(),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.daybreak.methods.causal.model.Estimand;
-import io.daybreak.methods.stats.data.SummaryValues;
+import io.daybreak.stats.models.columns.SummaryValues;
 
 /**
  * The balance table from pooled sums, with the conventions of the pooled {@code causal.weighting}

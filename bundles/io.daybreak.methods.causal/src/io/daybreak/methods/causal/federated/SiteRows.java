@@ -8,11 +8,11 @@ import java.util.Map;
 import io.daybreak.data.Table;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.methods.causal.model.Estimand;
-import io.daybreak.methods.stats.data.Arguments;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.data.SiteChecks;
-import io.daybreak.methods.stats.glm.DesignMatrix;
-import io.daybreak.methods.stats.survival.SurvivalInput;
+import io.daybreak.stats.federated.Arguments;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.federated.SiteChecks;
+import io.daybreak.stats.models.glm.DesignMatrix;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * A site's rows of a federated causal analysis, read from the coordinator's (untrusted) arguments: the complete

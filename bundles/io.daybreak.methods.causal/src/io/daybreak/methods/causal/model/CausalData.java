@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.glm.DesignMatrix;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.glm.DesignMatrix;
 
 /**
  * The rows a causal analysis uses: treatment (1 treated, 0 control), covariates (with an intercept column

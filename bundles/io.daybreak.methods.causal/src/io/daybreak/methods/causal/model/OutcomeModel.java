@@ -3,9 +3,9 @@ package io.daybreak.methods.causal.model;
 import org.hipparchus.exception.MathIllegalArgumentException;
 
 import io.daybreak.core.method.InvalidParameterException;
-import io.daybreak.methods.stats.glm.GlmFamily;
-import io.daybreak.methods.stats.glm.GlmFit;
-import io.daybreak.methods.stats.glm.GlmSums;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.models.glm.GlmFit;
+import io.daybreak.stats.models.glm.GlmSums;
 
 /**
  * The outcome regression E[Y | A, X]: a GLM of the outcome on the treatment and the covariates (gaussian with

@@ -3,9 +3,9 @@ package io.daybreak.methods.causal.model;
 import org.hipparchus.exception.MathIllegalArgumentException;
 
 import io.daybreak.core.method.InvalidParameterException;
-import io.daybreak.methods.stats.glm.GlmFamily;
-import io.daybreak.methods.stats.glm.GlmFit;
-import io.daybreak.methods.stats.glm.GlmSums;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.models.glm.GlmFit;
+import io.daybreak.stats.models.glm.GlmSums;
 
 /**
  * The propensity score e(x) = P(treated | x) from a logistic regression of the treatment on the covariates (R:

@@ -1,9 +1,9 @@
 package io.daybreak.methods.causal.model;
 
 import io.daybreak.core.method.InvalidParameterException;
-import io.daybreak.methods.stats.survival.CoxFit;
-import io.daybreak.methods.stats.survival.CoxRobust;
-import io.daybreak.methods.stats.survival.CoxSums;
+import io.daybreak.stats.models.survival.CoxFit;
+import io.daybreak.stats.models.survival.CoxRobust;
+import io.daybreak.stats.models.survival.CoxSums;
 
 /**
  * A treatment effect on a time-to-event outcome from balancing weights: the weighted Kaplan–Meier curve of each

@@ -14,7 +14,7 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.stats.models.columns.NumericColumns;
 
 /**
  * {@code stats.describe} across site nodes: one round of {@link DescribeSiteStep}, the sites' moments merged in

@@ -21,7 +21,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.survival.SurvivalInput;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * {@code stats.describe}: N, missing, mean, SD, minimum and maximum of numeric columns; with
@@ -51,7 +51,7 @@ public final class DescribeMethod implements Method {
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         Table data = SurvivalInput.data(inputs.get("data"));
-        List<String> names = io.daybreak.methods.stats.data.NumericColumns.names("columns", parameters.string("columns"));
+        List<String> names = io.daybreak.stats.models.columns.NumericColumns.names("columns", parameters.string("columns"));
         double[] site = parameters.has("siteColumn") ? values(data, "siteColumn", parameters.string("siteColumn")) : null;
         List<Object> n = new ArrayList<>();
         List<Object> missing = new ArrayList<>();

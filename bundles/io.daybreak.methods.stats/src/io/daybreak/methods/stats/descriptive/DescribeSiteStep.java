@@ -12,8 +12,8 @@ import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
-import io.daybreak.methods.stats.data.Arguments;
-import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.stats.federated.Arguments;
+import io.daybreak.stats.models.columns.NumericColumns;
 
 /**
  * The site step of {@code stats.describe}: step "moments" releases, per column, the number of values, the

@@ -6,7 +6,8 @@ import java.util.Map;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.SummaryValues;
+import io.daybreak.stats.models.columns.SummaryValues;
+import io.daybreak.stats.models.glm.FirthFit;
 
 /**
  * The coordinator of federated Firth logistic regression: {@link FirthFit}'s iteration on the information and

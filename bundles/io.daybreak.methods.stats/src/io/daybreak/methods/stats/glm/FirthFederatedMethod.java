@@ -13,8 +13,10 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.data.SummaryValues;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.columns.SummaryValues;
+import io.daybreak.stats.models.glm.DesignMatrix;
+import io.daybreak.stats.models.glm.FirthFit;
 
 /** {@code stats.firth} across site nodes ({@link FirthFederated}). */
 @Component(service = FederatedMethod.class)

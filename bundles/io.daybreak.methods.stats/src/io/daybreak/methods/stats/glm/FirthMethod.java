@@ -13,7 +13,11 @@ import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.data.Coefficients;
+import io.daybreak.stats.models.columns.Coefficients;
+import io.daybreak.stats.models.glm.DesignMatrix;
+import io.daybreak.stats.models.glm.FirthFit;
+import io.daybreak.stats.models.glm.FirthSums;
+import io.daybreak.stats.models.glm.GlmFamily;
 
 /**
  * {@code stats.firth}: Firth-penalised logistic regression ({@link FirthFit}); with {@code siteColumn}, the exact
@@ -21,7 +25,7 @@ import io.daybreak.methods.stats.data.Coefficients;
  */
 @Component(service = Method.class)
 public final class FirthMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = DesignMatrix.declare(MethodDescriptor.builder("stats.firth",
+    private static final MethodDescriptor DESCRIPTOR = GlmInput.declare(MethodDescriptor.builder("stats.firth",
             "Firth-penalised logistic regression")
             .category("statistics")
             .reference("Firth, Biometrika 80:27 (1993); Heinze & Schemper, Stat Med 21:2409 (2002); R logistf")
@@ -38,8 +42,8 @@ public final class FirthMethod implements Method {
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         int[] dropped = new int[1];
-        List<DesignMatrix> sites = DesignMatrix.sites(inputs.get("data"), parameters, GlmFamily.BINOMIAL, dropped);
-        List<String> terms = DesignMatrix.terms(parameters);
+        List<DesignMatrix> sites = GlmInput.sites(inputs.get("data"), parameters, GlmFamily.BINOMIAL, dropped);
+        List<String> terms = GlmInput.terms(parameters);
         int p = terms.size();
         FirthFit fit;
         try {

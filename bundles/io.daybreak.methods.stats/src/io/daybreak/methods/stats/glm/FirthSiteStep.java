@@ -10,9 +10,12 @@ import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
-import io.daybreak.methods.stats.data.Arguments;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.data.SiteChecks;
+import io.daybreak.stats.federated.Arguments;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.federated.SiteChecks;
+import io.daybreak.stats.models.glm.DesignMatrix;
+import io.daybreak.stats.models.glm.FirthSums;
+import io.daybreak.stats.models.glm.GlmFamily;
 
 /**
  * The site step of federated Firth logistic regression ({@code stats.firth}, {@link FirthSums}). Step

@@ -13,9 +13,12 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.data.SummaryValues;
-import io.daybreak.methods.stats.meta.MetaCombination;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.columns.SummaryValues;
+import io.daybreak.stats.federated.MetaCombination;
+import io.daybreak.stats.federated.GlmFederated;
+import io.daybreak.stats.models.glm.DesignMatrix;
+import io.daybreak.stats.models.glm.GlmFamily;
 
 /** {@code stats.glm} across site nodes ({@link GlmFederated}). */
 @Component(service = FederatedMethod.class)

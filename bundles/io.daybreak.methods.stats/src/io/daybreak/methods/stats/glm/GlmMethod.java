@@ -16,8 +16,12 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.data.Coefficients;
-import io.daybreak.methods.stats.meta.MetaCombination;
+import io.daybreak.stats.models.columns.Coefficients;
+import io.daybreak.stats.federated.MetaCombination;
+import io.daybreak.stats.models.glm.DesignMatrix;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.models.glm.GlmFit;
+import io.daybreak.stats.models.glm.GlmSums;
 
 /**
  * {@code stats.glm}: generalised linear models (gaussian, binomial, poisson; canonical links) by IRLS, as R's
@@ -26,7 +30,7 @@ import io.daybreak.methods.stats.meta.MetaCombination;
  */
 @Component(service = Method.class)
 public final class GlmMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = DesignMatrix.declare(MethodDescriptor.builder("stats.glm",
+    private static final MethodDescriptor DESCRIPTOR = GlmInput.declare(MethodDescriptor.builder("stats.glm",
             "Generalised linear model (gaussian, binomial, poisson)")
             .category("statistics")
             .reference("McCullagh & Nelder, Generalized Linear Models (1989); R stats::glm; DataSHIELD ds.glm")
@@ -46,8 +50,8 @@ public final class GlmMethod implements Method {
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         GlmFamily family = GlmFamily.valueOf(parameters.string("family").toUpperCase(Locale.ROOT));
         int[] dropped = new int[1];
-        List<DesignMatrix> sites = DesignMatrix.sites(inputs.get("data"), parameters, family, dropped);
-        List<String> terms = DesignMatrix.terms(parameters);
+        List<DesignMatrix> sites = GlmInput.sites(inputs.get("data"), parameters, family, dropped);
+        List<String> terms = GlmInput.terms(parameters);
         int p = terms.size();
         String combine = parameters.string("combine");
         if (!combine.equals("exact")) {

@@ -11,9 +11,13 @@ import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
-import io.daybreak.methods.stats.data.Arguments;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.data.SiteChecks;
+import io.daybreak.stats.federated.Arguments;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.federated.SiteChecks;
+import io.daybreak.stats.federated.GlmReleases;
+import io.daybreak.stats.models.glm.DesignMatrix;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.models.glm.GlmSums;
 
 /**
  * The site step of the federated GLM ({@code stats.glm}): step "sums" releases X'WX, X'Wz, the deviance and
@@ -27,7 +31,7 @@ import io.daybreak.methods.stats.data.SiteChecks;
  */
 @Component(service = SiteStep.class)
 public final class GlmSiteStep implements SiteStep {
-    public static final String METHOD = "stats.glm";
+    public static final String METHOD = GlmReleases.METHOD;
     /** The rows and design of the latest models, so one fit's rounds read the columns once. */
     private final PreparedDesigns prepared = new PreparedDesigns();
 
@@ -72,26 +76,6 @@ public final class GlmSiteStep implements SiteStep {
                         + problem);
             }
         }
-        return release(GlmSums.of(design.x(), design.y(), family, beta)).build();
-    }
-
-    /** The release of one IRLS step's sums (other site steps add their own aggregates to it). */
-    public static Aggregates.Builder release(GlmSums sums) {
-        return Aggregates.builder().putMatrix("xtwx", sums.xtwx).put("xtwz", sums.xtwz)
-                .put("deviance", sums.deviance).put("n", sums.n).put("sumY", sums.sumY);
-    }
-
-    /** Rebuilds the sums from a site's release (the coordinator's side). */
-    public static GlmSums fromRelease(Aggregates released) {
-        double[][] xtwx = released.getMatrix("xtwx");
-        GlmSums sums = new GlmSums(xtwx.length);
-        for (int a = 0; a < xtwx.length; a++) {
-            System.arraycopy(xtwx[a], 0, sums.xtwx[a], 0, xtwx.length);
-        }
-        System.arraycopy(released.get("xtwz"), 0, sums.xtwz, 0, xtwx.length);
-        sums.deviance = released.scalar("deviance");
-        sums.n = (long) released.scalar("n");
-        sums.sumY = released.scalar("sumY");
-        return sums;
+        return GlmReleases.release(GlmSums.of(design.x(), design.y(), family, beta)).build();
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.glm.DesignMatrix;
 
 /**
  * The complete cases and design matrices of the latest models a site step was asked for, so that the rounds of one

@@ -12,9 +12,11 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.data.SummaryValues;
-import io.daybreak.methods.stats.meta.MetaCombination;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.columns.SummaryValues;
+import io.daybreak.stats.federated.MetaCombination;
+import io.daybreak.stats.federated.CoxFederated;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /** {@code stats.cox} across site nodes ({@link CoxFederated}). */
 @Component(service = FederatedMethod.class)

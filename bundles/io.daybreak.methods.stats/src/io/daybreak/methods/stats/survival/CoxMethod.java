@@ -16,9 +16,12 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.data.Coefficients;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.meta.MetaCombination;
+import io.daybreak.stats.models.columns.Coefficients;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.federated.MetaCombination;
+import io.daybreak.stats.models.survival.CoxFit;
+import io.daybreak.stats.models.survival.CoxSums;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * {@code stats.cox}: Cox proportional hazards by Newton–Raphson on the partial likelihood, Efron (default, as

@@ -6,7 +6,8 @@ import java.util.Map;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.SummaryValues;
+import io.daybreak.stats.models.columns.SummaryValues;
+import io.daybreak.stats.models.survival.EventCounts;
 
 /**
  * The coordinator of federated Kaplan–Meier curves: adds the sites' event and censoring counts. With a group

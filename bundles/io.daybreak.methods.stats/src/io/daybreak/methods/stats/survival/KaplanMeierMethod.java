@@ -19,7 +19,10 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.survival.EventCounts;
+import io.daybreak.stats.models.survival.KaplanMeier;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /** {@code stats.km}: Kaplan–Meier curves with Greenwood standard errors, log-scale limits and medians. */
 @Component(service = Method.class)

@@ -9,9 +9,11 @@ import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
-import io.daybreak.methods.stats.data.Arguments;
-import io.daybreak.methods.stats.data.NumericColumns;
-import io.daybreak.methods.stats.data.SiteChecks;
+import io.daybreak.stats.federated.Arguments;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.federated.SiteChecks;
+import io.daybreak.stats.models.survival.EventCounts;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * The site step of federated Kaplan–Meier curves and log-rank tests ({@code stats.km}). The group levels come

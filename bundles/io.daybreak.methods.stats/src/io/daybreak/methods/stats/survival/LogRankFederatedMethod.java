@@ -13,7 +13,10 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.stats.data.SummaryValues;
+import io.daybreak.stats.models.columns.SummaryValues;
+import io.daybreak.stats.models.survival.EventCounts;
+import io.daybreak.stats.models.survival.LogRank;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * {@code stats.logrank} across site nodes: the log-rank test from the event and censoring counts per group

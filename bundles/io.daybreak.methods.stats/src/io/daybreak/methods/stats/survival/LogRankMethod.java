@@ -13,7 +13,10 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.data.NumericColumns;
+import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.survival.EventCounts;
+import io.daybreak.stats.models.survival.LogRank;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /** {@code stats.logrank}: the (stratified) log-rank test, as R's {@code survdiff}. */
 @Component(service = Method.class)

@@ -23,7 +23,7 @@ record CategoricalColumn(String name, String[] labels, boolean numeric) {
     /** @throws IllegalArgumentException naming the column when it is absent or not categorical */
     static CategoricalColumn read(Table data, String name) {
         if (!data.hasColumn(name)) {
-            throw new IllegalArgumentException(io.daybreak.methods.stats.data.NumericColumns.noColumn(name));
+            throw new IllegalArgumentException(io.daybreak.stats.models.columns.NumericColumns.noColumn(name));
         }
         ColumnType type = data.columnType(name);
         String[] labels = new String[data.rowCount()];
@@ -47,7 +47,7 @@ record CategoricalColumn(String name, String[] labels, boolean numeric) {
 
     /** A number as a level label: whole numbers without a decimal point. */
     static String label(double value) {
-        return io.daybreak.methods.stats.data.SummaryValues.level(value);
+        return io.daybreak.stats.models.columns.SummaryValues.level(value);
     }
 
     /** The distinct labels present, in level order (by value for numbers, by text otherwise). */

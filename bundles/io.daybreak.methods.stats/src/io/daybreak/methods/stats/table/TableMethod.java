@@ -21,7 +21,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
-import io.daybreak.methods.stats.survival.SurvivalInput;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * {@code stats.table}: counts of one column or of two crossed, with Pearson's χ² test of independence (as R's

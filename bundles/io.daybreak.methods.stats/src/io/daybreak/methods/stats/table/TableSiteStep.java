@@ -10,7 +10,7 @@ import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
-import io.daybreak.methods.stats.data.Arguments;
+import io.daybreak.stats.federated.Arguments;
 
 /**
  * The site step of {@code stats.table}: step "counts" releases the site's cell counts of one column, or of two

@@ -6,11 +6,11 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.CholeskyDecomposition;
 
-import io.daybreak.methods.stats.glm.GlmFamily;
-import io.daybreak.methods.stats.glm.GlmFit;
-import io.daybreak.methods.stats.glm.GlmSums;
-import io.daybreak.methods.stats.survival.CoxFit;
-import io.daybreak.methods.stats.survival.CoxSums;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.models.glm.GlmFit;
+import io.daybreak.stats.models.glm.GlmSums;
+import io.daybreak.stats.models.survival.CoxFit;
+import io.daybreak.stats.models.survival.CoxSums;
 
 /**
  * Trains prognostic scores on historical controls: unpenalised by the existing GLM (IRLS) and Cox

@@ -1,5 +1,8 @@
 package io.daybreak.federation.grpc.benchmarks;
 
+import static io.daybreak.core.testing.InstalledMethods.step;
+import static io.daybreak.core.testing.InstalledMethods.federated;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +21,7 @@ import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.daybreak.core.testing.InstalledMethods;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.testing.TestMethodContext;
@@ -30,16 +34,12 @@ import io.daybreak.federation.grpc.StudyPki;
 import io.daybreak.federation.grpc.TlsFiles;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.SiteNode;
-import io.daybreak.methods.stats.glm.GlmFamily;
-import io.daybreak.methods.stats.glm.GlmFederated;
-import io.daybreak.methods.stats.glm.GlmMethod;
-import io.daybreak.methods.stats.glm.GlmFederatedMethod;
-import io.daybreak.methods.stats.glm.GlmSiteStep;
-import io.daybreak.methods.stats.survival.CoxFederatedMethod;
+import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.federated.GlmFederated;
 import io.daybreak.federation.analysis.AnalysisSpec;
-import io.daybreak.methods.stats.survival.CoxFederated;
-import io.daybreak.methods.stats.survival.CoxMethod;
-import io.daybreak.methods.stats.survival.CoxSiteStep;
+import io.daybreak.stats.federated.CoxFederated;
+import io.daybreak.stats.federated.CoxReleases;
+import io.daybreak.stats.federated.GlmReleases;
 
 /**
  * Federated against pooled fits at the issue's scale: 3 sites x 1,000,000 rows, 10 covariates, logistic
@@ -85,9 +85,9 @@ class FederatedFitBenchmark {
                 StudyPki.issue(ca, name, List.of("localhost", "127.0.0.1"), Duration.ofDays(1)).write(dir, name);
                 AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
                 logs.add(log);
-                SiteNode node = new SiteNode(name, Map.of("trial", sites.get(s)), Set.of(GlmSiteStep.METHOD,
-                        CoxSiteStep.METHOD), List.of(new GlmSiteStep(), new CoxSiteStep()), List.of(
-                                new GlmFederatedMethod(), new CoxFederatedMethod()), policy, log, allocator);
+                SiteNode node = new SiteNode(name, Map.of("trial", sites.get(s)), Set.of(GlmReleases.METHOD,
+                        CoxReleases.METHOD), List.of(step("stats.glm"), step("stats.cox")), List.of(
+                                federated("stats.glm"), federated("stats.cox")), policy, log, allocator);
                 node.authorize(Set.of("researcher"));
                 NodeServer server = NodeServer.start(node, 0, new TlsFiles(dir.resolve(name + ".pem"),
                         dir.resolve(name + ".key"), dir.resolve("ca.pem")));
@@ -100,23 +100,23 @@ class FederatedFitBenchmark {
                     RemoteSites remote = new RemoteSites(endpoints, "trial", researcher, 600_000, allocator)) {
                 int[] rounds = new int[1];
                 double federatedGlm = median(() -> {
-                    rounds[0] = GlmFederated.fit(remote.open(AnalysisSpec.open(GlmSiteStep.METHOD, "trial", Map.of(
+                    rounds[0] = GlmFederated.fit(remote.open(AnalysisSpec.open(GlmReleases.METHOD, "trial", Map.of(
                             "response", "y", "covariates", String.join(",", covariates), "family", "binomial"),
                             remote.names())), "y", covariates, GlmFamily.BINOMIAL).rounds();
                     return null;
                 });
-                double pooledGlm = median(() -> run(new GlmMethod(), pooled, Map.of("response", "y", "covariates",
+                double pooledGlm = median(() -> run(InstalledMethods.method("stats.glm"), pooled, Map.of("response", "y", "covariates",
                         String.join(",", covariates), "family", "binomial"), allocator));
                 report.append(String.format("logistic regression, %d sites x %,d rows, %d covariates: federated %.0f ms "
                         + "(%d rounds, %.0f ms per round), pooled in process %.0f ms, ratio %.2f%n", SITES, rows, COVARIATES,
                         federatedGlm, rounds[0], federatedGlm / rounds[0], pooledGlm, federatedGlm / pooledGlm));
                 double federatedCox = median(() -> {
-                    rounds[0] = CoxFederated.fit(remote.open(AnalysisSpec.open(CoxSiteStep.METHOD, "trial", Map.of(
+                    rounds[0] = CoxFederated.fit(remote.open(AnalysisSpec.open(CoxReleases.METHOD, "trial", Map.of(
                             "covariates", String.join(",", covariates)), remote.names())), "time", "status", 1,
                             covariates, true, false).rounds();
                     return null;
                 });
-                double pooledCox = median(() -> run(new CoxMethod(), pooled, Map.of("covariates",
+                double pooledCox = median(() -> run(InstalledMethods.method("stats.cox"), pooled, Map.of("covariates",
                         String.join(",", covariates)), allocator));
                 report.append(String.format("Cox (Efron, common baseline), same data: federated %.0f ms (%d rounds, %.0f ms "
                         + "per round), pooled in process %.0f ms, ratio %.2f%n", federatedCox, rounds[0],

@@ -24,7 +24,7 @@ import io.daybreak.federation.ledger.RowSetLedger;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.NodeException;
 import io.daybreak.federation.site.SiteNode;
-import io.daybreak.methods.stats.data.SummaryValues;
+import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.methods.stats.descriptive.DescribeSiteStep;
 import io.daybreak.methods.stats.glm.FirthSiteStep;
 import io.daybreak.methods.stats.glm.GlmSiteStep;

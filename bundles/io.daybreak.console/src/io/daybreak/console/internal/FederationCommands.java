@@ -61,7 +61,7 @@ public final class FederationCommands {
 
     @Descriptor("serve this site's datasets to federated analyses over gRPC with mutual TLS (runs until stopped)")
     public void node(@Descriptor("--site NAME --data DIR --port P --cert site.pem --key site.key --trust ca.pem "
-            + "--allow method,... (--researchers cn,... | --any-study-researcher) [--bind ADDRESS] "
+            + "--allow method[@sha256],... (--researchers cn,... | --any-study-researcher) [--bind ADDRESS] "
             + "[--policy policy.json] [--audit audit.log] [--new-audit-log]") String... args)
             throws Exception {
         CommandLine line = CommandLine.parse("node", args, Set.of("--any-study-researcher", "--new-audit-log"),

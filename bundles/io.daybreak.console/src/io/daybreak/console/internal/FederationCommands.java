@@ -16,24 +16,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.felix.service.command.Descriptor;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-import io.daybreak.core.provenance.BundleDigests;
 import io.daybreak.data.ArrowMemory;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.federation.FederatedMethod;
-import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.audit.AuditVerifier;
 import io.daybreak.federation.grpc.Coordinator;
 import io.daybreak.federation.grpc.RemoteSites;
 import io.daybreak.federation.grpc.SiteNodeRunner;
+import io.daybreak.federation.grpc.SiteNodes;
 import io.daybreak.federation.grpc.StudyPki;
 import io.daybreak.federation.grpc.TlsFiles;
+import io.daybreak.federation.site.AllowList;
 
 /**
  * The federation commands of scope {@code daybreak}: {@code node} (serve a site), {@code fed} (run a federated
@@ -55,15 +54,14 @@ public final class FederationCommands {
     private ArrowMemory memory;
     @Reference
     private Coordinator coordinator;
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private final List<SiteStep> steps = new CopyOnWriteArrayList<>();
+    @Reference
+    private SiteNodes siteNodes;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<FederatedMethod> federatedMethods = new CopyOnWriteArrayList<>();
-    private final BundleDigests digests = new BundleDigests();
 
     @Descriptor("serve this site's datasets to federated analyses over gRPC with mutual TLS (runs until stopped)")
     public void node(@Descriptor("--site NAME --data DIR --port P --cert site.pem --key site.key --trust ca.pem "
-            + "--allow method,... (--researchers cn,... | --any-study-researcher) [--bind ADDRESS] "
+            + "--allow method[@sha256],... (--researchers cn,... | --any-study-researcher) [--bind ADDRESS] "
             + "[--policy policy.json] [--audit audit.log] [--new-audit-log]") String... args)
             throws Exception {
         CommandLine line = CommandLine.parse("node", args, Set.of("--any-study-researcher", "--new-audit-log"),
@@ -74,7 +72,12 @@ public final class FederationCommands {
         Path data = Path.of(required(line, "node", "--data"));
         int port = port(required(line, "node", "--port"));
         String site = required(line, "node", "--site");
-        Set<String> allow = allowList(required(line, "node", "--allow"));
+        AllowList allow;
+        try {
+            allow = AllowList.parse(required(line, "node", "--allow"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("node: --allow " + e.getMessage());
+        }
         Path audit = line.option("node", "--audit") == null ? data.resolve("audit.log")
                 : Path.of(line.option("node", "--audit"));
         Path policy = line.option("node", "--policy") == null ? null : Path.of(line.option("node", "--policy"));
@@ -99,11 +102,13 @@ public final class FederationCommands {
         }
         String bind = line.option("node", "--bind");
         SiteNodeRunner.Config config = new SiteNodeRunner.Config(site, data, bind, port, tls(line, "node"), policy,
-                audit, allow, researchers, anyResearcher);
+                audit, allow.methods(), researchers, anyResearcher);
         org.apache.arrow.memory.BufferAllocator allocator = memory.newChildAllocator("node " + site);
         SiteNodeRunner runner;
         try {
-            runner = SiteNodeRunner.start(config, List.copyOf(steps), List.copyOf(federatedMethods), allocator);
+            // the node serves the site steps installed now and follows bundles that come and go; pins are checked
+            // whenever a step or method arrives, and every allow-listed method must be served for it to start
+            runner = siteNodes.start(config, allow, allocator);
         } catch (IOException | RuntimeException e) {
             allocator.close();
             throw new InvalidInputException("node: " + e.getMessage());
@@ -120,7 +125,7 @@ public final class FederationCommands {
         }, "daybreak-node-shutdown"));
         System.out.println("node " + site + " serving " + runner.node().datasets().size() + " dataset(s) on "
                 + (bind == null ? "every interface" : bind) + ", port " + runner.port() + " (mutual TLS); methods "
-                + allow + (anyResearcher ? "; any researcher of the study CA" : "; researchers " + researchers)
+                + allow.methods() + (anyResearcher ? "; any researcher of the study CA" : "; researchers " + researchers)
                 + "; audit log " + audit);
         System.out.flush();
         stopped.await();
@@ -271,31 +276,6 @@ public final class FederationCommands {
             }
             return document;
         }, (out, document) -> Output.keyValues(out, document, ""));
-    }
-
-    /**
-     * The allow-list: method ids, each optionally pinned to the SHA-256 of the bundle that must provide its site
-     * step ({@code stats.glm@<sha256>}), so that a node serves exactly the code its data custodian reviewed.
-     */
-    private Set<String> allowList(String text) {
-        Set<String> methods = new LinkedHashSet<>();
-        for (String entry : text.split(",")) {
-            int at = entry.indexOf('@');
-            String method = at < 0 ? entry.strip() : entry.substring(0, at).strip();
-            if (at >= 0) {
-                String pinned = entry.substring(at + 1).strip();
-                SiteStep step = steps.stream().filter(s -> s.method().equals(method)).findFirst().orElseThrow(
-                        () -> new InvalidInputException("node: --allow names '" + method + "', which no installed bundle "
-                                + "provides"));
-                String actual = digests.sha256(FrameworkUtil.getBundle(step.getClass()));
-                if (!actual.equalsIgnoreCase(pinned)) {
-                    throw new InvalidInputException("node: --allow pins " + method + " to bundle SHA-256 " + pinned
-                            + ", but the installed bundle has " + actual + "; refusing to serve unreviewed code");
-                }
-            }
-            methods.add(method);
-        }
-        return methods;
     }
 
     private static RemoteSites sites(CommandLine line, String command, String dataset,

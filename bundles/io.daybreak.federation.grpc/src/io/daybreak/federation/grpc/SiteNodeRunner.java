@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ import io.daybreak.federation.site.SiteNode;
  * Starts a site node from its configuration: every table file in the data directory becomes a dataset named
  * after the file (without extension), the policy file (or DataSHIELD's defaults), the audit log (opened and
  * verified), the allow-list, and a mutual-TLS gRPC server. Closing stops the server, then closes the log and
- * the datasets.
+ * the datasets. A node whose code follows the installed bundles, with pinned methods, is started by {@link SiteNodes}.
  */
 public final class SiteNodeRunner implements AutoCloseable {
     /**
@@ -50,16 +51,38 @@ public final class SiteNodeRunner implements AutoCloseable {
     private final RowSetLedger ledger;
     private final List<Table> tables;
     private final SiteNode node;
+    private final Runnable onClose;
 
-    private SiteNodeRunner(NodeServer server, AuditLog audit, RowSetLedger ledger, List<Table> tables, SiteNode node) {
+    private SiteNodeRunner(NodeServer server, AuditLog audit, RowSetLedger ledger, List<Table> tables, SiteNode node,
+            Runnable onClose) {
         this.server = server;
         this.audit = audit;
         this.ledger = ledger;
         this.tables = tables;
         this.node = node;
+        this.onClose = onClose;
     }
 
+    /** Makes the node, with its code installed, once its datasets, policy, audit log and ledger are open. */
+    interface NodeFactory {
+        SiteNode create(Map<String, Table> datasets, DisclosurePolicy policy, AuditLog audit, RowSetLedger ledger);
+    }
+
+    /** A node serving exactly these steps and methods for as long as it runs, unpinned. */
     public static SiteNodeRunner start(Config config, List<SiteStep> steps, List<FederatedMethod> methods,
+            BufferAllocator allocator) throws IOException {
+        return start(config, steps.stream().map(SiteStep::method).toList(), (datasets, policy, audit, ledger) ->
+                new SiteNode(config.site(), datasets, config.allowedMethods(), steps, methods, policy, audit, allocator,
+                        ledger), () -> { }, allocator);
+    }
+
+    /**
+     * @param available the methods whose site steps are installed now, to refuse a wrong allow-list before anything
+     *                  is opened
+     * @param factory   makes the node; it must serve every allow-listed method ({@link SiteNode#checkAllowList()})
+     * @param onClose   run first when the runner closes, before its audit log is; not run when the start fails
+     */
+    static SiteNodeRunner start(Config config, Collection<String> available, NodeFactory factory, Runnable onClose,
             BufferAllocator allocator) throws IOException {
         if (!Files.isDirectory(config.dataDirectory())) {
             throw new IOException("data directory " + config.dataDirectory() + " does not exist");
@@ -67,9 +90,9 @@ public final class SiteNodeRunner implements AutoCloseable {
         DisclosurePolicy policy = config.policy() == null ? DisclosurePolicy.DATASHIELD_DEFAULTS
                 : DisclosurePolicy.read(config.policy());
         for (String method : config.allowedMethods()) {
-            if (steps.stream().noneMatch(step -> step.method().equals(method))) {
+            if (!available.contains(method)) {
                 throw new IOException("allow-list names '" + method + "', but no installed bundle provides its site step; "
-                        + "available: " + steps.stream().map(SiteStep::method).sorted().toList());
+                        + "available: " + available.stream().sorted().distinct().toList());
             }
         }
         // the audit log first: a log that cannot be continued stops the node before any data is loaded
@@ -92,14 +115,18 @@ public final class SiteNodeRunner implements AutoCloseable {
                 }
             }
             ledger = RowSetLedger.open(ledgerFile(config.auditLog()));
-            SiteNode node = new SiteNode(config.site(), datasets, config.allowedMethods(), steps, methods, policy, audit,
-                    allocator, ledger);
+            SiteNode node = factory.create(datasets, policy, audit, ledger);
+            try {
+                node.checkAllowList();
+            } catch (IllegalStateException e) {
+                throw new IOException(e.getMessage(), e);
+            }
             node.authorize(config.authorizedResearchers());
             if (config.anyStudyResearcher()) {
                 node.authorizeAnyStudyResearcher();
             }
             NodeServer server = NodeServer.start(node, config.bindAddress(), config.port(), config.tls());
-            return new SiteNodeRunner(server, audit, ledger, tables, node);
+            return new SiteNodeRunner(server, audit, ledger, tables, node, onClose);
         } catch (IOException | RuntimeException e) {
             audit.close();
             if (ledger != null) {
@@ -129,6 +156,7 @@ public final class SiteNodeRunner implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            onClose.run();
             server.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

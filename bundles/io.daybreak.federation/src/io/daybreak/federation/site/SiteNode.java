@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -39,6 +40,10 @@ import io.daybreak.federation.policy.DisclosurePolicy;
  * </ol>
  * A request that fails in any way becomes a {@link NodeException} whose message names the rule and the parameter
  * and carries nothing computed from rows ({@link RefusalText}); the node stays up.
+ * <p>
+ * Site steps and federated methods are installed and removed while the node runs, as the bundles that provide them
+ * come and go ({@link #install(SiteStep, String)}, {@link #remove(SiteStep)}); a method pinned on the
+ * {@link AllowList} is served only with code from the bundle whose SHA-256 it names (ADR 0014).
  */
 public final class SiteNode {
     /** Largest argument list accepted (elements across all list arguments a step is evaluated with). */
@@ -46,9 +51,12 @@ public final class SiteNode {
 
     private final String name;
     private final Map<String, Table> datasets;
-    private final Set<String> allowedMethods;
-    private final Map<String, SiteStep> steps;
-    private final Map<String, FederatedMethod> methods;
+    private final AllowList allowList;
+    private final Providers<SiteStep> steps = new Providers<>();
+    private final Providers<FederatedMethod> methods = new Providers<>();
+    /** Per pinned method, the digest of the last bundle refused for its site step or its federated method. */
+    private final Map<String, String> refusedSteps = new ConcurrentHashMap<>();
+    private final Map<String, String> refusedMethods = new ConcurrentHashMap<>();
     private final DisclosurePolicy policy;
     private final AuditLog audit;
     private final BufferAllocator allocator;
@@ -74,14 +82,26 @@ public final class SiteNode {
     public SiteNode(String name, Map<String, Table> datasets, Set<String> allowedMethods, List<SiteStep> steps,
             List<FederatedMethod> methods, DisclosurePolicy policy, AuditLog audit, BufferAllocator allocator,
             RowSetLedger ledger) {
+        this(name, datasets, AllowList.of(allowedMethods), policy, audit, allocator, ledger);
+        // given, not provided by bundles: nothing to check a pin against; the last of an id wins, as it always did
+        Map<String, SiteStep> stepsById = new LinkedHashMap<>();
+        steps.forEach(step -> stepsById.put(step.method(), step));
+        stepsById.forEach((id, step) -> this.steps.add(id, step, ""));
+        Map<String, FederatedMethod> methodsById = new LinkedHashMap<>();
+        methods.forEach(method -> methodsById.put(method.id(), method));
+        methodsById.forEach((id, method) -> this.methods.add(id, method, ""));
+    }
+
+    /**
+     * A node without code yet: its site steps and federated methods are installed as the bundles providing them
+     * arrive ({@link #install(SiteStep, String)}), and checked against the pins of the allow-list.
+     */
+    public SiteNode(String name, Map<String, Table> datasets, AllowList allowList, DisclosurePolicy policy,
+            AuditLog audit, BufferAllocator allocator, RowSetLedger ledger) {
         this.ledger = ledger;
         this.name = name;
         this.datasets = Map.copyOf(datasets);
-        this.allowedMethods = Set.copyOf(allowedMethods);
-        this.steps = new LinkedHashMap<>();
-        steps.forEach(step -> this.steps.put(step.method(), step));
-        this.methods = new LinkedHashMap<>();
-        methods.forEach(method -> this.methods.put(method.id(), method));
+        this.allowList = allowList;
         this.policy = policy;
         this.audit = audit;
         this.allocator = allocator;
@@ -123,6 +143,118 @@ public final class SiteNode {
 
     public DisclosurePolicy policy() {
         return policy;
+    }
+
+    public AllowList allowList() {
+        return allowList;
+    }
+
+    /**
+     * Installs a site step provided by the bundle with this content SHA-256, unless its method is pinned to another
+     * bundle: then the node does not use it and audits the refusal (kind "configuration": the method and both
+     * digests). Installing a step of an allow-listed method is audited too, so the log shows which code served.
+     *
+     * @return whether the step is installed
+     */
+    public boolean install(SiteStep step, String bundleSha256) {
+        return install(steps, refusedSteps, "site step", step.method(), step, bundleSha256);
+    }
+
+    /**
+     * Installs a federated method (the coordinator code the node replays) provided by the bundle with this content
+     * SHA-256, under the same pin rule as {@link #install(SiteStep, String)}: replayed code decides what the site
+     * evaluates, so it is code the custodian reviewed too.
+     *
+     * @return whether the method is installed
+     */
+    public boolean install(FederatedMethod method, String bundleSha256) {
+        return install(methods, refusedMethods, "federated method", method.id(), method, bundleSha256);
+    }
+
+    /**
+     * Stops using this site step (its bundle stopped, was updated or uninstalled): from now on its method is refused
+     * until another acceptable step for it is installed. A request already running it finishes or fails cleanly.
+     */
+    public void remove(SiteStep step) {
+        remove(steps, "site step", step);
+    }
+
+    /** Stops replaying this federated method; analyses of it are refused until another one is installed. */
+    public void remove(FederatedMethod method) {
+        remove(methods, "federated method", method);
+    }
+
+    /**
+     * Checks that every method on the allow-list is served: a site step is installed for it and, for a pinned method,
+     * neither its step nor its federated method was refused for coming from another bundle without a matching one
+     * installed. A node is started only when this holds.
+     *
+     * @throws IllegalStateException naming the first method that is not served, and why
+     */
+    public void checkAllowList() {
+        for (String method : allowList.methods()) {
+            boolean noStep = steps.current(method) == null;
+            String refused = noStep ? refusedSteps.get(method)
+                    : methods.current(method) == null ? refusedMethods.get(method) : null;
+            if (refused != null) {
+                throw new IllegalStateException("the allow-list pins " + method + " to bundle SHA-256 "
+                        + allowList.pin(method).orElse("") + ", but the installed bundle has " + refused
+                        + "; refusing to serve unreviewed code");
+            }
+            if (noStep) {
+                throw new IllegalStateException("allow-list names '" + method + "', but no installed bundle provides its "
+                        + "site step; available: " + steps.ids().stream().sorted().toList());
+            }
+        }
+    }
+
+    private synchronized <T> boolean install(Providers<T> providers, Map<String, String> refused, String component,
+            String method, T provider, String bundleSha256) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("component", component);
+        entry.put("method", bounded(method));
+        entry.put("bundleSha256", bounded(bundleSha256));
+        if (!allowList.accepts(method, bundleSha256)) {
+            refused.put(method, bundleSha256);
+            entry.put("change", "refused");
+            entry.put("pinnedSha256", allowList.pin(method).orElse(""));
+            entry.put("reason", "the bundle's SHA-256 is not the one the allow-list pins; its code is not used");
+            configuration(entry);
+            return false;
+        }
+        providers.add(method, provider, bundleSha256);
+        if (allowList.allows(method)) {
+            entry.put("change", "installed");
+            entry.put("served", providers.current(method) == provider);
+            configuration(entry);
+        }
+        return true;
+    }
+
+    private synchronized <T> void remove(Providers<T> providers, String component, T provider) {
+        for (Providers.Installed<T> removed : providers.remove(provider)) {
+            if (allowList.allows(removed.id())) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("component", component);
+                entry.put("method", bounded(removed.id()));
+                entry.put("bundleSha256", bounded(removed.bundleSha256()));
+                entry.put("change", "withdrawn");
+                entry.put("stillServed", providers.current(removed.id()) != null);
+                configuration(entry);
+            }
+        }
+    }
+
+    /**
+     * Audits a change of the code the node runs. It is made whether or not the entry can be written: a node whose
+     * log fails refuses every request until the log works again, so no analysis runs on an unrecorded change.
+     */
+    private void configuration(Map<String, Object> entry) {
+        try {
+            log("configuration", entry);
+        } catch (NodeException e) {
+            // see above: the failing log stops the node from releasing anything
+        }
     }
 
     /** The audit log's latest hash. */
@@ -221,7 +353,7 @@ public final class SiteNode {
         if (data == null) {
             throw new NodeException(NodeException.Code.UNKNOWN_DATASET, "no dataset '" + spec.dataset() + "'");
         }
-        FederatedMethod method = methods.get(spec.method());
+        FederatedMethod method = methods.current(spec.method());
         if (method == null) {
             throw new NodeException(NodeException.Code.UNKNOWN_STEP, "no federated method '" + spec.method()
                     + "' is installed here");
@@ -231,6 +363,14 @@ public final class SiteNode {
             next = AnalysisReplay.next(method, spec, request.transcript(), identity.verifier(), allocator);
         } catch (AnalysisReplay.ReplayException e) {
             throw new NodeException(NodeException.Code.BAD_REQUEST, e.getMessage());
+        } catch (LinkageError e) {
+            // the method's bundle went away under the replay (its classes can no longer be loaded)
+            if (!methods.contains(method)) {
+                throw new NodeException(NodeException.Code.UNKNOWN_STEP, "federated method '" + spec.method()
+                        + "' was withdrawn while the request ran; nothing released");
+            }
+            throw new NodeException(NodeException.Code.INTERNAL, "the federated method failed ("
+                    + e.getClass().getSimpleName() + "); details are in the site's log");
         }
         if (!request.expectedArgumentsSha256().isEmpty()
                 && !request.expectedArgumentsSha256().equals(next.argumentsSha256())) {
@@ -242,11 +382,11 @@ public final class SiteNode {
             throw new NodeException(NodeException.Code.BAD_REQUEST, "site '" + name + "' takes no part in round "
                     + request.round());
         }
-        if (!allowedMethods.contains(next.method())) {
+        if (!allowList.allows(next.method())) {
             throw new NodeException(NodeException.Code.NOT_ALLOWED, "method '" + next.method() + "' is not on this "
                     + "site's allow-list");
         }
-        SiteStep siteStep = steps.get(next.method());
+        SiteStep siteStep = steps.current(next.method());
         if (siteStep == null) {
             throw new NodeException(NodeException.Code.UNKNOWN_STEP, "method '" + next.method() + "' has no site step "
                     + "here");
@@ -282,7 +422,12 @@ public final class SiteNode {
         } catch (IllegalArgumentException e) {
             // the step's own validation (unknown column, bad value): its message names the argument
             throw new NodeException(NodeException.Code.BAD_REQUEST, e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | OutOfMemoryError | LinkageError e) {
+            if (!steps.contains(siteStep)) {
+                // its bundle was stopped, updated or uninstalled while it ran: the step may have failed for that alone
+                throw new NodeException(NodeException.Code.UNKNOWN_STEP, "method '" + next.method() + "' was withdrawn "
+                        + "while the request ran; nothing released");
+            }
             // anything else may carry data in its message: report the kind only
             throw new NodeException(NodeException.Code.INTERNAL, "the site step failed (" + e.getClass().getSimpleName()
                     + "); details are in the site's log");

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.Parameters;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
@@ -104,23 +106,15 @@ class SiteNodeCodeTest {
 
     /** Its coordinator code: one round asking every site for its count. */
     private static final class RowCountMethod implements FederatedMethod {
+        private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(METHOD, "Rows (tests only)").build();
+
         @Override
-        public String id() {
-            return METHOD;
+        public MethodDescriptor descriptor() {
+            return DESCRIPTOR;
         }
 
         @Override
-        public String title() {
-            return "rows";
-        }
-
-        @Override
-        public List<String> parameters() {
-            return List.of();
-        }
-
-        @Override
-        public Outcome run(Sites sites, Map<String, String> parameters, BufferAllocator unused) {
+        public Outcome run(Sites sites, Parameters parameters, BufferAllocator unused) {
             sites.call(METHOD, "count", Map.of());
             return new Outcome(Map.of(), 1, true);
         }

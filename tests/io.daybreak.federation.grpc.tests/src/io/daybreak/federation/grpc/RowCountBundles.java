@@ -32,7 +32,8 @@ final class RowCountBundles {
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", SYMBOLIC_NAME);
         main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Import-Package", "io.daybreak.core.method, io.daybreak.data, io.daybreak.federation, org.apache.arrow.memory");
+        main.putValue("Import-Package",
+                "io.daybreak.core.method, io.daybreak.data, io.daybreak.federation, org.apache.arrow.memory");
         main.putValue("Service-Component", "OSGI-INF/step.xml,OSGI-INF/method.xml");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {

@@ -105,8 +105,8 @@ class FederatedFitBenchmark {
                             remote.names())), "y", covariates, GlmFamily.BINOMIAL).rounds();
                     return null;
                 });
-                double pooledGlm = median(() -> run(InstalledMethods.method("stats.glm"), pooled, Map.of("response", "y", "covariates",
-                        String.join(",", covariates), "family", "binomial"), allocator));
+                double pooledGlm = median(() -> run(InstalledMethods.method("stats.glm"), pooled, Map.of("response", "y",
+                        "covariates", String.join(",", covariates), "family", "binomial"), allocator));
                 report.append(String.format("logistic regression, %d sites x %,d rows, %d covariates: federated %.0f ms "
                         + "(%d rounds, %.0f ms per round), pooled in process %.0f ms, ratio %.2f%n", SITES, rows, COVARIATES,
                         federatedGlm, rounds[0], federatedGlm / rounds[0], pooledGlm, federatedGlm / pooledGlm));

@@ -9,10 +9,10 @@ import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
-import io.daybreak.methods.causal.model.CausalData;
-import io.daybreak.methods.causal.model.Estimand;
-import io.daybreak.methods.causal.model.Propensity;
-import io.daybreak.methods.causal.model.Weights;
+import io.daybreak.stats.causal.CausalData;
+import io.daybreak.stats.causal.Estimand;
+import io.daybreak.stats.causal.Propensity;
+import io.daybreak.stats.causal.Weights;
 import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.survival.SurvivalInput;
 

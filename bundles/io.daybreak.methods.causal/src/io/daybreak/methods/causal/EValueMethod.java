@@ -13,7 +13,7 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.data.Table;
-import io.daybreak.methods.causal.model.EValue;
+import io.daybreak.stats.causal.EValue;
 
 /** {@code causal.evalue}: E-values of a risk, odds or hazard ratio and of its confidence limit. */
 @Component(service = Method.class)

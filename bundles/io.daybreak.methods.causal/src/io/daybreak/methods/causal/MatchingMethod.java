@@ -18,14 +18,14 @@ import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
-import io.daybreak.methods.causal.model.Balance;
-import io.daybreak.methods.causal.model.CausalData;
-import io.daybreak.methods.causal.model.Estimand;
-import io.daybreak.methods.causal.model.Estimators;
-import io.daybreak.methods.causal.model.MarginalMeans;
-import io.daybreak.methods.causal.model.Matching;
-import io.daybreak.methods.causal.model.Propensity;
-import io.daybreak.methods.causal.model.Weights;
+import io.daybreak.stats.causal.Balance;
+import io.daybreak.stats.causal.CausalData;
+import io.daybreak.stats.causal.Estimand;
+import io.daybreak.stats.causal.Estimators;
+import io.daybreak.stats.causal.MarginalMeans;
+import io.daybreak.stats.causal.Matching;
+import io.daybreak.stats.causal.Propensity;
+import io.daybreak.stats.causal.Weights;
 
 /**
  * {@code causal.matching}: nearest-neighbour propensity score matching for the ATT (1:k, caliper, with or

@@ -17,8 +17,8 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
-import io.daybreak.methods.causal.model.CausalData;
-import io.daybreak.methods.causal.model.Propensity;
+import io.daybreak.stats.causal.CausalData;
+import io.daybreak.stats.causal.Propensity;
 import io.daybreak.stats.models.columns.Coefficients;
 
 /** {@code causal.propensity}: the logistic propensity model, each patient's score, and the overlap of the arms. */

@@ -19,8 +19,8 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
-import io.daybreak.methods.causal.model.Balance;
-import io.daybreak.methods.causal.model.CausalData;
+import io.daybreak.stats.causal.Balance;
+import io.daybreak.stats.causal.CausalData;
 
 /**
  * {@code causal.weighting}: balancing weights (IPTW for ATE or ATT, stabilised or not, overlap weights), with

@@ -22,8 +22,8 @@ import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.KaplanMeier;
 import io.daybreak.stats.models.survival.LogRank;
-import io.daybreak.methods.twin.model.Fidelity;
-import io.daybreak.methods.twin.model.PrognosticScore;
+import io.daybreak.stats.twin.Fidelity;
+import io.daybreak.stats.twin.PrognosticScore;
 
 /**
  * {@code twin.fidelity}: how close a generated table is to a real one ({@link Fidelity}): marginal KS and SMD per

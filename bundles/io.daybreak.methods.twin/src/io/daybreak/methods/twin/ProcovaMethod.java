@@ -28,8 +28,8 @@ import io.daybreak.stats.models.glm.GlmFit;
 import io.daybreak.stats.models.glm.GlmSums;
 import io.daybreak.stats.models.survival.CoxFit;
 import io.daybreak.stats.models.survival.CoxSums;
-import io.daybreak.methods.twin.model.GuentherSchouten;
-import io.daybreak.methods.twin.model.PrognosticScore;
+import io.daybreak.stats.twin.GuentherSchouten;
+import io.daybreak.stats.twin.PrognosticScore;
 
 /**
  * {@code twin.procova}: prognostic covariate adjustment. Planning from historical controls (σ̂², ρ̂, deflated,

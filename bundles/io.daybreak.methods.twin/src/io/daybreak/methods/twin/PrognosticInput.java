@@ -14,8 +14,8 @@ import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.NumericColumns;
-import io.daybreak.methods.twin.model.Prognostic;
-import io.daybreak.methods.twin.model.PrognosticScore;
+import io.daybreak.stats.twin.Prognostic;
+import io.daybreak.stats.twin.PrognosticScore;
 
 /**
  * Training a prognostic score from a table, and the coefficients table that carries it from

@@ -16,11 +16,11 @@ import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.data.TableBuilder;
 import io.daybreak.stats.models.columns.NumericColumns;
-import io.daybreak.methods.twin.model.PrognosticScore;
+import io.daybreak.stats.twin.PrognosticScore;
 
 /**
  * {@code twin.prognostic-train}: a prognostic score trained on historical controls (GLM, Cox, or ridge with
- * glmnet's objectives, {@link io.daybreak.methods.twin.model.Prognostic}); outputs the coefficients table that
+ * glmnet's objectives, {@link io.daybreak.stats.twin.Prognostic}); outputs the coefficients table that
  * {@code twin.procova} applies to trial data, and the data with the score appended.
  */
 @Component(service = Method.class)

@@ -23,9 +23,9 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
-import io.daybreak.methods.twin.model.TgiFit;
-import io.daybreak.methods.twin.model.TgiModel;
-import io.daybreak.methods.twin.model.TgiPatient;
+import io.daybreak.stats.twin.TgiFit;
+import io.daybreak.stats.twin.TgiModel;
+import io.daybreak.stats.twin.TgiPatient;
 
 /**
  * {@code twin.tgi-fit}: per-patient Stein/Wilkerson tumour growth fits (dx, gx, gd, gdphi) with tumgr's selection

@@ -20,11 +20,11 @@ import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.KaplanMeier;
-import io.daybreak.methods.twin.model.VirtualPatients;
+import io.daybreak.stats.twin.VirtualPatients;
 
 /**
  * {@code twin.tgi-simulate}: seeded virtual patients with tumour size curves, RECIST responses, PFS and optional
- * OS ({@link VirtualPatients}, {@link io.daybreak.methods.twin.model.Recist}). Patient i uses random stream i.
+ * OS ({@link VirtualPatients}, {@link io.daybreak.stats.twin.Recist}). Patient i uses random stream i.
  */
 @Component(service = Method.class)
 public final class TgiSimulateMethod implements Method {

@@ -7,15 +7,15 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
 import io.daybreak.data.Table;
-import io.daybreak.methods.causal.model.Balance;
-import io.daybreak.methods.causal.model.CausalData;
-import io.daybreak.methods.causal.model.EValue;
-import io.daybreak.methods.causal.model.Estimand;
-import io.daybreak.methods.causal.model.Estimators;
-import io.daybreak.methods.causal.model.MarginalMeans;
-import io.daybreak.methods.causal.model.Propensity;
-import io.daybreak.methods.causal.model.SurvivalEffect;
-import io.daybreak.methods.causal.model.Weights;
+import io.daybreak.stats.causal.Balance;
+import io.daybreak.stats.causal.CausalData;
+import io.daybreak.stats.causal.EValue;
+import io.daybreak.stats.causal.Estimand;
+import io.daybreak.stats.causal.Estimators;
+import io.daybreak.stats.causal.MarginalMeans;
+import io.daybreak.stats.causal.Propensity;
+import io.daybreak.stats.causal.SurvivalEffect;
+import io.daybreak.stats.causal.Weights;
 
 /**
  * The external-control-arm analysis of a single-arm trial: the cohort flow ({@link CohortFlow}), a propensity

@@ -13,7 +13,7 @@ import io.daybreak.data.ArrowMemory;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
 import io.daybreak.data.files.TableFiles;
-import io.daybreak.methods.causal.model.MarginalMeans;
+import io.daybreak.stats.causal.MarginalMeans;
 
 /**
  * {@code eca}: the whole external-control-arm workflow in one console command, on synthetic

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.daybreak.data.AtomicFiles;
-import io.daybreak.methods.causal.model.Balance;
-import io.daybreak.methods.causal.model.MarginalMeans;
-import io.daybreak.methods.causal.model.WeightedKaplanMeier;
+import io.daybreak.stats.causal.Balance;
+import io.daybreak.stats.causal.MarginalMeans;
+import io.daybreak.stats.causal.WeightedKaplanMeier;
 
 /** The analysis as one self-contained HTML page (inline CSS and SVG), written atomically. */
 final class ExternalControlReport {

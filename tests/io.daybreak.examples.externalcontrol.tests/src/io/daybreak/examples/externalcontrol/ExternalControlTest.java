@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
-import io.daybreak.methods.causal.model.Balance;
-import io.daybreak.methods.causal.model.MarginalMeans;
+import io.daybreak.stats.causal.Balance;
+import io.daybreak.stats.causal.MarginalMeans;
 
 /**
  * The external-control-arm workflow on its synthetic cohorts, whose truth is known: the trial patients' survival

@@ -13,7 +13,7 @@ import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.Table;
-import io.daybreak.methods.twin.model.GuentherSchouten;
+import io.daybreak.stats.twin.GuentherSchouten;
 
 /**
  * {@code twin.procova} against twin.R sections B and C (R 4.2.2; glm.control(epsilon = 1e-14),

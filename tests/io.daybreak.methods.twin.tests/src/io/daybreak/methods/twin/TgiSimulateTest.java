@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.data.Table;
-import io.daybreak.methods.twin.model.Recist;
-import io.daybreak.methods.twin.model.TumourCurves;
+import io.daybreak.stats.twin.Recist;
+import io.daybreak.stats.twin.TumourCurves;
 
 /** {@code twin.tgi-simulate}: the curves' nadirs, seeding, Monte Carlo moments and ORR, RECIST rules, bad input. */
 class TgiSimulateTest extends TwinTestSupport {

@@ -7,7 +7,7 @@ import org.hipparchus.exception.MathIllegalArgumentException;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.causal.model.WeightedKaplanMeier;
+import io.daybreak.stats.causal.WeightedKaplanMeier;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.glm.GlmFamily;
 import io.daybreak.stats.models.glm.GlmFit;

@@ -9,7 +9,7 @@ import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
-import io.daybreak.methods.causal.model.WeightedKaplanMeier;
+import io.daybreak.stats.causal.WeightedKaplanMeier;
 import io.daybreak.stats.federated.Arguments;
 import io.daybreak.stats.models.glm.GlmFamily;
 import io.daybreak.stats.models.glm.GlmSums;

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.daybreak.methods.causal.model.Estimand;
+import io.daybreak.stats.causal.Estimand;
 import io.daybreak.stats.models.columns.SummaryValues;
 
 /**
  * The balance table from pooled sums, with the conventions of the pooled {@code causal.weighting}
- * ({@link io.daybreak.methods.causal.model.Balance}, R {@code cobalt}): continuous covariates standardised by the
+ * ({@link io.daybreak.stats.causal.Balance}, R {@code cobalt}): continuous covariates standardised by the
  * unweighted SD (pooled for ATE/ATO, the treated's for ATT, variances with n − 1), binary ones as raw differences.
  */
 final class FederatedBalance {

@@ -2,7 +2,7 @@ package io.daybreak.methods.causal.federated;
 
 import java.util.Map;
 
-import io.daybreak.methods.causal.model.MarginalMeans;
+import io.daybreak.stats.causal.MarginalMeans;
 
 /**
  * The IPTW (Hájek) means from pooled sums, with the influence-function standard errors of the pooled

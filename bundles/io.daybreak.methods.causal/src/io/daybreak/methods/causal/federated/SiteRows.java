@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.daybreak.data.Table;
 import io.daybreak.federation.ReleaseGuard;
-import io.daybreak.methods.causal.model.Estimand;
+import io.daybreak.stats.causal.Estimand;
 import io.daybreak.stats.federated.Arguments;
 import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.federated.SiteChecks;

@@ -76,6 +76,9 @@ echo "$out" | grep -q '"sites":\[{"site":"site0","n":78}' || fail "fed stats.glm
 SHA="$(echo "$out" | sed 's/.*"bundleSha256":"\([0-9a-f]*\)".*/\1/')"
 # each site's signed audit head is in the certificate
 echo "$out" | grep -q '"auditHeads":\[{"site":"site0","round":' || fail "no signed audit heads in the certificate: $out"
+# the certificate names the library code the coordinator ran (the federated GLM lives in a library bundle)
+echo "$out" | grep -q '"libraries":\[.*{"bundle":"io.daybreak.stats.federated","version":"[^"]*","sha256":"[0-9a-f]\{64\}"}' \
+  || fail "the certificate does not name the library bundles: $out"
 # parameters are typed: a bad value is bad input (exit 2), named with what is allowed, before any site is asked
 set +e
 out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age family=gamma 2>&1)"

@@ -28,6 +28,10 @@ echo "$out" | grep -q '"mean":0.3333333333333333' || fail "unexpected posterior 
 [ "$(head -1 "$WORK/posterior.csv")" = "rate,density,cdf" ] || fail "posterior.csv has no header"
 [ "$(wc -l < "$WORK/posterior.csv")" -eq 102 ] || fail "posterior.csv should have 101 rows"
 grep -q '"seed"' "$WORK/posterior.csv.provenance.json" || fail "no provenance record next to posterior.csv"
+# provenance names the Daybreak bundles the method's bundle was wired to, with their SHA-256
+grep -q '"libraries"' "$WORK/posterior.csv.provenance.json" \
+  && grep -q '"bundle" : "io.daybreak.core"' "$WORK/posterior.csv.provenance.json" \
+  || fail "the provenance record does not name the bundles the method was wired to"
 
 # a study file (as the IDE saves it) runs as the command it stands for: same seed, same result
 cat > "$WORK/study.json" <<'JSON'

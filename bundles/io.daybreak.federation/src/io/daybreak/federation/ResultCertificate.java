@@ -20,13 +20,16 @@ public final class ResultCertificate {
     /**
      * @param bundleVersion the providing bundle's version (the method's version)
      * @param bundleSha256  SHA-256 of the providing bundle, as a node's allow-list can pin it
+     * @param libraries     the Daybreak bundles the providing bundle is wired to (bundle, version, sha256 each): the
+     *                      library code the coordinator ran
      */
     public static Map<String, Object> of(FederatedMethod method, String bundleName, String bundleVersion,
-            String bundleSha256, String dataset, FederatedRun.Result result) {
+            String bundleSha256, List<Map<String, Object>> libraries, String dataset, FederatedRun.Result result) {
         Map<String, Object> certificate = new LinkedHashMap<>();
         certificate.put("method", method.id() + "@" + bundleVersion);
         certificate.put("bundle", bundleName);
         certificate.put("bundleSha256", bundleSha256);
+        certificate.put("libraries", List.copyOf(libraries));
         certificate.put("dataset", dataset);
         certificate.put("sites", entries(result.participants(), "n"));
         if (!result.excluded().isEmpty()) {

@@ -14,6 +14,7 @@ import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.core.provenance.ProvenanceRecord;
+import io.daybreak.core.provenance.WiredBundle;
 import io.daybreak.core.registry.RegisteredMethod;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -163,6 +164,7 @@ final class Documents {
         p.put("methodVersion", record.methodVersion());
         p.put("bundle", record.bundle());
         p.put("bundleSha256", record.bundleSha256());
+        p.put("libraries", record.libraries().stream().map(WiredBundle::document).toList());
         p.put("parameters", record.parameters());
         p.put("seed", Long.toString(record.seed()));
         p.put("inputDigests", record.inputDigests());

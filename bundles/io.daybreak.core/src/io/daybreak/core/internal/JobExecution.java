@@ -123,7 +123,7 @@ final class JobExecution {
     private ProvenanceRecord provenance(JobRecord job, JobStatus status, String message, Instant started,
             Map<String, String> inputDigests, Map<String, String> outputDigests) {
         return new ProvenanceRecord(job.id(), job.methodId(), job.methodVersion(), job.method().bundleSymbolicName(),
-                job.bundleSha256(), job.parameters().asMap(), job.seed(), inputDigests,
+                job.bundleSha256(), job.libraries(), job.parameters().asMap(), job.seed(), inputDigests,
                 outputDigests, status.name(), message, started, Instant.now(), platformVersion,
                 Runtime.version().toString());
     }

@@ -13,6 +13,7 @@ import io.daybreak.core.jobs.RunRequest;
 import io.daybreak.core.jobs.RunResult;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.provenance.ProvenanceRecord;
+import io.daybreak.core.provenance.WiredBundle;
 import io.daybreak.core.registry.RegisteredMethod;
 
 /**
@@ -28,6 +29,7 @@ final class JobRecord implements Job {
     private final RunRequest request;
     private final long seed;
     private final String bundleSha256;
+    private final List<WiredBundle> libraries;
     private final Instant submitted = Instant.now();
     private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
     private final Deque<String> log = new ArrayDeque<>();
@@ -40,9 +42,10 @@ final class JobRecord implements Job {
     private volatile ProvenanceRecord provenance;
 
     JobRecord(long id, RegisteredMethod method, Parameters parameters, RunRequest request, long seed,
-            String bundleSha256) {
+            String bundleSha256, List<WiredBundle> libraries) {
         this.id = id;
         this.bundleSha256 = bundleSha256;
+        this.libraries = List.copyOf(libraries);
         this.method = method;
         this.parameters = parameters;
         this.request = request;
@@ -125,6 +128,11 @@ final class JobRecord implements Job {
     /** Digest of the method's bundle, taken at submission (the bundle may be gone by the end of the run). */
     String bundleSha256() {
         return bundleSha256;
+    }
+
+    /** The Daybreak bundles the method's bundle was wired to at submission. */
+    List<WiredBundle> libraries() {
+        return libraries;
     }
 
     /** The reason the run must stop (user cancellation or method withdrawal), or {@code null}. */

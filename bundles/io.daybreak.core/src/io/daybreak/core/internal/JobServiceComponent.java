@@ -32,6 +32,7 @@ import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.core.provenance.BundleDigests;
+import io.daybreak.core.provenance.BundleWiringTrail;
 import io.daybreak.core.registry.MethodRegistry;
 import io.daybreak.core.registry.RegisteredMethod;
 import io.daybreak.data.ArrowMemory;
@@ -97,7 +98,7 @@ public final class JobServiceComponent implements JobService {
         checkInputs(descriptor, request.inputs());
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong();
         JobRecord job = new JobRecord(nextId.getAndIncrement(), method, parameters, request, seed,
-                bundleDigests.sha256(method.bundle()));
+                bundleDigests.sha256(method.bundle()), BundleWiringTrail.of(method.bundle(), bundleDigests));
         jobs.put(job.id(), job);
         try {
             executor.execute(() -> execution.run(job));

@@ -3,6 +3,7 @@ package io.daybreak.core.provenance;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param methodVersion   the method's version (its bundle's version)
  * @param bundle          the providing bundle's symbolic name
  * @param bundleSha256    SHA-256 of the providing bundle's content (see {@code docs/provenance.md})
+ * @param libraries       the Daybreak bundles the providing bundle was wired to when the run was submitted (the
+ *                        libraries whose code the method calls, and the platform), with their SHA-256, by name
  * @param parameters      every parameter's bound value, defaults included, in descriptor order
  * @param seed            the seed of the run's random streams
  * @param inputDigests    SHA-256 of each input table's logical content
@@ -25,10 +28,12 @@ import java.util.Map;
  * @param javaVersion     the Java runtime version
  */
 public record ProvenanceRecord(long jobId, String methodId, String methodVersion, String bundle, String bundleSha256,
-        Map<String, Object> parameters, long seed, Map<String, String> inputDigests, Map<String, String> outputDigests,
+        List<WiredBundle> libraries, Map<String, Object> parameters, long seed, Map<String, String> inputDigests,
+        Map<String, String> outputDigests,
         String status, String message, Instant started, Instant finished, String platformVersion, String javaVersion) {
 
     public ProvenanceRecord {
+        libraries = List.copyOf(libraries);
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         inputDigests = Collections.unmodifiableMap(new LinkedHashMap<>(inputDigests));
         outputDigests = Collections.unmodifiableMap(new LinkedHashMap<>(outputDigests));

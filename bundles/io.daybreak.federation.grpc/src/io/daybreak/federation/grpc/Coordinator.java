@@ -1,6 +1,7 @@
 package io.daybreak.federation.grpc;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -9,6 +10,8 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.provenance.BundleDigests;
+import io.daybreak.core.provenance.BundleWiringTrail;
+import io.daybreak.core.provenance.WiredBundle;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.FederatedRun;
 import io.daybreak.federation.ResultCertificate;
@@ -43,8 +46,10 @@ public final class Coordinator {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("method", method.id());
         document.put("summary", result.outcome().summary());
+        List<Map<String, Object>> libraries = BundleWiringTrail.of(bundle, digests).stream().map(WiredBundle::document)
+                .toList();
         document.put("certificate", ResultCertificate.of(method, bundle.getSymbolicName(),
-                bundle.getVersion().toString(), digests.sha256(bundle), sites.dataset(), result));
+                bundle.getVersion().toString(), digests.sha256(bundle), libraries, sites.dataset(), result));
         return document;
     }
 }

@@ -1,6 +1,7 @@
 package io.daybreak.core.hotswap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -27,6 +28,7 @@ import io.daybreak.core.jobs.JobStatus;
 import io.daybreak.core.jobs.RunFailedException;
 import io.daybreak.core.jobs.RunRequest;
 import io.daybreak.core.jobs.RunResult;
+import io.daybreak.core.provenance.WiredBundle;
 import io.daybreak.core.registry.MethodRegistry;
 import io.daybreak.core.registry.UnknownMethodException;
 import io.daybreak.core.testing.Await;
@@ -44,6 +46,7 @@ class HotSwapTest {
     private JobService jobs;
     private ArrowMemory memory;
     private Bundle installed;
+    private final List<Bundle> others = new java.util.ArrayList<>();
 
     @BeforeEach
     void services() {
@@ -57,6 +60,11 @@ class HotSwapTest {
     void cleanUp() throws Exception {
         if (installed != null && installed.getState() != Bundle.UNINSTALLED) {
             installed.uninstall();
+        }
+        for (Bundle bundle : others) {
+            if (bundle.getState() != Bundle.UNINSTALLED) {
+                bundle.uninstall();
+            }
         }
         Await.until(() -> memory.allocatedBytes() == 0, "all Arrow memory is released");
     }
@@ -123,6 +131,77 @@ class HotSwapTest {
                 run.message());
         assertEquals("CANCELLED", run.provenance().status());
         Await.until(() -> version() == null, "test.hotswap is gone from the registry");
+    }
+
+    /**
+     * A library bundle is updated under two method bundles that import it while a run of one of them is in flight:
+     * after the refresh both run the new library, the run in flight completes on the old one or ends cancelled with
+     * a clear status, and provenance names the library version and SHA-256 each run used.
+     */
+    @Test
+    void aLibraryUpdatedUnderTwoMethodBundlesIsUsedByNewRunsAndProvenanceTellsThemApart() throws Exception {
+        Bundle library = context.installBundle("daybreak-test:library", MethodBundles.library("1.0.0"));
+        others.add(library);
+        for (String user : List.of("a", "b")) {
+            Bundle bundle = context.installBundle("daybreak-test:user-" + user, MethodBundles.libraryUser(
+                    "io.daybreak.tests.hotswap.user." + user, "test.library-" + user));
+            others.add(bundle);
+            bundle.start();
+        }
+        Await.until(() -> registry.find("test.library-a").isPresent() && registry.find("test.library-b").isPresent(),
+                "the registry lists both library users");
+        WiredBundle before = null;
+        for (String user : List.of("a", "b")) {
+            try (RunResult result = jobs.await(jobs.submit(RunRequest.of("test.library-" + user, Map.of())), JOB_TIMEOUT)) {
+                assertEquals("1.0.0", result.summary().get("libraryVersion"));
+                WiredBundle used = library(result.provenance().libraries());
+                assertEquals("1.0.0", used.version());
+                assertTrue(before == null || before.equals(used), "both methods run the same library: " + used);
+                before = used;
+                assertTrue(result.provenance().libraries().stream().anyMatch(b -> b.symbolicName().equals("io.daybreak.core")),
+                        "the platform bundle the method is wired to is named too: " + result.provenance().libraries());
+            }
+        }
+
+        Job inFlight = jobs.submit(RunRequest.of("test.library-a", Map.of("steps", 300, "sleepMillis", 10)));
+        Await.until(() -> inFlight.status() == JobStatus.RUNNING && inFlight.progress() > 0, "the long run is running");
+        library.update(MethodBundles.library("2.0.0"));
+        refresh(library);
+        WiredBundle old = before;
+        for (String user : List.of("a", "b")) {
+            Await.until(() -> "2.0.0".equals(libraryVersionOfANewRun("test.library-" + user)),
+                    "new runs of test.library-" + user + " use library 2.0.0");
+            try (RunResult result = jobs.await(jobs.submit(RunRequest.of("test.library-" + user, Map.of())), JOB_TIMEOUT)) {
+                WiredBundle used = library(result.provenance().libraries());
+                assertEquals("2.0.0", used.version());
+                assertNotEquals(old.sha256(), used.sha256(), "provenance tells the two library builds apart");
+            }
+        }
+        try (RunResult result = jobs.await(inFlight, JOB_TIMEOUT)) {
+            assertEquals("1.0.0", result.summary().get("libraryVersion"));
+            assertEquals(old, library(result.provenance().libraries()), "the run in flight names the library it ran");
+        } catch (RunFailedException e) {
+            assertEquals(JobStatus.CANCELLED, e.status(), e.getMessage());
+            assertTrue(inFlight.message().contains("io.daybreak.tests.hotswap.user.a"), inFlight.message());
+            assertEquals(old, library(inFlight.provenance().libraries()), "a cancelled run names its library too");
+        }
+    }
+
+    private static WiredBundle library(List<WiredBundle> libraries) {
+        return libraries.stream().filter(b -> b.symbolicName().equals(MethodBundles.LIBRARY)).findFirst()
+                .orElseThrow(() -> new AssertionError("provenance does not name the library: " + libraries));
+    }
+
+    /** A quick run's library version, or null while the method is withdrawn during the refresh. */
+    private String libraryVersionOfANewRun(String method) {
+        try (RunResult result = jobs.await(jobs.submit(RunRequest.of(method, Map.of())), JOB_TIMEOUT)) {
+            return (String) result.summary().get("libraryVersion");
+        } catch (UnknownMethodException | RunFailedException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private void refresh(Bundle bundle) throws InterruptedException {

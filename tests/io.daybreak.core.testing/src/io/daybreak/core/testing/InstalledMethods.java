@@ -1,5 +1,7 @@
 package io.daybreak.core.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import org.osgi.framework.Bundle;
@@ -16,7 +18,7 @@ import io.daybreak.federation.SiteStep;
 /**
  * The methods, site steps and federated methods that the installed method bundles offer as services, by id. A
  * method bundle exports nothing, so a test outside it reaches its code the way the platform does: through the
- * service registry (waiting up to {@link Await#DEFAULT} for the bundle's components to come up).
+ * service registry (waiting, as {@link Await#until} does, for the bundle's components to come up).
  */
 public final class InstalledMethods {
     private InstalledMethods() {
@@ -52,27 +54,21 @@ public final class InstalledMethods {
 
     private static <T> T find(Class<T> type, Function<T, String> idOf, String id) {
         BundleContext context = context();
-        long deadline = System.nanoTime() + Await.DEFAULT.toNanos();
-        while (true) {
+        List<T> found = new ArrayList<>(1);
+        Await.until(() -> {
             try {
                 for (ServiceReference<T> reference : context.getServiceReferences(type, null)) {
                     T service = context.getService(reference);
                     if (service != null && id.equals(idOf.apply(service))) {
-                        return service;
+                        found.add(service);
+                        return true;
                     }
                 }
+                return false;
             } catch (InvalidSyntaxException e) {
                 throw new IllegalStateException(e);
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + type.getSimpleName() + " '" + id + "' service within " + Await.DEFAULT);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + type.getSimpleName() + " '" + id + "'", e);
-            }
-        }
+        }, "a " + type.getSimpleName() + " '" + id + "' service");
+        return found.get(0);
     }
 }

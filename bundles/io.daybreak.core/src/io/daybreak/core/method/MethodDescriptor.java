@@ -95,6 +95,18 @@ public record MethodDescriptor(String id, String title, String category, String 
             return this;
         }
 
+        /** Adds the parameters a settings record declares, in order (see {@link Settings}). */
+        public Builder settings(Class<? extends Record> type) {
+            parameters.addAll(Settings.specs(type));
+            return this;
+        }
+
+        /** Adds a parameter spec that is already built, e.g. one of a settings group's. */
+        public Builder parameter(ParameterSpec spec) {
+            parameters.add(spec);
+            return this;
+        }
+
         public Builder input(TableSpec spec) {
             inputs.add(spec);
             return this;

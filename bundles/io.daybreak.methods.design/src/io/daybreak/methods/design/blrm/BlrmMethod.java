@@ -4,22 +4,38 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
-import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
+import io.daybreak.methods.design.oc.Simulation;
 
 /** {@code design.blrm}: operating characteristics of the BLRM with EWOC (see {@link BlrmTrial}). */
 @Component(service = Method.class)
 public final class BlrmMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = BlrmParameters.declare(MethodDescriptor.builder("design.blrm",
+    /** What design.blrm takes: the dose-finding groups, the BLRM prior and its own early stop. */
+    record BlrmSettings(
+            @Adjust(name = "target", doc = "target DLT rate: defines the true MTD for the operating characteristics "
+                    + "(the design itself uses 'intervals')")
+            DoseTruth doses,
+            BlrmPrior prior, Cohorts cohorts,
+            @Setting(min = 1, optional = true,
+                    doc = "stop early once the recommended dose already has this many patients (off if absent)")
+            Integer stopPatients,
+            Simulation simulation) {
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.blrm",
             "BLRM with escalation with overdose control: operating characteristics")
             .category("design")
             .reference("Neuenschwander, Branson & Gsponer, Stat Med 27:2420-2439 (2008); Babb, Rogatko & Zacks, "
@@ -28,15 +44,7 @@ public final class BlrmMethod implements Method {
                     + "prior on (log alpha, log beta), posterior by deterministic 2-D quadrature: each cohort goes to "
                     + "the dose with the highest posterior probability of the target interval among doses with "
                     + "P(overdose) <= ewoc, without skipping untried doses; no admissible dose stops the trial.")
-            .parameter(DesignParameters.truth())
-            .parameter(DesignParameters.target().doc("target DLT rate: defines the true MTD for the operating "
-                    + "characteristics (the design itself uses 'intervals')")))
-            .parameter(DesignParameters.cohortSize())
-            .parameter(DesignParameters.cohorts())
-            .parameter(DesignParameters.startDose())
-            .parameter(ParameterSpec.integer("stopPatients").min(1).optional()
-                    .doc("stop early once the recommended dose already has this many patients (off if absent)"))
-            .parameter(DesignParameters.trials())
+            .settings(BlrmSettings.class)
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 
@@ -47,8 +55,8 @@ public final class BlrmMethod implements Method {
 
     /** A fresh BLRM trial with the model, prior and EWOC parameters given, for methods that drive designs. */
     public static DoseFindingTrial newTrial(Parameters parameters, int doses, int cohortSize, int cohorts, int startDose) {
-        return new BlrmTrial(new BlrmTrial.Settings(BlrmParameters.prior(parameters, doses), parameters.real("ewoc"),
-                cohortSize, cohorts, startDose, 0));
+        BlrmPrior prior = BlrmParameters.bind(parameters);
+        return new BlrmTrial(new BlrmTrial.Settings(prior.posterior(doses), prior.ewoc(), cohortSize, cohorts, startDose, 0));
     }
 
     /** A fresh BLRM trial with the default prior (dose levels 1..K) and EWOC, for methods that drive designs. */
@@ -65,13 +73,13 @@ public final class BlrmMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double[] truth = parameters.reals("truth");
-        BlrmTrial.Settings settings = new BlrmTrial.Settings(BlrmParameters.prior(parameters, truth.length),
-                parameters.real("ewoc"), (int) parameters.integer("cohortSize"), (int) parameters.integer("cohorts"),
-                DesignParameters.startDose(parameters, truth.length),
-                parameters.has("stopPatients") ? (int) parameters.integer("stopPatients") : 0);
-        double target = parameters.real("target");
-        long trials = parameters.integer("trials");
+        BlrmSettings given = Settings.bind(BlrmSettings.class, parameters);
+        double[] truth = given.doses().truth();
+        BlrmTrial.Settings settings = new BlrmTrial.Settings(given.prior().posterior(truth.length),
+                given.prior().ewoc(), given.cohorts().cohortSize(), given.cohorts().cohorts(),
+                given.cohorts().startIndex(truth.length), given.stopPatients() != null ? given.stopPatients() : 0);
+        double target = given.doses().target();
+        long trials = given.simulation().trials();
         OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new BlrmTrial(settings), truth, target, trials,
                 context);
         MethodResult.Builder result = MethodResult.builder()

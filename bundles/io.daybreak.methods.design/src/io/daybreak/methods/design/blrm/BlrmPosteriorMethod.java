@@ -66,11 +66,12 @@ public final class BlrmPosteriorMethod implements Method {
                 highestTried = d;
             }
         }
-        BlrmModel model = BlrmParameters.model(parameters, patients.length);
-        BlrmPosterior posterior = BlrmPosterior.prior(model, BlrmParameters.intervals(parameters));
+        BlrmPrior prior = BlrmParameters.bind(parameters);
+        BlrmModel model = prior.model(patients.length);
+        BlrmPosterior posterior = BlrmPosterior.prior(model, prior.checkedIntervals());
         posterior.condition(patients, dlts);
-        double ewoc = parameters.real("ewoc");
-        double[] amounts = BlrmParameters.amounts(parameters, patients.length);
+        double ewoc = prior.ewoc();
+        double[] amounts = prior.amounts(patients.length);
         Columns columns = new Columns();
         int recommended = -1;
         double bestTarget = Double.NEGATIVE_INFINITY;

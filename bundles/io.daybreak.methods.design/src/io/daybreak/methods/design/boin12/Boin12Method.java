@@ -11,12 +11,14 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
-import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
+import io.daybreak.methods.design.oc.Simulation;
 
 /**
  * {@code design.boin12}: operating characteristics of BOIN12 (see {@link Boin12Trial}); "selection" is the
@@ -26,6 +28,43 @@ import io.daybreak.methods.design.oc.OperatingCharacteristics;
  */
 @Component(service = Method.class)
 public final class Boin12Method implements Method {
+    /** What design.boin12 takes: toxicity and efficacy, the utility, BOIN12's rules and the shared groups. */
+    record Boin12Settings(
+            @Setting(unit = "DLT probability", min = 0, minInclusive = false, max = 1, maxInclusive = false,
+                    doc = "true DLT probability at each dose, lowest first, e.g. 0.05,0.1,0.2,0.3,0.5")
+            double[] truth,
+            @Setting(unit = "response probability", min = 0, minInclusive = false, max = 1, maxInclusive = false,
+                    doc = "true efficacy (response) probability at each dose, lowest first")
+            double[] efficacy,
+            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.35",
+                    doc = "highest acceptable toxicity rate phi_T")
+            double target,
+            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.25",
+                    doc = "lowest acceptable efficacy rate phi_E")
+            double minEfficacy,
+            @Setting(min = 0, max = 100, defaultValue = "60",
+                    doc = "utility of efficacy with toxicity (efficacy alone: 100, toxicity alone: 0)")
+            double utilityBoth,
+            @Setting(min = 0, max = 100, defaultValue = "40", doc = "utility of neither efficacy nor toxicity")
+            double utilityNeither,
+            @Setting(min = 0.5, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
+                    doc = "eliminate a dose and those above when P(toxicity > phi_T | data) exceeds this")
+            double eliminationCutoff,
+            @Setting(min = 0.5, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.90",
+                    doc = "eliminate a dose when P(efficacy < phi_E | data) exceeds this")
+            double futilityCutoff,
+            @Setting(unit = "patients", min = 1, defaultValue = "6",
+                    doc = "with this many patients and toxicity between the boundaries, do not escalate")
+            int nStar,
+            @Setting(unit = "patients", min = 1, defaultValue = "9",
+                    doc = "with this many patients at a dose, try the next higher dose if it is untried")
+            int exploreAt,
+            @Setting(unit = "patients", min = 1, optional = true,
+                    doc = "end the trial once this many patients are at the current dose (off if absent)")
+            Integer earlyStop,
+            Cohorts cohorts, Simulation simulation) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin12",
             "BOIN12 phase I/II dose optimisation on toxicity and efficacy: operating characteristics")
             .category("design")
@@ -34,30 +73,7 @@ public final class Boin12Method implements Method {
                     + "dose choice among neighbours by the rank-based desirability score of the utility, exploration "
                     + "of untried doses; the optimal biological dose maximises the estimated utility (isotonic "
                     + "toxicity, model-averaged unimodal efficacy) up to the MTD.")
-            .parameter(DesignParameters.truth())
-            .parameter(ParameterSpec.reals("efficacy").greaterThan(0).lessThan(1).unit("response probability")
-                    .doc("true efficacy (response) probability at each dose, lowest first"))
-            .parameter(DesignParameters.target().defaultValue(0.35).doc("highest acceptable toxicity rate phi_T"))
-            .parameter(ParameterSpec.real("minEfficacy").greaterThan(0).lessThan(1).defaultValue(0.25)
-                    .doc("lowest acceptable efficacy rate phi_E"))
-            .parameter(ParameterSpec.real("utilityBoth").min(0).max(100).defaultValue(60.0)
-                    .doc("utility of efficacy with toxicity (efficacy alone: 100, toxicity alone: 0)"))
-            .parameter(ParameterSpec.real("utilityNeither").min(0).max(100).defaultValue(40.0)
-                    .doc("utility of neither efficacy nor toxicity"))
-            .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
-                    .doc("eliminate a dose and those above when P(toxicity > phi_T | data) exceeds this"))
-            .parameter(ParameterSpec.real("futilityCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.90)
-                    .doc("eliminate a dose when P(efficacy < phi_E | data) exceeds this"))
-            .parameter(ParameterSpec.integer("nStar").min(1).defaultValue(6L).unit("patients")
-                    .doc("with this many patients and toxicity between the boundaries, do not escalate"))
-            .parameter(ParameterSpec.integer("exploreAt").min(1).defaultValue(9L).unit("patients")
-                    .doc("with this many patients at a dose, try the next higher dose if it is untried"))
-            .parameter(ParameterSpec.integer("earlyStop").min(1).optional().unit("patients")
-                    .doc("end the trial once this many patients are at the current dose (off if absent)"))
-            .parameter(DesignParameters.cohortSize())
-            .parameter(DesignParameters.cohorts())
-            .parameter(DesignParameters.startDose())
-            .parameter(DesignParameters.trials())
+            .settings(Boin12Settings.class)
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 
@@ -68,14 +84,15 @@ public final class Boin12Method implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double[] toxicity = parameters.reals("truth");
-        double[] efficacy = parameters.reals("efficacy");
+        Boin12Settings settings = Settings.bind(Boin12Settings.class, parameters);
+        double[] toxicity = settings.truth();
+        double[] efficacy = settings.efficacy();
         if (efficacy.length != toxicity.length) {
             throw new InvalidParameterException("parameter 'efficacy' has " + efficacy.length + " values but 'truth' has "
                     + toxicity.length + "; they must match");
         }
-        Boin12Rules rules = rules(parameters, toxicity.length);
-        long trials = parameters.integer("trials");
+        Boin12Rules rules = rules(settings, toxicity.length);
+        long trials = settings.simulation().trials();
         List<Summary> parts = DoseFindingSimulation.inChunks(trials, context, () -> new Summary(toxicity, rules),
                 (local, r) -> local.add(run(rules, toxicity, efficacy, context.random(r),
                         context.random(r + DoseFindingSimulation.EFFICACY_STREAMS),
@@ -108,14 +125,12 @@ public final class Boin12Method implements Method {
                 .build();
     }
 
-    static Boin12Rules rules(Parameters parameters, int doses) {
-        int cohortSize = (int) parameters.integer("cohortSize");
-        int cohorts = (int) parameters.integer("cohorts");
-        return Boin12Rules.of(doses, cohortSize, cohorts, DesignParameters.startDose(parameters, doses),
-                parameters.real("target"), parameters.real("minEfficacy"), parameters.real("utilityBoth"),
-                parameters.real("utilityNeither"), parameters.real("eliminationCutoff"), parameters.real("futilityCutoff"),
-                (int) parameters.integer("nStar"), (int) parameters.integer("exploreAt"),
-                parameters.has("earlyStop") ? (int) parameters.integer("earlyStop") : Integer.MAX_VALUE);
+    static Boin12Rules rules(Boin12Settings settings, int doses) {
+        Cohorts cohorts = settings.cohorts();
+        return Boin12Rules.of(doses, cohorts.cohortSize(), cohorts.cohorts(), cohorts.startIndex(doses),
+                settings.target(), settings.minEfficacy(), settings.utilityBoth(), settings.utilityNeither(),
+                settings.eliminationCutoff(), settings.futilityCutoff(), settings.nStar(), settings.exploreAt(),
+                settings.earlyStop() != null ? settings.earlyStop() : Integer.MAX_VALUE);
     }
 
     /** Runs one trial: per patient one toxicity and one efficacy uniform, from their own streams. */

@@ -4,22 +4,38 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Choice;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
-import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
+import io.daybreak.methods.design.oc.Simulation;
 
 /** {@code design.crm}: operating characteristics of the continual reassessment method (see {@link CrmTrial}). */
 @Component(service = Method.class)
 public final class CrmMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = CrmParameters.declareModel(MethodDescriptor.builder("design.crm",
+    /** What design.crm takes: the dose-finding groups, the CRM model and its own stopping and MTD rules. */
+    record CrmSettings(DoseTruth doses, CrmModelSettings model, Cohorts cohorts,
+            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, optional = true,
+                    doc = "safety stop when P(p1 > target | data) exceeds this (off if absent)")
+            Double stopCutoff,
+            @Setting(defaultValue = "plugin",
+                    doc = "final MTD: p at the posterior mean of beta (dfcrm), or the posterior mean of p")
+            @Choice({"plugin", "posterior-mean"})
+            String mtdEstimate,
+            Simulation simulation) {
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.crm",
             "CRM dose finding: operating characteristics")
             .category("design")
             .reference("O'Quigley, Pepe & Fisher, Biometrics 46:33-48 (1990); Cheung, Dose Finding by the "
@@ -27,16 +43,7 @@ public final class CrmMethod implements Method {
             .description("Simulates CRM trials: empiric or one-parameter logistic model, normal prior on beta, "
                     + "posterior by deterministic quadrature, no skipping of untried doses, optional safety "
                     + "stopping, MTD at the posterior mean of beta (dfcrm) or by the posterior mean of p.")
-            .parameter(DesignParameters.truth())
-            .parameter(DesignParameters.target()))
-            .parameter(DesignParameters.cohortSize())
-            .parameter(DesignParameters.cohorts())
-            .parameter(DesignParameters.startDose())
-            .parameter(ParameterSpec.real("stopCutoff").greaterThan(0).lessThan(1).optional()
-                    .doc("safety stop when P(p1 > target | data) exceeds this (off if absent)"))
-            .parameter(ParameterSpec.choice("mtdEstimate", "plugin", "posterior-mean").defaultValue("plugin")
-                    .doc("final MTD: p at the posterior mean of beta (dfcrm), or the posterior mean of p"))
-            .parameter(DesignParameters.trials())
+            .settings(CrmSettings.class)
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 
@@ -72,16 +79,16 @@ public final class CrmMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double[] truth = parameters.reals("truth");
-        double[] skeleton = CrmParameters.skeleton(parameters, truth.length);
-        int startDose = DesignParameters.startDose(parameters, truth.length);
-        CrmModel model = new CrmModel(CrmParameters.family(parameters), skeleton, parameters.real("intercept"));
-        double target = parameters.real("target");
-        CrmTrial.Settings settings = new CrmTrial.Settings(new CrmPosterior(model, parameters.real("priorVariance")),
-                target, (int) parameters.integer("cohortSize"), (int) parameters.integer("cohorts"), startDose,
-                parameters.has("stopCutoff") ? parameters.real("stopCutoff") : Double.NaN,
-                parameters.string("mtdEstimate").equals("posterior-mean"));
-        long trials = parameters.integer("trials");
+        CrmSettings given = Settings.bind(CrmSettings.class, parameters);
+        double[] truth = given.doses().truth();
+        double target = given.doses().target();
+        double[] skeleton = given.model().skeleton(truth.length, target);
+        int startDose = given.cohorts().startIndex(truth.length);
+        CrmTrial.Settings settings = new CrmTrial.Settings(given.model().posterior(skeleton), target,
+                given.cohorts().cohortSize(), given.cohorts().cohorts(), startDose,
+                given.stopCutoff() != null ? given.stopCutoff() : Double.NaN,
+                given.mtdEstimate().equals("posterior-mean"));
+        long trials = given.simulation().trials();
         OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new CrmTrial(settings), truth, target, trials,
                 context);
         MethodResult.Builder result = MethodResult.builder()

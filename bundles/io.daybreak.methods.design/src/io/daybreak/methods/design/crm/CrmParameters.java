@@ -3,8 +3,6 @@ package io.daybreak.methods.design.crm;
 import java.util.Locale;
 
 import io.daybreak.core.method.InvalidParameterException;
-import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 
 /** Parameters the CRM methods share, declared and read in one place. */
@@ -15,41 +13,25 @@ final class CrmParameters {
     private CrmParameters() {
     }
 
-    /** Adds the skeleton (given or by Lee &amp; Cheung), model, intercept and prior variance parameters. */
-    static MethodDescriptor.Builder declareModel(MethodDescriptor.Builder descriptor) {
-        return descriptor
-                .parameter(ParameterSpec.reals("skeleton").greaterThan(0).lessThan(1).optional()
-                        .doc("prior DLT probabilities per dose (increasing); or give halfwidth and priorMtd"))
-                .parameter(ParameterSpec.real("halfwidth").greaterThan(0).lessThan(0.5).optional()
-                        .doc("compute the skeleton by Lee & Cheung with this indifference half-width"))
-                .parameter(ParameterSpec.integer("priorMtd").min(1).optional()
-                        .doc("prior guess of the MTD (1-based), for the computed skeleton"))
-                .parameter(model())
-                .parameter(intercept())
-                .parameter(ParameterSpec.real("priorVariance").greaterThan(0).defaultValue(DEFAULT_PRIOR_VARIANCE)
-                        .doc("variance of the normal prior on beta"));
-    }
-
-    static ParameterSpec.Builder model() {
-        return ParameterSpec.choice("model", "empiric", "logistic").defaultValue("empiric")
-                .doc("empiric (power) p = s^exp(b), or one-parameter logistic p = expit(a0 + exp(b) x)");
-    }
-
-    static ParameterSpec.Builder intercept() {
-        return ParameterSpec.real("intercept").defaultValue(DEFAULT_INTERCEPT).doc("a0 of the logistic model");
-    }
-
     static CrmModel.Family family(Parameters parameters) {
         return CrmModel.Family.valueOf(parameters.string("model").toUpperCase(Locale.ROOT));
     }
 
     /** The skeleton: given, or computed by Lee &amp; Cheung from halfwidth and priorMtd. */
     static double[] skeleton(Parameters parameters, int doses) {
-        if (parameters.has("skeleton")) {
-            if (parameters.has("halfwidth") || parameters.has("priorMtd")) {
+        return skeleton(parameters.has("skeleton") ? parameters.reals("skeleton") : null,
+                parameters.has("halfwidth") ? parameters.real("halfwidth") : null,
+                parameters.has("priorMtd") ? parameters.integer("priorMtd") : null, family(parameters),
+                parameters.real("intercept"), parameters.real("target"), doses);
+    }
+
+    /** The skeleton from typed settings; absent ones are {@code null}. */
+    static double[] skeleton(double[] skeleton, Double halfwidth, Long priorMtd, CrmModel.Family family, double intercept,
+            double target, int doses) {
+        if (skeleton != null) {
+            if (halfwidth != null || priorMtd != null) {
                 throw new InvalidParameterException("give either 'skeleton' or 'halfwidth' and 'priorMtd', not both");
             }
-            double[] skeleton = parameters.reals("skeleton");
             if (skeleton.length != doses) {
                 throw new InvalidParameterException("parameter 'skeleton' has " + skeleton.length + " values but there "
                         + "are " + doses + " doses; they must match");
@@ -62,11 +44,11 @@ final class CrmParameters {
             }
             return skeleton;
         }
-        if (!parameters.has("halfwidth") || !parameters.has("priorMtd")) {
+        if (halfwidth == null || priorMtd == null) {
             throw new InvalidParameterException("give 'skeleton' (increasing probabilities, one per dose) or both "
                     + "'halfwidth' and 'priorMtd' to compute it");
         }
-        return computedSkeleton(parameters, doses);
+        return checkedSkeleton(family, halfwidth, target, priorMtd, doses, intercept);
     }
 
     static double[] computedSkeleton(Parameters parameters, int doses) {

@@ -15,6 +15,7 @@ import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 
@@ -31,8 +32,8 @@ public final class CrmSkeletonMethod implements Method {
             .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).unit("DLT rate"))
             .parameter(ParameterSpec.integer("priorMtd").min(1).max(100).doc("dose believed to be the MTD (1-based)"))
             .parameter(ParameterSpec.integer("doses").min(1).max(100).doc("number of dose levels"))
-            .parameter(CrmParameters.model())
-            .parameter(CrmParameters.intercept())
+            .parameter(Settings.spec(CrmModelSettings.class, "model"))
+            .parameter(Settings.spec(CrmModelSettings.class, "intercept"))
             .output(TableSpec.of("skeleton", "prior DLT probability per dose", column("dose", INT64),
                     column("skeleton", FLOAT64)))
             .build();

@@ -54,7 +54,9 @@ public final class BoinBoundariesMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        BoinBoundaries boundaries = BoinMethod.boundaries(parameters);
+        BoinBoundaries boundaries = BoinMethod.boundaries(parameters.real("target"),
+                parameters.has("pSafe") ? parameters.real("pSafe") : null,
+                parameters.has("pTox") ? parameters.real("pTox") : null);
         double pSafe = boundaries.pSafe();
         double pTox = boundaries.pTox();
         List<BoinBoundaries.Row> rows = boundaries.table((int) parameters.integer("cohortSize"),

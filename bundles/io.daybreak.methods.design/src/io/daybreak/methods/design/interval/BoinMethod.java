@@ -9,18 +9,24 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
-import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
+import io.daybreak.methods.design.oc.Simulation;
 
 /** {@code design.boin}: operating characteristics of the BOIN design by simulation (see {@link IntervalDesignTrial}). */
 @Component(service = Method.class)
 public final class BoinMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = withSafetyRules(MethodDescriptor.builder("design.boin",
+    /** What design.boin takes; the groups are shared with the other dose-finding designs. */
+    record BoinSettings(DoseTruth doses, Cohorts cohorts, BoinRates rates, Simulation simulation, SafetyRules safety) {
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin",
             "BOIN dose finding: operating characteristics")
             .category("design")
             .reference("Liu & Yuan, JRSS-C 64:507-523 (2015); Yuan et al., Clin Cancer Res 22:4291 (2016); "
@@ -29,39 +35,9 @@ public final class BoinMethod implements Method {
                     + "lambda_e/lambda_d, elimination when P(p > target | data) > cutoff, MTD by isotonic "
                     + "regression. Reports selection %, patients and DLTs per dose, early stopping and "
                     + "overdosing with Monte Carlo standard errors.")
-            .parameter(DesignParameters.truth())
-            .parameter(DesignParameters.target())
-            .parameter(DesignParameters.cohortSize())
-            .parameter(DesignParameters.cohorts())
-            .parameter(DesignParameters.startDose())
-            .parameter(pSafe())
-            .parameter(pTox())
-            .parameter(DesignParameters.trials()))
+            .settings(BoinSettings.class)
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
-
-    static ParameterSpec.Builder pSafe() {
-        return ParameterSpec.real("pSafe").greaterThan(0).lessThan(1).optional()
-                .doc("highest sub-therapeutic rate phi1; default 0.6 target");
-    }
-
-    static ParameterSpec.Builder pTox() {
-        return ParameterSpec.real("pTox").greaterThan(0).lessThan(1).optional()
-                .doc("lowest overly toxic rate phi2; default 1.4 target");
-    }
-
-    /** Adds the stopping and elimination settings that BOIN and Keyboard share (BOIN's get.oc names them). */
-    static MethodDescriptor.Builder withSafetyRules(MethodDescriptor.Builder builder) {
-        return builder
-                .parameter(ParameterSpec.integer("earlyStop").min(1).defaultValue(100L).unit("patients")
-                        .doc("stop once this many patients were treated at the current dose (BOIN's n.earlystop)"))
-                .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
-                        .doc("eliminate a dose when P(DLT rate > target | data) exceeds this"))
-                .parameter(ParameterSpec.bool("extraSafe").defaultValue(false)
-                        .doc("also stop when P(p1 > target) > cutoff - offset at the lowest dose"))
-                .parameter(ParameterSpec.real("offset").greaterThan(0).lessThan(0.5).defaultValue(0.05)
-                        .doc("offset of the extra-safe rule"));
-    }
 
     @Override
     public MethodDescriptor descriptor() {
@@ -70,10 +46,11 @@ public final class BoinMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double[] truth = parameters.reals("truth");
-        BoinBoundaries boundaries = boundaries(parameters);
-        IntervalDesignRules rules = rules(parameters, truth.length, boundaries);
-        long trials = parameters.integer("trials");
+        BoinSettings settings = Settings.bind(BoinSettings.class, parameters);
+        double[] truth = settings.doses().truth();
+        BoinBoundaries boundaries = settings.rates().boundaries(settings.doses().target());
+        IntervalDesignRules rules = rules(settings.cohorts(), settings.safety(), truth.length, boundaries);
+        long trials = settings.simulation().trials();
         OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new IntervalDesignTrial(rules), truth, rules.target,
                 trials, context);
         MethodResult.Builder result = MethodResult.builder()
@@ -100,17 +77,15 @@ public final class BoinMethod implements Method {
     }
 
     /** The shared settings of interval designs (BOIN, Keyboard, mTPI-2) around the given boundaries. */
-    static IntervalDesignRules rules(Parameters parameters, int doses, IntervalBoundaries boundaries) {
-        return new IntervalDesignRules(boundaries, doses, (int) parameters.integer("cohortSize"),
-                (int) parameters.integer("cohorts"), DesignParameters.startDose(parameters, doses),
-                (int) parameters.integer("earlyStop"),
-                parameters.real("eliminationCutoff"), parameters.bool("extraSafe"), parameters.real("offset"));
+    static IntervalDesignRules rules(Cohorts cohorts, SafetyRules safety, int doses, IntervalBoundaries boundaries) {
+        return new IntervalDesignRules(boundaries, doses, cohorts.cohortSize(), cohorts.cohorts(), cohorts.startIndex(doses),
+                safety.earlyStop(), safety.eliminationCutoff(), safety.extraSafe(), safety.offset());
     }
 
-    static BoinBoundaries boundaries(Parameters parameters) {
-        double target = parameters.real("target");
-        double pSafe = parameters.has("pSafe") ? parameters.real("pSafe") : 0.6 * target;
-        double pTox = parameters.has("pTox") ? parameters.real("pTox") : 1.4 * target;
+    /** BOIN's boundaries; absent rates default to 0.6 and 1.4 times the target. */
+    static BoinBoundaries boundaries(double target, Double pSafeOrNull, Double pToxOrNull) {
+        double pSafe = pSafeOrNull != null ? pSafeOrNull : 0.6 * target;
+        double pTox = pToxOrNull != null ? pToxOrNull : 1.4 * target;
         if (!(pSafe < target && target < pTox && pTox < 1)) {
             throw new InvalidParameterException("need pSafe < target < pTox < 1; got pSafe = " + pSafe + ", target = "
                     + target + ", pTox = " + pTox);

@@ -6,17 +6,21 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Choice;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
-import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
+import io.daybreak.methods.design.oc.Simulation;
 
 /**
  * {@code design.keyboard}: operating characteristics of the Keyboard design, or of mTPI-2 ({@code rule=mtpi2}),
@@ -25,7 +29,22 @@ import io.daybreak.methods.design.oc.OperatingCharacteristics;
  */
 @Component(service = Method.class)
 public final class KeyboardMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = BoinMethod.withSafetyRules(MethodDescriptor.builder("design.keyboard",
+    /** What design.keyboard takes: the key and the rule, around the groups BOIN has too. */
+    record KeyboardSettings(DoseTruth doses,
+            @Setting(min = 0, minInclusive = false, max = 0.5, maxInclusive = false, defaultValue = "0.05",
+                    doc = "target key starts at target - marginBelow")
+            double marginBelow,
+            @Setting(min = 0, minInclusive = false, max = 0.5, maxInclusive = false, defaultValue = "0.05",
+                    doc = "target key ends at target + marginAbove")
+            double marginAbove,
+            @Setting(defaultValue = "keyboard",
+                    doc = "keyboard (posterior probability of keys) or mtpi2 (unit probability mass); equivalent")
+            @Choice({"keyboard", "mtpi2"})
+            String rule,
+            Cohorts cohorts, Simulation simulation, SafetyRules safety) {
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.keyboard",
             "Keyboard (= mTPI-2) dose finding: operating characteristics")
             .category("design")
             .reference("Yan, Mandrekar & Yuan, Clin Cancer Res 23:3994-4003 (2017); Guo et al., Contemp Clin "
@@ -34,18 +53,7 @@ public final class KeyboardMethod implements Method {
                     + "largest posterior probability decides escalate / stay / de-escalate; rule=mtpi2 uses mTPI-2's "
                     + "unit probability mass instead, which gives the same decisions. Elimination, early stopping "
                     + "and MTD selection by isotonic regression as BOIN.")
-            .parameter(DesignParameters.truth())
-            .parameter(DesignParameters.target())
-            .parameter(ParameterSpec.real("marginBelow").greaterThan(0).lessThan(0.5).defaultValue(0.05)
-                    .doc("target key starts at target - marginBelow"))
-            .parameter(ParameterSpec.real("marginAbove").greaterThan(0).lessThan(0.5).defaultValue(0.05)
-                    .doc("target key ends at target + marginAbove"))
-            .parameter(ParameterSpec.choice("rule", "keyboard", "mtpi2").defaultValue("keyboard")
-                    .doc("keyboard (posterior probability of keys) or mtpi2 (unit probability mass); equivalent"))
-            .parameter(DesignParameters.cohortSize())
-            .parameter(DesignParameters.cohorts())
-            .parameter(DesignParameters.startDose())
-            .parameter(DesignParameters.trials()))
+            .settings(KeyboardSettings.class)
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 
@@ -56,24 +64,24 @@ public final class KeyboardMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double[] truth = parameters.reals("truth");
-        double target = parameters.real("target");
-        double below = parameters.real("marginBelow");
-        double above = parameters.real("marginAbove");
+        KeyboardSettings settings = Settings.bind(KeyboardSettings.class, parameters);
+        double[] truth = settings.doses().truth();
+        double target = settings.doses().target();
+        double below = settings.marginBelow();
+        double above = settings.marginAbove();
         if (!(target - below > 0 && target + above < 1)) {
             throw new InvalidParameterException("the target key (target - marginBelow, target + marginAbove) = ("
                     + (target - below) + ", " + (target + above) + ") must lie inside (0, 1)");
         }
-        KeyboardBoundaries boundaries = new KeyboardBoundaries(target, below, above,
-                parameters.string("rule").equals("mtpi2"));
-        IntervalDesignRules rules = BoinMethod.rules(parameters, truth.length, boundaries);
-        long trials = parameters.integer("trials");
+        KeyboardBoundaries boundaries = new KeyboardBoundaries(target, below, above, settings.rule().equals("mtpi2"));
+        IntervalDesignRules rules = BoinMethod.rules(settings.cohorts(), settings.safety(), truth.length, boundaries);
+        long trials = settings.simulation().trials();
         OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new IntervalDesignTrial(rules), truth, target,
                 trials, context);
         List<Object> escalate = new ArrayList<>();
         List<Object> deescalate = new ArrayList<>();
-        int cohortSize = (int) parameters.integer("cohortSize");
-        for (int c = 1; c <= parameters.integer("cohorts"); c++) {
+        int cohortSize = settings.cohorts().cohortSize();
+        for (int c = 1; c <= settings.cohorts().cohorts(); c++) {
             escalate.add((long) boundaries.escalateIfAtMost(c * cohortSize));
             deescalate.add((long) boundaries.deescalateIfAtLeast(c * cohortSize));
         }

@@ -8,17 +8,32 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
-import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
+import io.daybreak.methods.design.oc.Simulation;
+import io.daybreak.methods.design.oc.TiteAccrual;
 import io.daybreak.methods.design.oc.TiteSimulation;
 import io.daybreak.methods.design.oc.TiteTrial;
 
 /** {@code design.tite-boin}: operating characteristics of TITE-BOIN (see {@link TiteBoinTrial}). */
 @Component(service = Method.class)
 public final class TiteBoinMethod implements Method {
+    /** What design.tite-boin takes: BOIN's groups, its own suspension rule and the time-to-event accrual. */
+    record TiteBoinSettings(DoseTruth doses, Cohorts cohorts, BoinRates rates,
+            @Setting(min = 0.5, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
+                    doc = "eliminate a dose when P(DLT rate > target | data) exceeds this")
+            double eliminationCutoff,
+            @Setting(min = 0, minInclusive = false, max = 1, defaultValue = "0.5",
+                    doc = "suspend accrual when more than this fraction of the current dose's patients is pending")
+            double maxPending,
+            TiteAccrual accrual, Simulation simulation) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.tite-boin",
             "TITE-BOIN for late-onset toxicity: operating characteristics and trial duration")
             .category("design")
@@ -29,21 +44,7 @@ public final class TiteBoinMethod implements Method {
                     + "their follow-up, accrual suspended while more than maxPending of the current dose is pending, "
                     + "BOIN's elimination rule and isotonic MTD selection on complete data. Reports trial duration "
                     + "and the arrivals turned away while accrual was suspended.")
-            .parameter(DesignParameters.truth())
-            .parameter(DesignParameters.target())
-            .parameter(DesignParameters.cohortSize())
-            .parameter(DesignParameters.cohorts())
-            .parameter(DesignParameters.startDose())
-            .parameter(BoinMethod.pSafe())
-            .parameter(BoinMethod.pTox())
-            .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
-                    .doc("eliminate a dose when P(DLT rate > target | data) exceeds this"))
-            .parameter(ParameterSpec.real("maxPending").greaterThan(0).max(1).defaultValue(0.5)
-                    .doc("suspend accrual when more than this fraction of the current dose's patients is pending"))
-            .parameter(DesignParameters.window())
-            .parameter(DesignParameters.interarrival())
-            .parameter(DesignParameters.accrual())
-            .parameter(DesignParameters.trials())
+            .settings(TiteBoinSettings.class)
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 
@@ -54,15 +55,16 @@ public final class TiteBoinMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double[] truth = parameters.reals("truth");
-        BoinBoundaries boundaries = BoinMethod.boundaries(parameters);
-        TiteTrial.Enrolment enrolment = DesignParameters.enrolment(parameters, truth.length);
+        TiteBoinSettings given = Settings.bind(TiteBoinSettings.class, parameters);
+        double[] truth = given.doses().truth();
+        BoinBoundaries boundaries = given.rates().boundaries(given.doses().target());
+        TiteTrial.Enrolment enrolment = given.cohorts().enrolment(truth.length);
         TiteBoinTrial.Settings settings = new TiteBoinTrial.Settings(boundaries, truth.length, enrolment,
-                parameters.real("maxPending"), TiteBoinTrial.eliminationTable(boundaries.target(),
-                        enrolment.maxPatients(), parameters.real("eliminationCutoff")));
-        long trials = parameters.integer("trials");
+                given.maxPending(), TiteBoinTrial.eliminationTable(boundaries.target(),
+                        enrolment.maxPatients(), given.eliminationCutoff()));
+        long trials = given.simulation().trials();
         TiteSimulation.Summary summary = TiteSimulation.simulate(() -> new TiteBoinTrial(settings), truth,
-                boundaries.target(), DesignParameters.accrual(parameters), trials, context);
+                boundaries.target(), given.accrual().model(), trials, context);
         MethodResult.Builder result = MethodResult.builder()
                 .output(OperatingCharacteristics.BY_DOSE.name(), summary.oc().table(context.allocator(), trials))
                 .summary("lambdaE", boundaries.lambdaE())

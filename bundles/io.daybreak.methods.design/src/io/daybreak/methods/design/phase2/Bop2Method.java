@@ -14,8 +14,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -23,6 +24,21 @@ import io.daybreak.data.Table;
 /** {@code design.bop2}: BOP2 futility monitoring for a binary endpoint, calibrated to a type I error. */
 @Component(service = Method.class)
 public final class Bop2Method implements Method {
+    /** What design.bop2 takes. */
+    record Bop2Settings(ResponseRates rates,
+            @Setting(unit = "patients", min = 2, max = 1000, doc = "N")
+            int maxPatients,
+            @Setting(unit = "patients", min = 1, max = 1000, doc = "interim look after every this many patients")
+            int interimEvery,
+            @Setting(min = 0, minInclusive = false, max = 0.5, maxInclusive = false, defaultValue = "0.1",
+                    doc = "maximum type I error")
+            double alpha,
+            @Setting(min = 0, minInclusive = false, optional = true, doc = "a of the Beta(a, b) prior; default p0")
+            Double priorA,
+            @Setting(min = 0, minInclusive = false, optional = true, doc = "b of the prior; default 1 - p0")
+            Double priorB) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.bop2",
             "BOP2: Bayesian optimal Phase II design (binary endpoint)")
             .category("design")
@@ -31,15 +47,7 @@ public final class Bop2Method implements Method {
                     + "success rule P(p > p0 | data) > lambda, with (lambda, gamma) calibrated to maximise power at "
                     + "p1 with type I error at p0 <= alpha; exact type I error, power, early-stopping "
                     + "probabilities and expected sizes.")
-            .parameter(ResponseRates.p0())
-            .parameter(ResponseRates.p1())
-            .parameter(ParameterSpec.integer("maxPatients").min(2).max(1000).unit("patients").doc("N"))
-            .parameter(ParameterSpec.integer("interimEvery").min(1).max(1000).unit("patients")
-                    .doc("interim look after every this many patients"))
-            .parameter(ParameterSpec.real("alpha").greaterThan(0).lessThan(0.5).defaultValue(0.1)
-                    .doc("maximum type I error"))
-            .parameter(ParameterSpec.real("priorA").greaterThan(0).optional().doc("a of the Beta(a, b) prior; default p0"))
-            .parameter(ParameterSpec.real("priorB").greaterThan(0).optional().doc("b of the prior; default 1 - p0"))
+            .settings(Bop2Settings.class)
             .output(TableSpec.of("boundaries", "per look: stop for futility if responses <= stopIfAtMost; at the "
                     + "final look the treatment is promising if responses >= goIfAtLeast",
                     column("patients", INT64), column("stopIfAtMost", INT64), column("goIfAtLeast", INT64)))
@@ -52,18 +60,19 @@ public final class Bop2Method implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double[] rates = ResponseRates.ordered(parameters);
+        Bop2Settings settings = Settings.bind(Bop2Settings.class, parameters);
+        double[] rates = settings.rates().ordered();
         double p0 = rates[0];
         double p1 = rates[1];
-        int maxPatients = (int) parameters.integer("maxPatients");
-        int every = (int) parameters.integer("interimEvery");
+        int maxPatients = settings.maxPatients();
+        int every = settings.interimEvery();
         if (every >= maxPatients) {
             throw new InvalidParameterException("parameter 'interimEvery' = " + every + " leaves no interim look before "
                     + "'maxPatients' = " + maxPatients);
         }
-        double a = parameters.has("priorA") ? parameters.real("priorA") : p0;
-        double b = parameters.has("priorB") ? parameters.real("priorB") : 1 - p0;
-        Bop2.Design design = new Bop2(p0, maxPatients, every, a, b).calibrate(p1, parameters.real("alpha"));
+        double a = settings.priorA() != null ? settings.priorA() : p0;
+        double b = settings.priorB() != null ? settings.priorB() : 1 - p0;
+        Bop2.Design design = new Bop2(p0, maxPatients, every, a, b).calibrate(p1, settings.alpha());
         if (design == null) {
             throw new InvalidParameterException("no (lambda, gamma) on the grid keeps the type I error <= alpha; "
                     + "increase 'alpha' or 'maxPatients'");

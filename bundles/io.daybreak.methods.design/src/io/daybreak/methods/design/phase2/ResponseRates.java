@@ -1,28 +1,19 @@
 package io.daybreak.methods.design.phase2;
 
 import io.daybreak.core.method.InvalidParameterException;
-import io.daybreak.core.method.ParameterSpec;
-import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
 
-/** The null and alternative response rates that single-arm Phase II designs take, declared and checked once. */
-public final class ResponseRates {
-    private ResponseRates() {
-    }
+/** Settings group: the null and alternative response rates that single-arm Phase II designs take. */
+public record ResponseRates(
+        @Setting(unit = "response rate", min = 0, minInclusive = false, max = 1, maxInclusive = false,
+                doc = "uninteresting response rate (null hypothesis)")
+        double p0,
+        @Setting(unit = "response rate", min = 0, minInclusive = false, max = 1, maxInclusive = false,
+                doc = "desirable response rate (alternative), > p0")
+        double p1) {
 
-    public static ParameterSpec.Builder p0() {
-        return ParameterSpec.real("p0").greaterThan(0).lessThan(1).unit("response rate")
-                .doc("uninteresting response rate (null hypothesis)");
-    }
-
-    public static ParameterSpec.Builder p1() {
-        return ParameterSpec.real("p1").greaterThan(0).lessThan(1).unit("response rate")
-                .doc("desirable response rate (alternative), > p0");
-    }
-
-    /** {p0, p1}, after checking p1 &gt; p0. */
-    public static double[] ordered(Parameters parameters) {
-        double p0 = parameters.real("p0");
-        double p1 = parameters.real("p1");
+    /** {p0, p1}, after checking p1 &gt; p0 (checked here, not in the constructor, so the method decides when). */
+    public double[] ordered() {
         if (p1 <= p0) {
             throw new InvalidParameterException("parameter 'p1' = " + p1 + " must exceed 'p0' = " + p0);
         }

@@ -17,8 +17,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -27,6 +28,18 @@ import io.daybreak.methods.design.phase2.ResponseRates;
 /** {@code design.simon}: Simon's optimal and minimax two-stage Phase II designs. */
 @Component(service = Method.class)
 public final class SimonMethod implements Method {
+    /** What design.simon takes. */
+    record SimonSettings(ResponseRates rates,
+            @Setting(min = 0, minInclusive = false, max = 0.5, maxInclusive = false, defaultValue = "0.05",
+                    doc = "maximum type I error")
+            double alpha,
+            @Setting(min = 0, minInclusive = false, max = 0.5, maxInclusive = false, defaultValue = "0.2",
+                    doc = "maximum type II error (power >= 1 - beta)")
+            double beta,
+            @Setting(unit = "patients", min = 2, max = 300, defaultValue = "100", doc = "largest total sample size searched")
+            int nmax) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.simon",
             "Simon two-stage design: optimal and minimax")
             .category("design")
@@ -35,14 +48,7 @@ public final class SimonMethod implements Method {
                     + "size under p0 (optimal) and the one with the smallest maximum size (minimax), with "
                     + "type I error <= alpha and power >= 1 - beta; reports r1/n1, r/n, PET0, EN0 and the "
                     + "attained error rates, all exact.")
-            .parameter(ResponseRates.p0())
-            .parameter(ResponseRates.p1())
-            .parameter(ParameterSpec.real("alpha").greaterThan(0).lessThan(0.5).defaultValue(0.05)
-                    .doc("maximum type I error"))
-            .parameter(ParameterSpec.real("beta").greaterThan(0).lessThan(0.5).defaultValue(0.2)
-                    .doc("maximum type II error (power >= 1 - beta)"))
-            .parameter(ParameterSpec.integer("nmax").min(2).max(300).defaultValue(100L).unit("patients")
-                    .doc("largest total sample size searched"))
+            .settings(SimonSettings.class)
             .output(TableSpec.of("designs", "the optimal and minimax designs", column("design", STRING),
                     column("r1", INT64), column("n1", INT64), column("r", INT64), column("n", INT64),
                     column("pet0", FLOAT64), column("en0", FLOAT64), column("alpha", FLOAT64),
@@ -56,11 +62,12 @@ public final class SimonMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double[] rates = ResponseRates.ordered(parameters);
+        SimonSettings settings = Settings.bind(SimonSettings.class, parameters);
+        double[] rates = settings.rates().ordered();
         double p0 = rates[0];
         double p1 = rates[1];
-        int nmax = (int) parameters.integer("nmax");
-        SimonSearch.Result found = SimonSearch.search(p0, p1, parameters.real("alpha"), parameters.real("beta"), nmax);
+        int nmax = settings.nmax();
+        SimonSearch.Result found = SimonSearch.search(p0, p1, settings.alpha(), settings.beta(), nmax);
         if (found.optimal() == null) {
             throw new InvalidParameterException("no two-stage design with n <= " + nmax + " meets alpha and beta; "
                     + "raise 'nmax' (allowed up to 300) or relax alpha/beta");

@@ -4,18 +4,22 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
+import io.daybreak.core.method.Choice;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
-import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
+import io.daybreak.methods.design.oc.Simulation;
 
 /**
  * {@code design.3plus3}: operating characteristics of the 3+3 design, exactly (every outcome sequence
@@ -25,6 +29,20 @@ import io.daybreak.methods.design.oc.OperatingCharacteristics;
 public final class ThreePlusThreeMethod implements Method {
     static final int MAX_EXACT_DOSES = 20;
 
+    /** What design.3plus3 takes: the rules are fixed, so the target only defines the true MTD. */
+    record ThreePlusThreeSettings(
+            @Adjust(name = "target", defaultValue = "0.3",
+                    doc = "defines the true MTD (highest dose with truth <= target) for overdosePercent")
+            DoseTruth doses,
+            @Setting(defaultValue = "false", doc = "de-escalation variant: the MTD must have 6 patients with <= 1 DLT")
+            boolean deescalation,
+            @Setting(defaultValue = "exact",
+                    doc = "exact enumeration (up to " + MAX_EXACT_DOSES + " doses) or simulation")
+            @Choice({"exact", "simulate"})
+            String oc,
+            Simulation simulation) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.3plus3",
             "3+3 dose escalation: operating characteristics")
             .category("design")
@@ -32,14 +50,7 @@ public final class ThreePlusThreeMethod implements Method {
             .description("Probability of selecting each dose as the MTD, patients and DLTs per dose, stopping "
                     + "and overdosing, for true DLT probabilities per dose. Exact by enumerating every outcome "
                     + "sequence (oc=exact) or by simulation (oc=simulate, with Monte Carlo standard errors).")
-            .parameter(DesignParameters.truth())
-            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).defaultValue(0.3).unit("DLT rate")
-                    .doc("defines the true MTD (highest dose with truth <= target) for overdosePercent"))
-            .parameter(ParameterSpec.bool("deescalation").defaultValue(false)
-                    .doc("de-escalation variant: the MTD must have 6 patients with <= 1 DLT"))
-            .parameter(ParameterSpec.choice("oc", "exact", "simulate").defaultValue("exact")
-                    .doc("exact enumeration (up to " + MAX_EXACT_DOSES + " doses) or simulation"))
-            .parameter(DesignParameters.trials())
+            .settings(ThreePlusThreeSettings.class)
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 
@@ -50,15 +61,16 @@ public final class ThreePlusThreeMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        double[] truth = parameters.reals("truth");
-        boolean deescalation = parameters.bool("deescalation");
-        boolean exact = parameters.string("oc").equals("exact");
+        ThreePlusThreeSettings settings = Settings.bind(ThreePlusThreeSettings.class, parameters);
+        double[] truth = settings.doses().truth();
+        boolean deescalation = settings.deescalation();
+        boolean exact = settings.oc().equals("exact");
         if (exact && truth.length > MAX_EXACT_DOSES) {
             throw new InvalidParameterException("parameter 'truth' has " + truth.length + " doses; exact enumeration "
                     + "allows at most " + MAX_EXACT_DOSES + " (use oc=simulate)");
         }
-        double target = parameters.real("target");
-        long trials = exact ? 0 : parameters.integer("trials");
+        double target = settings.doses().target();
+        long trials = exact ? 0 : settings.simulation().trials();
         OperatingCharacteristics oc = exact ? enumerate(truth, target, deescalation)
                 : DoseFindingSimulation.simulate(() -> new ThreePlusThreeTrial(truth.length, deescalation), truth,
                         target, trials, context);

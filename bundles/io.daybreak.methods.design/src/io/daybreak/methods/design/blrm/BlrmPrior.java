@@ -1,0 +1,74 @@
+package io.daybreak.methods.design.blrm;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Setting;
+
+/** Settings group: the BLRM's dose amounts, prior, target interval and EWOC, shared by the BLRM methods. */
+record BlrmPrior(
+        @Setting(min = 0, minInclusive = false, optional = true,
+                doc = "dose amounts x_d, increasing (default 1, 2, ..., number of doses)")
+        double[] doseAmounts,
+        @Setting(min = 0, minInclusive = false, optional = true,
+                doc = "reference dose x* of logit p = log(alpha) + beta log(x/x*) (default: the amount of the "
+                        + "middle dose level, ceil(doses/2))")
+        Double referenceDose,
+        // logit 0.25 = log(1/3), written out because an annotation cannot call Math.log; ParameterSpecsPinTest checks it.
+        @Setting(defaultValue = "-1.0986122886681098",
+                doc = "prior mean of log(alpha), the logit of p at the reference dose (default logit 0.25)")
+        double priorMeanLogAlpha,
+        @Setting(min = 0, minInclusive = false, defaultValue = "2", doc = "prior SD of log(alpha)")
+        double priorSdLogAlpha,
+        @Setting(defaultValue = "0", doc = "prior mean of log(beta)")
+        double priorMeanLogBeta,
+        @Setting(min = 0, minInclusive = false, defaultValue = "1", doc = "prior SD of log(beta)")
+        double priorSdLogBeta,
+        @Setting(min = -1, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0",
+                doc = "prior correlation of log(alpha) and log(beta)")
+        double priorCorrelation,
+        @Setting(unit = "DLT probability", min = 0, minInclusive = false, max = 1, maxInclusive = false,
+                defaultValue = "0.16,0.33", doc = "the two boundaries of underdosing / target / overdosing, e.g. 0.16,0.33")
+        double[] intervals,
+        @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.25",
+                doc = "escalation with overdose control: a dose is admissible while P(overdose) <= ewoc")
+        double ewoc) {
+
+    /** The model for {@code doses} dose levels, with the amounts and prior checked as bad input. */
+    BlrmModel model(int doses) {
+        double[] amounts = amounts(doses);
+        double reference = referenceDose != null ? referenceDose : BlrmParameters.middle(amounts);
+        return BlrmModel.of(amounts, reference, priorMeanLogAlpha, priorSdLogAlpha, priorMeanLogBeta, priorSdLogBeta,
+                priorCorrelation);
+    }
+
+    /** The dose amounts: given (checked: as many as doses, strictly increasing) or the levels 1..K. */
+    double[] amounts(int doses) {
+        if (doseAmounts == null) {
+            return BlrmParameters.levels(doses);
+        }
+        if (doseAmounts.length != doses) {
+            throw new InvalidParameterException("parameter 'doseAmounts' has " + doseAmounts.length + " values but there "
+                    + "are " + doses + " doses; they must match");
+        }
+        for (int d = 1; d < doses; d++) {
+            if (!(doseAmounts[d] > doseAmounts[d - 1])) {
+                throw new InvalidParameterException("parameter 'doseAmounts' must increase strictly; value " + (d + 1)
+                        + " (" + doseAmounts[d] + ") is not above value " + d + " (" + doseAmounts[d - 1] + ")");
+            }
+        }
+        return doseAmounts.clone();
+    }
+
+    /** The interval boundaries: two, increasing. */
+    double[] checkedIntervals() {
+        if (intervals.length != 2 || !(intervals[0] < intervals[1])) {
+            throw new InvalidParameterException("parameter 'intervals' must be two increasing DLT probabilities in "
+                    + "(0, 1), the lower and upper boundary of the target interval, e.g. 0.16,0.33");
+        }
+        return intervals.clone();
+    }
+
+    /** The posterior's prior. */
+    BlrmPosterior posterior(int doses) {
+        return BlrmPosterior.prior(model(doses), checkedIntervals());
+    }
+}

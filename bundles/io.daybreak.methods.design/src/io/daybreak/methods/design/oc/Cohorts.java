@@ -1,0 +1,32 @@
+package io.daybreak.methods.design.oc;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Setting;
+
+/** Settings group: cohort size, number of cohorts and start dose of a dose-finding design. */
+public record Cohorts(
+        @Setting(unit = "patients", min = 1, max = 100, defaultValue = "3")
+        int cohortSize,
+        @Setting(min = 1, max = 1000, defaultValue = "10", doc = "maximum cohorts per trial")
+        int cohorts,
+        @Setting(min = 1, defaultValue = "1", doc = "starting dose level (1 = lowest)")
+        long startDose) {
+
+    /** The 0-based start dose, checked against the number of doses (the one check that needs the truth). */
+    public int startIndex(int doses) {
+        return startIndex(startDose, doses);
+    }
+
+    static int startIndex(long startDose, int doses) {
+        if (startDose > doses) {
+            throw new InvalidParameterException("parameter 'startDose' = " + startDose + " exceeds the " + doses
+                    + " doses of 'truth'; allowed: 1 to " + doses);
+        }
+        return (int) startDose - 1;
+    }
+
+    /** Start dose, cohort size and sample size (cohortSize × cohorts) of a time-to-event design. */
+    public TiteTrial.Enrolment enrolment(int doses) {
+        return new TiteTrial.Enrolment(startIndex(doses), cohortSize, cohortSize * cohorts);
+    }
+}

@@ -67,11 +67,11 @@ final class AnalysisReport {
         StringBuilder html = new StringBuilder("<h2>").append(escape(method))
                 .append(certificate == null ? "" : " (federated, exact)").append("</h2>\n");
         if (summary.get("curves") instanceof List<?> curves) {
-            html.append(KaplanMeierChart.svg((List<Map<String, Object>>) curves));
+            html.append(ReportCharts.survival((List<Map<String, Object>>) curves));
         }
         if (summary.get("terms") instanceof List<?> terms && summary.get("coefficients") instanceof List<?> estimates
                 && summary.get("standardErrors") instanceof List<?> errors) {
-            html.append(coefficients(terms, estimates, errors, method.equals("stats.cox")));
+            html.append(coefficients(method, terms, estimates, errors));
         }
         if (summary.get("rowLevels") instanceof List<?> rows && summary.get("columnLevels") instanceof List<?> columns
                 && summary.get("counts") instanceof List<?> counts) {
@@ -147,7 +147,8 @@ final class AnalysisReport {
     }
 
     /** Estimates with Wald 95% intervals (and hazard ratios for a Cox model), and a forest plot. */
-    private static String coefficients(List<?> terms, List<?> estimates, List<?> errors, boolean hazardRatios) {
+    private static String coefficients(String method, List<?> terms, List<?> estimates, List<?> errors) {
+        boolean hazardRatios = method.equals("stats.cox");
         int k = terms.size();
         double[] estimate = new double[k];
         double[] lower = new double[k];
@@ -170,50 +171,8 @@ final class AnalysisReport {
             }
             html.append("</tr>");
         }
-        return html.append("</table>\n").append(forest(terms, estimate, lower, upper)).toString();
-    }
-
-    /** Each term's estimate and interval on a common axis through zero. */
-    private static String forest(List<?> terms, double[] estimate, double[] lower, double[] upper) {
-        double min = 0;
-        double max = 0;
-        for (int i = 0; i < estimate.length; i++) {
-            min = Math.min(min, lower[i]);
-            max = Math.max(max, upper[i]);
-        }
-        double pad = (max - min) * 0.05 + 1e-12;
-        min -= pad;
-        max += pad;
-        int width = 640;
-        int left = 150;
-        int row = 24;
-        int height = 20 + row * estimate.length + 24;
-        double span = max - min;
-        double plot = width - left - 20;
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"forest plot\">", width, height));
-        double zero = left + plot * (0 - min) / span;
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"10\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\" "
-                + "stroke-dasharray=\"4 3\"/>", zero, zero, height - 24));
-        for (int i = 0; i < estimate.length; i++) {
-            double y = 20 + row * i + row / 2.0;
-            double x = left + plot * (estimate[i] - min) / span;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">%s</text>",
-                    left - 8, y + 4, escape(String.valueOf(terms.get(i)))));
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                    + "stroke-width=\"2\"/>", left + plot * (lower[i] - min) / span, y, left + plot * (upper[i] - min) / span,
-                    y, ComparisonReport.COLOURS[0]));
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" fill=\"%s\">"
-                    + "<title>%s: %s (%s to %s)</title></rect>", x - 4, y - 4, ComparisonReport.COLOURS[0],
-                    escape(String.valueOf(terms.get(i))), Output.format(estimate[i]), Output.format(lower[i]),
-                    Output.format(upper[i])));
-        }
-        for (int tick = 0; tick <= 4; tick++) {
-            double value = min + span * tick / 4;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s"
-                    + "</text>", left + plot * tick / 4, height - 8, Output.format(value)));
-        }
-        return svg.append("</svg>\n").toString();
+        return html.append("</table>\n").append(ReportCharts.forest(method, terms.stream().map(String::valueOf).toList(),
+                estimate, lower, upper)).toString();
     }
 
     static String escape(String text) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.daybreak.charts.BarChart;
+import io.daybreak.charts.svg.SvgRenderer;
 import io.daybreak.core.provenance.ProvenanceRecord;
 import io.daybreak.data.AtomicFiles;
 import io.daybreak.data.InvalidInputException;
@@ -22,7 +24,6 @@ import io.daybreak.data.Table;
  * charts in inline SVG. No scripts, no external files: it opens anywhere and can be archived with the run.
  */
 final class ComparisonReport {
-    static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"};
     private static final List<String> COLUMNS = List.of("scenario", "design", "dose", "truth", "selectionPercent",
             "patients");
 
@@ -65,9 +66,9 @@ final class ComparisonReport {
             List<String> designs = new ArrayList<>(scenario.byDesign().keySet());
             html.append("<h3>Scenario ").append(entry.getKey()).append(": true DLT probabilities ")
                     .append(escape(format(scenario.truth()))).append("</h3>\n");
-            html.append(legend(designs));
-            html.append(chart(scenario, designs, 0, "Selection as MTD (%)", 100));
-            html.append(chart(scenario, designs, 1, "Patients per dose (mean)", -1));
+            html.append(chart(scenario, designs, 0, "Selection as MTD (%)", "% of trials", 100));
+            html.append(chart(scenario, designs, 1, "Patients per dose (mean)", "Mean patients per trial",
+                    Double.NaN));
             html.append(table(scenario, designs));
         }
         return html.toString();
@@ -99,60 +100,22 @@ final class ComparisonReport {
         return html.append("</body></html>\n").toString();
     }
 
-    static String legend(List<String> designs) {
-        StringBuilder legend = new StringBuilder("<p class=\"legend\">");
-        for (int i = 0; i < designs.size(); i++) {
-            legend.append("<span><i style=\"background:").append(COLOURS[i % COLOURS.length]).append("\"></i>")
-                    .append(escape(designs.get(i))).append("</span>");
-        }
-        return legend.append("</p>\n").toString();
-    }
-
-    /** A grouped bar chart: doses on the x axis, one bar per design. */
-    private static String chart(Scenario scenario, List<String> designs, int measure, String title, double fixedMax) {
+    /** A grouped bar chart from the shared chart model: doses on the x axis, one bar per design. */
+    private static String chart(Scenario scenario, List<String> designs, int measure, String title, String axisTitle,
+            double fixedMax) {
         int doses = scenario.truth().size();
-        double max = fixedMax;
-        if (max <= 0) {
-            for (List<double[]> values : scenario.byDesign().values()) {
-                for (double[] value : values) {
-                    max = Math.max(max, value[measure]);
-                }
-            }
-            max = Math.max(1, Math.ceil(max));
-        }
-        int width = 640;
-        int height = 220;
-        int left = 48;
-        int bottom = 30;
-        double plotWidth = width - left - 10;
-        double plotHeight = height - bottom - 24;
-        double group = plotWidth / doses;
-        double bar = group * 0.8 / designs.size();
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
-                width, height, escape(title)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"13\">%s</text>", left, escape(title)));
-        for (int tick = 0; tick <= 4; tick++) {
-            double value = max * tick / 4;
-            double y = 24 + plotHeight - plotHeight * tick / 4;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>",
-                    left, y, width - 10, y));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
-                    left - 4, y + 3, trim(value)));
-        }
+        List<String> categories = new ArrayList<>();
         for (int d = 0; d < doses; d++) {
-            double x0 = left + d * group + group * 0.1;
-            for (int i = 0; i < designs.size(); i++) {
-                double value = scenario.byDesign().get(designs.get(i)).get(d)[measure];
-                double h = plotHeight * value / max;
-                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                        + "fill=\"%s\"><title>%s, dose %d: %s</title></rect>", x0 + i * bar, 24 + plotHeight - h, bar * 0.95,
-                        h, COLOURS[i % COLOURS.length], escape(designs.get(i)), d + 1, trim(value)));
-            }
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">"
-                    + "dose %d (%s)</text>", left + d * group + group / 2, height - 10, d + 1, trim(scenario.truth().get(d))));
+            categories.add((d + 1) + " (" + trim(scenario.truth().get(d)) + ")");
         }
-        return svg.append("</svg>\n").toString();
+        double[][] values = new double[designs.size()][doses];
+        for (int i = 0; i < designs.size(); i++) {
+            for (int d = 0; d < doses; d++) {
+                values[i][d] = scenario.byDesign().get(designs.get(i)).get(d)[measure];
+            }
+        }
+        return SvgRenderer.svg(BarChart.of(title, "Dose level (true DLT probability)", categories, designs, values,
+                axisTitle, fixedMax));
     }
 
     private static String table(Scenario scenario, List<String> designs) {
@@ -184,6 +147,6 @@ final class ComparisonReport {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return SvgRenderer.escape(text);
     }
 }

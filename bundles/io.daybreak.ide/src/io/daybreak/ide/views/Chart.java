@@ -5,17 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.daybreak.charts.BarChart;
+import io.daybreak.charts.ForestPlot;
+import io.daybreak.charts.SurvivalCurve;
+import io.daybreak.charts.SurvivalPlot;
 import io.daybreak.data.NumberText;
 import io.daybreak.data.Table;
 
 /**
  * What a result table can be drawn as, with its numbers copied out of the Arrow table (so the chart outlives
  * the result): operating characteristics of dose-finding designs (selection % and patients per dose, per
- * design), Kaplan–Meier curves with their confidence bands, or a forest plot of coefficients.
+ * design), Kaplan–Meier curves with their confidence bands, or a forest plot of coefficients. Only the reading
+ * of tables is here: {@link #models()} hands the numbers to the shared chart model (io.daybreak.charts), whose
+ * layout the console's HTML reports draw too.
  */
 public sealed interface Chart {
     /** A short description of what is drawn. */
     String title();
+
+    /** The charts drawn, side by side, in the shared chart model. */
+    List<io.daybreak.charts.Chart> models();
 
     /**
      * Per design (series) and dose (category): selection as MTD (%) and mean patients.
@@ -25,20 +34,63 @@ public sealed interface Chart {
      */
     record OperatingCharacteristics(String title, List<String> series, List<String> doses, double[][] selection,
             double[][] patients) implements Chart {
+        @Override
+        public List<io.daybreak.charts.Chart> models() {
+            return List.of(BarChart.of("Selection as MTD", "Dose level", doses, series, selection,
+                    "% of trials", 100), BarChart.of("Patients per dose", "Dose level", doses, series,
+                    patients, "Mean patients", Double.NaN));
+        }
     }
 
-    /** Step curves S(t) with pointwise lower and upper limits, one per group. */
+    /**
+     * Step curves S(t) with pointwise lower and upper limits, one per group, and the numbers at risk, events and
+     * censorings at each time when the table has them (else null per group).
+     */
     record SurvivalCurves(String title, List<String> groups, List<double[]> time, List<double[]> survival,
-            List<double[]> lower, List<double[]> upper) implements Chart {
+            List<double[]> lower, List<double[]> upper, List<long[]> atRisk, List<long[]> events, List<long[]> censored)
+            implements Chart {
+        @Override
+        public List<io.daybreak.charts.Chart> models() {
+            List<SurvivalCurve> curves = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                curves.add(new SurvivalCurve(groups.get(g), time.get(g), survival.get(g), lower.get(g), upper.get(g),
+                        atRisk.get(g), events.get(g), censored.get(g)));
+            }
+            // a result table does not record the time unit; say so rather than guess days or months
+            return List.of(SurvivalPlot.of(title, "Time (unit of the data's time column)", curves, ""));
+        }
     }
 
-    /** Estimates with 95% Wald intervals. */
-    record Forest(String title, List<String> terms, double[] estimate, double[] lower, double[] upper)
+    /**
+     * Estimates with 95% Wald intervals.
+     *
+     * @param ratio "Hazard ratio" or "Odds ratio" when the estimates are log ratios (drawn exponentiated on a log
+     *              axis through 1), null for coefficients on a linear axis through 0
+     */
+    record Forest(String title, List<String> terms, double[] estimate, double[] lower, double[] upper, String ratio)
             implements Chart {
+        @Override
+        public List<io.daybreak.charts.Chart> models() {
+            if (ratio == null) {
+                return List.of(ForestPlot.differences(title, "Coefficient (95% CI)", terms, estimate, lower, upper));
+            }
+            List<Integer> kept = ForestPlot.withoutIntercept(terms);
+            return List.of(ForestPlot.ratios(title, ratio + " (95% CI, log scale)", kept.stream().map(terms::get).toList(),
+                    pick(estimate, kept), pick(lower, kept), pick(upper, kept)));
+        }
+
+        private static double[] pick(double[] values, List<Integer> indices) {
+            return indices.stream().mapToDouble(i -> values[i]).toArray();
+        }
     }
 
     /** The chart a table supports, or null when it has none. */
     static Chart of(Table table) {
+        return of(null, table);
+    }
+
+    /** The chart a table of the given method's result supports (the method tells ratios from differences). */
+    static Chart of(String method, Table table) {
         if (table == null) {
             return null;
         }
@@ -49,7 +101,8 @@ public sealed interface Chart {
             return survival(table);
         }
         if (has(table, "term", "estimate", "stdError")) {
-            return forest(table);
+            return forest(table, "stats.cox".equals(method) ? "Hazard ratio" : "stats.firth".equals(method)
+                    ? "Odds ratio" : null);
         }
         return null;
     }
@@ -96,27 +149,36 @@ public sealed interface Chart {
     }
 
     private static Chart survival(Table table) {
+        boolean counts = has(table, "atRisk", "events", "censored");
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
         for (int row = 0; row < table.rowCount(); row++) {
             String group = table.hasColumn("group") ? "group " + NumberText.text(table.doubles("group").get(row)) : "all";
             rows.computeIfAbsent(group, k -> new ArrayList<>()).add(new double[] {table.doubles("time").get(row),
-                table.doubles("survival").get(row), table.doubles("lower").get(row), table.doubles("upper").get(row)});
+                table.doubles("survival").get(row), table.doubles("lower").get(row), table.doubles("upper").get(row),
+                counts ? table.longs("atRisk").get(row) : 0, counts ? table.longs("events").get(row) : 0,
+                counts ? table.longs("censored").get(row) : 0});
         }
         List<double[]> time = new ArrayList<>();
         List<double[]> survival = new ArrayList<>();
         List<double[]> lower = new ArrayList<>();
         List<double[]> upper = new ArrayList<>();
+        List<long[]> atRisk = new ArrayList<>();
+        List<long[]> events = new ArrayList<>();
+        List<long[]> censored = new ArrayList<>();
         rows.values().forEach(points -> {
             time.add(points.stream().mapToDouble(p -> p[0]).toArray());
             survival.add(points.stream().mapToDouble(p -> p[1]).toArray());
             lower.add(points.stream().mapToDouble(p -> p[2]).toArray());
             upper.add(points.stream().mapToDouble(p -> p[3]).toArray());
+            atRisk.add(counts ? points.stream().mapToLong(p -> (long) p[4]).toArray() : null);
+            events.add(counts ? points.stream().mapToLong(p -> (long) p[5]).toArray() : null);
+            censored.add(counts ? points.stream().mapToLong(p -> (long) p[6]).toArray() : null);
         });
         return new SurvivalCurves("Kaplan-Meier curves (shaded: confidence band)", new ArrayList<>(rows.keySet()), time,
-                survival, lower, upper);
+                survival, lower, upper, atRisk, events, censored);
     }
 
-    private static Chart forest(Table table) {
+    private static Chart forest(Table table, String ratio) {
         int k = table.rowCount();
         List<String> terms = new ArrayList<>();
         double[] estimate = new double[k];
@@ -129,6 +191,6 @@ public sealed interface Chart {
             lower[row] = estimate[row] - half;
             upper[row] = estimate[row] + half;
         }
-        return new Forest("Coefficients with 95% Wald intervals", terms, estimate, lower, upper);
+        return new Forest("Coefficients with 95% Wald intervals", terms, estimate, lower, upper, ratio);
     }
 }

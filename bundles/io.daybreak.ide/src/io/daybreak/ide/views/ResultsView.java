@@ -123,7 +123,8 @@ public final class ResultsView {
             column.dispose();
         }
         table = name == null ? null : shown.output(name);
-        chart.show(Chart.of(table));
+        // the method tells log ratios (Cox, Firth: drawn exponentiated on a log axis) from other coefficients
+        chart.show(Chart.of(shown == null || shown.provenance() == null ? null : shown.provenance().methodId(), table));
         if (chart.chart() != null) {
             tabs.setSelection(chartTab);
         }

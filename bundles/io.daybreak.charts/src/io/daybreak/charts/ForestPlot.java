@@ -1,0 +1,78 @@
+package io.daybreak.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Estimates with intervals, one row per term, on a common axis with a dashed reference line at no effect: a log
+ * axis through 1 for hazard and odds ratios (so that 0.5 and 2 are equally far from 1), a linear axis through 0
+ * for differences.
+ */
+public record ForestPlot(String title, String label, Axis axis, List<String> terms, double[] estimate, double[] lower,
+        double[] upper, double reference) implements Chart {
+
+    public ForestPlot {
+        terms = List.copyOf(terms);
+        if (estimate.length != terms.size() || lower.length != terms.size() || upper.length != terms.size()) {
+            throw new IllegalArgumentException("a forest plot needs an estimate and limits for every term");
+        }
+    }
+
+    /**
+     * Ratios (hazard, odds) from coefficients on the log scale: exp of estimate and limits on a log axis with
+     * the reference line at 1.
+     */
+    public static ForestPlot ratios(String title, String axisTitle, List<String> terms, double[] logEstimate,
+            double[] logLower, double[] logUpper) {
+        double[] estimate = exp(logEstimate);
+        double[] lower = exp(logLower);
+        double[] upper = exp(logUpper);
+        double[] range = range(lower, upper, 1);
+        return new ForestPlot(title, "forest plot", Axis.log(axisTitle, range[0], range[1]), terms, estimate, lower,
+                upper, 1);
+    }
+
+    /** Coefficients or differences on a linear axis with the reference line at 0. */
+    public static ForestPlot differences(String title, String axisTitle, List<String> terms, double[] estimate,
+            double[] lower, double[] upper) {
+        double[] range = range(lower, upper, 0);
+        return new ForestPlot(title, "forest plot", Axis.linear(axisTitle, range[0], range[1]), terms, estimate.clone(),
+                lower.clone(), upper.clone(), 0);
+    }
+
+    /** The terms other than an intercept (whose exp is a baseline odds or rate, not a ratio). */
+    public static List<Integer> withoutIntercept(List<String> terms) {
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i).toLowerCase(java.util.Locale.ROOT);
+            if (!term.equals("(intercept)") && !term.equals("intercept")) {
+                kept.add(i);
+            }
+        }
+        return kept;
+    }
+
+    private static double[] exp(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Math.exp(values[i]);
+        }
+        return out;
+    }
+
+    /** The finite, positive-where-needed span of the limits, always including the reference. */
+    private static double[] range(double[] lower, double[] upper, double reference) {
+        double min = reference;
+        double max = reference;
+        boolean ratio = reference > 0;
+        for (double[] limits : new double[][] {lower, upper}) {
+            for (double v : limits) {
+                if (Double.isFinite(v) && (!ratio || v > 0)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return new double[] {min, max};
+    }
+}

@@ -1,0 +1,37 @@
+package io.daybreak.charts.layout;
+
+import io.daybreak.charts.BarChart;
+import io.daybreak.charts.Chart;
+import io.daybreak.charts.ForestPlot;
+import io.daybreak.charts.LinePlot;
+import io.daybreak.charts.SurvivalPlot;
+
+/** Lays any chart out in a box of the given size. */
+public final class ChartLayout {
+    private ChartLayout() {
+    }
+
+    public static Scene layout(Chart chart, double width, double height) {
+        if (chart instanceof SurvivalPlot km) {
+            return SurvivalLayout.layout(km, width, height);
+        }
+        if (chart instanceof ForestPlot forest) {
+            return ForestLayout.layout(forest, width, height);
+        }
+        if (chart instanceof BarChart bars) {
+            return BarLayout.layout(bars, width, height);
+        }
+        return LineLayout.layout((LinePlot) chart, width, height);
+    }
+
+    /** The height a chart reads well at in a page of the given width (forest plots and risk tables grow with rows). */
+    public static double preferredHeight(Chart chart, double width) {
+        if (chart instanceof SurvivalPlot km) {
+            return 340 + SurvivalLayout.riskTableHeight(km);
+        }
+        if (chart instanceof ForestPlot forest) {
+            return ForestLayout.preferredHeight(forest);
+        }
+        return 260;
+    }
+}

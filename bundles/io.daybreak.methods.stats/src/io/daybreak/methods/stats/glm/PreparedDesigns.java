@@ -13,8 +13,10 @@ import io.daybreak.stats.models.glm.DesignMatrix;
  * The complete cases and design matrices of the latest models a site step was asked for, so that the rounds of one
  * fit read and copy the site's columns once instead of once per round (at a million rows, building the design was
  * most of a round). Keyed by the table (its identity: a node's datasets do not change while it runs) and the
- * model's columns; at most {@value #KEPT} are kept, the least recently used dropped. Nothing leaves through it: every
- * round still passes the release guard's checks on the cached rows. Thread-safe.
+ * model's columns; at most {@value #KEPT} are kept per table, the least recently used dropped, and those of a closed
+ * table go. Per table, because one site step serves every node in its JVM and every dataset of a node: a single
+ * limit for all of them made the sites of one analysis evict each other's designs every round. Nothing leaves
+ * through it: every round still passes the release guard's checks on the cached rows. Thread-safe.
  */
 final class PreparedDesigns {
     static final int KEPT = 2;
@@ -36,14 +38,8 @@ final class PreparedDesigns {
         }
     }
 
-    private final Map<Key, Prepared> recent = new LinkedHashMap<>(4, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Prepared> eldest) {
-            return size() > KEPT;
-        }
-    };
+    /** In access order: the least recently used first. */
+    private final Map<Key, Prepared> recent = new LinkedHashMap<>(8, 0.75f, true);
 
     /** The prepared model, made by {@code prepare} (which may throw, and then nothing is kept) if not kept. */
     Prepared get(Table table, String response, List<String> covariates, Supplier<Prepared> prepare) {
@@ -56,7 +52,10 @@ final class PreparedDesigns {
         }
         Prepared made = prepare.get();
         synchronized (recent) {
+            recent.keySet().removeIf(kept -> kept.table.isClosed());
             recent.put(key, made);
+            List<Key> ofTable = recent.keySet().stream().filter(kept -> kept.table == table).toList();
+            ofTable.subList(0, Math.max(0, ofTable.size() - KEPT)).forEach(recent::remove);
         }
         return made;
     }

@@ -137,6 +137,8 @@ out="$("$DAYBREAK" report --out report.html km.json)" || fail "report: $out"
 grep -q 'aria-label="Kaplan-Meier curves"' report.html || fail "the report has no Kaplan-Meier chart"
 grep -q 'bundleSha256' report.html || fail "the report has no certificate"
 grep -q 'site0: audit entry [0-9]*, head [0-9a-f]\{16\}' report.html || fail "the report does not show the sites' signed audit heads"
+grep -q 'io.daybreak.stats.federated 0.1.0[^ ]* (SHA-256 [0-9a-f]\{12\}' report.html \
+  || fail "the report does not name the library bundles the analysis ran"
 grep -qE '<script|src="http' report.html && fail "the report is not self-contained"
 set +e
 out="$("$DAYBREAK" report --out report2.html pki/ca.pem 2>&1)"

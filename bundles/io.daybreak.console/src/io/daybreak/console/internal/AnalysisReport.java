@@ -123,14 +123,21 @@ final class AnalysisReport {
     }
 
     /**
-     * Sites as "site0 (n = 78)", audit heads as "site0: audit entry 39, head 0de59198f65a2643… (signed)", everything
-     * else as the console prints it.
+     * Sites as "site0 (n = 78)", audit heads as "site0: audit entry 39, head 0de59198f65a2643… (signed)", libraries as
+     * "io.daybreak.stats.federated 0.1.0.v… (SHA-256 3f1c…)", everything else as the console prints it.
      */
     private static String certificateValue(Object value) {
         if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?>) {
             List<String> parts = new ArrayList<>();
             for (Object item : list) {
                 Map<?, ?> entry = (Map<?, ?>) item;
+                if (entry.containsKey("sha256")) {
+                    // a bundle the method's code was wired to: name, version and enough of its digest to compare
+                    String sha256 = String.valueOf(entry.get("sha256"));
+                    parts.add(entry.get("bundle") + " " + entry.get("version") + " (SHA-256 "
+                            + sha256.substring(0, Math.min(12, sha256.length())) + "…)");
+                    continue;
+                }
                 if (entry.containsKey("auditHead")) {
                     // a site's signed audit head: enough of it to compare with the site's log (the saved JSON has all)
                     String head = String.valueOf(entry.get("auditHead"));

@@ -1,21 +1,11 @@
 package io.daybreak.methods.design.settings;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.Method;
-import io.daybreak.core.method.ParameterSpec;
+import io.daybreak.core.testing.ParameterSpecsPin;
 import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.blrm.BlrmPosteriorMethod;
 import io.daybreak.methods.design.boin12.Boin12Method;
@@ -50,36 +40,9 @@ class ParameterSpecsPinTest {
                 new ToxMonitorMethod());
     }
 
-    /** One line per parameter, in descriptor order; arrays by content, so a double[] default compares by value. */
-    static String canonical(List<Method> methods) {
-        StringBuilder text = new StringBuilder();
-        for (Method method : methods) {
-            text.append("method ").append(method.descriptor().id()).append('\n');
-            for (ParameterSpec spec : method.descriptor().parameters()) {
-                Object value = spec.defaultValue();
-                String shown = value instanceof double[] list ? Arrays.toString(list)
-                        : value == null ? "-" : value.getClass().getSimpleName() + ":" + value;
-                text.append("  ").append(String.join(" | ", spec.name(), spec.type().name(), spec.unit(), shown,
-                        "required=" + spec.required(), "min=" + spec.min(), "minInclusive=" + spec.minInclusive(),
-                        "max=" + spec.max(), "maxInclusive=" + spec.maxInclusive(), "choices=" + spec.choices(),
-                        "doc=" + spec.doc())).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
     @Test
-    void everyDesignMethodDeclaresTheParametersItDeclaredBeforeTypedSettings() throws IOException {
-        String current = canonical(methods());
-        try (InputStream pinned = ParameterSpecsPinTest.class.getResourceAsStream(PINNED)) {
-            if (pinned == null) {
-                Path written = Path.of(System.getProperty("java.io.tmpdir"), "daybreak-" + PINNED);
-                Files.writeString(written, current, StandardCharsets.UTF_8);
-                fail("no pinned specs; wrote the current ones to " + written);
-            }
-            List<String> expected = new String(pinned.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            List<String> actual = new ArrayList<>(current.lines().toList());
-            assertEquals(String.join("\n", expected), String.join("\n", actual));
-        }
+    void everyDesignMethodDeclaresTheParametersItDeclaredBeforeTypedSettings() {
+        ParameterSpecsPin.assertUnchanged(ParameterSpecsPinTest.class, PINNED,
+                methods().stream().map(Method::descriptor).toList());
     }
 }

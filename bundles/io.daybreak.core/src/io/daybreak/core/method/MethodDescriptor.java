@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
  * @param category    the method family (design, stats, twin, causal, signal, biomarker, example)
  * @param reference   the literature reference the implementation follows
  * @param description what it computes, in a few sentences
+ * @param settings    the settings record whose components declared the parameters (see {@link Settings}), bound by
+ *                    the platform together with the parameters; {@code null} for a method that reads them by name
  */
 public record MethodDescriptor(String id, String title, String category, String reference, String description,
-        List<ParameterSpec> parameters, List<TableSpec> inputs, List<TableSpec> outputs) {
+        List<ParameterSpec> parameters, List<TableSpec> inputs, List<TableSpec> outputs,
+        Class<? extends Record> settings) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
 
@@ -39,6 +42,12 @@ public record MethodDescriptor(String id, String title, String category, String 
                 throw new IllegalArgumentException("duplicate parameter " + spec.name() + " in method " + id);
             }
         }
+    }
+
+    /** A descriptor whose parameters were declared one by one. */
+    public MethodDescriptor(String id, String title, String category, String reference, String description,
+            List<ParameterSpec> parameters, List<TableSpec> inputs, List<TableSpec> outputs) {
+        this(id, title, category, reference, description, parameters, inputs, outputs, null);
     }
 
     public static Builder builder(String id, String title) {
@@ -69,6 +78,7 @@ public record MethodDescriptor(String id, String title, String category, String 
         private final List<ParameterSpec> parameters = new ArrayList<>();
         private final List<TableSpec> inputs = new ArrayList<>();
         private final List<TableSpec> outputs = new ArrayList<>();
+        private Class<? extends Record> settings;
 
         private Builder(String id, String title) {
             this.id = id;
@@ -95,9 +105,18 @@ public record MethodDescriptor(String id, String title, String category, String 
             return this;
         }
 
-        /** Adds the parameters a settings record declares, in order (see {@link Settings}). */
+        /**
+         * Adds the parameters a settings record declares, in order (see {@link Settings}); the platform then binds
+         * the record when it binds the parameters, so a combination the record's constructor rejects is refused
+         * before the run starts. One settings record per method.
+         */
         public Builder settings(Class<? extends Record> type) {
+            if (settings != null) {
+                throw new IllegalStateException("method " + id + " already declares the settings " + settings.getName()
+                        + "; a method has one settings record (shared parameters are groups inside it)");
+            }
             parameters.addAll(Settings.specs(type));
+            settings = type;
             return this;
         }
 
@@ -118,7 +137,8 @@ public record MethodDescriptor(String id, String title, String category, String 
         }
 
         public MethodDescriptor build() {
-            return new MethodDescriptor(id, title, category, reference, description, parameters, inputs, outputs);
+            return new MethodDescriptor(id, title, category, reference, description, parameters, inputs, outputs,
+                    settings);
         }
     }
 }

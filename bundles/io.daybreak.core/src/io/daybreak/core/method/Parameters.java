@@ -11,14 +11,17 @@ import java.util.Map;
  */
 public final class Parameters {
     private final Map<String, Object> values;
+    private final Record settings;
 
-    private Parameters(Map<String, Object> values) {
+    private Parameters(Map<String, Object> values, Record settings) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.settings = settings;
     }
 
     /**
      * Binds raw values (text or typed) against the descriptor's specs: every name must be declared, every
-     * required parameter given, every value valid.
+     * required parameter given, every value valid; a descriptor's settings record is bound too, so a combination
+     * of values its constructor rejects fails here, before any run starts.
      */
     public static Parameters bind(MethodDescriptor descriptor, Map<String, ?> raw) {
         for (String name : raw.keySet()) {
@@ -42,7 +45,13 @@ public final class Parameters {
                 bound.put(spec.name(), spec.bind(value));
             }
         }
-        return new Parameters(bound);
+        Record settings = descriptor.settings() == null ? null : Settings.model(descriptor.settings()).bind(bound);
+        return new Parameters(bound, settings);
+    }
+
+    /** The settings record bound with these values, if the descriptor declared this one. */
+    Record settings(Class<? extends Record> type) {
+        return type.isInstance(settings) ? settings : null;
     }
 
     /** Whether a value is present: always for required parameters and those with defaults. */

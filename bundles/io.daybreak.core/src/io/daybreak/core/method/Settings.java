@@ -49,13 +49,19 @@ public final class Settings {
     }
 
     /**
-     * The settings record for bound parameters. Each value is checked again by its spec (so parameters bound
-     * for another descriptor cannot slip through); defaults fill in what is absent.
+     * The settings record for bound parameters: the one the platform bound with them when their descriptor
+     * declared this record, otherwise bound now (a group, or parameters bound for another descriptor), each value
+     * checked again by its spec and defaults filling in what is absent.
      *
      * @throws InvalidParameterException a value is missing or not allowed, or the record's constructor rejects
      *                                   the combination
      */
     public static <R extends Record> R bind(Class<R> type, Parameters parameters) {
-        return type.cast(MODELS.get(type).bind(parameters.asMap()));
+        Record bound = parameters.settings(type);
+        return type.cast(bound != null ? bound : MODELS.get(type).bind(parameters.asMap()));
+    }
+
+    static SettingsModel model(Class<? extends Record> type) {
+        return MODELS.get(type);
     }
 }

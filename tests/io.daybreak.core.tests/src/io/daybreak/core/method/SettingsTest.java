@@ -3,6 +3,7 @@ package io.daybreak.core.method;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,25 @@ class SettingsTest {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> Settings.bind(Checked.class, Parameters.bind(descriptor, Map.of("low", 2, "high", 1))));
         assertEquals("parameter 'high' = 1.0 must be at least 'low' = 2.0", e.getMessage());
+    }
+
+    @Test
+    void thePlatformBindsTheSettingsRecordWithTheParametersBeforeAnyRun() {
+        MethodDescriptor descriptor = MethodDescriptor.builder("test.checked", "checked").settings(Checked.class).build();
+        assertEquals(Checked.class, descriptor.settings());
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> Parameters.bind(descriptor, Map.of("low", 2, "high", 1)));
+        assertTrue(e.getMessage().contains("'high'"), e.getMessage());
+        Parameters parameters = Parameters.bind(descriptor, Map.of("low", 1, "high", 2));
+        assertSame(Settings.bind(Checked.class, parameters), Settings.bind(Checked.class, parameters));
+        assertEquals(new Checked(1, 2), Settings.bind(Checked.class, parameters));
+    }
+
+    @Test
+    void aMethodHasOneSettingsRecord() {
+        MethodDescriptor.Builder builder = MethodDescriptor.builder("test.twice", "twice").settings(Checked.class);
+        assertThrows(IllegalStateException.class, () -> builder.settings(Example.class));
+        assertNull(MethodDescriptor.builder("test.none", "none").build().settings());
     }
 
     @Test

@@ -84,8 +84,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
 import io.daybreak.stats.beta.BetaPosterior;
 
@@ -98,16 +99,32 @@ import io.daybreak.stats.beta.BetaPosterior;
 public final class $CLASS implements Method {
     static final String ID = "$ID";
 
+    /**
+     * What the method takes: each component is a parameter (name, type, unit, default, range, documentation), and
+     * the platform binds and checks the record before {@link #apply} runs.
+     */
+    record RateSettings(
+            @Setting(min = 0, unit = "patients", doc = "x: patients with the event") long events,
+            @Setting(min = 1, unit = "patients", doc = "n: patients evaluated") long patients,
+            @Setting(min = 0, minInclusive = false, defaultValue = "1", doc = "a of the Beta(a, b) prior") double priorA,
+            @Setting(min = 0, minInclusive = false, defaultValue = "1", doc = "b of the Beta(a, b) prior") double priorB,
+            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
+                    doc = "coverage of the equal-tailed credible interval")
+            double level) {
+        RateSettings {
+            if (events > patients) {
+                // a rule across two parameters: the specs check each alone, the record checks them together
+                throw new InvalidParameterException("parameter 'events' = " + events + " exceeds 'patients' = "
+                        + patients);
+            }
+        }
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID, "Posterior of an event rate")
             .category("$FAMILY")
             .reference("Gelman et al., Bayesian Data Analysis, 3rd ed., section 2.4")
             .description("Posterior Beta(a + x, b + n - x) of a binary event rate: mean and equal-tailed interval.")
-            .parameter(ParameterSpec.integer("events").min(0).unit("patients").doc("x: patients with the event"))
-            .parameter(ParameterSpec.integer("patients").min(1).unit("patients").doc("n: patients evaluated"))
-            .parameter(ParameterSpec.real("priorA").greaterThan(0).defaultValue(1.0).doc("a of the Beta(a, b) prior"))
-            .parameter(ParameterSpec.real("priorB").greaterThan(0).defaultValue(1.0).doc("b of the Beta(a, b) prior"))
-            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
-                    .doc("coverage of the equal-tailed credible interval"))
+            .settings(RateSettings.class)
             .build();
 
     @Override
@@ -117,15 +134,10 @@ public final class $CLASS implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        long events = parameters.integer("events");
-        long patients = parameters.integer("patients");
-        if (events > patients) {
-            // a rule across two parameters: the platform checks each alone, the method checks them together
-            throw new InvalidParameterException("parameter 'events' = " + events + " exceeds 'patients' = " + patients);
-        }
-        BetaPosterior posterior = BetaPosterior.update(parameters.real("priorA"), parameters.real("priorB"), events,
-                patients);
-        double[] interval = posterior.equalTailedInterval(parameters.real("level"));
+        RateSettings settings = Settings.bind(RateSettings.class, parameters);
+        BetaPosterior posterior = BetaPosterior.update(settings.priorA(), settings.priorB(), settings.events(),
+                settings.patients());
+        double[] interval = posterior.equalTailedInterval(settings.level());
         return MethodResult.builder()
                 .summary("mean", posterior.mean())
                 .summary("lower", interval[0])
@@ -153,6 +165,17 @@ Import-Package: org.junit.jupiter.api;version="[5.12,6)",
 EOF
 printf 'source.. = src/\noutput.. = bin/\nbin.includes = META-INF/,\\\n               .\n' > "$T/build.properties"
 { pom "$TESTS" eclipse-test-plugin; cat <<EOF
+
+  <dependencies>
+    <!-- Build order only: the test runtime's third-party feature (extraRequirements below) is built first, so
+         ./mvnw -pl <this> -am verify needs nothing else named. -->
+    <dependency>
+      <groupId>io.daybreak</groupId>
+      <artifactId>io.daybreak.thirdparty.feature</artifactId>
+      <version>\${project.version}</version>
+      <type>pom</type>
+    </dependency>
+  </dependencies>
 
   <build>
     <plugins>

@@ -148,6 +148,14 @@ set -e
 echo "$out" | grep -q "ca.pem:1:" || fail "a report from a non-JSON file does not name line and column: $out"
 [ -e report2.html ] && fail "a failed report left a file behind"
 
+# a Poisson GLM's coefficients are reported as rate ratios on a log axis (the saved result records its family)
+out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=ph.ecog covariates=age,sex \
+  family=poisson --save glm.json --json)" || fail "fed stats.glm poisson: $out"
+grep -q '"family" *: *"poisson"' glm.json || fail "the saved federated result does not record its parameters: $(cat glm.json)"
+out="$("$DAYBREAK" report --out glm.html glm.json)" || fail "report of the poisson GLM: $out"
+grep -q 'rate ratio (95% CI)' glm.html || fail "the poisson GLM's report has no rate ratios"
+grep -q 'Rate ratio (95% CI, log scale)' glm.html || fail "the poisson GLM's forest plot is not on the rate-ratio scale"
+
 # survdiff(Surv(time, status) ~ sex, lung): chisq 10.3267419548856
 out="$("$DAYBREAK" fed stats.logrank --nodes "$NODES" "${TLS[@]}" dataset=lung group=sex eventValue=2 --json)" \
   || fail "fed stats.logrank: $out"

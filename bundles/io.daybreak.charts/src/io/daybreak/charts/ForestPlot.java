@@ -40,6 +40,49 @@ public record ForestPlot(String title, String label, Axis axis, List<String> ter
                 lower.clone(), upper.clone(), 0);
     }
 
+    /**
+     * Regression coefficients as a trial report shows them: log ratios ({@code ratio} not null: "Hazard ratio",
+     * "Odds ratio", "Rate ratio") exponentiated on a log axis through 1 without the intercept, whose exp is a baseline
+     * odds or rate rather than a ratio; other coefficients on a linear axis through 0. Empty when a ratio model has
+     * nothing but an intercept.
+     */
+    public static List<ForestPlot> coefficients(String title, String ratio, List<String> terms, double[] estimate,
+            double[] lower, double[] upper) {
+        if (ratio == null) {
+            return List.of(differences(title, "Coefficient (95% CI)", terms, estimate, lower, upper));
+        }
+        List<Integer> kept = withoutIntercept(terms);
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        return List.of(ratios(title, ratio + " (95% CI, log scale)", kept.stream().map(terms::get).toList(),
+                pick(estimate, kept), pick(lower, kept), pick(upper, kept)));
+    }
+
+    /**
+     * What exp(coefficient) of a Daybreak regression method is, by the convention of trial reports: a hazard ratio for
+     * {@code stats.cox}, an odds ratio for {@code stats.firth} and for {@code stats.glm} with the binomial family (logit
+     * link), a rate ratio for the poisson family (log link); null for a linear model, whose coefficients are
+     * differences.
+     *
+     * @param family the GLM family parameter of the run, or null when it is not known (then gaussian, its default)
+     */
+    public static String ratioOf(String method, String family) {
+        if (method == null) {
+            return null;
+        }
+        return switch (method) {
+            case "stats.cox" -> "Hazard ratio";
+            case "stats.firth" -> "Odds ratio";
+            case "stats.glm" -> "binomial".equals(family) ? "Odds ratio" : "poisson".equals(family) ? "Rate ratio" : null;
+            default -> null;
+        };
+    }
+
+    private static double[] pick(double[] values, List<Integer> indices) {
+        return indices.stream().mapToDouble(i -> values[i]).toArray();
+    }
+
     /** The terms other than an intercept (whose exp is a baseline odds or rate, not a ratio). */
     public static List<Integer> withoutIntercept(List<String> terms) {
         List<Integer> kept = new ArrayList<>();

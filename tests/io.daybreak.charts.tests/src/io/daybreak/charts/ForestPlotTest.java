@@ -1,6 +1,7 @@
 package io.daybreak.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -44,5 +45,33 @@ class ForestPlotTest {
         ForestPlot plot = ForestPlot.ratios("", "Odds ratio", List.of("x", "y"), new double[] {0.1, Double.NaN},
                 new double[] {-0.2, Double.NaN}, new double[] {Double.POSITIVE_INFINITY, Double.NaN});
         assertTrue(Double.isFinite(plot.axis().max()));
+    }
+
+    @Test
+    void eachRegressionMethodsCoefficientsAreShownOnItsReportScale() {
+        assertEquals("Hazard ratio", ForestPlot.ratioOf("stats.cox", null));
+        assertEquals("Odds ratio", ForestPlot.ratioOf("stats.firth", null));
+        assertEquals("Odds ratio", ForestPlot.ratioOf("stats.glm", "binomial"));
+        assertEquals("Rate ratio", ForestPlot.ratioOf("stats.glm", "poisson"));
+        assertNull(ForestPlot.ratioOf("stats.glm", "gaussian"));
+        assertNull(ForestPlot.ratioOf("stats.glm", null));
+        assertNull(ForestPlot.ratioOf(null, "binomial"));
+    }
+
+    @Test
+    void logisticCoefficientsBecomeOddsRatiosWithoutTheIntercept() {
+        List<ForestPlot> plots = ForestPlot.coefficients("", "Odds ratio", List.of("(Intercept)", "age"),
+                new double[] {-3, Math.log(2)}, new double[] {-4, Math.log(1.5)}, new double[] {-2, Math.log(3)});
+        assertEquals(1, plots.size());
+        ForestPlot plot = plots.get(0);
+        assertEquals(List.of("age"), plot.terms());
+        assertEquals(2, plot.estimate()[0], 1e-12);
+        assertEquals(1.5, plot.lower()[0], 1e-12);
+        assertEquals(Axis.Scale.LOG, plot.axis().scale());
+        assertEquals("Odds ratio (95% CI, log scale)", plot.axis().title());
+        assertTrue(ForestPlot.coefficients("", "Odds ratio", List.of("(Intercept)"), new double[] {1},
+                new double[] {0}, new double[] {2}).isEmpty(), "an intercept alone is no ratio");
+        assertEquals(Axis.Scale.LINEAR, ForestPlot.coefficients("", null, List.of("(Intercept)", "age"),
+                new double[] {1, 2}, new double[] {0, 1}, new double[] {2, 3}).get(0).axis().scale());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.daybreak.charts.ForestPlot;
 import io.daybreak.data.AtomicFiles;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
@@ -71,7 +72,7 @@ final class AnalysisReport {
         }
         if (summary.get("terms") instanceof List<?> terms && summary.get("coefficients") instanceof List<?> estimates
                 && summary.get("standardErrors") instanceof List<?> errors) {
-            html.append(coefficients(method, terms, estimates, errors));
+            html.append(coefficients(ForestPlot.ratioOf(method, family(document)), terms, estimates, errors));
         }
         if (summary.get("rowLevels") instanceof List<?> rows && summary.get("columnLevels") instanceof List<?> columns
                 && summary.get("counts") instanceof List<?> counts) {
@@ -153,15 +154,29 @@ final class AnalysisReport {
         return Output.format(value);
     }
 
-    /** Estimates with Wald 95% intervals (and hazard ratios for a Cox model), and a forest plot. */
-    private static String coefficients(String method, List<?> terms, List<?> estimates, List<?> errors) {
-        boolean hazardRatios = method.equals("stats.cox");
+    /** The GLM family a saved run was fitted with: a federated result's parameters, or a local run's provenance. */
+    private static String family(Map<String, Object> document) {
+        Object parameters = document.get("parameters");
+        if (!(parameters instanceof Map<?, ?>) && document.get("provenance") instanceof Map<?, ?> provenance) {
+            parameters = provenance.get("parameters");
+        }
+        return parameters instanceof Map<?, ?> values && values.get("family") != null ? String.valueOf(values.get("family"))
+                : null;
+    }
+
+    /**
+     * Estimates with Wald 95% intervals (and exp of them where they are log ratios: hazard, odds or rate ratios), and a
+     * forest plot.
+     */
+    private static String coefficients(String ratio, List<?> terms, List<?> estimates, List<?> errors) {
+        boolean ratios = ratio != null;
         int k = terms.size();
         double[] estimate = new double[k];
         double[] lower = new double[k];
         double[] upper = new double[k];
         StringBuilder html = new StringBuilder("<h3>Coefficients</h3>\n<table><tr><th class=\"text\">term</th>"
-                + "<th>estimate</th><th>SE</th><th>95% CI</th>" + (hazardRatios ? "<th>hazard ratio (95% CI)</th>" : "")
+                + "<th>estimate</th><th>SE</th><th>95% CI</th>"
+                + (ratios ? "<th>" + ratio.toLowerCase(Locale.ROOT) + " (95% CI)</th>" : "")
                 + "</tr>");
         for (int i = 0; i < k; i++) {
             estimate[i] = ((Number) estimates.get(i)).doubleValue();
@@ -171,14 +186,14 @@ final class AnalysisReport {
             html.append("<tr><td class=\"text\">").append(escape(String.valueOf(terms.get(i)))).append("</td><td>")
                     .append(Output.format(estimate[i])).append("</td><td>").append(Output.format(se)).append("</td><td>")
                     .append(Output.format(lower[i])).append(" to ").append(Output.format(upper[i])).append("</td>");
-            if (hazardRatios) {
+            if (ratios) {
                 html.append("<td>").append(Output.format(Math.exp(estimate[i]))).append(" (")
                         .append(Output.format(Math.exp(lower[i]))).append(" to ")
                         .append(Output.format(Math.exp(upper[i]))).append(")</td>");
             }
             html.append("</tr>");
         }
-        return html.append("</table>\n").append(ReportCharts.forest(method, terms.stream().map(String::valueOf).toList(),
+        return html.append("</table>\n").append(ReportCharts.forest(ratio, terms.stream().map(String::valueOf).toList(),
                 estimate, lower, upper)).toString();
     }
 

@@ -41,24 +41,13 @@ final class ReportCharts {
     }
 
     /**
-     * A forest plot of coefficients with Wald limits: hazard ratios (Cox) or odds ratios (Firth's logistic model)
-     * on a log axis through 1, without the intercept; other models' coefficients on a linear axis through 0.
+     * A forest plot of coefficients with Wald limits: ratios (see {@link ForestPlot#ratioOf}) on a log axis through 1,
+     * without the intercept; other models' coefficients on a linear axis through 0.
      */
-    static String forest(String method, List<String> terms, double[] estimate, double[] lower, double[] upper) {
-        String ratio = method.equals("stats.cox") ? "Hazard ratio" : method.equals("stats.firth") ? "Odds ratio" : null;
-        if (ratio == null) {
-            return SvgRenderer.svg(ForestPlot.differences("", "Coefficient (95% CI)", terms, estimate, lower, upper));
-        }
-        List<Integer> kept = ForestPlot.withoutIntercept(terms);
-        if (kept.isEmpty()) {
-            return "";
-        }
-        return SvgRenderer.svg(ForestPlot.ratios("", ratio + " (95% CI, log scale)", kept.stream().map(terms::get)
-                .toList(), pick(estimate, kept), pick(lower, kept), pick(upper, kept)));
-    }
-
-    private static double[] pick(double[] values, List<Integer> indices) {
-        return indices.stream().mapToDouble(i -> values[i]).toArray();
+    static String forest(String ratio, List<String> terms, double[] estimate, double[] lower, double[] upper) {
+        StringBuilder svg = new StringBuilder();
+        ForestPlot.coefficients("", ratio, terms, estimate, lower, upper).forEach(plot -> svg.append(SvgRenderer.svg(plot)));
+        return svg.toString();
     }
 
     private static double[] values(Map<String, Object> curve, String key) {

@@ -9,6 +9,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Parameters;
 import io.daybreak.core.provenance.BundleDigests;
 import io.daybreak.core.provenance.BundleWiringTrail;
 import io.daybreak.core.provenance.WiredBundle;
@@ -45,6 +46,8 @@ public final class Coordinator {
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("method", method.id());
+        // the values the analysis ran with, defaults filled in: a saved result says how it was fitted
+        document.put("parameters", Parameters.bind(method.descriptor(), parameters).asMap());
         document.put("summary", result.outcome().summary());
         List<Map<String, Object>> libraries = BundleWiringTrail.of(bundle, digests).stream().map(WiredBundle::document)
                 .toList();

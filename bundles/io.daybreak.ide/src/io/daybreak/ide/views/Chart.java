@@ -64,33 +64,27 @@ public sealed interface Chart {
     /**
      * Estimates with 95% Wald intervals.
      *
-     * @param ratio "Hazard ratio" or "Odds ratio" when the estimates are log ratios (drawn exponentiated on a log
-     *              axis through 1), null for coefficients on a linear axis through 0
+     * @param ratio what exp(estimate) is ("Hazard ratio", "Odds ratio", "Rate ratio": drawn exponentiated on a log
+     *              axis through 1, see {@link ForestPlot#ratioOf}), null for coefficients on a linear axis through 0
      */
     record Forest(String title, List<String> terms, double[] estimate, double[] lower, double[] upper, String ratio)
             implements Chart {
         @Override
         public List<io.daybreak.charts.Chart> models() {
-            if (ratio == null) {
-                return List.of(ForestPlot.differences(title, "Coefficient (95% CI)", terms, estimate, lower, upper));
-            }
-            List<Integer> kept = ForestPlot.withoutIntercept(terms);
-            return List.of(ForestPlot.ratios(title, ratio + " (95% CI, log scale)", kept.stream().map(terms::get).toList(),
-                    pick(estimate, kept), pick(lower, kept), pick(upper, kept)));
-        }
-
-        private static double[] pick(double[] values, List<Integer> indices) {
-            return indices.stream().mapToDouble(i -> values[i]).toArray();
+            return List.copyOf(ForestPlot.coefficients(title, ratio, terms, estimate, lower, upper));
         }
     }
 
     /** The chart a table supports, or null when it has none. */
     static Chart of(Table table) {
-        return of(null, table);
+        return of(null, null, table);
     }
 
-    /** The chart a table of the given method's result supports (the method tells ratios from differences). */
-    static Chart of(String method, Table table) {
+    /**
+     * The chart a table of the given method's result supports (the method and, for a GLM, its family tell ratios from
+     * differences).
+     */
+    static Chart of(String method, String family, Table table) {
         if (table == null) {
             return null;
         }
@@ -101,8 +95,7 @@ public sealed interface Chart {
             return survival(table);
         }
         if (has(table, "term", "estimate", "stdError")) {
-            return forest(table, "stats.cox".equals(method) ? "Hazard ratio" : "stats.firth".equals(method)
-                    ? "Odds ratio" : null);
+            return forest(table, ForestPlot.ratioOf(method, family));
         }
         return null;
     }

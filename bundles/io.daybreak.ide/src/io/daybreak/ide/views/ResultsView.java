@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import io.daybreak.core.provenance.ProvenanceRecord;
 import io.daybreak.data.NumberText;
 import io.daybreak.core.jobs.RunResult;
 import io.daybreak.data.ColumnType;
@@ -123,8 +124,11 @@ public final class ResultsView {
             column.dispose();
         }
         table = name == null ? null : shown.output(name);
-        // the method tells log ratios (Cox, Firth: drawn exponentiated on a log axis) from other coefficients
-        chart.show(Chart.of(shown == null || shown.provenance() == null ? null : shown.provenance().methodId(), table));
+        // the method (and a GLM's family) tells log ratios, drawn exponentiated on a log axis, from other coefficients
+        ProvenanceRecord provenance = shown == null ? null : shown.provenance();
+        Object family = provenance == null ? null : provenance.parameters().get("family");
+        chart.show(Chart.of(provenance == null ? null : provenance.methodId(), family == null ? null : family.toString(),
+                table));
         if (chart.chart() != null) {
             tabs.setSelection(chartTab);
         }

@@ -167,11 +167,17 @@ printf 'source.. = src/\noutput.. = bin/\nbin.includes = META-INF/,\\\n         
 { pom "$TESTS" eclipse-test-plugin; cat <<EOF
 
   <dependencies>
-    <!-- Build order only: the test runtime's third-party feature (extraRequirements below) is built first, so
+    <!-- Build order only: what the test runtime is built from (extraRequirements below) is built first, so
          ./mvnw -pl <this> -am verify needs nothing else named. -->
     <dependency>
       <groupId>io.daybreak</groupId>
       <artifactId>io.daybreak.thirdparty.feature</artifactId>
+      <version>\${project.version}</version>
+      <type>pom</type>
+    </dependency>
+    <dependency>
+      <groupId>io.daybreak</groupId>
+      <artifactId>io.daybreak.core.testing</artifactId>
       <version>\${project.version}</version>
       <type>pom</type>
     </dependency>

@@ -18,6 +18,7 @@ import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.NumberText;
 import io.daybreak.data.Table;
@@ -28,8 +29,6 @@ import io.daybreak.stats.causal.MarginalMeans;
 import io.daybreak.stats.causal.OutcomeModel;
 import io.daybreak.stats.causal.SurvivalEffect;
 import io.daybreak.stats.causal.WeightedKaplanMeier;
-import io.daybreak.stats.models.columns.NumericColumns;
-import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * {@code causal.effect}: the treatment effect on a continuous or binary outcome by IPTW, g-computation, AIPW and
@@ -47,8 +46,7 @@ public final class EffectMethod implements Method {
             + "Kaplan-Meier curve at its event times", column("arm", STRING), column("time", FLOAT64),
             column("atRisk", FLOAT64), column("events", FLOAT64), column("survival", FLOAT64),
             column("stdError", FLOAT64));
-    private static final List<String> ESTIMATORS = List.of("iptw", "gcomp", "aipw", "tmle");
-    private static final MethodDescriptor DESCRIPTOR = CausalInput.declareWeighting(CausalInput.declare(
+    private static final MethodDescriptor DESCRIPTOR = emptyTimesByDefault(CausalInput.declare(
             MethodDescriptor.builder("causal.effect", "Treatment effect: IPTW, g-computation, AIPW, TMLE")
             .reference("Robins, Rotnitzky & Zhao, JASA 1994; van der Laan & Rubin, Int J Biostat 2006; "
                     + "Hernan & Robins, Causal Inference: What If (2020)")
@@ -57,27 +55,26 @@ public final class EffectMethod implements Method {
                     + "TMLE estimate the ATE; IPTW and g-computation also the ATT and ATO. IPTW standard errors take "
                     + "the weights as known. A time-to-event outcome (outcomeType=survival) is analysed by IPTW: "
                     + "weighted Kaplan-Meier curves, survival differences at 'times', and the weighted Cox hazard "
-                    + "ratio with its robust (sandwich) standard error, as R's coxph(weights=, robust=TRUE).")))
-            .parameter(ParameterSpec.string("outcome").doc("column of the outcome; for outcomeType=survival the "
-                    + "follow-up time"))
-            .parameter(ParameterSpec.choice("outcomeType", "continuous", "binary", "survival")
-                    .defaultValue("continuous").doc("binary: the outcome column holds 0 and 1; survival: a follow-up "
-                            + "time with the event status in 'status'"))
-            .parameter(ParameterSpec.string("status").defaultValue("status")
-                    .doc("survival: column of the event status"))
-            .parameter(ParameterSpec.real("eventValue").defaultValue(1.0)
-                    .doc("survival: the status value that means an event (other values: censored)"))
-            .parameter(ParameterSpec.string("times").defaultValue("")
-                    .doc("survival: comma-separated times at which to compare the weighted survival curves"))
-            .parameter(ParameterSpec.choice("ties", "efron", "breslow").defaultValue("efron")
-                    .doc("survival: the weighted Cox model's handling of tied event times"))
-            .parameter(ParameterSpec.string("estimators").defaultValue("iptw,gcomp,aipw,tmle")
-                    .doc("comma-separated: iptw, gcomp, aipw, tmle"))
-            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
-                    .doc("coverage of the confidence intervals"))
+                    + "ratio with its robust (sandwich) standard error, as R's coxph(weights=, robust=TRUE)."))
+            .settings(EffectSettings.class)
             .output(EFFECTS)
             .output(CURVES)
-            .build();
+            .build());
+
+    /**
+     * causal.effect has always declared 'times' with the empty text as its default (no times), which a
+     * {@code @Setting} cannot say (an empty default there means none): that one spec gets it here, and the descriptor
+     * keeps {@link EffectSettings} as the record the platform binds.
+     */
+    private static MethodDescriptor emptyTimesByDefault(MethodDescriptor declared) {
+        List<ParameterSpec> specs = new ArrayList<>();
+        for (ParameterSpec spec : declared.parameters()) {
+            specs.add(!spec.name().equals("times") ? spec : new ParameterSpec(spec.name(), spec.type(), spec.unit(), "",
+                    false, spec.min(), spec.minInclusive(), spec.max(), spec.maxInclusive(), spec.choices(), spec.doc()));
+        }
+        return new MethodDescriptor(declared.id(), declared.title(), declared.category(), declared.reference(),
+                declared.description(), specs, declared.inputs(), declared.outputs(), declared.settings());
+    }
 
     @Override
     public MethodDescriptor descriptor() {
@@ -86,22 +83,22 @@ public final class EffectMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        if (parameters.string("outcomeType").equals("survival")) {
-            return survival(inputs.get("data"), parameters, context);
+        EffectSettings settings = Settings.bind(EffectSettings.class, parameters);
+        if (settings.outcomeType() == OutcomeType.SURVIVAL) {
+            return survival(inputs.get("data"), settings, context);
         }
-        List<String> estimators = estimators(parameters);
-        boolean binary = parameters.string("outcomeType").equals("binary");
-        CausalData all = CausalInput.read(inputs.get("data"), parameters, parameters.string("outcome"));
+        List<String> estimators = settings.chosenEstimators();
+        boolean binary = settings.outcomeType() == OutcomeType.BINARY;
+        CausalData all = settings.columns().read(inputs.get("data"), settings.outcome());
         if (binary) {
             for (double y : all.outcome()) {
                 if (y != 0 && y != 1) {
-                    throw new InvalidParameterException("column '" + parameters.string("outcome") + "' has the value "
+                    throw new InvalidParameterException("column '" + settings.outcome() + "' has the value "
                             + y + "; a binary outcome holds 0 and 1 (or use outcomeType=continuous)");
                 }
             }
         }
-        int[] trimmed = new int[1];
-        CausalInput.Weighted weighted = CausalInput.weighted(all, parameters, trimmed);
+        Weighting.Weighted weighted = settings.weighting().weigh(all);
         CausalData data = weighted.data();
         Estimand estimand = weighted.weights().estimand();
         double[] scores = weighted.propensity().scores();
@@ -117,7 +114,7 @@ public final class EffectMethod implements Method {
             default -> throw new IllegalStateException(estimator);
             });
         }
-        double level = parameters.real("level");
+        double level = settings.level();
         Rows rows = new Rows();
         results.forEach((estimator, means) -> {
             rows.add(estimator, "difference", means.difference(level), means);
@@ -131,29 +128,20 @@ public final class EffectMethod implements Method {
                 .summary("estimand", estimand.name())
                 .summary("n", (long) data.n())
                 .summary("treated", (long) data.treatedCount())
-                .summary("trimmedRows", (long) trimmed[0])
+                .summary("trimmedRows", (long) weighted.trimmed())
                 .summary("droppedRows", (long) all.dropped());
         results.forEach((estimator, means) -> result.summary(estimator, means.difference(level).estimate()));
         return result.summary("warnings", warnings).build();
     }
 
-    private static MethodResult survival(Table table, Parameters parameters, MethodContext context) {
-        String chosen = parameters.string("estimators");
-        if (!chosen.equals("iptw,gcomp,aipw,tmle") && !chosen.strip().equals("iptw")) {
-            throw new InvalidParameterException("parameter 'estimators' = '" + chosen + "': a time-to-event outcome is "
-                    + "analysed by IPTW (weighted Kaplan-Meier and Cox) only; allowed: iptw");
-        }
-        double[] times = times(parameters.string("times"));
-        SurvivalInput.data(table);
-        CausalData all = CausalData.readSurvival(table, parameters.string("treatment"), parameters.real("treatedValue"),
-                NumericColumns.names("covariates", parameters.string("covariates")), parameters.string("outcome"),
-                parameters.string("status"), parameters.real("eventValue"));
-        int[] trimmed = new int[1];
-        CausalInput.Weighted weighted = CausalInput.weighted(all, parameters, trimmed);
+    private static MethodResult survival(Table table, EffectSettings settings, MethodContext context) {
+        double[] times = settings.timePoints();
+        CausalData all = settings.columns().readSurvival(table, settings.outcome(), settings.status(),
+                settings.eventValue());
+        Weighting.Weighted weighted = settings.weighting().weigh(all);
         CausalData data = weighted.data();
-        SurvivalEffect effect = SurvivalEffect.estimate(data, weighted.weights().values(),
-                parameters.string("ties").equals("efron"));
-        double level = parameters.real("level");
+        SurvivalEffect effect = SurvivalEffect.estimate(data, weighted.weights().values(), settings.efron());
+        double level = settings.level();
         Rows rows = new Rows();
         MarginalMeans.Contrast hazardRatio = effect.hazardRatio(level);
         rows.add("iptw", "hazardRatio", hazardRatio, Double.NaN, Double.NaN);
@@ -168,33 +156,12 @@ public final class EffectMethod implements Method {
                 .summary("estimand", weighted.weights().estimand().name())
                 .summary("n", (long) data.n())
                 .summary("treated", (long) data.treatedCount())
-                .summary("trimmedRows", (long) trimmed[0])
+                .summary("trimmedRows", (long) weighted.trimmed())
                 .summary("droppedRows", (long) all.dropped())
                 .summary("hazardRatio", hazardRatio.estimate())
                 .summary("logHazardRatioRobustSE", effect.robustStdError())
                 .summary("logHazardRatioNaiveSE", effect.naiveStdError())
                 .summary("warnings", warnings).build();
-    }
-
-    private static double[] times(String text) {
-        if (text.isBlank()) {
-            return new double[0];
-        }
-        String[] parts = text.split(",");
-        double[] times = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                times[i] = Double.parseDouble(parts[i].strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidParameterException("parameter 'times' has '" + parts[i].strip() + "', not a number; "
-                        + "allowed: comma-separated times of 0 or more");
-            }
-            if (!(times[i] >= 0) || Double.isInfinite(times[i])) {
-                throw new InvalidParameterException("parameter 'times' has " + parts[i].strip()
-                        + "; allowed: finite times of 0 or more");
-            }
-        }
-        return times;
     }
 
     private static Table curves(SurvivalEffect effect, MethodContext context) {
@@ -240,28 +207,6 @@ public final class EffectMethod implements Method {
             }
             return columns;
         }
-    }
-
-    private static List<String> estimators(Parameters parameters) {
-        List<String> chosen = new ArrayList<>();
-        for (String name : parameters.string("estimators").split(",")) {
-            String estimator = name.strip();
-            if (!ESTIMATORS.contains(estimator)) {
-                throw new InvalidParameterException("parameter 'estimators' names '" + estimator + "'; allowed: "
-                        + String.join(", ", ESTIMATORS));
-            }
-            chosen.add(estimator);
-        }
-        Estimand estimand = CausalInput.estimand(parameters);
-        if (estimand != Estimand.ATE && (chosen.contains("aipw") || chosen.contains("tmle"))) {
-            if (parameters.string("estimators").equals("iptw,gcomp,aipw,tmle")) {
-                chosen.removeAll(List.of("aipw", "tmle"));
-            } else {
-                throw new InvalidParameterException("AIPW and TMLE here estimate the ATE; for estimand " + estimand
-                        + " use estimators=iptw,gcomp");
-            }
-        }
-        return chosen;
     }
 
     /** The target population's weights for standardisation: everyone, the treated, or e(1 − e). */

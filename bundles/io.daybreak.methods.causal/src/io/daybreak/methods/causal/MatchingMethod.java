@@ -14,8 +14,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.causal.Balance;
@@ -37,18 +38,29 @@ public final class MatchingMethod implements Method {
     static final TableSpec MATCHES = TableSpec.of("matches", "one row per matched pair; rows are 1-based positions "
             + "among the complete cases", column("treatedRow", INT64), column("controlRow", INT64),
             column("distance", FLOAT64));
+    /** What causal.matching takes: the columns, the matching rule and an optional outcome. */
+    record MatchingSettings(
+            CausalColumns columns,
+            @Setting(min = 1, max = 10, defaultValue = "1", doc = "controls per treated")
+            int ratio,
+            @Setting(defaultValue = "false", doc = "a control may be matched more than once")
+            boolean replace,
+            @Setting(min = 0, defaultValue = "0",
+                    doc = "largest score difference, in standard deviations of the scores; 0: no caliper")
+            double caliper,
+            @Setting(optional = true, doc = "column of an outcome for the ATT")
+            String outcome,
+            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95")
+            double level) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = CausalInput.declare(MethodDescriptor.builder("causal.matching",
             "Nearest-neighbour propensity score matching (ATT)")
             .reference("Stuart, Stat Sci 2010; Ho, Imai, King & Stuart, J Stat Softw 2011 (R MatchIt)")
             .description("Greedy matching of each treated patient (largest score first) to the nearest control(s) on "
                     + "the propensity score; balance after matching (cobalt conventions, ATT); the ATT on an outcome "
                     + "as the difference of matching-weighted means (standard error taking the weights as known)."))
-            .parameter(ParameterSpec.integer("ratio").min(1).max(10).defaultValue(1L).doc("controls per treated"))
-            .parameter(ParameterSpec.bool("replace").defaultValue(false).doc("a control may be matched more than once"))
-            .parameter(ParameterSpec.real("caliper").min(0).defaultValue(0.0)
-                    .doc("largest score difference, in standard deviations of the scores; 0: no caliper"))
-            .parameter(ParameterSpec.string("outcome").optional().doc("column of an outcome for the ATT"))
-            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95))
+            .settings(MatchingSettings.class)
             .output(MATCHES)
             .output(WeightingMethod.BALANCE)
             .build();
@@ -60,12 +72,13 @@ public final class MatchingMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        String outcome = parameters.has("outcome") ? parameters.string("outcome") : null;
-        CausalData data = CausalInput.read(inputs.get("data"), parameters, outcome);
+        MatchingSettings settings = Settings.bind(MatchingSettings.class, parameters);
+        String outcome = settings.outcome();
+        CausalData data = settings.columns().read(inputs.get("data"), outcome);
         Propensity propensity = Propensity.fit(data);
         double[] scores = propensity.scores();
-        Matching matching = Matching.nearest(scores, data.treated(), (int) parameters.integer("ratio"),
-                parameters.bool("replace"), parameters.real("caliper"));
+        Matching matching = Matching.nearest(scores, data.treated(), settings.ratio(), settings.replace(),
+                settings.caliper());
         List<Long> treatedRows = new ArrayList<>();
         List<Long> controlRows = new ArrayList<>();
         List<Double> distances = new ArrayList<>();
@@ -105,7 +118,7 @@ public final class MatchingMethod implements Method {
             CausalData sample = data.keep(matched);
             double[] kept = java.util.Arrays.stream(matching.weights()).filter(w -> w > 0).toArray();
             MarginalMeans means = Estimators.iptw(sample, new Weights(kept, Estimand.ATT));
-            MarginalMeans.Contrast att = means.difference(parameters.real("level"));
+            MarginalMeans.Contrast att = means.difference(settings.level());
             result.summary("att", att.estimate()).summary("attStdError", att.stdError())
                     .summary("attInterval", att.lower(), att.upper())
                     .summary("meanTreated", means.treated()).summary("meanControl", means.control());

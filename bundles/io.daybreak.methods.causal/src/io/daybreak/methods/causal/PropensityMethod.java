@@ -15,6 +15,7 @@ import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.causal.CausalData;
@@ -31,6 +32,7 @@ public final class PropensityMethod implements Method {
             .reference("Rosenbaum & Rubin, Biometrika 1983; R glm(A ~ X, binomial)")
             .description("Logistic regression of the treatment on the covariates; each patient's propensity score; "
                     + "the score range per arm, patients outside the other arm's range, and the c-statistic."))
+            .settings(CausalColumns.class)
             .output(Coefficients.SPEC)
             .output(SCORES)
             .build();
@@ -42,7 +44,7 @@ public final class PropensityMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        CausalData data = CausalInput.read(inputs.get("data"), parameters, null);
+        CausalData data = Settings.bind(CausalColumns.class, parameters).read(inputs.get("data"), null);
         Propensity propensity = Propensity.fit(data);
         Propensity.Overlap overlap = propensity.overlap(data.treated());
         List<String> terms = new ArrayList<>(List.of("(Intercept)"));

@@ -17,6 +17,7 @@ import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.causal.Balance;
@@ -36,11 +37,16 @@ public final class WeightingMethod implements Method {
             column("meanTreatedAfter", FLOAT64), column("meanControlAfter", FLOAT64), column("differenceAfter", FLOAT64));
     static final TableSpec WEIGHTS = TableSpec.of("weights", "one row per patient kept (complete cases, untrimmed, in "
             + "input order)", column("treated", INT64), column("score", FLOAT64), column("weight", FLOAT64));
-    private static final MethodDescriptor DESCRIPTOR = CausalInput.declareWeighting(CausalInput.declare(
+    /** What causal.weighting takes: the columns and the weights (shared with causal.effect). */
+    record WeightingSettings(CausalColumns columns, Weighting weighting) {
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = CausalInput.declare(
             MethodDescriptor.builder("causal.weighting", "Propensity score weighting with balance diagnostics")
             .reference("Austin & Stuart, Stat Med 2015; Li, Morgan & Zaslavsky, JASA 2018; R WeightIt and cobalt")
             .description("IPTW (ATE, ATT; stabilised), overlap weights (ATO) and trimming; standardised mean "
-                    + "differences before and after weighting, effective sample size and weight range per arm.")))
+                    + "differences before and after weighting, effective sample size and weight range per arm."))
+            .settings(WeightingSettings.class)
             .output(BALANCE)
             .output(WEIGHTS)
             .build();
@@ -52,9 +58,8 @@ public final class WeightingMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        int[] trimmed = new int[1];
-        CausalInput.Weighted weighted = CausalInput.weighted(CausalInput.read(inputs.get("data"), parameters, null),
-                parameters, trimmed);
+        WeightingSettings settings = Settings.bind(WeightingSettings.class, parameters);
+        Weighting.Weighted weighted = settings.weighting().weigh(settings.columns().read(inputs.get("data"), null));
         CausalData data = weighted.data();
         double[] w = weighted.weights().values();
         List<Balance> balance = new ArrayList<>();
@@ -80,7 +85,7 @@ public final class WeightingMethod implements Method {
                 .summary("n", (long) data.n())
                 .summary("treated", (long) data.treatedCount())
                 .summary("controls", (long) (data.n() - data.treatedCount()))
-                .summary("trimmedRows", (long) trimmed[0])
+                .summary("trimmedRows", (long) weighted.trimmed())
                 .summary("droppedRows", (long) data.dropped())
                 .summary("effectiveSizeTreated", weighted.weights().effectiveSize(data.treated(), 1))
                 .summary("effectiveSizeControls", weighted.weights().effectiveSize(data.treated(), 0))

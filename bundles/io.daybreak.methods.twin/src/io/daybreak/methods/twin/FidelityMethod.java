@@ -14,8 +14,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.NumericColumns;
@@ -32,6 +33,31 @@ import io.daybreak.stats.twin.PrognosticScore;
  */
 @Component(service = Method.class)
 public final class FidelityMethod implements Method {
+    /** What twin.fidelity takes: the compared columns, and the columns of each optional comparison. */
+    record FidelitySettings(
+            @Setting(doc = "comma-separated numeric columns compared by KS and SMD")
+            String variables,
+            @Setting(optional = true, doc = "follow-up column for the Kaplan-Meier overlay")
+            String time,
+            @Setting(defaultValue = "status", doc = "event status column")
+            String status,
+            @Setting(defaultValue = "1")
+            double eventValue,
+            @Setting(min = 0, defaultValue = "100,200,300", doc = "times at which survival is compared")
+            double[] times,
+            @Setting(optional = true, doc = "binary 0/1 column for TSTR/TRTR")
+            String outcome,
+            @Setting(optional = true, doc = "comma-separated columns of the TSTR model")
+            String covariates,
+            @Setting(optional = true, doc = "comma-separated columns for the distance to the closest record")
+            String dcrVariables) {
+
+        @Override
+        public double[] times() {
+            return times.clone();
+        }
+    }
+
     static final TableSpec VARIABLES = TableSpec.of("variables", "one row per compared variable",
             column("variable", STRING), column("ksStatistic", FLOAT64), column("ksPValue", FLOAT64),
             column("smd", FLOAT64));
@@ -50,16 +76,7 @@ public final class FidelityMethod implements Method {
                     + "mean and SD (n - 1): min, median, mean, 5th percentile (type 7); small values flag copying.")
             .input(TableSpec.of("synthetic", "the generated rows"))
             .input(TableSpec.of("real", "the real rows"))
-            .parameter(ParameterSpec.string("variables").doc("comma-separated numeric columns compared by KS and SMD"))
-            .parameter(ParameterSpec.string("time").optional().doc("follow-up column for the Kaplan-Meier overlay"))
-            .parameter(ParameterSpec.string("status").defaultValue("status").doc("event status column"))
-            .parameter(ParameterSpec.real("eventValue").defaultValue(1.0))
-            .parameter(ParameterSpec.reals("times").min(0).defaultValue("100,200,300")
-                    .doc("times at which survival is compared"))
-            .parameter(ParameterSpec.string("outcome").optional().doc("binary 0/1 column for TSTR/TRTR"))
-            .parameter(ParameterSpec.string("covariates").optional().doc("comma-separated columns of the TSTR model"))
-            .parameter(ParameterSpec.string("dcrVariables").optional()
-                    .doc("comma-separated columns for the distance to the closest record"))
+            .settings(FidelitySettings.class)
             .output(VARIABLES)
             .output(SURVIVAL)
             .build();
@@ -73,10 +90,11 @@ public final class FidelityMethod implements Method {
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         Table synthetic = TwinTables.input(inputs, "synthetic");
         Table real = TwinTables.input(inputs, "real");
+        FidelitySettings settings = Settings.bind(FidelitySettings.class, parameters);
         MethodResult.Builder result = MethodResult.builder();
         TwinTables.Rows variables = new TwinTables.Rows().column("variable", STRING).column("ksStatistic", FLOAT64)
                 .column("ksPValue", FLOAT64).column("smd", FLOAT64);
-        for (String v : NumericColumns.names("variables", parameters.string("variables"))) {
+        for (String v : NumericColumns.names("variables", settings.variables())) {
             double[] a = NumericColumns.completeCases(synthetic, "variables", List.of(v)).column(v);
             double[] b = NumericColumns.completeCases(real, "variables", List.of(v)).column(v);
             double d = Fidelity.ksStatistic(a, b);
@@ -84,12 +102,12 @@ public final class FidelityMethod implements Method {
         }
         result.output("variables", variables.build(context.allocator()));
         result.summary("syntheticRows", (long) synthetic.rowCount()).summary("realRows", (long) real.rowCount());
-        if (parameters.has("time")) {
-            survival(synthetic, real, parameters, result, context);
+        if (settings.time() != null) {
+            survival(synthetic, real, settings, result, context);
         }
-        if (parameters.has("outcome") && parameters.has("covariates")) {
-            List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
-            String outcome = parameters.string("outcome");
+        if (settings.outcome() != null && settings.covariates() != null) {
+            List<String> covariates = NumericColumns.names("covariates", settings.covariates());
+            String outcome = settings.outcome();
             PrognosticScore onSynthetic = PrognosticInput.train(synthetic, "binomial", outcome, covariates, null, 0,
                     true, 0);
             PrognosticScore onReal = PrognosticInput.train(real, "binomial", outcome, covariates, null, 0, true, 0);
@@ -105,8 +123,8 @@ public final class FidelityMethod implements Method {
             result.summary("tstrAuc", Fidelity.auc(scores(onSynthetic, x), y))
                     .summary("trtrAuc", Fidelity.auc(scores(onReal, x), y));
         }
-        if (parameters.has("dcrVariables")) {
-            List<String> names = NumericColumns.names("dcrVariables", parameters.string("dcrVariables"));
+        if (settings.dcrVariables() != null) {
+            List<String> names = NumericColumns.names("dcrVariables", settings.dcrVariables());
             double[] dcr = Fidelity.distanceToClosestRecord(matrix(synthetic, names), matrix(real, names));
             double min = Double.POSITIVE_INFINITY;
             for (double v : dcr) {
@@ -144,11 +162,11 @@ public final class FidelityMethod implements Method {
         return x;
     }
 
-    private static void survival(Table synthetic, Table real, Parameters parameters, MethodResult.Builder result,
+    private static void survival(Table synthetic, Table real, FidelitySettings settings, MethodResult.Builder result,
             MethodContext context) {
-        String time = parameters.string("time");
-        String status = parameters.string("status");
-        double eventValue = parameters.real("eventValue");
+        String time = settings.time();
+        String status = settings.status();
+        double eventValue = settings.eventValue();
         EventCounts both = new EventCounts(2);
         KaplanMeier[] curves = new KaplanMeier[2];
         Table[] tables = {synthetic, real};
@@ -167,7 +185,7 @@ public final class FidelityMethod implements Method {
         }
         TwinTables.Rows rows = new TwinTables.Rows().column("time", FLOAT64).column("synthetic", FLOAT64)
                 .column("real", FLOAT64);
-        for (double t : parameters.reals("times")) {
+        for (double t : settings.times()) {
             rows.add(t, curves[0].at(t)[0], curves[1].at(t)[0]);
         }
         LogRank test = LogRank.test(List.of(both));

@@ -17,12 +17,11 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
-import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.glm.GlmFamily;
 import io.daybreak.stats.models.glm.GlmFit;
 import io.daybreak.stats.models.glm.GlmSums;
@@ -57,29 +56,7 @@ public final class ProcovaMethod implements Method {
             .input(TableSpec.optional("historical", "historical controls (planning, or training the score)"))
             .input(TableSpec.optional("trial", "the trial: arm (0/1), outcome, and the score or its covariates"))
             .input(TableSpec.optional("coefficients", "a prognostic model from twin.prognostic-train"))
-            .parameter(ParameterSpec.string("outcome").defaultValue("y").doc("outcome column (survival: time)"))
-            .parameter(ParameterSpec.choice("outcomeType", "continuous", "binary", "survival")
-                    .defaultValue("continuous"))
-            .parameter(ParameterSpec.string("status").defaultValue("status").doc("survival: event status column"))
-            .parameter(ParameterSpec.real("eventValue").defaultValue(1.0).doc("survival: status value of an event"))
-            .parameter(ParameterSpec.string("arm").defaultValue("arm").doc("trial column: 1 treated, 0 control"))
-            .parameter(ParameterSpec.string("score").optional().doc("column holding the prognostic score (in "
-                    + "'trial', and in 'historical' for planning)"))
-            .parameter(ParameterSpec.string("covariates").optional().doc("comma-separated columns: train the score on "
-                    + "'historical' (gaussian, binomial or Cox by outcomeType) when neither 'score' nor 'coefficients' "
-                    + "is given"))
-            .parameter(ParameterSpec.real("delta").optional().greaterThan(0).doc("planning: the effect to detect "
-                    + "(difference in means); planning runs only when given"))
-            .parameter(ParameterSpec.real("alpha").greaterThan(0).lessThan(1).defaultValue(0.05)
-                    .doc("two-sided significance level"))
-            .parameter(ParameterSpec.real("power").greaterThan(0).lessThan(1).defaultValue(0.8))
-            .parameter(ParameterSpec.real("ratio").greaterThan(0).defaultValue(1.0).doc("allocation n1/n0"))
-            .parameter(ParameterSpec.real("deflation").min(0).max(1).defaultValue(0.0)
-                    .doc("conservative planning: rho_plan = rho_hat (1 - deflation)"))
-            .parameter(ParameterSpec.real("inflation").min(0).defaultValue(0.0)
-                    .doc("conservative planning: sigma2_plan = sigma2_hat (1 + inflation)"))
-            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
-                    .doc("coverage of the confidence intervals"))
+            .settings(ProcovaSettings.class)
             .output(EFFECTS)
             .build();
 
@@ -90,53 +67,47 @@ public final class ProcovaMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+        ProcovaSettings settings = Settings.bind(ProcovaSettings.class, parameters);
         Table historical = inputs.get("historical");
         Table trial = inputs.get("trial");
-        String type = parameters.string("outcomeType");
-        if (trial == null && !parameters.has("delta")) {
+        boolean planning = settings.planning().delta() != null;
+        if (trial == null && !planning) {
             throw new InvalidParameterException("nothing to do: give input 'trial' (analysis) or 'historical' with "
                     + "parameter 'delta' (planning)");
         }
-        PrognosticScore model = model(inputs, parameters);
+        PrognosticScore model = model(inputs, settings);
         MethodResult.Builder result = MethodResult.builder();
-        if (parameters.has("delta")) {
-            plan(historical, model, parameters, result);
+        if (planning) {
+            plan(historical, model, settings, result);
         }
         if (trial != null) {
-            analyse(trial, model, parameters, type, result, context);
+            analyse(trial, model, settings, result, context);
         }
         return result.build();
     }
 
     /** The trained or given model, or null when the score is a column. */
-    private static PrognosticScore model(Map<String, Table> inputs, Parameters parameters) {
-        if (parameters.has("score")) {
+    private static PrognosticScore model(Map<String, Table> inputs, ProcovaSettings settings) {
+        if (settings.score() != null) {
             return null;
         }
         if (inputs.get("coefficients") != null) {
             return PrognosticInput.read(inputs.get("coefficients"));
         }
-        if (!parameters.has("covariates")) {
+        if (settings.covariates() == null) {
             throw new InvalidParameterException("no prognostic score: give parameter 'score' (a column), input "
                     + "'coefficients' (from twin.prognostic-train) or parameter 'covariates' with input 'historical'");
         }
         Table historical = TwinTables.input(inputs, "historical");
-        String type = parameters.string("outcomeType");
-        String family = switch (type) {
-        case "binary" -> "binomial";
-        case "survival" -> "cox";
-        default -> "gaussian";
-        };
-        return PrognosticInput.train(historical, family, parameters.string("outcome"),
-                NumericColumns.names("covariates", parameters.string("covariates")), parameters.string("status"),
-                parameters.real("eventValue"), true, 0);
+        return PrognosticInput.train(historical, settings.outcomeType().family(), settings.outcome(),
+                settings.covariateNames(), settings.status(), settings.eventValue(), true, 0);
     }
 
-    private static double[] scores(Table table, PrognosticScore model, Parameters parameters, String role) {
+    private static double[] scores(Table table, PrognosticScore model, ProcovaSettings settings, String role) {
         if (model != null) {
             return PrognosticInput.apply(model, table, role);
         }
-        DoubleColumn column = TwinTables.numeric(table, "score", parameters.string("score"));
+        DoubleColumn column = TwinTables.numeric(table, "score", settings.score());
         double[] scores = new double[table.rowCount()];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = column.isNull(i) ? Double.NaN : column.get(i);
@@ -144,17 +115,13 @@ public final class ProcovaMethod implements Method {
         return scores;
     }
 
-    private static void plan(Table historical, PrognosticScore model, Parameters parameters,
+    private static void plan(Table historical, PrognosticScore model, ProcovaSettings settings,
             MethodResult.Builder result) {
         if (historical == null) {
             throw new InvalidParameterException("parameter 'delta' asks for planning, which needs input 'historical'");
         }
-        if (!parameters.string("outcomeType").equals("continuous")) {
-            throw new InvalidParameterException("planning ('delta') is for outcomeType=continuous; allowed: remove "
-                    + "'delta' for a " + parameters.string("outcomeType") + " outcome");
-        }
-        double[] score = scores(historical, model, parameters, "historical");
-        DoubleColumn y = TwinTables.numeric(historical, "outcome", parameters.string("outcome"));
+        double[] score = scores(historical, model, settings, "historical");
+        DoubleColumn y = TwinTables.numeric(historical, "outcome", settings.outcome());
         List<double[]> pairs = new ArrayList<>();
         for (int i = 0; i < score.length; i++) {
             if (!Double.isNaN(score[i]) && !y.isNull(i)) {
@@ -177,27 +144,27 @@ public final class ProcovaMethod implements Method {
         }
         double sigma2 = syy / (n - 1);
         double rho = sxy / Math.sqrt(sxx * syy);
-        double rhoPlan = rho * (1 - parameters.real("deflation"));
-        double sigma2Plan = sigma2 * (1 + parameters.real("inflation"));
-        double delta = parameters.real("delta");
-        double alpha = parameters.real("alpha");
-        double power = parameters.real("power");
-        double ratio = parameters.real("ratio");
-        double adjusted = GuentherSchouten.total(sigma2Plan, rhoPlan * rhoPlan, delta, ratio, alpha, power);
-        double unadjusted = GuentherSchouten.total(sigma2Plan, 0, delta, ratio, alpha, power);
+        ProcovaSettings.Planning planning = settings.planning();
+        double rhoPlan = rho * (1 - planning.deflation());
+        double sigma2Plan = sigma2 * (1 + planning.inflation());
+        double delta = planning.delta();
+        double adjusted = GuentherSchouten.total(sigma2Plan, rhoPlan * rhoPlan, delta, planning.ratio(), planning.alpha(),
+                planning.power());
+        double unadjusted = GuentherSchouten.total(sigma2Plan, 0, delta, planning.ratio(), planning.alpha(),
+                planning.power());
         result.summary("historicalRows", (long) n).summary("sigma2Hat", sigma2).summary("rhoHat", rho)
                 .summary("sigma2Plan", sigma2Plan).summary("rhoPlan", rhoPlan)
                 .summary("nTotalExact", adjusted).summary("nTotal", (long) Math.ceil(adjusted))
                 .summary("nTotalUnadjustedExact", unadjusted).summary("nTotalUnadjusted", (long) Math.ceil(unadjusted));
     }
 
-    private static void analyse(Table trial, PrognosticScore model, Parameters parameters, String type,
+    private static void analyse(Table trial, PrognosticScore model, ProcovaSettings settings,
             MethodResult.Builder result, MethodContext context) {
-        double[] score = scores(trial, model, parameters, "trial");
-        DoubleColumn arm = TwinTables.numeric(trial, "arm", parameters.string("arm"));
-        DoubleColumn y = TwinTables.numeric(trial, "outcome", parameters.string("outcome"));
-        DoubleColumn status = type.equals("survival") ? TwinTables.numeric(trial, "status", parameters.string("status"))
-                : null;
+        boolean survival = settings.outcomeType() == ProcovaSettings.OutcomeType.SURVIVAL;
+        double[] score = scores(trial, model, settings, "trial");
+        DoubleColumn arm = TwinTables.numeric(trial, "arm", settings.arm());
+        DoubleColumn y = TwinTables.numeric(trial, "outcome", settings.outcome());
+        DoubleColumn status = survival ? TwinTables.numeric(trial, "status", settings.status()) : null;
         List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < score.length; i++) {
             if (Double.isNaN(score[i]) || arm.isNull(i) || y.isNull(i) || (status != null && status.isNull(i))) {
@@ -205,13 +172,13 @@ public final class ProcovaMethod implements Method {
             }
             double a = arm.get(i);
             if (a != 0 && a != 1) {
-                throw new InvalidParameterException("column '" + parameters.string("arm") + "' has the value " + a
+                throw new InvalidParameterException("column '" + settings.arm() + "' has the value " + a
                         + " in trial row " + (i + 1) + "; allowed: 1 (treated) or 0 (control)");
             }
             rows.add(new double[] {a, score[i], y.get(i), status == null ? 0 : status.get(i)});
         }
         int n = rows.size();
-        double level = parameters.real("level");
+        double level = settings.level();
         TwinTables.Rows effects = new TwinTables.Rows().column("model", STRING).column("term", STRING)
                 .column("estimate", FLOAT64).column("stdError", FLOAT64).column("lower", FLOAT64)
                 .column("upper", FLOAT64).column("pValue", FLOAT64);
@@ -222,10 +189,10 @@ public final class ProcovaMethod implements Method {
             double[][] x = new double[n][];
             for (int i = 0; i < n; i++) {
                 double[] r = rows.get(i);
-                x[i] = type.equals("survival") ? (adjusted ? new double[] {r[0], r[1]} : new double[] {r[0]})
+                x[i] = survival ? (adjusted ? new double[] {r[0], r[1]} : new double[] {r[0]})
                         : (adjusted ? new double[] {1, r[0], r[1]} : new double[] {1, r[0]});
             }
-            if (!type.equals("survival")) {
+            if (!survival) {
                 terms.add("(Intercept)");
             }
             terms.add("arm");
@@ -236,17 +203,18 @@ public final class ProcovaMethod implements Method {
             double[] se;
             double df = 0;
             double[] yy = rows.stream().mapToDouble(r -> r[2]).toArray();
-            if (type.equals("survival")) {
+            if (survival) {
                 boolean[] event = new boolean[n];
                 for (int i = 0; i < n; i++) {
-                    event[i] = rows.get(i)[3] == parameters.real("eventValue");
+                    event[i] = rows.get(i)[3] == settings.eventValue();
                 }
                 double[] grid = CoxSums.eventTimes(yy, event);
                 CoxFit fit = CoxFit.fit(beta -> CoxSums.of(yy, event, x, beta, grid).evaluate(beta, true), terms.size());
                 estimate = fit.coefficients();
                 se = fit.standardErrors();
             } else {
-                GlmFamily family = type.equals("binary") ? GlmFamily.BINOMIAL : GlmFamily.GAUSSIAN;
+                GlmFamily family = settings.outcomeType() == ProcovaSettings.OutcomeType.BINARY ? GlmFamily.BINOMIAL
+                        : GlmFamily.GAUSSIAN;
                 GlmFit fit = GlmFit.fit(beta -> GlmSums.of(x, yy, family, beta), family, terms.size());
                 estimate = fit.coefficients();
                 se = fit.standardErrors();

@@ -8,12 +8,12 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
 import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.glm.GlmFamily;
 import io.daybreak.stats.federated.GlmFederated;
@@ -27,20 +27,22 @@ import io.daybreak.stats.federated.CoxFederated;
  */
 @Component(service = FederatedMethod.class)
 public final class PrognosticFederatedMethod implements FederatedMethod {
+    /** What twin.prognostic-train takes across sites: the local method's model, without ridge or a score column. */
+    record PrognosticFederatedSettings(
+            @Adjust(name = "model", doc = "the prognostic model")
+            @Adjust(name = "status", doc = "cox: column of the event status")
+            @Adjust(name = "eventValue", doc = "cox: the status value of an event")
+            @Adjust(name = "ties", doc = "cox: handling of tied times")
+            PrognosticModel prognostic) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("twin.prognostic-train",
             "Prognostic score (GLM or Cox) across sites (exact)")
             .category("twin")
             .reference("Schuler et al., Int J Biostat 18:329 (2022) (PROCOVA); R stats::glm, survival::coxph")
             .description("Trains a prognostic model from the sites' GLM or Cox sums (the sites run stats.glm / "
                     + "stats.cox); equal to the pooled fit.")
-            .parameter(ParameterSpec.string("outcome").doc("outcome column (cox: follow-up time)"))
-            .parameter(ParameterSpec.string("covariates").doc("comma-separated numeric columns"))
-            .parameter(ParameterSpec.choice("model", "gaussian", "binomial", "cox").defaultValue("gaussian")
-                    .doc("the prognostic model"))
-            .parameter(ParameterSpec.string("status").defaultValue("status").doc("cox: column of the event status"))
-            .parameter(ParameterSpec.real("eventValue").defaultValue(1.0).doc("cox: the status value of an event"))
-            .parameter(ParameterSpec.choice("ties", "efron", "breslow").defaultValue("efron")
-                    .doc("cox: handling of tied times"))
+            .settings(PrognosticFederatedSettings.class)
             .build();
 
     @Override
@@ -50,9 +52,10 @@ public final class PrognosticFederatedMethod implements FederatedMethod {
 
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
-        String model = parameters.string("model");
-        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
-        String outcome = parameters.string("outcome");
+        PrognosticModel prognostic = Settings.bind(PrognosticFederatedSettings.class, parameters).prognostic();
+        String model = prognostic.model();
+        List<String> covariates = prognostic.covariateNames();
+        String outcome = prognostic.outcome();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", model);
         List<Object> terms = new ArrayList<>();
@@ -69,8 +72,8 @@ public final class PrognosticFederatedMethod implements FederatedMethod {
             rounds = result.rounds();
         }
         case "cox" -> {
-            CoxFederated.Result result = CoxFederated.fit(sites, outcome, parameters.string("status"),
-                    parameters.real("eventValue"), covariates, parameters.string("ties").equals("efron"), false);
+            CoxFederated.Result result = CoxFederated.fit(sites, outcome, prognostic.status(), prognostic.eventValue(),
+                    covariates, prognostic.efron(), false);
             coefficients = result.fit().coefficients();
             se = result.fit().standardErrors();
             rounds = result.rounds();

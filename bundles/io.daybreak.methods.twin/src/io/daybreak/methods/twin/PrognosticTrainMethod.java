@@ -9,13 +9,13 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.data.TableBuilder;
-import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.twin.PrognosticScore;
 
 /**
@@ -25,6 +25,15 @@ import io.daybreak.stats.twin.PrognosticScore;
  */
 @Component(service = Method.class)
 public final class PrognosticTrainMethod implements Method {
+    /** What twin.prognostic-train takes: the model (shared with its federated twin), the penalty and the column. */
+    record PrognosticTrainSettings(
+            PrognosticModel prognostic,
+            @Setting(min = 0, max = 1e6, defaultValue = "0", doc = "ridge penalty as glmnet's lambda; 0: unpenalised")
+            double lambda,
+            @Setting(defaultValue = "score", doc = "name of the appended column")
+            String scoreColumn) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("twin.prognostic-train",
             "Prognostic score on historical controls: GLM, Cox or ridge (glmnet objectives)")
             .category("twin")
@@ -37,16 +46,7 @@ public final class PrognosticTrainMethod implements Method {
                     + "gaussian coefficients minimise. The score: the linear predictor (with intercept for gaussian "
                     + "and binomial).")
             .input(TableSpec.of("data", "historical controls, one row per patient"))
-            .parameter(ParameterSpec.string("outcome").doc("outcome column (cox: follow-up time)"))
-            .parameter(ParameterSpec.string("covariates").doc("comma-separated numeric columns"))
-            .parameter(ParameterSpec.choice("model", "gaussian", "binomial", "cox").defaultValue("gaussian"))
-            .parameter(ParameterSpec.string("status").defaultValue("status").doc("cox: event status column"))
-            .parameter(ParameterSpec.real("eventValue").defaultValue(1.0).doc("cox: status value of an event"))
-            .parameter(ParameterSpec.choice("ties", "efron", "breslow").defaultValue("efron")
-                    .doc("cox: ties (glmnet uses breslow)"))
-            .parameter(ParameterSpec.real("lambda").min(0).max(1e6).defaultValue(0.0)
-                    .doc("ridge penalty as glmnet's lambda; 0: unpenalised"))
-            .parameter(ParameterSpec.string("scoreColumn").defaultValue("score").doc("name of the appended column"))
+            .settings(PrognosticTrainSettings.class)
             .output(PrognosticInput.COEFFICIENTS)
             .output(TableSpec.of("scored", "the input data with the score appended (empty where a covariate is "
                     + "missing)"))
@@ -60,15 +60,13 @@ public final class PrognosticTrainMethod implements Method {
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         Table data = TwinTables.input(inputs, "data");
-        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
-        PrognosticScore score = PrognosticInput.train(data, parameters.string("model"), parameters.string("outcome"),
-                covariates, parameters.string("status"), parameters.real("eventValue"),
-                parameters.string("ties").equals("efron"), parameters.real("lambda"));
+        PrognosticTrainSettings settings = Settings.bind(PrognosticTrainSettings.class, parameters);
+        PrognosticScore score = settings.prognostic().train(data, settings.lambda());
         double[] scores = PrognosticInput.apply(score, data, "covariates");
         Table coefficients = PrognosticInput.table(score, context.allocator());
         Table scored;
         try {
-            scored = appended(data, parameters.string("scoreColumn"), scores, context);
+            scored = appended(data, settings.scoreColumn(), scores, context);
         } catch (RuntimeException e) {
             coefficients.close();
             throw e;

@@ -18,8 +18,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
@@ -35,6 +36,19 @@ import io.daybreak.stats.twin.TgiPatient;
  */
 @Component(service = Method.class)
 public final class TgiFitMethod implements Method {
+    /** What twin.tgi-fit takes: the columns of the longitudinal data and tumgr's p-value threshold. */
+    record TgiFitSettings(
+            @Setting(defaultValue = "id", doc = "column of the patient id (text or number)")
+            String id,
+            @Setting(defaultValue = "time", doc = "column of assessment times in days (>= 0, distinct within a patient)")
+            String time,
+            @Setting(defaultValue = "size", doc = "column of tumour sizes (> 0), e.g. the RECIST sum of diameters in mm")
+            String size,
+            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.05",
+                    doc = "every parameter of an eligible model has a p-value below alpha (tumgr's pval)")
+            double alpha) {
+    }
+
     static final TableSpec DATA = TableSpec.of("data", "longitudinal tumour sizes: one row per patient and "
             + "assessment; columns named by the parameters id, time, size");
     static final TableSpec PATIENTS = TableSpec.of("patients", "one row per patient: the selected model and its "
@@ -60,13 +74,7 @@ public final class TgiFitMethod implements Method {
                     + "0 < phi < 1; the eligible model with the lowest AIC(nls) is selected. Patients with fewer "
                     + "than 3 measurements are reported as not fitted.")
             .input(DATA)
-            .parameter(ParameterSpec.string("id").defaultValue("id").doc("column of the patient id (text or number)"))
-            .parameter(ParameterSpec.string("time").defaultValue("time").doc("column of assessment times in days "
-                    + "(>= 0, distinct within a patient)"))
-            .parameter(ParameterSpec.string("size").defaultValue("size").doc("column of tumour sizes (> 0), e.g. "
-                    + "the RECIST sum of diameters in mm"))
-            .parameter(ParameterSpec.real("alpha").greaterThan(0).lessThan(1).defaultValue(0.05)
-                    .doc("every parameter of an eligible model has a p-value below alpha (tumgr's pval)"))
+            .settings(TgiFitSettings.class)
             .output(PATIENTS)
             .output(FITS)
             .build();
@@ -79,9 +87,9 @@ public final class TgiFitMethod implements Method {
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         Table data = TwinTables.input(inputs, "data");
-        Map<String, List<double[]>> byPatient = read(data, parameters.string("id"), parameters.string("time"),
-                parameters.string("size"));
-        double alpha = parameters.real("alpha");
+        TgiFitSettings settings = Settings.bind(TgiFitSettings.class, parameters);
+        Map<String, List<double[]>> byPatient = read(data, settings.id(), settings.time(), settings.size());
+        double alpha = settings.alpha();
         List<TgiPatient> patients = new ArrayList<>();
         int done = 0;
         for (Map.Entry<String, List<double[]>> entry : byPatient.entrySet()) {

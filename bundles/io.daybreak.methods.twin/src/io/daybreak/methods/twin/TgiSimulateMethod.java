@@ -9,13 +9,12 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
-import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.survival.EventCounts;
@@ -49,52 +48,7 @@ public final class TgiSimulateMethod implements Method {
                     + "PR/SD/PD (CR impossible: sizes never reach 0), unconfirmed. PFS: first PD or death, else "
                     + "censored at the last assessment. Optional OS: exponential, log hazard linear in the week-8 "
                     + "relative change (osLink=ratio8) or in the time to growth in years (osLink=ttg).")
-            .parameter(ParameterSpec.integer("n").min(1).max(1_000_000).defaultValue(200L).unit("patients"))
-            .parameter(ParameterSpec.choice("model", "claret", "biexponential").defaultValue("claret"))
-            .parameter(ParameterSpec.real("base").greaterThan(0).defaultValue(60.0).unit("mm")
-                    .doc("typical baseline sum of diameters"))
-            .parameter(ParameterSpec.real("kl").greaterThan(0).defaultValue(0.002).unit("1/day")
-                    .doc("Claret: typical growth rate KL"))
-            .parameter(ParameterSpec.real("kd").greaterThan(0).defaultValue(0.01).unit("1/day")
-                    .doc("Claret: typical drug-effect rate KD at exposure 1"))
-            .parameter(ParameterSpec.real("lambda").greaterThan(0).defaultValue(0.005).unit("1/day")
-                    .doc("Claret: typical resistance rate lambda"))
-            .parameter(ParameterSpec.real("d").greaterThan(0).defaultValue(0.01).unit("1/day")
-                    .doc("biexponential: typical regression rate d at exposure 1"))
-            .parameter(ParameterSpec.real("g").greaterThan(0).defaultValue(0.002).unit("1/day")
-                    .doc("biexponential: typical growth rate g"))
-            .parameter(ParameterSpec.real("cvBase").min(0).max(5).defaultValue(0.3).doc("CV of BASE"))
-            .parameter(ParameterSpec.real("cvGrowth").min(0).max(5).defaultValue(0.5).doc("CV of KL or g"))
-            .parameter(ParameterSpec.real("cvEffect").min(0).max(5).defaultValue(0.5).doc("CV of KD or d"))
-            .parameter(ParameterSpec.real("cvLambda").min(0).max(5).defaultValue(0.3).doc("Claret: CV of lambda"))
-            .parameter(ParameterSpec.real("exposure").min(0).defaultValue(1.0)
-                    .doc("dose or exposure multiplying the drug-effect rate (Claret: KD x AUC)"))
-            .parameter(ParameterSpec.real("treatedFraction").min(0).max(1).defaultValue(0.5)
-                    .doc("probability of arm 1"))
-            .parameter(ParameterSpec.real("armRatio").greaterThan(0).defaultValue(1.0)
-                    .doc("multiplies the drug-effect rate in arm 1"))
-            .parameter(ParameterSpec.real("biomarkerPrevalence").min(0).max(1).defaultValue(0.0)
-                    .doc("probability of a positive biomarker"))
-            .parameter(ParameterSpec.real("biomarkerRatio").greaterThan(0).defaultValue(1.0)
-                    .doc("multiplies the drug-effect rate of biomarker-positive patients"))
-            .parameter(ParameterSpec.real("residualSd").min(0).max(2).defaultValue(0.1)
-                    .doc("SD of the multiplicative (log-scale) measurement error"))
-            .parameter(ParameterSpec.real("interval").greaterThan(0).defaultValue(42.0).unit("days")
-                    .doc("days between assessments"))
-            .parameter(ParameterSpec.integer("visits").min(0).max(1000).defaultValue(8L)
-                    .doc("post-baseline assessments scheduled"))
-            .parameter(ParameterSpec.real("dropoutHazard").min(0).defaultValue(0.0).unit("1/day")
-                    .doc("exponential dropout: assessments end at dropout"))
-            .parameter(ParameterSpec.real("followUp").greaterThan(0).defaultValue(730.0).unit("days")
-                    .doc("administrative censoring: no assessment or death after it"))
-            .parameter(ParameterSpec.real("minIncrease").min(0).defaultValue(5.0).unit("mm")
-                    .doc("absolute increase over the nadir that progression also needs"))
-            .parameter(ParameterSpec.real("osHazard").min(0).defaultValue(0.0).unit("1/day")
-                    .doc("baseline hazard of death; 0: no OS (osTime = followUp, no events)"))
-            .parameter(ParameterSpec.choice("osLink", "ratio8", "ttg").defaultValue("ratio8")
-                    .doc("OS covariate: week-8 relative size change TS(56)/BASE - 1, or time to growth in years"))
-            .parameter(ParameterSpec.real("osCoefficient").min(-20).max(20).defaultValue(1.0)
-                    .doc("log hazard ratio per unit of the OS covariate"))
+            .settings(TgiSimulateSettings.class)
             .output(PATIENTS)
             .output(VISITS)
             .build();
@@ -106,8 +60,9 @@ public final class TgiSimulateMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        VirtualPatients generator = generator(parameters);
-        int n = (int) parameters.integer("n");
+        TgiSimulateSettings settings = Settings.bind(TgiSimulateSettings.class, parameters);
+        VirtualPatients generator = settings.generator();
+        int n = settings.n();
         TwinTables.Rows patients = new TwinTables.Rows().column("id", INT64).column("arm", INT64)
                 .column("biomarker", INT64).column("base", FLOAT64).column("kl", FLOAT64).column("kd", FLOAT64)
                 .column("lambda", FLOAT64).column("d", FLOAT64).column("g", FLOAT64).column("ttg", FLOAT64)
@@ -155,29 +110,9 @@ public final class TgiSimulateMethod implements Method {
         if (!Double.isNaN(pfsMedian)) {
             result.summary("medianPfs", pfsMedian);
         }
-        if (parameters.real("osHazard") > 0 && !Double.isNaN(osMedian)) {
+        if (settings.survival().osHazard() > 0 && !Double.isNaN(osMedian)) {
             result.summary("medianOs", osMedian);
         }
         return result.build();
-    }
-
-    static VirtualPatients generator(Parameters parameters) {
-        boolean claret = parameters.string("model").equals("claret");
-        double[] typical = claret ? new double[] {parameters.real("base"), parameters.real("kl"),
-            parameters.real("kd"), parameters.real("lambda")}
-            : new double[] {parameters.real("base"), parameters.real("d"), parameters.real("g")};
-        double[] cv = claret ? new double[] {parameters.real("cvBase"), parameters.real("cvGrowth"),
-            parameters.real("cvEffect"), parameters.real("cvLambda")}
-            : new double[] {parameters.real("cvBase"), parameters.real("cvEffect"), parameters.real("cvGrowth")};
-        if (parameters.real("followUp") < parameters.real("interval") && parameters.integer("visits") > 0) {
-            throw new InvalidParameterException("parameter 'followUp' = " + parameters.real("followUp") + " ends before "
-                    + "the first assessment at 'interval' = " + parameters.real("interval") + "; allowed: followUp >= "
-                    + "interval");
-        }
-        return new VirtualPatients(claret, typical, cv, parameters.real("exposure"), parameters.real("treatedFraction"),
-                parameters.real("armRatio"), parameters.real("biomarkerPrevalence"), parameters.real("biomarkerRatio"),
-                parameters.real("residualSd"), parameters.real("interval"), (int) parameters.integer("visits"),
-                parameters.real("dropoutHazard"), parameters.real("followUp"), parameters.real("minIncrease"),
-                parameters.real("osHazard"), parameters.string("osLink"), parameters.real("osCoefficient"));
     }
 }

@@ -12,8 +12,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
@@ -25,14 +26,42 @@ import io.daybreak.stats.beta.BetaPosterior;
  * posterior Beta(a + x, b + n - x), its mean and standard deviation, an equal-tailed credible interval and
  * P(rate &gt; threshold), and returns the posterior density and distribution function on a grid.
  *
- * <p>Copy this bundle to start a method of your own: a DS component providing {@link Method}, a
- * descriptor that documents every parameter, a stateless {@code apply} that checks what the platform
- * cannot check alone, and outputs allocated from the context's allocator.
+ * <p>Copy this bundle to start a method of your own: a DS component providing {@link Method}, a settings
+ * record whose {@link Setting} components declare and document every parameter (its constructor refuses
+ * combinations of values, before any run starts), a stateless {@code apply} that reads the bound record
+ * and checks what needs the inputs, and outputs allocated from the context's allocator.
  */
 @Component(service = Method.class)
 public final class BetaBinomialPosteriorMethod implements Method {
     static final String ID = "example.beta-binomial";
     static final String OUTCOME_COLUMN = "AVAL";
+
+    /** What example.beta-binomial takes: the counts (absent when an outcomes table is given) and the prior. */
+    record PosteriorSettings(
+            @Setting(unit = "patients", min = 0, optional = true,
+                    doc = "x: patients with the event (response or DLT); omit when an outcomes table is given")
+            Long events,
+            @Setting(unit = "patients", min = 0, optional = true,
+                    doc = "n: patients evaluated; omit when an outcomes table is given")
+            Long patients,
+            BetaPrior prior,
+            @Setting(unit = "rate", min = 0, max = 1, defaultValue = "0.3",
+                    doc = "rate whose exceedance probability P(rate > threshold) is reported")
+            double threshold,
+            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
+                    doc = "coverage of the equal-tailed credible interval")
+            double level,
+            @Setting(min = 2, max = 100_000, defaultValue = "101",
+                    doc = "points of the posterior grid output, equally spaced on [0, 1]")
+            int gridPoints) {
+
+        PosteriorSettings {
+            if (events != null && patients != null && events > patients) {
+                throw new InvalidParameterException("parameter 'events' = " + events + " exceeds 'patients' = "
+                        + patients + "; allowed: 0 <= events <= patients");
+            }
+        }
+    }
 
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID,
             "Beta-binomial posterior of a response or DLT rate")
@@ -41,18 +70,7 @@ public final class BetaBinomialPosteriorMethod implements Method {
             .description("Posterior Beta(a + x, b + n - x) of a binary rate after x events in n patients under a "
                     + "Beta(a, b) prior: mean, SD, equal-tailed credible interval and P(rate > threshold). "
                     + "Give the counts (events, patients) or an input table 'outcomes' with a 0/1 column AVAL.")
-            .parameter(ParameterSpec.integer("events").min(0).optional().unit("patients")
-                    .doc("x: patients with the event (response or DLT); omit when an outcomes table is given"))
-            .parameter(ParameterSpec.integer("patients").min(0).optional().unit("patients")
-                    .doc("n: patients evaluated; omit when an outcomes table is given"))
-            .parameter(BetaPrior.shapeA())
-            .parameter(BetaPrior.shapeB())
-            .parameter(ParameterSpec.real("threshold").min(0).max(1).defaultValue(0.3).unit("rate")
-                    .doc("rate whose exceedance probability P(rate > threshold) is reported"))
-            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
-                    .doc("coverage of the equal-tailed credible interval"))
-            .parameter(ParameterSpec.integer("gridPoints").min(2).max(100_000).defaultValue(101L)
-                    .doc("points of the posterior grid output, equally spaced on [0, 1]"))
+            .settings(PosteriorSettings.class)
             .input(TableSpec.optional("outcomes",
                     "one row per patient; AVAL = 1 for an event, 0 for none; null rows are not evaluable",
                     column(OUTCOME_COLUMN, FLOAT64)))
@@ -67,15 +85,15 @@ public final class BetaBinomialPosteriorMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        long[] counts = counts(inputs.get("outcomes"), parameters);
+        PosteriorSettings settings = Settings.bind(PosteriorSettings.class, parameters);
+        long[] counts = counts(inputs.get("outcomes"), settings);
         long events = counts[0];
         long patients = counts[1];
-        BetaPosterior posterior = BetaPosterior.update(parameters.real("priorA"), parameters.real("priorB"), events,
-                patients);
-        double level = parameters.real("level");
-        double threshold = parameters.real("threshold");
+        BetaPosterior posterior = settings.prior().update(events, patients);
+        double level = settings.level();
+        double threshold = settings.threshold();
         double[] interval = posterior.equalTailedInterval(level);
-        Table grid = PosteriorGrid.build(posterior, (int) parameters.integer("gridPoints"), context.allocator());
+        Table grid = PosteriorGrid.build(posterior, settings.gridPoints(), context.allocator());
         return MethodResult.builder()
                 .output("posterior", grid)
                 .summary("events", events)
@@ -92,26 +110,20 @@ public final class BetaBinomialPosteriorMethod implements Method {
                 .build();
     }
 
-    /** (events, patients) from the counts or from the outcomes table, never both. */
-    private static long[] counts(Table outcomes, Parameters parameters) {
-        boolean haveCounts = parameters.has("events") || parameters.has("patients");
+    /** (events, patients) from the counts or from the outcomes table, never both (which needs the inputs). */
+    private static long[] counts(Table outcomes, PosteriorSettings settings) {
+        boolean haveCounts = settings.events() != null || settings.patients() != null;
         if (outcomes != null) {
             if (haveCounts) {
                 throw new InvalidParameterException("give either an outcomes table or events/patients, not both");
             }
             return countOutcomes(outcomes);
         }
-        if (!parameters.has("events") || !parameters.has("patients")) {
+        if (settings.events() == null || settings.patients() == null) {
             throw new InvalidParameterException("parameters 'events' and 'patients' are required "
                     + "(integers, 0 <= events <= patients) unless an outcomes table is given");
         }
-        long events = parameters.integer("events");
-        long patients = parameters.integer("patients");
-        if (events > patients) {
-            throw new InvalidParameterException("parameter 'events' = " + events + " exceeds 'patients' = " + patients
-                    + "; allowed: 0 <= events <= patients");
-        }
-        return new long[] {events, patients};
+        return new long[] {settings.events(), settings.patients()};
     }
 
     private static long[] countOutcomes(Table outcomes) {

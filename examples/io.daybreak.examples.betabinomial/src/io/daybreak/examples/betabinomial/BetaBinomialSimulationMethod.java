@@ -19,8 +19,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.beta.BetaPosterior;
@@ -38,6 +39,22 @@ public final class BetaBinomialSimulationMethod implements Method {
     static final String ID = "example.beta-binomial-oc";
     private static final int CHUNK = 4096;
 
+    /** What example.beta-binomial-oc takes: the true rate, the cohort, the prior and the decision rule. */
+    record SimulationSettings(
+            @Setting(unit = "rate", min = 0, max = 1, doc = "p: the true event rate")
+            double trueRate,
+            @Setting(unit = "patients", min = 1, max = 100_000, doc = "n: cohort size")
+            int patients,
+            BetaPrior prior,
+            @Setting(unit = "rate", min = 0, max = 1, defaultValue = "0.3", doc = "the rate the rule compares against")
+            double threshold,
+            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.9",
+                    doc = "declare when P(rate > threshold | data) exceeds this posterior probability")
+            double cutoff,
+            @Setting(min = 1, max = 1_000_000_000, defaultValue = "100000", doc = "simulated trials")
+            long trials) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID,
             "Operating characteristics of a Beta-binomial threshold rule")
             .category("example")
@@ -45,16 +62,7 @@ public final class BetaBinomialSimulationMethod implements Method {
             .description("Probability that a cohort of n patients with true rate p yields "
                     + "P(rate > threshold | data) > cutoff under a Beta(a, b) prior: exact by enumeration and "
                     + "estimated by simulating trials (with its Monte Carlo standard error).")
-            .parameter(ParameterSpec.real("trueRate").min(0).max(1).unit("rate").doc("p: the true event rate"))
-            .parameter(ParameterSpec.integer("patients").min(1).max(100_000).unit("patients").doc("n: cohort size"))
-            .parameter(BetaPrior.shapeA())
-            .parameter(BetaPrior.shapeB())
-            .parameter(ParameterSpec.real("threshold").min(0).max(1).defaultValue(0.3).unit("rate")
-                    .doc("the rate the rule compares against"))
-            .parameter(ParameterSpec.real("cutoff").greaterThan(0).lessThan(1).defaultValue(0.9)
-                    .doc("declare when P(rate > threshold | data) exceeds this posterior probability"))
-            .parameter(ParameterSpec.integer("trials").min(1).max(1_000_000_000).defaultValue(100_000L)
-                    .doc("simulated trials"))
+            .settings(SimulationSettings.class)
             .output(TableSpec.of("byEvents", "for each possible event count x: its probability, the decision "
                     + "and the simulated frequency", column("events", INT64), column("probability", FLOAT64),
                     column("declare", BOOLEAN), column("simulatedFraction", FLOAT64)))
@@ -67,10 +75,11 @@ public final class BetaBinomialSimulationMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        int n = (int) parameters.integer("patients");
-        double p = parameters.real("trueRate");
-        long trials = parameters.integer("trials");
-        boolean[] declare = decisions(n, parameters);
+        SimulationSettings settings = Settings.bind(SimulationSettings.class, parameters);
+        int n = settings.patients();
+        double p = settings.trueRate();
+        long trials = settings.trials();
+        boolean[] declare = decisions(n, settings);
 
         DiscreteDistribution binomial = BinomialDistribution.of(n, p);
         double exact = 0;
@@ -113,11 +122,11 @@ public final class BetaBinomialSimulationMethod implements Method {
     }
 
     /** declare[x] for every possible event count x. */
-    static boolean[] decisions(int n, Parameters parameters) {
+    static boolean[] decisions(int n, SimulationSettings settings) {
         boolean[] declare = new boolean[n + 1];
         for (int x = 0; x <= n; x++) {
-            BetaPosterior posterior = BetaPosterior.update(parameters.real("priorA"), parameters.real("priorB"), x, n);
-            declare[x] = posterior.probabilityAbove(parameters.real("threshold")) > parameters.real("cutoff");
+            BetaPosterior posterior = settings.prior().update(x, n);
+            declare[x] = posterior.probabilityAbove(settings.threshold()) > settings.cutoff();
         }
         return declare;
     }

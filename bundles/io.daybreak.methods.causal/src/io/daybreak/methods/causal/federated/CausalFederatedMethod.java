@@ -9,14 +9,14 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
+import io.daybreak.methods.causal.OutcomeType;
 import io.daybreak.stats.causal.Estimand;
 import io.daybreak.stats.causal.MarginalMeans;
 import io.daybreak.stats.causal.WeightedKaplanMeier;
-import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.glm.GlmFit;
 
@@ -37,28 +37,7 @@ public final class CausalFederatedMethod implements FederatedMethod {
             .description("The propensity model, balancing weights, balance table and effective sizes, and the IPTW "
                     + "effect (weighted means, or weighted Kaplan-Meier and Cox with a robust SE), from sums the sites "
                     + "release; equal to the pooled causal.weighting / causal.effect (IPTW).")
-            .parameter(ParameterSpec.string("treatment").defaultValue("treatment")
-                    .doc("column of the treatment: two values, 'treatedValue' and 'controlValue'"))
-            .parameter(ParameterSpec.real("treatedValue").defaultValue(1.0).doc("the treatment column's treated value"))
-            .parameter(ParameterSpec.real("controlValue").defaultValue(0.0).doc("the treatment column's control value"))
-            .parameter(ParameterSpec.string("covariates")
-                    .doc("comma-separated numeric columns of the propensity model; an intercept is added"))
-            .parameter(ParameterSpec.choice("estimand", "ATE", "ATT", "ATO").defaultValue("ATE")
-                    .doc("ATE: everyone; ATT: the treated (external control arms); ATO: the overlap population"))
-            .parameter(ParameterSpec.bool("stabilize").defaultValue(false)
-                    .doc("stabilised ATE weights (multiplied by the arm's share); ATE only"))
-            .parameter(ParameterSpec.string("outcome").optional()
-                    .doc("column of the outcome; for outcomeType=survival the follow-up time"))
-            .parameter(ParameterSpec.choice("outcomeType", "continuous", "binary", "survival").defaultValue("continuous")
-                    .doc("the outcome's kind: weighted means (continuous, binary) or weighted Kaplan-Meier and Cox"))
-            .parameter(ParameterSpec.string("status").defaultValue("status").doc("survival: column of the event status"))
-            .parameter(ParameterSpec.real("eventValue").defaultValue(1.0).doc("survival: the status value of an event"))
-            .parameter(ParameterSpec.reals("times").min(0).optional()
-                    .doc("survival: times at which to report the survival difference"))
-            .parameter(ParameterSpec.choice("ties", "efron", "breslow").defaultValue("efron")
-                    .doc("survival: handling of tied times in the weighted Cox model"))
-            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
-                    .doc("confidence level of the intervals"))
+            .settings(IptwSettings.class)
             .build();
 
     @Override
@@ -68,32 +47,24 @@ public final class CausalFederatedMethod implements FederatedMethod {
 
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
-        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
-        Estimand estimand = Estimand.valueOf(parameters.string("estimand"));
-        boolean stabilize = parameters.bool("stabilize");
-        if (stabilize && estimand != Estimand.ATE) {
-            throw new IllegalArgumentException("parameter 'stabilize' = true applies to estimand ATE only");
-        }
-        String outcomeType = parameters.string("outcomeType");
-        String ties = parameters.string("ties");
-        double level = parameters.real("level");
+        IptwSettings settings = Settings.bind(IptwSettings.class, parameters);
+        List<String> covariates = settings.covariateNames();
+        Estimand estimand = settings.weights().target();
+        boolean binary = settings.outcomeType() == OutcomeType.BINARY;
+        double level = settings.level();
         Map<String, Object> base = new LinkedHashMap<>();
-        base.put("treatment", parameters.string("treatment"));
-        base.put("treatedValue", parameters.real("treatedValue"));
-        base.put("controlValue", parameters.real("controlValue"));
+        base.put("treatment", settings.treatment().treatment());
+        base.put("treatedValue", settings.treatment().treatedValue());
+        base.put("controlValue", settings.controlValue());
         base.put("covariates", new ArrayList<Object>(covariates));
-        boolean survival = outcomeType.equals("survival");
-        boolean withOutcome = parameters.has("outcome");
+        boolean survival = settings.survival();
+        boolean withOutcome = settings.outcome() != null;
         if (survival) {
-            if (!withOutcome) {
-                throw new IllegalArgumentException("parameter 'outcome' (the follow-up time column) is needed for "
-                        + "outcomeType=survival");
-            }
-            base.put("time", parameters.string("outcome"));
-            base.put("status", parameters.string("status"));
-            base.put("eventValue", parameters.real("eventValue"));
+            base.put("time", settings.outcome());
+            base.put("status", settings.status());
+            base.put("eventValue", settings.eventValue());
         } else if (withOutcome) {
-            base.put("outcome", parameters.string("outcome"));
+            base.put("outcome", settings.outcome());
         }
         CausalFederated rounds = new CausalFederated(sites, base, covariates.size());
         GlmFit propensity = rounds.propensity();
@@ -107,7 +78,7 @@ public final class CausalFederatedMethod implements FederatedMethod {
             throw new IllegalArgumentException("the sites hold no " + (sums.rows[1] == 0 ? "treated patient" : "control")
                     + "; both arms are needed");
         }
-        if (stabilize) {
+        if (settings.weights().stabilize()) {
             double share = sums.rows[1] / n;
             weighting.put("armFactors", List.of(1 - share, share));
         }
@@ -125,19 +96,20 @@ public final class CausalFederatedMethod implements FederatedMethod {
         summary.put("effectiveSizeControls", sums.weight[0] * sums.weight[0] / sums.weightSquares[0]);
         FederatedBalance.put(summary, sums, covariates, estimand);
         if (survival) {
-            survival(rounds, weighting, parameters, ties.equals("efron"), level, summary);
+            survival(rounds, weighting, settings, summary);
         } else if (withOutcome) {
-            if (outcomeType.equals("binary") && !sums.binaryOutcome) {
+            if (binary && !sums.binaryOutcome) {
                 throw new IllegalArgumentException("column '" + base.get("outcome") + "' holds values other than 0 and "
                         + "1 at some site; a binary outcome holds 0 and 1 (or use outcomeType=continuous)");
             }
-            FederatedMeans.put(summary, sums, outcomeType.equals("binary"), level);
+            FederatedMeans.put(summary, sums, binary, level);
         }
         return new Outcome(summary, rounds.rounds(), true);
     }
 
-    private static void survival(CausalFederated rounds, Map<String, Object> weighting, Parameters parameters,
-            boolean efron, double level, Map<String, Object> summary) {
+    private static void survival(CausalFederated rounds, Map<String, Object> weighting, IptwSettings settings,
+            Map<String, Object> summary) {
+        double level = settings.level();
         WeightedKaplanMeier.Counts[] counts = rounds.survivalCounts(weighting);
         WeightedKaplanMeier control = WeightedKaplanMeier.estimate(counts[0]);
         WeightedKaplanMeier treated = WeightedKaplanMeier.estimate(counts[1]);
@@ -147,14 +119,14 @@ public final class CausalFederatedMethod implements FederatedMethod {
         }
         double[] grid = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(control.times()),
                 java.util.Arrays.stream(treated.times())).distinct().sorted().toArray();
-        double[] cox = rounds.cox(weighting, grid, efron);
+        double[] cox = rounds.cox(weighting, grid, settings.ties().equals("efron"));
         MarginalMeans.Contrast hazardRatio = MarginalMeans.Contrast.ratio(cox[0], cox[2], level);
         summary.put("hazardRatio", hazardRatio.estimate());
         summary.put("hazardRatioInterval", SummaryValues.list(new double[] {hazardRatio.lower(),
             hazardRatio.upper()}));
         summary.put("logHazardRatioRobustSE", cox[2]);
         summary.put("logHazardRatioNaiveSE", cox[1]);
-        double[] times = parameters.has("times") ? parameters.reals("times") : new double[0];
+        double[] times = settings.times();
         double[][] columns = new double[4][times.length];
         for (int k = 0; k < times.length; k++) {
             double[] one = treated.at(times[k]);

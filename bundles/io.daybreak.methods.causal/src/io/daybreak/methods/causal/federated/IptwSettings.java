@@ -1,0 +1,67 @@
+package io.daybreak.methods.causal.federated;
+
+import java.util.List;
+
+import io.daybreak.core.method.Adjust;
+import io.daybreak.core.method.Choice;
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Setting;
+import io.daybreak.methods.causal.OutcomeType;
+import io.daybreak.methods.causal.Treatment;
+import io.daybreak.methods.causal.WeightScheme;
+import io.daybreak.stats.models.columns.NumericColumns;
+
+/**
+ * What {@code causal.iptw} takes. The treatment and the weights are the groups of the local causal methods, so both
+ * refuse the same combinations; the sites hold the arms apart, hence an explicit control value, and an outcome is
+ * optional (without one the analysis stops at the balance table).
+ */
+record IptwSettings(
+        @Adjust(name = "treatment", defaultValue = "treatment",
+                doc = "column of the treatment: two values, 'treatedValue' and 'controlValue'")
+        @Adjust(name = "treatedValue", doc = "the treatment column's treated value")
+        Treatment treatment,
+        @Setting(defaultValue = "0", doc = "the treatment column's control value")
+        double controlValue,
+        @Setting(doc = "comma-separated numeric columns of the propensity model; an intercept is added")
+        String covariates,
+        WeightScheme weights,
+        @Setting(optional = true, doc = "column of the outcome; for outcomeType=survival the follow-up time")
+        String outcome,
+        @Setting(defaultValue = "continuous",
+                doc = "the outcome's kind: weighted means (continuous, binary) or weighted Kaplan-Meier and Cox")
+        OutcomeType outcomeType,
+        @Setting(defaultValue = "status", doc = "survival: column of the event status")
+        String status,
+        @Setting(defaultValue = "1", doc = "survival: the status value of an event")
+        double eventValue,
+        @Setting(min = 0, optional = true, doc = "survival: times at which to report the survival difference")
+        double[] times,
+        @Setting(defaultValue = "efron", doc = "survival: handling of tied times in the weighted Cox model")
+        @Choice({"efron", "breslow"})
+        String ties,
+        @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
+                doc = "confidence level of the intervals")
+        double level) {
+
+    IptwSettings {
+        if (outcomeType == OutcomeType.SURVIVAL && outcome == null) {
+            throw new InvalidParameterException("parameter 'outcome' (the follow-up time column) is needed for "
+                    + "outcomeType=survival");
+        }
+        times = times == null ? new double[0] : times.clone();
+    }
+
+    List<String> covariateNames() {
+        return NumericColumns.names("covariates", covariates);
+    }
+
+    boolean survival() {
+        return outcomeType == OutcomeType.SURVIVAL;
+    }
+
+    @Override
+    public double[] times() {
+        return times.clone();
+    }
+}

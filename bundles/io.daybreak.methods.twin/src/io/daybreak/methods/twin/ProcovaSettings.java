@@ -1,0 +1,80 @@
+package io.daybreak.methods.twin;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Setting;
+import io.daybreak.stats.models.columns.NumericColumns;
+
+/**
+ * What {@code twin.procova} takes: the trial's columns, where the prognostic score comes from, the planning
+ * settings and the coverage of the intervals. Planning is for a continuous outcome, which is checked here; what
+ * needs the inputs (a trial, historical controls, a coefficients table) is checked when the method runs.
+ */
+record ProcovaSettings(
+        @Setting(defaultValue = "y", doc = "outcome column (survival: time)")
+        String outcome,
+        @Setting(defaultValue = "continuous")
+        OutcomeType outcomeType,
+        @Setting(defaultValue = "status", doc = "survival: event status column")
+        String status,
+        @Setting(defaultValue = "1", doc = "survival: status value of an event")
+        double eventValue,
+        @Setting(defaultValue = "arm", doc = "trial column: 1 treated, 0 control")
+        String arm,
+        @Setting(optional = true,
+                doc = "column holding the prognostic score (in 'trial', and in 'historical' for planning)")
+        String score,
+        @Setting(optional = true, doc = "comma-separated columns: train the score on 'historical' (gaussian, binomial "
+                + "or Cox by outcomeType) when neither 'score' nor 'coefficients' is given")
+        String covariates,
+        Planning planning,
+        @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
+                doc = "coverage of the confidence intervals")
+        double level) {
+
+    ProcovaSettings {
+        if (planning.delta() != null && outcomeType != OutcomeType.CONTINUOUS) {
+            throw new InvalidParameterException("planning ('delta') is for outcomeType=continuous; allowed: remove "
+                    + "'delta' for a " + outcomeType.name().toLowerCase(Locale.ROOT) + " outcome");
+        }
+    }
+
+    /** The outcome's kind, and the family of a prognostic model trained for it. */
+    enum OutcomeType {
+        CONTINUOUS("gaussian"), BINARY("binomial"), SURVIVAL("cox");
+
+        private final String family;
+
+        OutcomeType(String family) {
+            this.family = family;
+        }
+
+        String family() {
+            return family;
+        }
+    }
+
+    /** Settings group: Guenther-Schouten sample size planning, run only when 'delta' is given. */
+    record Planning(
+            @Setting(min = 0, minInclusive = false, optional = true,
+                    doc = "planning: the effect to detect (difference in means); planning runs only when given")
+            Double delta,
+            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.05",
+                    doc = "two-sided significance level")
+            double alpha,
+            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.8")
+            double power,
+            @Setting(min = 0, minInclusive = false, defaultValue = "1", doc = "allocation n1/n0")
+            double ratio,
+            @Setting(min = 0, max = 1, defaultValue = "0", doc = "conservative planning: rho_plan = rho_hat (1 - deflation)")
+            double deflation,
+            @Setting(min = 0, defaultValue = "0", doc = "conservative planning: sigma2_plan = sigma2_hat (1 + inflation)")
+            double inflation) {
+    }
+
+    List<String> covariateNames() {
+        return NumericColumns.names("covariates", covariates);
+    }
+}

@@ -10,11 +10,10 @@ import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.federation.Aggregates;
 import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.stats.models.columns.NumericColumns;
 
 /**
  * {@code stats.describe} across site nodes: one round of {@link DescribeSiteStep}, the sites' moments merged in
@@ -28,7 +27,7 @@ public final class DescribeFederatedMethod implements FederatedMethod {
             .reference("Chan, Golub & LeVeque, Am Stat 37:242 (1983) (pooled moments)")
             .description("N, missing, mean, variance and SD of numeric columns from the sites' moments; minimum and "
                     + "maximum stay at the sites.")
-            .parameter(ParameterSpec.string("columns").doc("comma-separated numeric columns"))
+            .settings(DescribedColumns.class)
             .build();
 
     @Override
@@ -38,7 +37,7 @@ public final class DescribeFederatedMethod implements FederatedMethod {
 
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
-        List<String> columns = NumericColumns.names("columns", parameters.string("columns"));
+        List<String> columns = Settings.bind(DescribedColumns.class, parameters).names();
         Map<String, Aggregates> releases = sites.call(DescribeSiteStep.METHOD, "moments",
                 Map.of("columns", columns));
         List<Object> n = new ArrayList<>();

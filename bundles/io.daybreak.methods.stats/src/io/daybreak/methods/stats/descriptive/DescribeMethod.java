@@ -11,16 +11,18 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
@@ -29,15 +31,19 @@ import io.daybreak.stats.models.survival.SurvivalInput;
  */
 @Component(service = Method.class)
 public final class DescribeMethod implements Method {
+    /** What stats.describe takes: the columns, and a site split whose released moments are merged. */
+    record DescribeSettings(DescribedColumns columns,
+            @Adjust(name = "siteColumn", doc = "compute per site and merge the released moments")
+            SiteSplit split) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.describe",
             "Descriptive statistics of numeric columns")
             .category("statistics")
             .reference("Chan, Golub & LeVeque, Am Stat 37:242 (1983) for merging moments")
             .description("Per column: N, missing, mean, standard deviation, minimum, maximum.")
             .input(SurvivalInput.DATA)
-            .parameter(ParameterSpec.string("columns").doc("comma-separated numeric columns"))
-            .parameter(ParameterSpec.string("siteColumn").optional()
-                    .doc("compute per site and merge the released moments"))
+            .settings(DescribeSettings.class)
             .output(TableSpec.of("describe", "one row per column", column("column", STRING), column("n", INT64),
                     column("missing", INT64), column("mean", FLOAT64), column("sd", FLOAT64), column("min", FLOAT64),
                     column("max", FLOAT64)))
@@ -51,8 +57,10 @@ public final class DescribeMethod implements Method {
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         Table data = SurvivalInput.data(inputs.get("data"));
-        List<String> names = io.daybreak.stats.models.columns.NumericColumns.names("columns", parameters.string("columns"));
-        double[] site = parameters.has("siteColumn") ? values(data, "siteColumn", parameters.string("siteColumn")) : null;
+        DescribeSettings settings = Settings.bind(DescribeSettings.class, parameters);
+        List<String> names = settings.columns().names();
+        String siteColumn = settings.split().siteColumn();
+        double[] site = siteColumn != null ? values(data, "siteColumn", siteColumn) : null;
         List<Object> n = new ArrayList<>();
         List<Object> missing = new ArrayList<>();
         List<Object> mean = new ArrayList<>();

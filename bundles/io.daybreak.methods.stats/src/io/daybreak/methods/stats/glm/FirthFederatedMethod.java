@@ -8,12 +8,12 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
 import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.glm.DesignMatrix;
 import io.daybreak.stats.models.glm.FirthFit;
@@ -21,14 +21,17 @@ import io.daybreak.stats.models.glm.FirthFit;
 /** {@code stats.firth} across site nodes ({@link FirthFederated}). */
 @Component(service = FederatedMethod.class)
 public final class FirthFederatedMethod implements FederatedMethod {
+    /** What stats.firth takes across site nodes: the model's columns, whose response must hold 0 and 1. */
+    record FirthFederatedSettings(@Adjust(name = "response", doc = "0/1 response column") GlmColumns model) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(FirthSiteStep.METHOD,
             "Firth-penalised logistic regression across sites (exact)")
             .category("statistics")
             .reference("Firth, Biometrika 80:27 (1993); Heinze & Schemper, Stat Med 21:2409 (2002); R logistf")
             .description("Logistic regression with Jeffreys-prior penalty, finite under separation; fitted from the "
                     + "sites' summed penalised score and information: equal to the pooled fit.")
-            .parameter(ParameterSpec.string("response").doc("0/1 response column"))
-            .parameter(ParameterSpec.string("covariates").doc("comma-separated numeric columns; an intercept is added"))
+            .settings(FirthFederatedSettings.class)
             .build();
 
     @Override
@@ -38,10 +41,11 @@ public final class FirthFederatedMethod implements FederatedMethod {
 
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
-        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
+        GlmColumns model = Settings.bind(FirthFederatedSettings.class, parameters).model();
+        List<String> covariates = model.covariateNames();
         FirthFederated.Result result;
         try {
-            result = FirthFederated.fit(sites, parameters.string("response"), covariates);
+            result = FirthFederated.fit(sites, model.response(), covariates);
         } catch (MathIllegalArgumentException e) {
             throw new IllegalArgumentException("the model cannot be fitted: the pooled information matrix is singular "
                     + "(collinear covariates or a constant column?)", e);

@@ -12,12 +12,15 @@ import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.Coefficients;
+import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.models.glm.DesignMatrix;
 import io.daybreak.stats.models.glm.FirthFit;
 import io.daybreak.stats.models.glm.FirthSums;
 import io.daybreak.stats.models.glm.GlmFamily;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * {@code stats.firth}: Firth-penalised logistic regression ({@link FirthFit}); with {@code siteColumn}, the exact
@@ -25,12 +28,18 @@ import io.daybreak.stats.models.glm.GlmFamily;
  */
 @Component(service = Method.class)
 public final class FirthMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = GlmInput.declare(MethodDescriptor.builder("stats.firth",
+    /** What stats.firth takes: the model's columns and the site split, as stats.glm. */
+    record FirthSettings(GlmColumns model, SiteSplit split) {
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.firth",
             "Firth-penalised logistic regression")
             .category("statistics")
             .reference("Firth, Biometrika 80:27 (1993); Heinze & Schemper, Stat Med 21:2409 (2002); R logistf")
             .description("Bias-reduced logistic regression that stays finite under separation: coefficients, "
-                    + "Wald standard errors, penalised log-likelihood; exact federated fit over sites."))
+                    + "Wald standard errors, penalised log-likelihood; exact federated fit over sites.")
+            .input(SurvivalInput.DATA)
+            .settings(FirthSettings.class)
             .output(Coefficients.SPEC)
             .build();
 
@@ -42,8 +51,10 @@ public final class FirthMethod implements Method {
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         int[] dropped = new int[1];
-        List<DesignMatrix> sites = GlmInput.sites(inputs.get("data"), parameters, GlmFamily.BINOMIAL, dropped);
-        List<String> terms = GlmInput.terms(parameters);
+        FirthSettings settings = Settings.bind(FirthSettings.class, parameters);
+        List<DesignMatrix> sites = GlmInput.sites(inputs.get("data"), settings.model(), settings.split(),
+                GlmFamily.BINOMIAL, dropped);
+        List<String> terms = settings.model().terms();
         int p = terms.size();
         FirthFit fit;
         try {

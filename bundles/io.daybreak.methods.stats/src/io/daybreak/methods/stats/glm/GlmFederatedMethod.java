@@ -2,18 +2,18 @@ package io.daybreak.methods.stats.glm;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.methods.stats.settings.Combine;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.federated.MetaCombination;
 import io.daybreak.stats.federated.GlmFederated;
@@ -23,17 +23,20 @@ import io.daybreak.stats.models.glm.GlmFamily;
 /** {@code stats.glm} across site nodes ({@link GlmFederated}). */
 @Component(service = FederatedMethod.class)
 public final class GlmFederatedMethod implements FederatedMethod {
+    /** What stats.glm takes across site nodes: its local twin's settings without the site split. */
+    record GlmFederatedSettings(GlmColumns model,
+            @Setting(defaultValue = "gaussian", doc = "error distribution (canonical link)")
+            GlmFamily family,
+            Combine combine) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(GlmSiteStep.METHOD,
             "Generalised linear model across sites (exact)")
             .category("statistics")
             .reference("McCullagh & Nelder, Generalized Linear Models (1989); Jones et al., JAMIA (2013); R stats::glm")
             .description("Gaussian, binomial or Poisson GLM fitted by IRLS from the sites' summed information and score "
                     + "(each site computes the iterate itself, ADR 0013): equal to the pooled fit.")
-            .parameter(ParameterSpec.string("response").doc("numeric response column"))
-            .parameter(ParameterSpec.string("covariates").doc("comma-separated numeric columns; an intercept is added"))
-            .parameter(ParameterSpec.choice("family", "gaussian", "binomial", "poisson").defaultValue("gaussian")
-                    .doc("error distribution (canonical link)"))
-            .parameter(MetaCombination.parameter())
+            .settings(GlmFederatedSettings.class)
             .build();
 
     @Override
@@ -43,16 +46,16 @@ public final class GlmFederatedMethod implements FederatedMethod {
 
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
-        GlmFamily family = GlmFamily.valueOf(parameters.string("family").toUpperCase(Locale.ROOT));
-        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
-        String response = parameters.string("response");
-        String combine = parameters.string("combine");
-        if (!combine.equals("exact")) {
+        GlmFederatedSettings settings = Settings.bind(GlmFederatedSettings.class, parameters);
+        GlmFamily family = settings.family();
+        List<String> covariates = settings.model().covariateNames();
+        String response = settings.model().response();
+        if (!settings.combine().exact()) {
             MetaCombination.Federated meta = MetaCombination.acrossSites(sites, site -> {
                 GlmFederated.Result fit = GlmFederated.fit(site, response, covariates, family);
                 return new MetaCombination.SiteFit(fit.fit().coefficients(), fit.fit().standardErrors(), fit.rounds(),
                         fit.fit().converged());
-            }, MetaCombination.random(combine));
+            }, settings.combine().random());
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("terms", new java.util.ArrayList<Object>(DesignMatrix.terms(covariates)));
             summary.putAll(meta.summary());

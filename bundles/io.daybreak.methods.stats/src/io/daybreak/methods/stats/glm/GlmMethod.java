@@ -1,7 +1,6 @@
 package io.daybreak.methods.stats.glm;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -13,15 +12,19 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
+import io.daybreak.methods.stats.settings.Combine;
 import io.daybreak.stats.models.columns.Coefficients;
+import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.federated.MetaCombination;
 import io.daybreak.stats.models.glm.DesignMatrix;
 import io.daybreak.stats.models.glm.GlmFamily;
 import io.daybreak.stats.models.glm.GlmFit;
 import io.daybreak.stats.models.glm.GlmSums;
+import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
  * {@code stats.glm}: generalised linear models (gaussian, binomial, poisson; canonical links) by IRLS, as R's
@@ -30,14 +33,24 @@ import io.daybreak.stats.models.glm.GlmSums;
  */
 @Component(service = Method.class)
 public final class GlmMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = GlmInput.declare(MethodDescriptor.builder("stats.glm",
+    /** What stats.glm takes: the model's columns, the site split, the family and how sites combine. */
+    record GlmSettings(GlmColumns model, SiteSplit split,
+            @Setting(defaultValue = "gaussian")
+            GlmFamily family,
+            Combine combine) {
+        GlmSettings {
+            combine.requireSites(split);
+        }
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.glm",
             "Generalised linear model (gaussian, binomial, poisson)")
             .category("statistics")
             .reference("McCullagh & Nelder, Generalized Linear Models (1989); R stats::glm; DataSHIELD ds.glm")
             .description("Coefficients with standard errors and Wald tests, residual and null deviance, "
-                    + "dispersion; exact federated fit over sites (sites release X'WX, X'Wz and deviance)."))
-            .parameter(ParameterSpec.choice("family", "gaussian", "binomial", "poisson").defaultValue("gaussian"))
-            .parameter(MetaCombination.parameter())
+                    + "dispersion; exact federated fit over sites (sites release X'WX, X'Wz and deviance).")
+            .input(SurvivalInput.DATA)
+            .settings(GlmSettings.class)
             .output(Coefficients.SPEC)
             .build();
 
@@ -48,16 +61,15 @@ public final class GlmMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        GlmFamily family = GlmFamily.valueOf(parameters.string("family").toUpperCase(Locale.ROOT));
+        GlmSettings settings = Settings.bind(GlmSettings.class, parameters);
+        GlmFamily family = settings.family();
         int[] dropped = new int[1];
-        List<DesignMatrix> sites = GlmInput.sites(inputs.get("data"), parameters, family, dropped);
-        List<String> terms = GlmInput.terms(parameters);
+        List<DesignMatrix> sites = GlmInput.sites(inputs.get("data"), settings.model(), settings.split(), family, dropped);
+        List<String> terms = settings.model().terms();
         int p = terms.size();
-        String combine = parameters.string("combine");
-        if (!combine.equals("exact")) {
+        if (!settings.combine().exact()) {
             if (sites.size() < 2) {
-                throw new InvalidParameterException("parameter 'combine' = " + combine + " needs 'siteColumn' with at "
-                        + "least two sites");
+                throw settings.combine().tooFewSites();
             }
             List<double[]> estimates = new java.util.ArrayList<>();
             List<double[]> errors = new java.util.ArrayList<>();
@@ -66,7 +78,7 @@ public final class GlmMethod implements Method {
                 estimates.add(siteFit.coefficients());
                 errors.add(siteFit.standardErrors());
             }
-            return MetaCombination.of(estimates, errors, combine.equals("random")).result(context, terms)
+            return MetaCombination.of(estimates, errors, settings.combine().random()).result(context, terms)
                     .summary("sites", (long) sites.size()).build();
         }
         GlmFit fit = fit(sites, family, p, context);

@@ -8,19 +8,24 @@ import java.util.function.Function;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
+import io.daybreak.methods.stats.settings.Combine;
 import io.daybreak.stats.models.columns.Coefficients;
 import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.federated.MetaCombination;
 import io.daybreak.stats.models.survival.CoxFit;
 import io.daybreak.stats.models.survival.CoxSums;
+import io.daybreak.stats.models.survival.SurvivalColumns;
 import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
@@ -32,19 +37,32 @@ import io.daybreak.stats.models.survival.SurvivalInput;
  */
 @Component(service = Method.class)
 public final class CoxMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.declare(MethodDescriptor.builder("stats.cox",
+    /** What stats.cox takes: the survival columns, the site split, the model, strata and how sites combine. */
+    record CoxSettings(SurvivalColumns survival, SiteSplit split, CoxModel model,
+            @Setting(optional = true, doc = "numeric column of strata (separate baseline hazards)")
+            String strata,
+            @Adjust(name = "stratifyBySite", doc = "with siteColumn: each site is a stratum (its own baseline hazard)")
+            SiteStrata bySite,
+            Combine combine) {
+        CoxSettings {
+            combine.requireSites(split);
+        }
+
+        /** Each site its own stratum: asked, and there are sites. */
+        boolean stratifyBySite() {
+            return bySite.stratifyBySite() && split.split();
+        }
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.cox",
             "Cox proportional hazards regression")
             .category("statistics")
             .reference("Cox, JRSS-B 34:187 (1972); Efron, JASA 72:557 (1977); Lu et al., JAMIA 22:1212 (2015); "
                     + "R survival::coxph")
             .description("Coefficients, standard errors, Wald tests and log partial likelihoods; Efron or Breslow "
-                    + "ties; strata; exact federated fit over sites with pooled risk sets or site strata."))
-            .parameter(ParameterSpec.string("covariates").doc("comma-separated numeric columns, e.g. age,sex"))
-            .parameter(ParameterSpec.choice("ties", "efron", "breslow").defaultValue("efron").doc("handling of tied times"))
-            .parameter(ParameterSpec.string("strata").optional().doc("numeric column of strata (separate baseline hazards)"))
-            .parameter(ParameterSpec.bool("stratifyBySite").defaultValue(false)
-                    .doc("with siteColumn: each site is a stratum (its own baseline hazard)"))
-            .parameter(MetaCombination.parameter())
+                    + "ties; strata; exact federated fit over sites with pooled risk sets or site strata.")
+            .input(SurvivalInput.DATA)
+            .settings(CoxSettings.class)
             .output(Coefficients.SPEC)
             .build();
 
@@ -55,16 +73,16 @@ public final class CoxMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        List<String> covariates = NumericColumns.names("covariates", parameters.string("covariates"));
-        String strata = parameters.has("strata") ? parameters.string("strata") : null;
+        CoxSettings settings = Settings.bind(CoxSettings.class, parameters);
+        List<String> covariates = settings.model().covariateNames();
+        String strata = settings.strata();
         List<String> extra = new ArrayList<>(covariates);
         if (strata != null) {
             extra.add(strata);
         }
-        NumericColumns all = SurvivalInput.read(inputs.get("data"), parameters, extra);
-        boolean efron = parameters.string("ties").equals("efron");
-        boolean bySite = parameters.bool("stratifyBySite") && parameters.has("siteColumn");
-        List<NumericColumns> sites = SurvivalInput.sites(all, parameters);
+        NumericColumns all = SurvivalInput.read(inputs.get("data"), settings.survival(), settings.split(), extra);
+        boolean efron = settings.model().efron();
+        List<NumericColumns> sites = settings.split().sites(all);
         double[] strataLevels = strata == null ? new double[] {0} : all.distinct(strata);
         // The units whose risk sets are pooled: per stratum, either all sites together or each site alone.
         List<List<Subject>> units = new ArrayList<>();
@@ -72,18 +90,17 @@ public final class CoxMethod implements Method {
             List<Subject> stratumSites = new ArrayList<>();
             for (NumericColumns site : sites) {
                 NumericColumns rows = strata == null ? site : site.subset(strata, level);
-                stratumSites.add(Subject.of(rows, parameters, covariates));
+                stratumSites.add(Subject.of(rows, settings.survival(), covariates));
             }
-            if (bySite) {
+            if (settings.stratifyBySite()) {
                 stratumSites.forEach(s -> units.add(List.of(s)));
             } else {
                 units.add(stratumSites);
             }
         }
         int p = covariates.size();
-        String combine = parameters.string("combine");
-        if (!combine.equals("exact")) {
-            return metaAnalysis(sites, strataLevels, strata, parameters, covariates, efron, combine, context, all);
+        if (!settings.combine().exact()) {
+            return metaAnalysis(sites, strataLevels, settings, covariates, context, all);
         }
         CoxFit fit = fit(units, p, efron, context);
         long events = units.stream().flatMap(List::stream).mapToLong(s -> s.events()).sum();
@@ -97,7 +114,7 @@ public final class CoxMethod implements Method {
                 .summary("n", (long) all.rows())
                 .summary("events", events)
                 .summary("droppedRows", (long) all.dropped())
-                .summary("ties", parameters.string("ties"))
+                .summary("ties", settings.model().ties())
                 .summary("sites", (long) sites.size())
                 .build();
     }
@@ -138,13 +155,12 @@ public final class CoxMethod implements Method {
      * The labelled alternative: a separate fit per site, combined per coefficient by inverse-variance fixed
      * effect or DerSimonian–Laird random effects. Not exact: it differs from the pooled fit.
      */
-    private static MethodResult metaAnalysis(List<NumericColumns> sites, double[] strataLevels, String strata,
-            Parameters parameters, List<String> covariates, boolean efron, String combine, MethodContext context,
-            NumericColumns all) {
+    private static MethodResult metaAnalysis(List<NumericColumns> sites, double[] strataLevels, CoxSettings settings,
+            List<String> covariates, MethodContext context, NumericColumns all) {
         if (sites.size() < 2) {
-            throw new InvalidParameterException("parameter 'combine' = " + combine + " needs 'siteColumn' with at least "
-                    + "two sites");
+            throw settings.combine().tooFewSites();
         }
+        String strata = settings.strata();
         int p = covariates.size();
         List<double[]> estimates = new ArrayList<>();
         List<double[]> errors = new ArrayList<>();
@@ -152,13 +168,13 @@ public final class CoxMethod implements Method {
             List<List<Subject>> units = new ArrayList<>();
             for (double level : strataLevels) {
                 NumericColumns rows = strata == null ? site : site.subset(strata, level);
-                units.add(List.of(Subject.of(rows, parameters, covariates)));
+                units.add(List.of(Subject.of(rows, settings.survival(), covariates)));
             }
-            CoxFit fit = fit(units, p, efron, context);
+            CoxFit fit = fit(units, p, settings.model().efron(), context);
             estimates.add(fit.coefficients());
             errors.add(fit.standardErrors());
         }
-        MetaCombination combined = MetaCombination.of(estimates, errors, combine.equals("random"));
+        MetaCombination combined = MetaCombination.of(estimates, errors, settings.combine().random());
         return combined.result(context, covariates)
                 .summary("n", (long) all.rows())
                 .summary("sites", (long) sites.size())
@@ -172,9 +188,8 @@ public final class CoxMethod implements Method {
 
     /** One site's (or stratum's) rows in the arrays the Cox sums need. */
     private record Subject(double[] time, boolean[] event, double[][] x) {
-        static Subject of(NumericColumns rows, Parameters parameters, List<String> covariates) {
-            return new Subject(SurvivalInput.time(rows, parameters), SurvivalInput.event(rows, parameters),
-                    SurvivalInput.covariateRows(rows, covariates));
+        static Subject of(NumericColumns rows, SurvivalColumns survival, List<String> covariates) {
+            return new Subject(survival.times(rows), survival.events(rows), SurvivalInput.covariateRows(rows, covariates));
         }
 
         long events() {

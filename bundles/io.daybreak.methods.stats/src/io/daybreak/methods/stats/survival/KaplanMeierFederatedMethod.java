@@ -8,32 +8,39 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
 import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.KaplanMeier;
-import io.daybreak.stats.models.survival.SurvivalInput;
+import io.daybreak.stats.models.survival.SurvivalColumns;
 
 /** {@code stats.km} across site nodes ({@link KaplanMeierFederated}); sites must allow event times. */
 @Component(service = FederatedMethod.class)
 public final class KaplanMeierFederatedMethod implements FederatedMethod {
-    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.columns(MethodDescriptor.builder(
-            KaplanMeierSiteStep.METHOD, "Kaplan-Meier curves across sites (exact)")
+    /** What stats.km takes across site nodes: its local twin's groups without the site split, and the steps. */
+    record KaplanMeierFederatedSettings(SurvivalColumns survival,
+            @Adjust(name = "groupBy",
+                    doc = "a group column (its levels are those the sites release, each with enough patients)")
+            @Adjust(name = "level", doc = "confidence level of the intervals")
+            CurveSettings asked,
+            @Setting(defaultValue = "false",
+                    doc = "include each curve's steps (time, S, CI) in the result, e.g. for a report")
+            boolean curves) {
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(KaplanMeierSiteStep.METHOD,
+            "Kaplan-Meier curves across sites (exact)")
             .category("statistics")
             .reference("Kaplan & Meier, JASA 53:457 (1958); R survival::survfit (log CI)")
             .description("Curves and medians from the sites' event and censoring counts (the sites must opt in to "
-                    + "releasing event times); equal to the pooled estimate."))
-            .parameter(ParameterSpec.string("groupBy").optional()
-                    .doc("a group column (its levels are those the sites release, each with enough patients)"))
-            .parameter(ParameterSpec.reals("times").min(0).optional().doc("times at which to report S(t)"))
-            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
-                    .doc("confidence level of the intervals"))
-            .parameter(ParameterSpec.bool("curves").defaultValue(false)
-                    .doc("include each curve's steps (time, S, CI) in the result, e.g. for a report"))
+                    + "releasing event times); equal to the pooled estimate.")
+            .settings(KaplanMeierFederatedSettings.class)
             .build();
 
     @Override
@@ -43,12 +50,14 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
 
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
-        String group = parameters.has("groupBy") ? parameters.string("groupBy") : null;
-        KaplanMeierFederated.Counts released = KaplanMeierFederated.counts(sites, parameters.string("time"),
-                parameters.string("status"), parameters.real("eventValue"), group);
+        KaplanMeierFederatedSettings settings = Settings.bind(KaplanMeierFederatedSettings.class, parameters);
+        SurvivalColumns survival = settings.survival();
+        String group = settings.asked().groupBy();
+        KaplanMeierFederated.Counts released = KaplanMeierFederated.counts(sites, survival.time(), survival.status(),
+                survival.eventValue(), group);
         double[] levels = released.levels();
         EventCounts counts = released.pooled();
-        double level = parameters.real("level");
+        double level = settings.asked().level();
         Map<String, Object> summary = new LinkedHashMap<>();
         List<Object> medians = new ArrayList<>();
         List<Object> lower = new ArrayList<>();
@@ -70,8 +79,8 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
             lower.add(median[1]);
             upper.add(median[2]);
             n.add(counts.size(g));
-            if (parameters.has("times")) {
-                for (double t : parameters.reals("times")) {
+            if (settings.asked().reportsTimes()) {
+                for (double t : settings.asked().times()) {
                     at.add(km.at(t)[0]);
                 }
             }
@@ -86,7 +95,7 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
         if (!at.isEmpty()) {
             summary.put("survivalAt", at);
         }
-        if (parameters.bool("curves")) {
+        if (settings.curves()) {
             summary.put("curves", curves);
         }
         return new Outcome(summary, 1, true);

@@ -14,30 +14,34 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.KaplanMeier;
+import io.daybreak.stats.models.survival.SurvivalColumns;
 import io.daybreak.stats.models.survival.SurvivalInput;
 
 /** {@code stats.km}: Kaplan–Meier curves with Greenwood standard errors, log-scale limits and medians. */
 @Component(service = Method.class)
 public final class KaplanMeierMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.declare(MethodDescriptor.builder("stats.km",
+    /** What stats.km takes: the survival columns, the site split and the curves' settings. */
+    record KaplanMeierSettings(SurvivalColumns survival, SiteSplit split, CurveSettings curves) {
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.km",
             "Kaplan-Meier survival curves")
             .category("statistics")
             .reference("Kaplan & Meier, JASA 53:457 (1958); Greenwood (1926); R survival::survfit")
             .description("Survival curves per group: number at risk, events, S(t), Greenwood standard error, "
                     + "confidence limits on the log scale, median with its limits; S at requested times. "
-                    + "Sites release counts of events and censorings per time only, which sum to the pooled counts."))
-            .parameter(ParameterSpec.string("groupBy").optional().doc("numeric column whose values define groups"))
-            .parameter(ParameterSpec.reals("times").min(0).optional().doc("times at which to report S(t)"))
-            .parameter(ParameterSpec.real("level").greaterThan(0).lessThan(1).defaultValue(0.95)
-                    .doc("confidence level of the limits"))
+                    + "Sites release counts of events and censorings per time only, which sum to the pooled counts.")
+            .input(SurvivalInput.DATA)
+            .settings(KaplanMeierSettings.class)
             .output(TableSpec.of("curve", "one row per group and distinct time", column("group", FLOAT64),
                     column("time", FLOAT64), column("atRisk", INT64), column("events", INT64), column("censored", INT64),
                     column("survival", FLOAT64), column("stdErr", FLOAT64), column("lower", FLOAT64),
@@ -51,20 +55,22 @@ public final class KaplanMeierMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        String groupBy = parameters.has("groupBy") ? parameters.string("groupBy") : null;
-        NumericColumns all = SurvivalInput.read(inputs.get("data"), parameters,
+        KaplanMeierSettings settings = Settings.bind(KaplanMeierSettings.class, parameters);
+        SurvivalColumns survival = settings.survival();
+        CurveSettings asked = settings.curves();
+        String groupBy = asked.groupBy();
+        NumericColumns all = SurvivalInput.read(inputs.get("data"), survival, settings.split(),
                 groupBy == null ? List.of() : List.of(groupBy));
         double[] levels = groupBy == null ? new double[] {0} : all.distinct(groupBy);
         EventCounts pooled = new EventCounts(levels.length);
         List<Object> siteSizes = new ArrayList<>();
-        for (NumericColumns site : SurvivalInput.sites(all, parameters)) {
+        for (NumericColumns site : settings.split().sites(all)) {
             // what a site releases: events and censorings per group and time
             int[] group = groupBy == null ? null : SurvivalInput.codes(site.column(groupBy), levels);
-            pooled.merge(EventCounts.of(SurvivalInput.time(site, parameters), SurvivalInput.event(site, parameters), group,
-                    levels.length));
+            pooled.merge(EventCounts.of(survival.times(site), survival.events(site), group, levels.length));
             siteSizes.add((long) site.rows());
         }
-        double level = parameters.real("level");
+        double level = asked.level();
         Curves curves = new Curves();
         List<Object> medians = new ArrayList<>();
         List<Object> medianLower = new ArrayList<>();
@@ -80,8 +86,8 @@ public final class KaplanMeierMethod implements Method {
             medians.add(median[0]);
             medianLower.add(median[1]);
             medianUpper.add(median[2]);
-            if (parameters.has("times")) {
-                for (double t : parameters.reals("times")) {
+            if (asked.reportsTimes()) {
+                for (double t : asked.times()) {
                     double[] value = km.at(t);
                     at.get("atGroup").add(levels[g]);
                     at.get("atTime").add(t);
@@ -99,7 +105,7 @@ public final class KaplanMeierMethod implements Method {
                 .summary("groups", java.util.Arrays.stream(levels).boxed().map(Object.class::cast).toList())
                 .summary("median", medians).summary("medianLower", medianLower).summary("medianUpper", medianUpper)
                 .summary("sites", (long) siteSizes.size()).summary("siteN", siteSizes);
-        if (parameters.has("times")) {
+        if (asked.reportsTimes()) {
             at.forEach(result::summary);
         }
         return result.build();

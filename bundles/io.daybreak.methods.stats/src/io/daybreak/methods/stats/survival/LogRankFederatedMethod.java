@@ -8,15 +8,17 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
 import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.LogRank;
-import io.daybreak.stats.models.survival.SurvivalInput;
+import io.daybreak.stats.models.survival.SurvivalColumns;
 
 /**
  * {@code stats.logrank} across site nodes: the log-rank test from the event and censoring counts per group
@@ -25,15 +27,21 @@ import io.daybreak.stats.models.survival.SurvivalInput;
  */
 @Component(service = FederatedMethod.class)
 public final class LogRankFederatedMethod implements FederatedMethod {
-    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.columns(MethodDescriptor.builder("stats.logrank",
+    /** What stats.logrank takes across site nodes: its local twin's groups, without the site split and strata. */
+    record LogRankFederatedSettings(SurvivalColumns survival,
+            @Setting(doc = "the group column (its levels are those the sites release, each with enough patients)")
+            String group,
+            @Adjust(name = "stratifyBySite", doc = "each site is a stratum")
+            SiteStrata bySite) {
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.logrank",
             "Log-rank test across sites (exact)")
             .category("statistics")
             .reference("Mantel, Cancer Chemother Rep 50:163 (1966); R survival::survdiff")
             .description("The log-rank test from the sites' event and censoring counts per group (uses the stats.km "
-                    + "site step); equal to the pooled test."))
-            .parameter(ParameterSpec.string("group")
-                    .doc("the group column (its levels are those the sites release, each with enough patients)"))
-            .parameter(ParameterSpec.bool("stratifyBySite").defaultValue(false).doc("each site is a stratum"))
+                    + "site step); equal to the pooled test.")
+            .settings(LogRankFederatedSettings.class)
             .build();
 
     @Override
@@ -43,8 +51,10 @@ public final class LogRankFederatedMethod implements FederatedMethod {
 
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
-        KaplanMeierFederated.Counts counts = KaplanMeierFederated.counts(sites, parameters.string("time"),
-                parameters.string("status"), parameters.real("eventValue"), parameters.string("group"));
+        LogRankFederatedSettings settings = Settings.bind(LogRankFederatedSettings.class, parameters);
+        SurvivalColumns survival = settings.survival();
+        KaplanMeierFederated.Counts counts = KaplanMeierFederated.counts(sites, survival.time(), survival.status(),
+                survival.eventValue(), settings.group());
         double[] levels = counts.levels();
         if (levels.length < 2) {
             throw new IllegalArgumentException("the sites release fewer than two levels of parameter 'group'; a log-rank "
@@ -52,7 +62,7 @@ public final class LogRankFederatedMethod implements FederatedMethod {
         }
         Map<String, EventCounts> bySite = counts.bySite();
         List<EventCounts> strata = new ArrayList<>();
-        if (parameters.bool("stratifyBySite")) {
+        if (settings.bySite().stratifyBySite()) {
             strata.addAll(bySite.values());
         } else {
             EventCounts pooled = new EventCounts(levels.length);

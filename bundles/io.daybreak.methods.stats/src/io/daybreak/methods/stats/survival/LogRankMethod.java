@@ -10,28 +10,37 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.LogRank;
+import io.daybreak.stats.models.survival.SurvivalColumns;
 import io.daybreak.stats.models.survival.SurvivalInput;
 
 /** {@code stats.logrank}: the (stratified) log-rank test, as R's {@code survdiff}. */
 @Component(service = Method.class)
 public final class LogRankMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = SurvivalInput.declare(MethodDescriptor.builder("stats.logrank",
-            "Log-rank test")
+    /** What stats.logrank takes: the survival columns, the site split, the groups, strata and site strata. */
+    record LogRankSettings(SurvivalColumns survival, SiteSplit split,
+            @Setting(doc = "numeric column whose values define the groups compared")
+            String group,
+            @Setting(optional = true, doc = "numeric column of strata")
+            String strata,
+            SiteStrata bySite) {
+    }
+
+    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.logrank", "Log-rank test")
             .category("statistics")
             .reference("Mantel (1966); Peto & Peto (1972); R survival::survdiff")
             .description("Observed and expected events per group and the log-rank chi-square, optionally "
                     + "stratified; with siteColumn, stratifyBySite chooses between pooled risk sets (sites release "
-                    + "event and censoring counts per group and time) and site strata."))
-            .parameter(ParameterSpec.string("group").doc("numeric column whose values define the groups compared"))
-            .parameter(ParameterSpec.string("strata").optional().doc("numeric column of strata"))
-            .parameter(ParameterSpec.bool("stratifyBySite").defaultValue(false)
-                    .doc("with siteColumn: each site is a stratum"))
+                    + "event and censoring counts per group and time) and site strata.")
+            .input(SurvivalInput.DATA)
+            .settings(LogRankSettings.class)
             .build();
 
     @Override
@@ -41,21 +50,23 @@ public final class LogRankMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        String group = parameters.string("group");
-        String strata = parameters.has("strata") ? parameters.string("strata") : null;
+        LogRankSettings settings = Settings.bind(LogRankSettings.class, parameters);
+        SurvivalColumns survival = settings.survival();
+        String group = settings.group();
+        String strata = settings.strata();
         List<String> extra = new ArrayList<>(List.of(group));
         if (strata != null) {
             extra.add(strata);
         }
-        NumericColumns all = SurvivalInput.read(inputs.get("data"), parameters, extra);
+        NumericColumns all = SurvivalInput.read(inputs.get("data"), survival, settings.split(), extra);
         double[] levels = all.distinct(group);
         if (levels.length < 2) {
             throw new io.daybreak.core.method.InvalidParameterException("parameter 'group': column '" + group
                     + "' has one value only; the test needs at least two groups");
         }
         double[] strataLevels = strata == null ? new double[] {0} : all.distinct(strata);
-        boolean bySite = parameters.bool("stratifyBySite") && parameters.has("siteColumn");
-        List<NumericColumns> sites = SurvivalInput.sites(all, parameters);
+        boolean bySite = settings.bySite().stratifyBySite() && settings.split().split();
+        List<NumericColumns> sites = settings.split().sites(all);
         List<EventCounts> pooled = new ArrayList<>();
         for (int s = 0; s < strataLevels.length; s++) {
             pooled.add(new EventCounts(levels.length));
@@ -65,9 +76,8 @@ public final class LogRankMethod implements Method {
             for (int s = 0; s < strataLevels.length; s++) {
                 NumericColumns rows = strata == null ? site : site.subset(strata, strataLevels[s]);
                 // what a site releases: events and censorings per group and time (per stratum)
-                EventCounts counts = EventCounts.of(SurvivalInput.time(rows, parameters),
-                        SurvivalInput.event(rows, parameters), SurvivalInput.codes(rows.column(group), levels),
-                        levels.length);
+                EventCounts counts = EventCounts.of(survival.times(rows), survival.events(rows),
+                        SurvivalInput.codes(rows.column(group), levels), levels.length);
                 pooled.get(s).merge(counts);
                 bySiteStrata.add(counts);
             }

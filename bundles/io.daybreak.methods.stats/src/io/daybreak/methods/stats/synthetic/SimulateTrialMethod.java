@@ -10,8 +10,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -26,20 +27,36 @@ import io.daybreak.data.Table;
  */
 @Component(service = Method.class)
 public final class SimulateTrialMethod implements Method {
+    /** What stats.simulate-trial takes: the number of patients, their first id, the hazard model and follow-up. */
+    record SimulationSettings(
+            @Setting(unit = "patients", min = 1, max = 10_000_000, defaultValue = "300")
+            int n,
+            @Setting(min = 1, defaultValue = "1", doc = "id of the first patient")
+            long firstId,
+            @Setting(unit = "per day", min = 0, minInclusive = false, defaultValue = "0.002")
+            double baseHazard,
+            @Setting(defaultValue = "0.02", doc = "log hazard ratio per year of age")
+            double logHazardAge,
+            @Setting(defaultValue = "-0.4", doc = "log hazard ratio of sex 2")
+            double logHazardSex,
+            @Setting(defaultValue = "-0.5", doc = "log hazard ratio of arm 1")
+            double logHazardArm,
+            @Setting(unit = "days", min = 0, minInclusive = false, defaultValue = "730", doc = "administrative censoring time")
+            double followUp) {
+
+        /** The hazard of a patient of this age, sex and arm. */
+        double hazard(double age, long sex, long arm) {
+            return baseHazard * Math.exp(logHazardAge * (age - 60) + (sex == 2 ? logHazardSex : 0) + logHazardArm * arm);
+        }
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.simulate-trial",
             "Synthetic patients of a two-arm trial (survival and response)")
             .category("statistics")
             .reference("synthetic; exponential proportional hazards with uniform dropout and administrative censoring")
             .description("One row per synthetic patient: id, age, sex, arm, time (days), status (1 = death, "
                     + "0 = censored), response (0/1). Seeded; for demonstrations, never real data.")
-            .parameter(ParameterSpec.integer("n").min(1).max(10_000_000).defaultValue(300L).unit("patients"))
-            .parameter(ParameterSpec.integer("firstId").min(1).defaultValue(1L).doc("id of the first patient"))
-            .parameter(ParameterSpec.real("baseHazard").greaterThan(0).defaultValue(0.002).unit("per day"))
-            .parameter(ParameterSpec.real("logHazardAge").defaultValue(0.02).doc("log hazard ratio per year of age"))
-            .parameter(ParameterSpec.real("logHazardSex").defaultValue(-0.4).doc("log hazard ratio of sex 2"))
-            .parameter(ParameterSpec.real("logHazardArm").defaultValue(-0.5).doc("log hazard ratio of arm 1"))
-            .parameter(ParameterSpec.real("followUp").greaterThan(0).defaultValue(730.0).unit("days")
-                    .doc("administrative censoring time"))
+            .settings(SimulationSettings.class)
             .output(TableSpec.of("patients", "one row per synthetic patient", TableSpec.column("id", ColumnType.INT64),
                     TableSpec.column("age", ColumnType.FLOAT64), TableSpec.column("sex", ColumnType.INT64),
                     TableSpec.column("arm", ColumnType.INT64), TableSpec.column("time", ColumnType.FLOAT64),
@@ -53,9 +70,10 @@ public final class SimulateTrialMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        int n = (int) parameters.integer("n");
-        long firstId = parameters.integer("firstId");
-        double followUp = parameters.real("followUp");
+        SimulationSettings settings = Settings.bind(SimulationSettings.class, parameters);
+        int n = settings.n();
+        long firstId = settings.firstId();
+        double followUp = settings.followUp();
         NormalDistribution normal = NormalDistribution.of(0, 1);
         long[] id = new long[n];
         double[] age = new double[n];
@@ -73,8 +91,7 @@ public final class SimulateTrialMethod implements Method {
                     0.001 + 0.998 * random.nextDouble()))));
             sex[i] = random.nextDouble() < 0.5 ? 1 : 2;
             arm[i] = random.nextDouble() < 0.5 ? 0 : 1;
-            double hazard = parameters.real("baseHazard") * Math.exp(parameters.real("logHazardAge") * (age[i] - 60)
-                    + (sex[i] == 2 ? parameters.real("logHazardSex") : 0) + parameters.real("logHazardArm") * arm[i]);
+            double hazard = settings.hazard(age[i], sex[i], arm[i]);
             double death = -Math.log1p(-random.nextDouble()) / hazard;
             double dropout = followUp * (0.3 + 0.7 * random.nextDouble()) * (random.nextDouble() < 0.15 ? 0.5 : 2);
             double censor = Math.min(followUp, dropout);

@@ -11,16 +11,18 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
@@ -30,6 +32,13 @@ import io.daybreak.stats.models.survival.SurvivalInput;
  */
 @Component(service = Method.class)
 public final class TableMethod implements Method {
+    /** What stats.table takes: the table's columns, and a site split that adds the sites' own tables. */
+    record TableSettings(Crosstab table,
+            @Adjust(name = "siteColumn",
+                    doc = "build each site's table on its own levels and add them (the federated computation)")
+            SiteSplit split) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.table",
             "Contingency table with Pearson's chi-squared test")
             .category("statistics")
@@ -37,12 +46,7 @@ public final class TableMethod implements Method {
             .description("Counts of one categorical column or two crossed (missing values not counted), and for "
                     + "two columns Pearson's chi-squared test of independence, with Yates' correction for 2 x 2.")
             .input(SurvivalInput.DATA)
-            .parameter(ParameterSpec.string("rows").doc("categorical column (numbers or text)"))
-            .parameter(ParameterSpec.string("columns").optional().doc("a second categorical column to cross with"))
-            .parameter(ParameterSpec.bool("correct").defaultValue(true)
-                    .doc("Yates' continuity correction for a 2 x 2 table (R's default)"))
-            .parameter(ParameterSpec.string("siteColumn").optional()
-                    .doc("build each site's table on its own levels and add them (the federated computation)"))
+            .settings(TableSettings.class)
             .output(TableSpec.of("table", "one row per cell", column("row", STRING), column("column", STRING),
                     column("count", INT64)))
             .build();
@@ -55,11 +59,13 @@ public final class TableMethod implements Method {
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         Table data = SurvivalInput.data(inputs.get("data"));
-        CategoricalColumn rows = read(data, "rows", parameters.string("rows"));
-        CategoricalColumn columns = parameters.has("columns") ? read(data, "columns", parameters.string("columns")) : null;
+        TableSettings settings = Settings.bind(TableSettings.class, parameters);
+        Crosstab asked = settings.table();
+        CategoricalColumn rows = read(data, "rows", asked.rows());
+        CategoricalColumn columns = asked.columns() != null ? read(data, "columns", asked.columns()) : null;
         ContingencyTable table;
-        if (parameters.has("siteColumn")) {
-            CategoricalColumn site = read(data, "siteColumn", parameters.string("siteColumn"));
+        if (settings.split().split()) {
+            CategoricalColumn site = read(data, "siteColumn", settings.split().siteColumn());
             table = null;
             for (String value : site.levels()) {
                 int[] rowsOfSite = java.util.stream.IntStream.range(0, data.rowCount())
@@ -71,7 +77,7 @@ public final class TableMethod implements Method {
         } else {
             table = tabulate(rows, columns);
         }
-        Map<String, Object> summary = table.summary(parameters.bool("correct"), data.rowCount() - table.total());
+        Map<String, Object> summary = table.summary(asked.correct(), data.rowCount() - table.total());
         MethodResult.Builder result = MethodResult.builder().output("table", cells(table, context));
         summary.forEach(result::summary);
         return result.build();

@@ -5,17 +5,21 @@ import java.util.List;
 
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.columns.SiteSplit;
 
 /**
- * The survival columns every survival method reads, declared and parsed once: follow-up time, the status
- * column and the value in it that means an event, and an optional site column that splits the data into
- * sites for an exact federated run in this process (each site's statistics computed from its rows alone,
- * then combined as aggregates only).
+ * The input of the survival methods: the data table, the {@link SurvivalColumns} read as complete cases (with the
+ * {@link SiteSplit} that may split them into sites for an exact federated run in this process, each site's
+ * statistics computed from its rows alone, then combined as aggregates only), and helpers on the columns read.
+ *
+ * <p>Methods declare the columns with a settings record holding the groups {@link SurvivalColumns} and
+ * {@link SiteSplit}. The builder and {@link Parameters} forms below remain for callers that declare parameters one
+ * by one; they bind the same groups, so they read no parameter by name.
  */
 public final class SurvivalInput {
     public static final TableSpec DATA = TableSpec.of("data", "one row per patient; columns named by the parameters");
@@ -23,19 +27,17 @@ public final class SurvivalInput {
     private SurvivalInput() {
     }
 
+    /** Adds {@link #DATA}, the survival columns and the site column, as a settings record with both groups does. */
     public static MethodDescriptor.Builder declare(MethodDescriptor.Builder descriptor) {
-        return columns(descriptor.input(DATA))
-                .parameter(ParameterSpec.string("siteColumn").optional()
-                        .doc("split the rows into sites by this column and run the exact federated algorithm on them"));
+        MethodDescriptor.Builder declared = columns(descriptor.input(DATA));
+        Settings.specs(SiteSplit.class).forEach(declared::parameter);
+        return declared;
     }
 
     /** The survival columns alone: time, status and the event value (a federated method's sites hold the data). */
     public static MethodDescriptor.Builder columns(MethodDescriptor.Builder descriptor) {
-        return descriptor
-                .parameter(ParameterSpec.string("time").defaultValue("time").doc("column of follow-up times"))
-                .parameter(ParameterSpec.string("status").defaultValue("status").doc("column of the event status"))
-                .parameter(ParameterSpec.real("eventValue").defaultValue(1.0)
-                        .doc("the status value that means an event (other values: censored), e.g. 2 in R's lung data"));
+        Settings.specs(SurvivalColumns.class).forEach(descriptor::parameter);
+        return descriptor;
     }
 
     /** The input table {@link #DATA}, named in the error when it was not given. */
@@ -46,12 +48,21 @@ public final class SurvivalInput {
         return data;
     }
 
-    /** The columns read, complete cases over all of them. */
+    /** The columns read, complete cases over all of them (parameters declared by {@link #declare}). */
     public static NumericColumns read(Table data, Parameters parameters, List<String> extra) {
+        return read(data, Settings.bind(SurvivalColumns.class, parameters), Settings.bind(SiteSplit.class, parameters),
+                extra);
+    }
+
+    /**
+     * The survival columns, the site column if the rows are split and the extra columns read, complete cases over
+     * all of them; follow-up times must not be negative.
+     */
+    public static NumericColumns read(Table data, SurvivalColumns survival, SiteSplit split, List<String> extra) {
         data(data);
-        List<String> names = new ArrayList<>(List.of(parameters.string("time"), parameters.string("status")));
-        if (parameters.has("siteColumn")) {
-            names.add(parameters.string("siteColumn"));
+        List<String> names = new ArrayList<>(survival.names());
+        if (split.split()) {
+            names.add(split.siteColumn());
         }
         for (String name : extra) {
             if (!names.contains(name)) {
@@ -59,10 +70,10 @@ public final class SurvivalInput {
             }
         }
         NumericColumns columns = NumericColumns.completeCases(data, "time/status/covariates", names);
-        for (double t : columns.column(parameters.string("time"))) {
+        for (double t : survival.times(columns)) {
             if (t < 0) {
-                throw new InvalidParameterException("column '" + parameters.string("time") + "' has a negative time ("
-                        + t + "); follow-up times must be >= 0");
+                throw new InvalidParameterException("column '" + survival.time() + "' has a negative time (" + t
+                        + "); follow-up times must be >= 0");
             }
         }
         if (columns.rows() == 0) {
@@ -71,12 +82,14 @@ public final class SurvivalInput {
         return columns;
     }
 
+    /** The follow-up times ({@link SurvivalColumns#times}). */
     public static double[] time(NumericColumns columns, Parameters parameters) {
-        return columns.column(parameters.string("time"));
+        return Settings.bind(SurvivalColumns.class, parameters).times(columns);
     }
 
+    /** The event indicators ({@link SurvivalColumns#events}). */
     public static boolean[] event(NumericColumns columns, Parameters parameters) {
-        return events(columns.column(parameters.string("status")), parameters.real("eventValue"));
+        return Settings.bind(SurvivalColumns.class, parameters).events(columns);
     }
 
     /** Event indicators: the status equals the event value. */
@@ -100,17 +113,9 @@ public final class SurvivalInput {
         return x;
     }
 
-    /** The sites' rows: one part per distinct site value, or the whole data as one site. */
+    /** The sites' rows ({@link SiteSplit#sites}). */
     public static List<NumericColumns> sites(NumericColumns columns, Parameters parameters) {
-        if (!parameters.has("siteColumn")) {
-            return List.of(columns);
-        }
-        String site = parameters.string("siteColumn");
-        List<NumericColumns> sites = new ArrayList<>();
-        for (double value : columns.distinct(site)) {
-            sites.add(columns.subset(site, value));
-        }
-        return sites;
+        return Settings.bind(SiteSplit.class, parameters).sites(columns);
     }
 
     /** Indices 0 … k − 1 of each row's value in a column's distinct values. */

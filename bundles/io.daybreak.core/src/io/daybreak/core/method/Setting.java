@@ -21,8 +21,14 @@ public @interface Setting {
 
     String unit() default "";
 
-    /** The default as text ({@code "0.3"}, {@code "0.16,0.33"}, {@code "poisson"}); empty: no default. */
-    String defaultValue() default "";
+    /** What {@link #defaultValue} is when none is given: no default. */
+    String NONE = "\u0000none";
+
+    /**
+     * The default as text ({@code "0.3"}, {@code "0.16,0.33"}, {@code "poisson"}); {@code ""} is the empty text, a
+     * default a {@code String} parameter can have ("no times"); left out: no default.
+     */
+    String defaultValue() default NONE;
 
     double min() default Double.NaN;
 

@@ -42,7 +42,7 @@ record SettingSpec(ParameterSpec spec, Class<?> javaType) {
                 builder.lessThan(setting.max());
             }
         }
-        if (!defaultValue.isEmpty()) {
+        if (!defaultValue.equals(Setting.NONE)) {
             builder.defaultValue(defaultValue);
         } else if (setting.optional()) {
             if (type.isPrimitive()) {

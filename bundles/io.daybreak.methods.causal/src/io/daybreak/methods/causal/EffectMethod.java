@@ -16,7 +16,6 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
@@ -46,7 +45,7 @@ public final class EffectMethod implements Method {
             + "Kaplan-Meier curve at its event times", column("arm", STRING), column("time", FLOAT64),
             column("atRisk", FLOAT64), column("events", FLOAT64), column("survival", FLOAT64),
             column("stdError", FLOAT64));
-    private static final MethodDescriptor DESCRIPTOR = emptyTimesByDefault(CausalInput.declare(
+    private static final MethodDescriptor DESCRIPTOR = CausalInput.declare(
             MethodDescriptor.builder("causal.effect", "Treatment effect: IPTW, g-computation, AIPW, TMLE")
             .reference("Robins, Rotnitzky & Zhao, JASA 1994; van der Laan & Rubin, Int J Biostat 2006; "
                     + "Hernan & Robins, Causal Inference: What If (2020)")
@@ -59,22 +58,7 @@ public final class EffectMethod implements Method {
             .settings(EffectSettings.class)
             .output(EFFECTS)
             .output(CURVES)
-            .build());
-
-    /**
-     * causal.effect has always declared 'times' with the empty text as its default (no times), which a
-     * {@code @Setting} cannot say (an empty default there means none): that one spec gets it here, and the descriptor
-     * keeps {@link EffectSettings} as the record the platform binds.
-     */
-    private static MethodDescriptor emptyTimesByDefault(MethodDescriptor declared) {
-        List<ParameterSpec> specs = new ArrayList<>();
-        for (ParameterSpec spec : declared.parameters()) {
-            specs.add(!spec.name().equals("times") ? spec : new ParameterSpec(spec.name(), spec.type(), spec.unit(), "",
-                    false, spec.min(), spec.minInclusive(), spec.max(), spec.maxInclusive(), spec.choices(), spec.doc()));
-        }
-        return new MethodDescriptor(declared.id(), declared.title(), declared.category(), declared.reference(),
-                declared.description(), specs, declared.inputs(), declared.outputs(), declared.settings());
-    }
+            .build();
 
     @Override
     public MethodDescriptor descriptor() {

@@ -25,8 +25,7 @@ record EffectSettings(
         String status,
         @Setting(defaultValue = "1", doc = "survival: the status value that means an event (other values: censored)")
         double eventValue,
-        // declared with the empty text as default by EffectMethod: a @Setting's empty default means none
-        @Setting(optional = true, doc = "survival: comma-separated times at which to compare the weighted survival "
+        @Setting(defaultValue = "", doc = "survival: comma-separated times at which to compare the weighted survival "
                 + "curves")
         String times,
         @Setting(defaultValue = "efron", doc = "survival: the weighted Cox model's handling of tied event times")

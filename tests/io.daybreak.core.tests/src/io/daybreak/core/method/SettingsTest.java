@@ -59,6 +59,10 @@ class SettingsTest {
     record Unannotated(double x) {
     }
 
+    record EmptyTextDefault(@Setting(defaultValue = "", doc = "times, none by default") String times,
+            @Setting(optional = true) String label) {
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("test.settings", "settings")
             .settings(Example.class).build();
 
@@ -137,6 +141,16 @@ class SettingsTest {
         Parameters parameters = Parameters.bind(descriptor, Map.of("low", 1, "high", 2));
         assertSame(Settings.bind(Checked.class, parameters), Settings.bind(Checked.class, parameters));
         assertEquals(new Checked(1, 2), Settings.bind(Checked.class, parameters));
+    }
+
+    @Test
+    void anEmptyTextIsADefaultWhileNoDefaultIsNone() {
+        assertEquals("", Settings.spec(EmptyTextDefault.class, "times").defaultValue());
+        assertNull(Settings.spec(EmptyTextDefault.class, "label").defaultValue());
+        MethodDescriptor descriptor = MethodDescriptor.builder("test.empty", "empty").settings(EmptyTextDefault.class)
+                .build();
+        assertEquals(new EmptyTextDefault("", null), Settings.bind(EmptyTextDefault.class,
+                Parameters.bind(descriptor, Map.of())));
     }
 
     @Test

@@ -41,7 +41,6 @@ record EffectSettings(
     private static final List<String> ESTIMATORS = List.of("iptw", "gcomp", "aipw", "tmle");
 
     EffectSettings {
-        times = times == null ? "" : times;
         if (outcomeType == OutcomeType.SURVIVAL) {
             if (!estimators.equals(ALL) && !estimators.strip().equals("iptw")) {
                 throw new InvalidParameterException("parameter 'estimators' = '" + estimators + "': a time-to-event "

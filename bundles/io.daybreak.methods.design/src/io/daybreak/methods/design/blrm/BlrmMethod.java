@@ -13,6 +13,7 @@ import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.Settings;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.BlrmPrior;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
@@ -48,22 +49,10 @@ public final class BlrmMethod implements Method {
             .output(OperatingCharacteristics.BY_DOSE)
             .build();
 
-    /** Adds the BLRM model, prior and EWOC parameters (all with defaults) to another method's descriptor. */
-    public static MethodDescriptor.Builder declareModelParameters(MethodDescriptor.Builder descriptor) {
-        return BlrmParameters.declare(descriptor);
-    }
-
-    /** A fresh BLRM trial with the model, prior and EWOC parameters given, for methods that drive designs. */
-    public static DoseFindingTrial newTrial(Parameters parameters, int doses, int cohortSize, int cohorts, int startDose) {
-        BlrmPrior prior = BlrmParameters.bind(parameters);
-        return new BlrmTrial(new BlrmTrial.Settings(prior.posterior(doses), prior.ewoc(), cohortSize, cohorts, startDose, 0));
-    }
-
-    /** A fresh BLRM trial with the default prior (dose levels 1..K) and EWOC, for methods that drive designs. */
-    public static DoseFindingTrial newTrial(int doses, int cohortSize, int cohorts) {
-        return new BlrmTrial(new BlrmTrial.Settings(BlrmPosterior.prior(BlrmParameters.defaultModel(doses),
-                BlrmParameters.DEFAULT_INTERVALS),
-                BlrmParameters.DEFAULT_EWOC, cohortSize, cohorts, 0, 0));
+    /** A fresh BLRM trial with the given prior and EWOC, for methods that drive designs (compare, pathways). */
+    public static DoseFindingTrial newTrial(BlrmPrior prior, int doses, int cohortSize, int cohorts, int startDose) {
+        return new BlrmTrial(new BlrmTrial.Settings(BlrmPosterior.prior(prior, doses), prior.ewoc(), cohortSize, cohorts,
+                startDose, 0));
     }
 
     @Override
@@ -75,7 +64,7 @@ public final class BlrmMethod implements Method {
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
         BlrmSettings given = Settings.bind(BlrmSettings.class, parameters);
         double[] truth = given.doses().truth();
-        BlrmTrial.Settings settings = new BlrmTrial.Settings(given.prior().posterior(truth.length),
+        BlrmTrial.Settings settings = new BlrmTrial.Settings(BlrmPosterior.prior(given.prior(), truth.length),
                 given.prior().ewoc(), given.cohorts().cohortSize(), given.cohorts().cohorts(),
                 given.cohorts().startIndex(truth.length), given.stopPatients() != null ? given.stopPatients() : 0);
         double target = given.doses().target();

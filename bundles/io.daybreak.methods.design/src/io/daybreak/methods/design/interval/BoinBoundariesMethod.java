@@ -13,8 +13,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -22,6 +23,35 @@ import io.daybreak.data.Table;
 /** {@code design.boin-boundaries}: BOIN's escalation, de-escalation and elimination boundaries as a table. */
 @Component(service = Method.class)
 public final class BoinBoundariesMethod implements Method {
+    /** What design.boin-boundaries takes: BOIN's rates and elimination cutoff, and the patients the table covers. */
+    record BoundariesSettings(
+            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false,
+                    doc = "target DLT rate phi")
+            double target,
+            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, optional = true,
+                    doc = "highest rate considered sub-therapeutic, phi1; default 0.6 target")
+            Double pSafe,
+            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, optional = true,
+                    doc = "lowest rate considered overly toxic, phi2; default 1.4 target")
+            Double pTox,
+            @Setting(unit = "patients", min = 1, max = 100, defaultValue = "3")
+            int cohortSize,
+            @Setting(min = 1, max = 1000, defaultValue = "10", doc = "rows of the table: n up to cohorts x cohortSize")
+            int cohorts,
+            @Setting(min = 0.5, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
+                    doc = "eliminate when P(DLT rate > target | data) exceeds this")
+            double eliminationCutoff) {
+
+        BoundariesSettings {
+            // Refuses pSafe >= target and the like when the parameters are bound, before the run starts.
+            BoinMethod.boundaries(target, pSafe, pTox);
+        }
+
+        BoinBoundaries boundaries() {
+            return BoinMethod.boundaries(target, pSafe, pTox);
+        }
+    }
+
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin-boundaries",
             "BOIN decision boundaries")
             .category("design")
@@ -30,17 +60,7 @@ public final class BoinBoundariesMethod implements Method {
             .description("Escalation and de-escalation boundaries lambda_e, lambda_d and, for n = cohortSize, "
                     + "2 cohortSize, ..., the DLT counts at which to escalate, de-escalate and eliminate, as the "
                     + "published BOIN tables show them.")
-            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).unit("DLT rate")
-                    .doc("target DLT rate phi"))
-            .parameter(ParameterSpec.real("pSafe").greaterThan(0).lessThan(1).optional().unit("DLT rate")
-                    .doc("highest rate considered sub-therapeutic, phi1; default 0.6 target"))
-            .parameter(ParameterSpec.real("pTox").greaterThan(0).lessThan(1).optional().unit("DLT rate")
-                    .doc("lowest rate considered overly toxic, phi2; default 1.4 target"))
-            .parameter(ParameterSpec.integer("cohortSize").min(1).max(100).defaultValue(3L).unit("patients"))
-            .parameter(ParameterSpec.integer("cohorts").min(1).max(1000).defaultValue(10L)
-                    .doc("rows of the table: n up to cohorts x cohortSize"))
-            .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
-                    .doc("eliminate when P(DLT rate > target | data) exceeds this"))
+            .settings(BoundariesSettings.class)
             .output(TableSpec.of("boundaries", "per number of patients at a dose: escalate if DLTs <= "
                     + "escalateIfAtMost, de-escalate if >= deescalateIfAtLeast, eliminate if >= eliminateIfAtLeast "
                     + "(null: never at this n)", column("patients", INT64), column("escalateIfAtMost", INT64),
@@ -54,13 +74,12 @@ public final class BoinBoundariesMethod implements Method {
 
     @Override
     public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        BoinBoundaries boundaries = BoinMethod.boundaries(parameters.real("target"),
-                parameters.has("pSafe") ? parameters.real("pSafe") : null,
-                parameters.has("pTox") ? parameters.real("pTox") : null);
+        BoundariesSettings settings = Settings.bind(BoundariesSettings.class, parameters);
+        BoinBoundaries boundaries = settings.boundaries();
         double pSafe = boundaries.pSafe();
         double pTox = boundaries.pTox();
-        List<BoinBoundaries.Row> rows = boundaries.table((int) parameters.integer("cohortSize"),
-                (int) parameters.integer("cohorts"), parameters.real("eliminationCutoff"));
+        List<BoinBoundaries.Row> rows = boundaries.table(settings.cohortSize(), settings.cohorts(),
+                settings.eliminationCutoff());
         List<Object> n = new ArrayList<>();
         List<Object> escalate = new ArrayList<>();
         List<Object> deescalate = new ArrayList<>();

@@ -29,6 +29,7 @@ import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.oc.BlrmPrior;
+import io.daybreak.methods.design.oc.CohortPlan;
 import io.daybreak.methods.design.oc.CrmModelFamily;
 import io.daybreak.methods.design.oc.CrmSkeletonSource;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
@@ -64,13 +65,10 @@ public final class CompareMethod implements Method {
             @Setting(doc = "true DLT probabilities per dose; scenarios separated by '/', e.g. 0.05,0.1,0.2/0.1,0.25,0.4 "
                     + "('/' because ';' ends a command in the Gogo shell)")
             String scenarios,
-            // target, cohortSize and cohorts as in the DoseTruth and Cohorts groups, which bring truth and startDose too
+            // target as in the DoseTruth group, which cannot serve here: it brings truth, which scenarios replaces
             @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, doc = "target DLT rate")
             double target,
-            @Setting(unit = "patients", min = 1, max = 100, defaultValue = "3")
-            int cohortSize,
-            @Setting(min = 1, max = 1000, defaultValue = "10", doc = "maximum cohorts per trial")
-            int cohorts,
+            CohortPlan cohorts,
             @Setting(min = 0, minInclusive = false, max = 0.5, maxInclusive = false, defaultValue = "0.05",
                     doc = "CRM skeleton: indifference half-width (Lee & Cheung)")
             double halfwidth,
@@ -151,8 +149,8 @@ public final class CompareMethod implements Method {
      */
     private static Supplier<DoseFindingTrial> factory(String design, int doses, CompareSettings settings) {
         double target = settings.target();
-        int cohortSize = settings.cohortSize();
-        int cohorts = settings.cohorts();
+        int cohortSize = settings.cohorts().cohortSize();
+        int cohorts = settings.cohorts().cohorts();
         DoseFindingTrial prototype = switch (design) {
         case "3plus3" -> ThreePlusThreeMethod.newTrial(doses, false);
         case "boin" -> BoinMethod.newTrial(target, doses, cohortSize, cohorts, 0);

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
@@ -19,6 +20,7 @@ import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.CohortPlan;
 
 /** {@code design.boin-boundaries}: BOIN's escalation, de-escalation and elimination boundaries as a table. */
 @Component(service = Method.class)
@@ -34,13 +36,10 @@ public final class BoinBoundariesMethod implements Method {
             @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, optional = true,
                     doc = "lowest rate considered overly toxic, phi2; default 1.4 target")
             Double pTox,
-            @Setting(unit = "patients", min = 1, max = 100, defaultValue = "3")
-            int cohortSize,
-            @Setting(min = 1, max = 1000, defaultValue = "10", doc = "rows of the table: n up to cohorts x cohortSize")
-            int cohorts,
-            @Setting(min = 0.5, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
-                    doc = "eliminate when P(DLT rate > target | data) exceeds this")
-            double eliminationCutoff) {
+            @Adjust(name = "cohorts", doc = "rows of the table: n up to cohorts x cohortSize")
+            CohortPlan cohorts,
+            @Adjust(name = "eliminationCutoff", doc = "eliminate when P(DLT rate > target | data) exceeds this")
+            EliminationRule elimination) {
 
         BoundariesSettings {
             // Refuses pSafe >= target and the like when the parameters are bound, before the run starts.
@@ -78,8 +77,8 @@ public final class BoinBoundariesMethod implements Method {
         BoinBoundaries boundaries = settings.boundaries();
         double pSafe = boundaries.pSafe();
         double pTox = boundaries.pTox();
-        List<BoinBoundaries.Row> rows = boundaries.table(settings.cohortSize(), settings.cohorts(),
-                settings.eliminationCutoff());
+        List<BoinBoundaries.Row> rows = boundaries.table(settings.cohorts().cohortSize(), settings.cohorts().cohorts(),
+                settings.elimination().eliminationCutoff());
         List<Object> n = new ArrayList<>();
         List<Object> escalate = new ArrayList<>();
         List<Object> deescalate = new ArrayList<>();

@@ -25,9 +25,7 @@ import io.daybreak.methods.design.oc.TiteTrial;
 public final class TiteBoinMethod implements Method {
     /** What design.tite-boin takes: BOIN's groups, its own suspension rule and the time-to-event accrual. */
     record TiteBoinSettings(DoseTruth doses, Cohorts cohorts, BoinRates rates,
-            @Setting(min = 0.5, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
-                    doc = "eliminate a dose when P(DLT rate > target | data) exceeds this")
-            double eliminationCutoff,
+            EliminationRule elimination,
             @Setting(min = 0, minInclusive = false, max = 1, defaultValue = "0.5",
                     doc = "suspend accrual when more than this fraction of the current dose's patients is pending")
             double maxPending,
@@ -61,7 +59,7 @@ public final class TiteBoinMethod implements Method {
         TiteTrial.Enrolment enrolment = given.cohorts().enrolment(truth.length);
         TiteBoinTrial.Settings settings = new TiteBoinTrial.Settings(boundaries, truth.length, enrolment,
                 given.maxPending(), TiteBoinTrial.eliminationTable(boundaries.target(),
-                        enrolment.maxPatients(), given.eliminationCutoff()));
+                        enrolment.maxPatients(), given.elimination().eliminationCutoff()));
         long trials = given.simulation().trials();
         TiteSimulation.Summary summary = TiteSimulation.simulate(() -> new TiteBoinTrial(settings), truth,
                 boundaries.target(), given.accrual().model(), trials, context);

@@ -7,7 +7,6 @@ import static io.daybreak.data.ColumnType.INT64;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -16,20 +15,19 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.BlrmPrior;
+import io.daybreak.methods.design.oc.DesignMethod;
 
 /**
  * {@code design.blrm-posterior}: the BLRM posterior for the data of an ongoing trial and the dose EWOC
  * recommends next, as at a dose-escalation meeting.
  */
 @Component(service = Method.class)
-public final class BlrmPosteriorMethod implements Method {
+public final class BlrmPosteriorMethod extends DesignMethod<BlrmPosteriorMethod.PosteriorSettings> {
     /** What design.blrm-posterior takes: the trial's data so far and the BLRM prior. */
     record PosteriorSettings(
             @Setting(unit = "patients", min = 0, doc = "patients treated per dose, e.g. 3,3,6,0")
@@ -75,28 +73,22 @@ public final class BlrmPosteriorMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(
-            "design.blrm-posterior", "BLRM posterior and EWOC recommendation for observed data")
-            .category("design")
-            .reference("Neuenschwander, Branson & Gsponer, Stat Med 27:2420-2439 (2008)")
-            .description("Posterior interval probabilities (underdosing, target, overdosing), mean and SD of the DLT "
-                    + "probability per dose, and the next dose: the admissible dose (P(overdose) <= ewoc, at most one "
-                    + "level above the highest dose tried) with the highest target probability.")
-            .settings(PosteriorSettings.class)
-            .output(TableSpec.of("posterior", "per dose: data, posterior of p and interval probabilities",
-                    column("dose", INT64), column("amount", FLOAT64), column("patients", INT64), column("dlts", INT64),
-                    column("meanP", FLOAT64), column("sdP", FLOAT64), column("pUnder", FLOAT64),
-                    column("pTarget", FLOAT64), column("pOver", FLOAT64), column("admissible", BOOLEAN)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public BlrmPosteriorMethod() {
+        super(PosteriorSettings.class, MethodDescriptor.builder(
+                "design.blrm-posterior", "BLRM posterior and EWOC recommendation for observed data")
+                .category("design")
+                .reference("Neuenschwander, Branson & Gsponer, Stat Med 27:2420-2439 (2008)")
+                .description("Posterior interval probabilities (underdosing, target, overdosing), mean and SD of the DLT "
+                        + "probability per dose, and the next dose: the admissible dose (P(overdose) <= ewoc, at most one "
+                        + "level above the highest dose tried) with the highest target probability.")
+                .output(TableSpec.of("posterior", "per dose: data, posterior of p and interval probabilities",
+                        column("dose", INT64), column("amount", FLOAT64), column("patients", INT64), column("dlts", INT64),
+                        column("meanP", FLOAT64), column("sdP", FLOAT64), column("pUnder", FLOAT64),
+                        column("pTarget", FLOAT64), column("pOver", FLOAT64), column("admissible", BOOLEAN))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        PosteriorSettings settings = Settings.bind(PosteriorSettings.class, parameters);
+    protected MethodResult run(PosteriorSettings settings, MethodContext context) {
         int[] patients = settings.patientCounts();
         int[] dlts = settings.dltCounts();
         int highestTried = -1;

@@ -8,7 +8,6 @@ import static io.daybreak.data.ColumnType.STRING;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -19,9 +18,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -32,6 +29,7 @@ import io.daybreak.methods.design.oc.BlrmPrior;
 import io.daybreak.methods.design.oc.CohortPlan;
 import io.daybreak.methods.design.oc.CrmModelFamily;
 import io.daybreak.methods.design.oc.CrmSkeletonSource;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
@@ -46,7 +44,7 @@ import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
  * docs/adr/0004). Differences between designs are then not blurred by different patients.
  */
 @Component(service = Method.class)
-public final class CompareMethod implements Method {
+public final class CompareMethod extends DesignMethod<CompareMethod.CompareSettings> {
     /** The designs compare can run, as users type them (also in the documentation of 'designs'). */
     static final String DESIGN_NAMES = "3plus3, boin, keyboard, crm, blrm";
     static final List<String> DESIGNS = List.of(DESIGN_NAMES.split(", "));
@@ -96,29 +94,23 @@ public final class CompareMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.compare",
-            "Compare dose-finding designs on common random numbers")
-            .category("design")
-            .reference("see the designs compared; common random numbers: one latent uniform per patient")
-            .description("Simulates each design for each scenario on the same simulated patients and tabulates "
-                    + "selection %, patients and DLTs per dose. Designs use their published defaults (BOIN and "
-                    + "Keyboard as design.boin / design.keyboard; CRM empiric with a Lee & Cheung skeleton; BLRM as "
-                    + "design.blrm with its default prior, doses 1..K and EWOC 0.25).")
-            .settings(CompareSettings.class)
-            .output(TableSpec.of("comparison", "per scenario, design and dose: selection %, its Monte Carlo SE, "
-                    + "mean patients and DLTs", column("scenario", INT64), column("design", STRING), column("dose", INT64),
-                    column("truth", FLOAT64), column("selectionPercent", FLOAT64), column("selectionPercentSe", FLOAT64),
-                    column("patients", FLOAT64), column("dlts", FLOAT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public CompareMethod() {
+        super(CompareSettings.class, MethodDescriptor.builder("design.compare",
+                "Compare dose-finding designs on common random numbers")
+                .category("design")
+                .reference("see the designs compared; common random numbers: one latent uniform per patient")
+                .description("Simulates each design for each scenario on the same simulated patients and tabulates "
+                        + "selection %, patients and DLTs per dose. Designs use their published defaults (BOIN and "
+                        + "Keyboard as design.boin / design.keyboard; CRM empiric with a Lee & Cheung skeleton; BLRM as "
+                        + "design.blrm with its default prior, doses 1..K and EWOC 0.25).")
+                .output(TableSpec.of("comparison", "per scenario, design and dose: selection %, its Monte Carlo SE, "
+                        + "mean patients and DLTs", column("scenario", INT64), column("design", STRING), column("dose", INT64),
+                        column("truth", FLOAT64), column("selectionPercent", FLOAT64), column("selectionPercentSe", FLOAT64),
+                        column("patients", FLOAT64), column("dlts", FLOAT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        CompareSettings settings = Settings.bind(CompareSettings.class, parameters);
+    protected MethodResult run(CompareSettings settings, MethodContext context) {
         List<String> designs = settings.designList();
         List<double[]> scenarios = settings.scenarioList();
         double target = settings.target();

@@ -1,7 +1,5 @@
 package io.daybreak.methods.design.crm;
 
-import java.util.Map;
-
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.Choice;
@@ -9,13 +7,11 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
-import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.CrmModelFamily;
 import io.daybreak.methods.design.oc.CrmSkeletonSource;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
@@ -25,7 +21,7 @@ import io.daybreak.methods.design.oc.Simulation;
 
 /** {@code design.crm}: operating characteristics of the continual reassessment method (see {@link CrmTrial}). */
 @Component(service = Method.class)
-public final class CrmMethod implements Method {
+public final class CrmMethod extends DesignMethod<CrmMethod.CrmSettings> {
     /** What design.crm takes: the dose-finding groups, the CRM model and its own stopping and MTD rules. */
     record CrmSettings(DoseTruth doses, CrmModelSettings model, Cohorts cohorts,
             @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, optional = true,
@@ -38,17 +34,17 @@ public final class CrmMethod implements Method {
             Simulation simulation) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.crm",
-            "CRM dose finding: operating characteristics")
-            .category("design")
-            .reference("O'Quigley, Pepe & Fisher, Biometrics 46:33-48 (1990); Cheung, Dose Finding by the "
-                    + "Continual Reassessment Method (2011); R dfcrm")
-            .description("Simulates CRM trials: empiric or one-parameter logistic model, normal prior on beta, "
-                    + "posterior by deterministic quadrature, no skipping of untried doses, optional safety "
-                    + "stopping, MTD at the posterior mean of beta (dfcrm) or by the posterior mean of p.")
-            .settings(CrmSettings.class)
-            .output(OperatingCharacteristics.BY_DOSE)
-            .build();
+    public CrmMethod() {
+        super(CrmSettings.class, MethodDescriptor.builder("design.crm",
+                "CRM dose finding: operating characteristics")
+                .category("design")
+                .reference("O'Quigley, Pepe & Fisher, Biometrics 46:33-48 (1990); Cheung, Dose Finding by the "
+                        + "Continual Reassessment Method (2011); R dfcrm")
+                .description("Simulates CRM trials: empiric or one-parameter logistic model, normal prior on beta, "
+                        + "posterior by deterministic quadrature, no skipping of untried doses, optional safety "
+                        + "stopping, MTD at the posterior mean of beta (dfcrm) or by the posterior mean of p.")
+                .output(OperatingCharacteristics.BY_DOSE));
+    }
 
     /** dfcrm's prior variance on beta, for the CRMs other methods drive without offering it as a parameter. */
     private static final double DEFAULT_PRIOR_VARIANCE = SettingsDefaults.of(CrmModelSettings.class).priorVariance();
@@ -65,13 +61,7 @@ public final class CrmMethod implements Method {
     }
 
     @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        CrmSettings given = Settings.bind(CrmSettings.class, parameters);
+    protected MethodResult run(CrmSettings given, MethodContext context) {
         double[] truth = given.doses().truth();
         double target = given.doses().target();
         double[] skeleton = given.model().skeleton(truth.length, target);

@@ -5,7 +5,6 @@ import static io.daybreak.data.ColumnType.INT64;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -14,17 +13,16 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.CohortPlan;
+import io.daybreak.methods.design.oc.DesignMethod;
 
 /** {@code design.boin-boundaries}: BOIN's escalation, de-escalation and elimination boundaries as a table. */
 @Component(service = Method.class)
-public final class BoinBoundariesMethod implements Method {
+public final class BoinBoundariesMethod extends DesignMethod<BoinBoundariesMethod.BoundariesSettings> {
     /** What design.boin-boundaries takes: BOIN's rates and elimination cutoff, and the patients the table covers. */
     record BoundariesSettings(
             @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false,
@@ -51,29 +49,23 @@ public final class BoinBoundariesMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin-boundaries",
-            "BOIN decision boundaries")
-            .category("design")
-            .reference("Liu & Yuan, JRSS-C 64:507-523 (2015); Yuan et al., Clin Cancer Res 22:4291 (2016); "
-                    + "R package BOIN, get.boundary")
-            .description("Escalation and de-escalation boundaries lambda_e, lambda_d and, for n = cohortSize, "
-                    + "2 cohortSize, ..., the DLT counts at which to escalate, de-escalate and eliminate, as the "
-                    + "published BOIN tables show them.")
-            .settings(BoundariesSettings.class)
-            .output(TableSpec.of("boundaries", "per number of patients at a dose: escalate if DLTs <= "
-                    + "escalateIfAtMost, de-escalate if >= deescalateIfAtLeast, eliminate if >= eliminateIfAtLeast "
-                    + "(null: never at this n)", column("patients", INT64), column("escalateIfAtMost", INT64),
-                    column("deescalateIfAtLeast", INT64), column("eliminateIfAtLeast", INT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public BoinBoundariesMethod() {
+        super(BoundariesSettings.class, MethodDescriptor.builder("design.boin-boundaries",
+                "BOIN decision boundaries")
+                .category("design")
+                .reference("Liu & Yuan, JRSS-C 64:507-523 (2015); Yuan et al., Clin Cancer Res 22:4291 (2016); "
+                        + "R package BOIN, get.boundary")
+                .description("Escalation and de-escalation boundaries lambda_e, lambda_d and, for n = cohortSize, "
+                        + "2 cohortSize, ..., the DLT counts at which to escalate, de-escalate and eliminate, as the "
+                        + "published BOIN tables show them.")
+                .output(TableSpec.of("boundaries", "per number of patients at a dose: escalate if DLTs <= "
+                        + "escalateIfAtMost, de-escalate if >= deescalateIfAtLeast, eliminate if >= eliminateIfAtLeast "
+                        + "(null: never at this n)", column("patients", INT64), column("escalateIfAtMost", INT64),
+                        column("deescalateIfAtLeast", INT64), column("eliminateIfAtLeast", INT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        BoundariesSettings settings = Settings.bind(BoundariesSettings.class, parameters);
+    protected MethodResult run(BoundariesSettings settings, MethodContext context) {
         BoinBoundaries boundaries = settings.boundaries();
         double pSafe = boundaries.pSafe();
         double pTox = boundaries.pTox();

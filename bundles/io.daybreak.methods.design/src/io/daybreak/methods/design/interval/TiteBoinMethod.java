@@ -1,18 +1,14 @@
 package io.daybreak.methods.design.interval;
 
-import java.util.Map;
-
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
-import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 import io.daybreak.methods.design.oc.Simulation;
@@ -22,7 +18,7 @@ import io.daybreak.methods.design.oc.TiteTrial;
 
 /** {@code design.tite-boin}: operating characteristics of TITE-BOIN (see {@link TiteBoinTrial}). */
 @Component(service = Method.class)
-public final class TiteBoinMethod implements Method {
+public final class TiteBoinMethod extends DesignMethod<TiteBoinMethod.TiteBoinSettings> {
     /** What design.tite-boin takes: BOIN's groups, its own suspension rule and the time-to-event accrual. */
     record TiteBoinSettings(DoseTruth doses, Cohorts cohorts, BoinRates rates,
             EliminationRule elimination,
@@ -32,28 +28,22 @@ public final class TiteBoinMethod implements Method {
             TiteAccrual accrual, Simulation simulation) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.tite-boin",
-            "TITE-BOIN for late-onset toxicity: operating characteristics and trial duration")
-            .category("design")
-            .reference("Yuan, Lin, Li, Nie & Warren, Clin Cancer Res 24:4921-4930 (2018); Lin & Yuan, "
-                    + "Biostatistics 21:807 (2020)")
-            .description("Simulates TITE-BOIN trials with Poisson (or fixed) accrual and DLTs uniform over the "
-                    + "assessment window: BOIN boundaries applied to an estimate that imputes pending outcomes from "
-                    + "their follow-up, accrual suspended while more than maxPending of the current dose is pending, "
-                    + "BOIN's elimination rule and isotonic MTD selection on complete data. Reports trial duration "
-                    + "and the arrivals turned away while accrual was suspended.")
-            .settings(TiteBoinSettings.class)
-            .output(OperatingCharacteristics.BY_DOSE)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public TiteBoinMethod() {
+        super(TiteBoinSettings.class, MethodDescriptor.builder("design.tite-boin",
+                "TITE-BOIN for late-onset toxicity: operating characteristics and trial duration")
+                .category("design")
+                .reference("Yuan, Lin, Li, Nie & Warren, Clin Cancer Res 24:4921-4930 (2018); Lin & Yuan, "
+                        + "Biostatistics 21:807 (2020)")
+                .description("Simulates TITE-BOIN trials with Poisson (or fixed) accrual and DLTs uniform over the "
+                        + "assessment window: BOIN boundaries applied to an estimate that imputes pending outcomes from "
+                        + "their follow-up, accrual suspended while more than maxPending of the current dose is pending, "
+                        + "BOIN's elimination rule and isotonic MTD selection on complete data. Reports trial duration "
+                        + "and the arrivals turned away while accrual was suspended.")
+                .output(OperatingCharacteristics.BY_DOSE));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        TiteBoinSettings given = Settings.bind(TiteBoinSettings.class, parameters);
+    protected MethodResult run(TiteBoinSettings given, MethodContext context) {
         double[] truth = given.doses().truth();
         BoinBoundaries boundaries = given.rates().boundaries(given.doses().target());
         TiteTrial.Enrolment enrolment = given.cohorts().enrolment(truth.length);

@@ -6,7 +6,6 @@ import static io.daybreak.data.ColumnType.STRING;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -17,9 +16,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -30,6 +27,7 @@ import io.daybreak.methods.design.oc.BlrmPrior;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.CrmModelFamily;
 import io.daybreak.methods.design.oc.CrmSkeletonSource;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
 
@@ -39,7 +37,7 @@ import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
  * trial. The designs are driven through the same state machines as their simulations.
  */
 @Component(service = Method.class)
-public final class PathwaysMethod implements Method {
+public final class PathwaysMethod extends DesignMethod<PathwaysMethod.PathwaysSettings> {
     static final int MAX_COHORTS = 5;
 
     /** What design.pathways takes: the design, its doses and cohorts, and the settings of the CRM and BLRM it drives. */
@@ -86,27 +84,21 @@ public final class PathwaysMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.pathways",
-            "Dose-transition pathways")
-            .category("design")
-            .reference("Yap et al., Clin Cancer Res 23:7440-7447 (2017); R package escalation")
-            .description("For 3+3, BOIN, Keyboard, CRM or BLRM: the dose each outcome sequence of the first k cohorts "
-                    + "leads to, one row per cohort outcome, with the decision taken.")
-            .settings(PathwaysSettings.class)
-            .output(TableSpec.of("pathways", "one row per cohort outcome: the history before it, the dose and DLTs of "
-                    + "the cohort, and the next dose (null when the trial stopped there)", column("cohort", INT64),
-                    column("history", STRING), column("dose", INT64), column("dlts", INT64), column("nextDose", INT64),
-                    column("decision", STRING)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public PathwaysMethod() {
+        super(PathwaysSettings.class, MethodDescriptor.builder("design.pathways",
+                "Dose-transition pathways")
+                .category("design")
+                .reference("Yap et al., Clin Cancer Res 23:7440-7447 (2017); R package escalation")
+                .description("For 3+3, BOIN, Keyboard, CRM or BLRM: the dose each outcome sequence of the first k cohorts "
+                        + "leads to, one row per cohort outcome, with the decision taken.")
+                .output(TableSpec.of("pathways", "one row per cohort outcome: the history before it, the dose and DLTs of "
+                        + "the cohort, and the next dose (null when the trial stopped there)", column("cohort", INT64),
+                        column("history", STRING), column("dose", INT64), column("dlts", INT64), column("nextDose", INT64),
+                        column("decision", STRING))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        PathwaysSettings settings = Settings.bind(PathwaysSettings.class, parameters);
+    protected MethodResult run(PathwaysSettings settings, MethodContext context) {
         DoseFindingTrial start = newTrial(settings, settings.cohorts() + 1);
         Rows rows = new Rows();
         walk(start, 1, settings.cohorts(), "", rows);

@@ -6,7 +6,6 @@ import static io.daybreak.data.ColumnType.INT64;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -15,16 +14,15 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DesignMethod;
 
 /** {@code design.pp-monitor}: Lee &amp; Liu predictive-probability monitoring of a single-arm Phase II trial. */
 @Component(service = Method.class)
-public final class PpMonitorMethod implements Method {
+public final class PpMonitorMethod extends DesignMethod<PpMonitorMethod.PpMonitorSettings> {
     /** What design.pp-monitor takes: the trial so far, the null rate, the prior and the decision thresholds. */
     record PpMonitorSettings(
             @Setting(unit = "patients", min = 1, max = 10_000, doc = "maximum sample size")
@@ -68,28 +66,22 @@ public final class PpMonitorMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.pp-monitor",
-            "Predictive probability monitoring (Lee & Liu)")
-            .category("design")
-            .reference("Lee & Liu, Clin Trials 5:93-106 (2008)")
-            .description("Predictive probability that a single-arm trial ends in success (P(p > p0 | data) > "
-                    + "thetaT at nmax patients) given the responses so far, the decision (stop for futility if "
-                    + "PP < thetaL, for efficacy if PP > thetaU, else continue), and the futility boundary for "
-                    + "every interim size from firstLook to nmax - 1.")
-            .settings(PpMonitorSettings.class)
-            .output(TableSpec.of("futilityBoundary", "per interim size n: stop for futility if responses <= "
-                    + "stopIfAtMost (null: never at this n)", column("patients", INT64), column("stopIfAtMost", INT64),
-                    column("predictiveProbabilityAtBoundary", FLOAT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public PpMonitorMethod() {
+        super(PpMonitorSettings.class, MethodDescriptor.builder("design.pp-monitor",
+                "Predictive probability monitoring (Lee & Liu)")
+                .category("design")
+                .reference("Lee & Liu, Clin Trials 5:93-106 (2008)")
+                .description("Predictive probability that a single-arm trial ends in success (P(p > p0 | data) > "
+                        + "thetaT at nmax patients) given the responses so far, the decision (stop for futility if "
+                        + "PP < thetaL, for efficacy if PP > thetaU, else continue), and the futility boundary for "
+                        + "every interim size from firstLook to nmax - 1.")
+                .output(TableSpec.of("futilityBoundary", "per interim size n: stop for futility if responses <= "
+                        + "stopIfAtMost (null: never at this n)", column("patients", INT64), column("stopIfAtMost", INT64),
+                        column("predictiveProbabilityAtBoundary", FLOAT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        PpMonitorSettings settings = Settings.bind(PpMonitorSettings.class, parameters);
+    protected MethodResult run(PpMonitorSettings settings, MethodContext context) {
         int nmax = settings.nmax();
         int n = settings.patients();
         int x = settings.responses();

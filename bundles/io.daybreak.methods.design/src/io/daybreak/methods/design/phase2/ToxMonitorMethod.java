@@ -6,7 +6,6 @@ import static io.daybreak.data.ColumnType.INT64;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -15,16 +14,15 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DesignMethod;
 
 /** {@code design.tox-monitor}: beta-binomial continuous toxicity monitoring boundaries with exact OC. */
 @Component(service = Method.class)
-public final class ToxMonitorMethod implements Method {
+public final class ToxMonitorMethod extends DesignMethod<ToxMonitorMethod.ToxMonitorSettings> {
     /** What design.tox-monitor takes: the rule, its prior and, for exact operating characteristics, true rates. */
     record ToxMonitorSettings(
             @Setting(unit = "patients", min = 1, max = 10_000)
@@ -59,29 +57,23 @@ public final class ToxMonitorMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.tox-monitor",
-            "Bayesian continuous toxicity monitoring (beta-binomial)")
-            .category("design")
-            .reference("Thall, Simon & Estey, Stat Med 14:357-379 (1995); Thall & Simon, Biometrics 50:337 (1994)")
-            .description("Stopping boundaries: after each patient from firstLook on, stop if P(toxicity rate > "
-                    + "pTox | data) > cutoff under a Beta(a, b) prior. For each true rate in 'truth', the exact "
-                    + "probability of stopping early and the expected number of patients.")
-            .settings(ToxMonitorSettings.class)
-            .output(TableSpec.of("boundaries", "stop after patient n if toxicities >= stopIfAtLeast (null: never)",
-                    column("patients", INT64), column("stopIfAtLeast", INT64)))
-            .output(TableSpec.optional("operatingCharacteristics", "per true rate: exact probability of stopping "
-                    + "early and expected patients", column("truth", FLOAT64), column("stopPercent", FLOAT64),
-                    column("expectedPatients", FLOAT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public ToxMonitorMethod() {
+        super(ToxMonitorSettings.class, MethodDescriptor.builder("design.tox-monitor",
+                "Bayesian continuous toxicity monitoring (beta-binomial)")
+                .category("design")
+                .reference("Thall, Simon & Estey, Stat Med 14:357-379 (1995); Thall & Simon, Biometrics 50:337 (1994)")
+                .description("Stopping boundaries: after each patient from firstLook on, stop if P(toxicity rate > "
+                        + "pTox | data) > cutoff under a Beta(a, b) prior. For each true rate in 'truth', the exact "
+                        + "probability of stopping early and the expected number of patients.")
+                .output(TableSpec.of("boundaries", "stop after patient n if toxicities >= stopIfAtLeast (null: never)",
+                        column("patients", INT64), column("stopIfAtLeast", INT64)))
+                .output(TableSpec.optional("operatingCharacteristics", "per true rate: exact probability of stopping "
+                        + "early and expected patients", column("truth", FLOAT64), column("stopPercent", FLOAT64),
+                        column("expectedPatients", FLOAT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        ToxMonitorSettings settings = Settings.bind(ToxMonitorSettings.class, parameters);
+    protected MethodResult run(ToxMonitorSettings settings, MethodContext context) {
         int maxPatients = settings.maxPatients();
         ToxicityMonitor monitor = settings.monitor();
         List<Object> sizes = new ArrayList<>();

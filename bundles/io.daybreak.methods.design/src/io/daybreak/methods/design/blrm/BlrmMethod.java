@@ -1,7 +1,5 @@
 package io.daybreak.methods.design.blrm;
 
-import java.util.Map;
-
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.Adjust;
@@ -9,11 +7,10 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
-import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.BlrmPrior;
 import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
@@ -22,7 +19,7 @@ import io.daybreak.methods.design.oc.Simulation;
 
 /** {@code design.blrm}: operating characteristics of the BLRM with EWOC (see {@link BlrmTrial}). */
 @Component(service = Method.class)
-public final class BlrmMethod implements Method {
+public final class BlrmMethod extends DesignMethod<BlrmMethod.BlrmSettings> {
     /** What design.blrm takes: the dose-finding groups, the BLRM prior and its own early stop. */
     record BlrmSettings(
             @Adjust(name = "target", doc = "target DLT rate: defines the true MTD for the operating characteristics "
@@ -35,47 +32,29 @@ public final class BlrmMethod implements Method {
             Simulation simulation) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.blrm",
-            "BLRM with escalation with overdose control: operating characteristics")
-            .category("design")
-            .reference("Neuenschwander, Branson & Gsponer, Stat Med 27:2420-2439 (2008); Babb, Rogatko & Zacks, "
-                    + "Stat Med 17:1103-1120 (1998); R OncoBayes2")
-            .description("Simulates trials of the two-parameter Bayesian logistic regression model, bivariate normal "
-                    + "prior on (log alpha, log beta), posterior by deterministic 2-D quadrature: each cohort goes to "
-                    + "the dose with the highest posterior probability of the target interval among doses with "
-                    + "P(overdose) <= ewoc, without skipping untried doses; no admissible dose stops the trial.")
-            .settings(BlrmSettings.class)
-            .output(OperatingCharacteristics.BY_DOSE)
-            .build();
-
-    /** Adds the BLRM model, prior and EWOC parameters (all with defaults) to another method's descriptor. */
-    public static MethodDescriptor.Builder declareModelParameters(MethodDescriptor.Builder descriptor) {
-        return BlrmParameters.declare(descriptor);
+    public BlrmMethod() {
+        super(BlrmSettings.class, MethodDescriptor.builder("design.blrm",
+                "BLRM with escalation with overdose control: operating characteristics")
+                .category("design")
+                .reference("Neuenschwander, Branson & Gsponer, Stat Med 27:2420-2439 (2008); Babb, Rogatko & Zacks, "
+                        + "Stat Med 17:1103-1120 (1998); R OncoBayes2")
+                .description("Simulates trials of the two-parameter Bayesian logistic regression model, bivariate normal "
+                        + "prior on (log alpha, log beta), posterior by deterministic 2-D quadrature: each cohort goes to "
+                        + "the dose with the highest posterior probability of the target interval among doses with "
+                        + "P(overdose) <= ewoc, without skipping untried doses; no admissible dose stops the trial.")
+                .output(OperatingCharacteristics.BY_DOSE));
     }
 
-    /** A fresh BLRM trial with the model, prior and EWOC parameters given, for methods that drive designs. */
-    public static DoseFindingTrial newTrial(Parameters parameters, int doses, int cohortSize, int cohorts, int startDose) {
-        BlrmPrior prior = BlrmParameters.bind(parameters);
-        return new BlrmTrial(new BlrmTrial.Settings(prior.posterior(doses), prior.ewoc(), cohortSize, cohorts, startDose, 0));
-    }
-
-    /** A fresh BLRM trial with the default prior (dose levels 1..K) and EWOC, for methods that drive designs. */
-    public static DoseFindingTrial newTrial(int doses, int cohortSize, int cohorts) {
-        return new BlrmTrial(new BlrmTrial.Settings(BlrmPosterior.prior(BlrmParameters.defaultModel(doses),
-                BlrmParameters.DEFAULT_INTERVALS),
-                BlrmParameters.DEFAULT_EWOC, cohortSize, cohorts, 0, 0));
+    /** A fresh BLRM trial with the given prior and EWOC, for methods that drive designs (compare, pathways). */
+    public static DoseFindingTrial newTrial(BlrmPrior prior, int doses, int cohortSize, int cohorts, int startDose) {
+        return new BlrmTrial(new BlrmTrial.Settings(BlrmPosterior.prior(prior, doses), prior.ewoc(), cohortSize, cohorts,
+                startDose, 0));
     }
 
     @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        BlrmSettings given = Settings.bind(BlrmSettings.class, parameters);
+    protected MethodResult run(BlrmSettings given, MethodContext context) {
         double[] truth = given.doses().truth();
-        BlrmTrial.Settings settings = new BlrmTrial.Settings(given.prior().posterior(truth.length),
+        BlrmTrial.Settings settings = new BlrmTrial.Settings(BlrmPosterior.prior(given.prior(), truth.length),
                 given.prior().ewoc(), given.cohorts().cohortSize(), given.cohorts().cohorts(),
                 given.cohorts().startIndex(truth.length), given.stopPatients() != null ? given.stopPatients() : 0);
         double target = given.doses().target();

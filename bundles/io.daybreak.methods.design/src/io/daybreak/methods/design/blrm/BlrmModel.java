@@ -1,5 +1,7 @@
 package io.daybreak.methods.design.blrm;
 
+import io.daybreak.methods.design.oc.BlrmPrior;
+
 /**
  * Neuenschwander's two-parameter Bayesian logistic regression model (Stat Med 27:2420, 2008):
  * logit p_d = log α + β·log(x_d / x*) with dose amounts x_d and reference dose x*, and a bivariate normal
@@ -35,6 +37,13 @@ public record BlrmModel(double[] logDose, double meanLogAlpha, double sdLogAlpha
             logDose[d] = Math.log(amounts[d] / referenceDose);
         }
         return new BlrmModel(logDose, meanLogAlpha, sdLogAlpha, meanLogBeta, sdLogBeta, correlation);
+    }
+
+    /** The model a {@link BlrmPrior} setting gives for {@code doses} dose levels, its amounts checked as bad input. */
+    static BlrmModel of(BlrmPrior prior, int doses) {
+        double[] amounts = prior.amounts(doses);
+        return of(amounts, prior.reference(amounts), prior.priorMeanLogAlpha(), prior.priorSdLogAlpha(),
+                prior.priorMeanLogBeta(), prior.priorSdLogBeta(), prior.priorCorrelation());
     }
 
     public int doses() {

@@ -1,5 +1,7 @@
 package io.daybreak.methods.design.blrm;
 
+import io.daybreak.methods.design.oc.BlrmPrior;
+
 /**
  * The BLRM posterior of θ = (log α, log β) on a {@link BlrmGrid}: unnormalised weights at the nodes (prior
  * times likelihood) and, per row, suffix sums from which interval probabilities are read. Cohorts are added
@@ -32,6 +34,11 @@ public final class BlrmPosterior {
     /** The model and interval boundaries given; the grid is tabulated here, once. */
     public static BlrmPosterior prior(BlrmModel model, double[] intervalBoundaries) {
         return new BlrmPosterior(new BlrmGrid(model, intervalBoundaries));
+    }
+
+    /** The prior a {@link BlrmPrior} setting gives for {@code doses} dose levels. */
+    static BlrmPosterior prior(BlrmPrior prior, int doses) {
+        return prior(BlrmModel.of(prior, doses), prior.checkedIntervals());
     }
 
     /** The prior again, sharing this posterior's grid. */

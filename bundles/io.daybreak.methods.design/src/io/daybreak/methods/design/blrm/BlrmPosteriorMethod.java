@@ -7,7 +7,6 @@ import static io.daybreak.data.ColumnType.INT64;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -16,59 +15,90 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
-import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.BlrmPrior;
+import io.daybreak.methods.design.oc.DesignMethod;
 
 /**
  * {@code design.blrm-posterior}: the BLRM posterior for the data of an ongoing trial and the dose EWOC
  * recommends next, as at a dose-escalation meeting.
  */
 @Component(service = Method.class)
-public final class BlrmPosteriorMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = BlrmParameters.declare(MethodDescriptor.builder(
-            "design.blrm-posterior", "BLRM posterior and EWOC recommendation for observed data")
-            .category("design")
-            .reference("Neuenschwander, Branson & Gsponer, Stat Med 27:2420-2439 (2008)")
-            .description("Posterior interval probabilities (underdosing, target, overdosing), mean and SD of the DLT "
-                    + "probability per dose, and the next dose: the admissible dose (P(overdose) <= ewoc, at most one "
-                    + "level above the highest dose tried) with the highest target probability.")
-            .parameter(ParameterSpec.reals("patients").min(0).unit("patients").doc("patients treated per dose, e.g. 3,3,6,0"))
-            .parameter(ParameterSpec.reals("dlts").min(0).unit("DLTs").doc("DLTs observed per dose")))
-            .output(TableSpec.of("posterior", "per dose: data, posterior of p and interval probabilities",
-                    column("dose", INT64), column("amount", FLOAT64), column("patients", INT64), column("dlts", INT64),
-                    column("meanP", FLOAT64), column("sdP", FLOAT64), column("pUnder", FLOAT64),
-                    column("pTarget", FLOAT64), column("pOver", FLOAT64), column("admissible", BOOLEAN)))
-            .build();
+public final class BlrmPosteriorMethod extends DesignMethod<BlrmPosteriorMethod.PosteriorSettings> {
+    /** What design.blrm-posterior takes: the trial's data so far and the BLRM prior. */
+    record PosteriorSettings(
+            @Setting(unit = "patients", min = 0, doc = "patients treated per dose, e.g. 3,3,6,0")
+            double[] patients,
+            @Setting(unit = "DLTs", min = 0, doc = "DLTs observed per dose")
+            double[] dlts,
+            BlrmPrior prior) {
 
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+        PosteriorSettings {
+            int[] treated = counts("patients", patients);
+            int[] observed = counts("dlts", dlts);
+            if (observed.length != treated.length) {
+                throw new InvalidParameterException("parameter 'dlts' has " + observed.length + " values but 'patients' "
+                        + "has " + treated.length + "; they must match");
+            }
+            for (int d = 0; d < treated.length; d++) {
+                if (observed[d] > treated[d]) {
+                    throw new InvalidParameterException("parameter 'dlts': dose " + (d + 1) + " has " + observed[d]
+                            + " DLTs but only " + treated[d] + " patients; allowed: 0 to " + treated[d]);
+                }
+            }
+        }
+
+        int[] patientCounts() {
+            return counts("patients", patients);
+        }
+
+        int[] dltCounts() {
+            return counts("dlts", dlts);
+        }
+
+        /** Counts come as reals (a list parameter is a list of reals): each must be a whole number. */
+        private static int[] counts(String name, double[] values) {
+            int[] counts = new int[values.length];
+            for (int d = 0; d < values.length; d++) {
+                if (values[d] != Math.rint(values[d]) || values[d] > 1_000_000) {
+                    throw new InvalidParameterException("parameter '" + name + "': value " + (d + 1) + " (" + values[d]
+                            + ") is not a whole number of at most 1000000");
+                }
+                counts[d] = (int) values[d];
+            }
+            return counts;
+        }
+    }
+
+    public BlrmPosteriorMethod() {
+        super(PosteriorSettings.class, MethodDescriptor.builder(
+                "design.blrm-posterior", "BLRM posterior and EWOC recommendation for observed data")
+                .category("design")
+                .reference("Neuenschwander, Branson & Gsponer, Stat Med 27:2420-2439 (2008)")
+                .description("Posterior interval probabilities (underdosing, target, overdosing), mean and SD of the DLT "
+                        + "probability per dose, and the next dose: the admissible dose (P(overdose) <= ewoc, at most one "
+                        + "level above the highest dose tried) with the highest target probability.")
+                .output(TableSpec.of("posterior", "per dose: data, posterior of p and interval probabilities",
+                        column("dose", INT64), column("amount", FLOAT64), column("patients", INT64), column("dlts", INT64),
+                        column("meanP", FLOAT64), column("sdP", FLOAT64), column("pUnder", FLOAT64),
+                        column("pTarget", FLOAT64), column("pOver", FLOAT64), column("admissible", BOOLEAN))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        int[] patients = counts(parameters, "patients");
-        int[] dlts = counts(parameters, "dlts");
-        if (dlts.length != patients.length) {
-            throw new InvalidParameterException("parameter 'dlts' has " + dlts.length + " values but 'patients' has "
-                    + patients.length + "; they must match");
-        }
+    protected MethodResult run(PosteriorSettings settings, MethodContext context) {
+        int[] patients = settings.patientCounts();
+        int[] dlts = settings.dltCounts();
         int highestTried = -1;
         for (int d = 0; d < patients.length; d++) {
-            if (dlts[d] > patients[d]) {
-                throw new InvalidParameterException("parameter 'dlts': dose " + (d + 1) + " has " + dlts[d]
-                        + " DLTs but only " + patients[d] + " patients; allowed: 0 to " + patients[d]);
-            }
             if (patients[d] > 0) {
                 highestTried = d;
             }
         }
-        BlrmPrior prior = BlrmParameters.bind(parameters);
-        BlrmModel model = prior.model(patients.length);
-        BlrmPosterior posterior = BlrmPosterior.prior(model, prior.checkedIntervals());
+        BlrmPrior prior = settings.prior();
+        BlrmPosterior posterior = BlrmPosterior.prior(prior, patients.length);
         posterior.condition(patients, dlts);
         double ewoc = prior.ewoc();
         double[] amounts = prior.amounts(patients.length);
@@ -95,19 +125,6 @@ public final class BlrmPosteriorMethod implements Method {
                 .summary("posteriorMeanLogBeta", theta[1])
                 .summary("quadratureNodes", (long) posterior.nodes())
                 .build();
-    }
-
-    private static int[] counts(Parameters parameters, String name) {
-        double[] values = parameters.reals(name);
-        int[] counts = new int[values.length];
-        for (int d = 0; d < values.length; d++) {
-            if (values[d] != Math.rint(values[d]) || values[d] > 1_000_000) {
-                throw new InvalidParameterException("parameter '" + name + "': value " + (d + 1) + " (" + values[d]
-                        + ") is not a whole number of at most 1000000");
-            }
-            counts[d] = (int) values[d];
-        }
-        return counts;
     }
 
     /** Column buffers of the posterior table. */

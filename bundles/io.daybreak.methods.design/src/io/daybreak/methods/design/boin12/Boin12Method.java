@@ -1,7 +1,6 @@
 package io.daybreak.methods.design.boin12;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.osgi.service.component.annotations.Component;
@@ -11,11 +10,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
-import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 import io.daybreak.methods.design.oc.Simulation;
@@ -27,7 +24,7 @@ import io.daybreak.methods.design.oc.Simulation;
  * efficacy independent given the dose, as in the authors' simulations).
  */
 @Component(service = Method.class)
-public final class Boin12Method implements Method {
+public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings> {
     /** What design.boin12 takes: toxicity and efficacy, the utility, BOIN12's rules and the shared groups. */
     record Boin12Settings(
             @Setting(unit = "DLT probability", min = 0, minInclusive = false, max = 1, maxInclusive = false,
@@ -65,26 +62,20 @@ public final class Boin12Method implements Method {
             Cohorts cohorts, Simulation simulation) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin12",
-            "BOIN12 phase I/II dose optimisation on toxicity and efficacy: operating characteristics")
-            .category("design")
-            .reference("Lin, Zhou, Yan, Li & Yuan, JCO Precision Oncology 4:1393-1402 (2020); authors' get.oc.obd")
-            .description("Simulates BOIN12 trials: BOIN toxicity boundaries, toxicity and futility elimination, "
-                    + "dose choice among neighbours by the rank-based desirability score of the utility, exploration "
-                    + "of untried doses; the optimal biological dose maximises the estimated utility (isotonic "
-                    + "toxicity, model-averaged unimodal efficacy) up to the MTD.")
-            .settings(Boin12Settings.class)
-            .output(OperatingCharacteristics.BY_DOSE)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public Boin12Method() {
+        super(Boin12Settings.class, MethodDescriptor.builder("design.boin12",
+                "BOIN12 phase I/II dose optimisation on toxicity and efficacy: operating characteristics")
+                .category("design")
+                .reference("Lin, Zhou, Yan, Li & Yuan, JCO Precision Oncology 4:1393-1402 (2020); authors' get.oc.obd")
+                .description("Simulates BOIN12 trials: BOIN toxicity boundaries, toxicity and futility elimination, "
+                        + "dose choice among neighbours by the rank-based desirability score of the utility, exploration "
+                        + "of untried doses; the optimal biological dose maximises the estimated utility (isotonic "
+                        + "toxicity, model-averaged unimodal efficacy) up to the MTD.")
+                .output(OperatingCharacteristics.BY_DOSE));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        Boin12Settings settings = Settings.bind(Boin12Settings.class, parameters);
+    protected MethodResult run(Boin12Settings settings, MethodContext context) {
         double[] toxicity = settings.truth();
         double[] efficacy = settings.efficacy();
         if (efficacy.length != toxicity.length) {

@@ -8,7 +8,6 @@ import static io.daybreak.data.ColumnType.STRING;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -19,18 +18,23 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
-import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
-import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.BlrmPrior;
+import io.daybreak.methods.design.oc.CohortPlan;
+import io.daybreak.methods.design.oc.CrmModelFamily;
+import io.daybreak.methods.design.oc.CrmSkeletonSource;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
+import io.daybreak.methods.design.oc.SettingsDefaults;
+import io.daybreak.methods.design.oc.Simulation;
 import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
 
 /**
@@ -40,56 +44,84 @@ import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
  * docs/adr/0004). Differences between designs are then not blurred by different patients.
  */
 @Component(service = Method.class)
-public final class CompareMethod implements Method {
-    static final List<String> DESIGNS = List.of("3plus3", "boin", "keyboard", "crm", "blrm");
+public final class CompareMethod extends DesignMethod<CompareMethod.CompareSettings> {
+    /** The designs compare can run, as users type them (also in the documentation of 'designs'). */
+    static final String DESIGN_NAMES = "3plus3, boin, keyboard, crm, blrm";
+    static final List<String> DESIGNS = List.of(DESIGN_NAMES.split(", "));
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.compare",
-            "Compare dose-finding designs on common random numbers")
-            .category("design")
-            .reference("see the designs compared; common random numbers: one latent uniform per patient")
-            .description("Simulates each design for each scenario on the same simulated patients and tabulates "
-                    + "selection %, patients and DLTs per dose. Designs use their published defaults (BOIN and "
-                    + "Keyboard as design.boin / design.keyboard; CRM empiric with a Lee & Cheung skeleton; BLRM as "
-                    + "design.blrm with its default prior, doses 1..K and EWOC 0.25).")
-            .parameter(ParameterSpec.string("designs").defaultValue("3plus3,boin,keyboard,crm")
-                    .doc("comma-separated, from: " + String.join(", ", DESIGNS)))
-            .parameter(ParameterSpec.string("scenarios")
-                    .doc("true DLT probabilities per dose; scenarios separated by '/', e.g. 0.05,0.1,0.2/0.1,0.25,0.4 "
-                            + "('/' because ';' ends a command in the Gogo shell)"))
-            .parameter(DesignParameters.target())
-            .parameter(DesignParameters.cohortSize())
-            .parameter(DesignParameters.cohorts())
-            .parameter(ParameterSpec.real("halfwidth").greaterThan(0).lessThan(0.5).defaultValue(0.05)
-                    .doc("CRM skeleton: indifference half-width (Lee & Cheung)"))
-            .parameter(ParameterSpec.integer("priorMtd").min(1).optional()
-                    .doc("CRM skeleton: prior guess of the MTD (default: the middle dose)"))
-            .parameter(DesignParameters.trials())
-            .output(TableSpec.of("comparison", "per scenario, design and dose: selection %, its Monte Carlo SE, "
-                    + "mean patients and DLTs", column("scenario", INT64), column("design", STRING), column("dose", INT64),
-                    column("truth", FLOAT64), column("selectionPercent", FLOAT64), column("selectionPercentSe", FLOAT64),
-                    column("patients", FLOAT64), column("dlts", FLOAT64)))
-            .build();
+    /** The CRM (empiric, dfcrm's intercept and prior) and BLRM (prior, EWOC) as compare runs them: at their defaults. */
+    private static final CrmModelFamily CRM_MODEL = SettingsDefaults.of(CrmModelFamily.class);
+    private static final BlrmPrior BLRM_PRIOR = SettingsDefaults.of(BlrmPrior.class);
 
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    /**
+     * What design.compare takes: designs and scenarios as text lists (checked here), the target and cohorts all
+     * designs share, the CRM's skeleton settings and the number of trials.
+     */
+    record CompareSettings(
+            @Setting(defaultValue = "3plus3,boin,keyboard,crm", doc = "comma-separated, from: " + DESIGN_NAMES)
+            String designs,
+            @Setting(doc = "true DLT probabilities per dose; scenarios separated by '/', e.g. 0.05,0.1,0.2/0.1,0.25,0.4 "
+                    + "('/' because ';' ends a command in the Gogo shell)")
+            String scenarios,
+            // target as in the DoseTruth group, which cannot serve here: it brings truth, which scenarios replaces
+            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, doc = "target DLT rate")
+            double target,
+            CohortPlan cohorts,
+            @Setting(min = 0, minInclusive = false, max = 0.5, maxInclusive = false, defaultValue = "0.05",
+                    doc = "CRM skeleton: indifference half-width (Lee & Cheung)")
+            double halfwidth,
+            @Setting(min = 1, optional = true, doc = "CRM skeleton: prior guess of the MTD (default: the middle dose)")
+            Long priorMtd,
+            Simulation simulation) {
+
+        CompareSettings {
+            // Parsed here too, so that a bad list is refused when the parameters are bound, before any simulation.
+            CompareMethod.designs(designs);
+            CompareMethod.scenarios(scenarios);
+        }
+
+        List<String> designList() {
+            return CompareMethod.designs(designs);
+        }
+
+        List<double[]> scenarioList() {
+            return CompareMethod.scenarios(scenarios);
+        }
+
+        /** The CRM's skeleton for this many doses: Lee &amp; Cheung's, around priorMtd or the middle dose. */
+        CrmSkeletonSource crmSkeleton(int doses) {
+            return new CrmSkeletonSource(null, halfwidth, priorMtd != null ? priorMtd : (doses + 1) / 2);
+        }
+    }
+
+    public CompareMethod() {
+        super(CompareSettings.class, MethodDescriptor.builder("design.compare",
+                "Compare dose-finding designs on common random numbers")
+                .category("design")
+                .reference("see the designs compared; common random numbers: one latent uniform per patient")
+                .description("Simulates each design for each scenario on the same simulated patients and tabulates "
+                        + "selection %, patients and DLTs per dose. Designs use their published defaults (BOIN and "
+                        + "Keyboard as design.boin / design.keyboard; CRM empiric with a Lee & Cheung skeleton; BLRM as "
+                        + "design.blrm with its default prior, doses 1..K and EWOC 0.25).")
+                .output(TableSpec.of("comparison", "per scenario, design and dose: selection %, its Monte Carlo SE, "
+                        + "mean patients and DLTs", column("scenario", INT64), column("design", STRING), column("dose", INT64),
+                        column("truth", FLOAT64), column("selectionPercent", FLOAT64), column("selectionPercentSe", FLOAT64),
+                        column("patients", FLOAT64), column("dlts", FLOAT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        List<String> designs = designs(parameters.string("designs"));
-        List<double[]> scenarios = scenarios(parameters.string("scenarios"));
-        double target = parameters.real("target");
-        int cohortSize = (int) parameters.integer("cohortSize");
-        int cohorts = (int) parameters.integer("cohorts");
-        long trials = parameters.integer("trials");
+    protected MethodResult run(CompareSettings settings, MethodContext context) {
+        List<String> designs = settings.designList();
+        List<double[]> scenarios = settings.scenarioList();
+        double target = settings.target();
+        long trials = settings.simulation().trials();
         Columns columns = new Columns();
         List<Object> correct = new ArrayList<>();
         for (int s = 0; s < scenarios.size(); s++) {
             double[] truth = scenarios.get(s);
             for (String design : designs) {
                 context.checkCancelled();
-                Supplier<DoseFindingTrial> factory = factory(design, truth.length, target, cohortSize, cohorts, parameters);
+                Supplier<DoseFindingTrial> factory = factory(design, truth.length, settings);
                 OperatingCharacteristics oc = DoseFindingSimulation.simulate(factory, truth, target, trials, context);
                 columns.add(s + 1, design, truth, oc, trials);
                 correct.add(oc.trueMtd() < 0 ? 100 * oc.noSelectionProbability() : oc.selectionPercent(oc.trueMtd()));
@@ -107,18 +139,16 @@ public final class CompareMethod implements Method {
      * Trials of a design, as copies of one fresh prototype: the prototype's set-up (boundary tables, the CRM's
      * quadrature grid) is done once, not once per trial.
      */
-    private static Supplier<DoseFindingTrial> factory(String design, int doses, double target, int cohortSize,
-            int cohorts, Parameters parameters) {
+    private static Supplier<DoseFindingTrial> factory(String design, int doses, CompareSettings settings) {
+        double target = settings.target();
+        int cohortSize = settings.cohorts().cohortSize();
+        int cohorts = settings.cohorts().cohorts();
         DoseFindingTrial prototype = switch (design) {
         case "3plus3" -> ThreePlusThreeMethod.newTrial(doses, false);
         case "boin" -> BoinMethod.newTrial(target, doses, cohortSize, cohorts, 0);
         case "keyboard" -> BoinMethod.newKeyboardTrial(target, doses, cohortSize, cohorts, 0);
-        case "blrm" -> BlrmMethod.newTrial(doses, cohortSize, cohorts);
-        default -> {
-            int priorMtd = parameters.has("priorMtd") ? (int) parameters.integer("priorMtd") : (doses + 1) / 2;
-            yield CrmMethod.newTrial(CrmMethod.skeleton(parameters.real("halfwidth"), target, priorMtd, doses), target,
-                    cohortSize, cohorts);
-        }
+        case "blrm" -> BlrmMethod.newTrial(BLRM_PRIOR, doses, cohortSize, cohorts, 0);
+        default -> CrmMethod.newTrial(settings.crmSkeleton(doses), CRM_MODEL, doses, target, cohortSize, cohorts, 0);
         };
         return prototype::copy;
     }

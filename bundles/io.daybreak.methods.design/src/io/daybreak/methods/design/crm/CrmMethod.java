@@ -1,7 +1,5 @@
 package io.daybreak.methods.design.crm;
 
-import java.util.Map;
-
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.Choice;
@@ -9,20 +7,21 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
-import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.CrmModelFamily;
+import io.daybreak.methods.design.oc.CrmSkeletonSource;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
+import io.daybreak.methods.design.oc.SettingsDefaults;
 import io.daybreak.methods.design.oc.Simulation;
 
 /** {@code design.crm}: operating characteristics of the continual reassessment method (see {@link CrmTrial}). */
 @Component(service = Method.class)
-public final class CrmMethod implements Method {
+public final class CrmMethod extends DesignMethod<CrmMethod.CrmSettings> {
     /** What design.crm takes: the dose-finding groups, the CRM model and its own stopping and MTD rules. */
     record CrmSettings(DoseTruth doses, CrmModelSettings model, Cohorts cohorts,
             @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, optional = true,
@@ -35,51 +34,34 @@ public final class CrmMethod implements Method {
             Simulation simulation) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.crm",
-            "CRM dose finding: operating characteristics")
-            .category("design")
-            .reference("O'Quigley, Pepe & Fisher, Biometrics 46:33-48 (1990); Cheung, Dose Finding by the "
-                    + "Continual Reassessment Method (2011); R dfcrm")
-            .description("Simulates CRM trials: empiric or one-parameter logistic model, normal prior on beta, "
-                    + "posterior by deterministic quadrature, no skipping of untried doses, optional safety "
-                    + "stopping, MTD at the posterior mean of beta (dfcrm) or by the posterior mean of p.")
-            .settings(CrmSettings.class)
-            .output(OperatingCharacteristics.BY_DOSE)
-            .build();
+    public CrmMethod() {
+        super(CrmSettings.class, MethodDescriptor.builder("design.crm",
+                "CRM dose finding: operating characteristics")
+                .category("design")
+                .reference("O'Quigley, Pepe & Fisher, Biometrics 46:33-48 (1990); Cheung, Dose Finding by the "
+                        + "Continual Reassessment Method (2011); R dfcrm")
+                .description("Simulates CRM trials: empiric or one-parameter logistic model, normal prior on beta, "
+                        + "posterior by deterministic quadrature, no skipping of untried doses, optional safety "
+                        + "stopping, MTD at the posterior mean of beta (dfcrm) or by the posterior mean of p.")
+                .output(OperatingCharacteristics.BY_DOSE));
+    }
+
+    /** dfcrm's prior variance on beta, for the CRMs other methods drive without offering it as a parameter. */
+    private static final double DEFAULT_PRIOR_VARIANCE = SettingsDefaults.of(CrmModelSettings.class).priorVariance();
 
     /**
-     * A fresh CRM trial (prior variance 1.34, plug-in estimates) from the skeleton, model and intercept
-     * parameters, for methods that drive designs (pathways).
+     * A fresh CRM trial (prior variance 1.34, plug-in estimates, no safety stop) from the skeleton and model settings,
+     * for methods that drive designs (compare, pathways); the skeleton is checked against the doses here.
      */
-    public static DoseFindingTrial newTrial(Parameters parameters, int doses, double target, int cohortSize,
-            int cohorts, int startDose) {
-        CrmModel model = new CrmModel(CrmParameters.family(parameters), CrmParameters.skeleton(parameters, doses),
-                parameters.real("intercept"));
-        return new CrmTrial(new CrmTrial.Settings(new CrmPosterior(model, CrmParameters.DEFAULT_PRIOR_VARIANCE), target,
-                cohortSize, cohorts, startDose, Double.NaN, false));
-    }
-
-    /** A Lee &amp; Cheung skeleton for the empiric model (intercept unused), for methods that drive designs. */
-    public static double[] skeleton(double halfwidth, double target, int priorMtd, int doses) {
-        return CrmParameters.checkedSkeleton(CrmModel.Family.EMPIRIC, halfwidth, target, priorMtd, doses,
-                CrmParameters.DEFAULT_INTERCEPT);
-    }
-
-    /** A fresh empiric CRM trial with a given skeleton and dfcrm's defaults, for methods that drive designs. */
-    public static DoseFindingTrial newTrial(double[] skeleton, double target, int cohortSize, int cohorts) {
-        CrmModel model = new CrmModel(CrmModel.Family.EMPIRIC, skeleton, CrmParameters.DEFAULT_INTERCEPT);
-        return new CrmTrial(new CrmTrial.Settings(new CrmPosterior(model, CrmParameters.DEFAULT_PRIOR_VARIANCE), target,
-                cohortSize, cohorts, 0, Double.NaN, false));
+    public static DoseFindingTrial newTrial(CrmSkeletonSource skeleton, CrmModelFamily family, int doses, double target,
+            int cohortSize, int cohorts, int startDose) {
+        CrmModelSettings model = new CrmModelSettings(skeleton, family, DEFAULT_PRIOR_VARIANCE);
+        return new CrmTrial(new CrmTrial.Settings(model.posterior(model.skeleton(doses, target)), target, cohortSize,
+                cohorts, startDose, Double.NaN, false));
     }
 
     @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        CrmSettings given = Settings.bind(CrmSettings.class, parameters);
+    protected MethodResult run(CrmSettings given, MethodContext context) {
         double[] truth = given.doses().truth();
         double target = given.doses().target();
         double[] skeleton = given.model().skeleton(truth.length, target);

@@ -1,5 +1,7 @@
 package io.daybreak.methods.design.crm;
 
+import io.daybreak.methods.design.oc.CrmModelFamily;
+
 /**
  * The one-parameter dose-toxicity models of the CRM, as in R {@code dfcrm}: empiric (power)
  * p_d(β) = s_d^exp(β), and one-parameter logistic p_d(β) = expit(a0 + exp(β)·x_d) with dose labels
@@ -8,7 +10,12 @@ package io.daybreak.methods.design.crm;
 public final class CrmModel {
     /** The model family. */
     public enum Family {
-        EMPIRIC, LOGISTIC
+        EMPIRIC, LOGISTIC;
+
+        /** The family a {@link CrmModelFamily} setting names. */
+        static Family of(CrmModelFamily settings) {
+            return settings.logistic() ? LOGISTIC : EMPIRIC;
+        }
     }
 
     private final Family family;
@@ -30,6 +37,11 @@ public final class CrmModel {
             labels[d] = family == Family.EMPIRIC ? Math.log(skeleton[d])
                     : Math.log(skeleton[d] / (1 - skeleton[d])) - intercept;
         }
+    }
+
+    /** The model a {@link CrmModelFamily} setting describes, around a skeleton. */
+    static CrmModel of(CrmModelFamily settings, double[] skeleton) {
+        return new CrmModel(Family.of(settings), skeleton, settings.intercept());
     }
 
     public int doses() {

@@ -1,11 +1,16 @@
 package io.daybreak.methods.design.crm;
 
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.methods.design.oc.CrmModelFamily;
+import io.daybreak.methods.design.oc.CrmSkeletonSource;
+
 /**
  * Skeletons by the method of Lee &amp; Cheung (Clin Trials 6:227-238, 2009), as R {@code dfcrm::getprior}:
  * the prior guess at dose ν is the target θ, and neighbouring doses are spaced so that the model's
  * indifference intervals θ ± δ meet. Empiric model: s_ν = θ; going down, b_k = log(log(θ + δ) / log s_k),
  * s_{k−1} = exp(log(θ − δ) / exp(b_k)); going up, b_{k+1} = log(log(θ − δ) / log s_k),
  * s_{k+1} = exp(log(θ + δ) / exp(b_{k+1})). Logistic model: the same on the logit scale with intercept a0.
+ * Also the skeleton a design's settings give, with those settings checked as bad input naming the parameter.
  */
 public final class CrmSkeleton {
     private CrmSkeleton() {
@@ -58,5 +63,45 @@ public final class CrmSkeleton {
 
     private static double logit(double p) {
         return Math.log(p / (1 - p));
+    }
+
+    /** The skeleton of a CRM design: given (checked against the doses) or by Lee &amp; Cheung from halfwidth and priorMtd. */
+    static double[] of(CrmSkeletonSource source, CrmModelFamily family, double target, int doses) {
+        double[] skeleton = source.skeleton();
+        if (skeleton != null) {
+            if (source.halfwidth() != null || source.priorMtd() != null) {
+                throw new InvalidParameterException("give either 'skeleton' or 'halfwidth' and 'priorMtd', not both");
+            }
+            if (skeleton.length != doses) {
+                throw new InvalidParameterException("parameter 'skeleton' has " + skeleton.length + " values but there "
+                        + "are " + doses + " doses; they must match");
+            }
+            for (int d = 1; d < skeleton.length; d++) {
+                if (!(skeleton[d] > skeleton[d - 1])) {
+                    throw new InvalidParameterException("parameter 'skeleton' must increase strictly; value " + (d + 1)
+                            + " (" + skeleton[d] + ") is not above value " + d + " (" + skeleton[d - 1] + ")");
+                }
+            }
+            return skeleton;
+        }
+        if (source.halfwidth() == null || source.priorMtd() == null) {
+            throw new InvalidParameterException("give 'skeleton' (increasing probabilities, one per dose) or both "
+                    + "'halfwidth' and 'priorMtd' to compute it");
+        }
+        checkLeeCheung(source.halfwidth(), target, source.priorMtd(), doses);
+        return of(CrmModel.Family.of(family), source.halfwidth(), target, source.priorMtd().intValue(), doses,
+                family.intercept());
+    }
+
+    /** Lee &amp; Cheung's settings against each other, as bad input naming the parameter. */
+    static void checkLeeCheung(double halfwidth, double target, long priorMtd, int doses) {
+        if (!(halfwidth < target && target + halfwidth < 1)) {
+            throw new InvalidParameterException("parameter 'halfwidth' = " + halfwidth + " must be below the target ("
+                    + target + ") and below 1 - target");
+        }
+        if (priorMtd > doses) {
+            throw new InvalidParameterException("parameter 'priorMtd' = " + priorMtd + " exceeds the number of doses ("
+                    + doses + ")");
+        }
     }
 }

@@ -4,7 +4,6 @@ import static io.daybreak.core.method.TableSpec.column;
 import static io.daybreak.data.ColumnType.FLOAT64;
 import static io.daybreak.data.ColumnType.INT64;
 
-import java.util.Map;
 import java.util.stream.LongStream;
 
 import org.osgi.service.component.annotations.Component;
@@ -13,42 +12,55 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.CrmModelFamily;
+import io.daybreak.methods.design.oc.DesignMethod;
 
 /** {@code design.crm-skeleton}: a CRM skeleton by Lee &amp; Cheung's method (R {@code dfcrm::getprior}). */
 @Component(service = Method.class)
-public final class CrmSkeletonMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.crm-skeleton",
-            "CRM skeleton by indifference intervals (Lee & Cheung)")
-            .category("design")
-            .reference("Lee & Cheung, Clin Trials 6:227-238 (2009); R dfcrm::getprior")
-            .description("Prior DLT probabilities per dose for the CRM such that the prior guess of the MTD has the "
-                    + "target rate and the indifference intervals target +/- halfwidth of neighbouring doses meet.")
-            .parameter(ParameterSpec.real("halfwidth").greaterThan(0).lessThan(0.5).doc("indifference half-width delta"))
-            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).unit("DLT rate"))
-            .parameter(ParameterSpec.integer("priorMtd").min(1).max(100).doc("dose believed to be the MTD (1-based)"))
-            .parameter(ParameterSpec.integer("doses").min(1).max(100).doc("number of dose levels"))
-            .parameter(Settings.spec(CrmModelSettings.class, "model"))
-            .parameter(Settings.spec(CrmModelSettings.class, "intercept"))
-            .output(TableSpec.of("skeleton", "prior DLT probability per dose", column("dose", INT64),
-                    column("skeleton", FLOAT64)))
-            .build();
+public final class CrmSkeletonMethod extends DesignMethod<CrmSkeletonMethod.SkeletonSettings> {
+    /**
+     * What design.crm-skeleton takes: Lee &amp; Cheung's settings, all required here (the designs take them as one
+     * optional way to their skeleton), and the CRM model they share.
+     */
+    record SkeletonSettings(
+            @Setting(min = 0, minInclusive = false, max = 0.5, maxInclusive = false, doc = "indifference half-width delta")
+            double halfwidth,
+            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false)
+            double target,
+            @Setting(min = 1, max = 100, doc = "dose believed to be the MTD (1-based)")
+            int priorMtd,
+            @Setting(min = 1, max = 100, doc = "number of dose levels")
+            int doses,
+            CrmModelFamily family) {
 
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+        SkeletonSettings {
+            CrmSkeleton.checkLeeCheung(halfwidth, target, priorMtd, doses);
+        }
+
+        double[] skeleton() {
+            return CrmSkeleton.of(CrmModel.Family.of(family), halfwidth, target, priorMtd, doses, family.intercept());
+        }
+    }
+
+    public CrmSkeletonMethod() {
+        super(SkeletonSettings.class, MethodDescriptor.builder("design.crm-skeleton",
+                "CRM skeleton by indifference intervals (Lee & Cheung)")
+                .category("design")
+                .reference("Lee & Cheung, Clin Trials 6:227-238 (2009); R dfcrm::getprior")
+                .description("Prior DLT probabilities per dose for the CRM such that the prior guess of the MTD has the "
+                        + "target rate and the indifference intervals target +/- halfwidth of neighbouring doses meet.")
+                .output(TableSpec.of("skeleton", "prior DLT probability per dose", column("dose", INT64),
+                        column("skeleton", FLOAT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        int doses = (int) parameters.integer("doses");
-        double[] skeleton = CrmParameters.computedSkeleton(parameters, doses);
+    protected MethodResult run(SkeletonSettings settings, MethodContext context) {
+        double[] skeleton = settings.skeleton();
         Table table = Table.builder(context.allocator())
-                .addInt64("dose", LongStream.rangeClosed(1, doses).toArray())
+                .addInt64("dose", LongStream.rangeClosed(1, settings.doses()).toArray())
                 .addFloat64("skeleton", skeleton).build();
         return MethodResult.builder().output("skeleton", table).summary("skeleton", skeleton).build();
     }

@@ -5,62 +5,72 @@ import static io.daybreak.data.ColumnType.INT64;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
-import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.CohortPlan;
+import io.daybreak.methods.design.oc.DesignMethod;
 
 /** {@code design.boin-boundaries}: BOIN's escalation, de-escalation and elimination boundaries as a table. */
 @Component(service = Method.class)
-public final class BoinBoundariesMethod implements Method {
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin-boundaries",
-            "BOIN decision boundaries")
-            .category("design")
-            .reference("Liu & Yuan, JRSS-C 64:507-523 (2015); Yuan et al., Clin Cancer Res 22:4291 (2016); "
-                    + "R package BOIN, get.boundary")
-            .description("Escalation and de-escalation boundaries lambda_e, lambda_d and, for n = cohortSize, "
-                    + "2 cohortSize, ..., the DLT counts at which to escalate, de-escalate and eliminate, as the "
-                    + "published BOIN tables show them.")
-            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).unit("DLT rate")
-                    .doc("target DLT rate phi"))
-            .parameter(ParameterSpec.real("pSafe").greaterThan(0).lessThan(1).optional().unit("DLT rate")
-                    .doc("highest rate considered sub-therapeutic, phi1; default 0.6 target"))
-            .parameter(ParameterSpec.real("pTox").greaterThan(0).lessThan(1).optional().unit("DLT rate")
-                    .doc("lowest rate considered overly toxic, phi2; default 1.4 target"))
-            .parameter(ParameterSpec.integer("cohortSize").min(1).max(100).defaultValue(3L).unit("patients"))
-            .parameter(ParameterSpec.integer("cohorts").min(1).max(1000).defaultValue(10L)
-                    .doc("rows of the table: n up to cohorts x cohortSize"))
-            .parameter(ParameterSpec.real("eliminationCutoff").greaterThan(0.5).lessThan(1).defaultValue(0.95)
-                    .doc("eliminate when P(DLT rate > target | data) exceeds this"))
-            .output(TableSpec.of("boundaries", "per number of patients at a dose: escalate if DLTs <= "
-                    + "escalateIfAtMost, de-escalate if >= deescalateIfAtLeast, eliminate if >= eliminateIfAtLeast "
-                    + "(null: never at this n)", column("patients", INT64), column("escalateIfAtMost", INT64),
-                    column("deescalateIfAtLeast", INT64), column("eliminateIfAtLeast", INT64)))
-            .build();
+public final class BoinBoundariesMethod extends DesignMethod<BoinBoundariesMethod.BoundariesSettings> {
+    /** What design.boin-boundaries takes: BOIN's rates and elimination cutoff, and the patients the table covers. */
+    record BoundariesSettings(
+            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false,
+                    doc = "target DLT rate phi")
+            double target,
+            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, optional = true,
+                    doc = "highest rate considered sub-therapeutic, phi1; default 0.6 target")
+            Double pSafe,
+            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, optional = true,
+                    doc = "lowest rate considered overly toxic, phi2; default 1.4 target")
+            Double pTox,
+            @Adjust(name = "cohorts", doc = "rows of the table: n up to cohorts x cohortSize")
+            CohortPlan cohorts,
+            @Adjust(name = "eliminationCutoff", doc = "eliminate when P(DLT rate > target | data) exceeds this")
+            EliminationRule elimination) {
 
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+        BoundariesSettings {
+            // Refuses pSafe >= target and the like when the parameters are bound, before the run starts.
+            BoinMethod.boundaries(target, pSafe, pTox);
+        }
+
+        BoinBoundaries boundaries() {
+            return BoinMethod.boundaries(target, pSafe, pTox);
+        }
+    }
+
+    public BoinBoundariesMethod() {
+        super(BoundariesSettings.class, MethodDescriptor.builder("design.boin-boundaries",
+                "BOIN decision boundaries")
+                .category("design")
+                .reference("Liu & Yuan, JRSS-C 64:507-523 (2015); Yuan et al., Clin Cancer Res 22:4291 (2016); "
+                        + "R package BOIN, get.boundary")
+                .description("Escalation and de-escalation boundaries lambda_e, lambda_d and, for n = cohortSize, "
+                        + "2 cohortSize, ..., the DLT counts at which to escalate, de-escalate and eliminate, as the "
+                        + "published BOIN tables show them.")
+                .output(TableSpec.of("boundaries", "per number of patients at a dose: escalate if DLTs <= "
+                        + "escalateIfAtMost, de-escalate if >= deescalateIfAtLeast, eliminate if >= eliminateIfAtLeast "
+                        + "(null: never at this n)", column("patients", INT64), column("escalateIfAtMost", INT64),
+                        column("deescalateIfAtLeast", INT64), column("eliminateIfAtLeast", INT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        BoinBoundaries boundaries = BoinMethod.boundaries(parameters.real("target"),
-                parameters.has("pSafe") ? parameters.real("pSafe") : null,
-                parameters.has("pTox") ? parameters.real("pTox") : null);
+    protected MethodResult run(BoundariesSettings settings, MethodContext context) {
+        BoinBoundaries boundaries = settings.boundaries();
         double pSafe = boundaries.pSafe();
         double pTox = boundaries.pTox();
-        List<BoinBoundaries.Row> rows = boundaries.table((int) parameters.integer("cohortSize"),
-                (int) parameters.integer("cohorts"), parameters.real("eliminationCutoff"));
+        List<BoinBoundaries.Row> rows = boundaries.table(settings.cohorts().cohortSize(), settings.cohorts().cohorts(),
+                settings.elimination().eliminationCutoff());
         List<Object> n = new ArrayList<>();
         List<Object> escalate = new ArrayList<>();
         List<Object> deescalate = new ArrayList<>();

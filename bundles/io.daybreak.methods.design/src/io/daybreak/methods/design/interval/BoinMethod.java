@@ -1,7 +1,5 @@
 package io.daybreak.methods.design.interval;
 
-import java.util.Map;
-
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.InvalidParameterException;
@@ -9,10 +7,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
-import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
@@ -21,32 +17,26 @@ import io.daybreak.methods.design.oc.Simulation;
 
 /** {@code design.boin}: operating characteristics of the BOIN design by simulation (see {@link IntervalDesignTrial}). */
 @Component(service = Method.class)
-public final class BoinMethod implements Method {
+public final class BoinMethod extends DesignMethod<BoinMethod.BoinSettings> {
     /** What design.boin takes; the groups are shared with the other dose-finding designs. */
     record BoinSettings(DoseTruth doses, Cohorts cohorts, BoinRates rates, Simulation simulation, SafetyRules safety) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.boin",
-            "BOIN dose finding: operating characteristics")
-            .category("design")
-            .reference("Liu & Yuan, JRSS-C 64:507-523 (2015); Yuan et al., Clin Cancer Res 22:4291 (2016); "
-                    + "R package BOIN, get.oc")
-            .description("Simulates BOIN trials for true DLT probabilities per dose: interval boundaries "
-                    + "lambda_e/lambda_d, elimination when P(p > target | data) > cutoff, MTD by isotonic "
-                    + "regression. Reports selection %, patients and DLTs per dose, early stopping and "
-                    + "overdosing with Monte Carlo standard errors.")
-            .settings(BoinSettings.class)
-            .output(OperatingCharacteristics.BY_DOSE)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public BoinMethod() {
+        super(BoinSettings.class, MethodDescriptor.builder("design.boin",
+                "BOIN dose finding: operating characteristics")
+                .category("design")
+                .reference("Liu & Yuan, JRSS-C 64:507-523 (2015); Yuan et al., Clin Cancer Res 22:4291 (2016); "
+                        + "R package BOIN, get.oc")
+                .description("Simulates BOIN trials for true DLT probabilities per dose: interval boundaries "
+                        + "lambda_e/lambda_d, elimination when P(p > target | data) > cutoff, MTD by isotonic "
+                        + "regression. Reports selection %, patients and DLTs per dose, early stopping and "
+                        + "overdosing with Monte Carlo standard errors.")
+                .output(OperatingCharacteristics.BY_DOSE));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        BoinSettings settings = Settings.bind(BoinSettings.class, parameters);
+    protected MethodResult run(BoinSettings settings, MethodContext context) {
         double[] truth = settings.doses().truth();
         BoinBoundaries boundaries = settings.rates().boundaries(settings.doses().target());
         IntervalDesignRules rules = rules(settings.cohorts(), settings.safety(), truth.length, boundaries);

@@ -2,7 +2,6 @@ package io.daybreak.methods.design.interval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -12,11 +11,9 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
-import io.daybreak.data.Table;
 import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
@@ -28,7 +25,7 @@ import io.daybreak.methods.design.oc.Simulation;
  * selection as BOIN.
  */
 @Component(service = Method.class)
-public final class KeyboardMethod implements Method {
+public final class KeyboardMethod extends DesignMethod<KeyboardMethod.KeyboardSettings> {
     /** What design.keyboard takes: the key and the rule, around the groups BOIN has too. */
     record KeyboardSettings(DoseTruth doses,
             @Setting(min = 0, minInclusive = false, max = 0.5, maxInclusive = false, defaultValue = "0.05",
@@ -44,27 +41,21 @@ public final class KeyboardMethod implements Method {
             Cohorts cohorts, Simulation simulation, SafetyRules safety) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.keyboard",
-            "Keyboard (= mTPI-2) dose finding: operating characteristics")
-            .category("design")
-            .reference("Yan, Mandrekar & Yuan, Clin Cancer Res 23:3994-4003 (2017); Guo et al., Contemp Clin "
-                    + "Trials 58:23-33 (2017)")
-            .description("Simulates Keyboard trials: the key (interval of width marginBelow + marginAbove) with the "
-                    + "largest posterior probability decides escalate / stay / de-escalate; rule=mtpi2 uses mTPI-2's "
-                    + "unit probability mass instead, which gives the same decisions. Elimination, early stopping "
-                    + "and MTD selection by isotonic regression as BOIN.")
-            .settings(KeyboardSettings.class)
-            .output(OperatingCharacteristics.BY_DOSE)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public KeyboardMethod() {
+        super(KeyboardSettings.class, MethodDescriptor.builder("design.keyboard",
+                "Keyboard (= mTPI-2) dose finding: operating characteristics")
+                .category("design")
+                .reference("Yan, Mandrekar & Yuan, Clin Cancer Res 23:3994-4003 (2017); Guo et al., Contemp Clin "
+                        + "Trials 58:23-33 (2017)")
+                .description("Simulates Keyboard trials: the key (interval of width marginBelow + marginAbove) with the "
+                        + "largest posterior probability decides escalate / stay / de-escalate; rule=mtpi2 uses mTPI-2's "
+                        + "unit probability mass instead, which gives the same decisions. Elimination, early stopping "
+                        + "and MTD selection by isotonic regression as BOIN.")
+                .output(OperatingCharacteristics.BY_DOSE));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        KeyboardSettings settings = Settings.bind(KeyboardSettings.class, parameters);
+    protected MethodResult run(KeyboardSettings settings, MethodContext context) {
         double[] truth = settings.doses().truth();
         double target = settings.doses().target();
         double below = settings.marginBelow();

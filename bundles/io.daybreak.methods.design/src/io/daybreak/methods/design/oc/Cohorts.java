@@ -17,7 +17,8 @@ public record Cohorts(
         return startIndex(startDose, doses);
     }
 
-    static int startIndex(long startDose, int doses) {
+    /** The 0-based start dose, for methods whose number of doses is a parameter of its own (design.pathways). */
+    public static int startIndex(long startDose, int doses) {
         if (startDose > doses) {
             throw new InvalidParameterException("parameter 'startDose' = " + startDose + " exceeds the " + doses
                     + " doses of 'truth'; allowed: 1 to " + doses);

@@ -6,24 +6,28 @@ import static io.daybreak.data.ColumnType.STRING;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Adjust;
+import io.daybreak.core.method.Choice;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
-import io.daybreak.core.method.Parameters;
+import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
-import io.daybreak.methods.design.oc.DesignParameters;
+import io.daybreak.methods.design.oc.BlrmPrior;
+import io.daybreak.methods.design.oc.Cohorts;
+import io.daybreak.methods.design.oc.CrmModelFamily;
+import io.daybreak.methods.design.oc.CrmSkeletonSource;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
 
@@ -33,53 +37,71 @@ import io.daybreak.methods.design.threeplusthree.ThreePlusThreeMethod;
  * trial. The designs are driven through the same state machines as their simulations.
  */
 @Component(service = Method.class)
-public final class PathwaysMethod implements Method {
+public final class PathwaysMethod extends DesignMethod<PathwaysMethod.PathwaysSettings> {
     static final int MAX_COHORTS = 5;
 
-    private static final MethodDescriptor DESCRIPTOR = BlrmMethod.declareModelParameters(MethodDescriptor.builder(
-            "design.pathways",
-            "Dose-transition pathways")
-            .category("design")
-            .reference("Yap et al., Clin Cancer Res 23:7440-7447 (2017); R package escalation")
-            .description("For 3+3, BOIN, Keyboard, CRM or BLRM: the dose each outcome sequence of the first k cohorts "
-                    + "leads to, one row per cohort outcome, with the decision taken.")
-            .parameter(ParameterSpec.choice("design", "3plus3", "boin", "keyboard", "crm", "blrm").doc("the design"))
-            .parameter(ParameterSpec.integer("doses").min(1).max(30).doc("number of dose levels"))
-            .parameter(ParameterSpec.real("target").greaterThan(0).lessThan(1).defaultValue(0.3).unit("DLT rate"))
-            .parameter(ParameterSpec.integer("cohorts").min(1).max(MAX_COHORTS).defaultValue(2L)
-                    .doc("how many cohorts ahead (the table has up to (cohortSize + 1)^cohorts rows per level)"))
-            .parameter(DesignParameters.cohortSize())
-            .parameter(DesignParameters.startDose())
-            .parameter(ParameterSpec.reals("skeleton").greaterThan(0).lessThan(1).optional()
-                    .doc("CRM: prior DLT probabilities per dose (or halfwidth and priorMtd)"))
-            .parameter(ParameterSpec.real("halfwidth").greaterThan(0).lessThan(0.5).optional()
-                    .doc("CRM: compute the skeleton by Lee & Cheung"))
-            .parameter(ParameterSpec.integer("priorMtd").min(1).optional().doc("CRM: prior guess of the MTD"))
-            .parameter(ParameterSpec.choice("model", "empiric", "logistic").defaultValue("empiric").doc("CRM model"))
-            .parameter(ParameterSpec.real("intercept").defaultValue(3.0).doc("CRM logistic intercept a0")))
-            .output(TableSpec.of("pathways", "one row per cohort outcome: the history before it, the dose and DLTs of "
-                    + "the cohort, and the next dose (null when the trial stopped there)", column("cohort", INT64),
-                    column("history", STRING), column("dose", INT64), column("dlts", INT64), column("nextDose", INT64),
-                    column("decision", STRING)))
-            .build();
+    /** What design.pathways takes: the design, its doses and cohorts, and the settings of the CRM and BLRM it drives. */
+    record PathwaysSettings(
+            @Setting(doc = "the design")
+            @Choice({"3plus3", "boin", "keyboard", "crm", "blrm"})
+            String design,
+            @Setting(min = 1, max = 30, doc = "number of dose levels")
+            int doses,
+            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.3")
+            double target,
+            @Setting(min = 1, max = MAX_COHORTS, defaultValue = "2",
+                    doc = "how many cohorts ahead (the table has up to (cohortSize + 1)^cohorts rows per level)")
+            int cohorts,
+            // cohortSize and startDose as in the Cohorts group, which cannot serve here: its cohorts has other bounds.
+            @Setting(unit = "patients", min = 1, max = 100, defaultValue = "3")
+            int cohortSize,
+            @Setting(min = 1, defaultValue = "1", doc = "starting dose level (1 = lowest)")
+            long startDose,
+            @Adjust(name = "skeleton", doc = "CRM: prior DLT probabilities per dose (or halfwidth and priorMtd)")
+            @Adjust(name = "halfwidth", doc = "CRM: compute the skeleton by Lee & Cheung")
+            @Adjust(name = "priorMtd", doc = "CRM: prior guess of the MTD")
+            CrmSkeletonSource crmSkeleton,
+            @Adjust(name = "model", doc = "CRM model")
+            @Adjust(name = "intercept", doc = "CRM logistic intercept a0")
+            CrmModelFamily crmModel,
+            BlrmPrior blrmPrior) {
 
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+        PathwaysSettings {
+            if (Math.pow(cohortSize + 1, cohorts) > 100_000) {
+                throw new InvalidParameterException("(cohortSize + 1)^cohorts = " + (long) Math.pow(cohortSize + 1, cohorts)
+                        + " outcome sequences; allowed: at most 100000 (fewer cohorts or a smaller cohort size)");
+            }
+            int start = Cohorts.startIndex(startDose, doses);
+            if (design.equals("3plus3") && (cohortSize != 3 || start != 0)) {
+                throw new InvalidParameterException("design 3plus3 has cohorts of 3 starting at dose 1; leave "
+                        + "'cohortSize' and 'startDose' at their defaults");
+            }
+        }
+
+        /** The 0-based start dose, checked against the number of doses. */
+        int startIndex() {
+            return Cohorts.startIndex(startDose, doses);
+        }
+    }
+
+    public PathwaysMethod() {
+        super(PathwaysSettings.class, MethodDescriptor.builder("design.pathways",
+                "Dose-transition pathways")
+                .category("design")
+                .reference("Yap et al., Clin Cancer Res 23:7440-7447 (2017); R package escalation")
+                .description("For 3+3, BOIN, Keyboard, CRM or BLRM: the dose each outcome sequence of the first k cohorts "
+                        + "leads to, one row per cohort outcome, with the decision taken.")
+                .output(TableSpec.of("pathways", "one row per cohort outcome: the history before it, the dose and DLTs of "
+                        + "the cohort, and the next dose (null when the trial stopped there)", column("cohort", INT64),
+                        column("history", STRING), column("dose", INT64), column("dlts", INT64), column("nextDose", INT64),
+                        column("decision", STRING))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        int doses = (int) parameters.integer("doses");
-        int cohorts = (int) parameters.integer("cohorts");
-        int cohortSize = (int) parameters.integer("cohortSize");
-        if (Math.pow(cohortSize + 1, cohorts) > 100_000) {
-            throw new InvalidParameterException("(cohortSize + 1)^cohorts = " + (long) Math.pow(cohortSize + 1, cohorts)
-                    + " outcome sequences; allowed: at most 100000 (fewer cohorts or a smaller cohort size)");
-        }
-        DoseFindingTrial start = newTrial(parameters, doses, cohortSize, cohorts + 1);
+    protected MethodResult run(PathwaysSettings settings, MethodContext context) {
+        DoseFindingTrial start = newTrial(settings, settings.cohorts() + 1);
         Rows rows = new Rows();
-        walk(start, 1, cohorts, "", rows);
+        walk(start, 1, settings.cohorts(), "", rows);
         Table table = Table.builder(context.allocator())
                 .add("cohort", ColumnType.INT64, rows.cohort).add("history", ColumnType.STRING, rows.history)
                 .add("dose", ColumnType.INT64, rows.dose).add("dlts", ColumnType.INT64, rows.dlts)
@@ -126,21 +148,18 @@ public final class PathwaysMethod implements Method {
         return next > dose ? "escalate" : next < dose ? "de-escalate" : "stay";
     }
 
-    private static DoseFindingTrial newTrial(Parameters parameters, int doses, int cohortSize, int cohortsPlusOne) {
-        int startDose = DesignParameters.startDose(parameters, doses);
-        double target = parameters.real("target");
-        return switch (parameters.string("design")) {
-        case "3plus3" -> {
-            if (cohortSize != 3 || startDose != 0) {
-                throw new InvalidParameterException("design 3plus3 has cohorts of 3 starting at dose 1; leave "
-                        + "'cohortSize' and 'startDose' at their defaults");
-            }
-            yield ThreePlusThreeMethod.newTrial(doses, false);
-        }
+    private static DoseFindingTrial newTrial(PathwaysSettings settings, int cohortsPlusOne) {
+        int doses = settings.doses();
+        int cohortSize = settings.cohortSize();
+        int startDose = settings.startIndex();
+        double target = settings.target();
+        return switch (settings.design()) {
+        case "3plus3" -> ThreePlusThreeMethod.newTrial(doses, false);
         case "boin" -> BoinMethod.newTrial(target, doses, cohortSize, cohortsPlusOne, startDose);
         case "keyboard" -> BoinMethod.newKeyboardTrial(target, doses, cohortSize, cohortsPlusOne, startDose);
-        case "blrm" -> BlrmMethod.newTrial(parameters, doses, cohortSize, cohortsPlusOne, startDose);
-        default -> CrmMethod.newTrial(parameters, doses, target, cohortSize, cohortsPlusOne, startDose);
+        case "blrm" -> BlrmMethod.newTrial(settings.blrmPrior(), doses, cohortSize, cohortsPlusOne, startDose);
+        default -> CrmMethod.newTrial(settings.crmSkeleton(), settings.crmModel(), doses, target, cohortSize,
+                cohortsPlusOne, startDose);
         };
     }
 }

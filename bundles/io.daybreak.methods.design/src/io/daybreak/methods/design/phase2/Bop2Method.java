@@ -5,7 +5,6 @@ import static io.daybreak.data.ColumnType.INT64;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -14,16 +13,16 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DesignMethod;
+import io.daybreak.methods.design.oc.ResponseRates;
 
 /** {@code design.bop2}: BOP2 futility monitoring for a binary endpoint, calibrated to a type I error. */
 @Component(service = Method.class)
-public final class Bop2Method implements Method {
+public final class Bop2Method extends DesignMethod<Bop2Method.Bop2Settings> {
     /** What design.bop2 takes. */
     record Bop2Settings(ResponseRates rates,
             @Setting(unit = "patients", min = 2, max = 1000, doc = "N")
@@ -37,39 +36,35 @@ public final class Bop2Method implements Method {
             Double priorA,
             @Setting(min = 0, minInclusive = false, optional = true, doc = "b of the prior; default 1 - p0")
             Double priorB) {
+
+        Bop2Settings {
+            if (interimEvery >= maxPatients) {
+                throw new InvalidParameterException("parameter 'interimEvery' = " + interimEvery + " leaves no interim "
+                        + "look before 'maxPatients' = " + maxPatients);
+            }
+        }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.bop2",
-            "BOP2: Bayesian optimal Phase II design (binary endpoint)")
-            .category("design")
-            .reference("Zhou, Lee & Yuan, Stat Med 36:3302-3314 (2017)")
-            .description("Futility boundaries P(p > p0 | data) < lambda (n/N)^gamma at interim looks and a final "
-                    + "success rule P(p > p0 | data) > lambda, with (lambda, gamma) calibrated to maximise power at "
-                    + "p1 with type I error at p0 <= alpha; exact type I error, power, early-stopping "
-                    + "probabilities and expected sizes.")
-            .settings(Bop2Settings.class)
-            .output(TableSpec.of("boundaries", "per look: stop for futility if responses <= stopIfAtMost; at the "
-                    + "final look the treatment is promising if responses >= goIfAtLeast",
-                    column("patients", INT64), column("stopIfAtMost", INT64), column("goIfAtLeast", INT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public Bop2Method() {
+        super(Bop2Settings.class, MethodDescriptor.builder("design.bop2",
+                "BOP2: Bayesian optimal Phase II design (binary endpoint)")
+                .category("design")
+                .reference("Zhou, Lee & Yuan, Stat Med 36:3302-3314 (2017)")
+                .description("Futility boundaries P(p > p0 | data) < lambda (n/N)^gamma at interim looks and a final "
+                        + "success rule P(p > p0 | data) > lambda, with (lambda, gamma) calibrated to maximise power at "
+                        + "p1 with type I error at p0 <= alpha; exact type I error, power, early-stopping "
+                        + "probabilities and expected sizes.")
+                .output(TableSpec.of("boundaries", "per look: stop for futility if responses <= stopIfAtMost; at the "
+                        + "final look the treatment is promising if responses >= goIfAtLeast",
+                        column("patients", INT64), column("stopIfAtMost", INT64), column("goIfAtLeast", INT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        Bop2Settings settings = Settings.bind(Bop2Settings.class, parameters);
-        double[] rates = settings.rates().ordered();
-        double p0 = rates[0];
-        double p1 = rates[1];
+    protected MethodResult run(Bop2Settings settings, MethodContext context) {
+        double p0 = settings.rates().p0();
+        double p1 = settings.rates().p1();
         int maxPatients = settings.maxPatients();
         int every = settings.interimEvery();
-        if (every >= maxPatients) {
-            throw new InvalidParameterException("parameter 'interimEvery' = " + every + " leaves no interim look before "
-                    + "'maxPatients' = " + maxPatients);
-        }
         double a = settings.priorA() != null ? settings.priorA() : p0;
         double b = settings.priorB() != null ? settings.priorB() : 1 - p0;
         Bop2.Design design = new Bop2(p0, maxPatients, every, a, b).calibrate(p1, settings.alpha());

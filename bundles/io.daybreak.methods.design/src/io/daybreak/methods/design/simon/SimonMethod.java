@@ -8,7 +8,6 @@ import static io.daybreak.data.ColumnType.STRING;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -17,17 +16,16 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
-import io.daybreak.methods.design.phase2.ResponseRates;
+import io.daybreak.methods.design.oc.DesignMethod;
+import io.daybreak.methods.design.oc.ResponseRates;
 
 /** {@code design.simon}: Simon's optimal and minimax two-stage Phase II designs. */
 @Component(service = Method.class)
-public final class SimonMethod implements Method {
+public final class SimonMethod extends DesignMethod<SimonMethod.SimonSettings> {
     /** What design.simon takes. */
     record SimonSettings(ResponseRates rates,
             @Setting(min = 0, minInclusive = false, max = 0.5, maxInclusive = false, defaultValue = "0.05",
@@ -40,32 +38,25 @@ public final class SimonMethod implements Method {
             int nmax) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.simon",
-            "Simon two-stage design: optimal and minimax")
-            .category("design")
-            .reference("Simon, Control Clin Trials 10:1-10 (1989); R clinfun::ph2simon")
-            .description("Searches all two-stage designs with n <= nmax for the one with the smallest expected "
-                    + "size under p0 (optimal) and the one with the smallest maximum size (minimax), with "
-                    + "type I error <= alpha and power >= 1 - beta; reports r1/n1, r/n, PET0, EN0 and the "
-                    + "attained error rates, all exact.")
-            .settings(SimonSettings.class)
-            .output(TableSpec.of("designs", "the optimal and minimax designs", column("design", STRING),
-                    column("r1", INT64), column("n1", INT64), column("r", INT64), column("n", INT64),
-                    column("pet0", FLOAT64), column("en0", FLOAT64), column("alpha", FLOAT64),
-                    column("power", FLOAT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public SimonMethod() {
+        super(SimonSettings.class, MethodDescriptor.builder("design.simon",
+                "Simon two-stage design: optimal and minimax")
+                .category("design")
+                .reference("Simon, Control Clin Trials 10:1-10 (1989); R clinfun::ph2simon")
+                .description("Searches all two-stage designs with n <= nmax for the one with the smallest expected "
+                        + "size under p0 (optimal) and the one with the smallest maximum size (minimax), with "
+                        + "type I error <= alpha and power >= 1 - beta; reports r1/n1, r/n, PET0, EN0 and the "
+                        + "attained error rates, all exact.")
+                .output(TableSpec.of("designs", "the optimal and minimax designs", column("design", STRING),
+                        column("r1", INT64), column("n1", INT64), column("r", INT64), column("n", INT64),
+                        column("pet0", FLOAT64), column("en0", FLOAT64), column("alpha", FLOAT64),
+                        column("power", FLOAT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        SimonSettings settings = Settings.bind(SimonSettings.class, parameters);
-        double[] rates = settings.rates().ordered();
-        double p0 = rates[0];
-        double p1 = rates[1];
+    protected MethodResult run(SimonSettings settings, MethodContext context) {
+        double p0 = settings.rates().p0();
+        double p1 = settings.rates().p1();
         int nmax = settings.nmax();
         SimonSearch.Result found = SimonSearch.search(p0, p1, settings.alpha(), settings.beta(), nmax);
         if (found.optimal() == null) {

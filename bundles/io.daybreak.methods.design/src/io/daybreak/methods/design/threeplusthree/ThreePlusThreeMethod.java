@@ -1,7 +1,5 @@
 package io.daybreak.methods.design.threeplusthree;
 
-import java.util.Map;
-
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.Adjust;
@@ -11,10 +9,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
-import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
 import io.daybreak.methods.design.oc.DoseFindingTrial;
@@ -26,7 +22,7 @@ import io.daybreak.methods.design.oc.Simulation;
  * enumerated with its probability) or by simulating trials. See {@link ThreePlusThreeTrial} for the rules.
  */
 @Component(service = Method.class)
-public final class ThreePlusThreeMethod implements Method {
+public final class ThreePlusThreeMethod extends DesignMethod<ThreePlusThreeMethod.ThreePlusThreeSettings> {
     static final int MAX_EXACT_DOSES = 20;
 
     /** What design.3plus3 takes: the rules are fixed, so the target only defines the true MTD. */
@@ -43,25 +39,19 @@ public final class ThreePlusThreeMethod implements Method {
             Simulation simulation) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("design.3plus3",
-            "3+3 dose escalation: operating characteristics")
-            .category("design")
-            .reference("Storer, Biometrics 45:925-937 (1989); Le Tourneau, Lee & Siu, JNCI 101:708-720 (2009)")
-            .description("Probability of selecting each dose as the MTD, patients and DLTs per dose, stopping "
-                    + "and overdosing, for true DLT probabilities per dose. Exact by enumerating every outcome "
-                    + "sequence (oc=exact) or by simulation (oc=simulate, with Monte Carlo standard errors).")
-            .settings(ThreePlusThreeSettings.class)
-            .output(OperatingCharacteristics.BY_DOSE)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public ThreePlusThreeMethod() {
+        super(ThreePlusThreeSettings.class, MethodDescriptor.builder("design.3plus3",
+                "3+3 dose escalation: operating characteristics")
+                .category("design")
+                .reference("Storer, Biometrics 45:925-937 (1989); Le Tourneau, Lee & Siu, JNCI 101:708-720 (2009)")
+                .description("Probability of selecting each dose as the MTD, patients and DLTs per dose, stopping "
+                        + "and overdosing, for true DLT probabilities per dose. Exact by enumerating every outcome "
+                        + "sequence (oc=exact) or by simulation (oc=simulate, with Monte Carlo standard errors).")
+                .output(OperatingCharacteristics.BY_DOSE));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        ThreePlusThreeSettings settings = Settings.bind(ThreePlusThreeSettings.class, parameters);
+    protected MethodResult run(ThreePlusThreeSettings settings, MethodContext context) {
         double[] truth = settings.doses().truth();
         boolean deescalation = settings.deescalation();
         boolean exact = settings.oc().equals("exact");

@@ -1,10 +1,13 @@
-package io.daybreak.methods.design.blrm;
+package io.daybreak.methods.design.oc;
 
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Setting;
 
-/** Settings group: the BLRM's dose amounts, prior, target interval and EWOC, shared by the BLRM methods. */
-record BlrmPrior(
+/**
+ * Settings group: the BLRM's dose amounts, prior, target interval and EWOC, shared by the BLRM methods and the
+ * BLRM that design.pathways drives. The model itself is built in the blrm package from these values.
+ */
+public record BlrmPrior(
         @Setting(min = 0, minInclusive = false, optional = true,
                 doc = "dose amounts x_d, increasing (default 1, 2, ..., number of doses)")
         double[] doseAmounts,
@@ -32,18 +35,19 @@ record BlrmPrior(
                 doc = "escalation with overdose control: a dose is admissible while P(overdose) <= ewoc")
         double ewoc) {
 
-    /** The model for {@code doses} dose levels, with the amounts and prior checked as bad input. */
-    BlrmModel model(int doses) {
-        double[] amounts = amounts(doses);
-        double reference = referenceDose != null ? referenceDose : BlrmParameters.middle(amounts);
-        return BlrmModel.of(amounts, reference, priorMeanLogAlpha, priorSdLogAlpha, priorMeanLogBeta, priorSdLogBeta,
-                priorCorrelation);
+    /** The reference dose x* for these dose amounts: given, or the amount of the middle level, ceil(K/2). */
+    public double reference(double[] amounts) {
+        return referenceDose != null ? referenceDose : amounts[(amounts.length - 1) / 2];
     }
 
     /** The dose amounts: given (checked: as many as doses, strictly increasing) or the levels 1..K. */
-    double[] amounts(int doses) {
+    public double[] amounts(int doses) {
         if (doseAmounts == null) {
-            return BlrmParameters.levels(doses);
+            double[] levels = new double[doses];
+            for (int d = 0; d < doses; d++) {
+                levels[d] = d + 1;
+            }
+            return levels;
         }
         if (doseAmounts.length != doses) {
             throw new InvalidParameterException("parameter 'doseAmounts' has " + doseAmounts.length + " values but there "
@@ -59,7 +63,7 @@ record BlrmPrior(
     }
 
     /** The interval boundaries: two, increasing. */
-    double[] checkedIntervals() {
+    public double[] checkedIntervals() {
         if (intervals.length != 2 || !(intervals[0] < intervals[1])) {
             throw new InvalidParameterException("parameter 'intervals' must be two increasing DLT probabilities in "
                     + "(0, 1), the lower and upper boundary of the target interval, e.g. 0.16,0.33");
@@ -67,8 +71,13 @@ record BlrmPrior(
         return intervals.clone();
     }
 
-    /** The posterior's prior. */
-    BlrmPosterior posterior(int doses) {
-        return BlrmPosterior.prior(model(doses), checkedIntervals());
+    @Override
+    public double[] doseAmounts() {
+        return doseAmounts == null ? null : doseAmounts.clone();
+    }
+
+    @Override
+    public double[] intervals() {
+        return intervals.clone();
     }
 }

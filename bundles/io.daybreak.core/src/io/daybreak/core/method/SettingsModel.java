@@ -57,20 +57,23 @@ final class SettingsModel {
             RecordComponent component = components[i];
             types[i] = component.getType();
             if (component.getType().isRecord() && component.getAnnotation(Setting.class) == null) {
-                SettingsModel group = of(component.getType().asSubclass(Record.class),
-                        List.of(component.getAnnotationsByType(Adjust.class)));
+                List<Adjust> own = List.of(component.getAnnotationsByType(Adjust.class));
+                // an enclosing record's adjustments reach groups nested at any depth, and win over inner ones
+                List<Adjust> reaching = new ArrayList<>(own);
+                reaching.addAll(adjustments);
+                SettingsModel group = of(component.getType().asSubclass(Record.class), reaching);
+                for (Adjust adjust : own) {
+                    if (group.specs.stream().noneMatch(spec -> spec.name().equals(adjust.name()))) {
+                        throw new IllegalArgumentException("@Adjust names '" + adjust.name() + "', which "
+                                + component.getType().getName() + " does not declare");
+                    }
+                }
                 parts.add(new Group(group));
                 specs.addAll(group.specs);
             } else {
                 SettingSpec setting = SettingSpec.of(component, adjustments);
                 parts.add(new Leaf(setting));
                 specs.add(setting.spec());
-            }
-        }
-        for (Adjust adjust : adjustments) {
-            if (specs.stream().noneMatch(spec -> spec.name().equals(adjust.name()))) {
-                throw new IllegalArgumentException("@Adjust names '" + adjust.name() + "', which " + type.getName()
-                        + " does not declare");
             }
         }
         try {

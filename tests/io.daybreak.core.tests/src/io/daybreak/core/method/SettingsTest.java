@@ -50,6 +50,14 @@ class SettingsTest {
         }
     }
 
+    /** A group that nests the core group, and a method that adjusts a parameter two levels down. */
+    record Design(Core core, @Setting(defaultValue = "0.95") double cutoff) {
+    }
+
+    record DeepAdjusted(@Adjust(name = "cohortSize", defaultValue = "1") @Adjust(name = "cutoff", doc = "tighter")
+            Design design) {
+    }
+
     record Misnamed(@Adjust(name = "cohortsize", defaultValue = "1") Core core) {
     }
 
@@ -165,6 +173,13 @@ class SettingsTest {
         assertEquals(1L, Settings.spec(Adjusted.class, "cohortSize").defaultValue());
         assertEquals("the MTD's rate", Settings.spec(Adjusted.class, "target").doc());
         assertEquals(3L, Settings.spec(Core.class, "cohortSize").defaultValue());
+    }
+
+    @Test
+    void adjustReachesAParameterOfANestedGroup() {
+        assertEquals(1L, Settings.spec(DeepAdjusted.class, "cohortSize").defaultValue());
+        assertEquals("tighter", Settings.spec(DeepAdjusted.class, "cutoff").doc());
+        assertEquals(3L, Settings.spec(Design.class, "cohortSize").defaultValue());
     }
 
     @Test

@@ -149,7 +149,7 @@ echo "$out" | grep -q "ca.pem:1:" || fail "a report from a non-JSON file does no
 [ -e report2.html ] && fail "a failed report left a file behind"
 
 # a Poisson GLM's coefficients are reported as rate ratios on a log axis (the saved result records its family)
-out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=ph.ecog covariates=age,sex \
+out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=meal.cal covariates=age,sex \
   family=poisson --save glm.json --json)" || fail "fed stats.glm poisson: $out"
 grep -q '"family" *: *"poisson"' glm.json || fail "the saved federated result does not record its parameters: $(cat glm.json)"
 out="$("$DAYBREAK" report --out glm.html glm.json)" || fail "report of the poisson GLM: $out"

@@ -84,9 +84,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.data.Table;
 import io.daybreak.stats.beta.BetaPosterior;
 
@@ -96,12 +95,12 @@ import io.daybreak.stats.beta.BetaPosterior;
  * library bundle ({@code io.daybreak.stats.beta}): a method bundle holds methods and exports nothing.
  */
 @Component(service = Method.class)
-public final class $CLASS implements Method {
+public final class $CLASS extends SettingsMethod<$CLASS.RateSettings> {
     static final String ID = "$ID";
 
     /**
      * What the method takes: each component is a parameter (name, type, unit, default, range, documentation), and
-     * the platform binds and checks the record before {@link #apply} runs.
+     * the platform binds and checks the record before {@code run} gets it.
      */
     record RateSettings(
             @Setting(min = 0, unit = "patients", doc = "x: patients with the event") long events,
@@ -120,21 +119,16 @@ public final class $CLASS implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID, "Posterior of an event rate")
-            .category("$FAMILY")
-            .reference("Gelman et al., Bayesian Data Analysis, 3rd ed., section 2.4")
-            .description("Posterior Beta(a + x, b + n - x) of a binary event rate: mean and equal-tailed interval.")
-            .settings(RateSettings.class)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    /** The descriptor; the base class adds the parameters of RateSettings and builds it once. */
+    public $CLASS() {
+        super(RateSettings.class, MethodDescriptor.builder(ID, "Posterior of an event rate")
+                .category("$FAMILY")
+                .reference("Gelman et al., Bayesian Data Analysis, 3rd ed., section 2.4")
+                .description("Posterior Beta(a + x, b + n - x) of a binary event rate: mean and equal-tailed interval."));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        RateSettings settings = Settings.bind(RateSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, RateSettings settings, MethodContext context) {
         BetaPosterior posterior = BetaPosterior.update(settings.priorA(), settings.priorB(), settings.events(),
                 settings.patients());
         double[] interval = posterior.equalTailedInterval(settings.level());

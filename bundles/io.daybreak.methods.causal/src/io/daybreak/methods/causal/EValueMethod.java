@@ -10,15 +10,14 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.data.Table;
 import io.daybreak.stats.causal.EValue;
 
 /** {@code causal.evalue}: E-values of a risk, odds or hazard ratio and of its confidence limit. */
 @Component(service = Method.class)
-public final class EValueMethod implements Method {
+public final class EValueMethod extends SettingsMethod<EValueMethod.EValueSettings> {
     /** What causal.evalue takes: a ratio and, optionally, both of its confidence limits. */
     record EValueSettings(
             // upper-case words, as the measures are written, so a String choice rather than EValue.Measure
@@ -42,24 +41,18 @@ public final class EValueMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("causal.evalue",
-            "E-value: sensitivity of an association to unmeasured confounding")
-            .category("causal")
-            .reference("VanderWeele & Ding, Ann Intern Med 2017; R EValue")
-            .description("The minimum risk-ratio association an unmeasured confounder would need with both treatment "
-                    + "and outcome to explain the estimate (and its confidence limit) away. Odds and hazard ratios of a "
-                    + "common outcome (>= 15%) are converted to the risk-ratio scale first.")
-            .settings(EValueSettings.class)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public EValueMethod() {
+        super(EValueSettings.class, MethodDescriptor.builder("causal.evalue",
+                "E-value: sensitivity of an association to unmeasured confounding")
+                .category("causal")
+                .reference("VanderWeele & Ding, Ann Intern Med 2017; R EValue")
+                .description("The minimum risk-ratio association an unmeasured confounder would need with both treatment "
+                        + "and outcome to explain the estimate (and its confidence limit) away. Odds and hazard ratios of a "
+                        + "common outcome (>= 15%) are converted to the risk-ratio scale first."));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        EValueSettings settings = Settings.bind(EValueSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, EValueSettings settings, MethodContext context) {
         EValue.Measure measure = EValue.Measure.valueOf(settings.measure());
         boolean rare = settings.rareOutcome();
         double estimate = settings.estimate();

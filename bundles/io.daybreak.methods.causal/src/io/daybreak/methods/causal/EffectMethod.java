@@ -16,8 +16,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.NumberText;
 import io.daybreak.data.Table;
@@ -36,7 +35,7 @@ import io.daybreak.stats.causal.WeightedKaplanMeier;
  * weighted Cox hazard ratio with a robust standard error ({@link SurvivalEffect}).
  */
 @Component(service = Method.class)
-public final class EffectMethod implements Method {
+public final class EffectMethod extends SettingsMethod<EffectSettings> {
     static final TableSpec EFFECTS = TableSpec.of("effects", "one row per estimator and measure",
             column("estimator", STRING), column("measure", STRING), column("estimate", FLOAT64),
             column("stdError", FLOAT64), column("lower", FLOAT64), column("upper", FLOAT64),
@@ -45,29 +44,23 @@ public final class EffectMethod implements Method {
             + "Kaplan-Meier curve at its event times", column("arm", STRING), column("time", FLOAT64),
             column("atRisk", FLOAT64), column("events", FLOAT64), column("survival", FLOAT64),
             column("stdError", FLOAT64));
-    private static final MethodDescriptor DESCRIPTOR = CausalInput.declare(
-            MethodDescriptor.builder("causal.effect", "Treatment effect: IPTW, g-computation, AIPW, TMLE")
-            .reference("Robins, Rotnitzky & Zhao, JASA 1994; van der Laan & Rubin, Int J Biostat 2006; "
-                    + "Hernan & Robins, Causal Inference: What If (2020)")
-            .description("Marginal means under treatment and control and their difference (risk ratio and odds ratio "
-                    + "for a binary outcome), with influence-function standard errors and Wald intervals. AIPW and "
-                    + "TMLE estimate the ATE; IPTW and g-computation also the ATT and ATO. IPTW standard errors take "
-                    + "the weights as known. A time-to-event outcome (outcomeType=survival) is analysed by IPTW: "
-                    + "weighted Kaplan-Meier curves, survival differences at 'times', and the weighted Cox hazard "
-                    + "ratio with its robust (sandwich) standard error, as R's coxph(weights=, robust=TRUE)."))
-            .settings(EffectSettings.class)
-            .output(EFFECTS)
-            .output(CURVES)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public EffectMethod() {
+        super(EffectSettings.class, CausalInput.declare(
+                MethodDescriptor.builder("causal.effect", "Treatment effect: IPTW, g-computation, AIPW, TMLE")
+                .reference("Robins, Rotnitzky & Zhao, JASA 1994; van der Laan & Rubin, Int J Biostat 2006; "
+                        + "Hernan & Robins, Causal Inference: What If (2020)")
+                .description("Marginal means under treatment and control and their difference (risk ratio and odds ratio "
+                        + "for a binary outcome), with influence-function standard errors and Wald intervals. AIPW and "
+                        + "TMLE estimate the ATE; IPTW and g-computation also the ATT and ATO. IPTW standard errors take "
+                        + "the weights as known. A time-to-event outcome (outcomeType=survival) is analysed by IPTW: "
+                        + "weighted Kaplan-Meier curves, survival differences at 'times', and the weighted Cox hazard "
+                        + "ratio with its robust (sandwich) standard error, as R's coxph(weights=, robust=TRUE)."))
+                .output(EFFECTS)
+                .output(CURVES));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        EffectSettings settings = Settings.bind(EffectSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, EffectSettings settings, MethodContext context) {
         if (settings.outcomeType() == OutcomeType.SURVIVAL) {
             return survival(inputs.get("data"), settings, context);
         }

@@ -14,9 +14,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.causal.Balance;
@@ -34,7 +33,7 @@ import io.daybreak.stats.causal.Weights;
  * matched sample.
  */
 @Component(service = Method.class)
-public final class MatchingMethod implements Method {
+public final class MatchingMethod extends SettingsMethod<MatchingMethod.MatchingSettings> {
     static final TableSpec MATCHES = TableSpec.of("matches", "one row per matched pair; rows are 1-based positions "
             + "among the complete cases", column("treatedRow", INT64), column("controlRow", INT64),
             column("distance", FLOAT64));
@@ -54,25 +53,19 @@ public final class MatchingMethod implements Method {
             double level) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = CausalInput.declare(MethodDescriptor.builder("causal.matching",
-            "Nearest-neighbour propensity score matching (ATT)")
-            .reference("Stuart, Stat Sci 2010; Ho, Imai, King & Stuart, J Stat Softw 2011 (R MatchIt)")
-            .description("Greedy matching of each treated patient (largest score first) to the nearest control(s) on "
-                    + "the propensity score; balance after matching (cobalt conventions, ATT); the ATT on an outcome "
-                    + "as the difference of matching-weighted means (standard error taking the weights as known)."))
-            .settings(MatchingSettings.class)
-            .output(MATCHES)
-            .output(WeightingMethod.BALANCE)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public MatchingMethod() {
+        super(MatchingSettings.class, CausalInput.declare(MethodDescriptor.builder("causal.matching",
+                "Nearest-neighbour propensity score matching (ATT)")
+                .reference("Stuart, Stat Sci 2010; Ho, Imai, King & Stuart, J Stat Softw 2011 (R MatchIt)")
+                .description("Greedy matching of each treated patient (largest score first) to the nearest control(s) on "
+                        + "the propensity score; balance after matching (cobalt conventions, ATT); the ATT on an outcome "
+                        + "as the difference of matching-weighted means (standard error taking the weights as known)."))
+                .output(MATCHES)
+                .output(WeightingMethod.BALANCE));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        MatchingSettings settings = Settings.bind(MatchingSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, MatchingSettings settings, MethodContext context) {
         String outcome = settings.outcome();
         CausalData data = settings.columns().read(inputs.get("data"), outcome);
         Propensity propensity = Propensity.fit(data);

@@ -14,8 +14,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.causal.CausalData;
@@ -24,27 +23,22 @@ import io.daybreak.stats.models.columns.Coefficients;
 
 /** {@code causal.propensity}: the logistic propensity model, each patient's score, and the overlap of the arms. */
 @Component(service = Method.class)
-public final class PropensityMethod implements Method {
+public final class PropensityMethod extends SettingsMethod<CausalColumns> {
     static final TableSpec SCORES = TableSpec.of("scores", "one row per patient used (complete cases, in input order)",
             column("treated", INT64), column("score", FLOAT64));
-    private static final MethodDescriptor DESCRIPTOR = CausalInput.declare(MethodDescriptor.builder("causal.propensity",
-            "Propensity score model with overlap diagnostics")
-            .reference("Rosenbaum & Rubin, Biometrika 1983; R glm(A ~ X, binomial)")
-            .description("Logistic regression of the treatment on the covariates; each patient's propensity score; "
-                    + "the score range per arm, patients outside the other arm's range, and the c-statistic."))
-            .settings(CausalColumns.class)
-            .output(Coefficients.SPEC)
-            .output(SCORES)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public PropensityMethod() {
+        super(CausalColumns.class, CausalInput.declare(MethodDescriptor.builder("causal.propensity",
+                "Propensity score model with overlap diagnostics")
+                .reference("Rosenbaum & Rubin, Biometrika 1983; R glm(A ~ X, binomial)")
+                .description("Logistic regression of the treatment on the covariates; each patient's propensity score; "
+                        + "the score range per arm, patients outside the other arm's range, and the c-statistic."))
+                .output(Coefficients.SPEC)
+                .output(SCORES));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        CausalData data = Settings.bind(CausalColumns.class, parameters).read(inputs.get("data"), null);
+    protected MethodResult run(Map<String, Table> inputs, CausalColumns columns, MethodContext context) {
+        CausalData data = columns.read(inputs.get("data"), null);
         Propensity propensity = Propensity.fit(data);
         Propensity.Overlap overlap = propensity.overlap(data.treated());
         List<String> terms = new ArrayList<>(List.of("(Intercept)"));

@@ -16,8 +16,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.causal.Balance;
@@ -29,7 +28,7 @@ import io.daybreak.stats.causal.CausalData;
  * weight ranges.
  */
 @Component(service = Method.class)
-public final class WeightingMethod implements Method {
+public final class WeightingMethod extends SettingsMethod<WeightingMethod.WeightingSettings> {
     static final TableSpec BALANCE = TableSpec.of("balance", "one row per covariate: means and differences before and "
             + "after weighting; standardised for continuous covariates, raw proportions for binary ones (cobalt)",
             column("covariate", STRING), column("binary", BOOLEAN), column("meanTreatedBefore", FLOAT64),
@@ -41,24 +40,18 @@ public final class WeightingMethod implements Method {
     record WeightingSettings(CausalColumns columns, Weighting weighting) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = CausalInput.declare(
-            MethodDescriptor.builder("causal.weighting", "Propensity score weighting with balance diagnostics")
-            .reference("Austin & Stuart, Stat Med 2015; Li, Morgan & Zaslavsky, JASA 2018; R WeightIt and cobalt")
-            .description("IPTW (ATE, ATT; stabilised), overlap weights (ATO) and trimming; standardised mean "
-                    + "differences before and after weighting, effective sample size and weight range per arm."))
-            .settings(WeightingSettings.class)
-            .output(BALANCE)
-            .output(WEIGHTS)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public WeightingMethod() {
+        super(WeightingSettings.class, CausalInput.declare(
+                MethodDescriptor.builder("causal.weighting", "Propensity score weighting with balance diagnostics")
+                .reference("Austin & Stuart, Stat Med 2015; Li, Morgan & Zaslavsky, JASA 2018; R WeightIt and cobalt")
+                .description("IPTW (ATE, ATT; stabilised), overlap weights (ATO) and trimming; standardised mean "
+                        + "differences before and after weighting, effective sample size and weight range per arm."))
+                .output(BALANCE)
+                .output(WEIGHTS));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        WeightingSettings settings = Settings.bind(WeightingSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, WeightingSettings settings, MethodContext context) {
         Weighting.Weighted weighted = settings.weighting().weigh(settings.columns().read(inputs.get("data"), null));
         CausalData data = weighted.data();
         double[] w = weighted.weights().values();

@@ -14,9 +14,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.NumericColumns;
@@ -32,7 +31,7 @@ import io.daybreak.stats.twin.PrognosticScore;
  * and distance to the closest real record.
  */
 @Component(service = Method.class)
-public final class FidelityMethod implements Method {
+public final class FidelityMethod extends SettingsMethod<FidelityMethod.FidelitySettings> {
     /** What twin.fidelity takes: the compared columns, and the columns of each optional comparison. */
     record FidelitySettings(
             @Setting(doc = "comma-separated numeric columns compared by KS and SMD")
@@ -63,34 +62,28 @@ public final class FidelityMethod implements Method {
             column("smd", FLOAT64));
     static final TableSpec SURVIVAL = TableSpec.optional("survival", "Kaplan-Meier survival of each table at 'times'",
             column("time", FLOAT64), column("synthetic", FLOAT64), column("real", FLOAT64));
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("twin.fidelity",
-            "Fidelity of generated patients: KS, SMD, KM overlay, TSTR AUC, distance to closest record")
-            .category("twin")
-            .reference("validated against docs/validation/r/twin/twin.R section E (ks.test, survfit, survdiff, glm)")
-            .description("Per variable: two-sample KS statistic with R's asymptotic p-value and SMD = (mean_syn - "
-                    + "mean_real)/sqrt((var_syn + var_real)/2). With 'time': Kaplan-Meier survival of both tables at "
-                    + "'times' and the log-rank chi-square. With 'outcome' and 'covariates': logistic regression fitted "
-                    + "on the synthetic rows and scored on the real ones (TSTR AUC) against the same model fitted and "
-                    + "scored on the real rows (TRTR AUC); AUC by Mann-Whitney, ties 1/2. With 'dcrVariables': the "
-                    + "distance of each synthetic row to its closest real row, columns standardised by the real rows' "
-                    + "mean and SD (n - 1): min, median, mean, 5th percentile (type 7); small values flag copying.")
-            .input(TableSpec.of("synthetic", "the generated rows"))
-            .input(TableSpec.of("real", "the real rows"))
-            .settings(FidelitySettings.class)
-            .output(VARIABLES)
-            .output(SURVIVAL)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public FidelityMethod() {
+        super(FidelitySettings.class, MethodDescriptor.builder("twin.fidelity",
+                "Fidelity of generated patients: KS, SMD, KM overlay, TSTR AUC, distance to closest record")
+                .category("twin")
+                .reference("validated against docs/validation/r/twin/twin.R section E (ks.test, survfit, survdiff, glm)")
+                .description("Per variable: two-sample KS statistic with R's asymptotic p-value and SMD = (mean_syn - "
+                        + "mean_real)/sqrt((var_syn + var_real)/2). With 'time': Kaplan-Meier survival of both tables at "
+                        + "'times' and the log-rank chi-square. With 'outcome' and 'covariates': logistic regression fitted "
+                        + "on the synthetic rows and scored on the real ones (TSTR AUC) against the same model fitted and "
+                        + "scored on the real rows (TRTR AUC); AUC by Mann-Whitney, ties 1/2. With 'dcrVariables': the "
+                        + "distance of each synthetic row to its closest real row, columns standardised by the real rows' "
+                        + "mean and SD (n - 1): min, median, mean, 5th percentile (type 7); small values flag copying.")
+                .input(TableSpec.of("synthetic", "the generated rows"))
+                .input(TableSpec.of("real", "the real rows"))
+                .output(VARIABLES)
+                .output(SURVIVAL));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+    protected MethodResult run(Map<String, Table> inputs, FidelitySettings settings, MethodContext context) {
         Table synthetic = TwinTables.input(inputs, "synthetic");
         Table real = TwinTables.input(inputs, "real");
-        FidelitySettings settings = Settings.bind(FidelitySettings.class, parameters);
         MethodResult.Builder result = MethodResult.builder();
         TwinTables.Rows variables = new TwinTables.Rows().column("variable", STRING).column("ksStatistic", FLOAT64)
                 .column("ksPValue", FLOAT64).column("smd", FLOAT64);

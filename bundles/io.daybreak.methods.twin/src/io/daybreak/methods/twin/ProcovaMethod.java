@@ -17,8 +17,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
@@ -37,37 +36,31 @@ import io.daybreak.stats.twin.PrognosticScore;
  * {@code twin.prognostic-train}, or is trained here on 'historical' from 'covariates'.
  */
 @Component(service = Method.class)
-public final class ProcovaMethod implements Method {
+public final class ProcovaMethod extends SettingsMethod<ProcovaSettings> {
     static final TableSpec EFFECTS = TableSpec.optional("effects", "trial analysis: one row per model and term",
             column("model", STRING), column("term", STRING), column("estimate", FLOAT64), column("stdError", FLOAT64),
             column("lower", FLOAT64), column("upper", FLOAT64), column("pValue", FLOAT64));
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("twin.procova",
-            "PROCOVA: prognostic-score planning (Guenther-Schouten) and adjusted trial analysis")
-            .category("twin")
-            .reference("Schuler et al., Int J Biostat 2022; EMA qualification opinion on PROCOVA 2022; Guenther 1981, "
-                    + "Schouten 1999 (sample size); validated against docs/validation/r/twin/twin.R sections B and C")
-            .description("Planning (needs 'historical' and 'delta'; continuous outcome): sigma2 = var(y) (n - 1) and "
-                    + "rho = cor(score, y) on the historical controls, then rho_plan = rho (1 - deflation), sigma2_plan "
-                    + "= sigma2 (1 + inflation) and n = (1+r)^2/r (z_(1-alpha/2) + z_(1-beta))^2 sigma2_plan (1 - "
-                    + "rho_plan^2)/delta^2 + z_(1-alpha/2)^2/2, rounded up; the unadjusted n (rho = 0) for comparison. "
-                    + "Analysis (needs 'trial'): outcome ~ arm and outcome ~ arm + score by OLS (continuous), logistic "
-                    + "regression (binary) or Cox with Efron ties (survival), arm effect, SE, CI and the variance "
-                    + "reduction 1 - (se_adj/se_unadj)^2.")
-            .input(TableSpec.optional("historical", "historical controls (planning, or training the score)"))
-            .input(TableSpec.optional("trial", "the trial: arm (0/1), outcome, and the score or its covariates"))
-            .input(TableSpec.optional("coefficients", "a prognostic model from twin.prognostic-train"))
-            .settings(ProcovaSettings.class)
-            .output(EFFECTS)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public ProcovaMethod() {
+        super(ProcovaSettings.class, MethodDescriptor.builder("twin.procova",
+                "PROCOVA: prognostic-score planning (Guenther-Schouten) and adjusted trial analysis")
+                .category("twin")
+                .reference("Schuler et al., Int J Biostat 2022; EMA qualification opinion on PROCOVA 2022; Guenther 1981, "
+                        + "Schouten 1999 (sample size); validated against docs/validation/r/twin/twin.R sections B and C")
+                .description("Planning (needs 'historical' and 'delta'; continuous outcome): sigma2 = var(y) (n - 1) and "
+                        + "rho = cor(score, y) on the historical controls, then rho_plan = rho (1 - deflation), sigma2_plan "
+                        + "= sigma2 (1 + inflation) and n = (1+r)^2/r (z_(1-alpha/2) + z_(1-beta))^2 sigma2_plan (1 - "
+                        + "rho_plan^2)/delta^2 + z_(1-alpha/2)^2/2, rounded up; the unadjusted n (rho = 0) for comparison. "
+                        + "Analysis (needs 'trial'): outcome ~ arm and outcome ~ arm + score by OLS (continuous), logistic "
+                        + "regression (binary) or Cox with Efron ties (survival), arm effect, SE, CI and the variance "
+                        + "reduction 1 - (se_adj/se_unadj)^2.")
+                .input(TableSpec.optional("historical", "historical controls (planning, or training the score)"))
+                .input(TableSpec.optional("trial", "the trial: arm (0/1), outcome, and the score or its covariates"))
+                .input(TableSpec.optional("coefficients", "a prognostic model from twin.prognostic-train"))
+                .output(EFFECTS));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        ProcovaSettings settings = Settings.bind(ProcovaSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, ProcovaSettings settings, MethodContext context) {
         Table historical = inputs.get("historical");
         Table trial = inputs.get("trial");
         boolean planning = settings.planning().delta() != null;

@@ -9,9 +9,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -24,7 +23,7 @@ import io.daybreak.stats.twin.PrognosticScore;
  * {@code twin.procova} applies to trial data, and the data with the score appended.
  */
 @Component(service = Method.class)
-public final class PrognosticTrainMethod implements Method {
+public final class PrognosticTrainMethod extends SettingsMethod<PrognosticTrainMethod.PrognosticTrainSettings> {
     /** What twin.prognostic-train takes: the model (shared with its federated twin), the penalty and the column. */
     record PrognosticTrainSettings(
             PrognosticModel prognostic,
@@ -34,33 +33,27 @@ public final class PrognosticTrainMethod implements Method {
             String scoreColumn) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("twin.prognostic-train",
-            "Prognostic score on historical controls: GLM, Cox or ridge (glmnet objectives)")
-            .category("twin")
-            .reference("Schuler et al., Int J Biostat 2022 (PROCOVA); Friedman, Hastie & Tibshirani, J Stat Softw 2010 "
-                    + "(glmnet); validated against docs/validation/r/twin/twin.R sections C and D")
-            .description("Fits outcome ~ covariates on the complete rows: gaussian (OLS), binomial (logistic) or Cox "
-                    + "(uncentred linear predictor). With lambda > 0 a ridge penalty as glmnet (alpha = 0, "
-                    + "standardize = FALSE): binomial -1/n loglik + lambda/2 |b|^2, Cox -1/n log PL + lambda/2 |b|^2, "
-                    + "gaussian 1/(2n) RSS + (lambda/s_y)/2 |b|^2 with s_y the 1/n SD of y, which is what glmnet's "
-                    + "gaussian coefficients minimise. The score: the linear predictor (with intercept for gaussian "
-                    + "and binomial).")
-            .input(TableSpec.of("data", "historical controls, one row per patient"))
-            .settings(PrognosticTrainSettings.class)
-            .output(PrognosticInput.COEFFICIENTS)
-            .output(TableSpec.of("scored", "the input data with the score appended (empty where a covariate is "
-                    + "missing)"))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public PrognosticTrainMethod() {
+        super(PrognosticTrainSettings.class, MethodDescriptor.builder("twin.prognostic-train",
+                "Prognostic score on historical controls: GLM, Cox or ridge (glmnet objectives)")
+                .category("twin")
+                .reference("Schuler et al., Int J Biostat 2022 (PROCOVA); Friedman, Hastie & Tibshirani, J Stat Softw 2010 "
+                        + "(glmnet); validated against docs/validation/r/twin/twin.R sections C and D")
+                .description("Fits outcome ~ covariates on the complete rows: gaussian (OLS), binomial (logistic) or Cox "
+                        + "(uncentred linear predictor). With lambda > 0 a ridge penalty as glmnet (alpha = 0, "
+                        + "standardize = FALSE): binomial -1/n loglik + lambda/2 |b|^2, Cox -1/n log PL + lambda/2 |b|^2, "
+                        + "gaussian 1/(2n) RSS + (lambda/s_y)/2 |b|^2 with s_y the 1/n SD of y, which is what glmnet's "
+                        + "gaussian coefficients minimise. The score: the linear predictor (with intercept for gaussian "
+                        + "and binomial).")
+                .input(TableSpec.of("data", "historical controls, one row per patient"))
+                .output(PrognosticInput.COEFFICIENTS)
+                .output(TableSpec.of("scored", "the input data with the score appended (empty where a covariate is "
+                        + "missing)")));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+    protected MethodResult run(Map<String, Table> inputs, PrognosticTrainSettings settings, MethodContext context) {
         Table data = TwinTables.input(inputs, "data");
-        PrognosticTrainSettings settings = Settings.bind(PrognosticTrainSettings.class, parameters);
         PrognosticScore score = settings.prognostic().train(data, settings.lambda());
         double[] scores = PrognosticInput.apply(score, data, "covariates");
         Table coefficients = PrognosticInput.table(score, context.allocator());

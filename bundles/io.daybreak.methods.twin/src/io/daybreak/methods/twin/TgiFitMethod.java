@@ -18,9 +18,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
@@ -35,7 +34,7 @@ import io.daybreak.stats.twin.TgiPatient;
  * the value, because silently dropping a baseline would change every ratio of that patient.
  */
 @Component(service = Method.class)
-public final class TgiFitMethod implements Method {
+public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettings> {
     /** What twin.tgi-fit takes: the columns of the longitudinal data and tumgr's p-value threshold. */
     record TgiFitSettings(
             @Setting(defaultValue = "id", doc = "column of the patient id (text or number)")
@@ -61,33 +60,27 @@ public final class TgiFitMethod implements Method {
             column("g", FLOAT64), column("d", FLOAT64), column("phi", FLOAT64), column("seG", FLOAT64),
             column("seD", FLOAT64), column("sePhi", FLOAT64), column("pG", FLOAT64), column("pD", FLOAT64),
             column("pPhi", FLOAT64), column("rss", FLOAT64), column("aic", FLOAT64));
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("twin.tgi-fit",
-            "Tumour growth rates per patient: Stein/Wilkerson models with tumgr's selection rule")
-            .category("twin")
-            .reference("Stein et al., Clin Cancer Res 2008 and Oncologist 2011; Wilkerson et al., R package tumgr "
-                    + "(gdrate); validated against docs/validation/r/twin/twin.R section A")
-            .description("For each patient: f = size / first size against t = days since the first measurement; "
-                    + "models dx f = exp(-d t), gx f = exp(g t), gd f = exp(-d t) + exp(g t) - 1 and gdphi f = phi "
-                    + "exp(g t) + (1 - phi) exp(-d t) fitted by bounded nonlinear least squares on f (d, g >= 0, "
-                    + "0 <= phi <= 1) from a grid of starts. A model is attempted only when n - 1 > p (f(0) = 1 "
-                    + "exactly). Eligible: converged, not degenerate, every p-value < alpha, d > 0, g > 0, "
-                    + "0 < phi < 1; the eligible model with the lowest AIC(nls) is selected. Patients with fewer "
-                    + "than 3 measurements are reported as not fitted.")
-            .input(DATA)
-            .settings(TgiFitSettings.class)
-            .output(PATIENTS)
-            .output(FITS)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public TgiFitMethod() {
+        super(TgiFitSettings.class, MethodDescriptor.builder("twin.tgi-fit",
+                "Tumour growth rates per patient: Stein/Wilkerson models with tumgr's selection rule")
+                .category("twin")
+                .reference("Stein et al., Clin Cancer Res 2008 and Oncologist 2011; Wilkerson et al., R package tumgr "
+                        + "(gdrate); validated against docs/validation/r/twin/twin.R section A")
+                .description("For each patient: f = size / first size against t = days since the first measurement; "
+                        + "models dx f = exp(-d t), gx f = exp(g t), gd f = exp(-d t) + exp(g t) - 1 and gdphi f = phi "
+                        + "exp(g t) + (1 - phi) exp(-d t) fitted by bounded nonlinear least squares on f (d, g >= 0, "
+                        + "0 <= phi <= 1) from a grid of starts. A model is attempted only when n - 1 > p (f(0) = 1 "
+                        + "exactly). Eligible: converged, not degenerate, every p-value < alpha, d > 0, g > 0, "
+                        + "0 < phi < 1; the eligible model with the lowest AIC(nls) is selected. Patients with fewer "
+                        + "than 3 measurements are reported as not fitted.")
+                .input(DATA)
+                .output(PATIENTS)
+                .output(FITS));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+    protected MethodResult run(Map<String, Table> inputs, TgiFitSettings settings, MethodContext context) {
         Table data = TwinTables.input(inputs, "data");
-        TgiFitSettings settings = Settings.bind(TgiFitSettings.class, parameters);
         Map<String, List<double[]>> byPatient = read(data, settings.id(), settings.time(), settings.size());
         double alpha = settings.alpha();
         List<TgiPatient> patients = new ArrayList<>();

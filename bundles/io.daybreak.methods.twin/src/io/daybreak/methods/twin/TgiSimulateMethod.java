@@ -13,8 +13,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.survival.EventCounts;
@@ -26,7 +25,7 @@ import io.daybreak.stats.twin.VirtualPatients;
  * OS ({@link VirtualPatients}, {@link io.daybreak.stats.twin.Recist}). Patient i uses random stream i.
  */
 @Component(service = Method.class)
-public final class TgiSimulateMethod implements Method {
+public final class TgiSimulateMethod extends SettingsMethod<TgiSimulateSettings> {
     static final TableSpec PATIENTS = TableSpec.of("patients", "one row per virtual patient", column("id", INT64),
             column("arm", INT64), column("biomarker", INT64), column("base", FLOAT64), column("kl", FLOAT64),
             column("kd", FLOAT64), column("lambda", FLOAT64), column("d", FLOAT64), column("g", FLOAT64),
@@ -34,33 +33,27 @@ public final class TgiSimulateMethod implements Method {
             column("pfsTime", FLOAT64), column("pfsEvent", INT64), column("osTime", FLOAT64), column("osEvent", INT64));
     static final TableSpec VISITS = TableSpec.of("visits", "one row per patient and assessment (baseline at 0)",
             column("id", INT64), column("time", FLOAT64), column("size", FLOAT64));
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("twin.tgi-simulate",
-            "Virtual patients: tumour growth inhibition curves, RECIST responses, PFS and OS")
-            .category("twin")
-            .reference("Claret et al., J Clin Oncol 2009 (TGI model, time to growth); Stein et al., Clin Cancer Res "
-                    + "2008 (bi-exponential); Eisenhauer et al., Eur J Cancer 2009 (RECIST 1.1)")
-            .description("Claret: TS(t) = BASE exp(KL t - KD/lambda (1 - exp(-lambda t))); gd: TS(t) = BASE (exp(-d t) "
-                    + "+ exp(g t) - 1). Log-normal between-patient variability (CV parameters, typical value = "
-                    + "median), the drug-effect rate (KD or d) scaled by 'exposure', by 'armRatio' in arm 1 and by "
-                    + "'biomarkerRatio' for biomarker-positive patients; multiplicative residual error; assessments "
-                    + "every 'interval' days, ended by dropout, death or follow-up. RECIST 1.1 target lesions: PR at "
-                    + "<= -30% from baseline, PD at >= +20% and >= minIncrease mm above the nadir; best response "
-                    + "PR/SD/PD (CR impossible: sizes never reach 0), unconfirmed. PFS: first PD or death, else "
-                    + "censored at the last assessment. Optional OS: exponential, log hazard linear in the week-8 "
-                    + "relative change (osLink=ratio8) or in the time to growth in years (osLink=ttg).")
-            .settings(TgiSimulateSettings.class)
-            .output(PATIENTS)
-            .output(VISITS)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public TgiSimulateMethod() {
+        super(TgiSimulateSettings.class, MethodDescriptor.builder("twin.tgi-simulate",
+                "Virtual patients: tumour growth inhibition curves, RECIST responses, PFS and OS")
+                .category("twin")
+                .reference("Claret et al., J Clin Oncol 2009 (TGI model, time to growth); Stein et al., Clin Cancer Res "
+                        + "2008 (bi-exponential); Eisenhauer et al., Eur J Cancer 2009 (RECIST 1.1)")
+                .description("Claret: TS(t) = BASE exp(KL t - KD/lambda (1 - exp(-lambda t))); gd: TS(t) = BASE (exp(-d t) "
+                        + "+ exp(g t) - 1). Log-normal between-patient variability (CV parameters, typical value = "
+                        + "median), the drug-effect rate (KD or d) scaled by 'exposure', by 'armRatio' in arm 1 and by "
+                        + "'biomarkerRatio' for biomarker-positive patients; multiplicative residual error; assessments "
+                        + "every 'interval' days, ended by dropout, death or follow-up. RECIST 1.1 target lesions: PR at "
+                        + "<= -30% from baseline, PD at >= +20% and >= minIncrease mm above the nadir; best response "
+                        + "PR/SD/PD (CR impossible: sizes never reach 0), unconfirmed. PFS: first PD or death, else "
+                        + "censored at the last assessment. Optional OS: exponential, log hazard linear in the week-8 "
+                        + "relative change (osLink=ratio8) or in the time to growth in years (osLink=ttg).")
+                .output(PATIENTS)
+                .output(VISITS));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        TgiSimulateSettings settings = Settings.bind(TgiSimulateSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, TgiSimulateSettings settings, MethodContext context) {
         VirtualPatients generator = settings.generator();
         int n = settings.n();
         TwinTables.Rows patients = new TwinTables.Rows().column("id", INT64).column("arm", INT64)

@@ -12,9 +12,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
@@ -26,13 +25,13 @@ import io.daybreak.stats.beta.BetaPosterior;
  * posterior Beta(a + x, b + n - x), its mean and standard deviation, an equal-tailed credible interval and
  * P(rate &gt; threshold), and returns the posterior density and distribution function on a grid.
  *
- * <p>Copy this bundle to start a method of your own: a DS component providing {@link Method}, a settings
- * record whose {@link Setting} components declare and document every parameter (its constructor refuses
- * combinations of values, before any run starts), a stateless {@code apply} that reads the bound record
- * and checks what needs the inputs, and outputs allocated from the context's allocator.
+ * <p>Copy this bundle to start a method of your own: a DS component providing {@link Method} (through
+ * {@link SettingsMethod}), a settings record whose {@link Setting} components declare and document every
+ * parameter (its constructor refuses combinations of values, before any run starts), a stateless {@code run}
+ * that gets the bound record and checks what needs the inputs, and outputs allocated from the context's allocator.
  */
 @Component(service = Method.class)
-public final class BetaBinomialPosteriorMethod implements Method {
+public final class BetaBinomialPosteriorMethod extends SettingsMethod<BetaBinomialPosteriorMethod.PosteriorSettings> {
     static final String ID = "example.beta-binomial";
     static final String OUTCOME_COLUMN = "AVAL";
 
@@ -63,29 +62,23 @@ public final class BetaBinomialPosteriorMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID,
-            "Beta-binomial posterior of a response or DLT rate")
-            .category("example")
-            .reference("Gelman et al., Bayesian Data Analysis, 3rd ed., section 2.4 (conjugate Beta-binomial model)")
-            .description("Posterior Beta(a + x, b + n - x) of a binary rate after x events in n patients under a "
-                    + "Beta(a, b) prior: mean, SD, equal-tailed credible interval and P(rate > threshold). "
-                    + "Give the counts (events, patients) or an input table 'outcomes' with a 0/1 column AVAL.")
-            .settings(PosteriorSettings.class)
-            .input(TableSpec.optional("outcomes",
-                    "one row per patient; AVAL = 1 for an event, 0 for none; null rows are not evaluable",
-                    column(OUTCOME_COLUMN, FLOAT64)))
-            .output(TableSpec.of("posterior", "posterior density and CDF on a grid of rates",
-                    column("rate", FLOAT64), column("density", FLOAT64), column("cdf", FLOAT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public BetaBinomialPosteriorMethod() {
+        super(PosteriorSettings.class, MethodDescriptor.builder(ID,
+                "Beta-binomial posterior of a response or DLT rate")
+                .category("example")
+                .reference("Gelman et al., Bayesian Data Analysis, 3rd ed., section 2.4 (conjugate Beta-binomial model)")
+                .description("Posterior Beta(a + x, b + n - x) of a binary rate after x events in n patients under a "
+                        + "Beta(a, b) prior: mean, SD, equal-tailed credible interval and P(rate > threshold). "
+                        + "Give the counts (events, patients) or an input table 'outcomes' with a 0/1 column AVAL.")
+                .input(TableSpec.optional("outcomes",
+                        "one row per patient; AVAL = 1 for an event, 0 for none; null rows are not evaluable",
+                        column(OUTCOME_COLUMN, FLOAT64)))
+                .output(TableSpec.of("posterior", "posterior density and CDF on a grid of rates",
+                        column("rate", FLOAT64), column("density", FLOAT64), column("cdf", FLOAT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        PosteriorSettings settings = Settings.bind(PosteriorSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, PosteriorSettings settings, MethodContext context) {
         long[] counts = counts(inputs.get("outcomes"), settings);
         long events = counts[0];
         long patients = counts[1];

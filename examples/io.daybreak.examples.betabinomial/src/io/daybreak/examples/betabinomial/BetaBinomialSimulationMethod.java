@@ -19,9 +19,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.beta.BetaPosterior;
@@ -35,7 +34,7 @@ import io.daybreak.stats.beta.BetaPosterior;
  * promptly when cancelled.
  */
 @Component(service = Method.class)
-public final class BetaBinomialSimulationMethod implements Method {
+public final class BetaBinomialSimulationMethod extends SettingsMethod<BetaBinomialSimulationMethod.SimulationSettings> {
     static final String ID = "example.beta-binomial-oc";
     private static final int CHUNK = 4096;
 
@@ -55,27 +54,21 @@ public final class BetaBinomialSimulationMethod implements Method {
             long trials) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ID,
-            "Operating characteristics of a Beta-binomial threshold rule")
-            .category("example")
-            .reference("Thall & Simon, Biometrics 50:337-349 (1994), Bayesian monitoring of a binary rate")
-            .description("Probability that a cohort of n patients with true rate p yields "
-                    + "P(rate > threshold | data) > cutoff under a Beta(a, b) prior: exact by enumeration and "
-                    + "estimated by simulating trials (with its Monte Carlo standard error).")
-            .settings(SimulationSettings.class)
-            .output(TableSpec.of("byEvents", "for each possible event count x: its probability, the decision "
-                    + "and the simulated frequency", column("events", INT64), column("probability", FLOAT64),
-                    column("declare", BOOLEAN), column("simulatedFraction", FLOAT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public BetaBinomialSimulationMethod() {
+        super(SimulationSettings.class, MethodDescriptor.builder(ID,
+                "Operating characteristics of a Beta-binomial threshold rule")
+                .category("example")
+                .reference("Thall & Simon, Biometrics 50:337-349 (1994), Bayesian monitoring of a binary rate")
+                .description("Probability that a cohort of n patients with true rate p yields "
+                        + "P(rate > threshold | data) > cutoff under a Beta(a, b) prior: exact by enumeration and "
+                        + "estimated by simulating trials (with its Monte Carlo standard error).")
+                .output(TableSpec.of("byEvents", "for each possible event count x: its probability, the decision "
+                        + "and the simulated frequency", column("events", INT64), column("probability", FLOAT64),
+                        column("declare", BOOLEAN), column("simulatedFraction", FLOAT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        SimulationSettings settings = Settings.bind(SimulationSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, SimulationSettings settings, MethodContext context) {
         int n = settings.patients();
         double p = settings.trueRate();
         long trials = settings.trials();

@@ -17,8 +17,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -30,34 +29,28 @@ import io.daybreak.stats.models.survival.SurvivalInput;
  * {@code siteColumn}, from per-site (n, missing, mean, M2, min, max) merged exactly ({@link Moments}).
  */
 @Component(service = Method.class)
-public final class DescribeMethod implements Method {
+public final class DescribeMethod extends SettingsMethod<DescribeMethod.DescribeSettings> {
     /** What stats.describe takes: the columns, and a site split whose released moments are merged. */
     record DescribeSettings(DescribedColumns columns,
             @Adjust(name = "siteColumn", doc = "compute per site and merge the released moments")
             SiteSplit split) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.describe",
-            "Descriptive statistics of numeric columns")
-            .category("statistics")
-            .reference("Chan, Golub & LeVeque, Am Stat 37:242 (1983) for merging moments")
-            .description("Per column: N, missing, mean, standard deviation, minimum, maximum.")
-            .input(SurvivalInput.DATA)
-            .settings(DescribeSettings.class)
-            .output(TableSpec.of("describe", "one row per column", column("column", STRING), column("n", INT64),
-                    column("missing", INT64), column("mean", FLOAT64), column("sd", FLOAT64), column("min", FLOAT64),
-                    column("max", FLOAT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public DescribeMethod() {
+        super(DescribeSettings.class, MethodDescriptor.builder("stats.describe",
+                "Descriptive statistics of numeric columns")
+                .category("statistics")
+                .reference("Chan, Golub & LeVeque, Am Stat 37:242 (1983) for merging moments")
+                .description("Per column: N, missing, mean, standard deviation, minimum, maximum.")
+                .input(SurvivalInput.DATA)
+                .output(TableSpec.of("describe", "one row per column", column("column", STRING), column("n", INT64),
+                        column("missing", INT64), column("mean", FLOAT64), column("sd", FLOAT64), column("min", FLOAT64),
+                        column("max", FLOAT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+    protected MethodResult run(Map<String, Table> inputs, DescribeSettings settings, MethodContext context) {
         Table data = SurvivalInput.data(inputs.get("data"));
-        DescribeSettings settings = Settings.bind(DescribeSettings.class, parameters);
         List<String> names = settings.columns().names();
         String siteColumn = settings.split().siteColumn();
         double[] site = siteColumn != null ? values(data, "siteColumn", siteColumn) : null;

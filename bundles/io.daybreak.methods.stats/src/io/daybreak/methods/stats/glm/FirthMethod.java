@@ -11,8 +11,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.Coefficients;
 import io.daybreak.stats.models.columns.SiteSplit;
@@ -27,31 +26,25 @@ import io.daybreak.stats.models.survival.SurvivalInput;
  * federated fit from the information, log-likelihood and modified score each site releases ({@link FirthSums}).
  */
 @Component(service = Method.class)
-public final class FirthMethod implements Method {
+public final class FirthMethod extends SettingsMethod<FirthMethod.FirthSettings> {
     /** What stats.firth takes: the model's columns and the site split, as stats.glm. */
     record FirthSettings(GlmColumns model, SiteSplit split) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.firth",
-            "Firth-penalised logistic regression")
-            .category("statistics")
-            .reference("Firth, Biometrika 80:27 (1993); Heinze & Schemper, Stat Med 21:2409 (2002); R logistf")
-            .description("Bias-reduced logistic regression that stays finite under separation: coefficients, "
-                    + "Wald standard errors, penalised log-likelihood; exact federated fit over sites.")
-            .input(SurvivalInput.DATA)
-            .settings(FirthSettings.class)
-            .output(Coefficients.SPEC)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public FirthMethod() {
+        super(FirthSettings.class, MethodDescriptor.builder("stats.firth",
+                "Firth-penalised logistic regression")
+                .category("statistics")
+                .reference("Firth, Biometrika 80:27 (1993); Heinze & Schemper, Stat Med 21:2409 (2002); R logistf")
+                .description("Bias-reduced logistic regression that stays finite under separation: coefficients, "
+                        + "Wald standard errors, penalised log-likelihood; exact federated fit over sites.")
+                .input(SurvivalInput.DATA)
+                .output(Coefficients.SPEC));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+    protected MethodResult run(Map<String, Table> inputs, FirthSettings settings, MethodContext context) {
         int[] dropped = new int[1];
-        FirthSettings settings = Settings.bind(FirthSettings.class, parameters);
         List<DesignMatrix> sites = GlmInput.sites(inputs.get("data"), settings.model(), settings.split(),
                 GlmFamily.BINOMIAL, dropped);
         List<String> terms = settings.model().terms();

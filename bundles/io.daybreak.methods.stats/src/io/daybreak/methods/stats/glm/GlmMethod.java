@@ -12,9 +12,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.data.Table;
 import io.daybreak.methods.stats.settings.Combine;
 import io.daybreak.stats.models.columns.Coefficients;
@@ -32,7 +31,7 @@ import io.daybreak.stats.models.survival.SurvivalInput;
  * X'WX, X'Wz, its deviance and n ({@link GlmSums}).
  */
 @Component(service = Method.class)
-public final class GlmMethod implements Method {
+public final class GlmMethod extends SettingsMethod<GlmMethod.GlmSettings> {
     /** What stats.glm takes: the model's columns, the site split, the family and how sites combine. */
     record GlmSettings(GlmColumns model, SiteSplit split,
             @Setting(defaultValue = "gaussian")
@@ -43,25 +42,19 @@ public final class GlmMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.glm",
-            "Generalised linear model (gaussian, binomial, poisson)")
-            .category("statistics")
-            .reference("McCullagh & Nelder, Generalized Linear Models (1989); R stats::glm; DataSHIELD ds.glm")
-            .description("Coefficients with standard errors and Wald tests, residual and null deviance, "
-                    + "dispersion; exact federated fit over sites (sites release X'WX, X'Wz and deviance).")
-            .input(SurvivalInput.DATA)
-            .settings(GlmSettings.class)
-            .output(Coefficients.SPEC)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public GlmMethod() {
+        super(GlmSettings.class, MethodDescriptor.builder("stats.glm",
+                "Generalised linear model (gaussian, binomial, poisson)")
+                .category("statistics")
+                .reference("McCullagh & Nelder, Generalized Linear Models (1989); R stats::glm; DataSHIELD ds.glm")
+                .description("Coefficients with standard errors and Wald tests, residual and null deviance, "
+                        + "dispersion; exact federated fit over sites (sites release X'WX, X'Wz and deviance).")
+                .input(SurvivalInput.DATA)
+                .output(Coefficients.SPEC));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        GlmSettings settings = Settings.bind(GlmSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, GlmSettings settings, MethodContext context) {
         GlmFamily family = settings.family();
         int[] dropped = new int[1];
         List<DesignMatrix> sites = GlmInput.sites(inputs.get("data"), settings.model(), settings.split(), family, dropped);

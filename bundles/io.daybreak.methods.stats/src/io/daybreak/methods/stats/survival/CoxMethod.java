@@ -14,9 +14,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.data.Table;
 import io.daybreak.methods.stats.settings.Combine;
 import io.daybreak.stats.models.columns.Coefficients;
@@ -36,7 +35,7 @@ import io.daybreak.stats.models.survival.SurvivalInput;
  * (stratified by site).
  */
 @Component(service = Method.class)
-public final class CoxMethod implements Method {
+public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
     /** What stats.cox takes: the survival columns, the site split, the model, strata and how sites combine. */
     record CoxSettings(SurvivalColumns survival, SiteSplit split, CoxModel model,
             @Setting(optional = true, doc = "numeric column of strata (separate baseline hazards)")
@@ -54,26 +53,20 @@ public final class CoxMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.cox",
-            "Cox proportional hazards regression")
-            .category("statistics")
-            .reference("Cox, JRSS-B 34:187 (1972); Efron, JASA 72:557 (1977); Lu et al., JAMIA 22:1212 (2015); "
-                    + "R survival::coxph")
-            .description("Coefficients, standard errors, Wald tests and log partial likelihoods; Efron or Breslow "
-                    + "ties; strata; exact federated fit over sites with pooled risk sets or site strata.")
-            .input(SurvivalInput.DATA)
-            .settings(CoxSettings.class)
-            .output(Coefficients.SPEC)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public CoxMethod() {
+        super(CoxSettings.class, MethodDescriptor.builder("stats.cox",
+                "Cox proportional hazards regression")
+                .category("statistics")
+                .reference("Cox, JRSS-B 34:187 (1972); Efron, JASA 72:557 (1977); Lu et al., JAMIA 22:1212 (2015); "
+                        + "R survival::coxph")
+                .description("Coefficients, standard errors, Wald tests and log partial likelihoods; Efron or Breslow "
+                        + "ties; strata; exact federated fit over sites with pooled risk sets or site strata.")
+                .input(SurvivalInput.DATA)
+                .output(Coefficients.SPEC));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        CoxSettings settings = Settings.bind(CoxSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, CoxSettings settings, MethodContext context) {
         List<String> covariates = settings.model().covariateNames();
         String strata = settings.strata();
         List<String> extra = new ArrayList<>(covariates);

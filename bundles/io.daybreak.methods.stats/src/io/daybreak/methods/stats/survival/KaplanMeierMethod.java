@@ -14,8 +14,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -28,34 +27,28 @@ import io.daybreak.stats.models.survival.SurvivalInput;
 
 /** {@code stats.km}: Kaplan–Meier curves with Greenwood standard errors, log-scale limits and medians. */
 @Component(service = Method.class)
-public final class KaplanMeierMethod implements Method {
+public final class KaplanMeierMethod extends SettingsMethod<KaplanMeierMethod.KaplanMeierSettings> {
     /** What stats.km takes: the survival columns, the site split and the curves' settings. */
     record KaplanMeierSettings(SurvivalColumns survival, SiteSplit split, CurveSettings curves) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.km",
-            "Kaplan-Meier survival curves")
-            .category("statistics")
-            .reference("Kaplan & Meier, JASA 53:457 (1958); Greenwood (1926); R survival::survfit")
-            .description("Survival curves per group: number at risk, events, S(t), Greenwood standard error, "
-                    + "confidence limits on the log scale, median with its limits; S at requested times. "
-                    + "Sites release counts of events and censorings per time only, which sum to the pooled counts.")
-            .input(SurvivalInput.DATA)
-            .settings(KaplanMeierSettings.class)
-            .output(TableSpec.of("curve", "one row per group and distinct time", column("group", FLOAT64),
-                    column("time", FLOAT64), column("atRisk", INT64), column("events", INT64), column("censored", INT64),
-                    column("survival", FLOAT64), column("stdErr", FLOAT64), column("lower", FLOAT64),
-                    column("upper", FLOAT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public KaplanMeierMethod() {
+        super(KaplanMeierSettings.class, MethodDescriptor.builder("stats.km",
+                "Kaplan-Meier survival curves")
+                .category("statistics")
+                .reference("Kaplan & Meier, JASA 53:457 (1958); Greenwood (1926); R survival::survfit")
+                .description("Survival curves per group: number at risk, events, S(t), Greenwood standard error, "
+                        + "confidence limits on the log scale, median with its limits; S at requested times. "
+                        + "Sites release counts of events and censorings per time only, which sum to the pooled counts.")
+                .input(SurvivalInput.DATA)
+                .output(TableSpec.of("curve", "one row per group and distinct time", column("group", FLOAT64),
+                        column("time", FLOAT64), column("atRisk", INT64), column("events", INT64), column("censored", INT64),
+                        column("survival", FLOAT64), column("stdErr", FLOAT64), column("lower", FLOAT64),
+                        column("upper", FLOAT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        KaplanMeierSettings settings = Settings.bind(KaplanMeierSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, KaplanMeierSettings settings, MethodContext context) {
         SurvivalColumns survival = settings.survival();
         CurveSettings asked = settings.curves();
         String groupBy = asked.groupBy();

@@ -10,9 +10,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.columns.SiteSplit;
@@ -23,7 +22,7 @@ import io.daybreak.stats.models.survival.SurvivalInput;
 
 /** {@code stats.logrank}: the (stratified) log-rank test, as R's {@code survdiff}. */
 @Component(service = Method.class)
-public final class LogRankMethod implements Method {
+public final class LogRankMethod extends SettingsMethod<LogRankMethod.LogRankSettings> {
     /** What stats.logrank takes: the survival columns, the site split, the groups, strata and site strata. */
     record LogRankSettings(SurvivalColumns survival, SiteSplit split,
             @Setting(doc = "numeric column whose values define the groups compared")
@@ -33,24 +32,18 @@ public final class LogRankMethod implements Method {
             SiteStrata bySite) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.logrank", "Log-rank test")
-            .category("statistics")
-            .reference("Mantel (1966); Peto & Peto (1972); R survival::survdiff")
-            .description("Observed and expected events per group and the log-rank chi-square, optionally "
-                    + "stratified; with siteColumn, stratifyBySite chooses between pooled risk sets (sites release "
-                    + "event and censoring counts per group and time) and site strata.")
-            .input(SurvivalInput.DATA)
-            .settings(LogRankSettings.class)
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public LogRankMethod() {
+        super(LogRankSettings.class, MethodDescriptor.builder("stats.logrank", "Log-rank test")
+                .category("statistics")
+                .reference("Mantel (1966); Peto & Peto (1972); R survival::survdiff")
+                .description("Observed and expected events per group and the log-rank chi-square, optionally "
+                        + "stratified; with siteColumn, stratifyBySite chooses between pooled risk sets (sites release "
+                        + "event and censoring counts per group and time) and site strata.")
+                .input(SurvivalInput.DATA));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        LogRankSettings settings = Settings.bind(LogRankSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, LogRankSettings settings, MethodContext context) {
         SurvivalColumns survival = settings.survival();
         String group = settings.group();
         String strata = settings.strata();

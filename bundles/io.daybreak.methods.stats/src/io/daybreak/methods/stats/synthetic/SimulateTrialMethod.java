@@ -10,9 +10,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -26,7 +25,7 @@ import io.daybreak.data.Table;
  * 0.02(age − 60). Patient i draws only from random stream i.
  */
 @Component(service = Method.class)
-public final class SimulateTrialMethod implements Method {
+public final class SimulateTrialMethod extends SettingsMethod<SimulateTrialMethod.SimulationSettings> {
     /** What stats.simulate-trial takes: the number of patients, their first id, the hazard model and follow-up. */
     record SimulationSettings(
             @Setting(unit = "patients", min = 1, max = 10_000_000, defaultValue = "300")
@@ -50,27 +49,21 @@ public final class SimulateTrialMethod implements Method {
         }
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.simulate-trial",
-            "Synthetic patients of a two-arm trial (survival and response)")
-            .category("statistics")
-            .reference("synthetic; exponential proportional hazards with uniform dropout and administrative censoring")
-            .description("One row per synthetic patient: id, age, sex, arm, time (days), status (1 = death, "
-                    + "0 = censored), response (0/1). Seeded; for demonstrations, never real data.")
-            .settings(SimulationSettings.class)
-            .output(TableSpec.of("patients", "one row per synthetic patient", TableSpec.column("id", ColumnType.INT64),
-                    TableSpec.column("age", ColumnType.FLOAT64), TableSpec.column("sex", ColumnType.INT64),
-                    TableSpec.column("arm", ColumnType.INT64), TableSpec.column("time", ColumnType.FLOAT64),
-                    TableSpec.column("status", ColumnType.INT64), TableSpec.column("response", ColumnType.INT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public SimulateTrialMethod() {
+        super(SimulationSettings.class, MethodDescriptor.builder("stats.simulate-trial",
+                "Synthetic patients of a two-arm trial (survival and response)")
+                .category("statistics")
+                .reference("synthetic; exponential proportional hazards with uniform dropout and administrative censoring")
+                .description("One row per synthetic patient: id, age, sex, arm, time (days), status (1 = death, "
+                        + "0 = censored), response (0/1). Seeded; for demonstrations, never real data.")
+                .output(TableSpec.of("patients", "one row per synthetic patient", TableSpec.column("id", ColumnType.INT64),
+                        TableSpec.column("age", ColumnType.FLOAT64), TableSpec.column("sex", ColumnType.INT64),
+                        TableSpec.column("arm", ColumnType.INT64), TableSpec.column("time", ColumnType.FLOAT64),
+                        TableSpec.column("status", ColumnType.INT64), TableSpec.column("response", ColumnType.INT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
-        SimulationSettings settings = Settings.bind(SimulationSettings.class, parameters);
+    protected MethodResult run(Map<String, Table> inputs, SimulationSettings settings, MethodContext context) {
         int n = settings.n();
         long firstId = settings.firstId();
         double followUp = settings.followUp();

@@ -17,8 +17,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
+import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -31,7 +30,7 @@ import io.daybreak.stats.models.survival.SurvivalInput;
  * (numbers or text) and the tables are added, as the federated analysis does.
  */
 @Component(service = Method.class)
-public final class TableMethod implements Method {
+public final class TableMethod extends SettingsMethod<TableMethod.TableSettings> {
     /** What stats.table takes: the table's columns, and a site split that adds the sites' own tables. */
     record TableSettings(Crosstab table,
             @Adjust(name = "siteColumn",
@@ -39,27 +38,21 @@ public final class TableMethod implements Method {
             SiteSplit split) {
     }
 
-    private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder("stats.table",
-            "Contingency table with Pearson's chi-squared test")
-            .category("statistics")
-            .reference("Pearson, Phil Mag 50:157 (1900); Yates, JRSS Suppl 1:217 (1934); R chisq.test")
-            .description("Counts of one categorical column or two crossed (missing values not counted), and for "
-                    + "two columns Pearson's chi-squared test of independence, with Yates' correction for 2 x 2.")
-            .input(SurvivalInput.DATA)
-            .settings(TableSettings.class)
-            .output(TableSpec.of("table", "one row per cell", column("row", STRING), column("column", STRING),
-                    column("count", INT64)))
-            .build();
-
-    @Override
-    public MethodDescriptor descriptor() {
-        return DESCRIPTOR;
+    public TableMethod() {
+        super(TableSettings.class, MethodDescriptor.builder("stats.table",
+                "Contingency table with Pearson's chi-squared test")
+                .category("statistics")
+                .reference("Pearson, Phil Mag 50:157 (1900); Yates, JRSS Suppl 1:217 (1934); R chisq.test")
+                .description("Counts of one categorical column or two crossed (missing values not counted), and for "
+                        + "two columns Pearson's chi-squared test of independence, with Yates' correction for 2 x 2.")
+                .input(SurvivalInput.DATA)
+                .output(TableSpec.of("table", "one row per cell", column("row", STRING), column("column", STRING),
+                        column("count", INT64))));
     }
 
     @Override
-    public MethodResult apply(Map<String, Table> inputs, Parameters parameters, MethodContext context) {
+    protected MethodResult run(Map<String, Table> inputs, TableSettings settings, MethodContext context) {
         Table data = SurvivalInput.data(inputs.get("data"));
-        TableSettings settings = Settings.bind(TableSettings.class, parameters);
         Crosstab asked = settings.table();
         CategoricalColumn rows = read(data, "rows", asked.rows());
         CategoricalColumn columns = asked.columns() != null ? read(data, "columns", asked.columns()) : null;

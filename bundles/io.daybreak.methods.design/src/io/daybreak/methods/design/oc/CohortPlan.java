@@ -3,8 +3,8 @@ package io.daybreak.methods.design.oc;
 import io.daybreak.core.method.Setting;
 
 /**
- * Settings group: cohort size and number of cohorts, for the methods that take them without a start dose
- * (design.compare, design.boin-boundaries); the simulated designs take {@link Cohorts}, which adds one.
+ * Settings group: cohort size and number of cohorts. design.compare and design.boin-boundaries take it alone; the
+ * simulated designs take it inside {@link Cohorts}, which adds the start dose.
  */
 public record CohortPlan(
         @Setting(unit = "patients", min = 1, max = 100, defaultValue = "3")

@@ -3,14 +3,24 @@ package io.daybreak.methods.design.oc;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Setting;
 
-/** Settings group: cohort size, number of cohorts and start dose of a dose-finding design. */
+/**
+ * Settings group: cohort size, number of cohorts ({@link CohortPlan}, shared with the methods that take no start dose)
+ * and start dose of a dose-finding design.
+ */
 public record Cohorts(
-        @Setting(unit = "patients", min = 1, max = 100, defaultValue = "3")
-        int cohortSize,
-        @Setting(min = 1, max = 1000, defaultValue = "10", doc = "maximum cohorts per trial")
-        int cohorts,
+        CohortPlan plan,
         @Setting(min = 1, defaultValue = "1", doc = "starting dose level (1 = lowest)")
         long startDose) {
+
+    /** Patients per cohort. */
+    public int cohortSize() {
+        return plan.cohortSize();
+    }
+
+    /** The most cohorts a trial enrols. */
+    public int cohorts() {
+        return plan.cohorts();
+    }
 
     /** The 0-based start dose, checked against the number of doses (the one check that needs the truth). */
     public int startIndex(int doses) {
@@ -28,6 +38,6 @@ public record Cohorts(
 
     /** Start dose, cohort size and sample size (cohortSize × cohorts) of a time-to-event design. */
     public TiteTrial.Enrolment enrolment(int doses) {
-        return new TiteTrial.Enrolment(startIndex(doses), cohortSize, cohortSize * cohorts);
+        return new TiteTrial.Enrolment(startIndex(doses), cohortSize(), cohortSize() * cohorts());
     }
 }

@@ -10,9 +10,16 @@ public final class NumberText {
     /**
      * Whole numbers without a decimal point; others to six significant digits without padding zeros:
      * 0.300000 becomes 0.3 and 1.50000e-05 becomes 1.5e-05 (zeros are removed from the mantissa only, so
-     * 1.37733e-10 keeps its exponent).
+     * 1.37733e-10 keeps its exponent). A value that does not exist (an upper confidence limit of a median the
+     * curve never reaches) is {@code NA}, and infinities are {@code Inf} and {@code -Inf}, as R prints them.
      */
     public static String compact(double value) {
+        if (Double.isNaN(value)) {
+            return "NA";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Inf" : "-Inf";
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }

@@ -1,21 +1,61 @@
 package io.daybreak.console.internal;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Prints a document: as one JSON document (one line, then a newline) or as readable text. Text layouts
  * are for people and may change; the JSON is the contract.
  */
 final class Output {
-    /** Created on first JSON output only: Jackson's start-up cost is not paid by text commands. */
+    /**
+     * Created on first JSON output only: Jackson's start-up cost is not paid by text commands. A missing value (NaN)
+     * is written as JSON's {@code null}, as R's jsonlite writes NA, rather than Jackson's string "NaN", which a
+     * reader would take for text.
+     */
     private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .registerModule(new SimpleModule("missing-as-null")
+                        .addSerializer(Double.class, new MissingAsNull<>(Double.class))
+                        .addSerializer(double[].class, new MissingAsNull<>(double[].class)));
+    }
+
+    /** Writes doubles, and arrays of them, with NaN as {@code null}. */
+    private static final class MissingAsNull<T> extends StdSerializer<T> {
+        MissingAsNull(Class<T> type) {
+            super(type);
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            if (value instanceof double[] array) {
+                generator.writeStartArray(array, array.length);
+                for (double element : array) {
+                    write(element, generator);
+                }
+                generator.writeEndArray();
+            } else {
+                write((Double) value, generator);
+            }
+        }
+
+        private static void write(double value, JsonGenerator generator) throws IOException {
+            if (Double.isNaN(value)) {
+                generator.writeNull();
+            } else {
+                generator.writeNumber(value);
+            }
+        }
     }
 
     private Output() {

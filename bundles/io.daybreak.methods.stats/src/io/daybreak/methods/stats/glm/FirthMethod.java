@@ -76,6 +76,7 @@ public final class FirthMethod extends SettingsMethod<FirthMethod.FirthSettings>
         return MethodResult.builder()
                 .output("coefficients", Coefficients.table(context.allocator(), terms, fit.coefficients(),
                         fit.standardErrors(), 0))
+                .summary("terms", List.copyOf(terms))
                 .summary("coefficients", fit.coefficients())
                 .summary("standardErrors", fit.standardErrors())
                 .summary("penalizedLogLikelihood", fit.penalizedLogLikelihood())

@@ -88,6 +88,7 @@ public final class GlmMethod extends SettingsMethod<GlmMethod.GlmSettings> {
         return MethodResult.builder()
                 .output("coefficients", Coefficients.table(context.allocator(), terms, fit.coefficients(),
                         fit.standardErrors(), tDf))
+                .summary("terms", List.copyOf(terms))
                 .summary("coefficients", fit.coefficients())
                 .summary("standardErrors", fit.standardErrors())
                 .summary("deviance", fit.deviance())

@@ -100,6 +100,7 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
         return MethodResult.builder()
                 .output("coefficients", Coefficients.table(context.allocator(), covariates, fit.coefficients(),
                         fit.standardErrors(), 0))
+                .summary("terms", List.copyOf(covariates))
                 .summary("coefficients", fit.coefficients())
                 .summary("standardErrors", fit.standardErrors())
                 .summary("logLikelihood", fit.logLikelihoodNull(), fit.logLikelihood())

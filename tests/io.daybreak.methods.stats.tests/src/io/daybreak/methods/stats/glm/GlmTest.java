@@ -1,8 +1,10 @@
 package io.daybreak.methods.stats.glm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,8 @@ class GlmTest extends StatsTestSupport {
         }
         assertRelative(279.611978833782, (Double) fit.get("deviance"), 1e-10, "deviance");
         assertRelative(316.171110816404, (Double) fit.get("nullDeviance"), 1e-10, "null deviance");
+        // the summary names its coefficients as R's coef() does, in the same order
+        assertEquals(List.of("(Intercept)", "spontaneous", "induced"), fit.get("terms"));
     }
 
     @Test

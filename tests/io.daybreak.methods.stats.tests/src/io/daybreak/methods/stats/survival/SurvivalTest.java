@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class SurvivalTest extends StatsTestSupport {
         double[] beta = doubles(efron.get("coefficients"));
         double[] se = doubles(efron.get("standardErrors"));
         double[] loglik = doubles(efron.get("logLikelihood"));
+        assertEquals(List.of("age", "sex"), efron.get("terms"), "the summary names its coefficients (no intercept)");
         assertRelative(0.0170453318501651, beta[0], 1e-10, "age");
         assertRelative(-0.5132185198361823, beta[1], 1e-10, "sex");
         assertRelative(0.00922327347725708, se[0], 1e-10, "se age");

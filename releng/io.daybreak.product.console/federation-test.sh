@@ -155,6 +155,8 @@ grep -q '"family" *: *"poisson"' glm.json || fail "the saved federated result do
 out="$("$DAYBREAK" report --out glm.html glm.json)" || fail "report of the poisson GLM: $out"
 grep -q 'rate ratio (95% CI)' glm.html || fail "the poisson GLM's report has no rate ratios"
 grep -q 'Rate ratio (95% CI, log scale)' glm.html || fail "the poisson GLM's forest plot is not on the rate-ratio scale"
+grep -q '(Intercept)</td><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>&ndash;</td>' glm.html \
+  || fail "the report shows exp(intercept) as if it were a rate ratio"
 
 # survdiff(Surv(time, status) ~ sex, lung): chisq 10.3267419548856
 out="$("$DAYBREAK" fed stats.logrank --nodes "$NODES" "${TLS[@]}" dataset=lung group=sex eventValue=2 --json)" \

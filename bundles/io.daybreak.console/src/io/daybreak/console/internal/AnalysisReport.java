@@ -178,6 +178,8 @@ final class AnalysisReport {
                 + "<th>estimate</th><th>SE</th><th>95% CI</th>"
                 + (ratios ? "<th>" + ratio.toLowerCase(Locale.ROOT) + " (95% CI)</th>" : "")
                 + "</tr>");
+        List<String> names = terms.stream().map(String::valueOf).toList();
+        List<Integer> kept = ForestPlot.withoutIntercept(names);
         for (int i = 0; i < k; i++) {
             estimate[i] = ((Number) estimates.get(i)).doubleValue();
             double se = ((Number) errors.get(i)).doubleValue();
@@ -186,14 +188,17 @@ final class AnalysisReport {
             html.append("<tr><td class=\"text\">").append(escape(String.valueOf(terms.get(i)))).append("</td><td>")
                     .append(Output.format(estimate[i])).append("</td><td>").append(Output.format(se)).append("</td><td>")
                     .append(Output.format(lower[i])).append(" to ").append(Output.format(upper[i])).append("</td>");
-            if (ratios) {
+            if (ratios && !kept.contains(i)) {
+                // exp of the intercept is a baseline odds or rate, not a ratio: the forest plot leaves it out too
+                html.append("<td>&ndash;</td>");
+            } else if (ratios) {
                 html.append("<td>").append(Output.format(Math.exp(estimate[i]))).append(" (")
                         .append(Output.format(Math.exp(lower[i]))).append(" to ")
                         .append(Output.format(Math.exp(upper[i]))).append(")</td>");
             }
             html.append("</tr>");
         }
-        return html.append("</table>\n").append(ReportCharts.forest(ratio, terms.stream().map(String::valueOf).toList(),
+        return html.append("</table>\n").append(ReportCharts.forest(ratio, names,
                 estimate, lower, upper)).toString();
     }
 

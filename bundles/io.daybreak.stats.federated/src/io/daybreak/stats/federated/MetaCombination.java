@@ -8,12 +8,11 @@ import java.util.function.Function;
 
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodResult;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.federation.Sites;
 import io.daybreak.stats.models.columns.Coefficients;
 import io.daybreak.stats.models.meta.MetaAnalysis;
 
-/** Per-coefficient meta-analysis of per-site regression fits, and the parameter that selects it. */
+/** Per-coefficient meta-analysis of per-site regression fits (selected by a method's {@code combine} setting). */
 public final class MetaCombination {
     private final MetaAnalysis[] pooled;
     private final boolean random;
@@ -21,13 +20,6 @@ public final class MetaCombination {
     private MetaCombination(MetaAnalysis[] pooled, boolean random) {
         this.pooled = pooled;
         this.random = random;
-    }
-
-    /** {@code combine}: the exact federated fit (default) or a meta-analysis of per-site fits. */
-    public static ParameterSpec.Builder parameter() {
-        return ParameterSpec.choice("combine", "exact", "fixed", "random").defaultValue("exact")
-                .doc("with siteColumn: exact (equal to the pooled fit), or meta-analysis of per-site fits: fixed "
-                        + "(inverse variance) or random (DerSimonian-Laird); the meta-analyses are not exact");
     }
 
     /** Combines site estimates and standard errors (one array per site, one entry per coefficient). */

@@ -9,8 +9,7 @@ import io.daybreak.stats.models.columns.SiteSplit;
 
 /**
  * Settings group (see {@link Settings}): how the regression methods (GLM, Cox; local and federated) combine sites,
- * the exact federated fit or a {@link MetaCombination} of per-site fits. The text equals that of
- * {@link MetaCombination#parameter()}, the library's form for methods that declare parameters one by one.
+ * the exact federated fit or a {@link MetaCombination} of per-site fits.
  */
 public record Combine(
         @Setting(defaultValue = "exact", doc = "with siteColumn: exact (equal to the pooled fit), or meta-analysis of "

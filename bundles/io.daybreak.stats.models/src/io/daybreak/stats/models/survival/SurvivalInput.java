@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.daybreak.core.method.InvalidParameterException;
-import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.Parameters;
-import io.daybreak.core.method.Settings;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.NumericColumns;
@@ -18,26 +15,12 @@ import io.daybreak.stats.models.columns.SiteSplit;
  * statistics computed from its rows alone, then combined as aggregates only), and helpers on the columns read.
  *
  * <p>Methods declare the columns with a settings record holding the groups {@link SurvivalColumns} and
- * {@link SiteSplit}. The builder and {@link Parameters} forms below remain for callers that declare parameters one
- * by one; they bind the same groups, so they read no parameter by name.
+ * {@link SiteSplit}.
  */
 public final class SurvivalInput {
     public static final TableSpec DATA = TableSpec.of("data", "one row per patient; columns named by the parameters");
 
     private SurvivalInput() {
-    }
-
-    /** Adds {@link #DATA}, the survival columns and the site column, as a settings record with both groups does. */
-    public static MethodDescriptor.Builder declare(MethodDescriptor.Builder descriptor) {
-        MethodDescriptor.Builder declared = columns(descriptor.input(DATA));
-        Settings.specs(SiteSplit.class).forEach(declared::parameter);
-        return declared;
-    }
-
-    /** The survival columns alone: time, status and the event value (a federated method's sites hold the data). */
-    public static MethodDescriptor.Builder columns(MethodDescriptor.Builder descriptor) {
-        Settings.specs(SurvivalColumns.class).forEach(descriptor::parameter);
-        return descriptor;
     }
 
     /** The input table {@link #DATA}, named in the error when it was not given. */
@@ -46,12 +29,6 @@ public final class SurvivalInput {
             throw new InvalidParameterException("input table 'data' is required (run with --in data=file.csv)");
         }
         return data;
-    }
-
-    /** The columns read, complete cases over all of them (parameters declared by {@link #declare}). */
-    public static NumericColumns read(Table data, Parameters parameters, List<String> extra) {
-        return read(data, Settings.bind(SurvivalColumns.class, parameters), Settings.bind(SiteSplit.class, parameters),
-                extra);
     }
 
     /**
@@ -82,16 +59,6 @@ public final class SurvivalInput {
         return columns;
     }
 
-    /** The follow-up times ({@link SurvivalColumns#times}). */
-    public static double[] time(NumericColumns columns, Parameters parameters) {
-        return Settings.bind(SurvivalColumns.class, parameters).times(columns);
-    }
-
-    /** The event indicators ({@link SurvivalColumns#events}). */
-    public static boolean[] event(NumericColumns columns, Parameters parameters) {
-        return Settings.bind(SurvivalColumns.class, parameters).events(columns);
-    }
-
     /** Event indicators: the status equals the event value. */
     public static boolean[] events(double[] status, double eventValue) {
         boolean[] event = new boolean[status.length];
@@ -111,11 +78,6 @@ public final class SurvivalInput {
             }
         }
         return x;
-    }
-
-    /** The sites' rows ({@link SiteSplit#sites}). */
-    public static List<NumericColumns> sites(NumericColumns columns, Parameters parameters) {
-        return Settings.bind(SiteSplit.class, parameters).sites(columns);
     }
 
     /** Indices 0 … k − 1 of each row's value in a column's distinct values. */

@@ -3,24 +3,20 @@ package io.daybreak.methods.stats.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.MethodDescriptor;
-import io.daybreak.core.method.ParameterSpec;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Settings;
 import io.daybreak.methods.stats.glm.GlmMethod;
 import io.daybreak.methods.stats.survival.CoxMethod;
-import io.daybreak.methods.stats.survival.KaplanMeierMethod;
 import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.models.survival.SurvivalColumns;
-import io.daybreak.stats.models.survival.SurvivalInput;
 
-/** The settings groups the statistics methods share, and the forms of SurvivalInput kept for one-by-one callers. */
+/** The settings groups the statistics methods share. */
 class SharedSettingsTest {
 
     /** A meta-analysis in one process needs sites: refused when the parameters bind, before any data is read. */
@@ -36,12 +32,9 @@ class SharedSettingsTest {
                 "siteColumn", "site"));
     }
 
-    /** SurvivalInput.declare declares what a settings record with SurvivalColumns and SiteSplit does. */
+    /** The survival columns and the site split bind as groups of any settings record that holds them. */
     @Test
-    void theBuilderFormOfTheSurvivalColumnsEqualsTheGroups() {
-        List<ParameterSpec> declared = SurvivalInput.declare(MethodDescriptor.builder("test.survival", "test")).build()
-                .parameters();
-        assertEquals(new KaplanMeierMethod().descriptor().parameters().subList(0, 4), declared);
+    void theSurvivalGroupsBindInAnyRecord() {
         Parameters bound = Parameters.bind(MethodDescriptor.builder("test.survival", "test").settings(Both.class)
                 .build(), Map.of("eventValue", "2", "siteColumn", "site"));
         assertEquals(new SurvivalColumns("time", "status", 2), Settings.bind(SurvivalColumns.class, bound));

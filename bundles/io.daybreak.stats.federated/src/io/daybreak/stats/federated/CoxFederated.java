@@ -27,13 +27,21 @@ public final class CoxFederated {
 
     public static Result fit(Sites sites, String time, String status, double eventValue, List<String> covariates,
             boolean efron, boolean stratifyBySite) {
-        Map<String, Object> base = new LinkedHashMap<>();
-        base.put("time", time);
-        base.put("status", status);
-        base.put("eventValue", eventValue);
-        base.put("covariates", covariates);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("time", time);
+        model.put("status", status);
+        model.put("eventValue", eventValue);
+        model.put("covariates", covariates);
+        return fit(sites, model, covariates.size(), efron, stratifyBySite);
+    }
+
+    /**
+     * The fit of a model given as site-step arguments (time, status, event value and covariates, or a formula with
+     * its agreed levels, {@link FormulaReleases#arguments}) with {@code p} coefficients.
+     */
+    public static Result fit(Sites sites, Map<String, Object> model, int p, boolean efron, boolean stratifyBySite) {
+        Map<String, Object> base = new LinkedHashMap<>(model);
         base.put("ties", efron ? "efron" : "breslow");
-        int p = covariates.size();
         int[] rounds = new int[1];
         long[] events = new long[1];
         CoxFit fit;

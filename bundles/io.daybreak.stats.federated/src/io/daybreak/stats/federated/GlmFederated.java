@@ -29,21 +29,37 @@ public final class GlmFederated {
      * intercept-only model at the pooled mean response (Σy / n from the releases), where its fit lies exactly.
      */
     public static Result fit(Sites sites, String response, List<String> covariates, GlmFamily family) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("response", response);
+        model.put("covariates", covariates);
+        return fit(sites, model, covariates.size() + 1, true, false, family);
+    }
+
+    /**
+     * The fit of a model given as site-step arguments (response and covariates, or a formula and its agreed levels:
+     * {@link FormulaReleases#arguments}) with {@code p} coefficients. With an offset the null deviance is that of the
+     * intercept-only model fitted with the offset (more rounds); without an intercept it is not computed (NaN).
+     */
+    public static Result fit(Sites sites, Map<String, Object> model, int p, boolean intercept, boolean offset,
+            GlmFamily family) {
         int[] rounds = new int[1];
         GlmSums[] latest = new GlmSums[1];
-        GlmFit fit = GlmFit.fit(beta -> latest[0] = round(sites, response, covariates, family, beta, false, rounds),
-                family, covariates.size() + 1);
-        double mean = latest[0].meanResponse();
-        double nullDeviance = round(sites, response, covariates, family, new double[] {family.link(mean)}, true, rounds)
-                .deviance();
+        GlmFit fit = GlmFit.fit(beta -> latest[0] = round(sites, model, family, beta, false, rounds), family, p);
+        double nullDeviance;
+        if (!intercept) {
+            nullDeviance = Double.NaN;
+        } else if (offset) {
+            nullDeviance = GlmFit.fit(beta -> round(sites, model, family, beta, true, rounds), family, 1).deviance();
+        } else {
+            double mean = latest[0].meanResponse();
+            nullDeviance = round(sites, model, family, new double[] {family.link(mean)}, true, rounds).deviance();
+        }
         return new Result(fit, nullDeviance, rounds[0]);
     }
 
-    private static GlmSums round(Sites sites, String response, List<String> covariates, GlmFamily family, double[] beta,
+    private static GlmSums round(Sites sites, Map<String, Object> model, GlmFamily family, double[] beta,
             boolean interceptOnly, int[] rounds) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("response", response);
-        arguments.put("covariates", covariates);
+        Map<String, Object> arguments = new LinkedHashMap<>(model);
         arguments.put("family", family.name().toLowerCase(java.util.Locale.ROOT));
         arguments.put("interceptOnly", interceptOnly);
         if (beta != null) {

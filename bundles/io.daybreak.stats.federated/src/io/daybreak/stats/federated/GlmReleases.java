@@ -18,7 +18,8 @@ public final class GlmReleases {
     /** The release of one IRLS step's sums (other site steps add their own aggregates to it). */
     public static Aggregates.Builder release(GlmSums sums) {
         return Aggregates.builder().putMatrix("xtwx", sums.xtwx).put("xtwz", sums.xtwz)
-                .put("deviance", sums.deviance).put("n", sums.n).put("sumY", sums.sumY);
+                .put("deviance", sums.deviance).put("n", sums.n).put("sumY", sums.sumY)
+                .put("saturatedLogLikelihood", sums.saturatedLogLikelihood);
     }
 
     /** Rebuilds the sums from a site's release (the coordinator's side). */
@@ -32,6 +33,7 @@ public final class GlmReleases {
         sums.deviance = released.scalar("deviance");
         sums.n = (long) released.scalar("n");
         sums.sumY = released.scalar("sumY");
+        sums.saturatedLogLikelihood = released.scalar("saturatedLogLikelihood");
         return sums;
     }
 }

@@ -137,7 +137,8 @@ class CausalDisclosureRulesTest extends CausalTestSupport {
         Aggregates release = Aggregates.fromBytes(DirectStepAnalysis.handle(node, "CN=r", CausalSiteStep.METHOD,
                 "propensity", "cohort",
                 arguments), allocator);
-        assertEquals(List.of("xtwx.shape", "xtwx", "xtwz", "deviance", "n", "sumY"), release.names());
+        assertEquals(List.of("xtwx.shape", "xtwx", "xtwz", "deviance", "n", "sumY", "saturatedLogLikelihood"),
+                release.names());
         for (String name : release.names()) {
             for (double value : release.get(name)) {
                 for (int i = 0; i < N; i++) {

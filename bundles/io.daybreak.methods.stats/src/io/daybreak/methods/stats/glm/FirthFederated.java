@@ -23,11 +23,18 @@ public final class FirthFederated {
     }
 
     public static Result fit(Sites sites, String response, List<String> covariates) {
-        int p = covariates.size() + 1;
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("response", response);
+        model.put("covariates", covariates);
+        return fit(sites, model, covariates.size() + 1);
+    }
+
+    /** The fit of a model given as site-step arguments (see {@link FederatedModel}) with {@code p} coefficients. */
+    public static Result fit(Sites sites, Map<String, Object> model, int p) {
         int[] rounds = new int[1];
         FirthFit fit = FirthFit.fit(beta -> {
             Map<String, Aggregates> replies = sites.call(FirthSiteStep.METHOD, "information",
-                    arguments(response, covariates, beta, rounds));
+                    arguments(model, beta, rounds));
             double[][] total = new double[p + 1][p];
             for (String site : sites.names()) {
                 double[][] part = replies.get(site).getMatrix("information");
@@ -39,7 +46,7 @@ public final class FirthFederated {
             }
             return total;
         }, (beta, inverse) -> {
-            Map<String, Object> arguments = arguments(response, covariates, beta, rounds);
+            Map<String, Object> arguments = arguments(model, beta, rounds);
             double[] flat = new double[p * p];
             for (int a = 0; a < p; a++) {
                 System.arraycopy(inverse[a], 0, flat, a * p, p);
@@ -58,11 +65,9 @@ public final class FirthFederated {
         return new Result(fit, rounds[0]);
     }
 
-    private static Map<String, Object> arguments(String response, List<String> covariates, double[] beta, int[] rounds) {
+    private static Map<String, Object> arguments(Map<String, Object> model, double[] beta, int[] rounds) {
         rounds[0]++;
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("response", response);
-        arguments.put("covariates", covariates);
+        Map<String, Object> arguments = new LinkedHashMap<>(model);
         arguments.put("beta", SummaryValues.list(beta));
         return arguments;
     }

@@ -15,7 +15,6 @@ import io.daybreak.core.method.Settings;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
 import io.daybreak.stats.models.columns.SummaryValues;
-import io.daybreak.stats.models.glm.DesignMatrix;
 import io.daybreak.stats.models.glm.FirthFit;
 
 /** {@code stats.firth} across site nodes ({@link FirthFederated}). */
@@ -41,17 +40,26 @@ public final class FirthFederatedMethod implements FederatedMethod {
 
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
-        GlmColumns model = Settings.bind(FirthFederatedSettings.class, parameters).model();
-        List<String> covariates = model.covariateNames();
+        GlmColumns columns = Settings.bind(FirthFederatedSettings.class, parameters).model();
+        FederatedModel model = FederatedModel.of(sites, FirthSiteStep.METHOD, columns);
+        if (model.offset()) {
+            throw new io.daybreak.core.method.InvalidParameterException("parameter 'formula': stats.firth takes no "
+                    + "offset()");
+        }
+        List<String> covariates = model.terms();
         FirthFederated.Result result;
         try {
-            result = FirthFederated.fit(sites, model.response(), covariates);
+            result = FirthFederated.fit(sites, model.arguments(), covariates.size());
         } catch (MathIllegalArgumentException e) {
             throw new IllegalArgumentException("the model cannot be fitted: the pooled information matrix is singular "
                     + "(collinear covariates or a constant column?)", e);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("terms", new java.util.ArrayList<Object>(DesignMatrix.terms(covariates)));
+        summary.put("formula", model.formula().toString());
+        summary.put("coefficientTable", new java.util.ArrayList<Object>(io.daybreak.stats.models.columns.Coefficients.rows(
+                covariates, result.fit().coefficients(), result.fit().standardErrors(), null,
+                io.daybreak.stats.models.columns.Coefficients.Layout.glm("OR", 0))));
+        summary.put("terms", new java.util.ArrayList<Object>(covariates));
         summary.put("coefficients", SummaryValues.list(result.fit().coefficients()));
         summary.put("standardErrors", SummaryValues.list(result.fit().standardErrors()));
         summary.put("penalizedLogLikelihood", result.fit().penalizedLogLikelihood());

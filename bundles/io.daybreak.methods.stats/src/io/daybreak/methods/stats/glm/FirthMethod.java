@@ -44,10 +44,12 @@ public final class FirthMethod extends SettingsMethod<FirthMethod.FirthSettings>
 
     @Override
     protected MethodResult run(Map<String, Table> inputs, FirthSettings settings, MethodContext context) {
-        int[] dropped = new int[1];
-        List<DesignMatrix> sites = GlmInput.sites(inputs.get("data"), settings.model(), settings.split(),
-                GlmFamily.BINOMIAL, dropped);
-        List<String> terms = settings.model().terms();
+        GlmInput input = GlmInput.read(inputs.get("data"), settings.model(), settings.split(), GlmFamily.BINOMIAL);
+        if (input.matrix().offset() != null) {
+            throw new InvalidParameterException("parameter 'formula': stats.firth takes no offset()");
+        }
+        List<DesignMatrix> sites = input.sites();
+        List<String> terms = input.terms();
         int p = terms.size();
         FirthFit fit;
         try {
@@ -76,13 +78,16 @@ public final class FirthMethod extends SettingsMethod<FirthMethod.FirthSettings>
         return MethodResult.builder()
                 .output("coefficients", Coefficients.table(context.allocator(), terms, fit.coefficients(),
                         fit.standardErrors(), 0))
+                .summary("formula", input.matrix().formula().toString())
+                .summary("coefficientTable", new java.util.ArrayList<Object>(Coefficients.rows(terms, fit.coefficients(),
+                        fit.standardErrors(), null, Coefficients.Layout.glm("OR", 0))))
                 .summary("terms", List.copyOf(terms))
                 .summary("coefficients", fit.coefficients())
                 .summary("standardErrors", fit.standardErrors())
                 .summary("penalizedLogLikelihood", fit.penalizedLogLikelihood())
                 .summary("iterations", (long) fit.iterations())
                 .summary("n", n)
-                .summary("droppedRows", (long) dropped[0])
+                .summary("droppedRows", (long) input.matrix().dropped())
                 .summary("sites", (long) sites.size())
                 .build();
     }

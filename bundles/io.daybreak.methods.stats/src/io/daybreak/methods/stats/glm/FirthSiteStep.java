@@ -11,6 +11,7 @@ import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.stats.federated.Arguments;
+import io.daybreak.stats.federated.FormulaReleases;
 import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.federated.SiteChecks;
 import io.daybreak.stats.models.glm.DesignMatrix;
@@ -37,23 +38,18 @@ public final class FirthSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        Arguments.step(METHOD, step, "information", "score");
-        String response = Arguments.string(arguments, "response");
-        List<String> covariates = Arguments.strings(arguments, "covariates");
-        int p = covariates.size() + 1;
+        Arguments.step(METHOD, step, "information", "score", FormulaReleases.LEVELS_STEP);
+        if (step.equals(FormulaReleases.LEVELS_STEP)) {
+            return FormulaReleases.levels(guard, data, arguments);
+        }
+        DesignMatrix design = arguments.containsKey("formula") ? formulaDesign(arguments, data, guard)
+                : columnsDesign(arguments, data, guard);
+        int p = design.x().length == 0 ? 0 : design.x()[0].length;
         double[] beta = Arguments.numbers(arguments, "beta", p);
         double[] flat = step.equals("score") ? Arguments.numbers(arguments, "inverseInformation", p * p) : null;
-        NumericColumns rows = Arguments.columns(data, Arguments.named("response", response, "covariates", covariates));
-        guard.rows("the rows of the model", rows.rowSet());
-        guard.parameters("the model", p, rows.rows());
-        List<String> columns = new ArrayList<>(List.of(response));
-        columns.addAll(covariates);
-        SiteChecks.binaryColumns(guard, rows, columns);
-        DesignMatrix design = DesignMatrix.of(rows, response, covariates);
         for (double value : design.y()) {
             if (GlmFamily.BINOMIAL.checkResponse(value) != null) {
-                throw new IllegalArgumentException("argument 'response': column '" + response + "' must hold only 0 "
-                        + "and 1");
+                throw new IllegalArgumentException("argument 'response': the response must hold only 0 and 1");
             }
         }
         if (step.equals("information")) {
@@ -65,5 +61,26 @@ public final class FirthSiteStep implements SiteStep {
             System.arraycopy(flat, a * p, inverse[a], 0, p);
         }
         return Aggregates.builder().put("score", FirthSums.modifiedScore(design.x(), design.y(), beta, inverse)).build();
+    }
+
+    private static DesignMatrix formulaDesign(Map<String, Object> arguments, Table data, ReleaseGuard guard) {
+        io.daybreak.stats.models.formula.ModelMatrix matrix = FormulaReleases.matrix(guard, data, arguments, null);
+        if (matrix.y() == null || matrix.offset() != null) {
+            throw new IllegalArgumentException("argument 'formula' needs a response and takes no offset()");
+        }
+        return DesignMatrix.of(matrix);
+    }
+
+    private static DesignMatrix columnsDesign(Map<String, Object> arguments, Table data, ReleaseGuard guard) {
+        String response = Arguments.string(arguments, "response");
+        List<String> covariates = Arguments.strings(arguments, "covariates");
+        int p = covariates.size() + 1;
+        NumericColumns rows = Arguments.columns(data, Arguments.named("response", response, "covariates", covariates));
+        guard.rows("the rows of the model", rows.rowSet());
+        guard.parameters("the model", p, rows.rows());
+        List<String> columns = new ArrayList<>(List.of(response));
+        columns.addAll(covariates);
+        SiteChecks.binaryColumns(guard, rows, columns);
+        return DesignMatrix.of(rows, response, covariates);
     }
 }

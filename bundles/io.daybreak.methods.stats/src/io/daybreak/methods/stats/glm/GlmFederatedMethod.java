@@ -17,7 +17,8 @@ import io.daybreak.methods.stats.settings.Combine;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.federated.MetaCombination;
 import io.daybreak.stats.federated.GlmFederated;
-import io.daybreak.stats.models.glm.DesignMatrix;
+import io.daybreak.stats.models.columns.Coefficients;
+import io.daybreak.stats.models.glm.GlmFit;
 import io.daybreak.stats.models.glm.GlmFamily;
 
 /** {@code stats.glm} across site nodes ({@link GlmFederated}). */
@@ -48,28 +49,39 @@ public final class GlmFederatedMethod implements FederatedMethod {
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
         GlmFederatedSettings settings = Settings.bind(GlmFederatedSettings.class, parameters);
         GlmFamily family = settings.family();
-        List<String> covariates = settings.model().covariateNames();
-        String response = settings.model().response();
+        FederatedModel model = FederatedModel.of(sites, GlmSiteStep.METHOD, settings.model());
+        List<String> terms = model.terms();
         if (!settings.combine().exact()) {
             MetaCombination.Federated meta = MetaCombination.acrossSites(sites, site -> {
-                GlmFederated.Result fit = GlmFederated.fit(site, response, covariates, family);
+                GlmFederated.Result fit = GlmFederated.fit(site, model.arguments(), terms.size(), model.intercept(),
+                        model.offset(), family);
                 return new MetaCombination.SiteFit(fit.fit().coefficients(), fit.fit().standardErrors(), fit.rounds(),
                         fit.fit().converged());
             }, settings.combine().random());
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("terms", new java.util.ArrayList<Object>(DesignMatrix.terms(covariates)));
+            summary.put("terms", new java.util.ArrayList<Object>(terms));
             summary.putAll(meta.summary());
             return new Outcome(summary, meta.rounds(), meta.converged());
         }
-        GlmFederated.Result result = GlmFederated.fit(sites, response, covariates, family);
+        GlmFederated.Result result = GlmFederated.fit(sites, model.arguments(), terms.size(), model.intercept(),
+                model.offset(), family);
+        GlmFit fit = result.fit();
+        double tDf = family.estimatesDispersion() ? fit.n() - terms.size() : 0;
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("terms", new java.util.ArrayList<Object>(DesignMatrix.terms(covariates)));
-        summary.put("coefficients", SummaryValues.list(result.fit().coefficients()));
-        summary.put("standardErrors", SummaryValues.list(result.fit().standardErrors()));
-        summary.put("deviance", result.fit().deviance());
+        summary.put("formula", model.formula().toString());
+        summary.put("family", family.name().toLowerCase(java.util.Locale.ROOT));
+        summary.put("coefficientTable", new java.util.ArrayList<Object>(Coefficients.rows(terms, fit.coefficients(),
+                fit.standardErrors(), null, Coefficients.Layout.glm(GlmMethod.ratioName(family), tDf))));
+        summary.put("terms", new java.util.ArrayList<Object>(terms));
+        summary.put("coefficients", SummaryValues.list(fit.coefficients()));
+        summary.put("standardErrors", SummaryValues.list(fit.standardErrors()));
+        summary.put("deviance", fit.deviance());
         summary.put("nullDeviance", result.nullDeviance());
-        summary.put("dispersion", result.fit().dispersion());
-        summary.put("n", result.fit().n());
-        return new Outcome(summary, result.rounds(), result.fit().converged());
+        summary.put("nullDf", fit.n() - (model.intercept() ? 1 : 0));
+        summary.put("residualDf", fit.n() - terms.size());
+        summary.put("aic", fit.aic(family));
+        summary.put("dispersion", fit.dispersion());
+        summary.put("n", fit.n());
+        return new Outcome(summary, result.rounds(), fit.converged());
     }
 }

@@ -56,9 +56,9 @@ public final class GlmMethod extends SettingsMethod<GlmMethod.GlmSettings> {
     @Override
     protected MethodResult run(Map<String, Table> inputs, GlmSettings settings, MethodContext context) {
         GlmFamily family = settings.family();
-        int[] dropped = new int[1];
-        List<DesignMatrix> sites = GlmInput.sites(inputs.get("data"), settings.model(), settings.split(), family, dropped);
-        List<String> terms = settings.model().terms();
+        GlmInput input = GlmInput.read(inputs.get("data"), settings.model(), settings.split(), family);
+        List<DesignMatrix> sites = input.sites();
+        List<String> terms = input.terms();
         int p = terms.size();
         if (!settings.combine().exact()) {
             if (sites.size() < 2) {
@@ -75,7 +75,8 @@ public final class GlmMethod extends SettingsMethod<GlmMethod.GlmSettings> {
                     .summary("sites", (long) sites.size()).build();
         }
         GlmFit fit = fit(sites, family, p, context);
-        double nullDeviance = nullDeviance(sites, family);
+        boolean intercept = input.matrix().hasIntercept();
+        double nullDeviance = nullDeviance(sites, family, intercept, context);
         double tDf = family.estimatesDispersion() ? fit.n() - p : 0;
         List<Object> warnings = new java.util.ArrayList<>();
         if (!fit.converged()) {
@@ -88,23 +89,56 @@ public final class GlmMethod extends SettingsMethod<GlmMethod.GlmSettings> {
         return MethodResult.builder()
                 .output("coefficients", Coefficients.table(context.allocator(), terms, fit.coefficients(),
                         fit.standardErrors(), tDf))
+                .summary("formula", input.matrix().formula().toString())
+                .summary("family", family.name().toLowerCase(java.util.Locale.ROOT))
+                .summary("coefficientTable", new java.util.ArrayList<Object>(Coefficients.rows(terms, fit.coefficients(),
+                        fit.standardErrors(), null, Coefficients.Layout.glm(ratioName(family), tDf))))
                 .summary("terms", List.copyOf(terms))
                 .summary("coefficients", fit.coefficients())
                 .summary("standardErrors", fit.standardErrors())
-                .summary("deviance", fit.deviance())
                 .summary("nullDeviance", nullDeviance)
+                .summary("nullDf", fit.n() - (intercept ? 1 : 0))
+                .summary("deviance", fit.deviance())
+                .summary("residualDf", fit.n() - p)
+                .summary("aic", fit.aic(family))
                 .summary("dispersion", fit.dispersion())
                 .summary("iterations", (long) fit.iterations())
                 .summary("n", fit.n())
-                .summary("droppedRows", (long) dropped[0])
+                .summary("droppedRows", (long) input.matrix().dropped())
                 .summary("sites", (long) sites.size())
                 .summary("converged", fit.converged())
                 .summary("warnings", warnings)
                 .build();
     }
 
-    /** R's null deviance: the deviance at μ = the mean response of all rows (see {@link GlmSums#nullDeviance}). */
-    private static double nullDeviance(List<DesignMatrix> sites, GlmFamily family) {
+    /** The name of exp(estimate): the odds ratio of a logit link, the rate ratio of a log link; none for identity. */
+    static String ratioName(GlmFamily family) {
+        return switch (family) {
+        case BINOMIAL -> "OR";
+        case POISSON -> "RR";
+        default -> null;
+        };
+    }
+
+    /**
+     * R's null deviance: with an intercept and no offset, the deviance at μ = the mean response of all rows (see
+     * {@link GlmSums#nullDeviance}); with an offset, that of the intercept-only model fitted with the offset; without
+     * an intercept, the deviance at η = the offset (0 without one), as {@code glm.fit}.
+     */
+    private static double nullDeviance(List<DesignMatrix> sites, GlmFamily family, boolean intercept,
+            MethodContext context) {
+        boolean offset = sites.get(0).offset() != null;
+        if (intercept && offset) {
+            return fit(sites.stream().map(DesignMatrix::interceptOnly).toList(), family, 1, context).deviance();
+        }
+        double deviance = 0;
+        if (!intercept) {
+            for (DesignMatrix site : sites) {
+                deviance += GlmSums.of(new double[site.y().length][0], site.y(), site.offset(), family, new double[0])
+                        .deviance();
+            }
+            return deviance;
+        }
         double sum = 0;
         long n = 0;
         for (DesignMatrix site : sites) {
@@ -113,7 +147,6 @@ public final class GlmMethod extends SettingsMethod<GlmMethod.GlmSettings> {
             }
             n += site.y().length;
         }
-        double deviance = 0;
         for (DesignMatrix site : sites) {
             deviance += GlmSums.nullDeviance(site.y(), family, sum / n);
         }
@@ -125,7 +158,7 @@ public final class GlmMethod extends SettingsMethod<GlmMethod.GlmSettings> {
             context.checkCancelled();
             GlmSums total = null;
             for (DesignMatrix site : sites) {
-                GlmSums sums = GlmSums.of(site.x(), site.y(), family, beta);
+                GlmSums sums = GlmSums.of(site.x(), site.y(), site.offset(), family, beta);
                 if (total == null) {
                     total = sums;
                 } else {

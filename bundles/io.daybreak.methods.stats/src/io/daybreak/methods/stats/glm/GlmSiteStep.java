@@ -12,6 +12,7 @@ import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.stats.federated.Arguments;
+import io.daybreak.stats.federated.FormulaReleases;
 import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.federated.SiteChecks;
 import io.daybreak.stats.federated.GlmReleases;
@@ -42,9 +43,10 @@ public final class GlmSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        Arguments.step(METHOD, step, "sums");
-        String response = Arguments.string(arguments, "response");
-        List<String> covariates = Arguments.strings(arguments, "covariates");
+        Arguments.step(METHOD, step, "sums", FormulaReleases.LEVELS_STEP);
+        if (step.equals(FormulaReleases.LEVELS_STEP)) {
+            return FormulaReleases.levels(guard, data, arguments);
+        }
         GlmFamily family;
         try {
             family = GlmFamily.valueOf(Arguments.string(arguments, "family").toUpperCase(Locale.ROOT));
@@ -52,8 +54,36 @@ public final class GlmSiteStep implements SiteStep {
             throw new IllegalArgumentException("argument 'family' must be gaussian, binomial or poisson");
         }
         boolean interceptOnly = Boolean.TRUE.equals(arguments.get("interceptOnly"));
-        int p = interceptOnly ? 1 : covariates.size() + 1;
+        DesignMatrix design = arguments.containsKey("formula") ? formulaDesign(arguments, data, guard)
+                : columnsDesign(arguments, data, guard);
+        if (interceptOnly) {
+            design = design.interceptOnly();
+        }
+        int p = design.x().length == 0 ? 0 : design.x()[0].length;
         double[] beta = arguments.containsKey("beta") ? Arguments.numbers(arguments, "beta", p) : null;
+        for (double value : design.y()) {
+            String problem = family.checkResponse(value);
+            if (problem != null) {
+                throw new IllegalArgumentException("argument 'response': " + (arguments.containsKey("formula")
+                        ? "the formula's response" : "column '" + arguments.get("response") + "'") + ": every value " + problem);
+            }
+        }
+        return GlmReleases.release(GlmSums.of(design.x(), design.y(), design.offset(), family, beta)).build();
+    }
+
+    /** The design of a formula and its agreed levels ({@link FormulaReleases#matrix}, which applies the checks). */
+    private static DesignMatrix formulaDesign(Map<String, Object> arguments, Table data, ReleaseGuard guard) {
+        io.daybreak.stats.models.formula.ModelMatrix matrix = FormulaReleases.matrix(guard, data, arguments, null);
+        if (matrix.y() == null) {
+            throw new IllegalArgumentException("argument 'formula' needs a response");
+        }
+        return DesignMatrix.of(matrix);
+    }
+
+    /** The design of a response and numeric covariates, after the checks on its rows and columns. */
+    private DesignMatrix columnsDesign(Map<String, Object> arguments, Table data, ReleaseGuard guard) {
+        String response = Arguments.string(arguments, "response");
+        List<String> covariates = Arguments.strings(arguments, "covariates");
         PreparedDesigns.Prepared model = prepared.get(data, response, covariates, () -> {
             NumericColumns read = Arguments.columns(data, Arguments.named("response", response, "covariates",
                     covariates));
@@ -65,17 +95,6 @@ public final class GlmSiteStep implements SiteStep {
         List<String> columns = new ArrayList<>(List.of(response));
         columns.addAll(covariates);
         SiteChecks.binaryColumns(guard, rows, columns);
-        DesignMatrix design = model.design();
-        if (interceptOnly) {
-            design = design.interceptOnly();
-        }
-        for (double value : design.y()) {
-            String problem = family.checkResponse(value);
-            if (problem != null) {
-                throw new IllegalArgumentException("argument 'response': column '" + response + "': every value "
-                        + problem);
-            }
-        }
-        return GlmReleases.release(GlmSums.of(design.x(), design.y(), family, beta)).build();
+        return model.design();
     }
 }

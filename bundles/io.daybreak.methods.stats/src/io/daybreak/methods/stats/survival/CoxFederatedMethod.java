@@ -18,6 +18,14 @@ import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.federated.MetaCombination;
 import io.daybreak.stats.federated.CoxFederated;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.stats.federated.FormulaReleases;
+import io.daybreak.stats.federated.StatusReleases;
+import io.daybreak.stats.models.columns.Coefficients;
+import io.daybreak.stats.models.formula.Formula;
+import io.daybreak.stats.models.formula.ModelFrame;
+import io.daybreak.stats.models.formula.Response;
+import io.daybreak.stats.models.survival.CoxFit;
 
 /** {@code stats.cox} across site nodes ({@link CoxFederated}). */
 @Component(service = FederatedMethod.class)
@@ -49,33 +57,58 @@ public final class CoxFederatedMethod implements FederatedMethod {
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
         CoxFederatedSettings settings = Settings.bind(CoxFederatedSettings.class, parameters);
         String ties = settings.model().ties();
-        List<String> covariates = settings.model().covariateNames();
-        String time = settings.survival().time();
-        String status = settings.survival().status();
-        double eventValue = settings.survival().eventValue();
         boolean stratifyBySite = settings.bySite().stratifyBySite();
+        Formula formula = settings.model().model(settings.survival());
+        if (!formula.strata().isEmpty() || !formula.offsets().isEmpty()) {
+            throw new InvalidParameterException("parameter 'formula': across sites a Cox formula takes no strata() or "
+                    + "offset(); stratifyBySite=true gives each site its own baseline hazard");
+        }
+        Response outcome = formula.response();
+        Map<String, Object> model = new LinkedHashMap<>();
+        List<String> terms;
+        if (outcome.eventValue() == null || settings.model().formula() == null) {
+            model.put("eventValue", StatusReleases.eventValue(sites, CoxSiteStep.METHOD, outcome.time(), outcome.status(),
+                    settings.survival().eventValue()));
+        }
+        if (settings.model().formula() == null) {
+            terms = formula.termLabels();
+            model.put("time", outcome.time());
+            model.put("status", outcome.status());
+            model.put("covariates", terms);
+        } else {
+            Map<String, List<String>> levels = FormulaReleases.agree(sites, CoxSiteStep.METHOD, formula,
+                    settings.model().references());
+            model.putAll(FormulaReleases.arguments(formula, levels));
+            terms = ModelFrame.columnNames(formula, levels);
+            if (formula.intercept()) {
+                terms = terms.subList(1, terms.size());
+            }
+        }
+        int p = terms.size();
         if (!settings.combine().exact()) {
             MetaCombination.Federated meta = MetaCombination.acrossSites(sites, site -> {
-                CoxFederated.Result fit = CoxFederated.fit(site, time, status, eventValue, covariates,
-                        settings.model().efron(), false);
+                CoxFederated.Result fit = CoxFederated.fit(site, model, p, settings.model().efron(), false);
                 return new MetaCombination.SiteFit(fit.fit().coefficients(), fit.fit().standardErrors(), fit.rounds(),
                         true);
             }, settings.combine().random());
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("terms", new java.util.ArrayList<Object>(covariates));
+            summary.put("terms", new java.util.ArrayList<Object>(terms));
             summary.putAll(meta.summary());
             summary.put("ties", ties);
             return new Outcome(summary, meta.rounds(), meta.converged());
         }
-        CoxFederated.Result result = CoxFederated.fit(sites, time, status, eventValue, covariates,
-                settings.model().efron(), stratifyBySite);
+        CoxFederated.Result result = CoxFederated.fit(sites, model, p, settings.model().efron(), stratifyBySite);
+        CoxFit fit = result.fit();
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("terms", new java.util.ArrayList<Object>(covariates));
-        summary.put("coefficients", SummaryValues.list(result.fit().coefficients()));
-        summary.put("standardErrors", SummaryValues.list(result.fit().standardErrors()));
-        summary.put("logLikelihood", SummaryValues.list(new double[] {result.fit().logLikelihoodNull(),
-            result.fit().logLikelihood()}));
+        summary.put("formula", formula.toString());
+        summary.put("coefficientTable", new java.util.ArrayList<Object>(Coefficients.rows(terms, fit.coefficients(),
+                fit.standardErrors(), null, Coefficients.Layout.cox())));
+        summary.put("terms", new java.util.ArrayList<Object>(terms));
+        summary.put("coefficients", SummaryValues.list(fit.coefficients()));
+        summary.put("standardErrors", SummaryValues.list(fit.standardErrors()));
         summary.put("events", result.events());
+        summary.put("logLikelihood", SummaryValues.list(new double[] {fit.logLikelihoodNull(), fit.logLikelihood()}));
+        summary.put("tests", new java.util.ArrayList<Object>(CoxTests.of(fit, null)));
         summary.put("ties", ties);
         summary.put("baselineHazard", stratifyBySite ? "one per site" : "common (pooled risk sets)");
         return new Outcome(summary, result.rounds(), true);

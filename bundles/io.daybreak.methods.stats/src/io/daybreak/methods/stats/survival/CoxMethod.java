@@ -19,13 +19,15 @@ import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.data.Table;
 import io.daybreak.methods.stats.settings.Combine;
 import io.daybreak.stats.models.columns.Coefficients;
-import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.federated.MetaCombination;
 import io.daybreak.stats.models.survival.CoxFit;
 import io.daybreak.stats.models.survival.CoxSums;
 import io.daybreak.stats.models.survival.SurvivalColumns;
 import io.daybreak.stats.models.survival.SurvivalInput;
+import io.daybreak.stats.models.formula.Formula;
+import io.daybreak.stats.models.formula.ModelFrame;
+import io.daybreak.stats.models.formula.ModelMatrix;
 
 /**
  * {@code stats.cox}: Cox proportional hazards by Newton–Raphson on the partial likelihood, Efron (default, as
@@ -38,7 +40,7 @@ import io.daybreak.stats.models.survival.SurvivalInput;
 public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
     /** What stats.cox takes: the survival columns, the site split, the model, strata and how sites combine. */
     record CoxSettings(SurvivalColumns survival, SiteSplit split, CoxModel model,
-            @Setting(optional = true, doc = "numeric column of strata (separate baseline hazards)")
+            @Setting(optional = true, doc = "column of strata (separate baseline hazards); or strata(x) in the formula")
             String strata,
             @Adjust(name = "stratifyBySite", doc = "with siteColumn: each site is a stratum (its own baseline hazard)")
             SiteStrata bySite,
@@ -67,23 +69,18 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
 
     @Override
     protected MethodResult run(Map<String, Table> inputs, CoxSettings settings, MethodContext context) {
-        List<String> covariates = settings.model().covariateNames();
-        String strata = settings.strata();
-        List<String> extra = new ArrayList<>(covariates);
-        if (strata != null) {
-            extra.add(strata);
-        }
-        NumericColumns all = SurvivalInput.read(inputs.get("data"), settings.survival(), settings.split(), extra);
+        ModelMatrix all = read(inputs.get("data"), settings);
+        List<String> covariates = all.columnNames();
         boolean efron = settings.model().efron();
-        List<NumericColumns> sites = settings.split().sites(all);
-        double[] strataLevels = strata == null ? new double[] {0} : all.distinct(strata);
+        List<ModelMatrix> sites = settings.split().split()
+                ? all.split(ModelFrame.values(inputs.get("data"), all, settings.split().siteColumn())) : List.of(all);
+        int strataCount = all.strata() == null ? 1 : all.strataLabels().size();
         // The units whose risk sets are pooled: per stratum, either all sites together or each site alone.
         List<List<Subject>> units = new ArrayList<>();
-        for (double level : strataLevels) {
+        for (int stratum = 0; stratum < strataCount; stratum++) {
             List<Subject> stratumSites = new ArrayList<>();
-            for (NumericColumns site : sites) {
-                NumericColumns rows = strata == null ? site : site.subset(strata, level);
-                stratumSites.add(Subject.of(rows, settings.survival(), covariates));
+            for (ModelMatrix site : sites) {
+                stratumSites.add(Subject.of(all.strata() == null ? site : site.stratum(stratum)));
             }
             if (settings.stratifyBySite()) {
                 stratumSites.forEach(s -> units.add(List.of(s)));
@@ -93,24 +90,52 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
         }
         int p = covariates.size();
         if (!settings.combine().exact()) {
-            return metaAnalysis(sites, strataLevels, settings, covariates, context, all);
+            return metaAnalysis(sites, strataCount, settings, covariates, context, all);
         }
         CoxFit fit = fit(units, p, efron, context);
-        long events = units.stream().flatMap(List::stream).mapToLong(s -> s.events()).sum();
+        long events = all.events();
         return MethodResult.builder()
                 .output("coefficients", Coefficients.table(context.allocator(), covariates, fit.coefficients(),
                         fit.standardErrors(), 0))
+                .summary("formula", all.formula().toString())
+                .summary("coefficientTable", new ArrayList<Object>(Coefficients.rows(covariates, fit.coefficients(),
+                        fit.standardErrors(), null, Coefficients.Layout.cox())))
                 .summary("terms", List.copyOf(covariates))
                 .summary("coefficients", fit.coefficients())
                 .summary("standardErrors", fit.standardErrors())
-                .summary("logLikelihood", fit.logLikelihoodNull(), fit.logLikelihood())
-                .summary("iterations", (long) fit.iterations())
                 .summary("n", (long) all.rows())
                 .summary("events", events)
+                .summary("censored", (long) all.rows() - events)
                 .summary("droppedRows", (long) all.dropped())
+                .summary("eventValue", all.eventValue())
+                .summary("logLikelihood", fit.logLikelihoodNull(), fit.logLikelihood())
+                .summary("tests", new ArrayList<Object>(CoxTests.of(fit, null)))
+                .summary("iterations", (long) fit.iterations())
                 .summary("ties", settings.model().ties())
+                .summary("strata", new ArrayList<Object>(all.strataLabels()))
                 .summary("sites", (long) sites.size())
                 .build();
+    }
+
+    /** The model matrix of the formula (or covariates), with the strata parameter's column as a strata() term. */
+    private static ModelMatrix read(Table data, CoxSettings settings) {
+        SurvivalInput.data(data);
+        Formula formula = settings.model().model(settings.survival());
+        if (settings.strata() != null) {
+            List<String> strata = new ArrayList<>(formula.strata());
+            strata.add(settings.strata());
+            formula = new Formula(formula.response(), formula.terms(), formula.intercept(), formula.offsets(), strata);
+        }
+        if (!formula.offsets().isEmpty()) {
+            throw new InvalidParameterException("parameter 'formula': stats.cox takes no offset()");
+        }
+        ModelMatrix matrix = ModelFrame.build(data, formula, ModelFrame.Options.local("formula",
+                settings.model().references(), CoxModel.eventValue(settings.survival())),
+                settings.split().split() ? List.of(settings.split().siteColumn()) : List.of());
+        if (matrix.columns() <= (matrix.hasIntercept() ? 1 : 0)) {
+            throw new InvalidParameterException("parameter 'formula': the Cox model needs at least one covariate");
+        }
+        return matrix.withoutIntercept();
     }
 
     /** Fits the model whose partial likelihood sums over the units, each pooling the risk sets of its sites. */
@@ -149,20 +174,18 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
      * The labelled alternative: a separate fit per site, combined per coefficient by inverse-variance fixed
      * effect or DerSimonian–Laird random effects. Not exact: it differs from the pooled fit.
      */
-    private static MethodResult metaAnalysis(List<NumericColumns> sites, double[] strataLevels, CoxSettings settings,
-            List<String> covariates, MethodContext context, NumericColumns all) {
+    private static MethodResult metaAnalysis(List<ModelMatrix> sites, int strataCount, CoxSettings settings,
+            List<String> covariates, MethodContext context, ModelMatrix all) {
         if (sites.size() < 2) {
             throw settings.combine().tooFewSites();
         }
-        String strata = settings.strata();
         int p = covariates.size();
         List<double[]> estimates = new ArrayList<>();
         List<double[]> errors = new ArrayList<>();
-        for (NumericColumns site : sites) {
+        for (ModelMatrix site : sites) {
             List<List<Subject>> units = new ArrayList<>();
-            for (double level : strataLevels) {
-                NumericColumns rows = strata == null ? site : site.subset(strata, level);
-                units.add(List.of(Subject.of(rows, settings.survival(), covariates)));
+            for (int stratum = 0; stratum < strataCount; stratum++) {
+                units.add(List.of(Subject.of(all.strata() == null ? site : site.stratum(stratum))));
             }
             CoxFit fit = fit(units, p, settings.model().efron(), context);
             estimates.add(fit.coefficients());
@@ -182,16 +205,8 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
 
     /** One site's (or stratum's) rows in the arrays the Cox sums need. */
     private record Subject(double[] time, boolean[] event, double[][] x) {
-        static Subject of(NumericColumns rows, SurvivalColumns survival, List<String> covariates) {
-            return new Subject(survival.times(rows), survival.events(rows), SurvivalInput.covariateRows(rows, covariates));
-        }
-
-        long events() {
-            long count = 0;
-            for (boolean e : event) {
-                count += e ? 1 : 0;
-            }
-            return count;
+        static Subject of(ModelMatrix rows) {
+            return new Subject(rows.time(), rows.event(), rows.x());
         }
     }
 }

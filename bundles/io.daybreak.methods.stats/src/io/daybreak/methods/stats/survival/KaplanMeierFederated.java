@@ -34,11 +34,12 @@ public final class KaplanMeierFederated {
     }
 
     /** The sites' counts per group of {@code group} (one group when it is null). */
-    public static Counts counts(Sites sites, String time, String status, double eventValue, String group) {
+    public static Counts counts(Sites sites, String time, String status, Double eventValue, String group) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("time", time);
         arguments.put("status", status);
-        arguments.put("eventValue", eventValue);
+        arguments.put("eventValue", io.daybreak.stats.federated.StatusReleases.eventValue(sites, KaplanMeierSiteStep.METHOD,
+                time, status, eventValue));
         double[] levels = {0};
         if (group != null) {
             arguments.put("group", group);

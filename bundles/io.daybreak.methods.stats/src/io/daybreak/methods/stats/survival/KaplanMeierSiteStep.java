@@ -10,6 +10,7 @@ import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.federation.SiteStep;
 import io.daybreak.stats.federated.Arguments;
+import io.daybreak.stats.federated.StatusReleases;
 import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.federated.SiteChecks;
 import io.daybreak.stats.models.survival.EventCounts;
@@ -43,7 +44,10 @@ public final class KaplanMeierSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        Arguments.step(METHOD, step, "levels", "counts");
+        Arguments.step(METHOD, step, "levels", "counts", StatusReleases.STEP);
+        if (step.equals(StatusReleases.STEP)) {
+            return StatusReleases.release(guard, data, arguments);
+        }
         String time = Arguments.string(arguments, "time");
         String status = Arguments.string(arguments, "status");
         double eventValue = Arguments.number(arguments, "eventValue");

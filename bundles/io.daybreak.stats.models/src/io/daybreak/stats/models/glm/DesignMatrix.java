@@ -9,10 +9,21 @@ import io.daybreak.stats.models.columns.NumericColumns;
  * A site's regression data: the design matrix with an intercept column first, and the response (complete cases
  * of the columns named).
  *
- * @param x rows of (1, covariates…)
- * @param y responses
+ * @param x      rows of (1, covariates…)
+ * @param y      responses
+ * @param offset each row's offset (a known part of the linear predictor), or null for none
  */
-public record DesignMatrix(double[][] x, double[] y) {
+public record DesignMatrix(double[][] x, double[] y, double[] offset) {
+
+    /** A design without offset. */
+    public DesignMatrix(double[][] x, double[] y) {
+        this(x, y, null);
+    }
+
+    /** The design, response and offset of a formula's model matrix. */
+    public static DesignMatrix of(io.daybreak.stats.models.formula.ModelMatrix matrix) {
+        return new DesignMatrix(matrix.x(), matrix.y(), matrix.offset());
+    }
 
     /** The term names: (Intercept) and the covariates. */
     public static List<String> terms(List<String> covariates) {
@@ -43,6 +54,6 @@ public record DesignMatrix(double[][] x, double[] y) {
         for (double[] row : ones) {
             row[0] = 1;
         }
-        return new DesignMatrix(ones, y);
+        return new DesignMatrix(ones, y, offset);
     }
 }

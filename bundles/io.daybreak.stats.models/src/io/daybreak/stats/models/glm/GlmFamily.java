@@ -133,6 +133,25 @@ public enum GlmFamily {
     /** Why a response value is invalid for the family, or null. */
     public abstract String checkResponse(double y);
 
+    /**
+     * An observation's log-likelihood at μ = y (0 for 0/1 binomial responses; poisson y log y − y − log y!; not
+     * used for gaussian, whose log-likelihood depends on the estimated dispersion).
+     */
+    public double saturatedLogLikelihood(double y) {
+        return this == POISSON ? (y == 0 ? 0 : y * Math.log(y)) - y - org.hipparchus.special.Gamma.logGamma(y + 1) : 0;
+    }
+
+    /**
+     * R's AIC of a fit with {@code p} coefficients: −2 log-likelihood + 2 × parameters, the gaussian counting its
+     * variance (n (log(2π deviance / n) + 1) + 2 + 2p, as {@code gaussian()$aic}).
+     */
+    public double aic(double deviance, double saturatedLogLikelihood, long n, int p) {
+        if (this == GAUSSIAN) {
+            return n * (Math.log(2 * Math.PI * deviance / n) + 1) + 2 + 2 * p;
+        }
+        return deviance - 2 * saturatedLogLikelihood + 2 * p;
+    }
+
     /** Whether the dispersion is estimated (gaussian) or fixed at 1. */
     public boolean estimatesDispersion() {
         return this == GAUSSIAN;

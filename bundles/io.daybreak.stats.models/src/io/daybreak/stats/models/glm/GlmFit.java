@@ -23,6 +23,7 @@ import org.hipparchus.linear.RealMatrix;
  * @param n            observations
  * @param iterations   IRLS steps
  * @param converged    whether the deviance settled within the iteration limit
+ * @param saturatedLogLikelihood Σ of the rows' log-likelihoods at μ = y ({@link GlmSums#saturatedLogLikelihood})
  * @param separated    whether the fit ran into separation (binomial) or a zero mean (poisson): in some direction of
  *                     the coefficients the information at β̂ is below {@value #SEPARATION} of the information at the
  *                     starting means, i.e. the weights of every row that direction depends on have vanished and the
@@ -30,7 +31,7 @@ import org.hipparchus.linear.RealMatrix;
  *                     summed X'WX alone, never from a row
  */
 public record GlmFit(double[] coefficients, double[][] covariance, double deviance, double dispersion, long n,
-        int iterations, boolean converged, boolean separated) {
+        int iterations, boolean converged, double saturatedLogLikelihood, boolean separated) {
     private static final int MAX_ITERATIONS = 100;
     /**
      * Information ratio below which a direction counts as separated: every row it depends on has a weight below
@@ -66,7 +67,8 @@ public record GlmFit(double[] coefficients, double[][] covariance, double devian
         long n = at.n;
         double dispersion = family.estimatesDispersion() ? at.deviance / (n - p) : 1;
         double[][] inverse = solve(at).getInverse().scalarMultiply(dispersion).getData();
-        return new GlmFit(beta, inverse, at.deviance, dispersion, n, iterations, converged, separated(start, at.xtwx));
+        return new GlmFit(beta, inverse, at.deviance, dispersion, n, iterations, converged, at.saturatedLogLikelihood,
+                separated(start, at.xtwx));
     }
 
     /**
@@ -105,6 +107,11 @@ public record GlmFit(double[] coefficients, double[][] covariance, double devian
 
     private static DecompositionSolver solve(GlmSums sums) {
         return new CholeskyDecomposition(new Array2DRowRealMatrix(sums.xtwx), 1e-12, 1e-14).getSolver();
+    }
+
+    /** R's AIC of the fit ({@link GlmFamily#aic}). */
+    public double aic(GlmFamily family) {
+        return family.aic(deviance, saturatedLogLikelihood, n, coefficients.length);
     }
 
     public double[] standardErrors() {

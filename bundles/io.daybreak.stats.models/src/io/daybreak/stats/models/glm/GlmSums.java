@@ -14,6 +14,11 @@ public final class GlmSums {
     public long n;
     /** Σy over the rows: with n, the mean of the response, where the null model's deviance is evaluated. */
     public double sumY;
+    /**
+     * Σ of each row's log-likelihood at μ = y (binomial with 0/1 responses: 0; poisson: y log y − y − log y!), so the
+     * log-likelihood at the fit is this minus half the deviance (gaussian: from the deviance alone).
+     */
+    public double saturatedLogLikelihood;
 
     public GlmSums(int p) {
         xtwx = new double[p][p];
@@ -25,6 +30,14 @@ public final class GlmSums {
      * at {@code beta}, or at R's starting means when {@code beta} is null.
      */
     public static GlmSums of(double[][] x, double[] y, GlmFamily family, double[] beta) {
+        return of(x, y, null, family, beta);
+    }
+
+    /**
+     * The statistics with an offset per row (null: none), part of the linear predictor η = Xβ + offset, as R's
+     * {@code glm(offset = )}: the working response is η − offset + (y − μ)/μ'.
+     */
+    public static GlmSums of(double[][] x, double[] y, double[] offset, GlmFamily family, double[] beta) {
         int p = x.length == 0 ? (beta == null ? 0 : beta.length) : x[0].length;
         GlmSums sums = new GlmSums(p);
         for (int i = 0; i < y.length; i++) {
@@ -34,7 +47,7 @@ public final class GlmSums {
                 mu = family.startingMean(y[i]);
                 eta = family.link(mu);
             } else {
-                eta = 0;
+                eta = offset == null ? 0 : offset[i];
                 for (int a = 0; a < p; a++) {
                     eta += x[i][a] * beta[a];
                 }
@@ -42,7 +55,7 @@ public final class GlmSums {
             }
             double derivative = family.meanDerivative(mu);
             double w = derivative * derivative / family.variance(mu);
-            double z = eta + (y[i] - mu) / derivative;
+            double z = eta - (offset == null ? 0 : offset[i]) + (y[i] - mu) / derivative;
             for (int a = 0; a < p; a++) {
                 double wx = w * x[i][a];
                 sums.xtwz[a] += wx * z;
@@ -53,6 +66,7 @@ public final class GlmSums {
             sums.deviance += family.deviance(y[i], mu);
             sums.n++;
             sums.sumY += y[i];
+            sums.saturatedLogLikelihood += family.saturatedLogLikelihood(y[i]);
         }
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < a; b++) {
@@ -73,6 +87,7 @@ public final class GlmSums {
         deviance += other.deviance;
         n += other.n;
         sumY += other.sumY;
+        saturatedLogLikelihood += other.saturatedLogLikelihood;
     }
 
     public double deviance() {

@@ -19,9 +19,10 @@ import org.hipparchus.linear.RealMatrix;
  * @param logLikelihoodNull log partial likelihood at β = 0
  * @param logLikelihood    at β̂
  * @param iterations       Newton steps taken
+ * @param scoreTest        the score (log-rank) test of β = 0: U(0)' I(0)⁻¹ U(0), from the first evaluation
  */
 public record CoxFit(double[] coefficients, double[][] covariance, double logLikelihoodNull, double logLikelihood,
-        int iterations) {
+        int iterations, double scoreTest) {
     private static final int MAX_ITERATIONS = 50;
 
     /** Log partial likelihood, score and observed information at one β. */
@@ -45,6 +46,12 @@ public record CoxFit(double[] coefficients, double[][] covariance, double logLik
         double[] beta = new double[p];
         Evaluation current = evaluate.apply(beta);
         double nullLogLikelihood = current.logLikelihood();
+        double[] atZero = p == 0 ? new double[0]
+                : solver(current.information()).solve(new ArrayRealVector(current.score())).toArray();
+        double scoreTest = 0;
+        for (int a = 0; a < p; a++) {
+            scoreTest += current.score()[a] * atZero[a];
+        }
         int iterations = 0;
         while (iterations < MAX_ITERATIONS) {
             iterations++;
@@ -76,12 +83,36 @@ public record CoxFit(double[] coefficients, double[][] covariance, double logLik
             }
         }
         double[][] covariance = solver(current.information()).getInverse().getData();
-        return new CoxFit(beta, covariance, nullLogLikelihood, current.logLikelihood(), iterations);
+        return new CoxFit(beta, covariance, nullLogLikelihood, current.logLikelihood(), iterations, scoreTest);
     }
 
     private static DecompositionSolver solver(double[][] information) {
         RealMatrix matrix = new Array2DRowRealMatrix(information);
         return new CholeskyDecomposition(matrix, 1e-12, 1e-14).getSolver();
+    }
+
+    /** The likelihood-ratio test of β = 0: 2 (log L(β̂) − log L(0)), df = the number of coefficients. */
+    public double likelihoodRatioTest() {
+        return 2 * (logLikelihood - logLikelihoodNull);
+    }
+
+    /** The Wald test of β = 0: β̂' V⁻¹ β̂ with V the covariance (df = the number of coefficients). */
+    public double waldTest() {
+        return waldTest(covariance);
+    }
+
+    /** The Wald test with another covariance (a robust one). */
+    public double waldTest(double[][] variance) {
+        if (coefficients.length == 0) {
+            return 0;
+        }
+        double[] solved = new org.hipparchus.linear.LUDecomposition(new Array2DRowRealMatrix(variance)).getSolver()
+                .solve(new ArrayRealVector(coefficients)).toArray();
+        double w = 0;
+        for (int a = 0; a < coefficients.length; a++) {
+            w += coefficients[a] * solved[a];
+        }
+        return w;
     }
 
     public double[] standardErrors() {

@@ -5,6 +5,7 @@ import java.util.List;
 import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.Settings;
 import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.formula.StatusCoding;
 
 /**
  * Settings group (see {@link Settings}): the survival columns every survival method reads, follow-up time, the
@@ -16,9 +17,9 @@ public record SurvivalColumns(
         String time,
         @Setting(defaultValue = "status", doc = "column of the event status")
         String status,
-        @Setting(defaultValue = "1",
-                doc = "the status value that means an event (other values: censored), e.g. 2 in R's lung data")
-        double eventValue) {
+        @Setting(optional = true, doc = "the status value that means an event (other values: censored); default as "
+                + "R's Surv() reads the column: 0/1 (1 = event), 1/2 (2 = event, as in R's lung data) or TRUE/FALSE")
+        Double eventValue) {
 
     /** The time and status column names, in this order. */
     public List<String> names() {
@@ -30,8 +31,16 @@ public record SurvivalColumns(
         return rows.column(time);
     }
 
-    /** The event indicators of the rows: the status equals the event value. */
+    /** The event indicators of the rows: the status equals the event value ({@link #eventValue(NumericColumns)}). */
     public boolean[] events(NumericColumns rows) {
-        return SurvivalInput.events(rows.column(status), eventValue);
+        return SurvivalInput.events(rows.column(status), eventValue(rows));
+    }
+
+    /**
+     * The event value: as given, or as R's {@code Surv()} reads the rows' status column ({@link StatusCoding}; other
+     * codings are refused, naming the values found).
+     */
+    public double eventValue(NumericColumns rows) {
+        return eventValue != null ? eventValue : StatusCoding.eventValue(status, rows.column(status));
     }
 }

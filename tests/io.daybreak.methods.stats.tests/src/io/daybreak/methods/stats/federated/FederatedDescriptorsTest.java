@@ -38,6 +38,12 @@ class FederatedDescriptorsTest extends FederatedTestSupport {
     private static final List<Method> LOCAL = List.of(new GlmMethod(), new FirthMethod(), new CoxMethod(),
             new KaplanMeierMethod(), new LogRankMethod(), new DescribeMethod(), new TableMethod());
 
+    /** The model of the regression methods, which is given either as a formula or as columns. */
+    private static final Map<String, Map<String, String>> MODEL = Map.of(
+            "stats.glm", Map.of("response", "x", "covariates", "x"),
+            "stats.firth", Map.of("response", "x", "covariates", "x"),
+            "stats.cox", Map.of("covariates", "x"));
+
     @Test
     void everyFederatedParameterMeansWhatTheLocalMethodOfTheSameIdMeans() {
         for (FederatedMethod federated : METHODS) {
@@ -60,6 +66,7 @@ class FederatedDescriptorsTest extends FederatedTestSupport {
             // the defaults bind: a method needs only its required parameters
             Map<String, String> required = new java.util.LinkedHashMap<>();
             remote.parameters().stream().filter(s -> s.required()).forEach(s -> required.put(s.name(), "x"));
+            required.putAll(MODEL.getOrDefault(remote.id(), Map.of())); // a model is required, as a formula or columns
             Parameters bound = Parameters.bind(remote, required);
             remote.parameters().stream().filter(s -> s.defaultValue() != null)
                     .forEach(s -> assertTrue(bound.has(s.name()), remote.id() + " default of " + s.name()));
@@ -83,7 +90,8 @@ class FederatedDescriptorsTest extends FederatedTestSupport {
         assertTrue(unknown.getMessage().contains("unknown parameter 'covariate'"), unknown.getMessage());
         InvalidParameterException missing = assertThrows(InvalidParameterException.class, () -> FederatedRun.run(
                 new GlmFederatedMethod(), sites, Map.of("response", "wt.loss"), allocator, false));
-        assertTrue(missing.getMessage().contains("missing required parameter 'covariates'"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("give the model as formula=") && missing.getMessage().contains(
+                "or as response= and covariates="), missing.getMessage());
         for (int s = 0; s < logs.size(); s++) {
             assertEquals(before.get(s), AuditVerifier.verify(logs.get(s).file()).entries(), "no site was asked: "
                     + logs.get(s).file());

@@ -145,7 +145,8 @@ class FederatedDisclosureRulesTest extends DisclosureTestSupport {
             Map<String, Object> arguments = glm(family.equals("gaussian") ? "y" : "dead", List.of("age"), family);
             arguments.put("beta", List.of(0.0, 1.0));
             Aggregates release = released(node, GlmSiteStep.METHOD, "sums", arguments, allocator);
-            assertEquals(List.of("xtwx.shape", "xtwx", "xtwz", "deviance", "n", "sumY"), release.names());
+            assertEquals(List.of("xtwx.shape", "xtwx", "xtwz", "deviance", "n", "sumY", "saturatedLogLikelihood"),
+                    release.names());
             for (String name : release.names()) {
                 for (double value : release.get(name)) {
                     for (int i = 0; i < N; i++) {

@@ -87,7 +87,7 @@ class FederatedSurvivalTest extends FederatedTestSupport {
     void kaplanMeierFromSiteCountsEqualsSurvfit() throws Exception {
         LocalSites sites = sites(Integer.MAX_VALUE, survivalPolicy(3));
         EventCounts counts = KaplanMeierFederated.counts(open(sites, new KaplanMeierFederatedMethod(),
-                Map.of("eventValue", "2")), "time", "status", 2, null).pooled();
+                Map.of("eventValue", "2")), "time", "status", 2.0, null).pooled();
         KaplanMeier km = KaplanMeier.estimate(counts, 0, 0.95);
         assertEquals(310.0, km.median()[0]);
         assertEquals(285.0, km.median()[1]);
@@ -95,7 +95,7 @@ class FederatedSurvivalTest extends FederatedTestSupport {
         assertRelative(0.409241624460064, km.at(365)[0], 1e-12, "S(365)");
         // the groups are the levels the sites release (1, 2), not a list the researcher names
         KaplanMeierFederated.Counts grouped = KaplanMeierFederated.counts(open(sites, new KaplanMeierFederatedMethod(),
-                Map.of("eventValue", "2", "groupBy", "sex")), "time", "status", 2, "sex");
+                Map.of("eventValue", "2", "groupBy", "sex")), "time", "status", 2.0, "sex");
         assertEquals(List.of(1.0, 2.0), java.util.Arrays.stream(grouped.levels()).boxed().toList());
         EventCounts bySex = grouped.pooled();
         assertEquals(270.0, KaplanMeier.estimate(bySex, 0, 0.95).median()[0]);

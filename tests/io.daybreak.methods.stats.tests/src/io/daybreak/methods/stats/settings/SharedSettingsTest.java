@@ -37,7 +37,7 @@ class SharedSettingsTest {
     void theSurvivalGroupsBindInAnyRecord() {
         Parameters bound = Parameters.bind(MethodDescriptor.builder("test.survival", "test").settings(Both.class)
                 .build(), Map.of("eventValue", "2", "siteColumn", "site"));
-        assertEquals(new SurvivalColumns("time", "status", 2), Settings.bind(SurvivalColumns.class, bound));
+        assertEquals(new SurvivalColumns("time", "status", 2.0), Settings.bind(SurvivalColumns.class, bound));
         assertEquals(new SiteSplit("site"), Settings.bind(SiteSplit.class, bound));
     }
 

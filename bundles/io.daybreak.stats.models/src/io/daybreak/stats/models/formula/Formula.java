@@ -1,0 +1,101 @@
+package io.daybreak.stats.models.formula;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A model formula in R's syntax, the subset regression methods need: {@code y ~ a + b},
+ * {@code Surv(time, status) ~ …}, {@code factor(x)}, {@code a:b}, {@code a*b}, {@code (a + b)^2}, {@code - term},
+ * {@code - 1} or {@code + 0} (no intercept), {@code strata(x)} (Cox), {@code offset(log(t))} (Poisson),
+ * transformations {@code log}, {@code log2}, {@code log10}, {@code log1p}, {@code sqrt}, {@code exp} and powers
+ * {@code I(x^2)}; names with other characters in backquotes. Terms are ordered as R orders them: by the number of
+ * variables, then as written.
+ *
+ * @param response  the left-hand side, or null for a one-sided formula ({@code ~ age + sex})
+ * @param terms     the terms, in R's order, without intercept, offsets and strata
+ * @param intercept whether the model has an intercept
+ * @param offsets   the {@code offset()} variables (summed)
+ * @param strata    the columns named in {@code strata()}
+ */
+public record Formula(Response response, List<Term> terms, boolean intercept, List<Variable> offsets,
+        List<String> strata) {
+
+    public Formula {
+        terms = List.copyOf(terms);
+        offsets = List.copyOf(offsets);
+        strata = List.copyOf(strata);
+    }
+
+    /**
+     * Parses a formula.
+     *
+     * @throws io.daybreak.core.method.InvalidParameterException naming the parameter, the position and what was expected
+     */
+    public static Formula parse(String parameter, String text) {
+        return new FormulaParser(parameter, text).formula();
+    }
+
+    /** The formula of a response (null: none) and numeric covariates, as the {@code covariates=} form names them. */
+    public static Formula of(String response, List<String> covariates) {
+        List<Term> terms = covariates.stream().map(c -> new Term(List.of(Variable.of(c)))).toList();
+        return new Formula(response == null ? null : new Response(Variable.of(response), null, null, null), terms, true,
+                List.of(), List.of());
+    }
+
+    /** The same formula with another response. */
+    public Formula withResponse(Response other) {
+        return new Formula(other, terms, intercept, offsets, strata);
+    }
+
+    /** The term labels, as R's {@code attr(terms(f), "term.labels")}. */
+    public List<String> termLabels() {
+        return terms.stream().map(Term::label).toList();
+    }
+
+    /** Every column the formula reads, each once, in the order of first use. */
+    public List<String> columns() {
+        List<String> columns = new ArrayList<>();
+        if (response != null) {
+            if (response.isSurvival()) {
+                add(columns, response.time());
+                add(columns, response.status());
+            } else {
+                add(columns, response.value().column());
+            }
+        }
+        terms.forEach(t -> t.variables().forEach(v -> add(columns, v.column())));
+        offsets.forEach(v -> add(columns, v.column()));
+        strata.forEach(s -> add(columns, s));
+        return columns;
+    }
+
+    private static void add(List<String> columns, String column) {
+        if (!columns.contains(column)) {
+            columns.add(column);
+        }
+    }
+
+    /** A column name as R writes it in a formula: as it is if syntactic, else in backquotes. */
+    public static String quoted(String column) {
+        return column.matches("([A-Za-z]|\\.(?![0-9]))[A-Za-z0-9._]*") ? column : "`" + column + "`";
+    }
+
+    /** The formula written back in R's syntax. */
+    @Override
+    public String toString() {
+        List<String> right = new ArrayList<>(termLabels());
+        strata.forEach(s -> right.add("strata(" + quoted(s) + ")"));
+        offsets.forEach(v -> right.add("offset(" + v.label() + ")"));
+        String rhs = right.isEmpty() ? "1" : String.join(" + ", right);
+        if (!intercept) {
+            rhs += " - 1";
+        }
+        return (response == null ? "" : response.label() + " ") + "~ " + rhs;
+    }
+
+    /** Term labels joined for messages. */
+    String describe() {
+        return terms.stream().map(Term::label).collect(Collectors.joining(", "));
+    }
+}

@@ -10,7 +10,8 @@ import io.daybreak.stats.models.columns.SummaryValues;
 /**
  * The balance table from pooled sums, with the conventions of the pooled {@code causal.weighting}
  * ({@link io.daybreak.stats.causal.Balance}, R {@code cobalt}): continuous covariates standardised by the
- * unweighted SD (pooled for ATE/ATO, the treated's for ATT, the controls' for ATC, variances with n − 1), binary ones as raw differences.
+ * unweighted SD (pooled for ATE/ATO, the treated's for ATT, the controls' for ATC, variances with n − 1), binary
+ * ones as raw differences.
  */
 final class FederatedBalance {
     private FederatedBalance() {

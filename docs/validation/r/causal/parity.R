@@ -141,3 +141,17 @@ for (spec in list(c("Y", "binomial"), c("Ylog", "gaussian"))) {
     }
   }
 }
+
+# ---- 3. ATC weights and balance (cobalt's convention for the ATC: the controls' unweighted SD; prior10 raw) -----
+sec("ATC weights and balance")
+w <- W$ATC
+ess <- function(v) sum(v)^2 / sum(v^2)
+out("ATC ESS treated, controls", c(ess(w[t1]), ess(w[t0])))
+out("ATC weight range treated", range(w[t1]))
+wm <- function(x, v) sum(v * x) / sum(v)
+for (v in c("age", "karno", "diagtime", "prior10")) {
+  x <- d[[v]]
+  den <- if (v == "prior10") 1 else sd(x[t0])
+  out(paste("ATC balance", v, "before after"), c((mean(x[t1]) - mean(x[t0])) / den,
+                                                 (wm(x[t1], w[t1]) - wm(x[t0], w[t0])) / den))
+}

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.data.Table;
 
 /**
  * causal.effect against the usual conventions (issue 15) on veteran, values from
@@ -88,6 +89,25 @@ class EffectParityTest extends CausalTestSupport {
         // stabilised weights give the same estimate and HC3 SE (hat values and the meat scale out)
         check(effects("dead100", "binary", "ATE", Map.of("estimators", "iptw", "stabilize", "true"))
                 .get("iptw difference"), 0.154251738251445, 0.085222917331636, "stabilised HC3");
+    }
+
+    @Test
+    void atcWeightsAndBalanceUseTheControlsSd() throws Exception {
+        // parity.out "ATC weights and balance": weights (1 - e)/e for the treated, 1 for the controls
+        try (Table data = veteran()) {
+            Map<String, Object> s = run(new WeightingMethod(), data, Map.of("treatment", "trt", "treatedValue", "2",
+                    "covariates", COVARIATES, "estimand", "ATC"), null);
+            assertRelative(65.9059824476566, (Double) s.get("effectiveSizeTreated"), 1e-9, "ESS treated");
+            assertRelative(69, (Double) s.get("effectiveSizeControls"), 1e-12, "ESS controls");
+            assertRelative(0.650603477453194, doubles(s.get("weightRangeTreated"))[0], 1e-9, "min w treated");
+            assertRelative(1.47629626240928, doubles(s.get("weightRangeTreated"))[1], 1e-9, "max w treated");
+        }
+        Map<String, double[]> atc = balance("ATC");
+        assertRelative(0.148963567174898, atc.get("age")[0], 1e-12, "age before, controls' SD");
+        assertEquals(-0.00252450537709803, atc.get("age")[1], 1e-9, "age after ATC");
+        assertEquals(0.00584214559126644, atc.get("karno")[1], 1e-9, "karno after ATC");
+        assertEquals(0.0104327638963619, atc.get("diagtime")[1], 1e-9, "diagtime after ATC");
+        assertEquals(0.00847405734781453, atc.get("prior10")[1], 1e-9, "prior10 after ATC (raw)");
     }
 
     @Test

@@ -50,9 +50,13 @@ public final class EffectMethod extends SettingsMethod<EffectSettings> {
                 .reference("Robins, Rotnitzky & Zhao, JASA 1994; van der Laan & Rubin, Int J Biostat 2006; "
                         + "Hernan & Robins, Causal Inference: What If (2020)")
                 .description("Marginal means under treatment and control and their difference (risk ratio and odds ratio "
-                        + "for a binary outcome), with influence-function standard errors and Wald intervals. AIPW and "
-                        + "TMLE estimate the ATE; IPTW and g-computation also the ATT and ATO. IPTW standard errors take "
-                        + "the weights as known. A time-to-event outcome (outcomeType=survival) is analysed by IPTW: "
+                        + "for a binary outcome), with standard errors and Wald intervals. AIPW and TMLE estimate the "
+                        + "ATE; IPTW and g-computation also the ATT, ATC and ATO (Horvitz-Thompson IPTW: not the ATO). "
+                        + "g-computation, AIPW and TMLE fit the outcome model per arm (outcomeModel=separate) or with a "
+                        + "common treatment term (common); their influence-function SEs use the divisor n - 1, as "
+                        + "sd(IF)/sqrt(n) in R. Hajek IPTW SEs are the HC3 (or HC0) sandwich of lm(Y ~ A, weights = w) "
+                        + "as sandwich::vcovHC; Horvitz-Thompson SEs are influence-function SEs; both take the weights "
+                        + "as known. A time-to-event outcome (outcomeType=survival) is analysed by IPTW: "
                         + "weighted Kaplan-Meier curves, survival differences at 'times', and the weighted Cox hazard "
                         + "ratio with its robust (sandwich) standard error, as R's coxph(weights=, robust=TRUE)."))
                 .output(EFFECTS)
@@ -79,12 +83,15 @@ public final class EffectMethod extends SettingsMethod<EffectSettings> {
         CausalData data = weighted.data();
         Estimand estimand = weighted.weights().estimand();
         double[] scores = weighted.propensity().scores();
-        OutcomeModel model = OutcomeModel.fit(data, binary);
+        boolean needsModel = estimators.contains("gcomp") || estimators.contains("aipw") || estimators.contains("tmle");
+        OutcomeModel model = needsModel ? OutcomeModel.fit(data, binary, settings.separateOutcomeModels()) : null;
         Map<String, MarginalMeans> results = new LinkedHashMap<>();
         for (String estimator : estimators) {
             context.checkCancelled();
             results.put(estimator, switch (estimator) {
-            case "iptw" -> Estimators.iptw(data, weighted.weights());
+            case "iptw" -> settings.hc3() ? Estimators.iptwHc3(data, weighted.weights())
+                    : Estimators.iptw(data, weighted.weights());
+            case "iptwHT" -> Estimators.horvitzThompson(data, scores, estimand);
             case "gcomp" -> Estimators.gComputation(data, model, population(data, scores, estimand));
             case "aipw" -> Estimators.aipw(data, scores, model);
             case "tmle" -> Estimators.tmle(data, scores, model, binary);
@@ -186,15 +193,11 @@ public final class EffectMethod extends SettingsMethod<EffectSettings> {
         }
     }
 
-    /** The target population's weights for standardisation: everyone, the treated, or e(1 − e). */
+    /** The target population's weights for standardisation: everyone, the treated, the controls, or e(1 − e). */
     private static double[] population(CausalData data, double[] scores, Estimand estimand) {
         double[] population = new double[data.n()];
         for (int i = 0; i < population.length; i++) {
-            population[i] = switch (estimand) {
-            case ATE -> 1;
-            case ATT -> data.treated()[i];
-            case ATO -> scores[i] * (1 - scores[i]);
-            };
+            population[i] = estimand.population(data.treated()[i], scores[i]);
         }
         return population;
     }

@@ -31,14 +31,23 @@ record EffectSettings(
         @Setting(defaultValue = "efron", doc = "survival: the weighted Cox model's handling of tied event times")
         @Choice({"efron", "breslow"})
         String ties,
-        @Setting(defaultValue = EffectSettings.ALL, doc = "comma-separated: iptw, gcomp, aipw, tmle")
+        @Setting(defaultValue = EffectSettings.ALL, doc = "comma-separated: iptw (Hajek, normalised weights), iptwHT "
+                + "(Horvitz-Thompson, unnormalised; ATE, ATT, ATC), gcomp, aipw, tmle")
         String estimators,
+        @Setting(defaultValue = "separate", doc = "the outcome model of gcomp, aipw and tmle: separate (one regression "
+                + "per arm, the usual convention) or common (one regression with a common treatment term)")
+        @Choice({"separate", "common"})
+        String outcomeModel,
+        @Setting(defaultValue = "HC3", doc = "standard errors of iptw (Hajek): HC3 or HC0 sandwich of the weighted "
+                + "regression lm(Y ~ A, weights = w), as R sandwich::vcovHC(type = ...); weights taken as known")
+        @Choice({"HC3", "HC0"})
+        String iptwStdError,
         @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
                 doc = "coverage of the confidence intervals")
         double level) {
 
     static final String ALL = "iptw,gcomp,aipw,tmle";
-    private static final List<String> ESTIMATORS = List.of("iptw", "gcomp", "aipw", "tmle");
+    private static final List<String> ESTIMATORS = List.of("iptw", "iptwHT", "gcomp", "aipw", "tmle");
 
     EffectSettings {
         if (outcomeType == OutcomeType.SURVIVAL) {
@@ -50,6 +59,14 @@ record EffectSettings(
         } else {
             chosen(estimators, weighting.scheme().target());
         }
+    }
+
+    boolean separateOutcomeModels() {
+        return outcomeModel.equals("separate");
+    }
+
+    boolean hc3() {
+        return iptwStdError.equals("HC3");
     }
 
     boolean efron() {
@@ -75,6 +92,10 @@ record EffectSettings(
                         + String.join(", ", ESTIMATORS));
             }
             chosen.add(estimator);
+        }
+        if (estimand == Estimand.ATO && chosen.contains("iptwHT")) {
+            throw new InvalidParameterException("parameter 'estimators' names iptwHT, which has no form for estimand "
+                    + "ATO (overlap weights are normalised by construction); allowed with ATO: iptw, gcomp");
         }
         if (estimand != Estimand.ATE && (chosen.contains("aipw") || chosen.contains("tmle"))) {
             if (estimators.equals(ALL)) {

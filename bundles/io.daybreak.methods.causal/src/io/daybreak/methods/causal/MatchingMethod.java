@@ -29,8 +29,8 @@ import io.daybreak.stats.causal.Weights;
 
 /**
  * {@code causal.matching}: nearest-neighbour propensity score matching for the ATT (1:k, caliper, with or
- * without replacement; MatchIt's conventions), balance after matching, and with an outcome the ATT in the
- * matched sample.
+ * without replacement; MatchIt 4.7.1's algorithm, {@link io.daybreak.stats.causal.Matching}), balance after
+ * matching, and with an outcome the ATT in the matched sample.
  */
 @Component(service = Method.class)
 public final class MatchingMethod extends SettingsMethod<MatchingMethod.MatchingSettings> {
@@ -58,8 +58,10 @@ public final class MatchingMethod extends SettingsMethod<MatchingMethod.Matching
                 "Nearest-neighbour propensity score matching (ATT)")
                 .reference("Stuart, Stat Sci 2010; Ho, Imai, King & Stuart, J Stat Softw 2011 (R MatchIt)")
                 .description("Greedy matching of each treated patient (largest score first) to the nearest control(s) on "
-                        + "the propensity score; balance after matching (cobalt conventions, ATT); the ATT on an outcome "
-                        + "as the difference of matching-weighted means (standard error taking the weights as known)."))
+                        + "the propensity score, pair for pair as R MatchIt 4.7.1's matchit(method = \"nearest\", "
+                        + "distance = \"glm\") (its search order and tie rules; caliper in SDs of all scores); balance "
+                        + "after matching (cobalt conventions, ATT); the ATT on an outcome as the difference of "
+                        + "matching-weighted means (standard error taking the weights as known)."))
                 .output(MATCHES)
                 .output(WeightingMethod.BALANCE));
     }

@@ -13,8 +13,9 @@ import io.daybreak.stats.causal.Estimand;
 public record WeightScheme(
         // the words are upper case (as people write estimands), so a String choice rather than the Estimand enum
         @Setting(defaultValue = "ATE",
-                doc = "ATE: everyone; ATT: the treated (external control arms); ATO: the overlap population")
-        @Choice({"ATE", "ATT", "ATO"})
+                doc = "ATE: everyone; ATT: the treated (external control arms); ATC: the controls; ATO: the overlap "
+                        + "population")
+        @Choice({"ATE", "ATT", "ATC", "ATO"})
         String estimand,
         @Setting(defaultValue = "false", doc = "stabilised ATE weights (multiplied by the arm's share); ATE only")
         boolean stabilize) {

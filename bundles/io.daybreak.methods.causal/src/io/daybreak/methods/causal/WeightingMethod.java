@@ -23,7 +23,7 @@ import io.daybreak.stats.causal.Balance;
 import io.daybreak.stats.causal.CausalData;
 
 /**
- * {@code causal.weighting}: balancing weights (IPTW for ATE or ATT, stabilised or not, overlap weights), with
+ * {@code causal.weighting}: balancing weights (IPTW for ATE, ATT or ATC, stabilised or not, overlap weights), with
  * trimming, the balance table before and after weighting (cobalt's conventions), effective sample sizes and
  * weight ranges.
  */
@@ -44,7 +44,7 @@ public final class WeightingMethod extends SettingsMethod<WeightingMethod.Weight
         super(WeightingSettings.class, CausalInput.declare(
                 MethodDescriptor.builder("causal.weighting", "Propensity score weighting with balance diagnostics")
                 .reference("Austin & Stuart, Stat Med 2015; Li, Morgan & Zaslavsky, JASA 2018; R WeightIt and cobalt")
-                .description("IPTW (ATE, ATT; stabilised), overlap weights (ATO) and trimming; standardised mean "
+                .description("IPTW (ATE, ATT, ATC; stabilised), overlap weights (ATO) and trimming; standardised mean "
                         + "differences before and after weighting, effective sample size and weight range per arm."))
                 .output(BALANCE)
                 .output(WEIGHTS));

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Choice;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
@@ -45,7 +46,16 @@ public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettin
             String size,
             @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.05",
                     doc = "every parameter of an eligible model has a p-value below alpha (tumgr's pval)")
-            double alpha) {
+            double alpha,
+            @Setting(defaultValue = "tumgr", doc = "tumgr: t = days since the first assessment + 1, as tumgr's gdrate "
+                    + "(the first point is a residual; 2 measurements 20% apart are fitted); zero: t = days since the "
+                    + "first assessment (the first point is fitted exactly)")
+            @Choice({"tumgr", "zero"})
+            String timeOrigin) {
+
+        TgiPatient.TimeOrigin origin() {
+            return timeOrigin.equals("tumgr") ? TgiPatient.TimeOrigin.TUMGR : TgiPatient.TimeOrigin.ZERO;
+        }
     }
 
     static final TableSpec DATA = TableSpec.of("data", "longitudinal tumour sizes: one row per patient and "
@@ -66,13 +76,18 @@ public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettin
                 .category("twin")
                 .reference("Stein et al., Clin Cancer Res 2008 and Oncologist 2011; Wilkerson et al., R package tumgr "
                         + "(gdrate); validated against docs/validation/r/twin/twin.R section A")
-                .description("For each patient: f = size / first size against t = days since the first measurement; "
+                .description("For each patient: f = size / first size against t = days since the first measurement "
+                        + "plus 1 (timeOrigin=tumgr, as tumgr's gdrate, the default because tumgr is the reference) or "
+                        + "plus 0 (timeOrigin=zero); "
                         + "models dx f = exp(-d t), gx f = exp(g t), gd f = exp(-d t) + exp(g t) - 1 and gdphi f = phi "
                         + "exp(g t) + (1 - phi) exp(-d t) fitted by bounded nonlinear least squares on f (d, g >= 0, "
-                        + "0 <= phi <= 1) from a grid of starts. A model is attempted only when n - 1 > p (f(0) = 1 "
-                        + "exactly). Eligible: converged, not degenerate, every p-value < alpha, d > 0, g > 0, "
-                        + "0 < phi < 1; the eligible model with the lowest AIC(nls) is selected. Patients with fewer "
-                        + "than 3 measurements are reported as not fitted.")
+                        + "0 <= phi <= 1) from a grid of starts. A model is attempted only when the informative points "
+                        + "exceed p (n with tumgr's time; n - 1 from time 0, where f(0) = 1 exactly). Eligible: "
+                        + "converged, not degenerate, every p-value < alpha, d > 0, g > 0, 0 < phi < 1 (with "
+                        + "timeOrigin=tumgr gdphi is tested as tumgr tests its regressing fraction, 1 - phi); the "
+                        + "eligible model with the lowest AIC(nls) is selected. Patients with fewer than 3 "
+                        + "measurements are reported as not fitted (with tumgr's time, 2 measurements are fitted when "
+                        + "they differ by 20% or more, as gdrate).")
                 .input(DATA)
                 .output(PATIENTS)
                 .output(FITS));
@@ -91,7 +106,7 @@ public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettin
             rows.sort((a, b) -> Double.compare(a[0], b[0]));
             double[] time = rows.stream().mapToDouble(r -> r[0]).toArray();
             double[] size = rows.stream().mapToDouble(r -> r[1]).toArray();
-            patients.add(TgiPatient.analyse(entry.getKey(), time, size, alpha));
+            patients.add(TgiPatient.analyse(entry.getKey(), time, size, alpha, settings.origin()));
             context.progress(++done / (double) byPatient.size(), "patient " + entry.getKey());
         }
         TwinTables.Rows perPatient = new TwinTables.Rows().column("id", STRING).column("measurements", INT64)

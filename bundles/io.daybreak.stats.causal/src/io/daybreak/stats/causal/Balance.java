@@ -4,7 +4,7 @@ package io.daybreak.stats.causal;
  * Covariate balance between the arms, as R {@code cobalt::bal.tab} reports it by default: for a continuous
  * covariate the standardised mean difference (weighted treated mean − weighted control mean) divided by a
  * standard deviation of the unweighted sample (pooled √((s²₁ + s²₀)/2) for ATE and ATO, the treated's for
- * ATT), so that before and after share one denominator; for a binary (0/1) covariate the raw difference in
+ * ATT, the controls' for ATC), so that before and after share one denominator; for a binary (0/1) covariate the raw difference in
  * proportions. Variances use n − 1.
  *
  * @param covariate      the name
@@ -31,7 +31,11 @@ public record Balance(String covariate, boolean binary, double treatedBefore, do
         if (!binary) {
             double varTreated = variance(values, treated, 1, before[1]);
             double varControl = variance(values, treated, 0, before[0]);
-            scale = estimand == Estimand.ATT ? Math.sqrt(varTreated) : Math.sqrt((varTreated + varControl) / 2);
+            scale = switch (estimand) {
+            case ATT -> Math.sqrt(varTreated);
+            case ATC -> Math.sqrt(varControl);
+            default -> Math.sqrt((varTreated + varControl) / 2);
+            };
         }
         return new Balance(name, binary, before[1], before[0], (before[1] - before[0]) / scale, after[1], after[0],
                 (after[1] - after[0]) / scale);

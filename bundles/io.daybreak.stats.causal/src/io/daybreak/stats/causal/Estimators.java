@@ -6,7 +6,11 @@ import io.daybreak.core.method.InvalidParameterException;
  * The effect estimators, each giving the marginal means under treatment and control with their influence
  * functions ({@link MarginalMeans}):
  * <ul>
- * <li>{@link #iptw}: weighted (Hájek) means with balancing weights, the weights taken as known;</li>
+ * <li>{@link #iptw}: weighted (Hájek) means with balancing weights, the weights taken as known; standard errors
+ * as {@code sandwich::vcovHC(lm(Y ~ A, weights = w), type = "HC0")}, or {@link #iptwHc3} those of
+ * {@code type = "HC3"};</li>
+ * <li>{@link #horvitzThompson}: unnormalised IPTW means Σ wAy / N and Σ w(1−A)y / N over the target
+ * population's size N;</li>
  * <li>{@link #gComputation}: standardisation over the target population with the outcome model, with the
  * outcome model's estimation error through the delta method;</li>
  * <li>{@link #aipw}: augmented IPW (doubly robust; Robins, Rotnitzky &amp; Zhao 1994) for the ATE;</li>
@@ -14,6 +18,8 @@ import io.daybreak.core.method.InvalidParameterException;
  * fluctuation along the clever covariate; a continuous outcome is scaled to [0, 1] by its observed range first
  * (as R's {@code tmle} does).</li>
  * </ul>
+ * All but the IPTW (Hájek) means carry influence functions whose SE uses the divisor n − 1
+ * ({@link MarginalMeans#sampleVariance()}), as R's {@code sd(IF)/sqrt(n)} and the {@code tmle} package.
  */
 public final class Estimators {
     private static final int MAX_NEWTON = 100;
@@ -47,12 +53,86 @@ public final class Estimators {
     }
 
     /**
+     * Hájek means as {@link #iptw}, with the HC3 sandwich variance of the weighted regression {@code lm(Y ~ A,
+     * weights = w)}: its hat values are hᵢ = wᵢ / Σ_arm w, so each row's term is the HC0 term divided by 1 − hᵢ (the
+     * arms' means are uncorrelated, as they are in R's {@code vcovHC}). φ carries the divisor n (no n − 1).
+     *
+     * @throws InvalidParameterException when a row carries all of its arm's weight (hᵢ = 1)
+     */
+    public static MarginalMeans iptwHc3(CausalData data, Weights weights) {
+        MarginalMeans hc0 = iptw(data, weights);
+        double[] w = weights.values();
+        double[] total = new double[2];
+        for (int i = 0; i < data.n(); i++) {
+            total[data.treated()[i]] += w[i];
+        }
+        double[] phi1 = hc0.influenceTreated().clone();
+        double[] phi0 = hc0.influenceControl().clone();
+        for (int i = 0; i < data.n(); i++) {
+            int a = data.treated()[i];
+            double leverage = w[i] / total[a];
+            if (!(leverage < 1)) {
+                throw new InvalidParameterException("HC3 standard errors need at least two weighted patients per arm "
+                        + "(a row has hat value 1); use iptwStdError=HC0");
+            }
+            if (a == 1) {
+                phi1[i] /= 1 - leverage;
+            } else {
+                phi0[i] /= 1 - leverage;
+            }
+        }
+        return new MarginalMeans(hc0.treated(), hc0.control(), phi1, phi0, false);
+    }
+
+    /**
+     * Horvitz–Thompson (unnormalised) IPTW: μ₁ = Σ Aᵢwᵢyᵢ / N and μ₀ = Σ (1 − Aᵢ)wᵢyᵢ / N with the unstabilised
+     * weights of the estimand and N the size of its target population (ATE n, ATT the treated, ATC the controls);
+     * influence functions φ₁ᵢ = n(Aᵢwᵢyᵢ − μ₁πᵢ)/N with πᵢ the target-population indicator (weights taken as
+     * known), SE with divisor n − 1.
+     *
+     * @throws InvalidParameterException for the ATO, whose weights have no unnormalised form
+     */
+    public static MarginalMeans horvitzThompson(CausalData data, double[] scores, Estimand estimand) {
+        if (estimand == Estimand.ATO) {
+            throw new InvalidParameterException("the Horvitz-Thompson estimator (iptwHT) has no form for estimand ATO "
+                    + "(overlap weights are normalised by construction); allowed: ATE, ATT, ATC");
+        }
+        int n = data.n();
+        double size = 0;
+        double mu1 = 0;
+        double mu0 = 0;
+        for (int i = 0; i < n; i++) {
+            int a = data.treated()[i];
+            double w = estimand.weight(a, scores[i]);
+            size += estimand.population(a, scores[i]);
+            if (a == 1) {
+                mu1 += w * data.outcome()[i];
+            } else {
+                mu0 += w * data.outcome()[i];
+            }
+        }
+        mu1 /= size;
+        mu0 /= size;
+        double[] phi1 = new double[n];
+        double[] phi0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            int a = data.treated()[i];
+            double w = estimand.weight(a, scores[i]);
+            double pi = estimand.population(a, scores[i]);
+            phi1[i] = n * (a * w * data.outcome()[i] - mu1 * pi) / size;
+            phi0[i] = n * ((1 - a) * w * data.outcome()[i] - mu0 * pi) / size;
+        }
+        return new MarginalMeans(mu1, mu0, phi1, phi0, true);
+    }
+
+    /**
      * Standardisation: the mean prediction as if treated and as if control over the target population, weighted
-     * by {@code population} (ATE: all 1; ATT: the treatment indicator; ATO: e(1 − e)).
+     * by {@code population} ({@link Estimand#population}), with the outcome model's estimation error through the
+     * delta method.
      */
     public static MarginalMeans gComputation(CausalData data, OutcomeModel model, double[] population) {
         int n = data.n();
-        int p = model.fit().coefficients().length;
+        int p = model.parameters();
         double total = 0;
         double mu1 = 0;
         double mu0 = 0;
@@ -63,8 +143,8 @@ public final class Estimators {
             total += pi;
             mu1 += pi * model.ifTreated()[i];
             mu0 += pi * model.ifControl()[i];
-            double[] row1 = OutcomeModel.row(data.x()[i], 1);
-            double[] row0 = OutcomeModel.row(data.x()[i], 0);
+            double[] row1 = model.treatedRow(data.x()[i]);
+            double[] row0 = model.controlRow(data.x()[i]);
             double s1 = model.slope(model.ifTreated()[i]);
             double s0 = model.slope(model.ifControl()[i]);
             for (int k = 0; k < p; k++) {
@@ -87,7 +167,7 @@ public final class Estimators {
             phi1[i] = n * population[i] * (model.ifTreated()[i] - mu1) / total + g1;
             phi0[i] = n * population[i] * (model.ifControl()[i] - mu0) / total + g0;
         }
-        return new MarginalMeans(mu1, mu0, phi1, phi0);
+        return new MarginalMeans(mu1, mu0, phi1, phi0, true);
     }
 
     /** AIPW for the ATE: mean of m₁ + A(Y − m₁)/e and of m₀ + (1 − A)(Y − m₀)/(1 − e). */
@@ -162,7 +242,7 @@ public final class Estimators {
             mu0 += expit(logit(q0[i]) - epsilon / (1 - scores[i]));
         }
         return new MarginalMeans(low + range * mu1 / n, low + range * mu0 / n, centred.influenceTreated(),
-                centred.influenceControl());
+                centred.influenceControl(), true);
     }
 
     /** Solves Σ Hᵢ (yᵢ − expit(offsetᵢ + ε Hᵢ)) = 0 by Newton's method. */
@@ -203,7 +283,7 @@ public final class Estimators {
             phi1[i] = psi1[i] - mu1;
             phi0[i] = psi0[i] - mu0;
         }
-        return new MarginalMeans(mu1, mu0, phi1, phi0);
+        return new MarginalMeans(mu1, mu0, phi1, phi0, true);
     }
 
     private static double bound(double q) {

@@ -4,15 +4,24 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * An estimator's mean outcome under treatment and under control in the target population, with each one's
- * influence function per row (ψ̂ − ψ ≈ (1/n) Σ φᵢ), from which any contrast gets a standard error:
- * SE = √(Σ φᵢ²) / n, the empirical variance with divisor n, as R's {@code AIPW} and {@code tmle} packages use.
+ * influence function per row (ψ̂ − ψ ≈ (1/n) Σ φᵢ), from which any contrast gets a standard error. With
+ * {@code sampleVariance} the SE is sd(φ)/√n, the sample variance with divisor n − 1 (R: {@code sd(IF)/sqrt(n)}, as
+ * the {@code tmle} package's {@code var(IC)/n}); without it SE = √(Σ φᵢ²) / n, for sandwich variances whose
+ * R counterpart has no n − 1 ({@code sandwich::vcovHC} types HC0 and HC3, whose per-row terms φ carry).
  *
  * @param treated          mean outcome had everyone in the target population been treated
  * @param control          mean outcome had everyone been a control
  * @param influenceTreated φ of {@code treated} per row
  * @param influenceControl φ of {@code control} per row
+ * @param sampleVariance   whether the SE uses the divisor n − 1 (else n)
  */
-public record MarginalMeans(double treated, double control, double[] influenceTreated, double[] influenceControl) {
+public record MarginalMeans(double treated, double control, double[] influenceTreated, double[] influenceControl,
+        boolean sampleVariance) {
+
+    /** Means whose standard errors use the divisor n (sandwich form). */
+    public MarginalMeans(double treated, double control, double[] influenceTreated, double[] influenceControl) {
+        this(treated, control, influenceTreated, influenceControl, false);
+    }
 
     /**
      * A contrast with its Wald interval (on the log scale for ratios).
@@ -42,7 +51,7 @@ public record MarginalMeans(double treated, double control, double[] influenceTr
         for (int i = 0; i < phi.length; i++) {
             phi[i] = influenceTreated[i] - influenceControl[i];
         }
-        return Contrast.difference(treated - control, standardError(phi), level);
+        return Contrast.difference(treated - control, standardError(phi, sampleVariance), level);
     }
 
     /** treated / control (risks), interval from log(RR) ± z·SE. */
@@ -51,7 +60,7 @@ public record MarginalMeans(double treated, double control, double[] influenceTr
         for (int i = 0; i < phi.length; i++) {
             phi[i] = influenceTreated[i] / treated - influenceControl[i] / control;
         }
-        return Contrast.ratio(Math.log(treated) - Math.log(control), standardError(phi), level);
+        return Contrast.ratio(Math.log(treated) - Math.log(control), standardError(phi, sampleVariance), level);
     }
 
     /** The odds ratio of the risks, interval from log(OR) ± z·SE. */
@@ -61,15 +70,27 @@ public record MarginalMeans(double treated, double control, double[] influenceTr
             phi[i] = influenceTreated[i] / (treated * (1 - treated)) - influenceControl[i] / (control * (1 - control));
         }
         double log = Math.log(treated / (1 - treated)) - Math.log(control / (1 - control));
-        return Contrast.ratio(log, standardError(phi), level);
+        return Contrast.ratio(log, standardError(phi, sampleVariance), level);
     }
 
-    static double standardError(double[] phi) {
+    static double standardError(double[] phi, boolean sampleVariance) {
+        int n = phi.length;
+        if (!sampleVariance) {
+            double squares = 0;
+            for (double v : phi) {
+                squares += v * v;
+            }
+            return Math.sqrt(squares) / n;
+        }
+        double mean = 0;
+        for (double v : phi) {
+            mean += v / n;
+        }
         double squares = 0;
         for (double v : phi) {
-            squares += v * v;
+            squares += (v - mean) * (v - mean);
         }
-        return Math.sqrt(squares) / phi.length;
+        return Math.sqrt(squares / (n - 1) / n);
     }
 
     private static double z(double level) {

@@ -4,5 +4,5 @@
  * outcome models, the IPTW, g-computation, AIPW and TMLE estimators, weighted Kaplan-Meier and E-values. Engines
  * only, no OSGi services.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.daybreak.stats.causal;

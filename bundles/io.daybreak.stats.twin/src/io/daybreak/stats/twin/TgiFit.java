@@ -37,8 +37,8 @@ public record TgiFit(TgiModel model, Status status, double[] estimate, double[] 
     public enum Status {
         /** Converged, with standard errors. */
         FITTED("fitted"),
-        /** n − 1 ≤ p: the fit would interpolate the informative points (a zero residual). */
-        NOT_ATTEMPTED("not attempted: n - 1 <= number of parameters"),
+        /** Informative points ≤ p (n − 1 from time 0, else n): the fit would interpolate them. */
+        NOT_ATTEMPTED("not attempted: too few informative measurements for the parameters"),
         /** No start converged (typically φ → 0 with g unidentified or running away). */
         NOT_CONVERGED("not converged"),
         /** Converged but the Jacobian's condition number exceeds 1e10: a rate runs away, no minimiser. */
@@ -58,14 +58,26 @@ public record TgiFit(TgiModel model, Status status, double[] estimate, double[] 
     /**
      * Fits a model.
      *
-     * @param t     days since the first measurement, ascending, t[0] = 0
-     * @param f     size ratios, f[0] = 1
+     * @param t     days since the first measurement, ascending: t[0] = 0, or t[0] = 1 as tumgr counts
+     * @param f     size ratios, f[0] = 1 (with t[0] = 0 the models fit it exactly, so a model is attempted only
+     *              when n − 1 &gt; p; with t[0] &gt; 0 the first point is a residual like the others and n &gt; p
+     *              suffices, tumgr's rule)
      * @param alpha significance level of the eligibility rule (tumgr's pval, 0.05)
      */
     public static TgiFit fit(TgiModel model, double[] t, double[] f, double alpha) {
+        return fit(model, t, f, alpha, false);
+    }
+
+    /**
+     * Fits a model; with {@code tumgrTest} the eligibility of gdphi tests tumgr's parameter p = 1 − φ (the
+     * regressing fraction of its {@code f ~ (1-p)*exp(gt*time) + p*exp(-dt*time)}) against 0, as tumgr's gdrate
+     * does, instead of φ (the reported p-value of φ is still that of φ).
+     */
+    public static TgiFit fit(TgiModel model, double[] t, double[] f, double alpha, boolean tumgrTest) {
         int n = t.length;
         int p = model.parameters().size();
-        if (n - 1 <= p) {
+        int informative = t[0] == 0 ? n - 1 : n;
+        if (informative <= p) {
             return new TgiFit(model, Status.NOT_ATTEMPTED, null, null, null, Double.NaN, Double.NaN, false);
         }
         double[] best = null;
@@ -104,7 +116,11 @@ public record TgiFit(TgiModel model, Status status, double[] estimate, double[] 
         for (int k = 0; k < p; k++) {
             se[k] = Math.sqrt(inverse.getEntry(k, k) * rss / (n - p));
             pValue[k] = 2 * student.cumulativeProbability(-Math.abs(best[k] / se[k]));
-            eligible &= pValue[k] < alpha && best[k] > 0 && best[k] < model.upper(k);
+            double tested = pValue[k];
+            if (tumgrTest && model.parameters().get(k).equals("phi")) {
+                tested = 2 * student.cumulativeProbability(-Math.abs((1 - best[k]) / se[k]));
+            }
+            eligible &= tested < alpha && best[k] > 0 && best[k] < model.upper(k);
         }
         double aic = n * (Math.log(2 * Math.PI) + 1 - Math.log(n) + Math.log(rss)) + 2 * (p + 1);
         return new TgiFit(model, Status.FITTED, best, se, pValue, rss, aic, eligible);

@@ -3,5 +3,5 @@
  * tumour growth inhibition model and RECIST derivation, Guenther–Schouten PROCOVA planning, ridge prognostic
  * scores and fidelity metrics of generated data. Plain functions of arrays, no Arrow, no OSGi.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.daybreak.stats.twin;

@@ -74,10 +74,18 @@ abstract class CausalTestSupport extends MethodTestSupport {
 
     /** causal.effect's rows on veteran: "estimator measure" → {estimate, SE, lower, upper, treated, control}. */
     Map<String, double[]> effects(String outcome, String type, String estimand) throws Exception {
+        return effects(outcome, type, estimand, Map.of());
+    }
+
+    /** As {@link #effects(String, String, String)} with further parameters. */
+    Map<String, double[]> effects(String outcome, String type, String estimand, Map<String, String> extra)
+            throws Exception {
         Map<String, double[]> rows = new HashMap<>();
+        Map<String, Object> raw = new HashMap<>(Map.of("treatment", "trt", "treatedValue", "2", "covariates",
+                COVARIATES, "outcome", outcome, "outcomeType", type, "estimand", estimand));
+        raw.putAll(extra);
         try (Table data = veteran()) {
-            run(new EffectMethod(), data, Map.of("treatment", "trt", "treatedValue", "2", "covariates", COVARIATES,
-                    "outcome", outcome, "outcomeType", type, "estimand", estimand),
+            run(new EffectMethod(), data, raw,
                     outputs -> rows.putAll(SyntheticEffectTest.effects(outputs.get("effects"))));
         }
         return rows;

@@ -16,12 +16,10 @@ import io.daybreak.data.Table;
  * The causal methods on R's veteran data against R 4.2.2 (glm at epsilon 1e-14; MatchIt 4.5.1; formulas by hand
  * where no package is installable): {@code Rscript docs/validation/r/causal/causal.R}, output pinned in
  * {@code docs/validation/r/causal/causal.out}. A = (trt == 2), covariates age, karno, diagtime, prior10.
- * R's influence-function SEs there use sd() (divisor n − 1); ours use the divisor n (as the AIPW and tmle
- * packages), so R's values are compared after multiplying ours by √(n / (n − 1)).
+ * Influence-function SEs use sd(IF)/sqrt(n) (divisor n − 1) as R's there. The separate outcome models, HC3
+ * SEs, Horvitz–Thompson and ATC are in {@link EffectParityTest}.
  */
 class VeteranReferenceTest extends CausalTestSupport {
-    private static final double N = 137;
-    private static final double TO_SD = Math.sqrt(N / (N - 1));
 
     @Test
     void propensityModel() throws Exception {
@@ -97,22 +95,26 @@ class VeteranReferenceTest extends CausalTestSupport {
     }
 
     @Test
-    void effectsOnABinaryOutcome() throws Exception {
-        Map<String, double[]> rows = effects("dead100", "binary", "ATE");
+    void effectsOnABinaryOutcomeWithTheCommonOutcomeModel() throws Exception {
+        // causal.R section 4: glm(Y ~ A + X, binomial); SEs sd(IF)/sqrt(n) [n-1]
+        Map<String, double[]> rows = effects("dead100", "binary", "ATE", Map.of("outcomeModel", "common"));
         assertRelative(0.154251738251446, rows.get("iptw difference")[0], 1e-9, "IPTW (Hajek) ATE");
         assertRelative(0.158021991716322, rows.get("gcomp difference")[0], 1e-9, "g-computation");
         assertRelative(0.157465956219735, rows.get("aipw difference")[0], 1e-9, "AIPW");
-        assertRelative(0.0704378938898294, rows.get("aipw difference")[1], 1e-8, "AIPW SE (divisor n)");
+        assertRelative(0.0706963824424963, rows.get("aipw difference")[1], 1e-8, "AIPW SE [n-1]");
         assertRelative(0.157469885136272, rows.get("tmle difference")[0], 1e-9, "TMLE");
-        assertRelative(0.0704374068168928, rows.get("tmle difference")[1], 1e-8, "TMLE SE (divisor n)");
+        assertRelative(0.0706958935821301, rows.get("tmle difference")[1], 1e-8, "TMLE SE [n-1]");
         assertRelative(1.30972193472039, rows.get("iptw riskRatio")[0], 1e-9, "IPTW RR");
         assertRelative(1.92477111246335, rows.get("gcomp oddsRatio")[0], 1e-9, "g-computation OR");
         assertRelative(1.31554678520997, rows.get("aipw riskRatio")[0], 1e-9, "AIPW RR");
-        assertRelative(0.128383554373497, rows.get("aipw riskRatio")[1] * TO_SD, 1e-8, "AIPW SE(log RR)");
+        assertRelative(0.128383554373497, rows.get("aipw riskRatio")[1], 1e-8, "AIPW SE(log RR)");
         assertRelative(1.9186000671915, rows.get("aipw oddsRatio")[0], 1e-9, "AIPW OR");
-        assertRelative(0.296779849251152, rows.get("aipw oddsRatio")[1] * TO_SD, 1e-8, "AIPW SE(log OR)");
+        assertRelative(0.296779849251152, rows.get("aipw oddsRatio")[1], 1e-8, "AIPW SE(log OR)");
         assertRelative(1.31432127942362, rows.get("tmle riskRatio")[0], 1e-9, "TMLE RR");
         assertRelative(1.92028902971271, rows.get("tmle oddsRatio")[0], 1e-9, "TMLE OR");
+        // parity.R section 1, common model: g-computation's delta-method SE [n-1]
+        assertRelative(0.07012724582983, rows.get("gcomp difference")[1], 1e-8, "g-computation SE [n-1]");
+        assertRelative(0.126095807052642, rows.get("gcomp riskRatio")[1], 1e-8, "g-computation SE(log RR)");
         assertRelative(0.158369065091413, effects("dead100", "binary", "ATT").get("iptw difference")[0], 1e-9,
                 "IPTW ATT");
         assertRelative(0.153637592235087, effects("dead100", "binary", "ATO").get("iptw difference")[0], 1e-9,
@@ -120,13 +122,13 @@ class VeteranReferenceTest extends CausalTestSupport {
     }
 
     @Test
-    void effectsOnAContinuousOutcome() throws Exception {
-        Map<String, double[]> rows = effects("logTime", "continuous", "ATE");
+    void effectsOnAContinuousOutcomeWithTheCommonOutcomeModel() throws Exception {
+        Map<String, double[]> rows = effects("logTime", "continuous", "ATE", Map.of("outcomeModel", "common"));
         assertRelative(-0.128419674771327, rows.get("iptw difference")[0], 1e-9, "IPTW");
         // lm(Ylog ~ A + X): the g-computation difference is the coefficient of A
         assertRelative(-0.126014630496576, rows.get("gcomp difference")[0], 1e-9, "g-computation");
         assertRelative(-0.124602888720096, rows.get("aipw difference")[0], 1e-9, "AIPW");
-        assertRelative(0.18876019066755, rows.get("aipw difference")[1], 1e-8, "AIPW SE (divisor n)");
+        assertRelative(0.189452890942818, rows.get("aipw difference")[1], 1e-8, "AIPW SE [n-1]");
     }
 
     @Test

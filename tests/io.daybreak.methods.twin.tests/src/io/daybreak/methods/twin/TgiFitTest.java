@@ -34,7 +34,7 @@ class TgiFitTest extends TwinTestSupport {
         Map<String, Object[]> rows = new HashMap<>();
         Map<String, Object> summary;
         try (Table data = csv("tgi_longitudinal.csv")) {
-            summary = run(new TgiFitMethod(), Map.of("data", data), Map.of(), outputs -> {
+            summary = run(new TgiFitMethod(), Map.of("data", data), Map.of("timeOrigin", "zero"), outputs -> {
                 Table p = outputs.get("patients");
                 for (int i = 0; i < p.rowCount(); i++) {
                     rows.put(p.strings("id").get(i), new Object[] {p.strings("model").get(i),
@@ -89,7 +89,7 @@ class TgiFitTest extends TwinTestSupport {
     void everyModelFitEqualsTwinR() throws Exception {
         Map<String, String> r = rOutput();
         try (Table data = csv("tgi_longitudinal.csv")) {
-            run(new TgiFitMethod(), Map.of("data", data), Map.of(), outputs -> {
+            run(new TgiFitMethod(), Map.of("data", data), Map.of("timeOrigin", "zero"), outputs -> {
                 Table fits = outputs.get("fits");
                 int compared = 0;
                 for (int i = 0; i < fits.rowCount(); i++) {

@@ -82,6 +82,21 @@ final class CausalFederated {
         return total;
     }
 
+    /** Each arm's pooled HC3 middle term Σ w²(y − μ)²/(1 − w/Σw)² at the pooled means: {controls, treated}. */
+    double[] hc3(Map<String, Object> weighting, double[] means, double[] totals) {
+        Map<String, Object> arguments = new LinkedHashMap<>(weighting);
+        arguments.put("means", SummaryValues.list(means));
+        arguments.put("totals", SummaryValues.list(totals));
+        Map<String, Aggregates> replies = call("hc3", arguments);
+        double[] total = new double[2];
+        for (String site : sites.names()) {
+            double[] part = replies.get(site).get("hc3");
+            total[0] += part[0];
+            total[1] += part[1];
+        }
+        return total;
+    }
+
     /** Each arm's pooled weighted Kaplan–Meier counts: {controls, treated}. */
     WeightedKaplanMeier.Counts[] survivalCounts(Map<String, Object> weighting) {
         Map<String, Aggregates> replies = call("survivalCounts", weighting);

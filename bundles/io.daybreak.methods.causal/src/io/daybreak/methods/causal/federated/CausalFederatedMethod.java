@@ -102,7 +102,12 @@ public final class CausalFederatedMethod implements FederatedMethod {
                 throw new IllegalArgumentException("column '" + base.get("outcome") + "' holds values other than 0 and "
                         + "1 at some site; a binary outcome holds 0 and 1 (or use outcomeType=continuous)");
             }
-            FederatedMeans.put(summary, sums, binary, level);
+            // the sums are of the unstabilised weights (stabilising scales an arm's weights, which HC3 ignores)
+            Map<String, Object> unstabilised = new LinkedHashMap<>(weighting);
+            unstabilised.put("armFactors", List.of(1.0, 1.0));
+            double[] middle = settings.hc3() ? rounds.hc3(unstabilised, FederatedMeans.means(sums),
+                    new double[] {sums.weight[0], sums.weight[1]}) : null;
+            FederatedMeans.put(summary, sums, middle, binary, level);
         }
         return new Outcome(summary, rounds.rounds(), true);
     }

@@ -52,7 +52,7 @@ public final class CausalSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        Arguments.step(METHOD, step, "propensity", "weighted", "survivalCounts", "coxSums", "coxMeat");
+        Arguments.step(METHOD, step, "propensity", "weighted", "hc3", "survivalCounts", "coxSums", "coxMeat");
         switch (step) {
         case "survivalCounts" -> guard.eventTimes("the weighted Kaplan-Meier counts");
         case "coxSums" -> guard.eventTimes("the weighted Cox model's risk-set sums");
@@ -73,6 +73,10 @@ public final class CausalSiteStep implements SiteStep {
             checkBinaryCounts(rows, guard);
             yield WeightedSums.of(rows, rows.weights(arguments)).release();
         }
+        case "hc3" -> {
+            checkBinaryCounts(rows, guard);
+            yield hc3(rows, arguments);
+        }
         case "survivalCounts" -> survivalCounts(rows, arguments, guard);
         case "coxSums" -> {
             CoxSums sums = coxSums(rows, arguments, guard);
@@ -80,6 +84,27 @@ public final class CausalSiteStep implements SiteStep {
         }
         default -> coxMeat(rows, arguments, guard);
         };
+    }
+
+    /**
+     * Each arm's Σ w²(y − μ)²/(1 − w/Σw)², the middle term of the HC3 sandwich of the weighted regression of the
+     * outcome on the arm, at the pooled arm means {@code means} and pooled weight totals {@code totals} (controls,
+     * treated): a sum over the arm, like the Σw²y² the {@code weighted} step releases.
+     */
+    private static Aggregates hc3(SiteRows rows, Map<String, Object> arguments) {
+        if (rows.outcome == null) {
+            throw new IllegalArgumentException("step 'hc3' needs an 'outcome' argument");
+        }
+        double[] w = rows.weights(arguments);
+        double[] means = Arguments.numbers(arguments, "means", 2);
+        double[] totals = Arguments.numbers(arguments, "totals", 2);
+        double[] middle = new double[2];
+        for (int i = 0; i < rows.n(); i++) {
+            int a = rows.treated[i];
+            double term = w[i] * (rows.outcome[i] - means[a]) / (1 - w[i] / totals[a]);
+            middle[a] += term * term;
+        }
+        return Aggregates.builder().put("hc3", middle).build();
     }
 
     private static Aggregates survivalCounts(SiteRows rows, Map<String, Object> arguments, ReleaseGuard guard) {

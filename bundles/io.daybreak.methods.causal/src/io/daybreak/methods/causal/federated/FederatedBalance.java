@@ -10,7 +10,8 @@ import io.daybreak.stats.models.columns.SummaryValues;
 /**
  * The balance table from pooled sums, with the conventions of the pooled {@code causal.weighting}
  * ({@link io.daybreak.stats.causal.Balance}, R {@code cobalt}): continuous covariates standardised by the
- * unweighted SD (pooled for ATE/ATO, the treated's for ATT, variances with n − 1), binary ones as raw differences.
+ * unweighted SD (pooled for ATE/ATO, the treated's for ATT, the controls' for ATC, variances with n − 1), binary
+ * ones as raw differences.
  */
 final class FederatedBalance {
     private FederatedBalance() {
@@ -31,7 +32,11 @@ final class FederatedBalance {
             }
             double scale = 1;
             if (!sums.binary[c]) {
-                scale = estimand == Estimand.ATT ? Math.sqrt(variance[1]) : Math.sqrt((variance[1] + variance[0]) / 2);
+                scale = switch (estimand) {
+                case ATT -> Math.sqrt(variance[1]);
+                case ATC -> Math.sqrt(variance[0]);
+                default -> Math.sqrt((variance[1] + variance[0]) / 2);
+                };
             }
             columns[0][c] = before[1];
             columns[1][c] = before[0];

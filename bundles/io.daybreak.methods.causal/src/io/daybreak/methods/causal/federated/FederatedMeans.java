@@ -5,16 +5,25 @@ import java.util.Map;
 import io.daybreak.stats.causal.MarginalMeans;
 
 /**
- * The IPTW (Hájek) means from pooled sums, with the influence-function standard errors of the pooled
- * {@code causal.effect} (weights taken as known): φ_i = n·w_i(y_i − μ_a)/Σ_a w for a row of arm a, so
- * Σφ² = n²·(Σw²y² − 2μΣw²y + μ²Σw²)/(Σw)² per arm, and SE = √(Σφ₁² + Σφ₀²)/n for the difference (log scale with
- * φ/μ for the risk ratio, φ/(μ(1 − μ)) for the odds ratio).
+ * The IPTW (Hájek) means from pooled sums, with the sandwich standard errors of the pooled {@code causal.effect}
+ * (weights taken as known; R {@code sandwich::vcovHC(lm(y ~ A, weights = w), type)}): for HC0 φ_i = n·w_i(y_i −
+ * μ_a)/Σ_a w for a row of arm a, so Σφ² = n²·(Σw²y² − 2μΣw²y + μ²Σw²)/(Σw)² per arm; for HC3 each term is divided
+ * by 1 − w_i/Σ_a w (its hat value), summed at the sites at the pooled means ({@code middle}). SE = √(Σφ₁² + Σφ₀²)/n
+ * for the difference (log scale with φ/μ for the risk ratio, φ/(μ(1 − μ)) for the odds ratio).
  */
 final class FederatedMeans {
     private FederatedMeans() {
     }
 
-    static void put(Map<String, Object> summary, WeightedSums sums, boolean binary, double level) {
+    /** The means of the pooled sums: {controls, treated}. */
+    static double[] means(WeightedSums sums) {
+        return new double[] {sums.outcome[0] / sums.weight[0], sums.outcome[1] / sums.weight[1]};
+    }
+
+    /**
+     * @param middle the HC3 middle terms per arm (controls, treated), or null for HC0
+     */
+    static void put(Map<String, Object> summary, WeightedSums sums, double[] middle, boolean binary, double level) {
         double n = sums.rows[0] + sums.rows[1];
         double[] mean = new double[2];
         double[] influence = new double[2]; // Σφ² per arm
@@ -22,7 +31,7 @@ final class FederatedMeans {
             mean[a] = sums.outcome[a] / sums.weight[a];
             double squares = sums.outcomeSquares[a] - 2 * mean[a] * sums.outcomeSquaredWeight[a]
                     + mean[a] * mean[a] * sums.weightSquares[a];
-            influence[a] = n * n * squares / (sums.weight[a] * sums.weight[a]);
+            influence[a] = n * n * (middle == null ? squares : middle[a]) / (sums.weight[a] * sums.weight[a]);
         }
         summary.put("meanTreated", mean[1]);
         summary.put("meanControl", mean[0]);

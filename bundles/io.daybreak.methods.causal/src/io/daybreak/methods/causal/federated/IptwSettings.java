@@ -40,6 +40,10 @@ record IptwSettings(
         @Setting(defaultValue = "efron", doc = "survival: handling of tied times in the weighted Cox model")
         @Choice({"efron", "breslow"})
         String ties,
+        @Setting(defaultValue = "HC3", doc = "standard errors of the IPTW means: HC3 or HC0 sandwich of lm(Y ~ A, "
+                + "weights = w), as R sandwich::vcovHC(type = ...) and causal.effect; HC3 takes one more round")
+        @Choice({"HC3", "HC0"})
+        String iptwStdError,
         @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
                 doc = "confidence level of the intervals")
         double level) {
@@ -54,6 +58,10 @@ record IptwSettings(
 
     List<String> covariateNames() {
         return NumericColumns.names("covariates", covariates);
+    }
+
+    boolean hc3() {
+        return iptwStdError.equals("HC3");
     }
 
     boolean survival() {

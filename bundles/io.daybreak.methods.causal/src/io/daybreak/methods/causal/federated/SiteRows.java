@@ -134,7 +134,7 @@ final class SiteRows {
         try {
             estimand = Estimand.valueOf(Arguments.string(arguments, "estimand").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("argument 'estimand' must be ATE, ATT or ATO");
+            throw new IllegalArgumentException("argument 'estimand' must be ATE, ATT, ATC or ATO");
         }
         double[] armFactors = Arguments.numbers(arguments, "armFactors", 2);
         double[] w = new double[n()];

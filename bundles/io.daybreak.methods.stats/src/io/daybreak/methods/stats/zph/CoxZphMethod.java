@@ -63,8 +63,8 @@ public final class CoxZphMethod extends SettingsMethod<CoxZphMethod.ZphSettings>
                         + "cox.zph(fit) with transform = \"km\"; Efron or Breslow ties; strata. Outputs the test table "
                         + "and the scaled Schoenfeld residuals (beta(t) estimates) per event.")
                 .input(SurvivalInput.DATA)
-                .output(TESTS)
-                .output(RESIDUALS));
+                .output(RESIDUALS) // first: --out writes it; the summary holds the test table already
+                .output(TESTS));
     }
 
     @Override
@@ -112,8 +112,8 @@ public final class CoxZphMethod extends SettingsMethod<CoxZphMethod.ZphSettings>
             throw e;
         }
         return MethodResult.builder()
-                .output("tests", tests)
                 .output("residuals", residuals)
+                .output("tests", tests)
                 .summary("terms", new ArrayList<Object>(terms))
                 .summary("chisq", chiSquare)
                 .summary("df", dfs)

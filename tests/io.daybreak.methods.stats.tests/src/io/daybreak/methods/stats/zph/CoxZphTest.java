@@ -124,6 +124,32 @@ class CoxZphTest extends StatsTestSupport {
         }
     }
 
+    @Test
+    void scaledResidualsWithStrataMatchCoxZph() throws Exception {
+        try (Table data = CsvReader.read(data(LUNG), allocator)) {
+            MethodResult result = apply(new CoxZphMethod(), Map.of("covariates", "age,sex", "eventValue", "2",
+                    "strata", "site"), Map.of("data", data), new TestMethodContext(allocator, 1));
+            try (Table tests = result.outputs().get("tests"); Table residuals = result.outputs().get("residuals")) {
+                // zs <- cox.zph(coxph(Surv(time, status) ~ age + sex + strata(site), lung, control = tight)):
+                // rows by stratum, then time; each stratum scaled by its own events
+                assertRow(residuals, 0, new double[] {11, 0.0043859649122807154, 0.24686207468841853,
+                    -1.3204203315219631});
+                assertRow(residuals, 1, new double[] {30, 0.0394736842105264385, 0.12034478589389075,
+                    -1.4811107142246820});
+                assertRow(residuals, 2, new double[] {31, 0.0438596491228071539, 0.26780111712809190,
+                    -1.3369304186869431});
+                assertEquals(0.0, residuals.doubles("stratum").get(0));
+                double[] sums = new double[2];
+                for (int r = 0; r < residuals.rowCount(); r++) {
+                    sums[r % 2] += residuals.doubles("residual").get(r);
+                }
+                // colSums(zs$y): 2.6506319526264268, -85.5078573114112288
+                assertRelative(2.6506319526264268, sums[0], 1e-9, "sum of age residuals");
+                assertRelative(-85.5078573114112288, sums[1], 1e-9, "sum of sex residuals");
+            }
+        }
+    }
+
     /** Event row {@code event} (0-based) of the long table: time, transformed time, age and sex residuals. */
     private static void assertRow(Table residuals, int event, double[] expected) {
         int age = 2 * event;

@@ -14,8 +14,8 @@ echo "$out" | grep -q '"id":"example.beta-binomial"' || fail "methods --json doe
 # the design method ids are a public contract
 for id in design.3plus3 design.crm design.crm-skeleton design.boin design.boin-boundaries design.keyboard design.blrm \
     design.blrm-posterior design.tite-crm design.tite-boin design.boin12 design.simon design.bop2 design.pp-monitor \
-    design.tox-monitor design.pathways design.compare stats.km stats.logrank stats.cox stats.glm stats.firth \
-    stats.describe stats.table stats.simulate-trial causal.propensity causal.weighting causal.matching causal.effect \
+    design.tox-monitor design.pathways design.compare stats.km stats.logrank stats.cox stats.cox-zph stats.rmst stats.glm \
+    stats.firth stats.describe stats.table stats.simulate-trial causal.propensity causal.weighting causal.matching causal.effect \
     causal.evalue; do
   echo "$out" | grep -q "\"id\":\"$id\"" || fail "methods --json does not list $id"
 done

@@ -21,11 +21,11 @@ import io.daybreak.methods.stats.settings.Combine;
 import io.daybreak.stats.models.columns.Coefficients;
 import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.federated.MetaCombination;
+import io.daybreak.stats.models.survival.Concordance;
 import io.daybreak.stats.models.survival.CoxFit;
 import io.daybreak.stats.models.survival.CoxSums;
 import io.daybreak.stats.models.survival.SurvivalColumns;
 import io.daybreak.stats.models.survival.SurvivalInput;
-import io.daybreak.stats.models.formula.Formula;
 import io.daybreak.stats.models.formula.ModelFrame;
 import io.daybreak.stats.models.formula.ModelMatrix;
 
@@ -69,7 +69,8 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
 
     @Override
     protected MethodResult run(Map<String, Table> inputs, CoxSettings settings, MethodContext context) {
-        ModelMatrix all = read(inputs.get("data"), settings);
+        ModelMatrix all = CoxData.read(inputs.get("data"), settings.survival(), settings.model(), settings.strata(),
+                settings.split());
         List<String> covariates = all.columnNames();
         boolean efron = settings.model().efron();
         List<ModelMatrix> sites = settings.split().split()
@@ -94,6 +95,8 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
         }
         CoxFit fit = fit(units, p, efron, context);
         long events = all.events();
+        double[] concordance = concordance(all, fit, settings.stratifyBySite() ? siteCodes(inputs.get("data"), all,
+                settings) : null);
         return MethodResult.builder()
                 .output("coefficients", Coefficients.table(context.allocator(), covariates, fit.coefficients(),
                         fit.standardErrors(), 0))
@@ -110,6 +113,7 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
                 .summary("eventValue", all.eventValue())
                 .summary("logLikelihood", fit.logLikelihoodNull(), fit.logLikelihood())
                 .summary("tests", new ArrayList<Object>(CoxTests.of(fit, null)))
+                .summary("concordance", concordance)
                 .summary("iterations", (long) fit.iterations())
                 .summary("ties", settings.model().ties())
                 .summary("strata", new ArrayList<Object>(all.strataLabels()))
@@ -117,25 +121,39 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
                 .build();
     }
 
-    /** The model matrix of the formula (or covariates), with the strata parameter's column as a strata() term. */
-    private static ModelMatrix read(Table data, CoxSettings settings) {
-        SurvivalInput.data(data);
-        Formula formula = settings.model().model(settings.survival());
-        if (settings.strata() != null) {
-            List<String> strata = new ArrayList<>(formula.strata());
-            strata.add(settings.strata());
-            formula = new Formula(formula.response(), formula.terms(), formula.intercept(), formula.offsets(), strata);
+    /** Rows above which the concordance (which compares every pair of rows) is not computed. */
+    static final int CONCORDANCE_ROWS = 20_000;
+
+    /**
+     * Harrell's C of the linear predictor and its standard error, as {@code summary.coxph} reports them (within strata,
+     * and within sites when each site is a stratum); NaN above {@link #CONCORDANCE_ROWS} rows.
+     */
+    private static double[] concordance(ModelMatrix all, CoxFit fit, int[] sites) {
+        if (all.rows() > CONCORDANCE_ROWS) {
+            return new double[] {Double.NaN, Double.NaN};
         }
-        if (!formula.offsets().isEmpty()) {
-            throw new InvalidParameterException("parameter 'formula': stats.cox takes no offset()");
+        double[] risk = new double[all.rows()];
+        for (int i = 0; i < risk.length; i++) {
+            for (int a = 0; a < fit.coefficients().length; a++) {
+                risk[i] += all.x()[i][a] * fit.coefficients()[a];
+            }
         }
-        ModelMatrix matrix = ModelFrame.build(data, formula, ModelFrame.Options.local("formula",
-                settings.model().references(), CoxModel.eventValue(settings.survival())),
-                settings.split().split() ? List.of(settings.split().siteColumn()) : List.of());
-        if (matrix.columns() <= (matrix.hasIntercept() ? 1 : 0)) {
-            throw new InvalidParameterException("parameter 'formula': the Cox model needs at least one covariate");
+        int[] strata = all.strata();
+        if (sites != null) {
+            strata = new int[risk.length];
+            for (int i = 0; i < risk.length; i++) {
+                strata[i] = (all.strata() == null ? 0 : all.strata()[i]) * 100_000 + sites[i];
+            }
         }
-        return matrix.withoutIntercept();
+        Concordance c = Concordance.of(all.time(), all.event(), risk, strata);
+        return new double[] {c.concordance(), c.standardError()};
+    }
+
+    /** Each row's site, as an index into the sorted site values. */
+    private static int[] siteCodes(Table data, ModelMatrix all, CoxSettings settings) {
+        double[] values = ModelFrame.values(data, all, settings.split().siteColumn());
+        double[] distinct = java.util.Arrays.stream(values).distinct().sorted().toArray();
+        return java.util.Arrays.stream(values).mapToInt(v -> java.util.Arrays.binarySearch(distinct, v)).toArray();
     }
 
     /** Fits the model whose partial likelihood sums over the units, each pooling the risk sets of its sites. */

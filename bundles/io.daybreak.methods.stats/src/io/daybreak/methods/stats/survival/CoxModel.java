@@ -15,9 +15,10 @@ import io.daybreak.stats.models.survival.SurvivalColumns;
 /**
  * Settings group (see {@link Settings}): the Cox model, local and federated: an R formula
  * ({@code Surv(time, status) ~ age + sex + factor(ph.ecog) + strata(inst)}), or numeric covariates with the survival
- * columns of {@link SurvivalColumns} (the earlier form), and the handling of ties.
+ * columns of {@link SurvivalColumns} (the earlier form), and the handling of ties. Public so that the Cox diagnostics
+ * ({@code stats.cox-zph}) declare the model exactly as {@code stats.cox} does.
  */
-record CoxModel(
+public record CoxModel(
         @Setting(optional = true, doc = "R model formula, e.g. Surv(time, status) ~ age + sex + factor(ph.ecog); "
                 + "a one-sided formula (~ age + sex) takes time and status from their parameters")
         String formula,
@@ -46,7 +47,7 @@ record CoxModel(
     }
 
     /** The model formula with its survival outcome: the formula's, or Surv(time, status) of the parameters. */
-    Formula model(SurvivalColumns survival) {
+    public Formula model(SurvivalColumns survival) {
         Formula parsed = formula == null
                 ? Formula.of(null, NumericColumns.names("covariates", covariates))
                 : Formula.parse("formula", formula);
@@ -57,18 +58,18 @@ record CoxModel(
     }
 
     /** The eventValue parameter as a level label, or null. */
-    static String eventValue(SurvivalColumns survival) {
+    public static String eventValue(SurvivalColumns survival) {
         return survival.eventValue() == null ? null
                 : io.daybreak.stats.models.columns.SummaryValues.level(survival.eventValue());
     }
 
     /** Column → reference level. */
-    Map<String, String> references() {
+    public Map<String, String> references() {
         return References.parse(ref);
     }
 
     /** Efron's handling of ties (as R), rather than Breslow's. */
-    boolean efron() {
+    public boolean efron() {
         return ties.equals("efron");
     }
 }

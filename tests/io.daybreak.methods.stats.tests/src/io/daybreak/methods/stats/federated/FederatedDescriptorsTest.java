@@ -22,6 +22,7 @@ import io.daybreak.methods.stats.descriptive.DescribeMethod;
 import io.daybreak.methods.stats.glm.FirthMethod;
 import io.daybreak.methods.stats.glm.GlmFederatedMethod;
 import io.daybreak.methods.stats.glm.GlmMethod;
+import io.daybreak.methods.stats.rmst.RmstMethod;
 import io.daybreak.methods.stats.survival.CoxMethod;
 import io.daybreak.methods.stats.survival.KaplanMeierMethod;
 import io.daybreak.methods.stats.survival.LogRankMethod;
@@ -36,7 +37,7 @@ class FederatedDescriptorsTest extends FederatedTestSupport {
     /** Federated only: a local run returns the curves as output tables, a federated summary includes them on request. */
     private static final Map<String, java.util.Set<String>> FEDERATED_ONLY = Map.of("stats.km", java.util.Set.of("curves"));
     private static final List<Method> LOCAL = List.of(new GlmMethod(), new FirthMethod(), new CoxMethod(),
-            new KaplanMeierMethod(), new LogRankMethod(), new DescribeMethod(), new TableMethod());
+            new KaplanMeierMethod(), new LogRankMethod(), new DescribeMethod(), new TableMethod(), new RmstMethod());
 
     /** The model of the regression methods, which is given either as a formula or as columns. */
     private static final Map<String, Map<String, String>> MODEL = Map.of(

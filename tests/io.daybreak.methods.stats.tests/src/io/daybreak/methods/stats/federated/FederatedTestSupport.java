@@ -34,6 +34,7 @@ import io.daybreak.methods.stats.glm.FirthFederatedMethod;
 import io.daybreak.methods.stats.glm.FirthSiteStep;
 import io.daybreak.methods.stats.glm.GlmFederatedMethod;
 import io.daybreak.methods.stats.glm.GlmSiteStep;
+import io.daybreak.methods.stats.rmst.RmstFederatedMethod;
 import io.daybreak.methods.stats.survival.CoxFederatedMethod;
 import io.daybreak.methods.stats.survival.CoxSiteStep;
 import io.daybreak.methods.stats.survival.KaplanMeierFederatedMethod;
@@ -101,7 +102,7 @@ abstract class FederatedTestSupport extends StatsTestSupport {
     /** The federated methods whose coordinator code the nodes replay. */
     static final List<FederatedMethod> METHODS = List.of(new GlmFederatedMethod(), new CoxFederatedMethod(),
             new KaplanMeierFederatedMethod(), new LogRankFederatedMethod(), new FirthFederatedMethod(),
-            new DescribeFederatedMethod(), new TableFederatedMethod());
+            new DescribeFederatedMethod(), new TableFederatedMethod(), new RmstFederatedMethod());
     static final Requester RESEARCHER = Requester.researcher("CN=researcher,O=Daybreak");
 
     SiteNode node(String name, Table data, DisclosurePolicy policy) throws IOException {

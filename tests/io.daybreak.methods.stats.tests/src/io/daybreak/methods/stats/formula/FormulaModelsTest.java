@@ -68,6 +68,9 @@ class FormulaModelsTest extends StatsTestSupport {
         assertRelative(31.4328684482433, cell(tests, 1, "statistic"), 1e-9, "Wald");
         assertRelative(33.559641061469, cell(tests, 2, "statistic"), 1e-9, "score");
         assertEquals(5L, tests.get(2).get("df"));
+        // s1$concordance
+        assertRelative(0.6369838783039370, doubles(fit.get("concordance"))[0], 1e-9, "concordance");
+        assertRelative(0.0250795830409219, doubles(fit.get("concordance"))[1], 1e-7, "se(C)");
         assertRelative(-744.480455761440, doubles(fit.get("logLikelihood"))[0], 1e-12, "loglik at 0");
         assertRelative(-729.047094700655, doubles(fit.get("logLikelihood"))[1], 1e-12, "loglik");
     }

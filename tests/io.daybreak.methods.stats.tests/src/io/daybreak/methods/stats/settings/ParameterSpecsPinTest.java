@@ -12,6 +12,8 @@ import io.daybreak.methods.stats.glm.FirthFederatedMethod;
 import io.daybreak.methods.stats.glm.FirthMethod;
 import io.daybreak.methods.stats.glm.GlmFederatedMethod;
 import io.daybreak.methods.stats.glm.GlmMethod;
+import io.daybreak.methods.stats.rmst.RmstFederatedMethod;
+import io.daybreak.methods.stats.rmst.RmstMethod;
 import io.daybreak.methods.stats.survival.CoxFederatedMethod;
 import io.daybreak.methods.stats.survival.CoxMethod;
 import io.daybreak.methods.stats.survival.KaplanMeierFederatedMethod;
@@ -21,6 +23,7 @@ import io.daybreak.methods.stats.survival.LogRankMethod;
 import io.daybreak.methods.stats.synthetic.SimulateTrialMethod;
 import io.daybreak.methods.stats.table.TableFederatedMethod;
 import io.daybreak.methods.stats.table.TableMethod;
+import io.daybreak.methods.stats.zph.CoxZphMethod;
 
 /**
  * Users see no change when a method moves to a settings record (issue 14): every method's and federated
@@ -45,7 +48,10 @@ class ParameterSpecsPinTest {
                 new LogRankFederatedMethod().descriptor(),
                 new CoxMethod().descriptor(),
                 new CoxFederatedMethod().descriptor(),
-                new SimulateTrialMethod().descriptor());
+                new SimulateTrialMethod().descriptor(),
+                new CoxZphMethod().descriptor(),
+                new RmstMethod().descriptor(),
+                new RmstFederatedMethod().descriptor());
         ParameterSpecsPin.assertUnchanged(ParameterSpecsPinTest.class, "previous-parameter-specs.txt", descriptors);
     }
 }

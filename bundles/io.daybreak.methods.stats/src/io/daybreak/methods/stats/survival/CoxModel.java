@@ -30,7 +30,7 @@ public record CoxModel(
         @Choice({"efron", "breslow"})
         String ties) {
 
-    CoxModel {
+    public CoxModel {
         if ((formula == null) == (covariates == null)) {
             throw new InvalidParameterException(formula == null
                     ? "give the model as formula=, e.g. formula=\"Surv(time, status) ~ age + sex\", or as covariates="

@@ -25,8 +25,8 @@ public final class SimonSearch {
         for (int m = 0; m <= nmax; m++) {
             pmf0[m] = pmf(m, p0);
             pmf1[m] = pmf(m, p1);
-            survival0[m] = survival(m, p0);
-            survival1[m] = survival(m, p1);
+            survival0[m] = survival(pmf0[m]);
+            survival1[m] = survival(pmf1[m]);
         }
     }
 
@@ -148,12 +148,16 @@ public final class SimonSearch {
         return values;
     }
 
-    /** survival[k] = P(X &gt; k), computed directly (no 1 − cdf cancellation). */
-    private static double[] survival(int m, double p) {
-        BinomialDistribution distribution = BinomialDistribution.of(m, p);
-        double[] values = new double[m + 1];
-        for (int k = 0; k <= m; k++) {
-            values[k] = distribution.survivalProbability(k);
+    /**
+     * survival[k] = P(X &gt; k), summed from the top of the distribution: positive terms only, so no 1 − cdf
+     * cancellation, and no incomplete beta function per value.
+     */
+    private static double[] survival(double[] pmf) {
+        double[] values = new double[pmf.length];
+        double tail = 0;
+        for (int k = pmf.length - 1; k >= 0; k--) {
+            values[k] = tail;
+            tail += pmf[k];
         }
         return values;
     }

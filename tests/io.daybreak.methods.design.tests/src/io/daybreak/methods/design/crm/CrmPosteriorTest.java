@@ -55,11 +55,12 @@ class CrmPosteriorTest {
 
     @Test
     void skeletonByLeeAndCheung() {
-        // dfcrm::getprior(0.05, 0.30, 4, 6) (methods.md)
-        assertArrayEquals(new double[] {0.06251978017, 0.12252935822, 0.20395600763, 0.3, 0.40181943613,
-            0.50134644776}, CrmSkeleton.of(CrmModel.Family.EMPIRIC, 0.05, 0.30, 4, 6, 3), 1e-10);
-        // logistic, intercept 3: transcription of dfcrm::getprior's logistic branch in R 4.2.2
-        assertArrayEquals(new double[] {0.069889574902222, 0.126253638976945, 0.204709038588280, 0.3,
+        // dfcrm 0.2-2.1's own getprior in R 4.2.2 (docs/validation/r/design/getprior.R, .out):
+        // .libPaths("/work/rlib-design"); library(dfcrm); getprior(0.05, 0.30, 4, 6)
+        assertArrayEquals(new double[] {0.0625197801721286, 0.122529358220233, 0.203956007632824, 0.3,
+            0.401819436129518, 0.50134644775517}, CrmSkeleton.of(CrmModel.Family.EMPIRIC, 0.05, 0.30, 4, 6, 3), 1e-13);
+        // getprior(0.05, 0.30, 4, 6, model = "logistic", intcpt = 3)
+        assertArrayEquals(new double[] {0.0698895749022218, 0.126253638976945, 0.20470903858828, 0.3,
             0.402001904868607, 0.500090732939512}, CrmSkeleton.of(CrmModel.Family.LOGISTIC, 0.05, 0.30, 4, 6, 3), 1e-13);
     }
 

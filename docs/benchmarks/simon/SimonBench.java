@@ -4,9 +4,16 @@ import io.daybreak.methods.design.simon.SimonSearch;
  * In-process timing of design.simon's search (SimonSearch.search), for docs/benchmarks.md: the first call in a
  * fresh JVM (what a one-shot run pays, JIT cold), then the median of 50 further calls per setting.
  * Run: java -cp <design bundle jar>:<commons-statistics-distribution jar>:<commons-numbers-gamma jar>:... SimonBench.java
+ * With the argument {@code once}: one search (p0 = 0.2, p1 = 0.4, nmax = 100), its designs printed, for timing the whole
+ * process from outside (compile first: javac -d classes -cp ... SimonBench.java).
  */
 public class SimonBench {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("once")) {
+            SimonSearch.Result result = SimonSearch.search(0.2, 0.4, 0.05, 0.2, 100);
+            System.out.println(result.optimal() + "\n" + result.minimax());
+            return;
+        }
         double[][] settings = {{0.05, 0.25}, {0.1, 0.3}, {0.2, 0.4}, {0.3, 0.5}};
         long start = System.nanoTime();
         SimonSearch.search(0.2, 0.4, 0.05, 0.2, 100);

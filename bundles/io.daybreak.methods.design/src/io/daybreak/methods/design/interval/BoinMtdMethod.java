@@ -72,6 +72,10 @@ public final class BoinMtdMethod extends DesignMethod<BoinMtdMethod.MtdSettings>
                 throw new InvalidParameterException("parameter 'pTox' = " + pTox + " must be above the target ("
                         + target + ")");
             }
+            if (boundMtd && pTox == null && !(1.4 * target < 1)) {
+                throw new InvalidParameterException("with boundMtd, give 'pTox' (between the target and 1): its default "
+                        + "1.4 target = " + 1.4 * target + " is not below 1");
+            }
         }
 
         /** Counts come as reals (a list parameter is a list of reals): each must be a whole number. */

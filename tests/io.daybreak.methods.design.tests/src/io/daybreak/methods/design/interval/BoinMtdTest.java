@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -135,6 +139,42 @@ class BoinMtdTest extends MethodTestSupport {
         Map<String, Object> s = run("0.3", "0,3,6", "0,0,1");
         assertEquals(3L, s.get("mtd"));
         assertValues(new double[] {Double.NaN, 0.0161290322580645, 0.172131147540984}, s.get("phat"), 1e-12, "phat");
+    }
+
+    /**
+     * BOIN 2.7.2's own select.mtd on 400 random trials (random target, 3 to 7 doses, untried doses above and, in
+     * every fifth, at the lowest dose; cutoff.eli 0.9, 0.95 or 0.99; extrasafe every fourth, boundMTD every seventh),
+     * R 4.2.2: docs/validation/r/design/boin-random-select.R, output the resource boin-random-select.txt. The MTD
+     * exactly (99: none), the isotonic estimates of the tried doses to 1e-12.
+     */
+    @Test
+    void selectionsEqualSelectMtdOnRandomTrials() throws IOException {
+        int checked = 0;
+        try (InputStream in = BoinMtdTest.class.getResourceAsStream("boin-random-select.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\\|");
+                double target = Double.parseDouble(f[0].trim());
+                int[] n = Arrays.stream(f[1].trim().split(",")).mapToInt(Integer::parseInt).toArray();
+                int[] y = Arrays.stream(f[2].trim().split(",")).mapToInt(Integer::parseInt).toArray();
+                BoinMtdMethod.Selection s = BoinMtdMethod.select(target, n, y, Double.parseDouble(f[3].trim()),
+                        Boolean.parseBoolean(f[4].trim().toLowerCase()), 0.05,
+                        Boolean.parseBoolean(f[5].trim().toLowerCase()), 1.4 * target);
+                int mtd = Integer.parseInt(f[6].trim());
+                assertEquals(mtd == 99 ? -1 : mtd - 1, s.mtd(), line);
+                double[] phat = f.length < 8 || f[7].isBlank() ? new double[0]
+                        : Arrays.stream(f[7].trim().split(",")).mapToDouble(Double::parseDouble).toArray();
+                double[] tried = Arrays.stream(s.phat()).filter(v -> !Double.isNaN(v)).toArray();
+                assertEquals(phat.length, tried.length, line);
+                for (int k = 0; k < phat.length; k++) {
+                    assertEquals(phat[k], tried[k], 1e-12, line);
+                }
+                checked++;
+            }
+        }
+        assertEquals(400, checked);
     }
 
     @Test

@@ -24,7 +24,7 @@ class CrmSimulationTest extends MethodTestSupport {
      * dfcrm 0.2-2.1's own {@code crmsim} in R 4.2.2 (docs/validation/r/design/crmsim-oc.R and its .out files):
      * {@code .libPaths("/work/rlib-design"); library(dfcrm); crmsim(c(0.05, 0.12, 0.25, 0.40, 0.55, 0.70),
      * getprior(0.05, 0.3, 4, 6), 0.3, n = 30, x0 = 1, nsim = 200, mcohort = 3, restrict = R, count = FALSE,
-     * seed = 2026 + b)} for batches b = 0..19 (restrict = TRUE, 4,000 trials) and b = 0..9 (FALSE, 2,000 trials).
+     * seed = 2026 + b)} for batches b = 0..39 (restrict = TRUE, 8,000 trials) and b = 0..29 (FALSE, 6,000 trials).
      * R's SE per value comes from the spread of its batch means; the per-trial SD it implies (SE times the root
      * of R's trials) gives our SE, and the test allows 3.5 SE of the difference (14 values per scenario).
      */
@@ -51,18 +51,18 @@ class CrmSimulationTest extends MethodTestSupport {
 
     @Test
     void restrictedCrmAgreesWithDfcrmCrmsim() throws Exception {
-        assertAgreesWithCrmsim("true", new double[] {0.025, 4.95, 46.025, 43.025, 5.775, 0.2},
-                new double[] {0.025, 0.3972, 0.9028, 0.7926, 0.36, 0.06689},
-                new double[] {3.5325, 5.478, 10.6245, 8.34075, 1.92, 0.10425},
-                new double[] {0.02595, 0.0696, 0.09265, 0.1107, 0.06047, 0.01224}, 4000);
+        assertAgreesWithCrmsim("true", new double[] {0.0125, 5.1625, 45.7125, 42.65, 6.25, 0.2125},
+                new double[] {0.0125, 0.27, 0.5782, 0.5752, 0.2506, 0.04344},
+                new double[] {3.578625, 5.512125, 10.6305, 8.20875, 1.9485, 0.1215},
+                new double[] {0.02083, 0.05058, 0.07757, 0.08014, 0.04278, 0.008936}, 8000);
     }
 
     @Test
     void unrestrictedCrmAgreesWithDfcrmCrmsim() throws Exception {
-        assertAgreesWithCrmsim("false", new double[] {0.1, 7.75, 49.3, 39.2, 3.5, 0.15},
-                new double[] {0.06667, 0.367, 1.191, 1.181, 0.2472, 0.07638},
-                new double[] {3.7275, 3.501, 9.627, 8.133, 2.154, 2.8575},
-                new double[] {0.03913, 0.08409, 0.1403, 0.117, 0.0619, 0.04905}, 2000);
+        assertAgreesWithCrmsim("false", new double[] {0.1166666667, 7.683333333, 51.2, 37.46666667, 3.4, 0.1333333333},
+                new double[] {0.04601, 0.2999, 0.7538, 0.6481, 0.215, 0.04755},
+                new double[] {3.7225, 3.385, 9.645, 8.158, 2.219, 2.8705},
+                new double[] {0.02558, 0.06086, 0.07047, 0.06824, 0.04087, 0.02437}, 6000);
     }
 
     @Test

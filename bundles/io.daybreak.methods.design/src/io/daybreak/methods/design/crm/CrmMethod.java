@@ -31,6 +31,10 @@ public final class CrmMethod extends DesignMethod<CrmMethod.CrmSettings> {
                     doc = "final MTD: p at the posterior mean of beta (dfcrm), or the posterior mean of p")
             @Choice({"plugin", "posterior-mean"})
             String mtdEstimate,
+            @Setting(defaultValue = "true",
+                    doc = "dfcrm's restrict: no escalation after a cohort with DLT rate >= target, and at most one "
+                            + "level above the current dose; false lets the model's dose be given as is")
+            boolean restrict,
             Simulation simulation) {
     }
 
@@ -41,8 +45,9 @@ public final class CrmMethod extends DesignMethod<CrmMethod.CrmSettings> {
                 .reference("O'Quigley, Pepe & Fisher, Biometrics 46:33-48 (1990); Cheung, Dose Finding by the "
                         + "Continual Reassessment Method (2011); R dfcrm")
                 .description("Simulates CRM trials: empiric or one-parameter logistic model, normal prior on beta, "
-                        + "posterior by deterministic quadrature, no skipping of untried doses, optional safety "
-                        + "stopping, MTD at the posterior mean of beta (dfcrm) or by the posterior mean of p.")
+                        + "posterior by deterministic quadrature, dfcrm's restrictions (by default: no escalation "
+                        + "after a cohort with DLT rate >= target, at most one level up), optional safety stopping, "
+                        + "MTD at the posterior mean of beta (dfcrm) or by the posterior mean of p.")
                 .output(OperatingCharacteristics.BY_DOSE));
     }
 
@@ -50,14 +55,15 @@ public final class CrmMethod extends DesignMethod<CrmMethod.CrmSettings> {
     private static final double DEFAULT_PRIOR_VARIANCE = SettingsDefaults.of(CrmModelSettings.class).priorVariance();
 
     /**
-     * A fresh CRM trial (prior variance 1.34, plug-in estimates, no safety stop) from the skeleton and model settings,
-     * for methods that drive designs (compare, pathways); the skeleton is checked against the doses here.
+     * A fresh CRM trial (prior variance 1.34, plug-in estimates, no safety stop, dfcrm's restrictions) from the
+     * skeleton and model settings, for methods that drive designs (compare, pathways); the skeleton is checked
+     * against the doses here.
      */
     public static DoseFindingTrial newTrial(CrmSkeletonSource skeleton, CrmModelFamily family, int doses, double target,
             int cohortSize, int cohorts, int startDose) {
         CrmModelSettings model = new CrmModelSettings(skeleton, family, DEFAULT_PRIOR_VARIANCE);
         return new CrmTrial(new CrmTrial.Settings(model.posterior(model.skeleton(doses, target)), target, cohortSize,
-                cohorts, startDose, Double.NaN, false));
+                cohorts, startDose, Double.NaN, false, true));
     }
 
     @Override
@@ -69,7 +75,7 @@ public final class CrmMethod extends DesignMethod<CrmMethod.CrmSettings> {
         CrmTrial.Settings settings = new CrmTrial.Settings(given.model().posterior(skeleton), target,
                 given.cohorts().cohortSize(), given.cohorts().cohorts(), startDose,
                 given.stopCutoff() != null ? given.stopCutoff() : Double.NaN,
-                given.mtdEstimate().equals("posterior-mean"));
+                given.mtdEstimate().equals("posterior-mean"), given.restrict());
         long trials = given.simulation().trials();
         OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new CrmTrial(settings), truth, target, trials,
                 context);

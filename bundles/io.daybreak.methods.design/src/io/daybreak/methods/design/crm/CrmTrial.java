@@ -6,19 +6,21 @@ import io.daybreak.methods.design.oc.AbstractDoseFindingTrial;
  * One CRM trial (O'Quigley, Pepe &amp; Fisher 1990; dfcrm's conventions): after each cohort the posterior of β
  * is updated; the trial stops without a dose if the safety rule is on and P(p_1 &gt; target | data) exceeds
  * its cutoff; otherwise the next cohort gets the dose whose estimated DLT probability (at the posterior
- * mean of β) is closest to the target, but never more than one level above the highest dose tried. After
- * the last cohort the MTD is the dose whose estimate is closest to the target, estimated either at the
- * posterior mean of β (as dfcrm) or as the posterior mean of p_d. Ties go to the lower dose.
+ * mean of β) is closest to the target. With {@code restrict} (dfcrm's {@code restrict = TRUE}, as in its
+ * {@code crmsim}) that dose is capped: at the current dose when the cohort just treated had an observed DLT
+ * rate at or above the target (coherence), else at one level above the current dose (no skipping). Without
+ * it the model's dose is taken as is (dfcrm's {@code restrict = FALSE}). After the last cohort the MTD is the
+ * dose whose estimate is closest to the target, estimated either at the posterior mean of β (as dfcrm) or as
+ * the posterior mean of p_d, without restriction. Ties go to the lower dose.
  */
 final class CrmTrial extends AbstractDoseFindingTrial {
     /** What a trial needs; shared by all trials of a simulation (immutable). */
     record Settings(CrmPosterior posterior, double target, int cohortSize, int cohorts, int startDose,
-            double stopCutoff, boolean mtdByPosteriorMean) {
+            double stopCutoff, boolean mtdByPosteriorMean, boolean restrict) {
     }
 
     private final Settings settings;
     private final CrmPosterior posterior;
-    private int highestTried = -1;
     private int cohortsTreated;
 
     CrmTrial(Settings settings) {
@@ -31,7 +33,6 @@ final class CrmTrial extends AbstractDoseFindingTrial {
         super(other);
         this.settings = other.settings;
         this.posterior = other.settings.posterior().fresh(); // recomputed from the counts at the next record
-        this.highestTried = other.highestTried;
         this.cohortsTreated = other.cohortsTreated;
     }
 
@@ -47,7 +48,6 @@ final class CrmTrial extends AbstractDoseFindingTrial {
 
     @Override
     protected void decide(int n, int y) {
-        highestTried = Math.max(highestTried, dose);
         cohortsTreated++;
         posterior.update(patients, dlts);
         if (!Double.isNaN(settings.stopCutoff())
@@ -59,6 +59,19 @@ final class CrmTrial extends AbstractDoseFindingTrial {
             finish(posterior.doseClosestTo(settings.target(), settings.mtdByPosteriorMean()));
             return;
         }
-        dose = Math.min(posterior.doseClosestTo(settings.target(), false), highestTried + 1);
+        dose = nextDose(posterior.doseClosestTo(settings.target(), false), dose, lastCohortDlts(),
+                settings.cohortSize(), settings.target(), settings.restrict());
+    }
+
+    /**
+     * dfcrm's {@code restrict = TRUE} rule (mtrials/onetrial in dfcrm's R/dfcrm.R): after a cohort of {@code size}
+     * at {@code current} with {@code cohortDlts} DLTs, the model's dose is capped at {@code current} when
+     * cohortDlts / size &gt;= target, else at {@code current + 1}. Without restriction the model's dose is returned.
+     */
+    static int nextDose(int model, int current, int cohortDlts, int size, double target, boolean restrict) {
+        if (!restrict) {
+            return model;
+        }
+        return Math.min(model, (double) cohortDlts / size >= target ? current : current + 1);
     }
 }

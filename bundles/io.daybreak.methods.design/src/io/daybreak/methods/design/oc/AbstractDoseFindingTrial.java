@@ -12,6 +12,7 @@ public abstract class AbstractDoseFindingTrial implements DoseFindingTrial {
     protected int dose;
     private boolean finished;
     private int selected = -1;
+    private int lastCohortDlts;
 
     protected AbstractDoseFindingTrial(int doses, int startDose) {
         this.patients = new int[doses];
@@ -26,6 +27,7 @@ public abstract class AbstractDoseFindingTrial implements DoseFindingTrial {
         this.dose = other.dose;
         this.finished = other.finished;
         this.selected = other.selected;
+        this.lastCohortDlts = other.lastCohortDlts;
     }
 
     @Override
@@ -57,7 +59,13 @@ public abstract class AbstractDoseFindingTrial implements DoseFindingTrial {
     public final void record(int cohortDlts) {
         patients[dose] += nextCohortSize();
         dlts[dose] += cohortDlts;
+        lastCohortDlts = cohortDlts;
         decide(patients[dose], dlts[dose]);
+    }
+
+    /** DLTs in the cohort just recorded (at {@link #dose}, when {@link #decide} is called). */
+    protected final int lastCohortDlts() {
+        return lastCohortDlts;
     }
 
     /** Decides after a cohort at {@link #dose}: set {@link #dose} for the next cohort, or {@link #finish}. */

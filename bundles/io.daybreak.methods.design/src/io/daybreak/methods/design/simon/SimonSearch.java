@@ -3,10 +3,12 @@ package io.daybreak.methods.design.simon;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
- * Exhaustive search for Simon's optimal (smallest EN0) and minimax (smallest n, then smallest EN0) two-stage
- * designs, as R's {@code clinfun::ph2simon}: for every n ≤ nmax, first-stage size n1 &lt; n and futility
- * bound r1 &lt; n1, the smallest final bound r that keeps the type I error at most α; the design is
- * admissible if its power is at least 1 − β. Error rates are exact binomial sums:
+ * Search for Simon's optimal (smallest EN0) and minimax (smallest n, then smallest EN0) two-stage designs, as R's
+ * {@code clinfun::ph2simon}: for every n ≤ nmax, first-stage size n1 &lt; n and futility bound r1 &lt; n1, the
+ * smallest final bound r that keeps the type I error at most α; the design is admissible if its power is at least
+ * 1 − β. Ranges that cannot hold a better design are skipped before any error rate is computed: n whose most
+ * powerful single-stage test lacks the power, n1 at or above the best EN0, r1 whose stage-1 pass rate under p1 is
+ * below 1 − β, and r1 whose EN0 is no better than the results so far. Error rates are exact binomial sums:
  * P(reject | p) = Σ_{x1 = r1+1}^{n1} b(x1; n1, p) · P(X2 &gt; r − x1), X2 ~ Bin(n − n1, p).
  */
 public final class SimonSearch {
@@ -15,7 +17,7 @@ public final class SimonSearch {
     private final double[][] survival0;
     private final double[][] survival1;
 
-    private SimonSearch(double p0, double p1, int nmax) {
+    SimonSearch(double p0, double p1, int nmax) {
         pmf0 = new double[nmax + 1][];
         pmf1 = new double[nmax + 1][];
         survival0 = new double[nmax + 1][];
@@ -23,8 +25,8 @@ public final class SimonSearch {
         for (int m = 0; m <= nmax; m++) {
             pmf0[m] = pmf(m, p0);
             pmf1[m] = pmf(m, p1);
-            survival0[m] = survival(m, p0);
-            survival1[m] = survival(m, p1);
+            survival0[m] = survival(pmf0[m]);
+            survival1[m] = survival(pmf1[m]);
         }
     }
 
@@ -40,11 +42,28 @@ public final class SimonSearch {
         SimonDesign optimal = null;
         SimonDesign minimax = null;
         for (int n = 2; n <= nmax; n++) {
+            if (!search.singleStagePossible(n, alpha, beta)) {
+                continue; // not even the most powerful level-alpha test of n patients has the power
+            }
             for (int n1 = 1; n1 < n; n1++) {
                 if (optimal != null && n1 >= optimal.en0() && minimax != null && minimax.n() < n) {
                     break; // EN0 >= n1: no better optimal here, and the minimax has a smaller n
                 }
+                // a design improves a result only if its EN0 is below the optimal's, or below the minimax's while
+                // the minimax's n is still being searched; EN0 falls as r1 rises, the first-stage pass rate under
+                // p1 (an upper bound on the power) falls too: both bound r1
+                double bound = minimax == null ? Double.POSITIVE_INFINITY
+                        : minimax.n() == n ? Math.max(optimal.en0(), minimax.en0()) : optimal.en0();
+                int n2 = n - n1;
+                double pet0 = 0;
                 for (int r1 = 0; r1 < n1; r1++) {
+                    pet0 += search.pmf0[n1][r1];
+                    if (search.survival1[n1][r1] < 1 - beta) {
+                        break; // P(X1 > r1 | p1) < 1 - beta, and it only falls with r1
+                    }
+                    if (n1 + (1 - pet0) * n2 >= bound) {
+                        continue;
+                    }
                     SimonDesign design = search.best(n, n1, r1, alpha, beta);
                     if (design == null) {
                         continue;
@@ -56,14 +75,33 @@ public final class SimonSearch {
                             || design.n() == minimax.n() && design.en0() < minimax.en0()) {
                         minimax = design;
                     }
+                    bound = minimax.n() == n ? Math.max(optimal.en0(), minimax.en0()) : optimal.en0();
                 }
             }
         }
         return new Result(optimal, minimax);
     }
 
+    /**
+     * Whether the most powerful level-α test of n patients (Neyman–Pearson: reject for large totals, randomised at
+     * the boundary) reaches power 1 − β. A two-stage design with n patients is a non-randomised level-α test of
+     * those n outcomes, so where this fails no two-stage design with this n exists.
+     */
+    private boolean singleStagePossible(int n, double alpha, double beta) {
+        double[] tail0 = survival0[n];
+        int r = 0;
+        while (r < n && tail0[r] > alpha) {
+            r++;
+        }
+        // reject when X > r, and with probability gamma when X = r
+        double atR0 = pmf0[n][r];
+        double gamma = atR0 > 0 ? Math.min(1, (alpha - tail0[r]) / atR0) : 0;
+        double power = survival1[n][r] + gamma * pmf1[n][r];
+        return power >= (1 - beta) * (1 - 1e-12);
+    }
+
     /** The design with the smallest r meeting α for (n, n1, r1), if it also meets the power; else null. */
-    private SimonDesign best(int n, int n1, int r1, double alpha, double beta) {
+    SimonDesign best(int n, int n1, int r1, double alpha, double beta) {
         int low = r1;
         int high = n; // reject(n) = 0 <= alpha
         while (low < high) {
@@ -110,12 +148,16 @@ public final class SimonSearch {
         return values;
     }
 
-    /** survival[k] = P(X &gt; k), computed directly (no 1 − cdf cancellation). */
-    private static double[] survival(int m, double p) {
-        BinomialDistribution distribution = BinomialDistribution.of(m, p);
-        double[] values = new double[m + 1];
-        for (int k = 0; k <= m; k++) {
-            values[k] = distribution.survivalProbability(k);
+    /**
+     * survival[k] = P(X &gt; k), summed from the top of the distribution: positive terms only, so no 1 − cdf
+     * cancellation, and no incomplete beta function per value.
+     */
+    private static double[] survival(double[] pmf) {
+        double[] values = new double[pmf.length];
+        double tail = 0;
+        for (int k = pmf.length - 1; k >= 0; k--) {
+            values[k] = tail;
+            tail += pmf[k];
         }
         return values;
     }

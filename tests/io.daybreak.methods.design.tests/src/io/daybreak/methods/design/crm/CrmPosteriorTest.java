@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,12 +59,50 @@ class CrmPosteriorTest {
 
     @Test
     void skeletonByLeeAndCheung() {
-        // dfcrm::getprior(0.05, 0.30, 4, 6) (methods.md)
-        assertArrayEquals(new double[] {0.06251978017, 0.12252935822, 0.20395600763, 0.3, 0.40181943613,
-            0.50134644776}, CrmSkeleton.of(CrmModel.Family.EMPIRIC, 0.05, 0.30, 4, 6, 3), 1e-10);
-        // logistic, intercept 3: transcription of dfcrm::getprior's logistic branch in R 4.2.2
-        assertArrayEquals(new double[] {0.069889574902222, 0.126253638976945, 0.204709038588280, 0.3,
+        // dfcrm 0.2-2.1's own getprior in R 4.2.2 (docs/validation/r/design/getprior.R, .out):
+        // .libPaths("/work/rlib-design"); library(dfcrm); getprior(0.05, 0.30, 4, 6)
+        assertArrayEquals(new double[] {0.0625197801721286, 0.122529358220233, 0.203956007632824, 0.3,
+            0.401819436129518, 0.50134644775517}, CrmSkeleton.of(CrmModel.Family.EMPIRIC, 0.05, 0.30, 4, 6, 3), 1e-13);
+        // getprior(0.05, 0.30, 4, 6, model = "logistic", intcpt = 3)
+        assertArrayEquals(new double[] {0.0698895749022218, 0.126253638976945, 0.20470903858828, 0.3,
             0.402001904868607, 0.500090732939512}, CrmSkeleton.of(CrmModel.Family.LOGISTIC, 0.05, 0.30, 4, 6, 3), 1e-13);
+    }
+
+    /**
+     * The decision function of design.crm and design.crm-posterior against dfcrm 0.2-2.1's own crm() on 300 random
+     * data sets (every third with the logistic model), R 4.2.2: docs/validation/r/design/crm-random-fits.R, whose
+     * output is the resource crm-random-fits.txt ({@code crm(getprior(0.05, 0.3, 4, 6), 0.3, tox, level, model =
+     * model, intcpt = 3, var.est = FALSE)}): the posterior mean of beta to 1e-6 (R's integrate tolerance) and the
+     * recommended dose exactly.
+     */
+    @Test
+    void decisionsEqualDfcrmOnRandomData() throws IOException {
+        double[] skeleton = CrmSkeleton.of(CrmModel.Family.EMPIRIC, 0.05, 0.3, 4, 6, 3);
+        CrmPosterior empiric = new CrmPosterior(new CrmModel(CrmModel.Family.EMPIRIC, skeleton, 3), 1.34);
+        CrmPosterior logistic = new CrmPosterior(new CrmModel(CrmModel.Family.LOGISTIC, skeleton, 3), 1.34);
+        int checked = 0;
+        try (InputStream in = CrmPosteriorTest.class.getResourceAsStream("crm-random-fits.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                String[] field = line.split("\\|");
+                int[] patients = new int[6];
+                int[] dlts = new int[6];
+                String[] level = field[1].trim().split(",");
+                String[] tox = field[2].trim().split(",");
+                for (int i = 0; i < level.length; i++) {
+                    patients[Integer.parseInt(level[i]) - 1]++;
+                    dlts[Integer.parseInt(level[i]) - 1] += Integer.parseInt(tox[i]);
+                }
+                CrmPosterior posterior = field[0].trim().equals("logistic") ? logistic : empiric;
+                posterior.update(patients, dlts);
+                assertEquals(Double.parseDouble(field[3].trim()), posterior.meanBeta(), 1e-6, line);
+                assertEquals(Integer.parseInt(field[4].trim()), posterior.doseClosestTo(0.3, false) + 1, line);
+                checked++;
+            }
+        }
+        assertEquals(300, checked);
     }
 
     @Test

@@ -11,10 +11,12 @@ import io.daybreak.methods.design.blrm.BlrmPosteriorMethod;
 import io.daybreak.methods.design.boin12.Boin12Method;
 import io.daybreak.methods.design.compare.CompareMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
+import io.daybreak.methods.design.crm.CrmPosteriorMethod;
 import io.daybreak.methods.design.crm.CrmSkeletonMethod;
 import io.daybreak.methods.design.crm.TiteCrmMethod;
 import io.daybreak.methods.design.interval.BoinBoundariesMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
+import io.daybreak.methods.design.interval.BoinMtdMethod;
 import io.daybreak.methods.design.interval.KeyboardMethod;
 import io.daybreak.methods.design.interval.TiteBoinMethod;
 import io.daybreak.methods.design.pathways.PathwaysMethod;
@@ -37,7 +39,7 @@ class ParameterSpecsPinTest {
                 new CrmMethod(), new TiteCrmMethod(), new CrmSkeletonMethod(), new Boin12Method(),
                 new ThreePlusThreeMethod(), new BlrmMethod(), new BlrmPosteriorMethod(), new CompareMethod(),
                 new PathwaysMethod(), new Bop2Method(), new SimonMethod(), new PpMonitorMethod(),
-                new ToxMonitorMethod());
+                new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod());
     }
 
     @Test

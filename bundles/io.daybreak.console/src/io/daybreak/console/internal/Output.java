@@ -109,10 +109,51 @@ final class Output {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> map = (Map<String, Object>) nested;
                 keyValues(out, map, indent + "  ");
+            } else if (isTable(value)) {
+                out.println(indent + entry.getKey() + ":");
+                rowsTable(out, (List<?>) value, indent + "  ");
             } else {
                 out.println(indent + pad(entry.getKey(), width) + "  " + format(value));
             }
         }
+    }
+
+    /** A list of maps with the same keys (a coefficient table, a list of tests): printed as a table. */
+    private static boolean isTable(Object value) {
+        return value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Map.class::isInstance)
+                && list.stream().map(row -> ((Map<?, ?>) row).keySet()).distinct().count() == 1;
+    }
+
+    /** Rows of a summary table under their keys, numbers right-aligned as R prints a coefficient matrix. */
+    private static void rowsTable(PrintStream out, List<?> rows, String indent) {
+        List<String> header = ((Map<?, ?>) rows.get(0)).keySet().stream().map(String::valueOf).toList();
+        List<List<String>> cells = new java.util.ArrayList<>();
+        for (Object row : rows) {
+            cells.add(((Map<?, ?>) row).values().stream().map(Output::format).toList());
+        }
+        int[] widths = new int[header.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = header.get(c).length();
+            for (List<String> row : cells) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder line = new StringBuilder(indent);
+        for (int c = 0; c < widths.length; c++) {
+            line.append(c == 0 ? pad(header.get(c), widths[c]) : "  " + leftPad(header.get(c), widths[c]));
+        }
+        out.println(line.toString().stripTrailing());
+        for (List<String> row : cells) {
+            line = new StringBuilder(indent);
+            for (int c = 0; c < widths.length; c++) {
+                line.append(c == 0 ? pad(row.get(c), widths[c]) : "  " + leftPad(row.get(c), widths[c]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static String leftPad(String text, int width) {
+        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
     }
 
     /** A left-aligned table with a header row. */

@@ -146,7 +146,7 @@ class CommandsTest {
             }
         }
         // the dataset is the analysis's, and the sites hold the rows: no siteColumn, no input tables
-        assertEquals(List.of("response", "covariates", "family", "combine"), names);
+        assertEquals(List.of("formula", "response", "covariates", "ref", "family", "combine"), names);
         assertEquals("choice", family.get("type").asText());
         assertEquals("gaussian", family.get("default").asText());
         assertEquals("[\"gaussian\",\"binomial\",\"poisson\"]", family.get("choices").toString());

@@ -25,4 +25,27 @@ class OutputTest {
         assertEquals("{\"median\":[310.0,null],\"medianUpper\":[495.0,null],\"p\":null,\"n\":228}",
                 bytes.toString(StandardCharsets.UTF_8).strip());
     }
+
+    @Test
+    void aListOfRowsPrintsAsATableWithNaForMissing() {
+        Map<String, Object> row1 = new LinkedHashMap<>();
+        row1.put("term", "(Intercept)");
+        row1.put("Estimate", -1.70786);
+        row1.put("OR", Double.NaN);
+        Map<String, Object> row2 = new LinkedHashMap<>();
+        row2.put("term", "spontaneous");
+        row2.put("Estimate", 1.19721);
+        row2.put("OR", 3.31088);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("coefficientTable", java.util.List.of(row1, row2));
+        document.put("n", 248L);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Output.keyValues(new PrintStream(bytes, true, StandardCharsets.UTF_8), document, "");
+        assertEquals(String.join("\n",
+                "coefficientTable:",
+                "  term         Estimate       OR",
+                "  (Intercept)  -1.70786       NA",
+                "  spontaneous   1.19721  3.31088",
+                "n                 248"), bytes.toString(StandardCharsets.UTF_8).strip().replace("\r", ""));
+    }
 }

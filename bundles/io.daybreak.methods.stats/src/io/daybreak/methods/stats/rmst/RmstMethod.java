@@ -56,9 +56,11 @@ public final class RmstMethod extends SettingsMethod<RmstMethod.RmstLocalSetting
 
     @Override
     protected MethodResult run(Map<String, Table> inputs, RmstLocalSettings settings, MethodContext context) {
-        SurvivalColumns survival = settings.survival();
+        SurvivalColumns asGiven = settings.survival();
         String arm = settings.rmst().arm();
-        NumericColumns all = SurvivalInput.read(inputs.get("data"), survival, settings.split(), List.of(arm));
+        NumericColumns all = SurvivalInput.read(inputs.get("data"), asGiven, settings.split(), List.of(arm));
+        // the event value settled on all rows, so every site and stratum reads the status alike
+        SurvivalColumns survival = asGiven.resolved(all);
         double[] levels = all.distinct(arm);
         RmstAnalysis.requireTwoArms(arm, levels);
         EventCounts pooled = new EventCounts(2);

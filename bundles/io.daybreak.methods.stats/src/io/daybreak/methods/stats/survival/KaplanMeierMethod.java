@@ -49,11 +49,13 @@ public final class KaplanMeierMethod extends SettingsMethod<KaplanMeierMethod.Ka
 
     @Override
     protected MethodResult run(Map<String, Table> inputs, KaplanMeierSettings settings, MethodContext context) {
-        SurvivalColumns survival = settings.survival();
+        SurvivalColumns asGiven = settings.survival();
         CurveSettings asked = settings.curves();
         String groupBy = asked.groupBy();
-        NumericColumns all = SurvivalInput.read(inputs.get("data"), survival, settings.split(),
+        NumericColumns all = SurvivalInput.read(inputs.get("data"), asGiven, settings.split(),
                 groupBy == null ? List.of() : List.of(groupBy));
+        // the event value settled on all rows, so every site and stratum reads the status alike
+        SurvivalColumns survival = asGiven.resolved(all);
         double[] levels = groupBy == null ? new double[] {0} : all.distinct(groupBy);
         EventCounts pooled = new EventCounts(levels.length);
         List<Object> siteSizes = new ArrayList<>();
@@ -94,6 +96,9 @@ public final class KaplanMeierMethod extends SettingsMethod<KaplanMeierMethod.Ka
         }
         MethodResult.Builder result = MethodResult.builder().output("curve", curves.table(context))
                 .summary("n", (long) all.rows())
+                .summary("events", survival.counts(all).get("events"))
+                .summary("censored", survival.counts(all).get("censored"))
+                .summary("eventValue", survival.counts(all).get("eventValue"))
                 .summary("droppedRows", (long) all.dropped())
                 .summary("groups", java.util.Arrays.stream(levels).boxed().map(Object.class::cast).toList())
                 .summary("median", medians).summary("medianLower", medianLower).summary("medianUpper", medianUpper)

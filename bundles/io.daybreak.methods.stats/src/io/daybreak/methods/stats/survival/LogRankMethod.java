@@ -44,14 +44,16 @@ public final class LogRankMethod extends SettingsMethod<LogRankMethod.LogRankSet
 
     @Override
     protected MethodResult run(Map<String, Table> inputs, LogRankSettings settings, MethodContext context) {
-        SurvivalColumns survival = settings.survival();
+        SurvivalColumns asGiven = settings.survival();
         String group = settings.group();
         String strata = settings.strata();
         List<String> extra = new ArrayList<>(List.of(group));
         if (strata != null) {
             extra.add(strata);
         }
-        NumericColumns all = SurvivalInput.read(inputs.get("data"), survival, settings.split(), extra);
+        NumericColumns all = SurvivalInput.read(inputs.get("data"), asGiven, settings.split(), extra);
+        // the event value settled on all rows, so every site and stratum reads the status alike
+        SurvivalColumns survival = asGiven.resolved(all);
         double[] levels = all.distinct(group);
         if (levels.length < 2) {
             throw new io.daybreak.core.method.InvalidParameterException("parameter 'group': column '" + group
@@ -84,6 +86,10 @@ public final class LogRankMethod extends SettingsMethod<LogRankMethod.LogRankSet
                 .summary("df", (long) test.df())
                 .summary("pValue", test.pValue())
                 .summary("n", (long) all.rows())
+                .summary("events", survival.counts(all).get("events"))
+                .summary("censored", survival.counts(all).get("censored"))
+                .summary("eventValue", survival.counts(all).get("eventValue"))
+                .summary("droppedRows", (long) all.dropped())
                 .summary("sites", (long) sites.size())
                 .build();
     }

@@ -36,6 +36,24 @@ public record SurvivalColumns(
         return SurvivalInput.events(rows.column(status), eventValue(rows));
     }
 
+    /** The same columns with the event value settled on the rows (so parts of the rows read it alike). */
+    public SurvivalColumns resolved(NumericColumns rows) {
+        return new SurvivalColumns(time, status, eventValue(rows));
+    }
+
+    /** The events over the rows, the censored rows and the event value, as every survival summary states them. */
+    public java.util.Map<String, Object> counts(NumericColumns rows) {
+        long events = 0;
+        for (boolean e : events(rows)) {
+            events += e ? 1 : 0;
+        }
+        java.util.Map<String, Object> counts = new java.util.LinkedHashMap<>();
+        counts.put("events", events);
+        counts.put("censored", (long) rows.rows() - events);
+        counts.put("eventValue", eventValue(rows));
+        return counts;
+    }
+
     /**
      * The event value: as given, or as R's {@code Surv()} reads the rows' status column ({@link StatusCoding}; other
      * codings are refused, naming the values found).

@@ -54,3 +54,12 @@ for (f in c("y ~ b:a + a", "y ~ factor(a)*b", "y ~ b:c + t", "y ~ factor(a) - 1"
             "y ~ c + t:a + log(t) + I(t^2)", "y ~ a*t*c", "y ~ b:t", "y ~ (a + b + t)^2")) {
   cat("G", f, ":", paste(colnames(model.matrix(as.formula(f), d)), collapse = " | "), "\n")
 }
+
+# H. robust and cluster variance (summary.coxph's "robust se" and the robust Wald test)
+h1 <- coxph(Surv(time, status) ~ age + sex, lung, robust = TRUE, control = ctl)
+show("H robust coef", summary(h1)$coefficients)
+show("H robust wald.test", h1$wald.test)
+h2 <- coxph(Surv(time, status) ~ age + sex + cluster(inst), lung, control = ctl)
+show("H cluster coef", summary(h2)$coefficients)
+show("H cluster wald.test", h2$wald.test)
+show("H cluster n", h2$n)

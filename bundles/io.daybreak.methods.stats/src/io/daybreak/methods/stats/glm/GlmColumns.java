@@ -50,8 +50,8 @@ record GlmColumns(
             throw new InvalidParameterException("parameter 'formula': a regression formula needs a response on the left "
                     + "of ~, e.g. case ~ age");
         }
-        if (!parsed.strata().isEmpty()) {
-            throw new InvalidParameterException("parameter 'formula': strata() is for Cox models");
+        if (!parsed.strata().isEmpty() || parsed.cluster() != null) {
+            throw new InvalidParameterException("parameter 'formula': strata() and cluster() are for Cox models");
         }
         return parsed;
     }

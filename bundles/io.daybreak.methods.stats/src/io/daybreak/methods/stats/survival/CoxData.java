@@ -28,7 +28,8 @@ public final class CoxData {
         if (strataColumn != null) {
             List<String> strata = new ArrayList<>(formula.strata());
             strata.add(strataColumn);
-            formula = new Formula(formula.response(), formula.terms(), formula.intercept(), formula.offsets(), strata);
+            formula = new Formula(formula.response(), formula.terms(), formula.intercept(), formula.offsets(), strata,
+                    formula.cluster());
         }
         if (!formula.offsets().isEmpty()) {
             throw new InvalidParameterException("parameter 'formula': a Cox model here takes no offset()");

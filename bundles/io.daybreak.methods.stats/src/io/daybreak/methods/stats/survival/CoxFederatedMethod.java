@@ -59,9 +59,9 @@ public final class CoxFederatedMethod implements FederatedMethod {
         String ties = settings.model().ties();
         boolean stratifyBySite = settings.bySite().stratifyBySite();
         Formula formula = settings.model().model(settings.survival());
-        if (!formula.strata().isEmpty() || !formula.offsets().isEmpty()) {
-            throw new InvalidParameterException("parameter 'formula': across sites a Cox formula takes no strata() or "
-                    + "offset(); stratifyBySite=true gives each site its own baseline hazard");
+        if (!formula.strata().isEmpty() || !formula.offsets().isEmpty() || formula.cluster() != null) {
+            throw new InvalidParameterException("parameter 'formula': across sites a Cox formula takes no strata(), "
+                    + "cluster() or offset(); stratifyBySite=true gives each site its own baseline hazard");
         }
         Response outcome = formula.response();
         Map<String, Object> model = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.federated.MetaCombination;
 import io.daybreak.stats.models.survival.Concordance;
 import io.daybreak.stats.models.survival.CoxFit;
+import io.daybreak.stats.models.survival.CoxRobust;
 import io.daybreak.stats.models.survival.CoxSums;
 import io.daybreak.stats.models.survival.SurvivalColumns;
 import io.daybreak.stats.models.survival.SurvivalInput;
@@ -44,7 +45,10 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
             String strata,
             @Adjust(name = "stratifyBySite", doc = "with siteColumn: each site is a stratum (its own baseline hazard)")
             SiteStrata bySite,
-            Combine combine) {
+            Combine combine,
+            @Setting(defaultValue = "false", doc = "robust (sandwich) standard errors, as coxph(robust = TRUE); "
+                    + "cluster(x) in the formula sums the score residuals by cluster")
+            boolean robust) {
         CoxSettings {
             combine.requireSites(split);
         }
@@ -95,6 +99,11 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
         }
         CoxFit fit = fit(units, p, efron, context);
         long events = all.events();
+        String cluster = all.formula().cluster();
+        double[][] robust = settings.robust() || cluster != null ? robustVariance(units, fit, efron,
+                cluster == null ? null : ModelFrame.labels(inputs.get("data"), all, cluster), all) : null;
+        double[] robustSe = robust == null ? null : java.util.stream.IntStream.range(0, p)
+                .mapToDouble(a -> Math.sqrt(robust[a][a])).toArray();
         double[] concordance = concordance(all, fit, settings.stratifyBySite() ? siteCodes(inputs.get("data"), all,
                 settings) : null);
         return MethodResult.builder()
@@ -102,7 +111,7 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
                         fit.standardErrors(), 0))
                 .summary("formula", all.formula().toString())
                 .summary("coefficientTable", new ArrayList<Object>(Coefficients.rows(covariates, fit.coefficients(),
-                        fit.standardErrors(), null, Coefficients.Layout.cox())))
+                        fit.standardErrors(), robustSe, Coefficients.Layout.cox())))
                 .summary("terms", List.copyOf(covariates))
                 .summary("coefficients", fit.coefficients())
                 .summary("standardErrors", fit.standardErrors())
@@ -112,13 +121,69 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
                 .summary("droppedRows", (long) all.dropped())
                 .summary("eventValue", all.eventValue())
                 .summary("logLikelihood", fit.logLikelihoodNull(), fit.logLikelihood())
-                .summary("tests", new ArrayList<Object>(CoxTests.of(fit, null)))
+                .summary("tests", new ArrayList<Object>(CoxTests.of(fit, robust)))
                 .summary("concordance", concordance)
                 .summary("iterations", (long) fit.iterations())
                 .summary("ties", settings.model().ties())
                 .summary("strata", new ArrayList<Object>(all.strataLabels()))
                 .summary("sites", (long) sites.size())
                 .build();
+    }
+
+    /**
+     * The robust variance I⁻¹ B I⁻¹ (Lin &amp; Wei), B the sum over subjects, or over clusters, of the outer products of
+     * the score residuals at β̂; each unit's residuals from its own pooled risk sets, as coxph computes them.
+     *
+     * @param clusters each row's cluster (in the order of {@code all}'s rows), or null for one per subject
+     */
+    private static double[][] robustVariance(List<List<Subject>> units, CoxFit fit, boolean efron, String[] clusters,
+            ModelMatrix all) {
+        int p = fit.coefficients().length;
+        double[] beta = fit.coefficients();
+        java.util.Map<Integer, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < all.tableRows().length; i++) {
+            position.put(all.tableRows()[i], i);
+        }
+        java.util.Map<String, double[]> byCluster = new java.util.LinkedHashMap<>();
+        double[][] meat = new double[p][p];
+        for (List<Subject> unit : units) {
+            double[] grid = unionOfEventTimes(unit);
+            CoxSums pooled = null;
+            for (Subject site : unit) {
+                CoxSums sums = CoxSums.of(site.time, site.event, site.x, beta, grid);
+                if (pooled == null) {
+                    pooled = sums;
+                } else {
+                    pooled.add(sums);
+                }
+            }
+            CoxRobust robust = CoxRobust.at(pooled, efron);
+            for (Subject site : unit) {
+                double[][] residuals = robust.residuals(site.time, site.event, site.x, beta);
+                for (int i = 0; i < residuals.length; i++) {
+                    if (clusters == null) {
+                        for (int a = 0; a < p; a++) {
+                            for (int b = 0; b < p; b++) {
+                                meat[a][b] += residuals[i][a] * residuals[i][b];
+                            }
+                        }
+                    } else {
+                        double[] sum = byCluster.computeIfAbsent(clusters[position.get(site.rows[i])], c -> new double[p]);
+                        for (int a = 0; a < p; a++) {
+                            sum[a] += residuals[i][a];
+                        }
+                    }
+                }
+            }
+        }
+        for (double[] sum : byCluster.values()) {
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    meat[a][b] += sum[a] * sum[b];
+                }
+            }
+        }
+        return CoxRobust.sandwich(fit.covariance(), meat);
     }
 
     /** Rows above which the concordance (which compares every pair of rows) is not computed. */
@@ -222,9 +287,9 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
     }
 
     /** One site's (or stratum's) rows in the arrays the Cox sums need. */
-    private record Subject(double[] time, boolean[] event, double[][] x) {
+    private record Subject(double[] time, boolean[] event, double[][] x, int[] rows) {
         static Subject of(ModelMatrix rows) {
-            return new Subject(rows.time(), rows.event(), rows.x());
+            return new Subject(rows.time(), rows.event(), rows.x(), rows.tableRows());
         }
     }
 }

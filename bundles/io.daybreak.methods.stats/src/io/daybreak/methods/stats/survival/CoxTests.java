@@ -11,8 +11,8 @@ import io.daybreak.stats.models.survival.CoxFit;
 
 /**
  * The global tests of a Cox model as {@code summary.coxph} prints them: likelihood ratio, Wald and score (log-rank)
- * tests of β = 0, each with its degrees of freedom (the number of coefficients) and χ² p-value; with a robust variance
- * also R's robust score test is left out and the Wald test uses the robust variance, as R does.
+ * tests of β = 0, each with its degrees of freedom (the number of coefficients) and χ² p-value. With a robust variance
+ * the Wald test uses it, as R's does; R's robust score test is not reported.
  */
 final class CoxTests {
     private CoxTests() {

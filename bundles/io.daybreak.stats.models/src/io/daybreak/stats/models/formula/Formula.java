@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * A model formula in R's syntax, the subset regression methods need: {@code y ~ a + b},
  * {@code Surv(time, status) ~ …}, {@code factor(x)}, {@code a:b}, {@code a*b}, {@code (a + b)^2}, {@code - term},
- * {@code - 1} or {@code + 0} (no intercept), {@code strata(x)} (Cox), {@code offset(log(t))} (Poisson),
+ * {@code - 1} or {@code + 0} (no intercept), {@code strata(x)} and {@code cluster(x)} (Cox), {@code offset(log(t))}
+ * (Poisson),
  * transformations {@code log}, {@code log2}, {@code log10}, {@code log1p}, {@code sqrt}, {@code exp} and powers
  * {@code I(x^2)}; names with other characters in backquotes. Terms are ordered as R orders them: by the number of
  * variables, then as written.
@@ -17,14 +18,20 @@ import java.util.stream.Collectors;
  * @param intercept whether the model has an intercept
  * @param offsets   the {@code offset()} variables (summed)
  * @param strata    the columns named in {@code strata()}
+ * @param cluster   the column named in {@code cluster()} (Cox: robust variance summed by cluster), or null
  */
 public record Formula(Response response, List<Term> terms, boolean intercept, List<Variable> offsets,
-        List<String> strata) {
+        List<String> strata, String cluster) {
 
     public Formula {
         terms = List.copyOf(terms);
         offsets = List.copyOf(offsets);
         strata = List.copyOf(strata);
+    }
+
+    /** A formula without cluster(). */
+    public Formula(Response response, List<Term> terms, boolean intercept, List<Variable> offsets, List<String> strata) {
+        this(response, terms, intercept, offsets, strata, null);
     }
 
     /**
@@ -45,7 +52,7 @@ public record Formula(Response response, List<Term> terms, boolean intercept, Li
 
     /** The same formula with another response. */
     public Formula withResponse(Response other) {
-        return new Formula(other, terms, intercept, offsets, strata);
+        return new Formula(other, terms, intercept, offsets, strata, cluster);
     }
 
     /** The term labels, as R's {@code attr(terms(f), "term.labels")}. */
@@ -67,6 +74,9 @@ public record Formula(Response response, List<Term> terms, boolean intercept, Li
         terms.forEach(t -> t.variables().forEach(v -> add(columns, v.column())));
         offsets.forEach(v -> add(columns, v.column()));
         strata.forEach(s -> add(columns, s));
+        if (cluster != null) {
+            add(columns, cluster);
+        }
         return columns;
     }
 
@@ -87,6 +97,9 @@ public record Formula(Response response, List<Term> terms, boolean intercept, Li
         List<String> right = new ArrayList<>(termLabels());
         strata.forEach(s -> right.add("strata(" + quoted(s) + ")"));
         offsets.forEach(v -> right.add("offset(" + v.label() + ")"));
+        if (cluster != null) {
+            right.add("cluster(" + quoted(cluster) + ")");
+        }
         String rhs = right.isEmpty() ? "1" : String.join(" + ", right);
         if (!intercept) {
             rhs += " - 1";

@@ -16,7 +16,7 @@ import io.daybreak.core.method.InvalidParameterException;
  */
 final class FormulaParser {
     private static final String FUNCTIONS = "factor(x), log(x), log2(x), log10(x), log1p(x), sqrt(x), exp(x), I(x^k), "
-            + "strata(x), offset(x)";
+            + "strata(x), cluster(x), offset(x)";
 
     private enum Kind { NAME, NUMBER, STRING, SYMBOL, END }
 
@@ -39,6 +39,7 @@ final class FormulaParser {
     private boolean intercept = true;
     private final List<Variable> offsets = new ArrayList<>();
     private final List<String> strata = new ArrayList<>();
+    private String cluster;
 
     FormulaParser(String parameter, String text) {
         this.parameter = parameter;
@@ -63,7 +64,7 @@ final class FormulaParser {
             ordered.add(new Term(variables));
         }
         ordered.sort(Comparator.comparingInt(Term::order)); // stable: as written within an order
-        return new Formula(response, ordered, intercept, offsets, strata);
+        return new Formula(response, ordered, intercept, offsets, strata, cluster);
     }
 
     private Response response() {
@@ -128,14 +129,19 @@ final class FormulaParser {
     /** {@code strata(…)} or {@code offset(…)}: consumed and recorded if the next tokens are one. */
     private boolean special(Token start, boolean minus) {
         if (start.kind != Kind.NAME || !tokens.get(at + 1).is("(")
-                || !(start.text.equals("strata") || start.text.equals("offset"))) {
+                || !(start.text.equals("strata") || start.text.equals("offset") || start.text.equals("cluster"))) {
             return false;
         }
         if (minus) {
             throw error(start, start.text + "() cannot be removed with '-'");
         }
         at += 2;
-        if (start.text.equals("strata")) {
+        if (start.text.equals("cluster")) {
+            if (cluster != null) {
+                throw error(start, "one cluster() column at most");
+            }
+            cluster = name("a cluster column");
+        } else if (start.text.equals("strata")) {
             strata.add(name("a strata column"));
             while (peek().is(",")) {
                 at++;
@@ -224,7 +230,7 @@ final class FormulaParser {
         if (atom == null) {
             throw error(start, start.kind == Kind.NUMBER
                     ? "0 and 1 (the intercept) must stand alone, e.g. y ~ x - 1"
-                    : "strata() and offset() must stand alone as terms");
+                    : "strata(), cluster() and offset() must stand alone as terms");
         }
         Set<Variable> term = new LinkedHashSet<>();
         term.add(variable(atom));
@@ -244,7 +250,7 @@ final class FormulaParser {
             return remember(Variable.of(start.text));
         }
         String function = start.text;
-        if (function.equals("strata") || function.equals("offset")) {
+        if (function.equals("strata") || function.equals("offset") || function.equals("cluster")) {
             return null;
         }
         at++;

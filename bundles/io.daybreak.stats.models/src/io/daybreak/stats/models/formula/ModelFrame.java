@@ -73,6 +73,13 @@ public final class ModelFrame {
         return frame.build();
     }
 
+    /** The values of any column at the rows a model matrix used, as level labels (a cluster column, say). */
+    public static String[] labels(Table table, ModelMatrix matrix, String column) {
+        ModelFrame frame = new ModelFrame(table, matrix.formula(), Options.local("formula", Map.of(), null));
+        return java.util.Arrays.stream(matrix.tableRows()).mapToObj(row -> frame.column(column).label(row))
+                .toArray(String[]::new);
+    }
+
     /** The values of a numeric column at the rows a model matrix used (a site column, to split it by). */
     public static double[] values(Table table, ModelMatrix matrix, String column) {
         DoubleColumn values = table.doubles(column);

@@ -78,6 +78,15 @@ public final class CoxRobust {
         return meat;
     }
 
+    /** Each subject's score residual U_i at β̂ (one row per subject), e.g. to sum them by cluster. */
+    public double[][] residuals(double[] time, boolean[] event, double[][] x, double[] beta) {
+        double[][] residuals = new double[time.length][p];
+        for (int i = 0; i < time.length; i++) {
+            residual(time[i], event[i], x[i], beta, residuals[i]);
+        }
+        return residuals;
+    }
+
     /** Subject's score residual U = δ(x − x̄ᵉ) − e^η Σ_{t ≤ T} (x − x̄(t)) dΛ(t), into {@code u}. */
     private void residual(double time, boolean event, double[] x, double[] beta, double[] u) {
         int last = lastAtOrBefore(time);

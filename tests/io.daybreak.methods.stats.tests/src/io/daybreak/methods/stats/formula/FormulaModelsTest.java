@@ -125,6 +125,28 @@ class FormulaModelsTest extends StatsTestSupport {
     }
 
     @Test
+    void robustAndClusterVariancesAreCoxphs() throws Exception {
+        // coxph(Surv(time, status) ~ age + sex, lung, robust = TRUE): robust se, z, p and the robust Wald test
+        Map<String, Object> robust = run(new CoxMethod(), LUNG, Map.of("formula", "Surv(time, status) ~ age + sex",
+                "robust", "true"));
+        List<Map<String, Object>> table = table(robust, "coefficientTable");
+        assertRelative(0.00950463812599648, cell(table, 0, "robust se"), 1e-9, "robust se age");
+        assertRelative(0.16017416791407485, cell(table, 1, "robust se"), 1e-9, "robust se sex");
+        assertRelative(-3.20412789727428, cell(table, 1, "z"), 1e-9, "z uses the robust se");
+        assertRelative(0.16745796243624203, cell(table, 1, "se(coef)"), 1e-9, "model se kept");
+        assertRelative(13.5888692576025, cell(table(robust, "tests"), 1, "statistic"), 1e-9, "robust Wald");
+        // coxph(Surv(time, status) ~ age + sex + cluster(inst), lung): the row without inst is dropped (n = 227)
+        Map<String, Object> cluster = run(new CoxMethod(), LUNG, Map.of("formula",
+                "Surv(time, status) ~ age + sex + cluster(inst)"));
+        table = table(cluster, "coefficientTable");
+        assertEquals(227L, cluster.get("n"));
+        assertRelative(0.017033495976585, cell(table, 0, "coef"), 1e-9, "coef age");
+        assertRelative(0.00732739307694929, cell(table, 0, "robust se"), 1e-9, "cluster se age");
+        assertRelative(0.12823060177950824, cell(table, 1, "robust se"), 1e-9, "cluster se sex");
+        assertRelative(26.1224735880754, cell(table(cluster, "tests"), 1, "statistic"), 1e-9, "cluster Wald");
+    }
+
+    @Test
     void aStatusCodedOtherwiseIsRefusedNamingTheValues() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> run(new CoxMethod(), LUNG,
                 Map.of("formula", "Surv(time, ph.ecog) ~ age")));

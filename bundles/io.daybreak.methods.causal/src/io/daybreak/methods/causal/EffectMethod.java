@@ -17,6 +17,7 @@ import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.SettingsMethod;
+import io.daybreak.stats.models.formula.StatusCoding;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.NumberText;
 import io.daybreak.data.Table;
@@ -121,7 +122,8 @@ public final class EffectMethod extends SettingsMethod<EffectSettings> {
     private static MethodResult survival(Table table, EffectSettings settings, MethodContext context) {
         double[] times = settings.timePoints();
         CausalData all = settings.columns().readSurvival(table, settings.outcome(), settings.status(),
-                settings.eventValue());
+                settings.eventValue() != null ? settings.eventValue()
+                        : StatusCoding.eventValue(table, settings.outcome(), settings.status()));
         Weighting.Weighted weighted = settings.weighting().weigh(all);
         CausalData data = weighted.data();
         SurvivalEffect effect = SurvivalEffect.estimate(data, weighted.weights().values(), settings.efron());

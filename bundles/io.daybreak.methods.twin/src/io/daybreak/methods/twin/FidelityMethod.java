@@ -40,8 +40,9 @@ public final class FidelityMethod extends SettingsMethod<FidelityMethod.Fidelity
             String time,
             @Setting(defaultValue = "status", doc = "event status column")
             String status,
-            @Setting(defaultValue = "1")
-            double eventValue,
+            @Setting(optional = true, doc = "the status value of an event; default as R's Surv() reads the real "
+                    + "patients' column: 0/1 (1 = event), 1/2 (2 = event)")
+            Double eventValue,
             @Setting(min = 0, defaultValue = "100,200,300", doc = "times at which survival is compared")
             double[] times,
             @Setting(optional = true, doc = "binary 0/1 column for TSTR/TRTR")
@@ -159,7 +160,8 @@ public final class FidelityMethod extends SettingsMethod<FidelityMethod.Fidelity
             MethodContext context) {
         String time = settings.time();
         String status = settings.status();
-        double eventValue = settings.eventValue();
+        double eventValue = settings.eventValue() != null ? settings.eventValue()
+                : io.daybreak.stats.models.formula.StatusCoding.eventValue(real, time, status);
         EventCounts both = new EventCounts(2);
         KaplanMeier[] curves = new KaplanMeier[2];
         Table[] tables = {synthetic, real};

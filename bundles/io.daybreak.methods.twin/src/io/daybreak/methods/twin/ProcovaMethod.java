@@ -93,7 +93,7 @@ public final class ProcovaMethod extends SettingsMethod<ProcovaSettings> {
         }
         Table historical = TwinTables.input(inputs, "historical");
         return PrognosticInput.train(historical, settings.outcomeType().family(), settings.outcome(),
-                settings.covariateNames(), settings.status(), settings.eventValue(), true, 0);
+                settings.covariateNames(), settings.status(), settings.eventValue(historical), true, 0);
     }
 
     private static double[] scores(Table table, PrognosticScore model, ProcovaSettings settings, String role) {
@@ -196,10 +196,11 @@ public final class ProcovaMethod extends SettingsMethod<ProcovaSettings> {
             double[] se;
             double df = 0;
             double[] yy = rows.stream().mapToDouble(r -> r[2]).toArray();
+            double eventValue = survival ? settings.eventValue(trial) : 0;
             if (survival) {
                 boolean[] event = new boolean[n];
                 for (int i = 0; i < n; i++) {
-                    event[i] = rows.get(i)[3] == settings.eventValue();
+                    event[i] = rows.get(i)[3] == eventValue;
                 }
                 double[] grid = CoxSums.eventTimes(yy, event);
                 CoxFit fit = CoxFit.fit(beta -> CoxSums.of(yy, event, x, beta, grid).evaluate(beta, true), terms.size());

@@ -19,8 +19,9 @@ record ProcovaSettings(
         OutcomeType outcomeType,
         @Setting(defaultValue = "status", doc = "survival: event status column")
         String status,
-        @Setting(defaultValue = "1", doc = "survival: status value of an event")
-        double eventValue,
+        @Setting(optional = true, doc = "survival: the status value of an event; default as R's Surv() reads "
+                + "the column: 0/1 (1 = event), 1/2 (2 = event) or TRUE/FALSE")
+        Double eventValue,
         @Setting(defaultValue = "arm", doc = "trial column: 1 treated, 0 control")
         String arm,
         @Setting(optional = true,
@@ -76,5 +77,11 @@ record ProcovaSettings(
 
     List<String> covariateNames() {
         return NumericColumns.names("covariates", covariates);
+    }
+
+    /** The event value: as given, or as R's Surv() reads the status column of {@code data}. */
+    double eventValue(io.daybreak.data.Table data) {
+        return eventValue != null ? eventValue
+                : io.daybreak.stats.models.formula.StatusCoding.eventValue(data, outcome, status);
     }
 }

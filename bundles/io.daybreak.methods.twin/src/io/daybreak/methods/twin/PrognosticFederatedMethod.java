@@ -72,8 +72,10 @@ public final class PrognosticFederatedMethod implements FederatedMethod {
             rounds = result.rounds();
         }
         case "cox" -> {
-            CoxFederated.Result result = CoxFederated.fit(sites, outcome, prognostic.status(), prognostic.eventValue(),
-                    covariates, prognostic.efron(), false);
+            double eventValue = io.daybreak.stats.federated.StatusReleases.eventValue(sites,
+                    io.daybreak.stats.federated.CoxReleases.METHOD, outcome, prognostic.status(), prognostic.eventValue());
+            CoxFederated.Result result = CoxFederated.fit(sites, outcome, prognostic.status(), eventValue, covariates,
+                    prognostic.efron(), false);
             coefficients = result.fit().coefficients();
             se = result.fit().standardErrors();
             rounds = result.rounds();

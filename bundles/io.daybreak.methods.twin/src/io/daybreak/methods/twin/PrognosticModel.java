@@ -22,8 +22,9 @@ record PrognosticModel(
         String model,
         @Setting(defaultValue = "status", doc = "cox: event status column")
         String status,
-        @Setting(defaultValue = "1", doc = "cox: status value of an event")
-        double eventValue,
+        @Setting(optional = true, doc = "cox: the status value of an event; default as R's Surv() reads "
+                + "the column: 0/1 (1 = event), 1/2 (2 = event) or TRUE/FALSE")
+        Double eventValue,
         @Setting(defaultValue = "efron", doc = "cox: ties (glmnet uses breslow)")
         @Choice({"efron", "breslow"})
         String ties) {
@@ -38,6 +39,8 @@ record PrognosticModel(
 
     /** The score fitted on the complete cases of {@code data}, ridge-penalised by {@code lambda} (0: none). */
     PrognosticScore train(Table data, double lambda) {
-        return PrognosticInput.train(data, model, outcome, covariateNames(), status, eventValue, efron(), lambda);
+        double event = eventValue != null ? eventValue
+                : io.daybreak.stats.models.formula.StatusCoding.eventValue(data, outcome, status);
+        return PrognosticInput.train(data, model, outcome, covariateNames(), status, event, efron(), lambda);
     }
 }

@@ -62,7 +62,8 @@ public final class CausalFederatedMethod implements FederatedMethod {
         if (survival) {
             base.put("time", settings.outcome());
             base.put("status", settings.status());
-            base.put("eventValue", settings.eventValue());
+            base.put("eventValue", io.daybreak.stats.federated.StatusReleases.eventValue(sites, CausalSiteStep.METHOD,
+                    settings.outcome(), settings.status(), settings.eventValue()));
         } else if (withOutcome) {
             base.put("outcome", settings.outcome());
         }

@@ -52,7 +52,11 @@ public final class CausalSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        Arguments.step(METHOD, step, "propensity", "weighted", "hc3", "survivalCounts", "coxSums", "coxMeat");
+        Arguments.step(METHOD, step, "propensity", "weighted", "hc3", "survivalCounts", "coxSums", "coxMeat",
+                io.daybreak.stats.federated.StatusReleases.STEP);
+        if (step.equals(io.daybreak.stats.federated.StatusReleases.STEP)) {
+            return io.daybreak.stats.federated.StatusReleases.release(guard, data, arguments);
+        }
         switch (step) {
         case "survivalCounts" -> guard.eventTimes("the weighted Kaplan-Meier counts");
         case "coxSums" -> guard.eventTimes("the weighted Cox model's risk-set sums");

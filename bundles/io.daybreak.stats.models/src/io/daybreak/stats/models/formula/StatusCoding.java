@@ -63,6 +63,25 @@ public final class StatusCoding {
     }
 
     /**
+     * The event value of a table's numeric status column read as Surv reads it, over the rows with a time and a
+     * status (for methods that read their survival columns themselves).
+     *
+     * @throws InvalidParameterException naming the column and the values found when it is not a status
+     */
+    public static double eventValue(io.daybreak.data.Table data, String time, String status) {
+        if (!data.hasColumn(status) || !data.hasColumn(time) || !data.columnType(status).isNumeric()
+                || !data.columnType(time).isNumeric()) {
+            return 1; // the method's own reading names the missing or non-numeric column
+        }
+        io.daybreak.data.DoubleColumn times = data.doubles(time);
+        io.daybreak.data.DoubleColumn values = data.doubles(status);
+        double[] present = java.util.stream.IntStream.range(0, data.rowCount())
+                .filter(i -> !times.isNull(i) && !values.isNull(i) && !Double.isNaN(values.get(i)))
+                .mapToDouble(values::get).toArray();
+        return eventValue(status, present);
+    }
+
+    /**
      * The event value of a status column read as Surv reads it.
      *
      * @throws InvalidParameterException naming the column and the values found when it is not a status

@@ -114,10 +114,17 @@ class FederatedCausalTest extends CausalTestSupport {
 
     @Test
     void sitesRefuseWhatTheirPolicyForbids() throws Exception {
-        // DataSHIELD defaults: exact event times may not leave a site
+        // DataSHIELD defaults: exact event times may not leave a site (the status coding given)
         SiteFailedException times = assertThrows(SiteFailedException.class, () -> federated(false,
-                DisclosurePolicy.DATASHIELD_DEFAULTS, Map.of("outcome", "time", "outcomeType", "survival")));
+                DisclosurePolicy.DATASHIELD_DEFAULTS, Map.of("outcome", "time", "outcomeType", "survival",
+                        "eventValue", "1")));
         assertTrue(times.getMessage().contains("event-times"), times.getMessage());
+        // without eventValue the sites are first asked how their status column is coded: a site with fewer than
+        // minCellCount censored patients refuses even that, naming the rule, not the count
+        SiteFailedException coding = assertThrows(SiteFailedException.class, () -> federated(false,
+                DisclosurePolicy.DATASHIELD_DEFAULTS, Map.of("outcome", "time", "outcomeType", "survival")));
+        assertTrue(coding.getMessage().contains("cell-count"),
+                coding.getMessage());
         // a binary covariate with a count of 1 or 2 in an arm at some site is a small cell
         SiteFailedException cells = assertThrows(SiteFailedException.class, () -> federated(false,
                 new DisclosurePolicy(10, 3, 0.33, 40, 0.33, 80, true, 1), Map.of("outcome", "logTime")));

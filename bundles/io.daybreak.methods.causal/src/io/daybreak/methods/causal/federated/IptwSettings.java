@@ -33,8 +33,8 @@ record IptwSettings(
         OutcomeType outcomeType,
         @Setting(defaultValue = "status", doc = "survival: column of the event status")
         String status,
-        @Setting(optional = true, doc = "survival: the status value that means an event (other values: censored); default as R's Surv() reads the "
-                + "column: 0/1 (1 = event), 1/2 (2 = event) or TRUE/FALSE")
+        @Setting(optional = true, doc = "survival: the status value of an event; default as R's Surv() reads "
+                + "the column: 0/1 (1 = event), 1/2 (2 = event) or TRUE/FALSE")
         Double eventValue,
         @Setting(min = 0, optional = true, doc = "survival: times at which to report the survival difference")
         double[] times,

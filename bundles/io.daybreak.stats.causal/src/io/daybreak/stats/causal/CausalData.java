@@ -6,6 +6,8 @@ import java.util.List;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.formula.Formula;
+import io.daybreak.stats.models.formula.ModelFrame;
 import io.daybreak.stats.models.glm.DesignMatrix;
 
 /**
@@ -111,6 +113,67 @@ public record CausalData(int[] treated, double[][] x, double[] outcome, boolean[
         }
         return new CausalData(treated, x, outcome == null ? null : rows.column(outcome), event,
                 List.copyOf(covariates), rows.dropped());
+    }
+
+    /**
+     * Reads the rows with the covariates given as the right-hand side of an R formula ({@code ~ age + factor(celltype)}):
+     * the design is R's (factors, contrasts, column names; see {@link ModelFrame}), complete in the formula's columns,
+     * the treatment, and the outcome and status when given (null: none).
+     */
+    public static CausalData read(Table data, String treatment, double treatedValue, Formula covariates, String outcome,
+            String status, double eventValue) {
+        if (covariates.response() != null || !covariates.intercept() || !covariates.strata().isEmpty()
+                || !covariates.offsets().isEmpty() || covariates.cluster() != null) {
+            throw new InvalidParameterException("parameter 'covariates': a formula of covariates is one-sided with an "
+                    + "intercept, e.g. ~ age + factor(celltype), without strata(), cluster() or offset()");
+        }
+        List<String> alsoComplete = new ArrayList<>(List.of(treatment));
+        if (outcome != null) {
+            alsoComplete.add(outcome);
+        }
+        if (status != null) {
+            alsoComplete.add(status);
+        }
+        for (String column : alsoComplete) {
+            if (covariates.columns().contains(column)) {
+                throw new InvalidParameterException("column '" + column + "' is both a covariate and the treatment, "
+                        + "outcome or status");
+            }
+        }
+        io.daybreak.stats.models.formula.ModelMatrix matrix = ModelFrame.build(data, covariates,
+                ModelFrame.Options.local("covariates", java.util.Map.of(), null), alsoComplete);
+        int n = matrix.rows();
+        double[] arm = ModelFrame.values(data, matrix, treatment);
+        double[] values = java.util.Arrays.stream(arm).distinct().sorted().toArray();
+        if (values.length != 2 || java.util.Arrays.binarySearch(values, treatedValue) < 0) {
+            throw new InvalidParameterException("column '" + treatment + "' has the values " + list(values)
+                    + "; a treatment must have exactly two values, one of them the treated value " + treatedValue
+                    + " (parameter 'treatedValue')");
+        }
+        int[] treated = java.util.Arrays.stream(arm).mapToInt(v -> v == treatedValue ? 1 : 0).toArray();
+        List<String> names = matrix.columnNames().subList(1, matrix.columns());
+        for (int c = 1; c < matrix.columns(); c++) {
+            if (constant(matrix.column(c))) {
+                throw new InvalidParameterException("covariate '" + matrix.columnNames().get(c) + "' has one value in "
+                        + "the " + n + " complete rows; a constant covariate cannot be adjusted for");
+            }
+        }
+        double[] outcomes = outcome == null ? null : ModelFrame.values(data, matrix, outcome);
+        boolean[] event = null;
+        if (status != null) {
+            double[] statuses = ModelFrame.values(data, matrix, status);
+            event = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                event[i] = statuses[i] == eventValue;
+            }
+            for (double t : outcomes) {
+                if (t < 0) {
+                    throw new InvalidParameterException("column '" + outcome + "' has the negative time " + t
+                            + "; follow-up times are 0 or more");
+                }
+            }
+        }
+        return new CausalData(treated, matrix.x(), outcomes, event, List.copyOf(names), matrix.dropped());
     }
 
     public int n() {

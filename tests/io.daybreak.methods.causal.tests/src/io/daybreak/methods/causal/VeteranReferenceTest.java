@@ -22,6 +22,30 @@ import io.daybreak.data.Table;
 class VeteranReferenceTest extends CausalTestSupport {
 
     @Test
+    void propensityModelWithAFormulaAndATextFactor() throws Exception {
+        // v$A <- as.numeric(v$trt == 2); glm(A ~ age + karno + factor(celltype) + prior, binomial, v,
+        //     control = glm.control(epsilon = 1e-14)); celltype is text: levels adeno < large < smallcell < squamous
+        try (Table data = veteran()) {
+            Map<String, Double> coefficients = new HashMap<>();
+            run(new PropensityMethod(), data, Map.of("treatment", "trt", "treatedValue", "2", "covariates",
+                    "~ age + karno + factor(celltype) + prior"), outputs -> {
+                    Table table = outputs.get("coefficients");
+                    for (int i = 0; i < table.rowCount(); i++) {
+                        coefficients.put(table.strings("term").get(i), table.doubles("estimate").get(i));
+                        coefficients.put(table.strings("term").get(i) + " se", table.doubles("stdError").get(i));
+                    }
+                });
+            assertRelative(0.01993724118737166, coefficients.get("(Intercept)"), 1e-8, "intercept");
+            assertRelative(0.01766514139162412, coefficients.get("age"), 1e-8, "age");
+            assertRelative(-0.84957746005802715, coefficients.get("factor(celltype)large"), 1e-8, "large");
+            assertRelative(-1.28354396040055518, coefficients.get("factor(celltype)smallcell"), 1e-8, "smallcell");
+            assertRelative(-0.39006009127956787, coefficients.get("factor(celltype)squamous"), 1e-8, "squamous");
+            assertRelative(0.51610389885467833, coefficients.get("factor(celltype)smallcell se"), 1e-8, "se");
+            assertRelative(-0.01252665657704827, coefficients.get("prior"), 1e-8, "prior");
+        }
+    }
+
+    @Test
     void propensityModel() throws Exception {
         try (Table data = veteran()) {
             Map<String, Double> coefficients = new HashMap<>();

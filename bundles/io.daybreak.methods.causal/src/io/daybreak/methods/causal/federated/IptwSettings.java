@@ -58,6 +58,10 @@ record IptwSettings(
     }
 
     List<String> covariateNames() {
+        if (covariates.strip().startsWith("~")) {
+            throw new io.daybreak.core.method.InvalidParameterException("parameter 'covariates': across sites the "
+                    + "covariates are a list of numeric columns; a formula is taken by the local causal methods only");
+        }
         return NumericColumns.names("covariates", covariates);
     }
 

@@ -25,6 +25,7 @@ import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.methods.stats.survival.CoxData;
 import io.daybreak.methods.stats.survival.CoxModel;
+import io.daybreak.stats.models.formula.ModelFrame;
 import io.daybreak.stats.models.formula.ModelMatrix;
 import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.models.survival.CoxFit;
@@ -46,7 +47,8 @@ public final class CoxZphMethod extends SettingsMethod<CoxZphMethod.ZphSettings>
             String strata) {
     }
 
-    static final TableSpec TESTS = TableSpec.of("tests", "one row per covariate, then GLOBAL (as cox.zph's table)",
+    static final TableSpec TESTS = TableSpec.of("tests", "one row per term (a factor's columns together), then GLOBAL "
+            + "(as cox.zph's table)",
             column("term", STRING), column("chisq", FLOAT64), column("df", INT64), column("p", FLOAT64));
     static final TableSpec RESIDUALS = TableSpec.of("residuals", "scaled Schoenfeld residuals, one row per event and "
             + "covariate (long form, for plots against time)", column("event", INT64), column("stratum", STRING),
@@ -90,8 +92,16 @@ public final class CoxZphMethod extends SettingsMethod<CoxZphMethod.ZphSettings>
         boolean efron = settings.model().efron();
         CoxFit fit = fit(time, event, codes, levels.size(), x, efron, context);
         context.checkCancelled();
-        CoxZph zph = CoxZph.test(time, event, codes, x, fit.coefficients(), efron);
-        List<String> terms = new ArrayList<>(covariates);
+        // as cox.zph(fit, terms = TRUE): a term's design columns (a factor's dummies) are tested together
+        List<List<String>> byTerm = ModelFrame.columnsByTerm(rows.formula(), rows.levels());
+        int[][] groups = new int[byTerm.size()][];
+        int next = 0;
+        for (int t = 0; t < groups.length; t++) {
+            groups[t] = java.util.stream.IntStream.range(next, next + byTerm.get(t).size()).toArray();
+            next += groups[t].length;
+        }
+        CoxZph zph = CoxZph.test(time, event, codes, x, fit.coefficients(), efron, groups);
+        List<String> terms = new ArrayList<>(rows.formula().termLabels());
         terms.add("GLOBAL");
         double[] chiSquare = zph.chiSquare();
         int[] df = zph.df();

@@ -123,6 +123,13 @@ public final class ModelFrame {
         if (formula.intercept()) {
             names.add(INTERCEPT);
         }
+        columnsByTerm(formula, levels).forEach(names::addAll);
+        return names;
+    }
+
+    /** The design's column names of each term, in the formula's term order (the intercept is no term). */
+    public static List<List<String>> columnsByTerm(Formula formula, Map<String, List<String>> levels) {
+        List<List<String>> byTerm = new ArrayList<>();
         List<List<Boolean>> contrasts = contrasts(formula, levels.keySet());
         for (int t = 0; t < formula.terms().size(); t++) {
             Term term = formula.terms().get(t);
@@ -140,9 +147,9 @@ public final class ModelFrame {
                 }
                 pieces.add(variableNames);
             }
-            names.addAll(products(pieces));
+            byTerm.add(products(pieces));
         }
-        return names;
+        return byTerm;
     }
 
     /** The names of a product of pieces, the first varying fastest ("a1:b1", "a2:b1", …). */

@@ -58,6 +58,21 @@ public final class CoxZph {
      */
     public static CoxZph test(double[] time, boolean[] event, int[] strata, double[][] x, double[] beta,
             boolean efron) {
+        int[][] columns = new int[beta.length][];
+        for (int j = 0; j < beta.length; j++) {
+            columns[j] = new int[] {j};
+        }
+        return test(time, event, strata, x, beta, efron, columns);
+    }
+
+    /**
+     * The test with the design's columns grouped into terms, as {@code cox.zph(fit, terms = TRUE)} (R's default): a
+     * factor's columns are tested together, with as many degrees of freedom as columns.
+     *
+     * @param terms for each term, the indices of its columns in {@code x}
+     */
+    public static CoxZph test(double[] time, boolean[] event, int[] strata, double[][] x, double[] beta,
+            boolean efron, int[][] terms) {
         int n = time.length;
         int p = beta.length;
         int[] stratum = strata == null ? new int[n] : strata.clone();
@@ -209,27 +224,30 @@ public final class CoxZph {
                 imat[i + p][j] = imat[j][i + p];
             }
         }
-        double[] chiSquare = new double[p + 1];
-        int[] df = new int[p + 1];
-        double[] pValue = new double[p + 1];
-        for (int term = 0; term < p; term++) {
-            int[] kk = new int[p + 1];
+        int k = terms.length;
+        double[] chiSquare = new double[k + 1];
+        int[] df = new int[k + 1];
+        double[] pValue = new double[k + 1];
+        for (int term = 0; term < k; term++) {
+            int[] kk = new int[p + terms[term].length];
             for (int i = 0; i < p; i++) {
                 kk[i] = i;
             }
-            kk[p] = p + term;
-            double[] score = new double[p + 1];
-            score[p] = u[p + term];
+            double[] score = new double[kk.length];
+            for (int c = 0; c < terms[term].length; c++) {
+                kk[p + c] = p + terms[term][c];
+                score[p + c] = u[p + terms[term][c]];
+            }
             chiSquare[term] = quadratic(sub(imat, kk), score);
-            df[term] = 1;
+            df[term] = terms[term].length;
         }
         int[] all = IntStream.range(0, 2 * p).toArray();
         double[] score = new double[2 * p];
         System.arraycopy(u, p, score, p, p);
-        chiSquare[p] = quadratic(sub(imat, all), score);
-        df[p] = p;
-        for (int k = 0; k <= p; k++) {
-            pValue[k] = ChiSquaredDistribution.of(df[k]).survivalProbability(chiSquare[k]);
+        chiSquare[k] = quadratic(sub(imat, all), score);
+        df[k] = p;
+        for (int t = 0; t <= k; t++) {
+            pValue[t] = ChiSquaredDistribution.of(df[t]).survivalProbability(chiSquare[t]);
         }
         // the residuals, sorted by stratum and time; only the events
         int[] eventRows = Arrays.stream(sort).filter(i -> event[i]).toArray();

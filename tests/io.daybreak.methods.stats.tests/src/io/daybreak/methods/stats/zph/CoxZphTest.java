@@ -43,6 +43,18 @@ class CoxZphTest extends StatsTestSupport {
     }
 
     @Test
+    void aFactorIsOneTermAsWithTermsTrue() throws Exception {
+        // cox.zph(coxph(Surv(time, status) ~ age + sex + factor(ph.ecog), lung, control = coxph.control(eps = 1e-13,
+        //     toler.chol = 1e-15, iter.max = 100)))$table: the three ph.ecog columns are tested together (df 3)
+        Map<String, Object> s = run(new CoxZphMethod(), LUNG, Map.of("formula",
+                "Surv(time, status) ~ age + sex + factor(ph.ecog)"));
+        assertEquals(List.of("age", "sex", "factor(ph.ecog)", "GLOBAL"), s.get("terms"));
+        assertEquals(List.of(1L, 1L, 3L, 5L), s.get("df"));
+        assertTable(s, new double[] {0.163224582602023, 2.406426063037503, 5.649863587237526, 7.776731345945868},
+                new double[] {0.686204908311311, 0.120837962023166, 0.129944874517604, 0.168977261408040}, 1e-8);
+    }
+
+    @Test
     void efronMatchesCoxZph() throws Exception {
         Map<String, Object> s = lung(Map.of("covariates", "age,sex"));
         assertEquals(List.of("age", "sex", "GLOBAL"), s.get("terms"));

@@ -97,6 +97,34 @@ public final class ResultsView {
         area.addListener(SWT.Dispose, event -> closeShown());
     }
 
+    /** A summary table (a list of rows with the same keys, e.g. a coefficient table), or null. */
+    private static java.util.List<Map<?, ?>> rowsOf(Object value) {
+        if (!(value instanceof java.util.List<?> list) || list.isEmpty()
+                || !list.stream().allMatch(Map.class::isInstance)) {
+            return null;
+        }
+        return list.stream().<Map<?, ?>>map(row -> (Map<?, ?>) row).toList();
+    }
+
+    /** A summary table as one line per row: its first value (the term or test), then "key value" pairs. */
+    private void addRows(String key, java.util.List<Map<?, ?>> rows) {
+        TableItem header = new TableItem(summary, SWT.NONE);
+        header.setText(new String[] {key, rows.size() + " rows"});
+        for (Map<?, ?> row : rows) {
+            java.util.List<String> cells = new java.util.ArrayList<>();
+            Object first = null;
+            for (Map.Entry<?, ?> cell : row.entrySet()) {
+                if (first == null) {
+                    first = cell.getValue();
+                } else {
+                    cells.add(cell.getKey() + " " + NumberText.text(cell.getValue()));
+                }
+            }
+            TableItem item = new TableItem(summary, SWT.NONE);
+            item.setText(new String[] {"  " + NumberText.text(first), String.join(", ", cells)});
+        }
+    }
+
     /** Shows a result; the view takes ownership and closes it later. */
     public void show(String title, RunResult result) {
         closeShown();
@@ -104,6 +132,10 @@ public final class ResultsView {
         heading.setText(title);
         summary.removeAll();
         for (Map.Entry<String, Object> entry : result.summary().entrySet()) {
+            if (rowsOf(entry.getValue()) != null) {
+                addRows(entry.getKey(), rowsOf(entry.getValue()));
+                continue;
+            }
             TableItem item = new TableItem(summary, SWT.NONE);
             item.setText(new String[] {entry.getKey(), NumberText.text(entry.getValue())});
         }

@@ -46,6 +46,11 @@ class ChartTest extends UiTestSupport {
             assertTrue(coefficients.lower()[i] < coefficients.estimate()[i]
                     && coefficients.estimate()[i] < coefficients.upper()[i], "interval around the estimate");
         }
+        // the coefficient table reads as rows: the term, then each column with its value
+        assertEquals("3 rows", forest.summaryValue("coefficientTable"));
+        String age = forest.summaryValue("  age");
+        assertTrue(age != null && age.startsWith("coef ") && age.contains("exp(coef) ") && age.contains("lower .95 "),
+                String.valueOf(age));
         screenshot("charts-km-and-forest");
         // the shown table exports as CSV (header and one line per row) and as an Arrow IPC file
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("daybreak-export");

@@ -25,7 +25,8 @@ class VeteranReferenceTest extends CausalTestSupport {
     void propensityModelWithAFormulaAndATextFactor() throws Exception {
         // v$A <- as.numeric(v$trt == 2); glm(A ~ age + karno + factor(celltype) + prior, binomial, v,
         //     control = glm.control(epsilon = 1e-14)); celltype is text: levels adeno < large < smallcell < squamous
-        try (Table data = veteran()) {
+        try (Table data = io.daybreak.data.csv.CsvReader.read(java.nio.file.Path.of(System.getProperty(
+                "daybreak.testdata.dir", "resources"), "survival_veteran.csv"), allocator)) {
             Map<String, Double> coefficients = new HashMap<>();
             run(new PropensityMethod(), data, Map.of("treatment", "trt", "treatedValue", "2", "covariates",
                     "~ age + karno + factor(celltype) + prior"), outputs -> {

@@ -89,6 +89,8 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
             summary.put("groups", new ArrayList<Object>(java.util.Arrays.stream(levels).boxed().toList()));
         }
         summary.put("n", n);
+        summary.put("events", counts.totals()[0]);
+        summary.put("censored", counts.totals()[1]);
         summary.put("median", medians);
         summary.put("medianLower", lower);
         summary.put("medianUpper", upper);

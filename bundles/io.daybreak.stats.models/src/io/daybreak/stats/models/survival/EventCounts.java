@@ -75,4 +75,16 @@ public final class EventCounts {
     public long size(int group) {
         return byGroup[group].values().stream().mapToLong(c -> c[0] + c[1]).sum();
     }
+
+    /** The events and the censored rows counted over every group and time: {events, censored}. */
+    public long[] totals() {
+        long[] totals = new long[2];
+        for (int g = 0; g < groups(); g++) {
+            for (long[] cell : group(g).values()) {
+                totals[0] += cell[0];
+                totals[1] += cell[1];
+            }
+        }
+        return totals;
+    }
 }

@@ -100,6 +100,12 @@ class FederatedSurvivalTest extends FederatedTestSupport {
         EventCounts bySex = grouped.pooled();
         assertEquals(270.0, KaplanMeier.estimate(bySex, 0, 0.95).median()[0]);
         assertEquals(426.0, KaplanMeier.estimate(bySex, 1, 0.95).median()[0]);
+        // without eventValue the sites release only how their status column is coded (all code 1/2): 2 is the event,
+        // as survfit(Surv(time, status) ~ 1, lung) reads it (165 deaths, 63 censored)
+        Map<String, Object> curve = federated(sites, new KaplanMeierFederatedMethod(), Map.of()).summary();
+        assertEquals(165L, curve.get("events"));
+        assertEquals(63L, curve.get("censored"));
+        assertEquals(310.0, doubles(curve.get("median"))[0]);
         SiteFailedException refused = assertThrows(SiteFailedException.class, () -> federated(
                 sites(Integer.MAX_VALUE, DisclosurePolicy.DATASHIELD_DEFAULTS), new KaplanMeierFederatedMethod(),
                 Map.of("eventValue", "2")));

@@ -53,12 +53,27 @@ public final class FormulaReleases {
      * design column and response the minimum cell count.
      */
     public static ModelMatrix matrix(ReleaseGuard guard, Table data, Map<String, Object> arguments, String eventValue) {
+        return matrix(guard, data, arguments, eventValue, List.of());
+    }
+
+    /**
+     * The same, over the rows complete also in {@code alsoComplete} (columns the step reads besides the formula's:
+     * a treatment, an outcome), each of which must exist and be numeric.
+     */
+    public static ModelMatrix matrix(ReleaseGuard guard, Table data, Map<String, Object> arguments, String eventValue,
+            List<String> alsoComplete) {
         Formula formula = formula(arguments);
         Map<String, List<String>> agreed = levelsArgument(arguments);
+        for (String column : alsoComplete) {
+            if (!data.hasColumn(column) || !data.columnType(column).isNumeric()) {
+                throw new IllegalArgumentException("column '" + column + "' is missing or not numeric");
+            }
+        }
         checkedLevels(guard, data, formula, eventValue);
         ModelMatrix matrix;
         try {
-            matrix = ModelFrame.build(data, formula, new ModelFrame.Options("formula", null, agreed, eventValue, false));
+            matrix = ModelFrame.build(data, formula, new ModelFrame.Options("formula", null, agreed, eventValue, false),
+                    alsoComplete);
         } catch (InvalidParameterException e) {
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^parameter", "argument"), e);
         }

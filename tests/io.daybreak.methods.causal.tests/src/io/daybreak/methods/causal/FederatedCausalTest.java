@@ -113,6 +113,19 @@ class FederatedCausalTest extends CausalTestSupport {
     }
 
     @Test
+    void covariatesAsAFormulaAgreeTheirLevelsAcrossSites() throws Exception {
+        // factor(prior10) of a 0/1 column is the same design as the column itself: the sites agree the levels 0 and 1,
+        // and the analysis equals the one with numeric columns, term names as R's
+        Map<String, Object> columns = federated(false, policy(1), Map.of("outcome", "dead100", "outcomeType", "binary"));
+        Map<String, Object> formula = federated(false, policy(1), Map.of("outcome", "dead100", "outcomeType", "binary",
+                "covariates", "~ age + karno + diagtime + factor(prior10)"));
+        assertEquals(List.of("age", "karno", "diagtime", "factor(prior10)1"), formula.get("balanceCovariates"));
+        for (String key : List.of("difference", "differenceStdError", "riskRatio", "effectiveSizeTreated")) {
+            assertClose((Double) columns.get(key), (Double) formula.get(key), "formula " + key);
+        }
+    }
+
+    @Test
     void sitesRefuseWhatTheirPolicyForbids() throws Exception {
         // DataSHIELD defaults: exact event times may not leave a site (the status coding given)
         SiteFailedException times = assertThrows(SiteFailedException.class, () -> federated(false,

@@ -48,7 +48,6 @@ public final class CausalFederatedMethod implements FederatedMethod {
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
         IptwSettings settings = Settings.bind(IptwSettings.class, parameters);
-        List<String> covariates = settings.covariateNames();
         Estimand estimand = settings.weights().target();
         boolean binary = settings.outcomeType() == OutcomeType.BINARY;
         double level = settings.level();
@@ -56,7 +55,19 @@ public final class CausalFederatedMethod implements FederatedMethod {
         base.put("treatment", settings.treatment().treatment());
         base.put("treatedValue", settings.treatment().treatedValue());
         base.put("controlValue", settings.controlValue());
-        base.put("covariates", new ArrayList<Object>(covariates));
+        List<String> covariates;
+        if (settings.covariatesFormula() != null) {
+            // the sites agree each factor's levels first; every later step carries the formula and the levels
+            io.daybreak.stats.models.formula.Formula formula = settings.covariatesFormula();
+            Map<String, List<String>> levels = io.daybreak.stats.federated.FormulaReleases.agree(sites,
+                    CausalSiteStep.METHOD, formula, Map.of());
+            base.putAll(io.daybreak.stats.federated.FormulaReleases.arguments(formula, levels));
+            List<String> names = io.daybreak.stats.models.formula.ModelFrame.columnNames(formula, levels);
+            covariates = names.subList(1, names.size());
+        } else {
+            covariates = settings.covariateNames();
+            base.put("covariates", new ArrayList<Object>(covariates));
+        }
         boolean survival = settings.survival();
         boolean withOutcome = settings.outcome() != null;
         if (survival) {

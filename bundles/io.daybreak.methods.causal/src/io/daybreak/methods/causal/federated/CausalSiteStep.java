@@ -53,7 +53,10 @@ public final class CausalSiteStep implements SiteStep {
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
         Arguments.step(METHOD, step, "propensity", "weighted", "hc3", "survivalCounts", "coxSums", "coxMeat",
-                io.daybreak.stats.federated.StatusReleases.STEP);
+                io.daybreak.stats.federated.StatusReleases.STEP, io.daybreak.stats.federated.FormulaReleases.LEVELS_STEP);
+        if (step.equals(io.daybreak.stats.federated.FormulaReleases.LEVELS_STEP)) {
+            return io.daybreak.stats.federated.FormulaReleases.levels(guard, data, arguments);
+        }
         if (step.equals(io.daybreak.stats.federated.StatusReleases.STEP)) {
             return io.daybreak.stats.federated.StatusReleases.release(guard, data, arguments);
         }

@@ -23,7 +23,8 @@ record IptwSettings(
         Treatment treatment,
         @Setting(defaultValue = "0", doc = "the treatment column's control value")
         double controlValue,
-        @Setting(doc = "comma-separated numeric columns of the propensity model; an intercept is added")
+        @Setting(doc = "the propensity model's covariates: comma-separated numeric columns, or the right side of an R "
+                + "formula, e.g. ~ age + factor(celltype) (the sites agree each factor's levels); an intercept is added")
         String covariates,
         WeightScheme weights,
         @Setting(optional = true, doc = "column of the outcome; for outcomeType=survival the follow-up time")
@@ -58,11 +59,22 @@ record IptwSettings(
     }
 
     List<String> covariateNames() {
-        if (covariates.strip().startsWith("~")) {
-            throw new io.daybreak.core.method.InvalidParameterException("parameter 'covariates': across sites the "
-                    + "covariates are a list of numeric columns; a formula is taken by the local causal methods only");
-        }
         return NumericColumns.names("covariates", covariates);
+    }
+
+    /** The covariates as a one-sided formula ({@code ~ age + factor(celltype)}), or null for a list of columns. */
+    io.daybreak.stats.models.formula.Formula covariatesFormula() {
+        if (!covariates.strip().startsWith("~")) {
+            return null;
+        }
+        io.daybreak.stats.models.formula.Formula formula = io.daybreak.stats.models.formula.Formula.parse("covariates",
+                covariates);
+        if (formula.response() != null || !formula.intercept() || !formula.strata().isEmpty()
+                || !formula.offsets().isEmpty() || formula.cluster() != null) {
+            throw new io.daybreak.core.method.InvalidParameterException("parameter 'covariates': a formula of covariates "
+                    + "is one-sided with an intercept, e.g. ~ age + factor(celltype)");
+        }
+        return formula;
     }
 
     boolean hc3() {

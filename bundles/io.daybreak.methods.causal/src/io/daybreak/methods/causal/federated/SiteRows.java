@@ -9,6 +9,9 @@ import io.daybreak.data.Table;
 import io.daybreak.federation.ReleaseGuard;
 import io.daybreak.stats.causal.Estimand;
 import io.daybreak.stats.federated.Arguments;
+import io.daybreak.stats.federated.FormulaReleases;
+import io.daybreak.stats.models.formula.ModelFrame;
+import io.daybreak.stats.models.formula.ModelMatrix;
 import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.federated.SiteChecks;
 import io.daybreak.stats.models.glm.DesignMatrix;
@@ -54,6 +57,9 @@ final class SiteRows {
      * ({@link #checkStatus}).
      */
     static SiteRows read(Table data, Map<String, Object> arguments, ReleaseGuard guard) {
+        if (arguments.containsKey("formula")) {
+            return readFormula(data, arguments, guard);
+        }
         String treatment = Arguments.string(arguments, "treatment");
         double treatedValue = Arguments.number(arguments, "treatedValue");
         double controlValue = Arguments.number(arguments, "controlValue");
@@ -93,6 +99,51 @@ final class SiteRows {
         boolean[] event = timeColumn == null ? null : SurvivalInput.events(rows.column(status), eventValue);
         return new SiteRows(treated, x, outcome == null ? null : rows.column(outcome), time, event,
                 List.copyOf(covariates), status, status == null ? null : rows.column(status));
+    }
+
+    /**
+     * The rows with the covariates given as a one-sided formula and the levels the sites agreed
+     * ({@link FormulaReleases#matrix}: the factor rules, the row-set rules, the model's size and the cell counts of
+     * every two-valued design column), then the same checks as the columns form on the treatment and outcome.
+     */
+    private static SiteRows readFormula(Table data, Map<String, Object> arguments, ReleaseGuard guard) {
+        String treatment = Arguments.string(arguments, "treatment");
+        double treatedValue = Arguments.number(arguments, "treatedValue");
+        double controlValue = Arguments.number(arguments, "controlValue");
+        String outcome = arguments.containsKey("outcome") ? Arguments.string(arguments, "outcome") : null;
+        String timeColumn = arguments.containsKey("time") ? Arguments.string(arguments, "time") : null;
+        String status = timeColumn == null ? null : Arguments.string(arguments, "status");
+        double eventValue = timeColumn == null ? 0 : Arguments.number(arguments, "eventValue");
+        List<String> others = new ArrayList<>(List.of(treatment));
+        for (String column : new String[] {outcome, timeColumn, status}) {
+            if (column != null) {
+                others.add(column);
+            }
+        }
+        ModelMatrix matrix = FormulaReleases.matrix(guard, data, arguments, null, others);
+        if (matrix.y() != null || !matrix.hasIntercept()) {
+            throw new IllegalArgumentException("argument 'formula' must be one-sided with an intercept");
+        }
+        int n = matrix.rows();
+        double[] a = ModelFrame.values(data, matrix, treatment);
+        SiteChecks.lookupColumn(guard, treatment, a);
+        double[] outcomes = outcome == null ? null : ModelFrame.values(data, matrix, outcome);
+        if (outcomes != null) {
+            guard.binary("column '" + outcome + "'", outcomes);
+        }
+        int[] treated = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (a[i] != treatedValue && a[i] != controlValue) {
+                throw new IllegalArgumentException("argument 'treatment': column '" + treatment + "' holds a value other "
+                        + "than the treated and control values");
+            }
+            treated[i] = a[i] == treatedValue ? 1 : 0;
+        }
+        double[] time = timeColumn == null ? null : ModelFrame.values(data, matrix, timeColumn);
+        double[] statuses = status == null ? null : ModelFrame.values(data, matrix, status);
+        boolean[] event = statuses == null ? null : SurvivalInput.events(statuses, eventValue);
+        return new SiteRows(treated, matrix.x(), outcomes, time, event,
+                List.copyOf(matrix.columnNames().subList(1, matrix.columns())), status, statuses);
     }
 
     /**

@@ -83,7 +83,8 @@ final class AnalysisReport {
             if (!List.of("curves", "terms", "coefficients", "standardErrors", "rowLevels", "columnLevels", "counts")
                     .contains(key)) {
                 html.append("<tr><th class=\"text\">").append(escape(key)).append("</th><td class=\"text\">")
-                        .append(escape(Output.format(value))).append("</td></tr>");
+                        .append(Output.isTable(value) ? rowsTable((List<?>) value) : escape(Output.format(value)))
+                        .append("</td></tr>");
             }
         });
         html.append("</table>\n");
@@ -94,6 +95,24 @@ final class AnalysisReport {
             html.append("</table>\n");
         }
         return html.toString();
+    }
+
+    /** A summary table (a coefficient table, a list of tests): one row per entry, a column per key. */
+    private static String rowsTable(List<?> rows) {
+        StringBuilder table = new StringBuilder("<table><tr>");
+        for (Object key : ((Map<?, ?>) rows.get(0)).keySet()) {
+            table.append("<th>").append(escape(String.valueOf(key))).append("</th>");
+        }
+        table.append("</tr>");
+        for (Object row : rows) {
+            table.append("<tr>");
+            for (Object cell : ((Map<?, ?>) row).values()) {
+                table.append(cell instanceof Number ? "<td>" : "<td class=\"text\">").append(escape(Output.format(cell)))
+                        .append("</td>");
+            }
+            table.append("</tr>");
+        }
+        return table.append("</table>").toString();
     }
 
     /** A contingency table with its margins. */

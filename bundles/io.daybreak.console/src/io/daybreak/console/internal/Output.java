@@ -119,7 +119,7 @@ final class Output {
     }
 
     /** A list of maps with the same keys (a coefficient table, a list of tests): printed as a table. */
-    private static boolean isTable(Object value) {
+    static boolean isTable(Object value) {
         return value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Map.class::isInstance)
                 && list.stream().map(row -> ((Map<?, ?>) row).keySet()).distinct().count() == 1;
     }

@@ -15,6 +15,7 @@ import io.daybreak.federation.Sites;
 import io.daybreak.stats.models.formula.Formula;
 import io.daybreak.stats.models.formula.ModelFrame;
 import io.daybreak.stats.models.formula.ModelMatrix;
+import io.daybreak.stats.models.formula.Variable;
 
 /**
  * Model formulas across sites. Sites first agree one level set per factor: step {@value #LEVELS_STEP} releases each
@@ -164,6 +165,39 @@ public final class FormulaReleases {
         return arguments;
     }
 
+    /**
+     * The design and response of a regression formula with its agreed levels ({@link #matrix}); without an offset
+     * unless {@code offsetAllowed}.
+     */
+    public static io.daybreak.stats.models.glm.DesignMatrix design(ReleaseGuard guard, Table data,
+            Map<String, Object> arguments, boolean offsetAllowed) {
+        ModelMatrix matrix = matrix(guard, data, arguments, null);
+        if (matrix.y() == null || !offsetAllowed && matrix.offset() != null) {
+            throw new IllegalArgumentException("argument 'formula' needs a response" + (offsetAllowed ? ""
+                    : " and takes no offset()"));
+        }
+        return io.daybreak.stats.models.glm.DesignMatrix.of(matrix);
+    }
+
+    /**
+     * Whether a variable may be computed at a site: transformations that let one patient's value dominate a sum (exp,
+     * powers above 3, negative powers, which a requester could use to read the largest or smallest value of a column
+     * from a sum of the design's products) are refused; log, sqrt and squares and cubes are kept.
+     */
+    private static void checkTransforms(Formula formula) {
+        List<Variable> variables = new ArrayList<>(formula.offsets());
+        formula.terms().forEach(term -> variables.addAll(term.variables()));
+        for (Variable variable : variables) {
+            boolean dominating = variable.function() == Variable.Function.EXP
+                    || variable.function() == Variable.Function.POWER
+                    && !(variable.power() == 0.5 || variable.power() == 2 || variable.power() == 3);
+            if (dominating) {
+                throw new IllegalArgumentException("argument 'formula': " + variable.label() + " is not computed at "
+                        + "this site (exp() and powers other than 0.5, 2 and 3 let single values dominate the sums)");
+            }
+        }
+    }
+
     private static Formula formula(Map<String, Object> arguments) {
         String text = Arguments.string(arguments, "formula");
         if (text.length() > 2000) {
@@ -175,6 +209,7 @@ public final class FormulaReleases {
                 throw new IllegalArgumentException("argument 'formula' names more columns than the limit of "
                         + Arguments.MAX_COLUMNS);
             }
+            checkTransforms(formula);
             return formula;
         } catch (InvalidParameterException e) {
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^parameter", "argument"), e);

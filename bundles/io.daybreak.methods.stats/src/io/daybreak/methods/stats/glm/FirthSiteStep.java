@@ -42,7 +42,7 @@ public final class FirthSiteStep implements SiteStep {
         if (step.equals(FormulaReleases.LEVELS_STEP)) {
             return FormulaReleases.levels(guard, data, arguments);
         }
-        DesignMatrix design = arguments.containsKey("formula") ? formulaDesign(arguments, data, guard)
+        DesignMatrix design = arguments.containsKey("formula") ? FormulaReleases.design(guard, data, arguments, false)
                 : columnsDesign(arguments, data, guard);
         int p = design.x().length == 0 ? 0 : design.x()[0].length;
         double[] beta = Arguments.numbers(arguments, "beta", p);
@@ -61,14 +61,6 @@ public final class FirthSiteStep implements SiteStep {
             System.arraycopy(flat, a * p, inverse[a], 0, p);
         }
         return Aggregates.builder().put("score", FirthSums.modifiedScore(design.x(), design.y(), beta, inverse)).build();
-    }
-
-    private static DesignMatrix formulaDesign(Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        io.daybreak.stats.models.formula.ModelMatrix matrix = FormulaReleases.matrix(guard, data, arguments, null);
-        if (matrix.y() == null || matrix.offset() != null) {
-            throw new IllegalArgumentException("argument 'formula' needs a response and takes no offset()");
-        }
-        return DesignMatrix.of(matrix);
     }
 
     private static DesignMatrix columnsDesign(Map<String, Object> arguments, Table data, ReleaseGuard guard) {

@@ -54,7 +54,7 @@ public final class GlmSiteStep implements SiteStep {
             throw new IllegalArgumentException("argument 'family' must be gaussian, binomial or poisson");
         }
         boolean interceptOnly = Boolean.TRUE.equals(arguments.get("interceptOnly"));
-        DesignMatrix design = arguments.containsKey("formula") ? formulaDesign(arguments, data, guard)
+        DesignMatrix design = arguments.containsKey("formula") ? FormulaReleases.design(guard, data, arguments, true)
                 : columnsDesign(arguments, data, guard);
         if (interceptOnly) {
             design = design.interceptOnly();
@@ -69,15 +69,6 @@ public final class GlmSiteStep implements SiteStep {
             }
         }
         return GlmReleases.release(GlmSums.of(design.x(), design.y(), design.offset(), family, beta)).build();
-    }
-
-    /** The design of a formula and its agreed levels ({@link FormulaReleases#matrix}, which applies the checks). */
-    private static DesignMatrix formulaDesign(Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        io.daybreak.stats.models.formula.ModelMatrix matrix = FormulaReleases.matrix(guard, data, arguments, null);
-        if (matrix.y() == null) {
-            throw new IllegalArgumentException("argument 'formula' needs a response");
-        }
-        return DesignMatrix.of(matrix);
     }
 
     /** The design of a response and numeric covariates, after the checks on its rows and columns. */

@@ -10,14 +10,19 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.daybreak.data.Table;
+import io.daybreak.data.csv.CsvReader;
+import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.SiteFailedException;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.LocalSites;
+import io.daybreak.federation.site.SiteNode;
 import io.daybreak.methods.stats.glm.GlmFederatedMethod;
 import io.daybreak.methods.stats.glm.GlmMethod;
 import io.daybreak.methods.stats.survival.CoxFederatedMethod;
 import io.daybreak.methods.stats.survival.CoxMethod;
+import io.daybreak.stats.models.formula.StatusCoding;
 
 /**
  * R formulas across three site nodes: the sites agree each factor's levels (released only under the factor and
@@ -80,6 +85,41 @@ class FederatedFormulaTest extends FederatedTestSupport {
         assertTrue(e.getMessage().contains("cell-count") && e.getMessage().contains("factor(ph.ecog)"), e.getMessage());
         String audit = Files.readString(logs.get(Integer.parseInt(e.site().replace("site", ""))).file());
         assertTrue(audit.contains("\"kind\":\"refusal\"") && !audit.contains("\"kind\":\"release\""), audit);
+    }
+
+    @Test
+    void theLevelAndStatusStepsReleaseOnlyLabelsAndKinds() throws Exception {
+        try (Table lung = CsvReader.read(data(LUNG), allocator)) {
+            SiteNode node = node("site0", siteTable(lung, 0, Integer.MAX_VALUE), DEFAULTS);
+            // round 0 of a formula with a factor: the factor's levels at the site, as labels, and nothing else
+            Aggregates levels = release(node, new GlmFederatedMethod(), Map.of("formula", "wt.loss ~ age + factor(sex)"));
+            assertEquals(List.of("levels:factor(sex)", "numeric:factor(sex)"), levels.names());
+            assertEquals(List.of("1", "2"), levels.labels("levels:factor(sex)"));
+            // round 0 of a Cox model without eventValue: one number, the kind of the status column (1/2 with a 2)
+            Aggregates kind = release(node, new CoxFederatedMethod(), Map.of("formula", "Surv(time, status) ~ age",
+                    "stratifyBySite", "true"));
+            assertEquals(List.of("kind"), kind.names());
+            assertEquals(StatusCoding.Kind.ONE_TWO.ordinal(), (int) kind.scalar("kind"));
+        }
+    }
+
+    @Test
+    void transformationsThatLetOneValueDominateASumAreNotComputedAtSites() throws Exception {
+        // sum(age^50)^(1/50) is close to the oldest patient's age, and log(sum(exp(age))) to it as well
+        for (String formula : List.of("wt.loss ~ I(age^50)", "wt.loss ~ exp(age)", "wt.loss ~ I(age^-3)")) {
+            LocalSites sites = sites(Integer.MAX_VALUE, DEFAULTS);
+            SiteFailedException e = assertThrows(SiteFailedException.class, () -> federated(sites,
+                    new GlmFederatedMethod(), Map.of("formula", formula)));
+            assertTrue(e.getMessage().contains("is not computed at this site"), e.getMessage());
+            String audit = Files.readString(logs.get(logs.size() - 3).file());
+            assertTrue(!audit.contains("\"kind\":\"release\""), audit);
+        }
+        // squares and logs are computed, and equal the pooled fit
+        FederatedMethod.Outcome kept = federated(sites(Integer.MAX_VALUE, DEFAULTS), new GlmFederatedMethod(),
+                Map.of("formula", "wt.loss ~ age + I(age^2) + log(age)"));
+        Map<String, Object> pooled = run(new GlmMethod(), LUNG, Map.of("formula", "wt.loss ~ age + I(age^2) + log(age)"));
+        assertRelative(doubles(pooled.get("coefficients"))[2], doubles(kept.summary().get("coefficients"))[2], 1e-9,
+                "I(age^2)");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.methods.design.oc.DoseCounts;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
@@ -142,12 +143,7 @@ public final class CrmPosteriorMethod extends DesignMethod<CrmPosteriorMethod.Po
         }
 
         private static void whole(String name, double[] values) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] != Math.rint(values[i]) || values[i] > 1_000_000) {
-                    throw new InvalidParameterException("parameter '" + name + "': value " + (i + 1) + " (" + values[i]
-                            + ") is not a whole number of at most 1000000");
-                }
-            }
+            DoseCounts.of(name, values);
         }
 
         /** The number of doses: per-dose counts, else the skeleton, else 'doses'; levels must fit in it. */

@@ -14,6 +14,7 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.methods.design.oc.DoseCounts;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
@@ -80,15 +81,7 @@ public final class BoinMtdMethod extends DesignMethod<BoinMtdMethod.MtdSettings>
 
         /** Counts come as reals (a list parameter is a list of reals): each must be a whole number. */
         private static int[] counts(String name, double[] values) {
-            int[] counts = new int[values.length];
-            for (int d = 0; d < values.length; d++) {
-                if (values[d] != Math.rint(values[d]) || values[d] > 1_000_000) {
-                    throw new InvalidParameterException("parameter '" + name + "': value " + (d + 1) + " (" + values[d]
-                            + ") is not a whole number of at most 1000000");
-                }
-                counts[d] = (int) values[d];
-            }
-            return counts;
+            return DoseCounts.of(name, values);
         }
     }
 

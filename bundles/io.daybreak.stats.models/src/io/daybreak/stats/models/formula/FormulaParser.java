@@ -260,11 +260,16 @@ final class FormulaParser {
         } else if (function.equals("I")) {
             String column = name("a column");
             expect("^");
+            boolean negative = peek().is("-");
+            if (negative) {
+                at++;
+            }
             Token power = next();
             if (power.kind != Kind.NUMBER) {
                 throw error(power, "expected a number: I() takes a power of a column, e.g. I(age^2)");
             }
-            variable = new Variable(column, Variable.Function.POWER, Double.parseDouble(power.text));
+            double exponent = Double.parseDouble(power.text);
+            variable = new Variable(column, Variable.Function.POWER, negative ? -exponent : exponent);
         } else {
             Variable.Function transformation = Variable.Function.transformation(function);
             if (transformation == null) {

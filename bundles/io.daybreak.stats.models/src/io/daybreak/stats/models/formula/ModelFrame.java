@@ -154,25 +154,17 @@ public final class ModelFrame {
 
     /** The names of a product of pieces, the first varying fastest ("a1:b1", "a2:b1", …). */
     private static List<String> products(List<List<String>> pieces) {
-        List<String> names = new ArrayList<>();
-        if (pieces.stream().anyMatch(List::isEmpty)) {
-            return names;
+        List<String> names = List.of("");
+        for (List<String> piece : pieces) {
+            List<String> next = new ArrayList<>();
+            for (String part : piece) {
+                for (String name : names) {
+                    next.add(name.isEmpty() ? part : name + ":" + part);
+                }
+            }
+            names = next;
         }
-        int[] counter = new int[pieces.size()];
-        while (true) {
-            List<String> parts = new ArrayList<>();
-            for (int v = 0; v < counter.length; v++) {
-                parts.add(pieces.get(v).get(counter[v]));
-            }
-            names.add(String.join(":", parts));
-            int v = 0;
-            while (v < counter.length && ++counter[v] == pieces.get(v).size()) {
-                counter[v++] = 0;
-            }
-            if (v == counter.length) {
-                return names;
-            }
-        }
+        return names;
     }
 
     /** Sorts levels (labels) of a variable as R would: by value for a numeric column, as text otherwise. */
@@ -334,28 +326,25 @@ public final class ModelFrame {
             pieceNames.add(variableNames);
             pieceValues.add(variableValues);
         }
-        int[] counter = new int[pieceNames.size()];
-        while (true) {
-            List<String> parts = new ArrayList<>();
-            double[] product = new double[rows.length];
-            java.util.Arrays.fill(product, 1);
-            for (int v = 0; v < counter.length; v++) {
-                parts.add(pieceNames.get(v).get(counter[v]));
-                double[] values = pieceValues.get(v).get(counter[v]);
-                for (int i = 0; i < rows.length; i++) {
-                    product[i] *= values[i];
+        // the same order as products(): the first variable varies fastest
+        double[] ones = new double[rows.length];
+        java.util.Arrays.fill(ones, 1);
+        List<double[]> columns = List.of(ones);
+        for (List<double[]> piece : pieceValues) {
+            List<double[]> next = new ArrayList<>();
+            for (double[] values : piece) {
+                for (double[] column : columns) {
+                    double[] product = new double[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        product[i] = column[i] * values[i];
+                    }
+                    next.add(product);
                 }
             }
-            names.add(String.join(":", parts));
-            designColumns.add(product);
-            int v = 0;
-            while (v < counter.length && ++counter[v] == pieceNames.get(v).size()) {
-                counter[v++] = 0;
-            }
-            if (v == counter.length) {
-                return;
-            }
+            columns = next;
         }
+        names.addAll(products(pieceNames));
+        designColumns.addAll(columns);
     }
 
     /**

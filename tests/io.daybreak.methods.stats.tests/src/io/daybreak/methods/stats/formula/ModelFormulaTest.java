@@ -147,5 +147,6 @@ class ModelFormulaTest extends MethodTestSupport {
                 Formula.parse("formula", "Surv(time,status==2)~age*sex-sex+factor(ph.ecog)+strata(inst)+offset(log(t))-1")
                         .toString());
         assertEquals(List.of("`ph ecog`"), Formula.parse("formula", "y ~ `ph ecog`").termLabels());
+        assertEquals(List.of("I(x^-1)"), Formula.parse("formula", "y ~ I(x^-1)").termLabels());
     }
 }

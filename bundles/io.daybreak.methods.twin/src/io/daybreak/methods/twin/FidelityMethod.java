@@ -23,7 +23,6 @@ import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.KaplanMeier;
 import io.daybreak.stats.models.survival.LogRank;
 import io.daybreak.stats.twin.Fidelity;
-import io.daybreak.stats.twin.PrognosticScore;
 
 /**
  * {@code twin.fidelity}: how close a generated table is to a real one ({@link Fidelity}): marginal KS and SMD per
@@ -47,7 +46,8 @@ public final class FidelityMethod extends SettingsMethod<FidelityMethod.Fidelity
             double[] times,
             @Setting(optional = true, doc = "binary 0/1 column for TSTR/TRTR")
             String outcome,
-            @Setting(optional = true, doc = "comma-separated columns of the TSTR model")
+            @Setting(optional = true, doc = "the TSTR model's covariates: comma-separated columns or an R formula's right "
+                    + "side, e.g. ~ age + factor(stage)")
             String covariates,
             @Setting(optional = true, doc = "comma-separated columns for the distance to the closest record")
             String dcrVariables) {
@@ -100,22 +100,23 @@ public final class FidelityMethod extends SettingsMethod<FidelityMethod.Fidelity
             survival(synthetic, real, settings, result, context);
         }
         if (settings.outcome() != null && settings.covariates() != null) {
-            List<String> covariates = NumericColumns.names("covariates", settings.covariates());
             String outcome = settings.outcome();
-            PrognosticScore onSynthetic = PrognosticInput.train(synthetic, "binomial", outcome, covariates, null, 0,
-                    true, 0);
-            PrognosticScore onReal = PrognosticInput.train(real, "binomial", outcome, covariates, null, 0, true, 0);
-            NumericColumns rows = NumericColumns.completeCases(real, "outcome/covariates", names(covariates, outcome));
-            double[][] x = new double[rows.rows()][covariates.size()];
-            for (int c = 0; c < covariates.size(); c++) {
-                double[] column = rows.column(covariates.get(c));
-                for (int i = 0; i < x.length; i++) {
-                    x[i][c] = column[i];
+            PrognosticInput.Trained onSynthetic = PrognosticInput.train(synthetic, "binomial", outcome,
+                    settings.covariates(), Map.of(), null, null, true, 0);
+            PrognosticInput.Trained onReal = PrognosticInput.train(real, "binomial", outcome, settings.covariates(),
+                    Map.of(), null, null, true, 0);
+            double[] tstr = PrognosticInput.apply(onSynthetic, real, "real");
+            double[] trtr = PrognosticInput.apply(onReal, real, "real");
+            io.daybreak.data.DoubleColumn y = TwinTables.numeric(real, "outcome", outcome);
+            List<double[]> rows = new ArrayList<>();
+            for (int i = 0; i < tstr.length; i++) {
+                if (!Double.isNaN(tstr[i]) && !y.isNull(i)) {
+                    rows.add(new double[] {tstr[i], trtr[i], y.get(i)});
                 }
             }
-            double[] y = rows.column(outcome);
-            result.summary("tstrAuc", Fidelity.auc(scores(onSynthetic, x), y))
-                    .summary("trtrAuc", Fidelity.auc(scores(onReal, x), y));
+            double[] outcomes = rows.stream().mapToDouble(r -> r[2]).toArray();
+            result.summary("tstrAuc", Fidelity.auc(rows.stream().mapToDouble(r -> r[0]).toArray(), outcomes))
+                    .summary("trtrAuc", Fidelity.auc(rows.stream().mapToDouble(r -> r[1]).toArray(), outcomes));
         }
         if (settings.dcrVariables() != null) {
             List<String> names = NumericColumns.names("dcrVariables", settings.dcrVariables());
@@ -128,20 +129,6 @@ public final class FidelityMethod extends SettingsMethod<FidelityMethod.Fidelity
                     .summary("dcrMean", Fidelity.mean(dcr)).summary("dcrQ05", Fidelity.quantile(dcr, 0.05));
         }
         return result.build();
-    }
-
-    private static List<String> names(List<String> covariates, String outcome) {
-        List<String> names = new ArrayList<>(covariates);
-        names.add(outcome);
-        return names;
-    }
-
-    private static double[] scores(PrognosticScore score, double[][] x) {
-        double[] s = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            s[i] = score.score(x[i]);
-        }
-        return s;
     }
 
     private static double[][] matrix(Table table, List<String> names) {

@@ -27,7 +27,6 @@ import io.daybreak.stats.models.glm.GlmSums;
 import io.daybreak.stats.models.survival.CoxFit;
 import io.daybreak.stats.models.survival.CoxSums;
 import io.daybreak.stats.twin.GuentherSchouten;
-import io.daybreak.stats.twin.PrognosticScore;
 
 /**
  * {@code twin.procova}: prognostic covariate adjustment. Planning from historical controls (σ̂², ρ̂, deflated,
@@ -68,7 +67,7 @@ public final class ProcovaMethod extends SettingsMethod<ProcovaSettings> {
             throw new InvalidParameterException("nothing to do: give input 'trial' (analysis) or 'historical' with "
                     + "parameter 'delta' (planning)");
         }
-        PrognosticScore model = model(inputs, settings);
+        PrognosticInput.Trained model = model(inputs, settings);
         MethodResult.Builder result = MethodResult.builder();
         if (planning) {
             plan(historical, model, settings, result);
@@ -80,7 +79,7 @@ public final class ProcovaMethod extends SettingsMethod<ProcovaSettings> {
     }
 
     /** The trained or given model, or null when the score is a column. */
-    private static PrognosticScore model(Map<String, Table> inputs, ProcovaSettings settings) {
+    private static PrognosticInput.Trained model(Map<String, Table> inputs, ProcovaSettings settings) {
         if (settings.score() != null) {
             return null;
         }
@@ -93,10 +92,10 @@ public final class ProcovaMethod extends SettingsMethod<ProcovaSettings> {
         }
         Table historical = TwinTables.input(inputs, "historical");
         return PrognosticInput.train(historical, settings.outcomeType().family(), settings.outcome(),
-                settings.covariateNames(), settings.status(), settings.eventValue(historical), true, 0);
+                settings.covariates(), settings.references(), settings.status(), settings.eventValue(), true, 0);
     }
 
-    private static double[] scores(Table table, PrognosticScore model, ProcovaSettings settings, String role) {
+    private static double[] scores(Table table, PrognosticInput.Trained model, ProcovaSettings settings, String role) {
         if (model != null) {
             return PrognosticInput.apply(model, table, role);
         }
@@ -108,7 +107,7 @@ public final class ProcovaMethod extends SettingsMethod<ProcovaSettings> {
         return scores;
     }
 
-    private static void plan(Table historical, PrognosticScore model, ProcovaSettings settings,
+    private static void plan(Table historical, PrognosticInput.Trained model, ProcovaSettings settings,
             MethodResult.Builder result) {
         if (historical == null) {
             throw new InvalidParameterException("parameter 'delta' asks for planning, which needs input 'historical'");
@@ -151,7 +150,7 @@ public final class ProcovaMethod extends SettingsMethod<ProcovaSettings> {
                 .summary("nTotalUnadjustedExact", unadjusted).summary("nTotalUnadjusted", (long) Math.ceil(unadjusted));
     }
 
-    private static void analyse(Table trial, PrognosticScore model, ProcovaSettings settings,
+    private static void analyse(Table trial, PrognosticInput.Trained model, ProcovaSettings settings,
             MethodResult.Builder result, MethodContext context) {
         boolean survival = settings.outcomeType() == ProcovaSettings.OutcomeType.SURVIVAL;
         double[] score = scores(trial, model, settings, "trial");

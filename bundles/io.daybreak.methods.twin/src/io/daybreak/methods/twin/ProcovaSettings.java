@@ -1,11 +1,12 @@
 package io.daybreak.methods.twin;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Setting;
-import io.daybreak.stats.models.columns.NumericColumns;
+import io.daybreak.stats.models.formula.Formula;
+import io.daybreak.stats.models.formula.References;
 
 /**
  * What {@code twin.procova} takes: the trial's columns, where the prognostic score comes from, the planning
@@ -27,15 +28,22 @@ record ProcovaSettings(
         @Setting(optional = true,
                 doc = "column holding the prognostic score (in 'trial', and in 'historical' for planning)")
         String score,
-        @Setting(optional = true, doc = "comma-separated columns: train the score on 'historical' (gaussian, binomial "
-                + "or Cox by outcomeType) when neither 'score' nor 'coefficients' is given")
+        @Setting(optional = true, doc = "comma-separated columns or an R formula's right side (~ age + factor(ecog)): "
+                + "train the score on 'historical' (gaussian, binomial or Cox by outcomeType) when neither 'score' nor "
+                + "'coefficients' is given")
         String covariates,
+        @Setting(optional = true, doc = "reference levels of the covariates' factors, e.g. sex=2 (default: the first)")
+        String ref,
         Planning planning,
         @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
                 doc = "coverage of the confidence intervals")
         double level) {
 
     ProcovaSettings {
+        if (covariates != null) {
+            Formula.covariates("covariates", covariates);
+        }
+        References.parse(ref);
         if (planning.delta() != null && outcomeType != OutcomeType.CONTINUOUS) {
             throw new InvalidParameterException("planning ('delta') is for outcomeType=continuous; allowed: remove "
                     + "'delta' for a " + outcomeType.name().toLowerCase(Locale.ROOT) + " outcome");
@@ -75,8 +83,9 @@ record ProcovaSettings(
             double inflation) {
     }
 
-    List<String> covariateNames() {
-        return NumericColumns.names("covariates", covariates);
+    /** Column → reference level. */
+    Map<String, String> references() {
+        return References.parse(ref);
     }
 
     /** The event value: as given, or as R's Surv() reads the status column of {@code data}. */

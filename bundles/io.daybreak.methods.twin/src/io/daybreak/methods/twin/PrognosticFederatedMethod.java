@@ -16,8 +16,16 @@ import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.glm.GlmFamily;
-import io.daybreak.stats.federated.GlmFederated;
 import io.daybreak.stats.federated.CoxFederated;
+import io.daybreak.stats.federated.CoxReleases;
+import io.daybreak.stats.federated.FormulaReleases;
+import io.daybreak.stats.federated.GlmFederated;
+import io.daybreak.stats.federated.GlmReleases;
+import io.daybreak.stats.federated.StatusReleases;
+import io.daybreak.stats.models.formula.Formula;
+import io.daybreak.stats.models.formula.ModelFrame;
+import io.daybreak.stats.models.formula.Response;
+import io.daybreak.stats.models.formula.Variable;
 
 /**
  * {@code twin.prognostic-train} across site nodes: the unpenalised GLM or Cox score fitted by the existing exact
@@ -41,7 +49,8 @@ public final class PrognosticFederatedMethod implements FederatedMethod {
             .category("twin")
             .reference("Schuler et al., Int J Biostat 18:329 (2022) (PROCOVA); R stats::glm, survival::coxph")
             .description("Trains a prognostic model from the sites' GLM or Cox sums (the sites run stats.glm / "
-                    + "stats.cox); equal to the pooled fit.")
+                    + "stats.cox); equal to the pooled fit. Covariates given as a formula (~ age + factor(ecog)) make the "
+                    + "sites agree each factor's levels first, under the factor and cell-count rules, as stats.glm does.")
             .settings(PrognosticFederatedSettings.class)
             .build();
 
@@ -54,38 +63,51 @@ public final class PrognosticFederatedMethod implements FederatedMethod {
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
         PrognosticModel prognostic = Settings.bind(PrognosticFederatedSettings.class, parameters).prognostic();
         String model = prognostic.model();
-        List<String> covariates = prognostic.covariateNames();
-        String outcome = prognostic.outcome();
+        boolean cox = model.equals("cox");
+        String method = cox ? CoxReleases.METHOD : GlmReleases.METHOD;
+        Formula right = prognostic.covariateFormula();
+        Formula formula = right.withResponse(cox ? new Response(null, prognostic.outcome(), prognostic.status(), null)
+                : new Response(Variable.of(prognostic.outcome()), null, null, null));
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        List<String> terms;
+        if (prognostic.covariates().strip().startsWith("~")) {
+            // the sites agree each factor's levels first; every later step carries the formula and the levels
+            Map<String, List<String>> levels = FormulaReleases.agree(sites, method, formula, prognostic.references());
+            arguments.putAll(FormulaReleases.arguments(formula, levels));
+            terms = ModelFrame.columnNames(formula, levels);
+        } else if (cox) {
+            arguments.put("time", prognostic.outcome());
+            arguments.put("status", prognostic.status());
+            arguments.put("covariates", right.termLabels());
+            terms = ModelFrame.columnNames(right, Map.of());
+        } else {
+            arguments.put("response", prognostic.outcome());
+            arguments.put("covariates", right.termLabels());
+            terms = ModelFrame.columnNames(right, Map.of());
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", model);
-        List<Object> terms = new ArrayList<>();
+        summary.put("covariates", right.toString());
         int rounds;
         double[] coefficients;
         double[] se;
-        switch (model) {
-        case "gaussian", "binomial" -> {
-            GlmFederated.Result result = GlmFederated.fit(sites, outcome, covariates,
-                    model.equals("gaussian") ? GlmFamily.GAUSSIAN : GlmFamily.BINOMIAL);
-            terms.add(PrognosticInput.INTERCEPT);
-            coefficients = result.fit().coefficients();
-            se = result.fit().standardErrors();
-            rounds = result.rounds();
-        }
-        case "cox" -> {
-            double eventValue = io.daybreak.stats.federated.StatusReleases.eventValue(sites,
-                    io.daybreak.stats.federated.CoxReleases.METHOD, outcome, prognostic.status(), prognostic.eventValue());
-            CoxFederated.Result result = CoxFederated.fit(sites, outcome, prognostic.status(), eventValue, covariates,
-                    prognostic.efron(), false);
+        if (cox) {
+            terms = terms.subList(1, terms.size());
+            arguments.put("eventValue", StatusReleases.eventValue(sites, method, prognostic.outcome(),
+                    prognostic.status(), prognostic.eventValue()));
+            CoxFederated.Result result = CoxFederated.fit(sites, arguments, terms.size(), prognostic.efron(), false);
             coefficients = result.fit().coefficients();
             se = result.fit().standardErrors();
             rounds = result.rounds();
             summary.put("events", result.events());
+        } else {
+            GlmFederated.Result result = GlmFederated.fit(sites, arguments, terms.size(), true, false,
+                    model.equals("gaussian") ? GlmFamily.GAUSSIAN : GlmFamily.BINOMIAL);
+            coefficients = result.fit().coefficients();
+            se = result.fit().standardErrors();
+            rounds = result.rounds();
         }
-        default -> throw new IllegalArgumentException("parameter 'model' = " + model
-                + "; allowed: gaussian, binomial, cox");
-        }
-        terms.addAll(covariates);
-        summary.put("terms", terms);
+        summary.put("terms", new ArrayList<Object>(terms));
         summary.put("coefficients", SummaryValues.list(coefficients));
         summary.put("standardErrors", SummaryValues.list(se));
         return new Outcome(summary, rounds, true);

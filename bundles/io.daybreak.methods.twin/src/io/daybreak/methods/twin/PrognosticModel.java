@@ -1,12 +1,12 @@
 package io.daybreak.methods.twin;
 
-import java.util.List;
+import java.util.Map;
 
 import io.daybreak.core.method.Choice;
 import io.daybreak.core.method.Setting;
 import io.daybreak.data.Table;
-import io.daybreak.stats.models.columns.NumericColumns;
-import io.daybreak.stats.twin.PrognosticScore;
+import io.daybreak.stats.models.formula.Formula;
+import io.daybreak.stats.models.formula.References;
 
 /**
  * Settings group: the prognostic model {@code twin.prognostic-train} fits, shared by the local method and its
@@ -15,8 +15,11 @@ import io.daybreak.stats.twin.PrognosticScore;
 record PrognosticModel(
         @Setting(doc = "outcome column (cox: follow-up time)")
         String outcome,
-        @Setting(doc = "comma-separated numeric columns")
+        @Setting(doc = "comma-separated columns, or the right side of an R formula, e.g. ~ age + sex + "
+                + "factor(ph.ecog); text and boolean columns are factors")
         String covariates,
+        @Setting(optional = true, doc = "reference levels of factors, e.g. sex=2,ph.ecog=1 (default: the first)")
+        String ref,
         @Setting(defaultValue = "gaussian")
         @Choice({"gaussian", "binomial", "cox"})
         String model,
@@ -29,8 +32,19 @@ record PrognosticModel(
         @Choice({"efron", "breslow"})
         String ties) {
 
-    List<String> covariateNames() {
-        return NumericColumns.names("covariates", covariates);
+    PrognosticModel {
+        Formula.covariates("covariates", covariates);
+        References.parse(ref);
+    }
+
+    /** The covariates as a one-sided formula. */
+    Formula covariateFormula() {
+        return Formula.covariates("covariates", covariates);
+    }
+
+    /** Column → reference level. */
+    Map<String, String> references() {
+        return References.parse(ref);
     }
 
     boolean efron() {
@@ -38,9 +52,7 @@ record PrognosticModel(
     }
 
     /** The score fitted on the complete cases of {@code data}, ridge-penalised by {@code lambda} (0: none). */
-    PrognosticScore train(Table data, double lambda) {
-        double event = eventValue != null ? eventValue
-                : io.daybreak.stats.models.formula.StatusCoding.eventValue(data, outcome, status);
-        return PrognosticInput.train(data, model, outcome, covariateNames(), status, event, efron(), lambda);
+    PrognosticInput.Trained train(Table data, double lambda) {
+        return PrognosticInput.train(data, model, outcome, covariates, references(), status, eventValue, efron(), lambda);
     }
 }

@@ -38,13 +38,15 @@ public final class PrognosticTrainMethod extends SettingsMethod<PrognosticTrainM
                 "Prognostic score on historical controls: GLM, Cox or ridge (glmnet objectives)")
                 .category("twin")
                 .reference("Schuler et al., Int J Biostat 2022 (PROCOVA); Friedman, Hastie & Tibshirani, J Stat Softw 2010 "
-                        + "(glmnet); validated against docs/validation/r/twin/twin.R sections C and D")
-                .description("Fits outcome ~ covariates on the complete rows: gaussian (OLS), binomial (logistic) or Cox "
-                        + "(uncentred linear predictor). With lambda > 0 a ridge penalty as glmnet (alpha = 0, "
-                        + "standardize = FALSE): binomial -1/n loglik + lambda/2 |b|^2, Cox -1/n log PL + lambda/2 |b|^2, "
-                        + "gaussian 1/(2n) RSS + (lambda/s_y)/2 |b|^2 with s_y the 1/n SD of y, which is what glmnet's "
-                        + "gaussian coefficients minimise. The score: the linear predictor (with intercept for gaussian "
-                        + "and binomial).")
+                        + "(glmnet); validated against docs/validation/r/twin/twin.R sections C and D and "
+                        + "prognostic_formula.R")
+                .description("Fits outcome ~ covariates on the complete rows, the covariates a column list or an R "
+                        + "formula's right side (factors with treatment contrasts and R's column names, as stats.glm): "
+                        + "gaussian (OLS), binomial (logistic) or Cox (uncentred linear predictor). With lambda > 0 a "
+                        + "ridge penalty as glmnet (alpha = 0, standardize = FALSE): binomial -1/n loglik + lambda/2 "
+                        + "|b|^2, Cox -1/n log PL + lambda/2 |b|^2, gaussian 1/(2n) RSS + (lambda/s_y)/2 |b|^2 with s_y "
+                        + "the 1/n SD of y, which is what glmnet's gaussian coefficients minimise. The score: the linear "
+                        + "predictor (with intercept for gaussian and binomial).")
                 .input(TableSpec.of("data", "historical controls, one row per patient"))
                 .output(PrognosticInput.COEFFICIENTS)
                 .output(TableSpec.of("scored", "the input data with the score appended (empty where a covariate is "
@@ -54,9 +56,10 @@ public final class PrognosticTrainMethod extends SettingsMethod<PrognosticTrainM
     @Override
     protected MethodResult run(Map<String, Table> inputs, PrognosticTrainSettings settings, MethodContext context) {
         Table data = TwinTables.input(inputs, "data");
-        PrognosticScore score = settings.prognostic().train(data, settings.lambda());
-        double[] scores = PrognosticInput.apply(score, data, "covariates");
-        Table coefficients = PrognosticInput.table(score, context.allocator());
+        PrognosticInput.Trained trained = settings.prognostic().train(data, settings.lambda());
+        PrognosticScore score = trained.score();
+        double[] scores = PrognosticInput.apply(trained, data, "covariates");
+        Table coefficients = PrognosticInput.table(trained, context.allocator());
         Table scored;
         try {
             scored = appended(data, settings.scoreColumn(), scores, context);
@@ -67,6 +70,7 @@ public final class PrognosticTrainMethod extends SettingsMethod<PrognosticTrainM
         MethodResult.Builder result = MethodResult.builder().output("coefficients", coefficients)
                 .output("scored", scored)
                 .summary("model", score.family())
+                .summary("covariates", trained.covariates().toString())
                 .summary("lambda", score.lambda())
                 .summary("terms", (List<Object>) new java.util.ArrayList<Object>(terms(score)));
         double[] estimates = new double[score.coefficients().length + (score.hasIntercept() ? 1 : 0)];

@@ -31,7 +31,12 @@ abstract class TwinTestSupport extends MethodTestSupport {
      * {@link #values}; every value used by a test is also named in the test, so a changed file fails it.
      */
     static Map<String, String> rOutput() throws IOException {
-        Path file = resources().resolve("../../../docs/validation/r/twin/twin.out").normalize();
+        return rOutput("twin.out");
+    }
+
+    /** The labelled lines of another output file in docs/validation/r/twin. */
+    static Map<String, String> rOutput(String name) throws IOException {
+        Path file = resources().resolve("../../../docs/validation/r/twin").resolve(name).normalize();
         Map<String, String> lines = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file)) {
             int colon = line.indexOf(": ");

@@ -6,7 +6,7 @@ import io.daybreak.core.method.Choice;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.Settings;
-import io.daybreak.methods.stats.settings.References;
+import io.daybreak.stats.models.formula.References;
 import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.formula.Formula;
 import io.daybreak.stats.models.formula.Response;

@@ -50,6 +50,19 @@ public record Formula(Response response, List<Term> terms, boolean intercept, Li
                 List.of(), List.of());
     }
 
+    /**
+     * A {@code covariates} parameter as a one-sided formula: the right side of an R formula ({@code ~ age +
+     * factor(ph.ecog)}) or comma-separated columns ({@code age,sex}, the same as {@code ~ age + sex}).
+     *
+     * @throws io.daybreak.core.method.InvalidParameterException naming the parameter, for a formula with a response
+     */
+    public static Formula covariates(String parameter, String text) {
+        if (!text.strip().startsWith("~")) {
+            return of(null, io.daybreak.stats.models.columns.NumericColumns.names(parameter, text));
+        }
+        return parse(parameter, text.strip());
+    }
+
     /** The same formula with another response. */
     public Formula withResponse(Response other) {
         return new Formula(other, terms, intercept, offsets, strata, cluster);

@@ -1,11 +1,14 @@
-package io.daybreak.methods.stats.settings;
+package io.daybreak.stats.models.formula;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.daybreak.core.method.InvalidParameterException;
 
-/** The {@code ref} parameter of the formula methods: {@code column=level,column=level} (R's {@code relevel}). */
+/**
+ * The {@code ref} parameter of the formula methods: {@code column=level,column=level} (R's {@code relevel}), as
+ * {@link ModelFrame.Options#references()} takes it.
+ */
 public final class References {
     private References() {
     }

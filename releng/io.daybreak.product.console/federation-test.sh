@@ -9,7 +9,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DAYBREAK="$ROOT/daybreak"
 WORK="$(mktemp -d)"
 PIDS=()
+export DAYBREAK_DAEMON_DIR="$WORK/daemon"
 cleanup() {
+  "$DAYBREAK" daemon stop > /dev/null 2>&1 || true
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"

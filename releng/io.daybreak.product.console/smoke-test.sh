@@ -5,8 +5,10 @@ set -euo pipefail
 export DAYBREAK_HOME="$1"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-fail() { echo "smoke test FAILED: $*" >&2; exit 1; }
+# one-shot commands are served by resident runtimes (the default); these live in the test's own directory
+export DAYBREAK_DAEMON_DIR="$WORK/daemon"
+trap '"$ROOT/daybreak" daemon stop > /dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+fail() { echo "smoke test FAILED: $*" >&2; for f in "$DAYBREAK_DAEMON_DIR"/*.log; do [ -f "$f" ] && cat "$f" >&2; done; exit 1; }
 
 out="$("$ROOT/daybreak" methods --json)" || fail "methods --json exited $?"
 echo "$out" | grep -q '"id":"example.beta-binomial"' || fail "methods --json does not list example.beta-binomial: $out"
@@ -116,4 +118,45 @@ set -e
 [ "$code" -eq 2 ] || fail "twin.tgi-simulate with cvEffect=-1 exited $code, expected 2"
 grep -q "cvEffect" "$WORK/err" || fail "error does not name cvEffect: $(cat "$WORK/err")"
 
-echo "smoke test passed: product starts, lists and runs methods, maps bad input to exit code 2"
+# The resident runtime: the commands above were served by one, started by the first of them.
+out="$("$ROOT/daybreak" daemon status)" || fail "daemon status exited $?"
+echo "$out" | grep -q "resident runtime: pid" || fail "no resident runtime served the commands: $out"
+# the same bytes and exit codes as a command in its own JVM
+resident="$("$ROOT/daybreak" methods --json)"
+own="$(DAYBREAK_DAEMON=false "$ROOT/daybreak" methods --json)"
+[ "$resident" = "$own" ] || fail "methods --json differs between the resident runtime and a JVM of its own"
+for mode in true false; do
+  set +e
+  DAYBREAK_DAEMON=$mode "$ROOT/daybreak" run example.beta-binomial events=3 patients=10 threshold=1.5 > "$WORK/out.$mode" \
+    2> "$WORK/err.$mode"
+  code=$?
+  set -e
+  [ "$code" -eq 2 ] || fail "out-of-range parameter with DAYBREAK_DAEMON=$mode exited $code, expected 2"
+done
+cmp -s "$WORK/err.true" "$WORK/err.false" || fail "the error differs: $(cat "$WORK/err.true") / $(cat "$WORK/err.false")"
+# relative paths are the caller's: a runtime serves one directory, so another directory gets its own
+mkdir -p "$WORK/elsewhere"
+printf 'AVAL\n1\n0\n1\n0\n0\n' > "$WORK/elsewhere/cohort.csv"
+(cd "$WORK/elsewhere" && "$ROOT/daybreak" run example.beta-binomial --in cohort.csv --out posterior.csv > /dev/null) \
+  || fail "a run with relative paths in another directory exited $?"
+[ -f "$WORK/elsewhere/posterior.csv" ] || fail "--out posterior.csv was not written to the caller's directory"
+[ "$("$ROOT/daybreak" daemon status | grep -c 'resident runtime: pid')" -eq 2 ] || fail "expected two resident runtimes"
+# a command whose caller goes away (Ctrl-C) is stopped; the runtime lives on and serves the next one
+set +e
+timeout -s INT 3 "$ROOT/daybreak" run example.beta-binomial-oc trueRate=0.35 patients=20 trials=2000000000 seed=1 \
+  > /dev/null 2>&1
+set -e
+sleep 1
+"$ROOT/daybreak" daemon status | grep -q "1 connections open" \
+  || fail "the abandoned command still runs: $("$ROOT/daybreak" daemon status)"
+"$ROOT/daybreak" run example.beta-binomial events=3 patients=10 > /dev/null || fail "no command after an abandoned one"
+# a rebuilt product ends its runtimes; the next command starts one of the new build
+touch "$DAYBREAK_HOME/configuration/config.ini"
+sleep 5
+[ -z "$(ls "$DAYBREAK_DAEMON_DIR"/*.sock 2>/dev/null)" ] || fail "a runtime outlived the rebuild of its product"
+"$ROOT/daybreak" methods > /dev/null || fail "methods after a rebuild exited $?"
+"$ROOT/daybreak" daemon stop | grep -q "stopping the resident runtime" || fail "daemon stop did not stop the runtime"
+sleep 2
+"$ROOT/daybreak" daemon status | grep -q "no resident runtime" || fail "a runtime outlived 'daemon stop'"
+
+echo "smoke test passed: product starts, lists and runs methods, maps bad input to exit code 2; the resident runtime serves one-shot commands as a JVM of their own would"

@@ -10,14 +10,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,8 +37,7 @@ public final class ConsoleLauncher {
     private static final String BANNER = "Daybreak console. Commands: methods, describe <id>, run <id> name=value ... "
             + "[--in file] [--out file] [--seed n] [--background], compare scenarios=... [--report file.html], jobs, "
             + "cancel <job>; add --json for JSON. 'help' lists every command, 'exit' quits.";
-    private static final Pattern COMMAND = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final long STARTUP_TIMEOUT_MS = 60_000;
+    static final long STARTUP_TIMEOUT_MS = 60_000;
 
     @Reference
     private CommandProcessor processor;
@@ -70,55 +66,22 @@ public final class ConsoleLauncher {
     private int execute(BundleContext context, List<String> args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
-        boolean json = args.contains("--json");
-        if (args.isEmpty() || !COMMAND.matcher(args.get(0)).matches()) {
-            return early(out, err, json, Failures.BAD_INPUT, "expected a command (methods, describe, run, jobs, "
-                    + "cancel), got " + (args.isEmpty() ? "nothing" : "'" + args.get(0) + "'"));
+        if (!OneShotCommand.isCommand(args)) {
+            return OneShotCommand.execute(processor, false, args, out, err);
         }
-        if (!awaitStarted(context)) {
-            return early(out, err, json, Failures.FAILURE,
+        if (!StartupBarrier.await(context, scr, STARTUP_TIMEOUT_MS)) {
+            return OneShotCommand.early(out, err, args.contains("--json"), Failures.FAILURE,
                     "the runtime did not finish starting within " + STARTUP_TIMEOUT_MS / 1000 + " s");
         }
-        CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, err);
-        try {
-            StringBuilder line = new StringBuilder("daybreak:").append(args.get(0));
-            for (int i = 1; i < args.size(); i++) {
-                session.put("daybreakArg" + i, args.get(i));
-                line.append(" $daybreakArg").append(i);
-            }
-            session.execute(line);
-            return Failures.OK;
-        } catch (Exception e) {
-            if (Boolean.parseBoolean(context.getProperty("daybreak.debug"))) {
-                e.printStackTrace(err);
-            }
-            if (isUnknownCommand(e)) {
-                // the command never ran, so nothing was printed yet, not even the JSON error document
-                return early(out, err, json, Failures.BAD_INPUT, "unknown command '" + args.get(0)
-                        + "'; commands: methods, describe, run, compare, jobs, cancel");
-            }
-            err.println("daybreak: " + Failures.message(e));
-            return Failures.exitCode(e);
-        } finally {
-            out.flush();
-            session.close();
-        }
-    }
-
-    /** Reports a failure that happened before any command could print: one line, and with --json the document. */
-    private static int early(PrintStream out, PrintStream err, boolean json, int code, String message) {
-        if (json) {
-            Output.json(out, Documents.error(code == Failures.BAD_INPUT ? "bad-input" : "failure", message));
-        }
-        err.println("daybreak: " + message);
-        return code;
+        return OneShotCommand.execute(processor, Boolean.parseBoolean(context.getProperty("daybreak.debug")), args, out,
+                err);
     }
 
     /** Reads command lines from standard input until {@code exit}, {@code quit} or end of input. */
     private int interactive(BundleContext context) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
-        if (!awaitStarted(context)) {
+        if (!StartupBarrier.await(context, scr, STARTUP_TIMEOUT_MS)) {
             err.println("daybreak: the runtime did not finish starting within " + STARTUP_TIMEOUT_MS / 1000 + " s");
             return Failures.FAILURE;
         }
@@ -159,37 +122,6 @@ public final class ConsoleLauncher {
             return Failures.FAILURE;
         } finally {
             session.close();
-        }
-    }
-
-    private static boolean isUnknownCommand(Exception e) {
-        return e.getClass().getName().equals("org.apache.felix.gogo.runtime.CommandNotFoundException")
-                && String.valueOf(e.getMessage()).contains(": " + "daybreak:");
-    }
-
-    /** Waits until start-up is over (see {@link StartupBarrier}), then for the command service. */
-    private boolean awaitStarted(BundleContext context) {
-        long deadline = System.currentTimeMillis() + STARTUP_TIMEOUT_MS;
-        try {
-            while (!StartupBarrier.isReady(context, scr)) {
-                if (System.currentTimeMillis() > deadline) {
-                    return false;
-                }
-                Thread.sleep(5);
-            }
-            ServiceTracker<Object, Object> commands = new ServiceTracker<>(context,
-                    context.createFilter("(osgi.command.scope=daybreak)"), null);
-            commands.open();
-            try {
-                return commands.waitForService(Math.max(1, deadline - System.currentTimeMillis())) != null;
-            } finally {
-                commands.close();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

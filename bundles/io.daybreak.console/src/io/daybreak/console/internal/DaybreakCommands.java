@@ -55,7 +55,8 @@ public final class DaybreakCommands {
 
     @Activate
     void activate(BundleContext context) {
-        oneShot = context.getProperty(ConsoleLauncher.ARGC) != null;
+        // the resident runtime serves one-shot commands too: each client's process ends after its command
+        oneShot = context.getProperty(ConsoleLauncher.ARGC) != null || context.getProperty(ResidentRuntime.SOCKET) != null;
     }
 
     @Descriptor("list the installed methods: id, version, category, bundle")

@@ -15,8 +15,23 @@ final class ProgressBar {
     private ProgressBar() {
     }
 
+    /**
+     * Whether the person who typed the command sees a terminal, for commands the resident runtime runs for a
+     * client (set on the command's thread; null: this process's own console decides).
+     */
+    private static final InheritableThreadLocal<Boolean> TERMINAL = new InheritableThreadLocal<>();
+
+    static void terminal(Boolean attached) {
+        if (attached == null) {
+            TERMINAL.remove();
+        } else {
+            TERMINAL.set(attached);
+        }
+    }
+
     static boolean wanted(boolean json) {
-        return !json && System.console() != null;
+        Boolean attached = TERMINAL.get();
+        return !json && (attached != null ? attached : System.console() != null);
     }
 
     /** Blocks, redrawing every 100 ms, until the job is final; then erases the bar. */

@@ -3,9 +3,11 @@ package io.daybreak.console.internal;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Tells when start-up is over: the framework has reached its beginning start level, every bundle marked
@@ -18,6 +20,32 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  */
 final class StartupBarrier {
     private StartupBarrier() {
+    }
+
+    /** Waits until start-up is over, then for the Daybreak commands; false after {@code timeoutMs}. */
+    static boolean await(BundleContext context, ServiceComponentRuntime scr, long timeoutMs) {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        try {
+            while (!isReady(context, scr)) {
+                if (System.currentTimeMillis() > deadline) {
+                    return false;
+                }
+                Thread.sleep(5);
+            }
+            ServiceTracker<Object, Object> commands = new ServiceTracker<>(context,
+                    context.createFilter("(osgi.command.scope=daybreak)"), null);
+            commands.open();
+            try {
+                return commands.waitForService(Math.max(1, deadline - System.currentTimeMillis())) != null;
+            } finally {
+                commands.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static boolean isReady(BundleContext context, ServiceComponentRuntime scr) {

@@ -150,6 +150,16 @@ sleep 1
 "$ROOT/daybreak" daemon status | grep -q "1 connections open" \
   || fail "the abandoned command still runs: $("$ROOT/daybreak" daemon status)"
 "$ROOT/daybreak" run example.beta-binomial events=3 patients=10 > /dev/null || fail "no command after an abandoned one"
+# a bundle updated (or installed, uninstalled, started, stopped) in the interactive shell ends the runtimes, which
+# read the product's bundles when they started; the next command starts a runtime with the new bundles
+id="$(printf 'lb betabinomial\n' | timeout 60 "$ROOT/daybreak" 2>&1 | awk -F'|' '/Beta-binomial/ { gsub(/ /, "", $1); print $1; exit }')"
+[ -n "$id" ] || fail "lb did not show the example bundle's id"
+jar="$(ls "$DAYBREAK_HOME"/plugins/io.daybreak.examples.betabinomial_*.jar | head -1)"
+[ -n "$(ls "$DAYBREAK_DAEMON_DIR"/*.sock 2>/dev/null)" ] || fail "no resident runtime before the update"
+printf 'update %s file:%s\n' "$id" "$jar" | timeout 60 "$ROOT/daybreak" > /dev/null 2>&1 || fail "update $id exited $?"
+sleep 4
+[ -z "$(ls "$DAYBREAK_DAEMON_DIR"/*.sock 2>/dev/null)" ] || fail "a runtime outlived the update of a bundle"
+"$ROOT/daybreak" methods --json | grep -q '"id":"example.beta-binomial"' || fail "methods after the update"
 # a rebuilt product ends its runtimes; the next command starts one of the new build
 touch "$DAYBREAK_HOME/configuration/config.ini"
 sleep 5

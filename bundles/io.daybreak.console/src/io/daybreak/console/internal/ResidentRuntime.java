@@ -48,8 +48,9 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  * itself 0600, so only the user (and root) reach it. Which runtime: the script keys the socket by the product, its
  * build, the JVM options and the working directory, so relative paths mean what they mean to the user and a new
  * build gets a new runtime. When it ends: after {@value #IDLE_MINUTES} minutes without a command (default 60), when
- * the product is rebuilt ({@value #PRODUCT}'s modification time changes), when its socket is removed or replaced,
- * or on {@code ./daybreak daemon stop}. A command whose client goes away (Ctrl-C) is interrupted; if it has not
+ * the product is rebuilt ({@value #PRODUCT}'s modification time changes), when any runtime of the product changes
+ * its bundles ({@link BundleChanges}), when its socket is removed or replaced, or on
+ * {@code ./daybreak daemon stop}. A command whose client goes away (Ctrl-C) is interrupted; if it has not
  * stopped ten seconds later the runtime exits rather than keep computing for nobody.
  */
 @Component(immediate = true)
@@ -144,12 +145,16 @@ public final class ResidentRuntime {
                 context.getProperty(IDLE_MINUTES), "60").strip()));
         String product = context.getProperty(PRODUCT);
         FileTime built = product == null ? null : modified(Path.of(product));
+        Path bundleMarker = BundleChanges.marker(context);
+        FileTime bundles = BundleChanges.modified(bundleMarker);
         watchdog.scheduleWithFixedDelay(() -> {
             String reason = null;
             if (!isOwnSocket()) {
                 reason = "its socket was removed or replaced";
             } else if (product != null && !Objects.equals(built, modified(Path.of(product)))) {
                 reason = "the product was rebuilt";
+            } else if (!Objects.equals(bundles, BundleChanges.modified(bundleMarker))) {
+                reason = "a bundle was installed, updated, uninstalled, started or stopped";
             } else if (running.get() == 0 && System.currentTimeMillis() - lastUsed.get() > idleMs) {
                 reason = "idle for " + idleMs / 60_000 + " minutes";
             }
@@ -179,6 +184,7 @@ public final class ResidentRuntime {
     private void stop(String reason) {
         log("stopping: " + reason);
         closeServer();
+        forgetPid();
         while (running.get() > 0) {
             try {
                 Thread.sleep(100);
@@ -195,6 +201,22 @@ public final class ResidentRuntime {
             }
         }
         System.exit(Failures.OK);
+    }
+
+    /**
+     * Removes the script's record of this process ({@code <key>.pid} beside the socket), so a command arriving
+     * while this runtime finishes starts a new one instead of waiting for this one.
+     */
+    private void forgetPid() {
+        String name = socket.getFileName().toString();
+        Path pid = socket.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".pid");
+        try {
+            if (Files.exists(pid) && Files.readString(pid).strip().equals(Long.toString(ProcessHandle.current().pid()))) {
+                Files.delete(pid);
+            }
+        } catch (IOException e) {
+            log("cannot remove " + pid + ": " + e);
+        }
     }
 
     private void closeServer() {

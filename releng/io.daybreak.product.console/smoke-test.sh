@@ -98,6 +98,16 @@ out="$(printf 'methods\nrun example.beta-binomial events=1 patients=4 --json\nex
 echo "$out" | grep -q 'example.beta-binomial-oc' || fail "interactive 'methods' printed nothing useful: $out"
 echo "$out" | grep -q '"status":"SUCCEEDED"' || fail "interactive run did not succeed: $out"
 printf 'jobs\n' | timeout 60 "$ROOT/daybreak" > /dev/null || fail "interactive shell did not end at end of input"
+# On a terminal the shell edits lines, completes with Tab and keeps history across sessions (a pseudo-terminal from
+# script(1); the user's home moved so the test does not touch the real history)
+if command -v script > /dev/null 2>&1; then
+  mkdir -p "$WORK/home"
+  (sleep 8; printf 'meth\t\r'; sleep 4; printf 'exit\r'; sleep 1) | DAYBREAK_JAVA_OPTS="-Duser.home=$WORK/home" TERM=xterm \
+    timeout 60 script -qfec "stty cols 120 rows 40; '$ROOT/daybreak'" /dev/null > "$WORK/terminal.out" 2>&1 \
+    || fail "the shell on a terminal exited $?: $(cat "$WORK/terminal.out")"
+  grep -q "example.beta-binomial-oc" "$WORK/terminal.out" || fail "Tab did not complete 'meth' to methods: $(cat "$WORK/terminal.out")"
+  grep -q ":methods$" "$WORK/home/.daybreak/history" || fail "the shell kept no history in ~/.daybreak/history"
+fi
 # Gogo's bundle commands work with bundle ids (they need the shell bundle's converters)
 out="$(printf 'lb daybreak\nheaders 0\n' | timeout 60 "$ROOT/daybreak" 2>&1)" || fail "lb exited $?"
 echo "$out" | grep -q 'Daybreak core' || fail "lb does not list the Daybreak bundles: $out"

@@ -1,13 +1,10 @@
 package io.daybreak.console.internal;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +16,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+
+import io.daybreak.core.registry.MethodRegistry;
 
 /**
  * What the {@code ./daybreak} script starts, once start-up is over. With {@value #ARGC} set: runs one
@@ -43,6 +42,8 @@ public final class ConsoleLauncher {
     private CommandProcessor processor;
     @Reference
     private ServiceComponentRuntime scr;
+    @Reference
+    private MethodRegistry registry;
 
     @Activate
     void activate(BundleContext context) {
@@ -85,15 +86,12 @@ public final class ConsoleLauncher {
             err.println("daybreak: the runtime did not finish starting within " + STARTUP_TIMEOUT_MS / 1000 + " s");
             return Failures.FAILURE;
         }
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, err);
         session.put("SCOPE", "daybreak:*");
         out.println(BANNER);
-        try {
+        try (ShellInput in = ShellInput.open(context, registry, out)) {
             while (true) {
-                out.print("daybreak> ");
-                out.flush();
-                String line = in.readLine();
+                String line = in.readLine("daybreak> ");
                 if (line == null) {
                     out.println();
                     return Failures.OK;

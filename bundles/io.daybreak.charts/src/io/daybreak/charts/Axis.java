@@ -27,6 +27,19 @@ public record Axis(String title, Scale scale, double min, double max, List<Tick>
         return Ticks.linear(title, from, to, 5);
     }
 
+    /**
+     * A linear axis through [from, to] whose tick step is the smallest of {@code steps} (increasing) giving at most
+     * {@code maxTicks} intervals: months in steps of 3, 6 or 12, as trial reports mark follow-up.
+     */
+    public static Axis linear(String title, double from, double to, double[] steps, int maxTicks) {
+        for (double step : steps) {
+            if ((Math.max(from, to) - Math.min(from, to)) / step <= maxTicks) {
+                return Ticks.stepped(title, from, to, step);
+            }
+        }
+        return linear(title, from, to);
+    }
+
     /** A log axis through [from, to] (positive) with ticks at round values such as 0.5, 1, 2. */
     public static Axis log(String title, double from, double to) {
         return Ticks.log(title, from, to);

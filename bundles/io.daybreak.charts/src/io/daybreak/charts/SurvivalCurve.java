@@ -29,6 +29,41 @@ public record SurvivalCurve(String name, double[] time, double[] survival, doubl
         return new SurvivalCurve(name, time, survival, lower, upper, null, null, null);
     }
 
+    /** The same curve on a time axis multiplied by {@code factor} (days to months, say). */
+    public SurvivalCurve scaled(double factor) {
+        if (factor == 1) {
+            return this;
+        }
+        double[] scaled = new double[time.length];
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = time[i] * factor;
+        }
+        return new SurvivalCurve(name, scaled, survival, lower, upper, atRisk, events, censored);
+    }
+
+    /**
+     * The median survival time as R's {@code survfit} prints it: the first time S(t) falls below 0.5, or, where S(t)
+     * is exactly 0.5 over an interval, the midpoint of that interval; NaN when S(t) stays above 0.5.
+     */
+    public double median() {
+        for (int i = 0; i < time.length; i++) {
+            double s = survival[i];
+            if (!(s <= 0.5)) {
+                continue;
+            }
+            if (s < 0.5) {
+                return time[i];
+            }
+            for (int j = i + 1; j < time.length; j++) {
+                if (survival[j] < 0.5) {
+                    return (time[i] + time[j]) / 2;
+                }
+            }
+            return time[i];
+        }
+        return Double.NaN;
+    }
+
     public boolean hasCounts() {
         return atRisk != null;
     }

@@ -34,7 +34,13 @@ public final class Ticks {
             lo -= 0.5;
             hi += 0.5;
         }
-        double step = niceStep(hi - lo, target);
+        return stepped(title, lo, hi, niceStep(hi - lo, target));
+    }
+
+    /** A linear axis from the last multiple of {@code step} at or below the data to the first at or above. */
+    static Axis stepped(String title, double from, double to, double step) {
+        double lo = Math.min(from, to);
+        double hi = Math.max(from, to);
         long first = (long) Math.floor(lo / step + 1e-9);
         long last = (long) Math.ceil(hi / step - 1e-9);
         List<Tick> ticks = new ArrayList<>();

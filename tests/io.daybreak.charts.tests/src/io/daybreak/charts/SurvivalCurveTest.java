@@ -89,4 +89,49 @@ class SurvivalCurveTest {
         assertTrue(plot.riskTable());
         assertTrue(!SurvivalPlot.of("", "t", List.of(curve(), SurvivalCurve.of("x", TIME, S, S, S)), "").riskTable());
     }
+
+    /**
+     * survfit(Surv(c(1, 2, 3, 4), rep(1, 4)) ~ 1) prints median 2.5 (S = 0.5 exactly on [2, 3)), and
+     * survfit(Surv(c(1, 2, 3, 4, 5), rep(1, 5)) ~ 1) median 3 (S drops from 0.6 to 0.4 at 3); survfit prints NA
+     * for a curve that stays above 0.5.
+     */
+    @Test
+    void theMedianIsRsFirstTimeBelowOneHalfOrTheMidpointOfAFlatHalf() {
+        SurvivalCurve flat = SurvivalCurve.of("4", new double[] {1, 2, 3, 4}, new double[] {0.75, 0.5, 0.25, 0},
+                new double[4], new double[4]);
+        assertEquals(2.5, flat.median(), 1e-12);
+        SurvivalCurve drop = SurvivalCurve.of("5", new double[] {1, 2, 3, 4, 5}, new double[] {0.8, 0.6, 0.4, 0.2, 0},
+                new double[5], new double[5]);
+        assertEquals(3, drop.median(), 1e-12);
+        assertTrue(Double.isNaN(curve().median()), "S stays at 0.625");
+    }
+
+    @Test
+    void aScaledCurveKeepsItsValuesOnTheNewTimeAxis() {
+        SurvivalCurve months = curve().scaled(0.5);
+        assertArrayEquals(new double[] {1, 1.5, 2.5, 4}, months.time(), 1e-12);
+        assertArrayEquals(S, months.survival(), 0);
+        assertEquals(curve().atRiskAt(5), months.atRiskAt(2.5));
+    }
+
+    /**
+     * Follow-up in days beyond six months is drawn in months (lung's 1022 days: 0 to 36 months in steps of 6), with
+     * the unit in the axis title; a short follow-up keeps its unit; without a unit the axis says only "Time".
+     */
+    @Test
+    void longFollowUpInDaysIsDrawnInMonths() {
+        SurvivalCurve lung = SurvivalCurve.of("all", new double[] {5, 500, 1022}, new double[] {0.99, 0.3, 0.1},
+                new double[3], new double[3]);
+        SurvivalPlot plot = SurvivalPlot.inUnit("", "days", List.of(lung), "");
+        assertEquals("Time (months)", plot.time().title());
+        assertEquals(36, plot.time().max(), 1e-12);
+        assertEquals(List.of("0", "6", "12", "18", "24", "30", "36"), plot.time().ticks().stream().map(Tick::label)
+                .toList());
+        assertEquals(1022 / 30.4375, plot.curves().get(0).end(), 1e-12);
+        SurvivalCurve weeks = SurvivalCurve.of("all", new double[] {2, 20}, new double[] {0.9, 0.4}, new double[2],
+                new double[2]);
+        assertEquals("Time (weeks)", SurvivalPlot.inUnit("", "weeks", List.of(weeks), "").time().title());
+        assertEquals(20, SurvivalPlot.inUnit("", "weeks", List.of(weeks), "").curves().get(0).end(), 0);
+        assertEquals("Time", SurvivalPlot.inUnit("", null, List.of(weeks), "").time().title());
+    }
 }

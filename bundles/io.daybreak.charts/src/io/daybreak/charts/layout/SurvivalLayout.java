@@ -9,13 +9,14 @@ import io.daybreak.charts.SurvivalPlot;
 import io.daybreak.charts.Tick;
 
 /**
- * Kaplan-Meier curves as trial reports draw them: steps with shaded bands, "+" censor marks, and the numbers at
- * risk in rows under the time axis, each number centred under its time tick.
+ * Kaplan-Meier curves as trial reports draw them: steps with shaded bands, "+" censor marks, dashed median lines,
+ * and the numbers at risk in rows under the time axis, each number centred under its time tick.
  */
 final class SurvivalLayout {
     private static final double RISK_ROW = 15;
     private static final double RISK_FONT = 10;
     private static final double NAME_GAP = 24;
+    private static final String MEDIAN = "#777777";
 
     private SurvivalLayout() {
     }
@@ -56,6 +57,7 @@ final class SurvivalLayout {
                 shapes.add(new Shape.Line(x - 3, y, x + 3, y, colour, 1.2, false));
             }
         }
+        medianLines(shapes, frame, plot);
         frame.axes(shapes);
         double y = frame.bottom() + Frame.X_AXIS_HEIGHT;
         if (plot.riskTable()) {
@@ -65,6 +67,25 @@ final class SurvivalLayout {
             shapes.add(new Shape.Text(left, y + 12, plot.note(), Shape.Anchor.START, 10, false, false, "#666666"));
         }
         return new Scene(plot.label(), width, height, shapes);
+    }
+
+    /**
+     * Dashed lines at S = 0.5 from the survival axis to the latest median and down from each curve's median to the
+     * time axis, as survminer's {@code surv.median.line = "hv"} draws them.
+     */
+    private static void medianLines(List<Shape> shapes, Frame frame, SurvivalPlot plot) {
+        double latest = Double.NaN;
+        for (SurvivalCurve curve : plot.curves()) {
+            double median = curve.median();
+            if (Double.isFinite(median) && median <= plot.time().max()) {
+                latest = Double.isNaN(latest) ? median : Math.max(latest, median);
+                shapes.add(new Shape.Line(frame.px(median), frame.py(0.5), frame.px(median), frame.py(0), MEDIAN, 1,
+                        true));
+            }
+        }
+        if (Double.isFinite(latest)) {
+            shapes.add(new Shape.Line(frame.px(0), frame.py(0.5), frame.px(latest), frame.py(0.5), MEDIAN, 1, true));
+        }
     }
 
     /** One shaded polygon per run of consecutive defined limits. */

@@ -68,7 +68,8 @@ final class AnalysisReport {
         StringBuilder html = new StringBuilder("<h2>").append(escape(method))
                 .append(certificate == null ? "" : " (federated, exact)").append("</h2>\n");
         if (summary.get("curves") instanceof List<?> curves) {
-            html.append(ReportCharts.survival((List<Map<String, Object>>) curves));
+            html.append(ReportCharts.survival((List<Map<String, Object>>) curves,
+                    summary.get("timeUnit") == null ? null : String.valueOf(summary.get("timeUnit"))));
         }
         if (summary.get("terms") instanceof List<?> terms && summary.get("coefficients") instanceof List<?> estimates
                 && summary.get("standardErrors") instanceof List<?> errors) {

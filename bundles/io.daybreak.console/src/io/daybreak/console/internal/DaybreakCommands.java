@@ -87,18 +87,22 @@ public final class DaybreakCommands {
         }, TextViews::describe);
     }
 
-    @Descriptor("run a method and print its summary; --out writes the first output table (.csv, .arrow, .arrows)")
-    public void run(@Descriptor("<method-id> [name=value ...] [--in [name=]file ...] [--out file] [--seed n] "
-            + "[--background] [--json]") String... args) throws Exception {
+    @Descriptor("run a method and print its summary; --out writes the first output table (.csv, .arrow, .arrows), "
+            + "--report an HTML report with the result's charts")
+    public void run(@Descriptor("<method-id> [name=value ...] [--in [name=]file ...] [--out file] [--report file.html] "
+            + "[--seed n] [--background] [--json]") String... args) throws Exception {
         boolean json = isJson(args);
         PrintStream err = System.err;
         execute(args, () -> {
             CommandLine line = CommandLine.parse("run", args, Set.of("--json", "--background"),
-                    Set.of("--in", "--out", "--seed"));
+                    Set.of("--in", "--out", "--seed", "--report"));
             return new RunInvocation(registry, jobService, memory, oneShot).run(line, json, err);
         }, (out, document) -> {
             if (document.containsKey("summary")) {
                 TextViews.run(out, document);
+                if (document.get("reportFile") != null) {
+                    out.println("  report -> " + document.get("reportFile"));
+                }
             } else {
                 out.println("job " + document.get("job") + " submitted (" + document.get("method") + " "
                         + document.get("version") + "); see 'jobs'");

@@ -22,7 +22,7 @@ final class ReportCharts {
      * Kaplan-Meier curves from {@code stats.km} with curves=true: maps with group, time, survival, lower and upper,
      * and, where a result has them, atRisk, events and censored (then censor marks and numbers at risk are drawn).
      */
-    static String survival(List<Map<String, Object>> curves) {
+    static String survival(List<Map<String, Object>> curves, String timeUnit) {
         List<SurvivalCurve> model = new ArrayList<>();
         for (Map<String, Object> curve : curves) {
             String name = String.valueOf(curve.get("group"));
@@ -35,9 +35,9 @@ final class ReportCharts {
                         values(curve, "upper")));
             }
         }
-        // a result document does not record the time unit; say so rather than guess days or months
-        return SvgRenderer.svg(SurvivalPlot.of("", "Time (unit of the data's time column)", model,
-                "Shaded: pointwise 95% confidence band"));
+        // without timeUnit the axis says only "Time" rather than guess days or months
+        return SvgRenderer.svg(SurvivalPlot.inUnit("", timeUnit, model, "Shaded: pointwise 95% confidence band; "
+                + "dashed: median survival"));
     }
 
     /**

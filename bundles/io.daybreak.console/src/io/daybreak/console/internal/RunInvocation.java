@@ -85,12 +85,10 @@ final class RunInvocation {
             }
             try (RunResult result = jobs.await(job, null)) {
                 String written = out == null ? null : writeOutput(result, descriptor, out);
-                if (report != null) {
-                    ComparisonReport.write(result.output(descriptor.outputs().get(0).name()), result.provenance(), report);
-                }
                 Map<String, Object> document = Documents.run(job, result, written, out,
                         out == null ? null : provenanceFile(out));
                 if (report != null) {
+                    RunReport.write(report, descriptor, result, document);
                     document.put("reportFile", report.toString());
                 }
                 return document;
@@ -131,7 +129,7 @@ final class RunInvocation {
         return out.resolveSibling(out.getFileName() + ".provenance.json");
     }
 
-    /** {@code --report file.html} (the compare command only): checked before the run. */
+    /** {@code --report file.html}: checked before the run, so a bad path costs no computation. */
     private static Path reportPath(CommandLine line) {
         String text = line.option("run", "--report");
         if (text == null) {

@@ -47,8 +47,8 @@ public sealed interface Chart {
      * censorings at each time when the table has them (else null per group).
      */
     record SurvivalCurves(String title, List<String> groups, List<double[]> time, List<double[]> survival,
-            List<double[]> lower, List<double[]> upper, List<long[]> atRisk, List<long[]> events, List<long[]> censored)
-            implements Chart {
+            List<double[]> lower, List<double[]> upper, List<long[]> atRisk, List<long[]> events, List<long[]> censored,
+            String timeUnit) implements Chart {
         @Override
         public List<io.daybreak.charts.Chart> models() {
             List<SurvivalCurve> curves = new ArrayList<>();
@@ -56,8 +56,8 @@ public sealed interface Chart {
                 curves.add(new SurvivalCurve(groups.get(g), time.get(g), survival.get(g), lower.get(g), upper.get(g),
                         atRisk.get(g), events.get(g), censored.get(g)));
             }
-            // a result table does not record the time unit; say so rather than guess days or months
-            return List.of(SurvivalPlot.of(title, "Time (unit of the data's time column)", curves, ""));
+            // the run's timeUnit parameter, if given, titles the axis (and draws long follow-up in months)
+            return List.of(SurvivalPlot.inUnit(title, timeUnit, curves, ""));
         }
     }
 
@@ -85,6 +85,11 @@ public sealed interface Chart {
      * differences).
      */
     static Chart of(String method, String family, Table table) {
+        return of(method, family, table, null);
+    }
+
+    /** As {@link #of(String, String, Table)}, with the time unit of survival curves (null: not known). */
+    static Chart of(String method, String family, Table table, String timeUnit) {
         if (table == null) {
             return null;
         }
@@ -92,7 +97,7 @@ public sealed interface Chart {
             return operatingCharacteristics(table);
         }
         if (has(table, "time", "survival", "lower", "upper")) {
-            return survival(table);
+            return survival(table, timeUnit);
         }
         if (has(table, "term", "estimate", "stdError")) {
             return forest(table, ForestPlot.ratioOf(method, family));
@@ -141,7 +146,7 @@ public sealed interface Chart {
                 + table.longs("scenario").get(0) : "Operating characteristics", series, doses, selection, patients);
     }
 
-    private static Chart survival(Table table) {
+    private static Chart survival(Table table, String timeUnit) {
         boolean counts = has(table, "atRisk", "events", "censored");
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
         for (int row = 0; row < table.rowCount(); row++) {
@@ -167,8 +172,8 @@ public sealed interface Chart {
             events.add(counts ? points.stream().mapToLong(p -> (long) p[5]).toArray() : null);
             censored.add(counts ? points.stream().mapToLong(p -> (long) p[6]).toArray() : null);
         });
-        return new SurvivalCurves("Kaplan-Meier curves (shaded: confidence band)", new ArrayList<>(rows.keySet()), time,
-                survival, lower, upper, atRisk, events, censored);
+        return new SurvivalCurves("Kaplan-Meier curves (shaded: confidence band; dashed: median)",
+                new ArrayList<>(rows.keySet()), time, survival, lower, upper, atRisk, events, censored, timeUnit);
     }
 
     private static Chart forest(Table table, String ratio) {

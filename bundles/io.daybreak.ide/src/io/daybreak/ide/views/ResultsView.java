@@ -159,8 +159,9 @@ public final class ResultsView {
         // the method (and a GLM's family) tells log ratios, drawn exponentiated on a log axis, from other coefficients
         ProvenanceRecord provenance = shown == null ? null : shown.provenance();
         Object family = provenance == null ? null : provenance.parameters().get("family");
+        Object timeUnit = provenance == null ? null : provenance.parameters().get("timeUnit");
         chart.show(Chart.of(provenance == null ? null : provenance.methodId(), family == null ? null : family.toString(),
-                table));
+                table, timeUnit == null ? null : timeUnit.toString()));
         if (chart.chart() != null) {
             tabs.setSelection(chartTab);
         }

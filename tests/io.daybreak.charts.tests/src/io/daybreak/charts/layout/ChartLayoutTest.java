@@ -103,4 +103,26 @@ class ChartLayoutTest {
         assertEquals("P(DLT)", text(scene, "P(DLT)").text());
         assertEquals(1, scene.shapes().stream().filter(s -> s instanceof Shape.Path p && p.stroke() != null).count());
     }
+
+    /** Median lines: down from each curve's median (times 2.5 and 5 here) and one across at S = 0.5, dashed. */
+    @Test
+    void dashedLinesMarkEachMedian() {
+        double[] time = {1, 2, 3, 4, 5, 6};
+        SurvivalCurve a = SurvivalCurve.of("A", time, new double[] {0.75, 0.5, 0.25, 0.2, 0.1, 0.1}, new double[6],
+                new double[6]);
+        SurvivalCurve b = SurvivalCurve.of("B", time, new double[] {0.9, 0.8, 0.7, 0.6, 0.4, 0.4}, new double[6],
+                new double[6]);
+        SurvivalCurve never = SurvivalCurve.of("C", time, new double[] {0.9, 0.9, 0.9, 0.8, 0.8, 0.8}, new double[6],
+                new double[6]);
+        Scene scene = ChartLayout.layout(SurvivalPlot.of("", "Time", List.of(a, b, never), ""), 600, 400);
+        List<Shape.Line> medians = scene.shapes().stream().filter(Shape.Line.class::isInstance).map(Shape.Line.class::cast)
+                .filter(l -> l.dashed() && l.stroke().equals("#777777")).toList();
+        assertEquals(3, medians.size(), "two vertical lines and one horizontal; none for a curve above 0.5");
+        Shape.Line across = medians.stream().filter(l -> l.y1() == l.y2()).findFirst().orElseThrow();
+        List<Double> down = medians.stream().filter(l -> l.x1() == l.x2()).map(Shape.Line::x1).sorted().toList();
+        assertEquals(2, down.size());
+        assertEquals(down.get(1), across.x2(), 1e-9, "the line across ends at the latest median");
+        double perUnit = (down.get(1) - down.get(0)) / (5 - 2.5);
+        assertEquals(down.get(0) - 2.5 * perUnit, across.x1(), 1e-9, "and starts at time 0");
+    }
 }

@@ -100,6 +100,9 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
         if (settings.curves()) {
             summary.put("curves", curves);
         }
+        if (settings.asked().timeUnit() != null) {
+            summary.put("timeUnit", settings.asked().timeUnit());
+        }
         return new Outcome(summary, 1, true);
     }
 }

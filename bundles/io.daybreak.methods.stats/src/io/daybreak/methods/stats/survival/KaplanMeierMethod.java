@@ -106,6 +106,9 @@ public final class KaplanMeierMethod extends SettingsMethod<KaplanMeierMethod.Ka
         if (asked.reportsTimes()) {
             at.forEach(result::summary);
         }
+        if (asked.timeUnit() != null) {
+            result.summary("timeUnit", asked.timeUnit());
+        }
         return result.build();
     }
 

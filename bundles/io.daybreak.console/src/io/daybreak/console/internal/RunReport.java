@@ -1,0 +1,93 @@
+package io.daybreak.console.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.daybreak.core.jobs.RunResult;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.NumberText;
+import io.daybreak.data.Table;
+
+/**
+ * {@code run ... --report file.html}: the HTML report of one run, with the charts its result carries. A design
+ * comparison gets the comparison report; any other method the analysis report ({@link AnalysisReport}): its
+ * summary, coefficient tables with forest plots, and Kaplan-Meier curves, which a local run holds in its
+ * {@code curve} output table (one row per group and time) rather than in its summary.
+ */
+final class RunReport {
+    private static final List<String> CURVE_COLUMNS = List.of("group", "time", "atRisk", "events", "censored", "survival",
+            "lower", "upper");
+
+    private RunReport() {
+    }
+
+    static void write(Path file, MethodDescriptor descriptor, RunResult result, Map<String, Object> document)
+            throws IOException {
+        if (descriptor.id().equals("design.compare")) {
+            ComparisonReport.write(result.output(descriptor.outputs().get(0).name()), result.provenance(), file);
+            return;
+        }
+        Map<String, Object> withCharts = new LinkedHashMap<>(document);
+        Table curve = result.output("curve");
+        if (curve != null && CURVE_COLUMNS.stream().allMatch(curve::hasColumn)
+                && document.get("summary") instanceof Map<?, ?> summary && !summary.containsKey("curves")) {
+            Map<String, Object> withCurves = new LinkedHashMap<>();
+            summary.forEach((key, value) -> withCurves.put(String.valueOf(key), value));
+            withCurves.put("curves", curves(curve, groupBy(document)));
+            withCharts.put("summary", withCurves);
+        }
+        AnalysisReport.write(file, "Daybreak report: " + descriptor.id(), List.of(withCharts), null);
+    }
+
+    /** The column the run grouped by, from its provenance's parameters, or null. */
+    private static String groupBy(Map<String, Object> document) {
+        if (document.get("provenance") instanceof Map<?, ?> provenance
+                && provenance.get("parameters") instanceof Map<?, ?> parameters && parameters.get("groupBy") != null) {
+            return String.valueOf(parameters.get("groupBy"));
+        }
+        return null;
+    }
+
+    /**
+     * The curve table's rows grouped into one map of lists per group, as federated results carry curves; groups are
+     * named as R names strata ({@code sex=1}).
+     */
+    static List<Map<String, Object>> curves(Table curve, String groupBy) {
+        Map<String, Map<String, Object>> byGroup = new LinkedHashMap<>();
+        for (int i = 0; i < curve.rowCount(); i++) {
+            String group = groupBy == null ? "all" : groupBy + "=" + label(curve, i);
+            Map<String, Object> lists = byGroup.computeIfAbsent(group, g -> {
+                Map<String, Object> fresh = new LinkedHashMap<>();
+                fresh.put("group", g);
+                CURVE_COLUMNS.subList(1, CURVE_COLUMNS.size()).forEach(c -> fresh.put(c, new ArrayList<Object>()));
+                return fresh;
+            });
+            for (String column : CURVE_COLUMNS.subList(1, CURVE_COLUMNS.size())) {
+                @SuppressWarnings("unchecked")
+                List<Object> values = (List<Object>) lists.get(column);
+                values.add(value(curve, column, i));
+            }
+        }
+        return new ArrayList<>(byGroup.values());
+    }
+
+    /** The group as R prints its value (1, not 1.0), so the legend reads like survfit's strata. */
+    private static String label(Table curve, int row) {
+        if (curve.columnType("group") == ColumnType.STRING) {
+            return String.valueOf(curve.strings("group").get(row));
+        }
+        return curve.doubles("group").isNull(row) ? "NA" : NumberText.text(curve.doubles("group").get(row));
+    }
+
+    private static Object value(Table table, String column, int row) {
+        if (table.columnType(column) == ColumnType.INT64 || table.columnType(column) == ColumnType.INT32) {
+            return table.longs(column).isNull(row) ? null : (Object) table.longs(column).get(row);
+        }
+        return table.doubles(column).isNull(row) ? null : (Object) table.doubles(column).get(row);
+    }
+}

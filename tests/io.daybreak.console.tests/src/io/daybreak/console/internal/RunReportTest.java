@@ -1,0 +1,85 @@
+package io.daybreak.console.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
+import io.daybreak.core.registry.MethodRegistry;
+import io.daybreak.core.testing.Await;
+
+/** {@code run ... --report file.html}: a local Kaplan-Meier run's report draws its curves as a trial report does. */
+class RunReportTest {
+    @TempDir
+    Path dir;
+
+    private CommandSession session;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void session() {
+        BundleContext context = FrameworkUtil.getBundle(RunReportTest.class).getBundleContext();
+        CommandProcessor processor = Await.service(context, CommandProcessor.class);
+        MethodRegistry registry = Await.service(context, MethodRegistry.class);
+        Await.until(() -> registry.find("stats.km").isPresent() && registry.find("example.beta-binomial").isPresent(),
+                "the stats and example methods are registered");
+        Await.service(context, DaybreakCommands.class);
+        session = processor.createSession(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true),
+                new PrintStream(new ByteArrayOutputStream(), true));
+        session.put("SCOPE", "daybreak:*");
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    /**
+     * Two arms followed for up to 400 days (timeUnit=days): the axis is in months, each arm is named as R names a
+     * stratum, the numbers at risk at time 0 are the arms' sizes (6 and 5), and the medians have dashed lines.
+     */
+    @Test
+    void aKaplanMeierRunReportsItsCurvesInMonthsWithNumbersAtRiskAndMedians() throws Exception {
+        Path data = dir.resolve("trial.csv");
+        Files.writeString(data, "time,status,arm\n30,1,1\n60,1,1\n120,1,1\n200,0,1\n300,1,1\n400,0,1\n"
+                + "45,1,2\n150,0,2\n250,1,2\n350,0,2\n380,1,2\n");
+        Path report = dir.resolve("km.html");
+        session.execute("run stats.km --in data=" + data + " time=time status=status groupBy=arm timeUnit=days --report "
+                + report);
+        assertTrue(out.toString().contains("report -> " + report), out.toString());
+        String html = Files.readString(report);
+        assertTrue(html.contains("<svg") && html.contains("Time (months)") && html.contains("Number at risk"), html);
+        assertTrue(html.contains(">arm=1<") && html.contains(">arm=2<"), "strata named as R names them");
+        assertTrue(html.contains(">6<") && html.contains(">5<"), "numbers at risk at time 0");
+        assertTrue(html.contains("stroke-dasharray"), "dashed reference and median lines");
+        assertTrue(html.contains("dashed: median survival"), "the note says what the dashed lines are");
+    }
+
+    @Test
+    void aReportOfAMethodWithoutCurvesHasItsResultsAndABadPathIsRefusedBeforeTheRun() throws Exception {
+        Path report = dir.resolve("posterior.html");
+        session.execute("run example.beta-binomial events=3 patients=10 --report " + report);
+        String html = Files.readString(report);
+        assertTrue(html.contains("example.beta-binomial") && html.contains("Results"), html);
+        assertFalse(html.contains("Number at risk"));
+        Exception e = assertThrows(Exception.class, () -> session.execute("run example.beta-binomial events=3 "
+                + "patients=10 --report " + dir.resolve("r.txt")));
+        assertEquals(Failures.BAD_INPUT, Failures.exitCode(e));
+        assertFalse(Files.exists(dir.resolve("r.txt")));
+    }
+}

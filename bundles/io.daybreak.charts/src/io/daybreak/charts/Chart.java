@@ -1,7 +1,8 @@
 package io.daybreak.charts;
 
 /** A chart, independent of how it is drawn: the layout turns it into shapes, a renderer draws those. */
-public sealed interface Chart permits SurvivalPlot, ForestPlot, BarChart, LinePlot {
+public sealed interface Chart permits SurvivalPlot, ForestPlot, BarChart, LinePlot,
+        WaterfallPlot, SpiderPlot {
     /** The heading drawn above the chart (may be empty). */
     String title();
 

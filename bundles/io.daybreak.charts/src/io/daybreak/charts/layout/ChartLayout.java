@@ -4,7 +4,9 @@ import io.daybreak.charts.BarChart;
 import io.daybreak.charts.Chart;
 import io.daybreak.charts.ForestPlot;
 import io.daybreak.charts.LinePlot;
+import io.daybreak.charts.SpiderPlot;
 import io.daybreak.charts.SurvivalPlot;
+import io.daybreak.charts.WaterfallPlot;
 
 /** Lays any chart out in a box of the given size. */
 public final class ChartLayout {
@@ -21,6 +23,12 @@ public final class ChartLayout {
         if (chart instanceof BarChart bars) {
             return BarLayout.layout(bars, width, height);
         }
+        if (chart instanceof WaterfallPlot waterfall) {
+            return TumourLayout.waterfall(waterfall, width, height);
+        }
+        if (chart instanceof SpiderPlot spider) {
+            return TumourLayout.spider(spider, width, height);
+        }
         return LineLayout.layout((LinePlot) chart, width, height);
     }
 
@@ -31,6 +39,9 @@ public final class ChartLayout {
         }
         if (chart instanceof ForestPlot forest) {
             return ForestLayout.preferredHeight(forest);
+        }
+        if (chart instanceof WaterfallPlot || chart instanceof SpiderPlot) {
+            return 320;
         }
         return 260;
     }

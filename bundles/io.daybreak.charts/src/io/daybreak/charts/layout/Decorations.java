@@ -26,9 +26,14 @@ final class Decorations {
         if (names.size() < 2) {
             return y;
         }
+        return legend(shapes, names, names.stream().map(n -> Palette.colour(names.indexOf(n))).toList(), x, y);
+    }
+
+    /** A row of swatches of the given colours and their names (however many); returns the y below it. */
+    static double legend(List<Shape> shapes, List<String> names, List<String> colours, double x, double y) {
         double at = x;
         for (int i = 0; i < names.size(); i++) {
-            shapes.add(new Shape.Rect(at, y + 2, 10, 10, Palette.colour(i), null));
+            shapes.add(new Shape.Rect(at, y + 2, 10, 10, colours.get(i), null));
             shapes.add(Text.at(at + 14, y + 11, names.get(i), Shape.Anchor.START, LEGEND_FONT));
             at += 14 + Text.width(names.get(i), LEGEND_FONT) + 18;
         }

@@ -67,6 +67,9 @@ final class AnalysisReport {
         String method = String.valueOf(document.get("method"));
         StringBuilder html = new StringBuilder("<h2>").append(escape(method))
                 .append(certificate == null ? "" : " (federated, exact)").append("</h2>\n");
+        if (document.get(RunReport.CHARTS) instanceof List<?> charts) {
+            charts.forEach(svg -> html.append(svg).append('\n'));
+        }
         if (summary.get("curves") instanceof List<?> curves) {
             html.append(ReportCharts.survival((List<Map<String, Object>>) curves,
                     summary.get("timeUnit") == null ? null : String.valueOf(summary.get("timeUnit"))));

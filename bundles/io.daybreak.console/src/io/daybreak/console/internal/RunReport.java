@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.daybreak.charts.SpiderPlot;
+import io.daybreak.charts.WaterfallPlot;
+import io.daybreak.charts.svg.SvgRenderer;
 import io.daybreak.core.jobs.RunResult;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.data.ColumnType;
@@ -20,6 +23,8 @@ import io.daybreak.data.Table;
  * {@code curve} output table (one row per group and time) rather than in its summary.
  */
 final class RunReport {
+    /** The document key under which the report carries drawn charts (HTML), never printed as a result. */
+    static final String CHARTS = "charts";
     private static final List<String> CURVE_COLUMNS = List.of("group", "time", "atRisk", "events", "censored", "survival",
             "lower", "upper");
 
@@ -41,7 +46,42 @@ final class RunReport {
             withCurves.put("curves", curves(curve, groupBy(document)));
             withCharts.put("summary", withCurves);
         }
+        List<String> charts = tumourCharts(result);
+        if (!charts.isEmpty()) {
+            withCharts.put(CHARTS, charts);
+        }
         AnalysisReport.write(file, "Daybreak report: " + descriptor.id(), List.of(withCharts), null);
+    }
+
+    /**
+     * Waterfall and spider plots from tumour-size results ({@code twin.tgi-fit}): the best change per patient in its
+     * {@code patients} table, the change at each assessment in its {@code response} table.
+     */
+    private static List<String> tumourCharts(RunResult result) {
+        List<String> charts = new ArrayList<>();
+        Table patients = result.output("patients");
+        if (patients != null && patients.hasColumn("id") && patients.hasColumn("bestChange")) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < patients.rowCount(); i++) {
+                ids.add(patients.strings("id").get(i));
+            }
+            charts.add(SvgRenderer.svg(WaterfallPlot.of("Best change in tumour size from baseline", ids,
+                    doubles(patients, "bestChange"))));
+        }
+        Table response = result.output("response");
+        if (response != null && List.of("id", "day", "change").stream().allMatch(response::hasColumn)) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < response.rowCount(); i++) {
+                ids.add(response.strings("id").get(i));
+            }
+            charts.add(SvgRenderer.svg(SpiderPlot.ofRows("Change in tumour size over time", "Days since baseline", ids,
+                    doubles(response, "day"), doubles(response, "change"))));
+        }
+        if (!charts.isEmpty()) {
+            charts.add("<p class=\"meta\">Colours by the RECIST 1.1 size thresholds of one assessment (decrease of 30% "
+                    + "or more, increase of 20% or more; dashed lines), not a confirmed best overall response.</p>");
+        }
+        return charts;
     }
 
     /** The column the run grouped by, from its provenance's parameters, or null. */
@@ -82,6 +122,15 @@ final class RunReport {
             return String.valueOf(curve.strings("group").get(row));
         }
         return curve.doubles("group").isNull(row) ? "NA" : NumberText.text(curve.doubles("group").get(row));
+    }
+
+    /** A numeric column's values, NaN where missing. */
+    private static double[] doubles(Table table, String column) {
+        double[] values = new double[table.rowCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = table.doubles(column).isNull(i) ? Double.NaN : table.doubles(column).get(i);
+        }
+        return values;
     }
 
     private static Object value(Table table, String column, int row) {

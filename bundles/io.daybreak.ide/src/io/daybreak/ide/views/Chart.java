@@ -7,15 +7,18 @@ import java.util.Map;
 
 import io.daybreak.charts.BarChart;
 import io.daybreak.charts.ForestPlot;
+import io.daybreak.charts.SpiderPlot;
 import io.daybreak.charts.SurvivalCurve;
 import io.daybreak.charts.SurvivalPlot;
+import io.daybreak.charts.WaterfallPlot;
 import io.daybreak.data.NumberText;
 import io.daybreak.data.Table;
 
 /**
  * What a result table can be drawn as, with its numbers copied out of the Arrow table (so the chart outlives
  * the result): operating characteristics of dose-finding designs (selection % and patients per dose, per
- * design), Kaplan–Meier curves with their confidence bands, or a forest plot of coefficients. Only the reading
+ * design), Kaplan–Meier curves with their confidence bands, a forest plot of coefficients, or tumour response
+ * (waterfall and spider plots). Only the reading
  * of tables is here: {@link #models()} hands the numbers to the shared chart model (io.daybreak.charts), whose
  * layout the console's HTML reports draw too.
  */
@@ -61,6 +64,19 @@ public sealed interface Chart {
         }
     }
 
+    /** Tumour response: a waterfall plot of each patient's best change, or a spider plot of the changes over time. */
+    record TumourResponse(io.daybreak.charts.Chart model) implements Chart {
+        @Override
+        public String title() {
+            return model.title();
+        }
+
+        @Override
+        public List<io.daybreak.charts.Chart> models() {
+            return List.of(model);
+        }
+    }
+
     /**
      * Estimates with 95% Wald intervals.
      *
@@ -102,7 +118,31 @@ public sealed interface Chart {
         if (has(table, "term", "estimate", "stdError")) {
             return forest(table, ForestPlot.ratioOf(method, family));
         }
+        if (has(table, "id", "bestChange")) {
+            return new TumourResponse(WaterfallPlot.of("Best change in tumour size from baseline", ids(table),
+                    doubles(table, "bestChange")));
+        }
+        if (has(table, "id", "day", "change")) {
+            return new TumourResponse(SpiderPlot.ofRows("Change in tumour size over time", "Days since baseline",
+                    ids(table), doubles(table, "day"), doubles(table, "change")));
+        }
         return null;
+    }
+
+    private static List<String> ids(Table table) {
+        List<String> ids = new ArrayList<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            ids.add(table.strings("id").get(row));
+        }
+        return ids;
+    }
+
+    private static double[] doubles(Table table, String column) {
+        double[] values = new double[table.rowCount()];
+        for (int row = 0; row < values.length; row++) {
+            values[row] = table.doubles(column).isNull(row) ? Double.NaN : table.doubles(column).get(row);
+        }
+        return values;
     }
 
     private static boolean has(Table table, String... columns) {

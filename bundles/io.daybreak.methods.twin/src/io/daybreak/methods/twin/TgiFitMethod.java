@@ -64,7 +64,11 @@ public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettin
             + "estimates (empty when not fitted)", column("id", STRING), column("measurements", INT64),
             column("model", STRING), column("g", FLOAT64), column("d", FLOAT64), column("phi", FLOAT64),
             column("seG", FLOAT64), column("seD", FLOAT64), column("sePhi", FLOAT64), column("aic", FLOAT64),
-            column("rss", FLOAT64));
+            column("rss", FLOAT64), column("bestChange", FLOAT64));
+    static final TableSpec RESPONSE = TableSpec.of("response", "one row per patient and assessment: days since the "
+            + "patient's first assessment and the change of size from that baseline in percent (for spider and "
+            + "waterfall plots)", column("id", STRING), column("day", FLOAT64), column("size", FLOAT64),
+            column("change", FLOAT64));
     static final TableSpec FITS = TableSpec.of("fits", "one row per patient and model attempted",
             column("id", STRING), column("model", STRING), column("status", STRING), column("eligible", BOOLEAN),
             column("g", FLOAT64), column("d", FLOAT64), column("phi", FLOAT64), column("seG", FLOAT64),
@@ -90,7 +94,8 @@ public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettin
                         + "they differ by 20% or more, as gdrate).")
                 .input(DATA)
                 .output(PATIENTS)
-                .output(FITS));
+                .output(FITS)
+                .output(RESPONSE));
     }
 
     @Override
@@ -99,6 +104,9 @@ public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettin
         Map<String, List<double[]>> byPatient = read(data, settings.id(), settings.time(), settings.size());
         double alpha = settings.alpha();
         List<TgiPatient> patients = new ArrayList<>();
+        Map<String, Double> bestChange = new LinkedHashMap<>();
+        TwinTables.Rows response = new TwinTables.Rows().column("id", STRING).column("day", FLOAT64)
+                .column("size", FLOAT64).column("change", FLOAT64);
         int done = 0;
         for (Map.Entry<String, List<double[]>> entry : byPatient.entrySet()) {
             context.checkCancelled();
@@ -107,12 +115,19 @@ public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettin
             double[] time = rows.stream().mapToDouble(r -> r[0]).toArray();
             double[] size = rows.stream().mapToDouble(r -> r[1]).toArray();
             patients.add(TgiPatient.analyse(entry.getKey(), time, size, alpha, settings.origin()));
+            double best = Double.NaN;
+            for (int i = 0; i < time.length; i++) {
+                double change = 100 * (size[i] / size[0] - 1);
+                response.add(entry.getKey(), time[i] - time[0], size[i], change);
+                best = i > 0 && !(best <= change) ? change : best;
+            }
+            bestChange.put(entry.getKey(), best);
             context.progress(++done / (double) byPatient.size(), "patient " + entry.getKey());
         }
         TwinTables.Rows perPatient = new TwinTables.Rows().column("id", STRING).column("measurements", INT64)
                 .column("model", STRING).column("g", FLOAT64).column("d", FLOAT64).column("phi", FLOAT64)
                 .column("seG", FLOAT64).column("seD", FLOAT64).column("sePhi", FLOAT64).column("aic", FLOAT64)
-                .column("rss", FLOAT64);
+                .column("rss", FLOAT64).column("bestChange", FLOAT64);
         TwinTables.Rows perModel = new TwinTables.Rows().column("id", STRING).column("model", STRING)
                 .column("status", STRING).column("eligible", BOOLEAN).column("g", FLOAT64).column("d", FLOAT64)
                 .column("phi", FLOAT64).column("seG", FLOAT64).column("seD", FLOAT64).column("sePhi", FLOAT64)
@@ -128,7 +143,7 @@ public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettin
             TgiFit s = patient.selected();
             if (s == null) {
                 perPatient.add(patient.id(), (long) patient.measurements(), patient.outcome(), null, null, null, null,
-                        null, null, null, null);
+                        null, null, null, null, bestChange.get(patient.id()));
                 if (patient.fits().isEmpty()) {
                     tooFew++;
                 } else {
@@ -137,7 +152,8 @@ public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettin
             } else {
                 counts.merge(s.model().label(), 1L, Long::sum);
                 perPatient.add(patient.id(), (long) patient.measurements(), patient.outcome(), s.estimate("g"),
-                        s.estimate("d"), s.estimate("phi"), s.se("g"), s.se("d"), s.se("phi"), s.aic(), s.rss());
+                        s.estimate("d"), s.estimate("phi"), s.se("g"), s.se("d"), s.se("phi"), s.aic(), s.rss(),
+                        bestChange.get(patient.id()));
             }
             for (TgiFit fit : patient.fits()) {
                 perModel.add(patient.id(), fit.model().label(), fit.status().text(), fit.eligible(), fit.estimate("g"),
@@ -148,6 +164,7 @@ public final class TgiFitMethod extends SettingsMethod<TgiFitMethod.TgiFitSettin
         MethodResult.Builder result = MethodResult.builder()
                 .output("patients", perPatient.build(context.allocator()))
                 .output("fits", perModel.build(context.allocator()))
+                .output("response", response.build(context.allocator()))
                 .summary("patients", (long) patients.size());
         counts.forEach((model, count) -> result.summary("selected_" + model, count));
         return result.summary("notFitted", notFitted).summary("fewerThan3Measurements", tooFew).build();

@@ -36,7 +36,8 @@ class RunReportTest {
         BundleContext context = FrameworkUtil.getBundle(RunReportTest.class).getBundleContext();
         CommandProcessor processor = Await.service(context, CommandProcessor.class);
         MethodRegistry registry = Await.service(context, MethodRegistry.class);
-        Await.until(() -> registry.find("stats.km").isPresent() && registry.find("example.beta-binomial").isPresent(),
+        Await.until(() -> registry.find("stats.km").isPresent() && registry.find("example.beta-binomial").isPresent()
+                && registry.find("twin.tgi-fit").isPresent(),
                 "the stats and example methods are registered");
         Await.service(context, DaybreakCommands.class);
         session = processor.createSession(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true),
@@ -81,5 +82,19 @@ class RunReportTest {
                 + "patients=10 --report " + dir.resolve("r.txt")));
         assertEquals(Failures.BAD_INPUT, Failures.exitCode(e));
         assertFalse(Files.exists(dir.resolve("r.txt")));
+    }
+
+    /** A tumour-growth fit's report has a waterfall and a spider plot of the sizes' changes from baseline. */
+    @Test
+    void aTumourGrowthFitReportsWaterfallAndSpiderPlots() throws Exception {
+        Path data = dir.resolve("sizes.csv");
+        Files.writeString(data, "id,time,size\nA,0,50\nA,40,30\nA,80,25\nB,0,40\nB,42,44\nB,84,52\nC,0,30\nC,40,29\n"
+                + "C,81,31\n");
+        Path report = dir.resolve("tgi.html");
+        session.execute("run twin.tgi-fit --in data=" + data + " --report " + report);
+        String html = Files.readString(report);
+        assertTrue(html.contains("aria-label=\"waterfall plot\"") && html.contains("aria-label=\"spider plot\""), html);
+        assertTrue(html.contains("A: -50%") && html.contains("B: 10%"), "best (lowest) changes -50% (A) and +10% (B)");
+        assertTrue(html.contains("not a confirmed best overall response"), "the colours are explained");
     }
 }

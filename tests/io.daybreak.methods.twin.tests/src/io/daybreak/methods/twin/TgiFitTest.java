@@ -164,4 +164,48 @@ class TgiFitTest extends TwinTestSupport {
         java.util.Arrays.fill(id, 7);
         return Table.builder(allocator).addFloat64("id", id).addFloat64("time", time).addFloat64("size", size).build();
     }
+
+    /**
+     * The response table has every assessment with days since the patient's first and the change from that baseline;
+     * the patients table the best (lowest) change after baseline. Expected values are read straight from the CSV
+     * text, not through the method's reader.
+     */
+    @Test
+    void responseTablesGiveTheChangeFromBaselineAndTheBestChange() throws Exception {
+        java.util.Map<String, java.util.List<double[]>> rows = new java.util.LinkedHashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(resources().resolve("tgi_longitudinal.csv")).subList(1,
+                129)) {
+            String[] cells = line.split(",");
+            rows.computeIfAbsent(cells[0], k -> new java.util.ArrayList<>()).add(new double[] {
+                Double.parseDouble(cells[1]), Double.parseDouble(cells[2])});
+        }
+        try (Table data = csv("tgi_longitudinal.csv")) {
+            run(new TgiFitMethod(), Map.of("data", data), Map.of(), outputs -> {
+                Table response = outputs.get("response");
+                assertEquals(data.rowCount(), response.rowCount());
+                Table patients = outputs.get("patients");
+                for (int p = 0; p < patients.rowCount(); p++) {
+                    String id = patients.strings("id").get(p);
+                    java.util.List<double[]> patient = rows.get(id);
+                    patient.sort((a, b) -> Double.compare(a[0], b[0]));
+                    double best = Double.POSITIVE_INFINITY;
+                    for (int k = 1; k < patient.size(); k++) {
+                        best = Math.min(best, 100 * (patient.get(k)[1] / patient.get(0)[1] - 1));
+                    }
+                    if (patient.size() == 1) {
+                        assertTrue(patients.doubles("bestChange").isNull(p), "patient " + id + " has only a baseline");
+                    } else {
+                        assertEquals(best, patients.doubles("bestChange").get(p), 1e-9, "patient " + id);
+                    }
+                }
+                for (int r = 0; r < response.rowCount(); r++) {
+                    java.util.List<double[]> patient = rows.get(response.strings("id").get(r));
+                    double day = response.doubles("day").get(r);
+                    double[] row = patient.stream().filter(x -> x[0] - patient.get(0)[0] == day).findFirst()
+                            .orElseThrow();
+                    assertEquals(100 * (row[1] / patient.get(0)[1] - 1), response.doubles("change").get(r), 1e-9);
+                }
+            });
+        }
+    }
 }

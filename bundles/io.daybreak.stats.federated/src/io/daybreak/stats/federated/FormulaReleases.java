@@ -70,14 +70,14 @@ public final class FormulaReleases {
                 throw new IllegalArgumentException("column '" + column + "' is missing or not numeric");
             }
         }
-        checkedLevels(guard, data, formula, eventValue);
-        ModelMatrix matrix;
-        try {
-            matrix = ModelFrame.build(data, formula, new ModelFrame.Options("formula", null, agreed, eventValue, false),
-                    alsoComplete);
-        } catch (InvalidParameterException e) {
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^parameter", "argument"), e);
+        FormulaDesigns.Prepared prepared = FormulaDesigns.get(data, formula, agreed, eventValue, alsoComplete,
+                () -> prepare(data, formula, agreed, eventValue, alsoComplete));
+        // every round checks the (kept) rows again, so a request is refused exactly when it would be without the cache
+        checkLevels(guard, prepared.factors());
+        if (prepared.failure() != null) {
+            throw prepared.failure();
         }
+        ModelMatrix matrix = prepared.matrix();
         guard.rows("the rows of the model", matrix.rowSet());
         guard.parameters("the model", matrix.columns(), matrix.rows());
         for (int j = 0; j < matrix.columns(); j++) {
@@ -89,21 +89,49 @@ public final class FormulaReleases {
         return matrix;
     }
 
+    /**
+     * The site's factor levels and its design, or the reason the design cannot be built (kept, and thrown only after
+     * the level checks, so that it says nothing a refusal would have hidden).
+     */
+    private static FormulaDesigns.Prepared prepare(Table data, Formula formula, Map<String, List<String>> agreed,
+            String eventValue, List<String> alsoComplete) {
+        List<ModelFrame.FactorLevels> factors = siteLevels(data, formula, eventValue);
+        try {
+            return new FormulaDesigns.Prepared(factors, ModelFrame.build(data, formula, new ModelFrame.Options("formula",
+                    null, agreed, eventValue, false), alsoComplete), null);
+        } catch (InvalidParameterException e) {
+            return new FormulaDesigns.Prepared(factors, null,
+                    new IllegalArgumentException(e.getMessage().replaceFirst("^parameter", "argument"), e));
+        } catch (IllegalArgumentException e) {
+            return new FormulaDesigns.Prepared(factors, null, e);
+        }
+    }
+
     private static List<ModelFrame.FactorLevels> checkedLevels(ReleaseGuard guard, Table data, Formula formula,
             String eventValue) {
+        List<ModelFrame.FactorLevels> factors = siteLevels(data, formula, eventValue);
+        checkLevels(guard, factors);
+        return factors;
+    }
+
+    /** Each factor's levels and counts in the site's complete cases; an unknown column is a bad argument. */
+    private static List<ModelFrame.FactorLevels> siteLevels(Table data, Formula formula, String eventValue) {
         for (String column : formula.columns()) {
             if (!data.hasColumn(column)) {
                 throw new IllegalArgumentException("argument 'formula': "
                         + io.daybreak.stats.models.columns.NumericColumns.noColumn(column));
             }
         }
-        List<ModelFrame.FactorLevels> factors;
         try {
-            factors = ModelFrame.factorLevels(data, formula, new ModelFrame.Options("formula", null, null, eventValue,
+            return ModelFrame.factorLevels(data, formula, new ModelFrame.Options("formula", null, null, eventValue,
                     false));
         } catch (InvalidParameterException e) {
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^parameter", "argument"), e);
         }
+    }
+
+    /** The factor rules, the cell-count rule on every level and the label rules, before anything about levels leaves. */
+    private static void checkLevels(ReleaseGuard guard, List<ModelFrame.FactorLevels> factors) {
         for (ModelFrame.FactorLevels factor : factors) {
             long rows = java.util.Arrays.stream(factor.counts()).sum();
             guard.factor(factor.variable(), factor.levels().size(), rows);
@@ -112,7 +140,6 @@ public final class FormulaReleases {
                 guard.labels(factor.variable(), factor.levels());
             }
         }
-        return factors;
     }
 
     /**

@@ -148,6 +148,18 @@ final class Output {
         return text.append(')').toString();
     }
 
+    /**
+     * A value in a table cell: as {@link #brief}, but a long list only by its length, first and last values,
+     * {@code [353 values: 2 … 730]}, so that a table of several curves stays about a line wide.
+     */
+    static String cell(Object value) {
+        Object values = value instanceof double[] array ? java.util.Arrays.stream(array).boxed().toList() : value;
+        if (!(values instanceof List<?> list) || list.size() <= MAX_LIST_VALUES) {
+            return format(value);
+        }
+        return "[" + list.size() + " values: " + format(list.get(0)) + " … " + format(list.get(list.size() - 1)) + "]";
+    }
+
     /** Whether text output of this value shortens a list ({@link #brief}), at any depth. */
     static boolean hasLongList(Object value) {
         if (value instanceof double[] array) {
@@ -173,7 +185,7 @@ final class Output {
         List<String> header = ((Map<?, ?>) rows.get(0)).keySet().stream().map(String::valueOf).toList();
         List<List<String>> cells = new java.util.ArrayList<>();
         for (Object row : rows) {
-            cells.add(((Map<?, ?>) row).values().stream().map(Output::brief).toList());
+            cells.add(((Map<?, ?>) row).values().stream().map(Output::cell).toList());
         }
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {

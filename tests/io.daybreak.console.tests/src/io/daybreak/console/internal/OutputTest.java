@@ -71,10 +71,11 @@ class OutputTest {
         Output.keyValues(new PrintStream(bytes, true, StandardCharsets.UTF_8), document, "");
         String text = bytes.toString(StandardCharsets.UTF_8);
         String summaryLine = "[1, 0.998, 0.996, …, 0.202] (400 values, from 0.202 to 1)";
+        String cell = "[400 values: 1 … 0.202]"; // in a table, shorter still
         assertEquals(String.join("\n",
                 "curves:",
-                "  group    " + " ".repeat(summaryLine.length() - "survival".length()) + "survival",
-                "  arm = 1  " + summaryLine,
+                "  group    " + " ".repeat(cell.length() - "survival".length()) + "survival",
+                "  arm = 1  " + cell,
                 "time    " + summaryLine,
                 "median  [310, 426]"), text.strip().replace("\r", ""));
         assertTrue(Output.hasLongList(document));

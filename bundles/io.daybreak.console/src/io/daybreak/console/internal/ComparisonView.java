@@ -25,16 +25,16 @@ final class ComparisonView {
 
     /** @param trials the simulated trials per design and scenario, if known (for the SE bound), else null */
     @SuppressWarnings("unchecked")
-    static void print(PrintStream out, Map<String, Object> s, Object trials) {
+    static void print(PrintStream out, Map<String, Object> s, Object trials, String indent) {
         Map<String, Object> other = new LinkedHashMap<>(s);
         other.keySet().removeAll(Set.of("byScenario", "correctSelectionPercent"));
-        Output.keyValues(out, other, "  ");
+        Output.keyValues(out, other, indent);
         for (Object item : (List<Object>) s.get("byScenario")) {
             Map<String, Object> scenario = (Map<String, Object>) item;
             long trueMtd = ((Number) scenario.get("trueMtd")).longValue();
             List<Object> truth = (List<Object>) scenario.get("truth");
             out.println();
-            out.println("  scenario " + scenario.get("scenario") + ": true DLT rates "
+            out.println(indent + "scenario " + scenario.get("scenario") + ": true DLT rates "
                     + String.join(", ", truth.stream().map(Output::format).toList()) + "; target "
                     + Output.format(scenario.get("target")) + "; true MTD: "
                     + (trueMtd > 0 ? "dose " + trueMtd + " (*)" : "none (every dose is above the target)"));
@@ -56,15 +56,15 @@ final class ComparisonView {
                 }
                 rows.add(row);
             }
-            AlignedTable.print(out, "    ", header, rows);
+            AlignedTable.print(out, indent + "  ", header, rows);
         }
         out.println();
-        out.println("  % of trials selecting each dose, none, the true MTD (correct) or a dose above it (selected > MTD);"
+        out.println(indent + "% of trials selecting each dose, none, the true MTD (correct) or a dose above it (selected > MTD);"
                 + " stopped early:");
-        out.println("  % of trials with fewer patients than the maximum (- for 3plus3, which has none); patients > MTD:"
+        out.println(indent + "% of trials with fewer patients than the maximum (- for 3plus3, which has none); patients > MTD:"
                 + " % of patients");
         if (trials instanceof Number n && n.longValue() > 0) {
-            out.println("  Monte Carlo SE of a % at most " + String.format(Locale.ROOT, "%.2f",
+            out.println(indent + "Monte Carlo SE of a % at most " + String.format(Locale.ROOT, "%.2f",
                     100 * Math.sqrt(0.25 / n.doubleValue())) + " (" + n + " trials per design and scenario)");
         }
     }

@@ -32,15 +32,15 @@ final class DesignResultView {
                 && summary.containsKey("selectionAboveMtdPercent");
     }
 
-    static void print(PrintStream out, Map<String, Object> s) {
+    static void print(PrintStream out, Map<String, Object> s, String indent) {
         Map<String, Object> other = new LinkedHashMap<>(s);
         other.keySet().removeAll(FIELDS);
-        Output.keyValues(out, other, "  ");
+        Output.keyValues(out, other, indent);
         boolean exact = "exact".equals(s.get("method"));
         long trueMtd = number(s, "trueMtd").longValue();
-        out.println("  operating characteristics: " + (exact ? "exact (every outcome sequence enumerated)"
+        out.println(indent + "operating characteristics: " + (exact ? "exact (every outcome sequence enumerated)"
                 : s.get("trials") + " simulated trials, mean ± Monte Carlo SE"));
-        out.println("  true MTD: " + (trueMtd > 0 ? "dose " + trueMtd
+        out.println(indent + "true MTD: " + (trueMtd > 0 ? "dose " + trueMtd
                 + " (*), the highest dose whose true DLT rate is at most the target"
                 : "none, every dose has a true DLT rate above the target"));
         List<List<String>> rows = new ArrayList<>();
@@ -53,11 +53,11 @@ final class DesignResultView {
         }
         rows.add(List.of("none", "", mean(s, "noSelectionPercent", exact), "", ""));
         rows.add(List.of("all", "", "", mean(s, "meanPatients", exact), mean(s, "meanDlts", exact)));
-        AlignedTable.print(out, "    ", List.of("dose", "true DLT rate", "selected %", "patients", "DLTs"), rows);
-        measures(out, s, exact);
+        AlignedTable.print(out, indent + "  ", List.of("dose", "true DLT rate", "selected %", "patients", "DLTs"), rows);
+        measures(out, s, exact, indent);
     }
 
-    private static void measures(PrintStream out, Map<String, Object> s, boolean exact) {
+    private static void measures(PrintStream out, Map<String, Object> s, boolean exact, String indent) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("no dose selected, % of trials", mean(s, "noSelectionPercent", exact),
                 "noSelectionPercent (= stopPercent, get.oc's percentstop)"));
@@ -76,7 +76,7 @@ final class DesignResultView {
                         mean(s, key, exact), key + " (get.oc's overdose" + risk + ")"));
             }
         }
-        AlignedTable.print(out, "  ", null, rows, Set.of(2));
+        AlignedTable.print(out, indent, null, rows, Set.of(2));
     }
 
     /** A mean to two decimals, ± its SE unless the values are exact. */

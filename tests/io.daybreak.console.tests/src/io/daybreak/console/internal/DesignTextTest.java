@@ -94,7 +94,12 @@ class DesignTextTest {
     @Test
     void boinPrintsThePerDoseTableAndTheTrialMeasuresOfItsJsonDocument() throws Exception {
         String run = "run design.boin truth=0.05,0.12,0.25,0.40,0.55,0.70 target=0.3 cohorts=12 trials=3000 seed=5";
-        JsonNode s = json(run).get("summary");
+        JsonNode document = json(run);
+        JsonNode s = document.get("summary");
+        String job = text("jobs " + document.get("job").asText());
+        assertTrue(job.contains("\n  summary:\n    lambdaE  0.236491\n    lambdaD  0.358519\n    operating characteristics: 3000 "
+                + "simulated trials")
+                && job.contains("\n      3 *            0.25"), "jobs <id> shows the same layout under 'summary:': " + job);
         String text = text(run);
         assertTrue(text.contains("3000 simulated trials, mean ± Monte Carlo SE"), text);
         assertTrue(text.contains("true MTD: dose 3 (*)"), text);

@@ -19,9 +19,12 @@ import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
 
 /**
- * A self-contained HTML report of a design comparison ({@code design.compare}'s table): per scenario, the
- * selection percentage and the mean patients per dose for every design, as a table and as grouped bar
- * charts in inline SVG. No scripts, no external files: it opens anywhere and can be archived with the run.
+ * A self-contained HTML report of a design comparison ({@code design.compare}'s table): per scenario, labelled with
+ * its target and true MTD, the selection percentage and the mean patients per dose for every design, as grouped bar
+ * charts in inline SVG and as a table (the true MTD's column marked), then each design's trial-level measures: no
+ * dose selected, stopped early, correct selection, mean sample size and both overdose measures. A table from before
+ * those columns existed (a saved {@code compare --out} file read by {@code report --comparison}) gives the charts and
+ * the per-dose table only. No scripts, no external files: it opens anywhere and can be archived with the run.
  */
 final class ComparisonReport {
     private static final List<String> COLUMNS = List.of("scenario", "design", "dose", "truth", "selectionPercent",
@@ -30,8 +33,32 @@ final class ComparisonReport {
     private ComparisonReport() {
     }
 
-    /** One scenario's values: per design, per dose. */
-    private record Scenario(List<Double> truth, Map<String, List<double[]>> byDesign) {
+    /** The trial-level columns, optional (absent from tables written before they existed), with their headings. */
+    private static final Map<String, String> TRIAL_MEASURES = trialMeasures();
+
+    private static Map<String, String> trialMeasures() {
+        Map<String, String> measures = new LinkedHashMap<>();
+        measures.put("noSelectionPercent", "no dose selected (% of trials)");
+        measures.put("earlyStopPercent", "stopped early (% of trials)");
+        measures.put("meanPatients", "mean patients per trial");
+        measures.put("patientsAboveMtdPercent", "patients treated above the MTD (% of patients)");
+        measures.put("selectionAboveMtdPercent", "a dose above the MTD selected (% of trials)");
+        return measures;
+    }
+
+    /**
+     * One scenario's values: per design, per dose; the target (NaN if the table does not say), the true MTD (1-based,
+     * 0 for none, −1 if the table does not say) and per design its trial-level measures (NaN where not defined).
+     */
+    private record Scenario(List<Double> truth, Map<String, List<double[]>> byDesign, double[] targetAndMtd,
+            Map<String, double[]> trialMeasures) {
+        double target() {
+            return targetAndMtd[0];
+        }
+
+        int trueMtd() {
+            return (int) targetAndMtd[1];
+        }
     }
 
     /** The style sheet of Daybreak's reports (inline, so a report is one file). */
@@ -41,7 +68,7 @@ final class ComparisonReport {
             + "td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}th{background:#f4f4f4}"
             + ".legend span{display:inline-block;margin-right:1.2em}.legend i{display:inline-block;width:.9em;"
             + "height:.9em;margin-right:.3em;vertical-align:middle}.meta{color:#666;font-size:.85em}"
-            + "td.text,th.text{text-align:left}</style>";
+            + "td.text,th.text{text-align:left}.mtd{background:#fff3c4}</style>";
 
     static void write(Table comparison, ProvenanceRecord provenance, Path file) throws IOException {
         String body = scenarios(comparison);
@@ -65,13 +92,26 @@ final class ComparisonReport {
             Scenario scenario = entry.getValue();
             List<String> designs = new ArrayList<>(scenario.byDesign().keySet());
             html.append("<h3>Scenario ").append(entry.getKey()).append(": true DLT probabilities ")
-                    .append(escape(format(scenario.truth()))).append("</h3>\n");
+                    .append(escape(format(scenario.truth()))).append(heading(scenario)).append("</h3>\n");
             html.append(chart(scenario, designs, 0, "Selection as MTD (%)", "% of trials", 100));
             html.append(chart(scenario, designs, 1, "Patients per dose (mean)", "Mean patients per trial",
                     Double.NaN));
             html.append(table(scenario, designs));
+            html.append(trialTable(scenario, designs));
         }
         return html.toString();
+    }
+
+    /** "; target 0.3; true MTD: dose 3", from what the table says. */
+    private static String heading(Scenario scenario) {
+        String text = Double.isNaN(scenario.target()) ? "" : "; target " + trim(scenario.target());
+        if (scenario.trueMtd() > 0) {
+            text += "; true MTD: dose " + scenario.trueMtd() + " (the highest dose with a true DLT probability at most"
+                    + " the target)";
+        } else if (scenario.trueMtd() == 0) {
+            text += "; true MTD: none (every dose is above the target; selecting no dose is correct)";
+        }
+        return escape(text);
     }
 
     private static Map<Long, Scenario> group(Table table) {
@@ -80,10 +120,21 @@ final class ComparisonReport {
             long scenario = table.longs("scenario").get(row);
             String design = table.strings("design").get(row);
             int dose = (int) table.longs("dose").get(row);
-            Scenario s = scenarios.computeIfAbsent(scenario, k -> new Scenario(new ArrayList<>(), new LinkedHashMap<>()));
+            Scenario s = scenarios.computeIfAbsent(scenario, k -> new Scenario(new ArrayList<>(), new LinkedHashMap<>(),
+                    new double[] {Double.NaN, -1}, new LinkedHashMap<>()));
             if (s.truth().size() < dose) {
                 s.truth().add(table.doubles("truth").get(row));
             }
+            if (table.hasColumn("target") && table.hasColumn("trueMtd")) {
+                s.targetAndMtd()[0] = table.doubles("target").get(row);
+                s.targetAndMtd()[1] = table.longs("trueMtd").get(row);
+            }
+            double[] measures = new double[TRIAL_MEASURES.size()];
+            int m = 0;
+            for (String column : TRIAL_MEASURES.keySet()) {
+                measures[m++] = table.hasColumn(column) ? table.doubles(column).get(row) : Double.NaN;
+            }
+            s.trialMeasures().put(design, measures);
             s.byDesign().computeIfAbsent(design, k -> new ArrayList<>()).add(new double[] {
                 table.doubles("selectionPercent").get(row), table.doubles("patients").get(row)});
         }
@@ -106,7 +157,7 @@ final class ComparisonReport {
         int doses = scenario.truth().size();
         List<String> categories = new ArrayList<>();
         for (int d = 0; d < doses; d++) {
-            categories.add((d + 1) + " (" + trim(scenario.truth().get(d)) + ")");
+            categories.add((d + 1) + " (" + trim(scenario.truth().get(d)) + ")" + (d + 1 == scenario.trueMtd() ? " MTD" : ""));
         }
         double[][] values = new double[designs.size()][doses];
         for (int i = 0; i < designs.size(); i++) {
@@ -119,23 +170,59 @@ final class ComparisonReport {
     }
 
     private static String table(Scenario scenario, List<String> designs) {
+        boolean known = !scenario.trialMeasures().isEmpty() && !Double.isNaN(
+                scenario.trialMeasures().values().iterator().next()[0]);
         StringBuilder table = new StringBuilder("<table><tr><th>design</th>");
         for (int d = 0; d < scenario.truth().size(); d++) {
-            table.append("<th>dose ").append(d + 1).append("<br>").append(trim(scenario.truth().get(d))).append("</th>");
+            boolean mtd = d + 1 == scenario.trueMtd();
+            table.append(mtd ? "<th class=\"mtd\">" : "<th>").append("dose ").append(d + 1).append("<br>")
+                    .append(trim(scenario.truth().get(d))).append(mtd ? "<br>true MTD" : "").append("</th>");
+        }
+        table.append(known ? "<th" + (scenario.trueMtd() == 0 ? " class=\"mtd\"" : "") + ">no dose</th>" : "").append("</tr>");
+        for (String design : designs) {
+            table.append("<tr><th>").append(escape(design)).append(" selection %</th>");
+            cells(table, scenario, design, 0);
+            if (known) {
+                table.append(cell(scenario.trialMeasures().get(design)[0], scenario.trueMtd() == 0));
+            }
+            table.append("</tr><tr><th>").append(escape(design)).append(" patients</th>");
+            cells(table, scenario, design, 1);
+            table.append(known ? "<td></td>" : "").append("</tr>");
+        }
+        return table.append("</table>\n").toString();
+    }
+
+    private static void cells(StringBuilder table, Scenario scenario, String design, int measure) {
+        List<double[]> values = scenario.byDesign().get(design);
+        for (int d = 0; d < values.size(); d++) {
+            table.append(cell(values.get(d)[measure], d + 1 == scenario.trueMtd()));
+        }
+    }
+
+    private static String cell(double value, boolean mtd) {
+        return (mtd ? "<td class=\"mtd\">" : "<td>")
+                + (Double.isNaN(value) ? "&ndash;" : String.format(Locale.ROOT, "%.1f", value)) + "</td>";
+    }
+
+    /** Per design: no dose selected, stopped early, mean N and both overdose measures; empty for an older table. */
+    private static String trialTable(Scenario scenario, List<String> designs) {
+        if (scenario.trialMeasures().values().stream().allMatch(m -> Double.isNaN(m[0]))) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder("<table><tr><th>design</th>");
+        for (String heading : TRIAL_MEASURES.values()) {
+            table.append("<th>").append(escape(heading)).append("</th>");
         }
         table.append("</tr>");
         for (String design : designs) {
-            table.append("<tr><th>").append(escape(design)).append(" selection %</th>");
-            for (double[] value : scenario.byDesign().get(design)) {
-                table.append("<td>").append(String.format(Locale.ROOT, "%.1f", value[0])).append("</td>");
-            }
-            table.append("</tr><tr><th>").append(escape(design)).append(" patients</th>");
-            for (double[] value : scenario.byDesign().get(design)) {
-                table.append("<td>").append(String.format(Locale.ROOT, "%.1f", value[1])).append("</td>");
+            table.append("<tr><th>").append(escape(design)).append("</th>");
+            for (double value : scenario.trialMeasures().get(design)) {
+                table.append(cell(value, false));
             }
             table.append("</tr>");
         }
-        return table.append("</table>\n").toString();
+        return table.append("</table>\n<p class=\"meta\">Stopped early: fewer patients than the maximum sample size "
+                + "(&ndash; for 3+3, which has none). The true MTD's column is shaded.</p>\n").toString();
     }
 
     private static String format(List<Double> values) {

@@ -166,6 +166,9 @@ public final class FederationCommands {
             @SuppressWarnings("unchecked")
             Map<String, Object> summary = (Map<String, Object>) document.get("summary");
             Output.keyValues(out, summary, "  ");
+            if (Output.hasLongList(summary)) {
+                out.println("  (" + Output.LONG_LIST_NOTE + "; --save file writes it as JSON)");
+            }
             out.println("certificate:");
             @SuppressWarnings("unchecked")
             Map<String, Object> certificate = (Map<String, Object>) document.get("certificate");

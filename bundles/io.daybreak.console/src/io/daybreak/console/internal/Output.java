@@ -113,9 +113,65 @@ final class Output {
                 out.println(indent + entry.getKey() + ":");
                 rowsTable(out, (List<?>) value, indent + "  ");
             } else {
-                out.println(indent + pad(entry.getKey(), width) + "  " + format(value));
+                out.println(indent + pad(entry.getKey(), width) + "  " + brief(value));
             }
         }
+    }
+
+    /**
+     * The most values a list prints in text; a longer one (a Kaplan–Meier curve's thousands of times) prints as a
+     * summary line, {@link #brief}, and the command adds {@link #LONG_LIST_NOTE}. JSON always has every value.
+     */
+    static final int MAX_LIST_VALUES = 20;
+
+    /** The note under a text document in which {@link #hasLongList} found a shortened list. */
+    static final String LONG_LIST_NOTE = "lists of more than " + MAX_LIST_VALUES + " values are shortened; --json prints"
+            + " the whole document";
+
+    /**
+     * A value as text, with a list of more than {@link #MAX_LIST_VALUES} values shortened to its first three and last
+     * values, its length and, for numbers, its range: {@code [1, 0.99, 0.98, …, 0.12] (412 values, from 0.12 to 1)}.
+     */
+    static String brief(Object value) {
+        Object values = value instanceof double[] array ? java.util.Arrays.stream(array).boxed().toList() : value;
+        if (!(values instanceof List<?> list) || list.size() <= MAX_LIST_VALUES) {
+            return format(value);
+        }
+        String shown = format(list.subList(0, 3));
+        StringBuilder text = new StringBuilder(shown.substring(0, shown.length() - 1)).append(", …, ")
+                .append(format(list.get(list.size() - 1))).append("] (").append(list.size()).append(" values");
+        if (list.stream().allMatch(Number.class::isInstance)) {
+            java.util.DoubleSummaryStatistics range = list.stream().mapToDouble(v -> ((Number) v).doubleValue())
+                    .summaryStatistics();
+            text.append(", from ").append(format(range.getMin())).append(" to ").append(format(range.getMax()));
+        }
+        return text.append(')').toString();
+    }
+
+    /**
+     * A value in a table cell: as {@link #brief}, but a long list only by its length, first and last values,
+     * {@code [353 values: 2 … 730]}, so that a table of several curves stays about a line wide.
+     */
+    static String cell(Object value) {
+        Object values = value instanceof double[] array ? java.util.Arrays.stream(array).boxed().toList() : value;
+        if (!(values instanceof List<?> list) || list.size() <= MAX_LIST_VALUES) {
+            return format(value);
+        }
+        return "[" + list.size() + " values: " + format(list.get(0)) + " … " + format(list.get(list.size() - 1)) + "]";
+    }
+
+    /** Whether text output of this value shortens a list ({@link #brief}), at any depth. */
+    static boolean hasLongList(Object value) {
+        if (value instanceof double[] array) {
+            return array.length > MAX_LIST_VALUES;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(Output::hasLongList);
+        }
+        if (value instanceof List<?> list) {
+            return list.size() > MAX_LIST_VALUES && !isTable(list) || list.stream().anyMatch(Output::hasLongList);
+        }
+        return false;
     }
 
     /** A list of maps with the same keys (a coefficient table, a list of tests): printed as a table. */
@@ -129,7 +185,7 @@ final class Output {
         List<String> header = ((Map<?, ?>) rows.get(0)).keySet().stream().map(String::valueOf).toList();
         List<List<String>> cells = new java.util.ArrayList<>();
         for (Object row : rows) {
-            cells.add(((Map<?, ?>) row).values().stream().map(Output::format).toList());
+            cells.add(((Map<?, ?>) row).values().stream().map(Output::cell).toList());
         }
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {

@@ -68,8 +68,15 @@ final class TextViews {
     @SuppressWarnings("unchecked")
     static void run(PrintStream out, Map<String, Object> d) {
         out.println(d.get("method") + " " + d.get("version") + ": job " + d.get("job") + " " + d.get("status"));
-        Output.keyValues(out, (Map<String, Object>) d.get("summary"), "  ");
-        for (Object item : (List<Object>) d.get("outputs")) {
+        Map<String, Object> summary = (Map<String, Object>) d.get("summary");
+        Map<String, Object> p = (Map<String, Object>) d.get("provenance");
+        summary(out, summary, p, "  ");
+        List<Object> outputs = (List<Object>) d.get("outputs");
+        if (Output.hasLongList(summary)) {
+            out.println("  (" + Output.LONG_LIST_NOTE + (outputs.isEmpty() ? "" : "; --out file saves the method's first "
+                    + "output table") + ")");
+        }
+        for (Object item : outputs) {
             Map<String, Object> o = (Map<String, Object>) item;
             out.println("  output " + o.get("name") + ": " + o.get("rows") + " rows"
                     + (o.get("file") == null ? "" : " -> " + o.get("file")));
@@ -77,9 +84,21 @@ final class TextViews {
         if (d.get("provenanceFile") != null) {
             out.println("  provenance -> " + d.get("provenanceFile"));
         }
-        Map<String, Object> p = (Map<String, Object>) d.get("provenance");
         out.println("  seed " + p.get("seed") + ", " + p.get("durationMillis") + " ms, bundle sha256 "
                 + str(p.get("bundleSha256")).substring(0, Math.min(12, str(p.get("bundleSha256")).length())));
+    }
+
+    /** A method's summary: a design result or a comparison in its own layout, anything else as key/value lines. */
+    private static void summary(PrintStream out, Map<String, Object> summary, Map<String, Object> provenance,
+            String indent) {
+        if (DesignResultView.applies(summary)) {
+            DesignResultView.print(out, summary, indent);
+        } else if (ComparisonView.applies(summary)) {
+            Object parameters = provenance == null ? null : provenance.get("parameters");
+            ComparisonView.print(out, summary, parameters instanceof Map<?, ?> m ? m.get("trials") : null, indent);
+        } else {
+            Output.keyValues(out, summary, indent);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -107,7 +126,10 @@ final class TextViews {
         Map<String, Object> summary = (Map<String, Object>) d.get("summary");
         if (!summary.isEmpty()) {
             out.println("  summary:");
-            Output.keyValues(out, summary, "    ");
+            summary(out, summary, (Map<String, Object>) d.get("provenance"), "    ");
+            if (Output.hasLongList(summary)) {
+                out.println("    (" + Output.LONG_LIST_NOTE + ")");
+            }
         }
         for (Object line : (List<Object>) d.get("log")) {
             out.println("  log: " + line);

@@ -1,6 +1,8 @@
 package io.daybreak.console.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,7 +13,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The JSON contract: a missing value is JSON's null, never the string "NaN". */
+/**
+ * The JSON contract (a missing value is JSON's null, never the string "NaN"; every value of a list) and the text
+ * layout (tables, long lists as a summary line).
+ */
 class OutputTest {
     @Test
     void missingValuesAreNullInJson() {
@@ -47,5 +52,40 @@ class OutputTest {
                 "  (Intercept)  -1.70786       NA",
                 "  spontaneous   1.19721  3.31088",
                 "n                 248"), bytes.toString(StandardCharsets.UTF_8).strip().replace("\r", ""));
+    }
+
+    @Test
+    void aLongListPrintsAsASummaryLineInTextAndWholeInJson() {
+        java.util.List<Double> survival = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            survival.add(1 - i / 500.0);
+        }
+        Map<String, Object> curve = new LinkedHashMap<>();
+        curve.put("group", "arm = 1");
+        curve.put("survival", survival);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("curves", java.util.List.of(curve)); // as fed stats.km curves=true returns them
+        document.put("time", survival);
+        document.put("median", java.util.List.of(310.0, 426.0));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Output.keyValues(new PrintStream(bytes, true, StandardCharsets.UTF_8), document, "");
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        String summaryLine = "[1, 0.998, 0.996, …, 0.202] (400 values, from 0.202 to 1)";
+        String cell = "[400 values: 1 … 0.202]"; // in a table, shorter still
+        assertEquals(String.join("\n",
+                "curves:",
+                "  group    " + " ".repeat(cell.length() - "survival".length()) + "survival",
+                "  arm = 1  " + cell,
+                "time    " + summaryLine,
+                "median  [310, 426]"), text.strip().replace("\r", ""));
+        assertTrue(Output.hasLongList(document));
+        assertFalse(Output.hasLongList(Map.of("median", java.util.List.of(310.0, 426.0))));
+        assertEquals(Output.MAX_LIST_VALUES, 20);
+        assertEquals("[" + "1, ".repeat(19) + "1]", Output.brief(java.util.Collections.nCopies(20, 1.0)),
+                "twenty values still print whole");
+        bytes.reset();
+        Output.json(new PrintStream(bytes, true, StandardCharsets.UTF_8), document);
+        String json = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(json.contains("0.20199999999999996]") && json.split(",").length > 800, "JSON keeps every value");
     }
 }

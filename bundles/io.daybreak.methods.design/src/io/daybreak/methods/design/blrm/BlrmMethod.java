@@ -59,7 +59,8 @@ public final class BlrmMethod extends DesignMethod<BlrmMethod.BlrmSettings> {
                 given.cohorts().startIndex(truth.length), given.stopPatients() != null ? given.stopPatients() : 0);
         double target = given.doses().target();
         long trials = given.simulation().trials();
-        OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new BlrmTrial(settings), truth, target, trials,
+        OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new BlrmTrial(settings), truth, target,
+                given.cohorts().maxPatients(), trials,
                 context);
         MethodResult.Builder result = MethodResult.builder()
                 .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials))

@@ -147,7 +147,7 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
         final long[] responses;
 
         Summary(double[] toxicity, Boin12Rules rules) {
-            oc = new OperatingCharacteristics(toxicity, rules.toxicityTarget());
+            oc = new OperatingCharacteristics(toxicity, rules.toxicityTarget(), rules.cohorts() * rules.cohortSize());
             responses = new long[toxicity.length];
         }
 

@@ -106,7 +106,10 @@ public final class CompareMethod extends DesignMethod<CompareMethod.CompareSetti
                 .output(TableSpec.of("comparison", "per scenario, design and dose: selection %, its Monte Carlo SE, "
                         + "mean patients and DLTs", column("scenario", INT64), column("design", STRING), column("dose", INT64),
                         column("truth", FLOAT64), column("selectionPercent", FLOAT64), column("selectionPercentSe", FLOAT64),
-                        column("patients", FLOAT64), column("dlts", FLOAT64))));
+                        column("patients", FLOAT64), column("dlts", FLOAT64), column("target", FLOAT64),
+                        column("trueMtd", INT64), column("noSelectionPercent", FLOAT64),
+                        column("earlyStopPercent", FLOAT64), column("meanPatients", FLOAT64),
+                        column("patientsAboveMtdPercent", FLOAT64), column("selectionAboveMtdPercent", FLOAT64))));
     }
 
     @Override
@@ -117,21 +120,30 @@ public final class CompareMethod extends DesignMethod<CompareMethod.CompareSetti
         long trials = settings.simulation().trials();
         Columns columns = new Columns();
         List<Object> correct = new ArrayList<>();
+        List<Object> byScenario = new ArrayList<>();
         for (int s = 0; s < scenarios.size(); s++) {
             double[] truth = scenarios.get(s);
+            List<Object> rows = new ArrayList<>();
+            OperatingCharacteristics first = null;
             for (String design : designs) {
                 context.checkCancelled();
                 Supplier<DoseFindingTrial> factory = factory(design, truth.length, settings);
-                OperatingCharacteristics oc = DoseFindingSimulation.simulate(factory, truth, target, trials, context);
-                columns.add(s + 1, design, truth, oc, trials);
-                correct.add(oc.trueMtd() < 0 ? 100 * oc.noSelectionProbability() : oc.selectionPercent(oc.trueMtd()));
+                OperatingCharacteristics oc = DoseFindingSimulation.simulate(factory, truth, target,
+                        design.equals("3plus3") ? 0 : settings.cohorts().maxPatients(), trials, context);
+                double correctPercent = oc.trueMtd() < 0 ? oc.noSelectionPercent() : oc.selectionPercent(oc.trueMtd());
+                columns.add(s + 1, design, truth, target, oc, trials);
+                correct.add(correctPercent);
+                rows.add(ScenarioSummary.designRow(design, oc, correctPercent));
+                first = first == null ? oc : first;
             }
+            byScenario.add(ScenarioSummary.of(s + 1, truth, target, first.trueMtd(), rows));
         }
         return MethodResult.builder()
                 .output("comparison", columns.table(context))
                 .summary("designs", new ArrayList<>(designs))
                 .summary("scenarios", (long) scenarios.size())
                 .summary("correctSelectionPercent", correct)
+                .summary("byScenario", byScenario)
                 .build();
     }
 
@@ -199,8 +211,17 @@ public final class CompareMethod extends DesignMethod<CompareMethod.CompareSetti
         final List<Object> selectionSe = new ArrayList<>();
         final List<Object> patients = new ArrayList<>();
         final List<Object> dlts = new ArrayList<>();
+        final List<Object> target = new ArrayList<>();
+        final List<Object> trueMtd = new ArrayList<>();
+        final List<Object> noSelection = new ArrayList<>();
+        final List<Object> earlyStop = new ArrayList<>();
+        final List<Object> meanPatients = new ArrayList<>();
+        final List<Object> patientsAboveMtd = new ArrayList<>();
+        final List<Object> selectionAboveMtd = new ArrayList<>();
 
-        void add(int scenarioNumber, String name, double[] rates, OperatingCharacteristics oc, long trials) {
+        /** Rows of one scenario and design; its trial-level values repeat on each dose's row (the table stays flat). */
+        void add(int scenarioNumber, String name, double[] rates, double targetRate, OperatingCharacteristics oc,
+                long trials) {
             for (int d = 0; d < rates.length; d++) {
                 scenario.add((long) scenarioNumber);
                 design.add(name);
@@ -210,6 +231,13 @@ public final class CompareMethod extends DesignMethod<CompareMethod.CompareSetti
                 selectionSe.add(OperatingCharacteristics.percentSe(oc.selectionProbability(d), trials));
                 patients.add(oc.meanPatients(d));
                 dlts.add(oc.meanDlts(d));
+                target.add(targetRate);
+                trueMtd.add((long) oc.trueMtd() + 1);
+                noSelection.add(oc.noSelectionPercent());
+                earlyStop.add(Double.isNaN(oc.earlyStopPercent()) ? null : oc.earlyStopPercent());
+                meanPatients.add(oc.meanPatients());
+                patientsAboveMtd.add(oc.patientsAboveMtdPercent());
+                selectionAboveMtd.add(oc.selectionAboveMtdPercent());
             }
         }
 
@@ -218,7 +246,13 @@ public final class CompareMethod extends DesignMethod<CompareMethod.CompareSetti
                     .add("design", ColumnType.STRING, design).add("dose", ColumnType.INT64, dose)
                     .add("truth", ColumnType.FLOAT64, truth).add("selectionPercent", ColumnType.FLOAT64, selection)
                     .add("selectionPercentSe", ColumnType.FLOAT64, selectionSe)
-                    .add("patients", ColumnType.FLOAT64, patients).add("dlts", ColumnType.FLOAT64, dlts).build();
+                    .add("patients", ColumnType.FLOAT64, patients).add("dlts", ColumnType.FLOAT64, dlts)
+                    .add("target", ColumnType.FLOAT64, target).add("trueMtd", ColumnType.INT64, trueMtd)
+                    .add("noSelectionPercent", ColumnType.FLOAT64, noSelection)
+                    .add("earlyStopPercent", ColumnType.FLOAT64, earlyStop)
+                    .add("meanPatients", ColumnType.FLOAT64, meanPatients)
+                    .add("patientsAboveMtdPercent", ColumnType.FLOAT64, patientsAboveMtd)
+                    .add("selectionAboveMtdPercent", ColumnType.FLOAT64, selectionAboveMtd).build();
         }
     }
 }

@@ -77,7 +77,8 @@ public final class CrmMethod extends DesignMethod<CrmMethod.CrmSettings> {
                 given.stopCutoff() != null ? given.stopCutoff() : Double.NaN,
                 given.mtdEstimate().equals("posterior-mean"), given.restrict());
         long trials = given.simulation().trials();
-        OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new CrmTrial(settings), truth, target, trials,
+        OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new CrmTrial(settings), truth, target,
+                given.cohorts().maxPatients(), trials,
                 context);
         MethodResult.Builder result = MethodResult.builder()
                 .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials))

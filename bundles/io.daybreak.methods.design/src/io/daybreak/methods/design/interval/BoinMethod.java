@@ -42,7 +42,7 @@ public final class BoinMethod extends DesignMethod<BoinMethod.BoinSettings> {
         IntervalDesignRules rules = rules(settings.cohorts(), settings.safety(), truth.length, boundaries);
         long trials = settings.simulation().trials();
         OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new IntervalDesignTrial(rules), truth, rules.target,
-                trials, context);
+                settings.cohorts().maxPatients(), trials, context);
         MethodResult.Builder result = MethodResult.builder()
                 .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials))
                 .summary("lambdaE", boundaries.lambdaE())

@@ -68,7 +68,7 @@ public final class KeyboardMethod extends DesignMethod<KeyboardMethod.KeyboardSe
         IntervalDesignRules rules = BoinMethod.rules(settings.cohorts(), settings.safety(), truth.length, boundaries);
         long trials = settings.simulation().trials();
         OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new IntervalDesignTrial(rules), truth, target,
-                trials, context);
+                settings.cohorts().maxPatients(), trials, context);
         List<Object> escalate = new ArrayList<>();
         List<Object> deescalate = new ArrayList<>();
         int cohortSize = settings.cohorts().cohortSize();

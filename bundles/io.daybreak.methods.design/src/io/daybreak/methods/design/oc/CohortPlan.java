@@ -11,4 +11,9 @@ public record CohortPlan(
         int cohortSize,
         @Setting(min = 1, max = 1000, defaultValue = "10", doc = "maximum cohorts per trial")
         int cohorts) {
+
+    /** The maximum sample size: cohorts × cohort size. */
+    public int maxPatients() {
+        return cohortSize * cohorts;
+    }
 }

@@ -22,6 +22,11 @@ public record Cohorts(
         return plan.cohorts();
     }
 
+    /** The maximum sample size: cohorts × cohort size. */
+    public int maxPatients() {
+        return plan.maxPatients();
+    }
+
     /** The 0-based start dose, checked against the number of doses (the one check that needs the truth). */
     public int startIndex(int doses) {
         return startIndex(startDose, doses);

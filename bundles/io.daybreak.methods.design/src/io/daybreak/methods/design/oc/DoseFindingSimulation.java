@@ -30,15 +30,20 @@ public final class DoseFindingSimulation {
     private DoseFindingSimulation() {
     }
 
+    /**
+     * @param maxPatients the design's maximum sample size (cohorts × cohort size); 0 for a design without one (3+3),
+     *                    which then reports no early stopping
+     */
     public static OperatingCharacteristics simulate(Supplier<DoseFindingTrial> design, double[] truth, double target,
-            long trials, MethodContext context) {
-        List<OperatingCharacteristics> parts = inChunks(trials, context, () -> new OperatingCharacteristics(truth, target),
+            int maxPatients, long trials, MethodContext context) {
+        List<OperatingCharacteristics> parts = inChunks(trials, context,
+                () -> new OperatingCharacteristics(truth, target, maxPatients),
                 (local, r) -> {
                     DoseFindingTrial trial = design.get();
                     run(trial, truth, context.random(r));
                     local.add(trial.selectedDose(), trial.patients(), trial.dlts(), 1);
                 });
-        OperatingCharacteristics total = new OperatingCharacteristics(truth, target);
+        OperatingCharacteristics total = new OperatingCharacteristics(truth, target, maxPatients);
         parts.forEach(total::merge); // in chunk order; sums of whole numbers, so exact anyway
         return total;
     }

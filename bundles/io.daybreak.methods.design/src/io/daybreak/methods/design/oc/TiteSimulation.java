@@ -39,10 +39,11 @@ public final class TiteSimulation {
 
     public static Summary simulate(Supplier<TiteTrial> design, double[] truth, double target, Accrual accrual, long trials,
             MethodContext context) {
-        List<Summary> parts = DoseFindingSimulation.inChunks(trials, context, () -> new Summary(truth, target),
+        int maxPatients = design.get().enrolment().maxPatients();
+        List<Summary> parts = DoseFindingSimulation.inChunks(trials, context, () -> new Summary(truth, target, maxPatients),
                 (local, r) -> local.add(run(design.get(), truth, accrual, context.random(r),
                         context.random(r + DoseFindingSimulation.ARRIVAL_STREAMS))));
-        Summary total = new Summary(truth, target);
+        Summary total = new Summary(truth, target, maxPatients);
         parts.forEach(total::merge);
         return total;
     }
@@ -117,8 +118,8 @@ public final class TiteSimulation {
         private long durationSquaredDays;
         private long turnedAway;
 
-        Summary(double[] truth, double target) {
-            oc = new OperatingCharacteristics(truth, target);
+        Summary(double[] truth, double target, int maxPatients) {
+            oc = new OperatingCharacteristics(truth, target, maxPatients);
         }
 
         void add(Outcome outcome) {

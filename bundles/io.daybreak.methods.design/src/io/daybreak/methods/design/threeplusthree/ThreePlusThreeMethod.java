@@ -63,7 +63,7 @@ public final class ThreePlusThreeMethod extends DesignMethod<ThreePlusThreeMetho
         long trials = exact ? 0 : settings.simulation().trials();
         OperatingCharacteristics oc = exact ? enumerate(truth, target, deescalation)
                 : DoseFindingSimulation.simulate(() -> new ThreePlusThreeTrial(truth.length, deescalation), truth,
-                        target, trials, context);
+                        target, 0, trials, context); // 3+3 has no planned sample size
         MethodResult.Builder result = MethodResult.builder()
                 .output(OperatingCharacteristics.BY_DOSE.name(), oc.table(context.allocator(), trials));
         oc.summarize(result, trials);

@@ -59,6 +59,42 @@ class CompareTest extends MethodTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void eachScenarioCarriesTheTrialMeasuresOfEachDesignsOwnMethod() throws Exception {
+        String truth = "0.05,0.12,0.25,0.40,0.55";
+        MethodResult result = apply(new CompareMethod(), Map.of("scenarios", truth + "/0.4,0.5,0.6", "designs",
+                "3plus3,boin", "target", "0.3", "cohorts", "10", "trials", "3000"), Map.of(),
+                new TestMethodContext(allocator, 5));
+        result.outputs().values().forEach(Table::close);
+        List<Map<String, Object>> scenarios = (List<Map<String, Object>>) result.summary().get("byScenario");
+        assertEquals(2, scenarios.size());
+        Map<String, Object> first = scenarios.get(0);
+        assertEquals(3L, first.get("trueMtd"));
+        assertEquals(0.3, (Double) first.get("target"), 0);
+        assertEquals(List.of(0.05, 0.12, 0.25, 0.40, 0.55), first.get("truth"));
+        Map<String, Object> boinRow = ((List<Map<String, Object>>) first.get("designs")).get(1);
+        Map<String, Object> boin = summary(new BoinMethod(), Map.of("truth", truth, "target", "0.3", "cohorts", "10",
+                "trials", "3000"), 5);
+        assertEquals("boin", boinRow.get("design"));
+        assertEquals(boin.get("selectionPercent"), boinRow.get("selectionPercent"));
+        for (String key : List.of("noSelectionPercent", "earlyStopPercent", "meanPatients", "patientsAboveMtdPercent",
+                "selectionAboveMtdPercent")) {
+            assertEquals(boin.get(key), boinRow.get(key), key);
+        }
+        assertEquals(((List<Double>) boin.get("selectionPercent")).get(2), boinRow.get("correctSelectionPercent"));
+        Map<String, Object> threeRow = ((List<Map<String, Object>>) first.get("designs")).get(0);
+        assertEquals(null, threeRow.get("earlyStopPercent"), "3+3 has no maximum sample size");
+        Map<String, Object> toxic = scenarios.get(1);
+        assertEquals(0L, toxic.get("trueMtd"));
+        for (Map<String, Object> row : (List<Map<String, Object>>) toxic.get("designs")) {
+            assertEquals(row.get("noSelectionPercent"), row.get("correctSelectionPercent"),
+                    "with no true MTD, selecting no dose is correct");
+            assertEquals(100 - (Double) row.get("noSelectionPercent"), (Double) row.get("selectionAboveMtdPercent"), 1e-9,
+                    "with no true MTD every dose is above it");
+        }
+    }
+
+    @Test
     void badScenariosAndDesignsAreNamed() {
         assertThrows(InvalidParameterException.class,
                 () -> summary(new CompareMethod(), Map.of("scenarios", "0.1,x", "target", "0.3"), 1));

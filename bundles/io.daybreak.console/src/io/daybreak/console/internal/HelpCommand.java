@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Function;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import io.daybreak.core.text.Suggestions;
 import io.daybreak.data.InvalidInputException;
@@ -22,6 +23,12 @@ import io.daybreak.data.InvalidInputException;
  */
 @Component(service = Function.class, property = {"osgi.command.scope=daybreak", "osgi.command.function=help"})
 public final class HelpCommand implements Function {
+    // Not called: these make the component wait for the other Daybreak commands, so that once it is registered
+    // (the start-up barrier waits for any Daybreak command) the commands it lists or tells apart are there too.
+    @Reference
+    private DaybreakCommands commands;
+    @Reference
+    private FederationCommands federation;
     private static final int WIDTH = 100;
     private static final Map<String, String> SCOPE_TITLES = Map.of("felix", "Bundles (felix:)", "gogo",
             "Shell (gogo:)", "osgi", "Runtime (osgi:)", "scr", "Components (scr:)");

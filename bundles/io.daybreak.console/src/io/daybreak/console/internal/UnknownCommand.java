@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Function;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import io.daybreak.data.InvalidInputException;
 
@@ -19,6 +20,13 @@ import io.daybreak.data.InvalidInputException;
     "osgi.command.function=" + UnknownCommand.NAME})
 public final class UnknownCommand implements Function {
     static final String NAME = "default";
+
+    // Not called: these make the component wait for the other Daybreak commands, so that once it is registered
+    // (the start-up barrier waits for any Daybreak command) the commands it lists or tells apart are there too.
+    @Reference
+    private DaybreakCommands commands;
+    @Reference
+    private FederationCommands federation;
 
     @Override
     public Object execute(CommandSession session, List<Object> arguments) throws Exception {

@@ -92,6 +92,16 @@ done
 [ "$(echo "$out" | grep -n '^  run-study ' | cut -d: -f1)" -lt "$(echo "$out" | grep -n '^Framework' | cut -d: -f1)" ] \
   || fail "help does not list Daybreak's commands before the framework's: $out"
 
+# the interactive shell: Daybreak's help, and a suggestion for a mistyped command (also a framework one); the
+# session goes on after bad input and ends with status 0
+out="$(printf 'help\nrnu\nlbb\nmethods\nexit\n' | DAYBREAK_DAEMON=false "$ROOT/daybreak" 2> "$WORK/err")" \
+  || fail "the interactive shell exited $?: $(cat "$WORK/err")"
+echo "$out" | grep -q "^  fed-datasets " || fail "help at the prompt does not list fed-datasets: $out"
+echo "$out" | grep -q "example.beta-binomial" || fail "the shell did not go on after bad input: $out"
+grep -qx "daybreak: unknown command 'rnu'; did you mean 'run'?" "$WORK/err" \
+  && grep -qx "daybreak: unknown command 'lbb'; did you mean 'lb'?" "$WORK/err" \
+  || fail "no suggestion at the prompt: $(cat "$WORK/err")"
+
 # a CSV saved by Excel in a decimal-comma locale: UTF-8 byte order mark, semicolons, CRLF; read as a comma file is
 printf '\xef\xbb\xbfUSUBJID;AVAL\r\nS1;1\r\nS2;0\r\nS3;1\r\n' > "$WORK/excel.csv"
 out="$("$ROOT/daybreak" run example.beta-binomial --in "$WORK/excel.csv" --json)" || fail "semicolon CSV with a BOM: exit $?"

@@ -2,9 +2,37 @@
 # A short tour of Daybreak: list, describe, run on counts, run on a patient table (CSV in, CSV out),
 # simulate operating characteristics of dose-finding designs, a federated analysis across three site nodes
 # (separate processes, mutual TLS) on synthetic patients, and how bad input is reported.
-# Usage: ./daybreak demo   (results go to demo-output/)
+# Usage: ./daybreak demo [--port-base N]   (results go to demo-output/, or $DAYBREAK_DEMO_OUT)
+#   --port-base N   the three site nodes listen on ports N, N+1 and N+2 of 127.0.0.1 (default: a random base
+#                   between 30000 and 49999), e.g. where a firewall opens a known range
 set -euo pipefail
 DAYBREAK="$1"
+shift
+usage() { echo "usage: ./daybreak demo [--port-base N]   (N from 1024 to 65533; sites use N, N+1, N+2)" >&2; }
+PORT_BASE=""
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --port-base)
+      [ "$#" -ge 2 ] || { echo "daybreak demo: --port-base needs a value" >&2; usage; exit 2; }
+      PORT_BASE="$2"; shift 2 ;;
+    --port-base=*) PORT_BASE="${1#--port-base=}"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "daybreak demo: unknown argument '$1'" >&2; usage; exit 2 ;;
+  esac
+done
+if [ -n "$PORT_BASE" ]; then
+  # checked before anything is written or started
+  if ! [[ "$PORT_BASE" =~ ^[0-9]+$ ]] || [ "$PORT_BASE" -lt 1024 ] || [ "$PORT_BASE" -gt 65533 ]; then
+    echo "daybreak demo: --port-base must be a whole number from 1024 to 65533, got '$PORT_BASE'" >&2; exit 2
+  fi
+  for p in "$PORT_BASE" $((PORT_BASE + 1)) $((PORT_BASE + 2)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "daybreak demo: port $p is already in use; choose another --port-base" >&2; exit 2
+    fi
+  done
+else
+  PORT_BASE=$((30000 + RANDOM % 20000))
+fi
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${DAYBREAK_DEMO_OUT:-$ROOT/demo-output}"
 mkdir -p "$OUT"
@@ -87,10 +115,9 @@ for s in 1 2 3; do "$DAYBREAK" pki issue --dir "$FED/pki" --name "site$s" --host
 # for the exact Cox model with a common baseline hazard, to consecutive risk sets one patient apart and single
 # events at a time, which continuous follow-up always has (ADR 0006, "What each opt-in reveals")
 printf '{"releaseEventTimes": true, "minRiskSetChange": 1, "minCellCount": 1}\n' > "$FED/policy.json"
-PORT=$((30000 + RANDOM % 20000))
 NODES=""
 for s in 1 2 3; do
-  port=$((PORT + s))
+  port=$((PORT_BASE + s - 1))
   "$DAYBREAK" node --site "site$s" --data "$FED/site$s" --port "$port" --cert "$FED/pki/site$s.pem" \
     --key "$FED/pki/site$s.key" --trust "$FED/pki/ca.pem" --policy "$FED/policy.json" --bind 127.0.0.1 \
     --allow stats.glm,stats.cox,stats.km,stats.describe,stats.table --researchers researcher > "$FED/node$s.log" 2>&1 &

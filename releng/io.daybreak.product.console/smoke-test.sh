@@ -58,6 +58,71 @@ set -e
 [ "$code" -eq 2 ] || fail "unknown command exited $code, expected 2"
 echo "$out" | grep -q '"kind":"bad-input"' || fail "unknown command --json printed no error document: $out"
 
+# "did you mean": a typo of a command, a method id and a parameter is named with the closest name, exit code 2,
+# nothing on stdout and nothing written; in a resident runtime and in a JVM of its own alike
+for daemon in true false; do
+  set +e
+  out="$(DAYBREAK_DAEMON=$daemon "$ROOT/daybreak" rnu design.boin 2> "$WORK/err")"
+  code=$?
+  set -e
+  [ "$code" -eq 2 ] || fail "a mistyped command exited $code (DAYBREAK_DAEMON=$daemon), expected 2"
+  [ -z "$out" ] || fail "a mistyped command printed on stdout: $out"
+  grep -qx "daybreak: unknown command 'rnu'; did you mean 'run'?" "$WORK/err" \
+    || fail "no suggestion for a mistyped command (DAYBREAK_DAEMON=$daemon): $(cat "$WORK/err")"
+done
+set +e
+"$ROOT/daybreak" describe design.bion > /dev/null 2> "$WORK/err"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a mistyped method exited $code, expected 2"
+grep -q "did you mean 'design.boin'?" "$WORK/err" || fail "no suggestion for a mistyped method: $(cat "$WORK/err")"
+set +e
+"$ROOT/daybreak" run design.boin targt=0.3 --out "$WORK/never.csv" > /dev/null 2> "$WORK/err"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a mistyped parameter exited $code, expected 2"
+grep -q "did you mean 'target'?" "$WORK/err" || fail "no suggestion for a mistyped parameter: $(cat "$WORK/err")"
+[ ! -e "$WORK/never.csv" ] || fail "a run with a mistyped parameter wrote its output"
+
+# help lists Daybreak's commands first, every one of them, then the framework's
+out="$("$ROOT/daybreak" help)" || fail "help exited $?"
+for command in methods describe run compare run-study jobs cancel pki node fed fed-datasets audit report eca; do
+  echo "$out" | grep -q "^  $command " || fail "help does not list $command: $out"
+done
+[ "$(echo "$out" | grep -n '^  run-study ' | cut -d: -f1)" -lt "$(echo "$out" | grep -n '^Framework' | cut -d: -f1)" ] \
+  || fail "help does not list Daybreak's commands before the framework's: $out"
+
+# the interactive shell: Daybreak's help, and a suggestion for a mistyped command (also a framework one); the
+# session goes on after bad input and ends with status 0
+out="$(printf 'help\nrnu\nlbb\nmethods\nexit\n' | DAYBREAK_DAEMON=false "$ROOT/daybreak" 2> "$WORK/err")" \
+  || fail "the interactive shell exited $?: $(cat "$WORK/err")"
+echo "$out" | grep -q "^  fed-datasets " || fail "help at the prompt does not list fed-datasets: $out"
+echo "$out" | grep -q "example.beta-binomial" || fail "the shell did not go on after bad input: $out"
+grep -qx "daybreak: unknown command 'rnu'; did you mean 'run'?" "$WORK/err" \
+  && grep -qx "daybreak: unknown command 'lbb'; did you mean 'lb'?" "$WORK/err" \
+  || fail "no suggestion at the prompt: $(cat "$WORK/err")"
+
+# a CSV saved by Excel in a decimal-comma locale: UTF-8 byte order mark, semicolons, CRLF; read as a comma file is
+printf '\xef\xbb\xbfUSUBJID;AVAL\r\nS1;1\r\nS2;0\r\nS3;1\r\n' > "$WORK/excel.csv"
+out="$("$ROOT/daybreak" run example.beta-binomial --in "$WORK/excel.csv" --json)" || fail "semicolon CSV with a BOM: exit $?"
+echo "$out" | grep -q '"events":2' && echo "$out" | grep -q '"patients":3' \
+  || fail "the semicolon CSV with a BOM was not read as 3 patients with 2 events: $out"
+set +e
+"$ROOT/daybreak" run example.beta-binomial --in "$WORK/excel.csv" --delimiter , 2> "$WORK/err" > /dev/null
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "--delimiter , on a semicolon file exited $code, expected 2"
+grep -q "has no column 'AVAL'" "$WORK/err" || fail "--delimiter , on a semicolon file: $(cat "$WORK/err")"
+# a value that does not fit is named with file, row, column and value
+printf 'USUBJID,AVAL\nS1,1\nS2,yes\n' > "$WORK/words.csv"
+set +e
+"$ROOT/daybreak" run example.beta-binomial --in "$WORK/words.csv" 2> "$WORK/err" > /dev/null
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a text value in a numeric column exited $code, expected 2"
+grep -q "words.csv, row 2, column 'AVAL': 'yes' is not a number" "$WORK/err" \
+  || fail "the bad value is not named with file, row and column: $(cat "$WORK/err")"
+
 # --background makes no sense in a process that ends after the command
 set +e
 "$ROOT/daybreak" run example.beta-binomial events=1 patients=2 --background 2> "$WORK/err"

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import io.daybreak.core.jobs.Job;
 import io.daybreak.core.jobs.JobService;
 import io.daybreak.core.registry.MethodRegistry;
+import io.daybreak.core.text.Suggestions;
 import io.daybreak.data.ArrowMemory;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.federation.FederatedMethod;
@@ -80,8 +81,7 @@ public final class DaybreakCommands {
                 return Documents.describe(registry.require(id));
             }
             FederatedMethod method = federatedMethods.stream().filter(m -> m.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("describe: no federated method '" + id
-                            + "'; available: " + federatedMethods.stream().map(FederatedMethod::id).sorted().toList()));
+                    .orElseThrow(() -> noFederatedMethod("describe", id, federatedMethods));
             Bundle bundle = FrameworkUtil.getBundle(method.getClass());
             return Documents.describe(method.descriptor(), bundle.getVersion().toString(), bundle.getSymbolicName());
         }, TextViews::describe);
@@ -90,12 +90,12 @@ public final class DaybreakCommands {
     @Descriptor("run a method and print its summary; --out writes the first output table (.csv, .arrow, .arrows), "
             + "--report an HTML report with the result's charts")
     public void run(@Descriptor("<method-id> [name=value ...] [--in [name=]file ...] [--out file] [--report file.html] "
-            + "[--seed n] [--background] [--json]") String... args) throws Exception {
+            + "[--seed n] [--delimiter ,|;|tab] [--background] [--json]") String... args) throws Exception {
         boolean json = isJson(args);
         PrintStream err = System.err;
         execute(args, () -> {
             CommandLine line = CommandLine.parse("run", args, Set.of("--json", "--background"),
-                    Set.of("--in", "--out", "--seed", "--report"));
+                    Set.of("--in", "--out", "--seed", "--report", "--delimiter"));
             return new RunInvocation(registry, jobService, memory, oneShot).run(line, json, err);
         }, (out, document) -> {
             if (document.containsKey("summary")) {
@@ -159,6 +159,14 @@ public final class DaybreakCommands {
         }, (out, document) -> out.println("job " + document.get("job") + ": "
                 + (Boolean.TRUE.equals(document.get("cancelRequested")) ? "cancellation requested"
                         : "already " + document.get("status"))));
+    }
+
+    /** Bad input for an unknown federated method id: the close ids if it looks like a typo, else all of them. */
+    static InvalidInputException noFederatedMethod(String command, String id, List<FederatedMethod> methods) {
+        List<String> ids = methods.stream().map(FederatedMethod::id).sorted().toList();
+        String suggestion = Suggestions.didYouMean(id, ids);
+        return new InvalidInputException(command + ": no federated method '" + id + "'; "
+                + (suggestion.isEmpty() ? "available: " + ids : suggestion));
     }
 
     private Job job(String command, String text) {

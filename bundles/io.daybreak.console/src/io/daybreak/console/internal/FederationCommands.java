@@ -141,8 +141,7 @@ public final class FederationCommands {
             Path save = line.option("fed", "--save") == null ? null : jsonOutput(line.option("fed", "--save"));
             String id = line.onlyPositional("fed", "federated method id");
             FederatedMethod method = federatedMethods.stream().filter(m -> m.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("fed: no federated method '" + id + "'; available: "
-                            + federatedMethods.stream().map(FederatedMethod::id).sorted().toList()));
+                    .orElseThrow(() -> DaybreakCommands.noFederatedMethod("fed", id, federatedMethods));
             Map<String, String> parameters = new LinkedHashMap<>(line.keyValues());
             String dataset = parameters.remove("dataset");
             if (dataset == null) {

@@ -50,8 +50,8 @@ final class OneShotCommand {
             }
             if (isUnknownCommand(e)) {
                 // the command never ran, so nothing was printed yet, not even the JSON error document
-                return early(out, err, json, Failures.BAD_INPUT, "unknown command '" + args.get(0)
-                        + "'; commands: methods, describe, run, compare, jobs, cancel");
+                return early(out, err, json, Failures.BAD_INPUT, CommandCatalog.unknownCommand(args.get(0),
+                        CommandCatalog.daybreakCommands(session)));
             }
             err.println("daybreak: " + Failures.message(e));
             return Failures.exitCode(e);

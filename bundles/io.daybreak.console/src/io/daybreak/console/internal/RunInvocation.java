@@ -19,6 +19,7 @@ import io.daybreak.core.registry.MethodRegistry;
 import io.daybreak.data.ArrowMemory;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
+import io.daybreak.data.csv.CsvOptions;
 import io.daybreak.data.files.TableFiles;
 
 /**
@@ -51,15 +52,19 @@ final class RunInvocation {
         }
         Map<String, String> parameters = new LinkedHashMap<>(line.keyValues());
         Long seed = seed(line, parameters, descriptor);
+        CsvOptions csv = csvOptions(line);
         BufferAllocator inputAllocator = memory.newChildAllocator("console-inputs");
         Map<String, Table> inputs = new LinkedHashMap<>();
+        Map<String, InputProblems.Source> sources = new LinkedHashMap<>();
         Job job;
         try {
-            readInputs(line.options("--in"), descriptor, inputs, inputAllocator);
+            readInputs(line.options("--in"), descriptor, csv, sources, inputAllocator);
+            sources.forEach((name, source) -> inputs.put(name, source.table()));
             job = jobs.submit(new RunRequest(id, parameters, inputs, seed));
         } catch (RuntimeException e) {
-            release(inputs, inputAllocator);
-            throw e;
+            RuntimeException explained = InputProblems.explain(e, sources);
+            release(sources, inputAllocator);
+            throw explained;
         }
         if (line.flag("--background")) {
             job.completion().whenComplete((result, failure) -> {
@@ -74,7 +79,7 @@ final class RunInvocation {
                         }
                     }
                 } finally {
-                    release(inputs, inputAllocator);
+                    release(sources, inputAllocator);
                 }
             });
             return Documents.submitted(job);
@@ -93,12 +98,14 @@ final class RunInvocation {
                 }
                 return document;
             }
+        } catch (RuntimeException e) {
+            throw InputProblems.explain(e, sources); // before the finally block closes the inputs it reads
         } finally {
             if (!job.status().isFinal()) {
                 jobs.cancel(job.id()); // interrupted while waiting: do not leave the run going
                 job.completion().handle((r, f) -> r).join();
             }
-            release(inputs, inputAllocator);
+            release(sources, inputAllocator);
         }
     }
 
@@ -167,9 +174,28 @@ final class RunInvocation {
         }
     }
 
+    /**
+     * {@code --delimiter ,|;|tab} for the CSV inputs; without it (null) each file's delimiter is detected from its
+     * header line.
+     */
+    private static CsvOptions csvOptions(CommandLine line) {
+        String text = line.option("run", "--delimiter");
+        if (text == null) {
+            return null;
+        }
+        char delimiter = switch (text) {
+        case ",", "comma" -> ',';
+        case ";", "semicolon" -> ';';
+        case "\t", "\\t", "tab" -> '\t';
+        default -> throw new InvalidInputException("run: --delimiter must be ',' (or comma), ';' (or semicolon) or tab, "
+                + "got '" + text + "'");
+        };
+        return CsvOptions.DEFAULTS.withDelimiter(delimiter);
+    }
+
     /** {@code --in file} binds the method's first input; {@code --in name=file} a named one. */
-    private static void readInputs(List<String> specs, MethodDescriptor descriptor, Map<String, Table> inputs,
-            BufferAllocator allocator) {
+    private static void readInputs(List<String> specs, MethodDescriptor descriptor, CsvOptions csv,
+            Map<String, InputProblems.Source> inputs, BufferAllocator allocator) {
         for (String spec : specs) {
             int eq = spec.indexOf('=');
             String name;
@@ -187,12 +213,12 @@ final class RunInvocation {
                 throw new InvalidInputException("run: input '" + name + "' given twice; inputs: "
                         + String.join(", ", descriptor.inputs().stream().map(TableSpec::name).toList()));
             }
-            inputs.put(name, TableFiles.read(Path.of(file), allocator));
+            inputs.put(name, new InputProblems.Source(file, TableFiles.read(Path.of(file), allocator, csv)));
         }
     }
 
-    private static void release(Map<String, Table> inputs, BufferAllocator allocator) {
-        inputs.values().forEach(Table::close);
+    private static void release(Map<String, InputProblems.Source> inputs, BufferAllocator allocator) {
+        inputs.values().forEach(source -> source.table().close());
         allocator.close();
     }
 }

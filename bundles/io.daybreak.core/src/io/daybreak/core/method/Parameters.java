@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.daybreak.core.text.Suggestions;
+
 /**
  * Bound, validated parameter values of one run, defaults filled in, in descriptor order. Immutable.
  * Accessors throw {@link IllegalArgumentException} for names the descriptor does not declare: that is a
@@ -26,8 +28,10 @@ public final class Parameters {
     public static Parameters bind(MethodDescriptor descriptor, Map<String, ?> raw) {
         for (String name : raw.keySet()) {
             if (descriptor.parameter(name) == null) {
+                String suggestion = Suggestions.didYouMean(name, descriptor.parameterNames());
                 throw new InvalidParameterException("unknown parameter '" + name + "' for method " + descriptor.id()
-                        + "; parameters: " + String.join(", ", descriptor.parameterNames()));
+                        + (suggestion.isEmpty() ? ";" : "; " + suggestion) + " parameters: "
+                        + String.join(", ", descriptor.parameterNames()));
             }
         }
         Map<String, Object> bound = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import io.daybreak.core.text.Suggestions;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
@@ -71,7 +72,11 @@ public record TableSpec(String name, List<Field> columns, boolean required, Stri
     private String problem(Table table, String role) {
         for (Field wanted : columns) {
             if (!table.hasColumn(wanted.getName())) {
-                return role + " '" + name + "' has no column '" + wanted.getName() + "'; it needs " + describe()
+                // the user did not type the wanted name, the file did: point at the near miss in the table
+                List<String> close = Suggestions.closest(wanted.getName(), table.columnNames());
+                return role + " '" + name + "' has no column '" + wanted.getName() + "'"
+                        + (close.isEmpty() ? "" : " (it has '" + close.get(0) + "': rename it if that is the one)")
+                        + "; it needs " + describe()
                         + " and has " + String.join(", ", table.columnNames());
             }
             ColumnType want = ColumnType.of(wanted.getType());

@@ -28,6 +28,11 @@ public record CsvOptions(char delimiter, Set<String> nullTokens, Map<String, Col
         schema = Collections.unmodifiableMap(new LinkedHashMap<>(schema));
     }
 
+    /** These options with another delimiter. */
+    public CsvOptions withDelimiter(char newDelimiter) {
+        return new CsvOptions(newDelimiter, nullTokens, schema);
+    }
+
     /** These options with the given explicit column types. */
     public CsvOptions withSchema(Map<String, ColumnType> explicitSchema) {
         return new CsvOptions(delimiter, nullTokens, explicitSchema);

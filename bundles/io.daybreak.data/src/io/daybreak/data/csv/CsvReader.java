@@ -33,23 +33,70 @@ import io.daybreak.data.TableBuilder;
  *
  * <p>The whole file is parsed and checked before any Arrow memory is allocated, so a malformed file
  * yields a {@link DataFormatException} naming file, line and column and nothing partially loaded. Blank
- * lines are skipped. Parsing is done by Apache Commons CSV; this class adds typing and error positions.
+ * lines are skipped, and a UTF-8 byte order mark (which Excel writes) is dropped rather than becoming part of the
+ * first column's name. Without explicit options the delimiter is detected from the header line: comma,
+ * semicolon (Excel in locales with a decimal comma) or tab. Parsing is done by Apache Commons CSV; this class adds
+ * typing and error positions.
  */
 public final class CsvReader {
     private CsvReader() {
     }
 
+    /** Reads with the {@link CsvOptions#DEFAULTS}, except that the delimiter is detected from the header line. */
     public static Table read(Path file, BufferAllocator allocator) {
-        return read(file, allocator, CsvOptions.DEFAULTS);
+        String text = readUtf8(file);
+        CsvOptions options = CsvOptions.DEFAULTS.withDelimiter(detectDelimiter(text));
+        return read(file, text, allocator, options, true);
     }
 
+    /** Reads with exactly these options (the delimiter is not detected). */
     public static Table read(Path file, BufferAllocator allocator, CsvOptions options) {
-        String text = readUtf8(file);
+        return read(file, readUtf8(file), allocator, options, false);
+    }
+
+    private static Table read(Path file, String text, BufferAllocator allocator, CsvOptions options, boolean detected) {
         List<String> header = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        parse(file, text, options, header, rows, lines);
+        parse(file, text, options, detected, header, rows, lines);
         return build(file, header, rows, lines, allocator, options);
+    }
+
+    /**
+     * The delimiter of a CSV text, judged from its header line (the first line that is not blank): whichever of
+     * comma, semicolon and tab occurs most often outside quotes; comma when none occurs or on a tie with it, so a
+     * one-column file reads as before.
+     */
+    public static char detectDelimiter(String text) {
+        int start = 0;
+        while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+            start++;
+        }
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
+        }
+        return tabs > commas && tabs > semicolons ? '\t' : ',';
+    }
+
+    /** Whether CSV reading takes this text for a number (what type inference and explicit float64 columns accept). */
+    public static boolean isNumber(String text) {
+        return text != null && ValueParsers.parseDouble(text) != null;
     }
 
     private static String readUtf8(Path file) {
@@ -62,17 +109,19 @@ public final class CsvReader {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
+            // a byte order mark is not text: left in, it would become part of the first column's name
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new DataFormatException(file, 0, 0, "not valid UTF-8 text");
         }
     }
 
-    private static void parse(Path file, String text, CsvOptions options, List<String> header, List<String[]> rows,
-            List<Long> lines) {
+    private static void parse(Path file, String text, CsvOptions options, boolean detected, List<String> header,
+            List<String[]> rows, List<Long> lines) {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(options.delimiter())
                 .setIgnoreEmptyLines(true)
@@ -89,7 +138,9 @@ public final class CsvReader {
                 }
                 if (record.size() != header.size()) {
                     throw new DataFormatException(file, line, Math.min(record.size(), header.size()) + 1,
-                            "expected " + header.size() + " fields as in the header, found " + record.size());
+                            "expected " + header.size() + " fields as in the header, found " + record.size()
+                                    + (detected ? " (fields separated by " + name(options.delimiter())
+                                            + ", as detected from the header line)" : ""));
                 }
                 rows.add(record.values());
                 lines.add(line);
@@ -102,6 +153,15 @@ public final class CsvReader {
         if (header.isEmpty()) {
             throw new DataFormatException(file, 1, 0, "empty file: a header line is required");
         }
+    }
+
+    private static String name(char delimiter) {
+        return switch (delimiter) {
+        case ',' -> "commas";
+        case ';' -> "semicolons";
+        case '\t' -> "tabs";
+        default -> "'" + delimiter + "'";
+        };
     }
 
     private static final Pattern AT_POSITION = Pattern.compile("at line: ([\\d,]+), position: ([\\d,]+)");
@@ -205,12 +265,21 @@ public final class CsvReader {
             }
             Object value = ValueParsers.parse(text, type);
             if (value == null) {
-                throw new DataFormatException(file, lines.get(r), column + 1,
-                        "value '" + abbreviate(text) + "' in column '" + name + "' is not a valid " + type.alias());
+                throw new DataFormatException(file, lines.get(r), column + 1, "row " + (r + 1) + ", column '" + name
+                        + "': '" + abbreviate(text) + "' is not " + expected(type));
             }
             values.add(value);
         }
         return values;
+    }
+
+    private static String expected(ColumnType type) {
+        return switch (type) {
+        case INT64, INT32 -> "an integer (" + type.alias() + ")";
+        case FLOAT64 -> "a number";
+        case BOOLEAN -> "true or false";
+        case STRING -> "text";
+        };
     }
 
     private static String abbreviate(String text) {

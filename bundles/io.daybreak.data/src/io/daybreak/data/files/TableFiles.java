@@ -9,6 +9,7 @@ import org.apache.arrow.memory.BufferAllocator;
 
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
+import io.daybreak.data.csv.CsvOptions;
 import io.daybreak.data.csv.CsvReader;
 import io.daybreak.data.csv.CsvWriter;
 import io.daybreak.data.ipc.ArrowIpc;
@@ -24,7 +25,16 @@ public final class TableFiles {
     private TableFiles() {
     }
 
+    /** Reads a table; a CSV file's delimiter is detected from its header line. */
     public static Table read(Path file, BufferAllocator allocator) {
+        return read(file, allocator, null);
+    }
+
+    /**
+     * Reads a table; a CSV file with these options ({@code null}: the defaults with the delimiter detected from the
+     * header line). Arrow files ignore them.
+     */
+    public static Table read(Path file, BufferAllocator allocator, CsvOptions csv) {
         if (!Files.exists(file)) {
             throw new InvalidInputException(file + ": no such file");
         }
@@ -32,7 +42,7 @@ public final class TableFiles {
             throw new InvalidInputException(file + ": not a readable file");
         }
         return switch (extension(file)) {
-        case "csv" -> CsvReader.read(file, allocator);
+        case "csv" -> csv == null ? CsvReader.read(file, allocator) : CsvReader.read(file, allocator, csv);
         case "arrow", "feather", "ipc", "arrows" -> ArrowIpc.read(file, allocator);
         default -> throw unsupported(file);
         };

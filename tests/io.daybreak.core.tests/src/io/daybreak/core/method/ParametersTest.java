@@ -52,6 +52,9 @@ class ParametersTest {
         assertRejected(Map.of("n", "5", "model", "tanh"), "allowed: empiric, logistic");
         assertRejected(Map.of(), "missing required parameter 'n' (integer in [1, 100])");
         assertRejected(Map.of("n", "5", "N", "5"), "unknown parameter 'N'", "n, p, exact, model, label, truth");
+        assertRejected(Map.of("n", "5", "lable", "x"), "unknown parameter 'lable' for method test.params; did you mean "
+                + "'label'? parameters: n, p, exact, model, label, truth");
+        assertRejected(Map.of("n", "5", "zzzzzz", "x"), "unknown parameter 'zzzzzz' for method test.params; parameters:");
         assertRejected(Map.of("n", "5", "truth", "0.1,1.2"), "'truth[2]' = 1.2 is out of range; allowed: real in (0, 1)");
         assertRejected(Map.of("n", "5", "truth", "0.1,,0.3"), "element 2 ('') is not a real number");
         assertRejected(Map.of("n", "5", "truth", "0.1;0.2"), "element 1 ('0.1;0.2')");

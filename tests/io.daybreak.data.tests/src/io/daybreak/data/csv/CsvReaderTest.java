@@ -72,7 +72,63 @@ class CsvReaderTest extends ArrowTestSupport {
         assertEquals(3, e.line(), e.getMessage()); // the first bad value starts on line 3 (a quoted field spans 3-4)
         assertEquals(2, e.column());
         assertTrue(e.getMessage().startsWith(file + ":3:2: "), e.getMessage());
-        assertTrue(e.getMessage().contains("'DOSE'") && e.getMessage().contains("float64"), e.getMessage());
+        assertTrue(e.getMessage().contains("row 2, column 'DOSE': 'ten\nmg' is not a number"), e.getMessage());
+    }
+
+    @Test
+    void integerColumnOfTheSchemaNamesRowColumnAndValue() throws IOException {
+        Path file = csv("ages.csv", "ID,AGE\n1,61\n2,70\n3,sixty\n");
+        CsvOptions options = CsvOptions.DEFAULTS.withSchema(Map.of("AGE", ColumnType.INT64));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvReader.read(file, allocator, options));
+        assertEquals(file + ":4:2: row 3, column 'AGE': 'sixty' is not an integer (int64)", e.getMessage());
+    }
+
+    @Test
+    void semicolonDelimiterIsDetectedAndTheByteOrderMarkDropped() throws IOException {
+        // as Excel saves "CSV UTF-8" in a locale with a decimal comma: a BOM, semicolons, CRLF
+        Path file = dir.resolve("excel.csv");
+        Files.write(file, ("\uFEFFtime;status;note\r\n5;1;\"a;b\"\r\n12;0;c\r\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals((byte) 0xEF, Files.readAllBytes(file)[0], "the file starts with the UTF-8 BOM");
+        try (Table table = CsvReader.read(file, allocator)) {
+            assertEquals(List.of("time", "status", "note"), table.columnNames());
+            assertEquals(ColumnType.INT64, table.columnType("time"));
+            assertEquals(12, table.longs("time").get(1));
+            assertEquals("a;b", table.strings("note").get(0));
+        }
+    }
+
+    @Test
+    void tabAndCommaAreDetectedAndQuotedDelimitersDoNotCount() throws IOException {
+        try (Table tabs = CsvReader.read(csv("tabs.csv", "x\ty\n1\t2.5\n"), allocator);
+                Table commas = CsvReader.read(csv("quoted.csv", "\"a;b;c\",d\n1,2\n"), allocator);
+                Table one = CsvReader.read(csv("one.csv", "AVAL\n1\n0\n"), allocator)) {
+            assertEquals(List.of("x", "y"), tabs.columnNames());
+            assertEquals(2.5, tabs.doubles("y").get(0));
+            assertEquals(List.of("a;b;c", "d"), commas.columnNames());
+            assertEquals(List.of("AVAL"), one.columnNames());
+        }
+        assertEquals(';', CsvReader.detectDelimiter("\n\na;b;c,d\n1,2,3,4,5\n"), "the first non-blank line decides");
+        assertEquals(',', CsvReader.detectDelimiter("a;b,c,d\n"));
+        assertEquals(',', CsvReader.detectDelimiter(""));
+    }
+
+    @Test
+    void explicitDelimiterIsUsedAsGiven() throws IOException {
+        Path file = csv("semi.csv", "a;b\n1;2\n");
+        try (Table asGiven = CsvReader.read(file, allocator, CsvOptions.DEFAULTS);
+                Table semicolons = CsvReader.read(file, allocator, CsvOptions.DEFAULTS.withDelimiter(';'))) {
+            assertEquals(List.of("a;b"), asGiven.columnNames());
+            assertEquals(List.of("a", "b"), semicolons.columnNames());
+        }
+    }
+
+    @Test
+    void aRowThatDoesNotSplitLikeTheHeaderNamesTheDetectedDelimiter() throws IOException {
+        Path file = csv("mixed.csv", "a;b;c\n1;2;3\n4,5,6\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvReader.read(file, allocator));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("found 1 (fields separated by semicolons, as detected from the header line)"),
+                e.getMessage());
     }
 
     @Test

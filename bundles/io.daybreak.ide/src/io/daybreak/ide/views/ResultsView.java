@@ -221,6 +221,11 @@ public final class ResultsView {
         return rows.getItemCount();
     }
 
+    /** The heading: the shown run's title. */
+    public String title() {
+        return heading.getText();
+    }
+
     /** The text of a summary entry, or null. */
     public String summaryValue(String key) {
         for (TableItem item : summary.getItems()) {

@@ -164,6 +164,13 @@ public final class ParameterFields {
         }
     }
 
+    /** Picks a column from a column parameter's drop-down as a user would (the combo shows it, then reports it). */
+    public void pick(String parameter, String column) {
+        Combo combo = (Combo) inputs.get(parameter);
+        combo.select(combo.indexOf(column));
+        combo.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
     /** The items a column parameter's drop-down offers. */
     public List<String> columnChoices(String parameter) {
         return inputs.get(parameter) instanceof Combo combo ? List.of(combo.getItems()) : List.of();

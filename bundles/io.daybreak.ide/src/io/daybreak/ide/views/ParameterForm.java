@@ -135,6 +135,11 @@ public final class ParameterForm {
         return inputs.lease();
     }
 
+    /** Picks a column from a column parameter's drop-down as a user would. */
+    public void pick(String parameter, String column) {
+        fields.pick(parameter, column);
+    }
+
     /** The items a column parameter's drop-down offers (the chosen table's columns of the right type). */
     public java.util.List<String> columnChoices(String parameter) {
         return fields.columnChoices(parameter);

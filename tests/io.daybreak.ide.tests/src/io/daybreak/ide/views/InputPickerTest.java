@@ -91,6 +91,14 @@ class InputPickerTest extends UiTestSupport {
         assertSame(table, form.inputs().picker("data").loaded());
         assertEquals(List.of(), form.columnChoices("formula"));
         assertTrue(form.columnChoices("strata").contains("inst"));
+        // a list of columns grows by one with each column picked; a single column is replaced
+        form.pick("covariates", "age");
+        form.pick("covariates", "sex");
+        form.pick("covariates", "age");
+        assertEquals("age,sex", form.values().get("covariates"));
+        form.pick("strata", "inst");
+        form.pick("strata", "ph.ecog");
+        assertEquals("ph.ecog", form.values().get("strata"));
         // a design has no input: the picker goes and the table is closed
         form.show(registry.require("design.boin").descriptor());
         assertNull(form.inputs().picker("data"));

@@ -160,8 +160,9 @@ public final class ResultsView {
         ProvenanceRecord provenance = shown == null ? null : shown.provenance();
         Object family = provenance == null ? null : provenance.parameters().get("family");
         Object timeUnit = provenance == null ? null : provenance.parameters().get("timeUnit");
+        Object groupBy = provenance == null ? null : provenance.parameters().get("groupBy");
         chart.show(Chart.of(provenance == null ? null : provenance.methodId(), family == null ? null : family.toString(),
-                table, timeUnit == null ? null : timeUnit.toString()));
+                table, timeUnit == null ? null : timeUnit.toString(), groupBy == null ? null : groupBy.toString()));
         if (chart.chart() != null) {
             tabs.setSelection(chartTab);
         }

@@ -76,6 +76,11 @@ public final class InputTables {
 
     /** Gives back the tables of all pickers and removes them (the view is going). */
     public void release() {
+        if (area.isDisposed()) {
+            // the pickers' widgets went first, and each gave its table back as it was disposed
+            pickers.clear();
+            return;
+        }
         show(List.of());
     }
 

@@ -104,8 +104,9 @@ public final class ParameterForm {
     /** Shows the parameters of a method, with their defaults. */
     public void show(MethodDescriptor method) {
         this.descriptor = method;
-        title.setText(method.id() + ": " + method.title() + (method.description().isEmpty() ? ""
-                : "\n" + method.description()));
+        // the description is in the Help view (and this tooltip): the form keeps its room for the fields
+        title.setText(method.id() + ": " + method.title());
+        title.setToolTipText(method.description().isEmpty() ? null : method.description());
         inputs.show(method.inputs());
         fields.show(method);
         fields.columns(inputs.columns(), inputs::numeric);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jface.preference.IPreferenceStore;
@@ -23,6 +25,10 @@ public final class IdePreferences {
     public static final String CERTIFICATE = "federation.certificate";
     public static final String KEY = "federation.key";
     public static final String TRUST = "federation.trust";
+    /** The input files chosen lately, newest first, one per line. */
+    public static final String RECENT_INPUTS = "inputs.recent";
+    /** How many recent input files are kept. */
+    public static final int RECENT_LIMIT = 10;
 
     private final Path file;
     private final PreferenceStore store = new PreferenceStore();
@@ -77,6 +83,27 @@ public final class IdePreferences {
     /** Where Save Study and Open Study start. */
     public Path studyDirectory() {
         return Path.of(store.getString(STUDY_DIRECTORY));
+    }
+
+    /** The input files chosen lately, newest first. */
+    public List<Path> recentInputs() {
+        List<Path> files = new ArrayList<>();
+        for (String line : store.getString(RECENT_INPUTS).split("\n")) {
+            if (!line.isBlank()) {
+                files.add(Path.of(line.strip()));
+            }
+        }
+        return files;
+    }
+
+    /** Puts a file first in the recent inputs (keeping {@value #RECENT_LIMIT}) and saves the preferences. */
+    public void rememberInput(Path file) throws IOException {
+        List<Path> files = recentInputs();
+        files.remove(file);
+        files.add(0, file);
+        List<String> lines = files.stream().limit(RECENT_LIMIT).map(Path::toString).toList();
+        store.setValue(RECENT_INPUTS, String.join("\n", lines));
+        save();
     }
 
     /** The connection the Federation view starts with, when the nodes are set. */

@@ -1,13 +1,16 @@
 package io.daybreak.ide.views;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
@@ -18,18 +21,26 @@ import io.daybreak.core.registry.RegisteredMethod;
 /**
  * The method catalog: installed methods grouped by category, with id, version, bundle and title. It shows
  * what the {@link MethodRegistry} holds; {@link #refresh()} re-reads it (the part calls it when a method
- * service comes or goes, so installing or uninstalling a bundle shows at once).
+ * service comes or goes, so installing or uninstalling a bundle shows at once). The filter box above it keeps the
+ * methods whose id, title, category or description contain every word typed.
  */
 public final class CatalogView {
     private final Tree tree;
+    private final Text filter;
     private final MethodRegistry registry;
     private Consumer<RegisteredMethod> selection = method -> { };
 
     public CatalogView(Composite parent, MethodRegistry registry) {
         this.registry = registry;
         Composite area = new Composite(parent, SWT.NONE);
-        area.setLayout(new FillLayout());
+        area.setLayout(new GridLayout(1, false));
+        filter = new Text(area, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("filter: survival, cox, dose, boin ...");
+        filter.setToolTipText("Shows the methods whose id, title, category or description contain every word typed");
+        filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        filter.addListener(SWT.Modify, event -> refresh());
         tree = new Tree(area, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
+        tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
         for (String[] column : new String[][] {{"Method", "220"}, {"Version", "150"}, {"Bundle", "220"}, {"Title", "380"}}) {
@@ -61,6 +72,9 @@ public final class CatalogView {
             tree.removeAll();
             Map<String, List<RegisteredMethod>> byCategory = new TreeMap<>();
             for (RegisteredMethod method : registry.methods()) {
+                if (!matches(method)) {
+                    continue;
+                }
                 byCategory.computeIfAbsent(method.descriptor().category(), k -> new java.util.ArrayList<>()).add(method);
             }
             byCategory.forEach((category, methods) -> {
@@ -80,6 +94,22 @@ public final class CatalogView {
         } finally {
             tree.setRedraw(true);
         }
+    }
+
+    /** Filters the catalog as if typed in the filter box. */
+    public void filter(String text) {
+        filter.setText(text);
+    }
+
+    private boolean matches(RegisteredMethod method) {
+        var d = method.descriptor();
+        String text = (d.id() + " " + d.title() + " " + d.category() + " " + d.description()).toLowerCase(Locale.ROOT);
+        for (String word : filter.getText().toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!word.isEmpty() && !text.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The ids shown, in order (categories excluded). */

@@ -106,6 +106,14 @@ public sealed interface Chart {
 
     /** As {@link #of(String, String, Table)}, with the time unit of survival curves (null: not known). */
     static Chart of(String method, String family, Table table, String timeUnit) {
+        return of(method, family, table, timeUnit, null);
+    }
+
+    /**
+     * As {@link #of(String, String, Table, String)}, with the column that made the survival curves' groups (null: not
+     * known), so that they are named as R names strata ({@code sex=1}) rather than {@code group 1}.
+     */
+    static Chart of(String method, String family, Table table, String timeUnit, String groupBy) {
         if (table == null) {
             return null;
         }
@@ -113,7 +121,7 @@ public sealed interface Chart {
             return operatingCharacteristics(table);
         }
         if (has(table, "time", "survival", "lower", "upper")) {
-            return survival(table, timeUnit);
+            return survival(table, timeUnit, groupBy);
         }
         if (has(table, "term", "estimate", "stdError")) {
             return forest(table, ForestPlot.ratioOf(method, family));
@@ -186,11 +194,12 @@ public sealed interface Chart {
                 + table.longs("scenario").get(0) : "Operating characteristics", series, doses, selection, patients);
     }
 
-    private static Chart survival(Table table, String timeUnit) {
+    private static Chart survival(Table table, String timeUnit, String groupBy) {
         boolean counts = has(table, "atRisk", "events", "censored");
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
         for (int row = 0; row < table.rowCount(); row++) {
-            String group = table.hasColumn("group") ? "group " + NumberText.text(table.doubles("group").get(row)) : "all";
+            String group = table.hasColumn("group") ? (groupBy == null ? "group " : groupBy + "=")
+                    + NumberText.text(table.doubles("group").get(row)) : "all";
             rows.computeIfAbsent(group, k -> new ArrayList<>()).add(new double[] {table.doubles("time").get(row),
                 table.doubles("survival").get(row), table.doubles("lower").get(row), table.doubles("upper").get(row),
                 counts ? table.longs("atRisk").get(row) : 0, counts ? table.longs("events").get(row) : 0,

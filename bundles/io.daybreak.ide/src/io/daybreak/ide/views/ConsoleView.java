@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -25,11 +26,17 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
+import io.daybreak.core.jobs.Job;
+import io.daybreak.core.jobs.JobService;
+
 /**
  * The Console view: the Gogo shell inside the IDE, with the same commands as {@code ./daybreak} (methods, run,
  * fed, report, ...) and Gogo's own (lb, help, ...). Command lines run one after another off the UI thread, so a
  * long run does not freeze the window; what they print appears as it comes, errors in red. Up and Down walk
  * through earlier lines; {@code clear} empties the transcript.
+ *
+ * <p>With {@link #onRunSucceeded}, the jobs a line started ({@code run}, {@code compare}, {@code run-study}) are
+ * reported when they succeed, with the line's method and input files, so the IDE can show them in Results.
  */
 public final class ConsoleView {
     private static final String PROMPT = "daybreak> ";
@@ -45,6 +52,8 @@ public final class ConsoleView {
     private final List<String> history = new ArrayList<>();
     private int historyIndex;
     private int pending;
+    private JobService jobs;
+    private BiConsumer<Job, ConsoleRuns.Invocation> succeeded;
 
     public ConsoleView(Composite parent, CommandProcessor processor) {
         area = new Composite(parent, SWT.NONE);
@@ -96,7 +105,17 @@ public final class ConsoleView {
         worker.execute(() -> execute(command));
     }
 
+    /**
+     * Reports each job a command line starts once it has succeeded (on the UI thread), with what the line names:
+     * its method and input files. Jobs of the method the line runs are told from others (a form's run) by id.
+     */
+    public void onRunSucceeded(JobService jobService, BiConsumer<Job, ConsoleRuns.Invocation> listener) {
+        this.jobs = jobService;
+        this.succeeded = listener;
+    }
+
     private void execute(String command) {
+        long before = jobs == null ? 0 : jobs.jobs().stream().mapToLong(Job::id).max().orElse(0);
         try {
             Object result = session.execute(command);
             if (result != null) {
@@ -109,6 +128,32 @@ public final class ConsoleView {
         } finally {
             session.getConsole().flush();
             asyncOnUi(() -> pending--);
+        }
+        if (jobs != null) {
+            follow(command, before);
+        }
+    }
+
+    /** The jobs of the line's method newer than {@code before}, each reported when it succeeds (--background too). */
+    private void follow(String command, long before) {
+        ConsoleRuns.Invocation invocation;
+        try {
+            invocation = ConsoleRuns.parse(command);
+        } catch (RuntimeException e) {
+            return; // the command itself has already said what is wrong with its study file
+        }
+        if (invocation == null) {
+            return;
+        }
+        for (Job job : jobs.jobs()) {
+            if (job.id() > before && job.methodId().equals(invocation.methodId())) {
+                // only observes: the console command takes (and closes) the result
+                job.completion().whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        asyncOnUi(() -> succeeded.accept(job, invocation));
+                    }
+                });
+            }
         }
     }
 
@@ -141,6 +186,11 @@ public final class ConsoleView {
                 }
             });
         }
+    }
+
+    /** Adds a line of the IDE's own to the transcript, in red; any thread. */
+    public void note(String text) {
+        asyncOnUi(() -> append("daybreak-ide: " + text + "\n", true));
     }
 
     /** The transcript as text, for tests. */

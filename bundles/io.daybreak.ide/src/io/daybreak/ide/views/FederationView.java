@@ -22,10 +22,12 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
 import io.daybreak.core.study.Study;
+import io.daybreak.data.ColumnType;
 import io.daybreak.data.NumberText;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.grpc.Coordinator;
 import io.daybreak.federation.grpc.RemoteSites;
+import io.daybreak.federation.site.DatasetInfo;
 import io.daybreak.ide.federation.FederationClient;
 
 /**
@@ -42,6 +44,8 @@ public final class FederationView {
     private final Table sites;
     private final Combo method;
     private final Combo dataset;
+    /** The datasets the sites offer, by name, as the first site offering each describes it. */
+    private final Map<String, DatasetInfo> offered = new LinkedHashMap<>();
     private final ParameterFields parameters;
     private final Button allowPartial;
     private final Button run;
@@ -85,6 +89,10 @@ public final class FederationView {
         method = combo("Method");
         dataset = combo("Dataset");
         method.addListener(SWT.Selection, event -> showParameters());
+        dataset.addListener(SWT.Selection, event -> {
+            showParameters();
+            revalidate();
+        });
         // the chosen method's parameters as a form generated from its descriptor, as in the Parameters view
         parameters = new ParameterFields(area, this::revalidate);
         parameters.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
@@ -157,6 +165,9 @@ public final class FederationView {
                 parameters.set(name, value);
             });
         }
+        // column parameters offer the dataset's columns as the (first) site describes them
+        DatasetInfo info = offered.get(dataset.getText());
+        parameters.columns(info == null ? List.of() : info.columns(), column -> numeric(info, column));
         parameters.validate();
         area.layout(true, true);
     }
@@ -193,6 +204,7 @@ public final class FederationView {
         String chosenMethod = method.getText();
         sites.removeAll();
         dataset.removeAll();
+        offered.clear();
         bySite.forEach((site, answer) -> {
             if (answer.problem() != null) {
                 new TableItem(sites, SWT.NONE).setText(new String[] {site, "unavailable: " + answer.problem(), "", "", ""});
@@ -202,6 +214,7 @@ public final class FederationView {
                     String.join(", ", d.columns())});
                 if (dataset.indexOf(d.name()) < 0) {
                     dataset.add(d.name());
+                    offered.put(d.name(), d);
                 }
             });
         });
@@ -214,6 +227,20 @@ public final class FederationView {
         run.setEnabled(dataset.getItemCount() > 0 && method.getItemCount() > 0);
         status.setText(bySite.size() + " site(s) asked");
         area.layout(true, true);
+    }
+
+    /** The items a column parameter's drop-down offers: the chosen dataset's columns (numeric ones where wanted). */
+    public List<String> columnChoices(String parameter) {
+        return parameters.columnChoices(parameter);
+    }
+
+    private static boolean numeric(DatasetInfo info, String column) {
+        int index = info.columns().indexOf(column);
+        try {
+            return index >= 0 && ColumnType.parse(info.types().get(index)).isNumeric();
+        } catch (RuntimeException e) {
+            return false; // a type this runtime does not know is no number it can use
+        }
     }
 
     private static void selectOrFirst(Combo combo, String wanted) {

@@ -1,7 +1,12 @@
 package io.daybreak.ide.views;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.apache.arrow.memory.BufferAllocator;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -22,11 +27,16 @@ import io.daybreak.core.study.Study;
  * defaults filled in, unit and allowed range beside it, the documentation as tooltip. Every change is
  * checked by the spec itself ({@link ParameterSpec#bind}) and then the whole set by {@link Parameters#bind};
  * the problem is shown next to the field and Run stays disabled until the form is valid.
+ *
+ * <p>Above the parameters, a picker per input table of the method ({@link InputTables}): files are read into the
+ * allocator the owner gives, and the pickers own them; a run leases them ({@link #leaseInputs()}) and releases
+ * them when it is over. Column parameters offer the chosen table's columns.
  */
 public final class ParameterForm {
     private final ScrolledComposite scroll;
     private final Composite form;
     private final Label title;
+    private final InputTables inputs;
     private final ParameterFields fields;
     private final Label problem;
     private final Text seed;
@@ -34,7 +44,16 @@ public final class ParameterForm {
     private MethodDescriptor descriptor;
     private Consumer<Map<String, String>> runAction = values -> { };
 
+    /** A form for methods without input tables (a table cannot be read without an allocator). */
     public ParameterForm(Composite parent) {
+        this(parent, () -> null, RecentFiles.inMemory());
+    }
+
+    /**
+     * @param allocator where input tables are read; the owner closes it after the form is disposed
+     * @param recent    the recent input files offered by the pickers
+     */
+    public ParameterForm(Composite parent, Supplier<BufferAllocator> allocator, RecentFiles recent) {
         scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         scroll.setExpandHorizontal(true);
         scroll.setExpandVertical(true);
@@ -48,6 +67,8 @@ public final class ParameterForm {
         title = new Label(form, SWT.WRAP);
         title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         title.setText("Select a method in the catalog.");
+        inputs = new InputTables(form, allocator, recent, this::inputsChanged);
+        inputs.acceptDrops(form);
         fields = new ParameterFields(form, this::validate);
         fields.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Composite seedRow = new Composite(form, SWT.NONE);
@@ -83,12 +104,46 @@ public final class ParameterForm {
     /** Shows the parameters of a method, with their defaults. */
     public void show(MethodDescriptor method) {
         this.descriptor = method;
-        title.setText(method.id() + ": " + method.title() + (method.description().isEmpty() ? ""
-                : "\n" + method.description()));
+        // the description is in the Help view (and this tooltip): the form keeps its room for the fields
+        title.setText(method.id() + ": " + method.title());
+        title.setToolTipText(method.description().isEmpty() ? null : method.description());
+        inputs.show(method.inputs());
         fields.show(method);
+        fields.columns(inputs.columns(), inputs::numeric);
         validate();
         form.layout(true, true);
         fit();
+    }
+
+    /** A table was chosen: the column drop-downs offer its columns, and the form is checked again. */
+    private void inputsChanged() {
+        fields.columns(inputs.columns(), inputs::numeric);
+        validate();
+        form.layout(true, true);
+        fit();
+    }
+
+    /** The input tables' pickers. */
+    public InputTables inputs() {
+        return inputs;
+    }
+
+    /**
+     * One reference to each chosen input table, by input name, for a run: the caller passes the tables to the job
+     * and releases each when the job is over.
+     */
+    public Map<String, LoadedTable> leaseInputs() {
+        return inputs.lease();
+    }
+
+    /** Picks a column from a column parameter's drop-down as a user would. */
+    public void pick(String parameter, String column) {
+        fields.pick(parameter, column);
+    }
+
+    /** The items a column parameter's drop-down offers (the chosen table's columns of the right type). */
+    public java.util.List<String> columnChoices(String parameter) {
+        return fields.columnChoices(parameter);
     }
 
     /** Lays the form out at the visible width, wrapping the description; scroll bars for what does not fit. */
@@ -117,6 +172,11 @@ public final class ParameterForm {
         ParameterFields.Check checked = fields.validate();
         boolean valid = checked.valid();
         String overall = checked.problem();
+        String input = inputs.problem();
+        if (!input.isEmpty()) {
+            valid = false;
+            overall = overall.isEmpty() ? input : overall;
+        }
         if (valid && !seed.getText().isBlank()) {
             try {
                 Long.parseLong(seed.getText().strip());
@@ -143,12 +203,51 @@ public final class ParameterForm {
         return seed.getText().isBlank() ? null : Long.parseLong(seed.getText().strip());
     }
 
-    /** The form as a study file's content: the method, its values and the seed. */
+    /** The form as a study file's content: the method, its values and the seed (no input files). */
     public Study study() {
+        return study(null);
+    }
+
+    /**
+     * The form as a study file's content: the method, its values, the seed and the chosen input files, relative to
+     * {@code directory} (the study file's folder) where they can be, else absolute.
+     */
+    public Study study(Path directory) {
         if (descriptor == null) {
             throw new IllegalStateException("no method is shown");
         }
-        return new Study(descriptor.id(), values(), seed(), Map.of(), null);
+        Map<String, String> files = new LinkedHashMap<>();
+        inputs.files().forEach((name, file) -> files.put(name, relative(directory, file)));
+        return new Study(descriptor.id(), values(), seed(), files, null);
+    }
+
+    private static String relative(Path directory, Path file) {
+        if (directory == null) {
+            return file.toString();
+        }
+        Path base = directory.toAbsolutePath().normalize();
+        try {
+            return base.getRoot() != null && base.getRoot().equals(file.getRoot())
+                    ? base.relativize(file).toString().replace('\\', '/') : file.toString();
+        } catch (IllegalArgumentException e) {
+            return file.toString();
+        }
+    }
+
+    /**
+     * Fills the form from a study of the method it shows (other fields keep their defaults), reading its input
+     * files relative to {@code directory}, the study file's folder.
+     */
+    public void load(Study study, Path directory) {
+        load(study);
+        study.inputs().forEach((name, file) -> {
+            InputPicker picker = inputs.picker(name);
+            if (picker == null) {
+                throw new IllegalArgumentException("method " + study.method() + " has no input '" + name + "'");
+            }
+            picker.choose(directory.resolve(file));
+        });
+        validate();
     }
 
     /** Fills the form from a study of the method it shows (other fields keep their defaults). */
@@ -164,6 +263,11 @@ public final class ParameterForm {
         });
         seed.setText(study.seed() == null ? "" : Long.toString(study.seed()));
         validate();
+    }
+
+    /** The problem shown below the fields: of the whole set or of an input table ("" when there is none). */
+    public String overallProblem() {
+        return problem.getText();
     }
 
     /** The problem shown for a parameter ("" when it is valid). */

@@ -160,8 +160,9 @@ public final class ResultsView {
         ProvenanceRecord provenance = shown == null ? null : shown.provenance();
         Object family = provenance == null ? null : provenance.parameters().get("family");
         Object timeUnit = provenance == null ? null : provenance.parameters().get("timeUnit");
+        Object groupBy = provenance == null ? null : provenance.parameters().get("groupBy");
         chart.show(Chart.of(provenance == null ? null : provenance.methodId(), family == null ? null : family.toString(),
-                table, timeUnit == null ? null : timeUnit.toString()));
+                table, timeUnit == null ? null : timeUnit.toString(), groupBy == null ? null : groupBy.toString()));
         if (chart.chart() != null) {
             tabs.setSelection(chartTab);
         }
@@ -219,6 +220,11 @@ public final class ResultsView {
     /** The shown output table's number of rows (0 when none). */
     public int rowCount() {
         return rows.getItemCount();
+    }
+
+    /** The heading: the shown run's title. */
+    public String title() {
+        return heading.getText();
     }
 
     /** The text of a summary entry, or null. */

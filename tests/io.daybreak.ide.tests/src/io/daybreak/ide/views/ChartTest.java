@@ -34,7 +34,7 @@ class ChartTest extends UiTestSupport {
         }
         show();
         Chart.SurvivalCurves km = (Chart.SurvivalCurves) curves.chart();
-        assertEquals(List.of("group 0", "group 1"), km.groups());
+        assertEquals(List.of("arm=0", "arm=1"), km.groups(), "strata named as R's survfit names them");
         for (double[] survival : km.survival()) {
             for (int i = 1; i < survival.length; i++) {
                 assertTrue(survival[i] <= survival[i - 1] && survival[i] >= 0, "S(t) is a non-increasing step function");

@@ -98,6 +98,9 @@ class FederationViewTest extends UiTestSupport {
             // covariates breaks the rule across parameters; the form says so and the analysis does not start
             view.choose("stats.glm", "patients", Map.of("response", "response", "covariates", ""));
             assertEquals("", view.parameterProblem("covariates"), "optional: a formula can stand in for it");
+            // the federated form's column parameters offer the columns the sites describe for the dataset
+            assertTrue(view.columnChoices("response").containsAll(java.util.List.of("response", "age", "arm")),
+                    view.columnChoices("response").toString());
             view.runSelected();
             assertTrue(view.statusText().contains("covariates"), view.statusText());
             assertTrue(view.resultText().isEmpty() || !view.resultText().contains("certificate"), view.resultText());

@@ -78,6 +78,21 @@ class PreferencesTest extends UiTestSupport {
     }
 
     @Test
+    void recentInputFilesAreKeptNewestFirstAcrossARestart() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("daybreak-recent").resolve("daybreak-ide.prefs");
+        IdePreferences preferences = IdePreferences.load(file);
+        for (int i = 0; i < 12; i++) {
+            preferences.rememberInput(java.nio.file.Path.of("/data/file" + i + ".csv"));
+        }
+        preferences.rememberInput(java.nio.file.Path.of("/data/file5.csv"));
+        java.util.List<java.nio.file.Path> recent = IdePreferences.load(file).recentInputs();
+        assertEquals(IdePreferences.RECENT_LIMIT, recent.size());
+        assertEquals(java.nio.file.Path.of("/data/file5.csv"), recent.get(0), "chosen again: first, once");
+        assertEquals(java.nio.file.Path.of("/data/file11.csv"), recent.get(1));
+        assertEquals(1, recent.stream().filter(p -> p.toString().equals("/data/file5.csv")).count());
+    }
+
+    @Test
     void anUnreadablePreferencesFileIsNamed() throws Exception {
         Path directory = Files.createTempDirectory("daybreak-ide-preferences").resolve("daybreak-ide.prefs");
         Files.createDirectories(directory);

@@ -114,11 +114,19 @@ public sealed interface Chart {
      * known), so that they are named as R names strata ({@code sex=1}) rather than {@code group 1}.
      */
     static Chart of(String method, String family, Table table, String timeUnit, String groupBy) {
+        return of(method, family, table, timeUnit, groupBy, 0);
+    }
+
+    /**
+     * As above, with a design's true MTD (1-based, 0 when none or not known), marked on its dose as the HTML
+     * report marks it; a comparison table's own {@code trueMtd} column takes precedence.
+     */
+    static Chart of(String method, String family, Table table, String timeUnit, String groupBy, long trueMtd) {
         if (table == null) {
             return null;
         }
         if (has(table, "dose", "selectionPercent", "patients")) {
-            return operatingCharacteristics(table);
+            return operatingCharacteristics(table, trueMtd);
         }
         if (has(table, "time", "survival", "lower", "upper")) {
             return survival(table, timeUnit, groupBy);
@@ -162,7 +170,7 @@ public sealed interface Chart {
         return true;
     }
 
-    private static Chart operatingCharacteristics(Table table) {
+    private static Chart operatingCharacteristics(Table table, long designMtd) {
         boolean byDesign = table.hasColumn("design");
         boolean scenarios = table.hasColumn("scenario");
         Map<String, Map<Long, double[]>> values = new LinkedHashMap<>();
@@ -173,7 +181,8 @@ public sealed interface Chart {
             }
             String series = byDesign ? table.strings("design").get(row) : "design";
             long dose = table.longs("dose").get(row);
-            String label = Long.toString(dose);
+            long mtd = table.hasColumn("trueMtd") ? table.longs("trueMtd").get(row) : designMtd;
+            String label = dose == mtd ? dose + " MTD" : Long.toString(dose);
             if (!doses.contains(label)) {
                 doses.add(label);
             }
@@ -185,7 +194,8 @@ public sealed interface Chart {
         double[][] patients = new double[series.size()][doses.size()];
         for (int s = 0; s < series.size(); s++) {
             for (int d = 0; d < doses.size(); d++) {
-                double[] v = values.get(series.get(s)).getOrDefault(Long.parseLong(doses.get(d)), new double[2]);
+                double[] v = values.get(series.get(s)).getOrDefault(Long.parseLong(doses.get(d).split(" ")[0]),
+                        new double[2]);
                 selection[s][d] = v[0];
                 patients[s][d] = v[1];
             }

@@ -161,8 +161,11 @@ public final class ResultsView {
         Object family = provenance == null ? null : provenance.parameters().get("family");
         Object timeUnit = provenance == null ? null : provenance.parameters().get("timeUnit");
         Object groupBy = provenance == null ? null : provenance.parameters().get("groupBy");
+        // a design's true MTD (1-based; 0 for none) is marked on its dose in the operating characteristics
+        Object trueMtd = shown == null ? null : shown.summary().get("trueMtd");
         chart.show(Chart.of(provenance == null ? null : provenance.methodId(), family == null ? null : family.toString(),
-                table, timeUnit == null ? null : timeUnit.toString(), groupBy == null ? null : groupBy.toString()));
+                table, timeUnit == null ? null : timeUnit.toString(), groupBy == null ? null : groupBy.toString(),
+                trueMtd instanceof Number n ? n.longValue() : 0));
         if (chart.chart() != null) {
             tabs.setSelection(chartTab);
         }

@@ -167,7 +167,11 @@ printf 'jobs\n' | timeout 60 "$ROOT/daybreak" > /dev/null || fail "interactive s
 # script(1); the user's home moved so the test does not touch the real history)
 if command -v script > /dev/null 2>&1; then
   mkdir -p "$WORK/home"
-  (sleep 8; printf 'meth\t\r'; sleep 4; printf 'exit\r'; sleep 1) | DAYBREAK_JAVA_OPTS="-Duser.home=$WORK/home" TERM=xterm \
+  # keys are typed once the prompt is there (JLine reads them in raw mode), whatever the machine's speed
+  wait_for() { for _ in $(seq 240); do grep -q "$1" "$WORK/terminal.out" 2>/dev/null && return; sleep 0.25; done; }
+  : > "$WORK/terminal.out"
+  (wait_for "daybreak> "; sleep 0.5; printf 'meth\t\r'; wait_for "example.beta-binomial-oc"; printf 'exit\r'; sleep 1) \
+    | DAYBREAK_JAVA_OPTS="-Duser.home=$WORK/home" TERM=xterm \
     timeout 60 script -qfec "stty cols 120 rows 40; '$ROOT/daybreak'" /dev/null > "$WORK/terminal.out" 2>&1 \
     || fail "the shell on a terminal exited $?: $(cat "$WORK/terminal.out")"
   grep -q "example.beta-binomial-oc" "$WORK/terminal.out" || fail "Tab did not complete 'meth' to methods: $(cat "$WORK/terminal.out")"

@@ -213,6 +213,13 @@ for mode in true false; do
   [ "$code" -eq 2 ] || fail "out-of-range parameter with DAYBREAK_DAEMON=$mode exited $code, expected 2"
 done
 cmp -s "$WORK/err.true" "$WORK/err.false" || fail "the error differs: $(cat "$WORK/err.true") / $(cat "$WORK/err.false")"
+# where no runtime can serve (a socket path beyond the 107 bytes a Unix socket allows), the command runs in its own
+# JVM with a note on stderr: the same output, status 0
+long="$WORK/$(printf 'd%.0s' $(seq 1 110))"
+mkdir -p "$long"
+out="$(DAYBREAK_DAEMON_DIR="$long" "$ROOT/daybreak" methods --json 2> "$WORK/err")" || fail "methods with a long daemon dir exited $?"
+[ "$out" = "$own" ] || fail "methods --json differs when it runs in its own JVM for lack of a runtime"
+grep -q "running the command in its own JVM" "$WORK/err" || fail "no note that the command ran in its own JVM"
 # relative paths are the caller's: a runtime serves one directory, so another directory gets its own
 mkdir -p "$WORK/elsewhere"
 printf 'AVAL\n1\n0\n1\n0\n0\n' > "$WORK/elsewhere/cohort.csv"

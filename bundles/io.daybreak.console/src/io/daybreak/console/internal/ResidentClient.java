@@ -22,7 +22,8 @@ import java.util.List;
  *
  * <p>Arguments: {@code <socket> command|status|stop [--wait <pid>] [command arguments...]}. Without
  * {@code --wait}, a socket nobody answers ends the client with {@value ResidentProtocol#NOT_RUNNING} and no output,
- * so the script starts a runtime; with it, the client waits while the starting runtime (that process) is alive.
+ * so the script starts a runtime; with it, the client waits while the starting runtime (that process) is alive, and
+ * if it never answers, says so and ends with the same status, so the script runs the command in a JVM of its own.
  */
 public final class ResidentClient {
     private static final long START_TIMEOUT_MS = 180_000;
@@ -55,8 +56,9 @@ public final class ResidentClient {
         SocketChannel channel = connect(socket, waitFor);
         if (channel == null) {
             if (waitFor >= 0) {
-                System.err.println("daybreak: the resident runtime did not start; its log: " + log(socket));
-                return Failures.FAILURE;
+                // the script then runs the command in a JVM of its own, so a runtime that cannot start costs a note
+                System.err.println("daybreak: note: the resident runtime did not start (its log: " + log(socket)
+                        + "); running the command in its own JVM");
             }
             return ResidentProtocol.NOT_RUNNING;
         }

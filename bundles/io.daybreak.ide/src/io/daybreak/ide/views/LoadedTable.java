@@ -87,6 +87,11 @@ public final class LoadedTable {
         }
     }
 
+    /** The bytes the table holds in its allocator (0 once closed). */
+    public long allocatedMemory() {
+        return allocator.getAllocatedMemory();
+    }
+
     /** Whether the table has been closed (every reference released). */
     public synchronized boolean isClosed() {
         return references == 0;

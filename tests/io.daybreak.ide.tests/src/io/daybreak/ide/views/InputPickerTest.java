@@ -259,6 +259,7 @@ class InputPickerTest extends UiTestSupport {
                 leased.forEach((name, table) -> tables.put(name, table.table()));
                 Job job = jobs.submit(new RunRequest(method, values, tables, 1L));
                 job.completion().whenComplete((r, f) -> leased.values().forEach(LoadedTable::release));
+                RunInputs.record(job.id(), leased);
                 runs.follow(job, result -> results.show(method, result));
             });
             form.show(service(MethodRegistry.class).require(method).descriptor());

@@ -31,6 +31,7 @@ import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
 import io.daybreak.ide.preferences.IdePreferences;
 import io.daybreak.ide.views.LoadedTable;
+import io.daybreak.ide.views.RunInputs;
 import io.daybreak.ide.views.ParameterForm;
 import io.daybreak.ide.views.RecentFiles;
 import io.daybreak.ide.views.RunPanel;
@@ -176,6 +177,8 @@ public final class ParametersPart {
             return;
         }
         job.completion().whenComplete((result, failure) -> leased.values().forEach(LoadedTable::release));
+        // History can re-run it by reading the same files again
+        RunInputs.record(job.id(), leased);
         follow(job);
     }
 

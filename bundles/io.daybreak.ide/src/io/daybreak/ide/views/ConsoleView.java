@@ -147,6 +147,9 @@ public final class ConsoleView {
         }
         for (Job job : jobs.jobs()) {
             if (job.id() > before && job.methodId().equals(invocation.methodId())) {
+                // History re-runs it with the files the line names
+                job.completion().thenAccept(result -> RunInputs.recordConsole(job.id(), invocation.inputs(),
+                        List.copyOf(result.provenance().inputDigests().keySet())));
                 // only observes: the console command takes (and closes) the result
                 job.completion().whenComplete((result, failure) -> {
                     if (failure == null) {

@@ -1,8 +1,14 @@
 package io.daybreak.ide.views;
 
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.apache.arrow.memory.BufferAllocator;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -10,6 +16,8 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -24,8 +32,10 @@ import io.daybreak.core.provenance.ProvenanceRecord;
 /**
  * The run history of this session: every job the job service knows, newest first, with its provenance record
  * (method and bundle digest, parameters, seed, input and output digests). Re-run submits the same method with
- * the same parameters and seed, which reproduces a simulation exactly; runs that read input tables are
- * re-run from the parameters form with the files chosen again (the history keeps digests, not data).
+ * the same parameters and seed, which reproduces a simulation exactly. A run that read input tables is re-run by
+ * reading the same files again in the background ({@link RunInputs} knows them for runs of this session, from the
+ * form's pickers or a console line), after saying if a file is gone (no re-run) or changed since the run read it.
+ * The tables read belong to the re-run and are closed when it ends (or when reading fails, or the view is gone).
  */
 public final class HistoryView {
     private static final int REFRESH_MILLIS = 1000;
@@ -34,7 +44,9 @@ public final class HistoryView {
     private final Table list;
     private final Text provenance;
     private final Button rerun;
+    private final Label status;
     private Consumer<Job> submitted = job -> { };
+    private Supplier<BufferAllocator> allocator = () -> null;
 
     public HistoryView(Composite parent, JobService jobs) {
         this.jobs = jobs;
@@ -54,6 +66,8 @@ public final class HistoryView {
         rerun = new Button(area, SWT.PUSH);
         rerun.setText("&Re-run with the same parameters and seed");
         rerun.setEnabled(false);
+        status = new Label(area, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         list.addListener(SWT.Selection, event -> showSelected());
         rerun.addListener(SWT.Selection, event -> rerunSelected());
         refresh();
@@ -63,6 +77,12 @@ public final class HistoryView {
     /** Called with each job re-run from here. */
     public void onSubmitted(Consumer<Job> listener) {
         this.submitted = listener;
+    }
+
+    /** Where re-runs read their input files (a child allocator per table); without one they cannot. */
+    public void readInputsInto(Supplier<BufferAllocator> inputs) {
+        this.allocator = inputs;
+        showSelected();
     }
 
     /** Re-reads the job list, keeping the selection. */
@@ -115,15 +135,102 @@ public final class HistoryView {
         Job job = selected();
         ProvenanceRecord record = job == null ? null : job.provenance();
         provenance.setText(record == null ? (job == null ? "" : "job " + job.id() + " has not finished") : text(record));
-        rerun.setEnabled(record != null && record.inputDigests().isEmpty());
-        rerun.setToolTipText(record != null && !record.inputDigests().isEmpty()
-                ? "This run read input tables: run it again from the Parameters part with the same files" : null);
+        boolean files = record != null && !record.inputDigests().isEmpty();
+        boolean known = files && RunInputs.of(job.id()) != null && allocator.get() != null;
+        rerun.setEnabled(record != null && (!files || known));
+        rerun.setToolTipText(files && !known ? "This run read input tables this session did not record the files of:"
+                + " run it again from the Parameters part with the same files" : null);
     }
 
     private void rerunSelected() {
-        ProvenanceRecord record = selected().provenance();
-        submitted.accept(jobs.submit(new RunRequest(record.methodId(), record.parameters(), Map.of(), record.seed())));
+        Job job = selected();
+        ProvenanceRecord record = job.provenance();
+        if (record.inputDigests().isEmpty()) {
+            submitted.accept(jobs.submit(new RunRequest(record.methodId(), record.parameters(), Map.of(),
+                    record.seed())));
+            refresh();
+            return;
+        }
+        Map<String, RunInputs.Input> inputs = RunInputs.of(job.id());
+        List<String> changed = new ArrayList<>();
+        for (RunInputs.Input input : inputs.values()) {
+            String change = input.change();
+            if (!Files.isRegularFile(input.file())) {
+                setStatus("Cannot re-run job " + job.id() + ": " + change, true);
+                return;
+            }
+            if (!change.isEmpty()) {
+                changed.add(change);
+            }
+        }
+        String note = changed.isEmpty() ? "" : "; " + String.join("; ", changed);
+        setStatus("re-running job " + job.id() + ": reading " + inputs.values().stream()
+                .map(i -> i.file().getFileName().toString()).reduce((a, b) -> a + ", " + b).orElse("") + "\u2026"
+                + note, !changed.isEmpty());
+        BufferAllocator parent = allocator.get();
+        Display display = area.getDisplay();
+        Thread worker = new Thread(() -> read(display, job, record, inputs, parent, note),
+                "daybreak-ide-rerun " + job.id());
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** On a worker: reads the run's files (owned here until the re-run takes them), then submits on the UI thread. */
+    private void read(Display display, Job job, ProvenanceRecord record, Map<String, RunInputs.Input> inputs,
+            BufferAllocator parent, String note) {
+        Map<String, LoadedTable> tables = new LinkedHashMap<>();
+        RuntimeException failure = null;
+        try {
+            inputs.forEach((name, input) -> tables.put(name, LoadedTable.read(input.file(), parent)));
+        } catch (RuntimeException e) {
+            failure = e;
+            tables.values().forEach(LoadedTable::release);
+            tables.clear();
+        }
+        RuntimeException error = failure;
+        try {
+            display.asyncExec(() -> {
+                if (area.isDisposed()) {
+                    tables.values().forEach(LoadedTable::release);
+                } else if (error != null) {
+                    setStatus("Cannot re-run job " + job.id() + ": " + error.getMessage(), true);
+                } else {
+                    submitReading(job, record, tables, note);
+                }
+            });
+        } catch (RuntimeException displayGone) {
+            tables.values().forEach(LoadedTable::release);
+        }
+    }
+
+    /** On the UI thread: hands the tables read to a re-run, which releases them when it ends. */
+    private void submitReading(Job job, ProvenanceRecord record, Map<String, LoadedTable> tables, String note) {
+        Map<String, io.daybreak.data.Table> read = new LinkedHashMap<>();
+        tables.forEach((name, table) -> read.put(name, table.table()));
+        Job again;
+        try {
+            again = jobs.submit(new RunRequest(record.methodId(), record.parameters(), read, record.seed()));
+        } catch (RuntimeException e) {
+            tables.values().forEach(LoadedTable::release);
+            setStatus("Cannot re-run job " + job.id() + ": " + e.getMessage(), true);
+            return;
+        }
+        again.completion().whenComplete((result, failure) -> tables.values().forEach(LoadedTable::release));
+        RunInputs.record(again.id(), tables);
+        setStatus("re-ran job " + job.id() + " as job " + again.id() + note, !note.isEmpty());
+        submitted.accept(again);
         refresh();
+    }
+
+    private void setStatus(String text, boolean warning) {
+        status.setText(text);
+        status.setForeground(warning ? status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+        area.layout(true);
+    }
+
+    /** The line under Re-run: what a re-run read, or why it could not. */
+    public String statusText() {
+        return status.getText();
     }
 
     private static String text(ProvenanceRecord record) {

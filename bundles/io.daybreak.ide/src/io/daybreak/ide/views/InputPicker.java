@@ -3,6 +3,7 @@ package io.daybreak.ide.views;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -12,6 +13,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 
@@ -20,11 +22,14 @@ import io.daybreak.data.files.TableFiles;
 
 /**
  * The picker of one input table of a method: a file chosen with Browse... (a file dialog), from the recent files,
- * or dropped onto the form; the table is read at once and its name, rows and columns shown, or the reason it
- * cannot be used (unreadable file, a column the spec requires missing).
+ * or dropped onto the form; the table is read in the background ("reading file.csv\u2026" is shown and the input
+ * blocks Run meanwhile), then its name, rows and columns are shown, or the reason it cannot be used (unreadable
+ * file, a column the spec requires missing).
  *
- * <p>Owns the {@link LoadedTable} it read (one reference), released when another file is chosen or the picker is
- * disposed; runs lease their own reference. UI thread only.
+ * <p>Ownership: the worker thread that reads a table owns it until it hands it to the picker on the UI thread; a
+ * table whose choice was replaced by a newer one, or whose picker was disposed meanwhile, is closed there and never
+ * shown. The picker owns the {@link LoadedTable} it shows (one reference), released when another file is chosen or
+ * the picker is disposed; runs lease their own reference. UI thread only, but for the read itself.
  */
 public final class InputPicker {
     private final TableSpec spec;
@@ -35,6 +40,12 @@ public final class InputPicker {
     private final Label summary;
     private LoadedTable loaded;
     private String problem = "";
+    /** The file being read in the background for the latest choice, or null. */
+    private Path loading;
+    /** Counts choices: a read whose choice is no longer the latest closes its table instead of showing it. */
+    private int generation;
+    /** Reads still running or not yet handed over (or closed), including replaced ones. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
      * Adds the picker's widgets to a parent with a 4-column grid: the input's name, the file and Browse..., and on a
@@ -78,7 +89,12 @@ public final class InputPicker {
         summaryLayout.widthHint = 520;
         summary.setLayoutData(summaryLayout);
         summary.setText(spec.required() ? "choose a file, or drop one here" : "optional");
-        file.addListener(SWT.Dispose, event -> release());
+        file.addListener(SWT.Dispose, event -> {
+            // a read still running closes its table when it ends (its choice is stale then)
+            generation++;
+            loading = null;
+            release();
+        });
     }
 
     private String tooltip() {
@@ -104,41 +120,117 @@ public final class InputPicker {
 
     private void chooseTyped() {
         String text = file.getText().strip();
-        if (!text.isEmpty() && (loaded == null || !loaded.file().toString().equals(text))) {
+        if (!text.isEmpty() && (loaded == null || !loaded.file().toString().equals(text))
+                && (loading == null || !loading.toString().equals(text))) {
             choose(Path.of(text));
         }
     }
 
     /**
-     * Reads a file as the table of this input, as the file dialog, the recent list and a drop do. The table
-     * read before is released; a file that cannot be read leaves no table and says why.
-     *
-     * @return whether the file was read
+     * Reads a file as the table of this input, as the file dialog, the recent list and a drop do: in the background,
+     * the picker saying "reading file\u2026" and blocking Run until the table is there. The table read before is
+     * released at once; a file that cannot be read leaves no table and says why. A newer choice made while the read
+     * runs wins: the older table is closed when its read ends, never shown.
      */
-    public boolean choose(Path path) {
+    public void choose(Path path) {
         Path chosen = path.toAbsolutePath().normalize();
         release();
+        int mine = ++generation;
+        loading = chosen;
         file.setText(chosen.toString());
-        try {
-            if (allocator.get() == null) {
-                throw new IllegalStateException("this form has no Arrow allocator to read tables into");
-            }
-            loaded = LoadedTable.read(chosen, allocator.get());
-            problem = checked();
-            summary.setText(describe(loaded));
-            if (Files.isRegularFile(chosen)) {
-                recent.add(chosen);
-                file.setItems(recent.list().stream().map(Path::toString).toArray(String[]::new));
-                file.setText(chosen.toString());
-            }
-        } catch (RuntimeException e) {
-            problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            summary.setText(problem);
+        summary.setText("reading " + chosen.getFileName() + "\u2026");
+        summary.setForeground(null);
+        summary.getParent().layout(true);
+        // the form re-validates: Run stays disabled while the table is read
+        changed.run();
+        BufferAllocator parent = allocator.get();
+        if (parent == null) {
+            failed(mine, new IllegalStateException("this form has no Arrow allocator to read tables into"));
+            return;
         }
+        Display display = file.getDisplay();
+        inFlight.incrementAndGet();
+        Thread worker = new Thread(() -> read(display, chosen, parent, mine), "daybreak-ide-read " + chosen.getFileName());
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** On the worker: reads the file, then hands the table (or the failure) to the UI thread. */
+    private void read(Display display, Path chosen, BufferAllocator parent, int mine) {
+        LoadedTable table = null;
+        RuntimeException failure = null;
+        try {
+            table = LoadedTable.read(chosen, parent);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        LoadedTable read = table;
+        RuntimeException error = failure;
+        try {
+            display.asyncExec(() -> {
+                try {
+                    if (read != null) {
+                        loaded(mine, read);
+                    } else {
+                        failed(mine, error);
+                    }
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException displayGone) {
+            // the display was disposed: nobody will take the table
+            if (read != null) {
+                read.release();
+            }
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** On the UI thread: takes over a table read in the background, unless its choice is stale or the picker gone. */
+    private void loaded(int mine, LoadedTable table) {
+        if (file.isDisposed() || mine != generation) {
+            table.release();
+            return;
+        }
+        loading = null;
+        loaded = table;
+        problem = checked();
+        summary.setText(describe(loaded));
+        Path chosen = table.file();
+        if (Files.isRegularFile(chosen)) {
+            recent.add(chosen);
+            file.setItems(recent.list().stream().map(Path::toString).toArray(String[]::new));
+            file.setText(chosen.toString());
+        }
+        shown();
+    }
+
+    /** On the UI thread: shows why the latest choice cannot be read (a stale choice's failure is dropped). */
+    private void failed(int mine, RuntimeException e) {
+        if (file.isDisposed() || mine != generation) {
+            return;
+        }
+        loading = null;
+        problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        summary.setText(problem);
+        shown();
+    }
+
+    private void shown() {
         summary.setForeground(problem.isEmpty() ? null : summary.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         summary.getParent().layout(true);
         changed.run();
-        return loaded != null;
+    }
+
+    /** Whether a file chosen is still being read. */
+    public boolean loading() {
+        return loading != null;
+    }
+
+    /** Reads started by this picker that have not yet handed over or closed their table (replaced ones too). */
+    public int readsInFlight() {
+        return inFlight.get();
     }
 
     /**
@@ -147,6 +239,8 @@ public final class InputPicker {
      */
     void adopt(LoadedTable table) {
         release();
+        generation++;
+        loading = null;
         loaded = table;
         file.setText(table.file().toString());
         problem = checked();
@@ -182,6 +276,9 @@ public final class InputPicker {
 
     /** Why the input cannot be used ("" when it can, or when it is optional and empty). */
     public String problem() {
+        if (loading != null) {
+            return "input '" + spec.name() + "': reading " + loading.getFileName() + "\u2026";
+        }
         if (loaded == null && problem.isEmpty() && spec.required()) {
             return "input '" + spec.name() + "' needs a table: choose a file";
         }

@@ -109,7 +109,7 @@ public final class InputTables {
      */
     public void dropped(String... files) {
         for (String file : files) {
-            InputPicker free = pickers.values().stream().filter(p -> p.loaded() == null).findFirst()
+            InputPicker free = pickers.values().stream().filter(p -> p.loaded() == null && !p.loading()).findFirst()
                     .orElse(pickers.values().stream().findFirst().orElse(null));
             if (free == null) {
                 return;

@@ -20,12 +20,14 @@ public final class LoadedTable {
     private final Path file;
     private final BufferAllocator allocator;
     private final Table table;
+    private final RunInputs.Input stamp;
     private int references = 1;
 
-    private LoadedTable(Path file, BufferAllocator allocator, Table table) {
+    private LoadedTable(Path file, BufferAllocator allocator, Table table, RunInputs.Input stamp) {
         this.file = file;
         this.allocator = allocator;
         this.table = table;
+        this.stamp = stamp;
     }
 
     /**
@@ -35,9 +37,11 @@ public final class LoadedTable {
      * @throws io.daybreak.data.InvalidInputException naming the file when it cannot be read
      */
     public static LoadedTable read(Path file, BufferAllocator parent) {
+        // the file's size and time before it is read: a re-run from History checks them
+        RunInputs.Input stamp = RunInputs.stamp(file);
         BufferAllocator allocator = parent.newChildAllocator("ide input " + file.getFileName(), 0, Long.MAX_VALUE);
         try {
-            return new LoadedTable(file, allocator, TableFiles.read(file, allocator));
+            return new LoadedTable(file, allocator, TableFiles.read(file, allocator), stamp);
         } catch (RuntimeException e) {
             allocator.close();
             throw e;
@@ -46,6 +50,11 @@ public final class LoadedTable {
 
     public Path file() {
         return file;
+    }
+
+    /** The file with its size and modification time when it was read. */
+    public RunInputs.Input stamp() {
+        return stamp;
     }
 
     /** The table; valid while a reference is held. */
@@ -85,6 +94,11 @@ public final class LoadedTable {
             table.close();
             allocator.close();
         }
+    }
+
+    /** The bytes the table holds in its allocator (0 once closed). */
+    public long allocatedMemory() {
+        return allocator.getAllocatedMemory();
     }
 
     /** Whether the table has been closed (every reference released). */

@@ -52,6 +52,21 @@ class ConsoleRunsTest extends UiTestSupport {
         long consoleJob = Long.parseLong(results.title().replaceAll(".*console job (\\d+),.*", "$1"));
         history.refresh();
         assertTrue(history.select(consoleJob), "the console's job is in the history");
+        // History re-runs it by reading the file the line names again
+        assertTrue(spin(Duration.ofSeconds(10), () -> RunInputs.of(consoleJob) != null));
+        assertEquals(InputPickerTest.LUNG, RunInputs.of(consoleJob).get("data").file());
+        history.readInputsInto(() -> allocator);
+        java.util.concurrent.atomic.AtomicReference<io.daybreak.core.jobs.Job> rerun =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        history.onSubmitted(rerun::set);
+        assertTrue(history.select(consoleJob));
+        assertTrue(history.rerunButton().isEnabled());
+        history.rerunButton().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        assertTrue(spin(Duration.ofSeconds(60), () -> rerun.get() != null), history.statusText());
+        var original = jobs.jobs().stream().filter(j -> j.id() == consoleJob).findFirst().orElseThrow();
+        try (var again = jobs.await(rerun.get(), Duration.ofSeconds(60))) {
+            assertEquals(original.provenance().outputDigests(), again.provenance().outputDigests());
+        }
         screenshot("console-run-in-results");
         shell.dispose();
         spin(Duration.ofSeconds(10), () -> allocator.getAllocatedMemory() == 0);

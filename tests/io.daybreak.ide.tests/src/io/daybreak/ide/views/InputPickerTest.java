@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.daybreak.core.jobs.Job;
 import io.daybreak.core.jobs.JobService;
@@ -59,6 +60,13 @@ class InputPickerTest extends UiTestSupport {
         return new ParameterForm(parent, () -> allocator, recent);
     }
 
+    /** Chooses a file and runs the event loop until its background read has ended; whether a table was read. */
+    private boolean choose(InputPicker picker, Path file) {
+        picker.choose(file);
+        assertTrue(spin(Duration.ofSeconds(60), () -> !picker.loading()), "still reading " + file);
+        return picker.loaded() != null;
+    }
+
     @Test
     void aChosenCsvShowsItsShapeAndColumnParametersOfferItsColumns() throws Exception {
         RecentFiles recent = RecentFiles.inMemory();
@@ -69,7 +77,7 @@ class InputPickerTest extends UiTestSupport {
         assertFalse(form.runButton().isEnabled(), "no table chosen yet");
         InputPicker data = form.inputs().picker("data");
         assertTrue(data.problem().contains("needs a table"), data.problem());
-        assertTrue(data.choose(LUNG), data.summaryText());
+        assertTrue(choose(data, LUNG), data.summaryText());
         assertTrue(data.summaryText().startsWith("survival_lung.csv: 228 rows, 10 columns (inst, time, status, age"),
                 data.summaryText());
         assertTrue(form.runButton().isEnabled(), form.problem("groupBy"));
@@ -117,15 +125,16 @@ class InputPickerTest extends UiTestSupport {
         form.show(service(MethodRegistry.class).require("stats.km").descriptor());
         show();
         InputPicker data = form.inputs().picker("data");
-        assertFalse(data.choose(dir.resolve("missing.csv")));
+        assertFalse(choose(data, dir.resolve("missing.csv")));
         assertTrue(data.summaryText().contains("no such file"), data.summaryText());
         assertFalse(form.runButton().isEnabled());
         // stats.km reads time and status by name: their defaults are not columns of this table
-        assertTrue(data.choose(bad));
+        assertTrue(choose(data, bad));
         assertFalse(form.runButton().isEnabled());
         assertEquals("no column 'time' in the table", form.problem("time"));
         // a file dropped onto the form goes to the input
         form.inputs().dropped(LUNG.toString());
+        assertTrue(spin(Duration.ofSeconds(60), () -> !data.loading()));
         assertEquals(LUNG, data.loaded().file());
         assertTrue(form.runButton().isEnabled());
     }
@@ -138,7 +147,7 @@ class InputPickerTest extends UiTestSupport {
         var descriptor = service(MethodRegistry.class).require("stats.km").descriptor();
         ParameterForm form = form(shell, RecentFiles.inMemory());
         form.show(descriptor);
-        form.inputs().picker("data").choose(lung);
+        choose(form.inputs().picker("data"), lung);
         form.set("groupBy", "sex");
         Study study = form.study(dir);
         assertEquals(Map.of("data", "data/lung.csv"), study.inputs());
@@ -146,9 +155,87 @@ class InputPickerTest extends UiTestSupport {
         ParameterForm reopened = form(shell, RecentFiles.inMemory());
         reopened.show(descriptor);
         reopened.load(StudyFiles.read(dir.resolve("km.study.json")), dir);
+        assertTrue(spin(Duration.ofSeconds(60), () -> !reopened.inputs().picker("data").loading()));
         assertEquals(lung, reopened.inputs().picker("data").loaded().file());
         assertEquals("sex", reopened.values().get("groupBy"));
         assertTrue(reopened.runButton().isEnabled());
+    }
+
+    /** A CSV of survival data with {@code rows} rows (time, status, sex), large enough to take a while to read. */
+    private static Path largeCsv(Path dir, int rows) throws Exception {
+        Path file = dir.resolve("large.csv");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("time,status,sex\n");
+            for (int i = 0; i < rows; i++) {
+                out.write((1 + i % 1000) + "," + (1 + i % 2) + "," + (1 + i % 3 % 2) + "\n");
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void aLargeCsvIsReadOffTheUiThreadAndRunWaitsForIt(@TempDir Path dir) throws Exception {
+        Path large = largeCsv(dir, 300_000);
+        ParameterForm form = form(shell, RecentFiles.inMemory());
+        form.show(service(MethodRegistry.class).require("stats.km").descriptor());
+        show();
+        InputPicker data = form.inputs().picker("data");
+        data.choose(large);
+        // choose returned before the table was read: the picker says so and Run waits
+        assertTrue(data.loading(), "the file was read on the UI thread");
+        assertEquals("reading large.csv\u2026", data.summaryText());
+        assertFalse(form.runButton().isEnabled(), "Run while the table is being read");
+        assertTrue(form.overallProblem().contains("reading large.csv"), form.overallProblem());
+        // the UI thread stays responsive: a runnable posted now runs while the file is still being read
+        boolean[] ranWhileLoading = {false, false};
+        display.asyncExec(() -> {
+            ranWhileLoading[0] = true;
+            ranWhileLoading[1] = data.loading();
+        });
+        assertTrue(spin(Duration.ofSeconds(10), () -> ranWhileLoading[0]));
+        assertTrue(ranWhileLoading[1], "the UI thread was blocked until the read ended");
+        assertTrue(spin(Duration.ofSeconds(120), () -> !data.loading()), "the read did not end");
+        assertTrue(data.summaryText().startsWith("large.csv: 300000 rows, 3 columns"), data.summaryText());
+        assertTrue(form.runButton().isEnabled(), form.overallProblem());
+    }
+
+    @Test
+    void aSecondChoiceMadeWhileTheFirstIsReadWinsAndTheFirstTableIsClosed(@TempDir Path dir) throws Exception {
+        Path large = largeCsv(dir, 300_000);
+        ParameterForm form = form(shell, RecentFiles.inMemory());
+        form.show(service(MethodRegistry.class).require("stats.km").descriptor());
+        show();
+        InputPicker data = form.inputs().picker("data");
+        data.choose(large);
+        assertTrue(data.loading());
+        data.choose(LUNG);
+        assertEquals("reading survival_lung.csv\u2026", data.summaryText());
+        // both reads end: the small file usually first, the large one later, and it must not replace it
+        assertTrue(spin(Duration.ofSeconds(120), () -> data.readsInFlight() == 0 && !data.loading()),
+                "reads still running: " + data.readsInFlight());
+        spin(Duration.ofMillis(100), () -> false);
+        assertEquals(LUNG, data.loaded().file());
+        assertTrue(data.summaryText().startsWith("survival_lung.csv: 228 rows"), data.summaryText());
+        assertTrue(data.loaded().allocatedMemory() > 0);
+        assertEquals(data.loaded().allocatedMemory(), allocator.getAllocatedMemory(),
+                "only the shown table holds memory: the large one was closed");
+        assertTrue(form.runButton().isEnabled(), form.overallProblem());
+    }
+
+    @Test
+    void disposingThePickerWhileAReadRunsLeaksNothing(@TempDir Path dir) throws Exception {
+        Path large = largeCsv(dir, 300_000);
+        ParameterForm form = form(shell, RecentFiles.inMemory());
+        form.show(service(MethodRegistry.class).require("stats.km").descriptor());
+        show();
+        InputPicker data = form.inputs().picker("data");
+        data.choose(large);
+        assertTrue(data.loading());
+        assertEquals(1, data.readsInFlight());
+        shell.dispose();
+        // the read ends after its picker is gone: its table is closed, no disposed widget is touched
+        assertTrue(spin(Duration.ofSeconds(120), () -> data.readsInFlight() == 0), "the read did not end");
+        assertEquals(0, allocator.getAllocatedMemory(), "the table read for a disposed picker was closed");
     }
 
     /** A form, its run panel and a results view; a run leases the chosen tables until it is over. */
@@ -172,6 +259,7 @@ class InputPickerTest extends UiTestSupport {
                 leased.forEach((name, table) -> tables.put(name, table.table()));
                 Job job = jobs.submit(new RunRequest(method, values, tables, 1L));
                 job.completion().whenComplete((r, f) -> leased.values().forEach(LoadedTable::release));
+                RunInputs.record(job.id(), leased);
                 runs.follow(job, result -> results.show(method, result));
             });
             form.show(service(MethodRegistry.class).require(method).descriptor());
@@ -188,7 +276,7 @@ class InputPickerTest extends UiTestSupport {
     void kaplanMeierOfALungCsvChosenThroughThePickerDrawsRsCurves() throws Exception {
         shell.setSize(1300, 800);
         Runner km = new Runner("stats.km");
-        km.form.inputs().picker("data").choose(LUNG);
+        choose(km.form.inputs().picker("data"), LUNG);
         km.form.set("groupBy", "sex");
         km.form.set("timeUnit", "days");
         show();
@@ -210,7 +298,7 @@ class InputPickerTest extends UiTestSupport {
     void coxOfALungCsvChosenThroughThePickerDrawsAForestPlotOfRsHazardRatios() throws Exception {
         shell.setSize(1300, 800);
         Runner cox = new Runner("stats.cox");
-        cox.form.inputs().picker("data").choose(LUNG);
+        choose(cox.form.inputs().picker("data"), LUNG);
         cox.form.set("formula", "Surv(time, status) ~ age + sex");
         show();
         cox.run();

@@ -1,7 +1,9 @@
 package io.daybreak.data;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -64,6 +66,24 @@ public final class Table implements AutoCloseable {
     public boolean hasColumn(String name) {
         checkOpen();
         return root.getVector(name) != null;
+    }
+
+    /**
+     * The table's metadata (Arrow schema metadata; e.g. a Dataset-JSON file's {@code cdisc.name} and
+     * {@code cdisc.label}); empty if there is none. Unmodifiable.
+     */
+    public Map<String, String> metadata() {
+        Map<String, String> metadata = schema().getCustomMetadata();
+        return metadata == null ? Map.of() : Collections.unmodifiableMap(metadata);
+    }
+
+    /**
+     * A column's metadata (Arrow field metadata; e.g. a Dataset-JSON variable's {@code cdisc.label}); empty if
+     * there is none. Unmodifiable.
+     */
+    public Map<String, String> columnMetadata(String name) {
+        Map<String, String> metadata = vector(name).getField().getMetadata();
+        return metadata == null ? Map.of() : Collections.unmodifiableMap(metadata);
     }
 
     /** The Daybreak type of a column, or {@code null} if its Arrow type has no typed accessor. */
@@ -139,7 +159,7 @@ public final class Table implements AutoCloseable {
             moved.forEach(FieldVector::close);
             throw e;
         }
-        VectorSchemaRoot movedRoot = new VectorSchemaRoot(root.getSchema().getFields(), moved, root.getRowCount());
+        VectorSchemaRoot movedRoot = new VectorSchemaRoot(root.getSchema(), moved, root.getRowCount());
         close();
         return new Table(movedRoot);
     }
@@ -165,7 +185,8 @@ public final class Table implements AutoCloseable {
             moved.forEach(FieldVector::close);
             throw e;
         }
-        VectorSchemaRoot kept = new VectorSchemaRoot(fields, moved, root.getRowCount());
+        VectorSchemaRoot kept = new VectorSchemaRoot(new Schema(fields, root.getSchema().getCustomMetadata()), moved,
+                root.getRowCount());
         close();
         return new Table(kept);
     }

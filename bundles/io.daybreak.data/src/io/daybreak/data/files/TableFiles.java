@@ -9,6 +9,7 @@ import org.apache.arrow.memory.BufferAllocator;
 
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
+import io.daybreak.data.cdisc.DatasetJson;
 import io.daybreak.data.csv.CsvOptions;
 import io.daybreak.data.csv.CsvReader;
 import io.daybreak.data.csv.CsvWriter;
@@ -16,11 +17,12 @@ import io.daybreak.data.ipc.ArrowIpc;
 
 /**
  * Chooses the format by file extension: {@code .csv} is CSV; {@code .arrow}, {@code .feather} and
- * {@code .ipc} are Arrow IPC files; {@code .arrows} is an Arrow IPC stream.
+ * {@code .ipc} are Arrow IPC files; {@code .arrows} is an Arrow IPC stream; {@code .json} is CDISC Dataset-JSON
+ * v1.1 ({@link DatasetJson}).
  */
 public final class TableFiles {
     /** The extensions understood, for error messages and documentation. */
-    public static final String SUPPORTED = ".csv, .arrow, .feather, .ipc, .arrows";
+    public static final String SUPPORTED = ".csv, .arrow, .feather, .ipc, .arrows, .json";
 
     private TableFiles() {
     }
@@ -44,6 +46,7 @@ public final class TableFiles {
         return switch (extension(file)) {
         case "csv" -> csv == null ? CsvReader.read(file, allocator) : CsvReader.read(file, allocator, csv);
         case "arrow", "feather", "ipc", "arrows" -> ArrowIpc.read(file, allocator);
+        case "json" -> DatasetJson.read(file, allocator);
         default -> throw unsupported(file);
         };
     }
@@ -54,15 +57,22 @@ public final class TableFiles {
         case "csv" -> CsvWriter.write(table, file);
         case "arrow", "feather", "ipc" -> ArrowIpc.writeFile(table, file);
         case "arrows" -> ArrowIpc.writeStreamFile(table, file);
+        case "json" -> DatasetJson.write(table, file);
         default -> throw unsupported(file);
         }
     }
 
+    /** True if {@code file}'s extension (case-insensitive) is one of {@link #SUPPORTED}. */
+    public static boolean isSupported(Path file) {
+        return switch (extension(file)) {
+        case "csv", "arrow", "feather", "ipc", "arrows", "json" -> true;
+        default -> false;
+        };
+    }
+
     /** Fails unless {@code file} has a supported extension; lets callers check before doing work. */
     public static void checkWritable(Path file) {
-        String extension = extension(file);
-        if (!(extension.equals("csv") || extension.equals("arrow") || extension.equals("feather")
-                || extension.equals("ipc") || extension.equals("arrows"))) {
+        if (!isSupported(file)) {
             throw unsupported(file);
         }
         Path parent = file.toAbsolutePath().getParent();

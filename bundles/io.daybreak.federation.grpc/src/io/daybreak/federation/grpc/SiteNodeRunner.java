@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -105,8 +104,7 @@ public final class SiteNodeRunner implements AutoCloseable {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();
                     int dot = name.lastIndexOf('.');
-                    String extension = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
-                    if (Files.isRegularFile(file) && TableFiles.SUPPORTED.contains(extension) && !extension.isEmpty()) {
+                    if (Files.isRegularFile(file) && TableFiles.isSupported(file)) {
                         // columns the policy hides are dropped here: to a requester they do not exist
                         Table table = TableFiles.read(file, allocator).without(policy.hiddenColumns());
                         tables.add(table);

@@ -104,7 +104,8 @@ public final class SiteNodeRunner implements AutoCloseable {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();
                     int dot = name.lastIndexOf('.');
-                    if (Files.isRegularFile(file) && TableFiles.isSupported(file)) {
+                    // a provenance record written next to an output (x.csv.provenance.json) is JSON, not a dataset
+                    if (Files.isRegularFile(file) && TableFiles.isSupported(file) && !name.endsWith(".provenance.json")) {
                         // columns the policy hides are dropped here: to a requester they do not exist
                         Table table = TableFiles.read(file, allocator).without(policy.hiddenColumns());
                         tables.add(table);

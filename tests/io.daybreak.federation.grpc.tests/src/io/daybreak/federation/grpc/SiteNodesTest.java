@@ -65,6 +65,8 @@ class SiteNodesTest extends MethodTestSupport {
         tls = new TlsFiles(dir.resolve("site0.pem"), dir.resolve("site0.key"), dir.resolve("ca.pem"));
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("data/cohort.csv"), "x\n1\n2\n3\n4\n5\n6\n7\n8\n");
+        // the provenance record a run writes next to its output: JSON, but no Dataset-JSON table, and no dataset
+        Files.writeString(dir.resolve("data/cohort.csv.provenance.json"), "{\"seed\": 1}\n");
     }
 
     @AfterEach

@@ -86,14 +86,7 @@ final class SiteRows {
         }
         SiteChecks.binaryColumns(guard, rows, binary);
         double[] a = rows.column(treatment);
-        int[] treated = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (a[i] != treatedValue && a[i] != controlValue) {
-                throw new IllegalArgumentException("argument 'treatment': column '" + treatment + "' holds a value other "
-                        + "than the treated and control values");
-            }
-            treated[i] = a[i] == treatedValue ? 1 : 0;
-        }
+        int[] treated = treated(treatment, a, treatedValue, controlValue);
         double[][] x = DesignMatrix.of(rows, treatment, covariates).x();
         double[] time = timeColumn == null ? null : rows.column(timeColumn);
         boolean[] event = timeColumn == null ? null : SurvivalInput.events(rows.column(status), eventValue);
@@ -124,21 +117,13 @@ final class SiteRows {
         if (matrix.y() != null || !matrix.hasIntercept()) {
             throw new IllegalArgumentException("argument 'formula' must be one-sided with an intercept");
         }
-        int n = matrix.rows();
         double[] a = ModelFrame.values(data, matrix, treatment);
         SiteChecks.lookupColumn(guard, treatment, a);
         double[] outcomes = outcome == null ? null : ModelFrame.values(data, matrix, outcome);
         if (outcomes != null) {
             guard.binary("column '" + outcome + "'", outcomes);
         }
-        int[] treated = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (a[i] != treatedValue && a[i] != controlValue) {
-                throw new IllegalArgumentException("argument 'treatment': column '" + treatment + "' holds a value other "
-                        + "than the treated and control values");
-            }
-            treated[i] = a[i] == treatedValue ? 1 : 0;
-        }
+        int[] treated = treated(treatment, a, treatedValue, controlValue);
         double[] time = timeColumn == null ? null : ModelFrame.values(data, matrix, timeColumn);
         double[] statuses = status == null ? null : ModelFrame.values(data, matrix, status);
         boolean[] event = statuses == null ? null : SurvivalInput.events(statuses, eventValue);
@@ -207,5 +192,18 @@ final class SiteRows {
             rows[i] = new double[] {treated[i]};
         }
         return rows;
+    }
+
+    /** 1 for the treated, 0 for the controls; any other value of the treatment column is a bad argument. */
+    private static int[] treated(String treatment, double[] a, double treatedValue, double controlValue) {
+        int[] treated = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != treatedValue && a[i] != controlValue) {
+                throw new IllegalArgumentException("argument 'treatment': column '" + treatment + "' holds a value other "
+                        + "than the treated and control values");
+            }
+            treated[i] = a[i] == treatedValue ? 1 : 0;
+        }
+        return treated;
     }
 }

@@ -25,7 +25,7 @@ import io.daybreak.stats.models.glm.GlmFamily;
 import io.daybreak.stats.models.glm.GlmFit;
 import io.daybreak.stats.models.glm.GlmSums;
 import io.daybreak.stats.models.survival.CoxFit;
-import io.daybreak.stats.models.survival.CoxSums;
+import io.daybreak.stats.models.survival.CoxRows;
 import io.daybreak.stats.twin.GuentherSchouten;
 
 /**
@@ -201,8 +201,8 @@ public final class ProcovaMethod extends SettingsMethod<ProcovaSettings> {
                 for (int i = 0; i < n; i++) {
                     event[i] = rows.get(i)[3] == eventValue;
                 }
-                double[] grid = CoxSums.eventTimes(yy, event);
-                CoxFit fit = CoxFit.fit(beta -> CoxSums.of(yy, event, x, beta, grid).evaluate(beta, true), terms.size());
+                CoxRows coxRows = CoxRows.of(yy, event, x, null);
+                CoxFit fit = CoxFit.fit(beta -> coxRows.evaluate(beta, true), terms.size());
                 estimate = fit.coefficients();
                 se = fit.standardErrors();
             } else {

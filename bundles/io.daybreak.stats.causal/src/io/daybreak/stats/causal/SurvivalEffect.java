@@ -3,7 +3,7 @@ package io.daybreak.stats.causal;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.stats.models.survival.CoxFit;
 import io.daybreak.stats.models.survival.CoxRobust;
-import io.daybreak.stats.models.survival.CoxSums;
+import io.daybreak.stats.models.survival.CoxRows;
 
 /**
  * A treatment effect on a time-to-event outcome from balancing weights: the weighted Kaplan–Meier curve of each
@@ -42,10 +42,10 @@ public record SurvivalEffect(double logHazardRatio, double naiveStdError, double
         for (int i = 0; i < x.length; i++) {
             x[i] = new double[] {arm[i]};
         }
-        double[] grid = CoxSums.eventTimes(time, event);
-        CoxFit fit = CoxFit.fit(beta -> CoxSums.of(time, event, x, weights, beta, grid).evaluate(beta, efron), 1);
+        CoxRows rows = CoxRows.of(time, event, x, weights);
+        CoxFit fit = CoxFit.fit(beta -> rows.evaluate(beta, efron), 1);
         double[] beta = fit.coefficients();
-        CoxRobust residuals = CoxRobust.at(CoxSums.of(time, event, x, weights, beta, grid), efron);
+        CoxRobust residuals = CoxRobust.at(rows.sums(beta, rows.eventTimes()), efron);
         double[][] robust = CoxRobust.sandwich(fit.covariance(), residuals.meat(time, event, x, weights, beta));
         return new SurvivalEffect(beta[0], Math.sqrt(fit.covariance()[0][0]), Math.sqrt(robust[0][0]),
                 WeightedKaplanMeier.estimate(WeightedKaplanMeier.Counts.of(time, event, weights, arm, 1)),

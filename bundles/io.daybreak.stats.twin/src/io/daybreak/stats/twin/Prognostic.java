@@ -10,6 +10,7 @@ import io.daybreak.stats.models.glm.GlmFamily;
 import io.daybreak.stats.models.glm.GlmFit;
 import io.daybreak.stats.models.glm.GlmSums;
 import io.daybreak.stats.models.survival.CoxFit;
+import io.daybreak.stats.models.survival.CoxRows;
 import io.daybreak.stats.models.survival.CoxSums;
 
 /**
@@ -52,12 +53,12 @@ public final class Prognostic {
     public static PrognosticScore cox(List<String> covariates, double[][] x, double[] time, boolean[] event,
             boolean efron, double lambda) {
         int p = covariates.size();
-        double[] grid = CoxSums.eventTimes(time, event);
+        CoxRows rows = CoxRows.of(time, event, x, null);
         int n = time.length;
         if (lambda > 0) {
             double[] beta = new double[p];
             for (int iteration = 0; iteration < 100; iteration++) {
-                CoxFit.Evaluation e = CoxSums.of(time, event, x, beta, grid).evaluate(beta, efron);
+                CoxFit.Evaluation e = rows.evaluate(beta, efron);
                 double[] gradient = new double[p];
                 double[][] hessian = new double[p][p];
                 for (int a = 0; a < p; a++) {
@@ -78,7 +79,7 @@ public final class Prognostic {
             }
             return new PrognosticScore("cox", covariates, 0, beta, nan(p + 1), lambda);
         }
-        CoxFit fit = CoxFit.fit(beta -> CoxSums.of(time, event, x, beta, grid).evaluate(beta, efron), p);
+        CoxFit fit = CoxFit.fit(beta -> rows.evaluate(beta, efron), p);
         double[] se = new double[p + 1];
         se[0] = Double.NaN;
         System.arraycopy(fit.standardErrors(), 0, se, 1, p);

@@ -24,6 +24,7 @@ import io.daybreak.stats.federated.MetaCombination;
 import io.daybreak.stats.models.survival.Concordance;
 import io.daybreak.stats.models.survival.CoxFit;
 import io.daybreak.stats.models.survival.CoxRobust;
+import io.daybreak.stats.models.survival.CoxRows;
 import io.daybreak.stats.models.survival.CoxSums;
 import io.daybreak.stats.models.survival.SurvivalColumns;
 import io.daybreak.stats.models.survival.SurvivalInput;
@@ -221,26 +222,37 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
         return java.util.Arrays.stream(values).mapToInt(v -> java.util.Arrays.binarySearch(distinct, v)).toArray();
     }
 
-    /** Fits the model whose partial likelihood sums over the units, each pooling the risk sets of its sites. */
+    /**
+     * Fits the model whose partial likelihood sums over the units, each pooling the risk sets of its sites. A unit of
+     * one site is evaluated from its rows directly; only a unit of several sites needs the sums on their union of
+     * event times.
+     */
     private static CoxFit fit(List<List<Subject>> units, int p, boolean efron, MethodContext context) {
+        List<List<CoxRows>> rows = new ArrayList<>();
         List<double[]> grids = new ArrayList<>();
         for (List<Subject> unit : units) {
-            grids.add(unionOfEventTimes(unit)); // each site releases its distinct event times once
+            rows.add(unit.stream().map(site -> CoxRows.of(site.time, site.event, site.x, null)).toList());
+            grids.add(unit.size() == 1 ? null : unionOfEventTimes(unit)); // each site releases its event times once
         }
         Function<double[], CoxFit.Evaluation> evaluate = beta -> {
             context.checkCancelled();
             CoxFit.Evaluation total = null;
             for (int u = 0; u < units.size(); u++) {
-                CoxSums pooled = null;
-                for (Subject site : units.get(u)) {
-                    CoxSums released = CoxSums.of(site.time, site.event, site.x, beta, grids.get(u));
-                    if (pooled == null) {
-                        pooled = released;
-                    } else {
-                        pooled.add(released);
+                CoxFit.Evaluation evaluation;
+                if (grids.get(u) == null) {
+                    evaluation = rows.get(u).get(0).evaluate(beta, efron);
+                } else {
+                    CoxSums pooled = null;
+                    for (CoxRows site : rows.get(u)) {
+                        CoxSums released = site.sums(beta, grids.get(u));
+                        if (pooled == null) {
+                            pooled = released;
+                        } else {
+                            pooled.add(released);
+                        }
                     }
+                    evaluation = pooled.evaluate(beta, efron);
                 }
-                CoxFit.Evaluation evaluation = pooled.evaluate(beta, efron);
                 total = total == null ? evaluation : total.plus(evaluation);
             }
             return total;

@@ -55,7 +55,19 @@ public final class CoxSums {
                 times[count++] = time[i];
             }
         }
-        return Arrays.stream(times, 0, count).distinct().sorted().toArray();
+        return distinctAscending(Arrays.copyOf(times, count));
+    }
+
+    /** The distinct values, ascending, by {@link Double#compare} (sorts {@code values} in place). */
+    static double[] distinctAscending(double[] values) {
+        Arrays.sort(values);
+        int distinct = 0;
+        for (double value : values) {
+            if (distinct == 0 || Double.compare(value, values[distinct - 1]) != 0) {
+                values[distinct++] = value;
+            }
+        }
+        return Arrays.copyOf(values, distinct);
     }
 
     /** The sums of one data set at β over {@code grid} (ascending event times, possibly from other sites). */
@@ -63,62 +75,13 @@ public final class CoxSums {
         return of(time, event, x, null, beta, grid);
     }
 
-    /** The same with case weights ({@code null}: every weight 1). */
+    /**
+     * The same with case weights ({@code null}: every weight 1). A fit that evaluates the same rows at many β should
+     * keep one {@link CoxRows}, which sorts them once.
+     */
     public static CoxSums of(double[] time, boolean[] event, double[][] x, double[] weights, double[] beta,
             double[] grid) {
-        int n = time.length;
-        int p = beta.length;
-        CoxSums sums = new CoxSums(grid, p);
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(time[b], time[a])); // latest first
-        double r0 = 0;
-        long size = 0;
-        double[] r1 = new double[p];
-        double[][] r2 = new double[p][p];
-        int next = 0;
-        for (int g = grid.length - 1; g >= 0; g--) {
-            double t = grid[g];
-            while (next < n && time[order[next]] >= t) {
-                int i = order[next++];
-                double[] xi = x[i];
-                double caseWeight = weights == null ? 1 : weights[i];
-                double w = caseWeight * Math.exp(dot(xi, beta));
-                r0 += w;
-                size++;
-                for (int a = 0; a < p; a++) {
-                    r1[a] += w * xi[a];
-                    for (int b = 0; b <= a; b++) {
-                        r2[a][b] += w * xi[a] * xi[b];
-                    }
-                }
-                if (event[i] && time[i] == t) {
-                    sums.d[g]++;
-                    sums.dw[g] += caseWeight;
-                    sums.t0[g] += w;
-                    for (int a = 0; a < p; a++) {
-                        sums.sumX[g][a] += caseWeight * xi[a];
-                        sums.t1[g][a] += w * xi[a];
-                        for (int b = 0; b <= a; b++) {
-                            sums.t2[g][a][b] += w * xi[a] * xi[b];
-                        }
-                    }
-                }
-            }
-            sums.s0[g] = r0;
-            sums.riskSize[g] = size;
-            for (int a = 0; a < p; a++) {
-                sums.s1[g][a] = r1[a];
-                for (int b = 0; b <= a; b++) {
-                    sums.s2[g][a][b] = r2[a][b];
-                    sums.s2[g][b][a] = r2[a][b];
-                    sums.t2[g][b][a] = sums.t2[g][a][b];
-                }
-            }
-        }
-        return sums;
+        return CoxRows.of(time, event, x, weights).sums(beta, grid);
     }
 
     public static double dot(double[] x, double[] beta) {

@@ -4,5 +4,5 @@
  * ({@code CoxZph}), Harrell's concordance ({@code Concordance}) and the restricted mean survival time
  * ({@code Rmst}).
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.1.1")
 package io.daybreak.stats.models.survival;

@@ -76,7 +76,7 @@ public final class ResultsView {
         outputs.addListener(SWT.Selection, event -> showTable(outputs.getText()));
         Button export = new Button(bar, SWT.PUSH);
         export.setText("&Export...");
-        export.setToolTipText("Save the shown table as CSV or Arrow (" + TableFiles.SUPPORTED + ")");
+        export.setToolTipText("Save the shown table as a data file (" + TableFiles.SUPPORTED + ")");
         export.addListener(SWT.Selection, event -> exportWithDialog());
         Composite holder = new Composite(tables, SWT.NONE);
         holder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -190,7 +190,8 @@ public final class ResultsView {
             return;
         }
         FileDialog dialog = new FileDialog(area.getShell(), SWT.SAVE);
-        dialog.setFilterExtensions(new String[] {"*.csv", "*.arrow", "*.arrows"});
+        dialog.setFilterExtensions(java.util.Arrays.stream(TableFiles.SUPPORTED.split(",\\s*")).map(e -> "*" + e)
+                .toArray(String[]::new));
         dialog.setFileName(outputs.getText() + ".csv");
         dialog.setOverwrite(true);
         String file = dialog.open();

@@ -33,6 +33,10 @@ final class CommandCatalog {
                     new Entry("compare", "compare scenarios=p,p,.../p,p,... target=t [designs=...] [--report f.html]",
                             "compare dose-finding designs on the same simulated patients"),
                     new Entry("run-study", "run-study <study.json> [--out file]", "run a study file saved by the IDE"))),
+            new Group("Data", List.of(
+                    new Entry("inspect", "inspect <file> [--rows n]", "a data file's columns, labels and first rows"),
+                    new Entry("convert", "convert <input> <output>",
+                            "write a data file in another format (by the output's extension)"))),
             new Group("Jobs", List.of(
                     new Entry("jobs", "jobs [<job>]", "queued, running and recent jobs; one job in full"),
                     new Entry("cancel", "cancel <job>", "cancel a queued or running job"))),

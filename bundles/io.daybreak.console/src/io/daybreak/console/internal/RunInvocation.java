@@ -179,7 +179,12 @@ final class RunInvocation {
      * header line.
      */
     private static CsvOptions csvOptions(CommandLine line) {
-        String text = line.option("run", "--delimiter");
+        return csvOptions(line, "run");
+    }
+
+    /** {@code --delimiter} of {@code command}, as {@link #csvOptions(CommandLine)}. */
+    static CsvOptions csvOptions(CommandLine line, String command) {
+        String text = line.option(command, "--delimiter");
         if (text == null) {
             return null;
         }
@@ -187,7 +192,7 @@ final class RunInvocation {
         case ",", "comma" -> ',';
         case ";", "semicolon" -> ';';
         case "\t", "\\t", "tab" -> '\t';
-        default -> throw new InvalidInputException("run: --delimiter must be ',' (or comma), ';' (or semicolon) or tab, "
+        default -> throw new InvalidInputException(command + ": --delimiter must be ',' (or comma), ';' (or semicolon) or tab, "
                 + "got '" + text + "'");
         };
         return CsvOptions.DEFAULTS.withDelimiter(delimiter);

@@ -137,7 +137,7 @@ class ShellHelpTest {
                 new PrintStream(stderr, true));
         assertEquals(Failures.BAD_INPUT, code);
         assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("commands: methods, describe, run, compare, "
-                + "run-study, jobs, cancel"), stderr.toString(StandardCharsets.UTF_8));
+                + "run-study, inspect, convert, jobs, cancel"), stderr.toString(StandardCharsets.UTF_8));
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("\"kind\":\"bad-input\""));
     }
 
@@ -147,7 +147,7 @@ class ShellHelpTest {
         assertEquals("unknown command 'lbb'; did you mean 'lb'?", badInput("lbb"));
         String none = badInput("frobnicate");
         assertTrue(none.startsWith("unknown command 'frobnicate'; commands: methods, describe, run, compare, run-study, "
-                + "jobs, cancel, pki, node, fed, fed-datasets, audit, report"), none);
+                + "inspect, convert, jobs, cancel, pki, node, fed, fed-datasets, audit, report"), none);
         assertTrue(!none.contains("default"), "Gogo's hook is not offered as a command: " + none);
     }
 

@@ -2,15 +2,17 @@ package io.daybreak.data.csv;
 
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.core.io.NumberInput;
+
 /**
  * Parses field bytes (UTF-8) the way {@link ValueParsers} parses their text, without making a String: integers
  * by {@code [+-]?\d+} within 64 bits, numbers by {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?} (and R's and Java's
  * spellings of infinity and NaN), booleans as {@code true}/{@code false} in any case. Doubles are exact: up to 15
  * significant digits with a decimal exponent within ±22, one IEEE multiplication or division of two exact doubles
  * gives the correctly rounded value (Clinger's fast path), as {@link Double#parseDouble} does; anything else is
- * handed to {@link Double#parseDouble}. A field with non-ASCII bytes is decided by {@link ValueParsers} on its text.
- * One instance per reader (not thread-safe): a successful parse leaves its value in {@link #longValue} or
- * {@link #doubleValue}.
+ * handed to Jackson's FastDoubleParser, also correctly rounded. A field with non-ASCII bytes is decided by
+ * {@link ValueParsers} on its text. One instance per reader (not thread-safe): a successful parse leaves its value in
+ * {@link #longValue}, {@link #doubleValue} or {@link #booleanValue}.
  */
 final class ByteValues {
     static final int BOOLEAN = 1;
@@ -26,6 +28,8 @@ final class ByteValues {
             power *= 10;
         }
     }
+
+    private char[] chars = new char[32];
 
     long longValue;
     double doubleValue;
@@ -194,8 +198,20 @@ final class ByteValues {
         return true;
     }
 
+    /**
+     * More than 15 significant digits (as in Java's and R's shortest round-trip output) or a large exponent: Jackson's
+     * FastDoubleParser (Eisel–Lemire, correctly rounded like {@link Double#parseDouble}, without its big-integer
+     * arithmetic), on the ASCII text copied to a reused char buffer.
+     */
     private boolean slowDouble(byte[] b, int from, int to) {
-        doubleValue = Double.parseDouble(text(b, from, to));
+        int length = to - from;
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) b[from + i];
+        }
+        doubleValue = NumberInput.parseDouble(chars, 0, length, true);
         return true;
     }
 

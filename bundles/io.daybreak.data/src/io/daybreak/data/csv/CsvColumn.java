@@ -2,14 +2,14 @@ package io.daybreak.data.csv;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.types.pojo.Field;
 
 import io.daybreak.data.ColumnType;
@@ -40,13 +40,18 @@ final class CsvColumn implements AutoCloseable {
     private byte[][] sampleValues = new byte[16][];
     private long sampleBytes;
 
-    private FieldVector vector;
-    private BigIntVector longs;
-    private IntVector ints;
-    private Float8Vector doubles;
-    private BitVector booleans;
-    private VarCharVector strings;
+    /**
+     * Fixed-width types are written into raw buffers that become the vector's at the end: a vector's
+     * {@code allocateNew} zeroes all the memory the allocator's rounding gives it (a power of two below 16 MiB), so
+     * a column of 1,000,000 doubles would touch 16 MiB for its 8; a raw buffer's untouched tail stays unmapped.
+     */
+    private ArrowBuf data;
+    private ArrowBuf validity;
+    private int width; // bytes per value; 0 for boolean (bits)
     private int capacity;
+    private int nonMissing;
+    private VarCharVector strings;
+    private FieldVector vector; // set by finish()
 
     CsvColumn(Path file, String name, int index, ColumnType explicit, int sampleSize, BufferAllocator allocator) {
         this.file = file;
@@ -114,33 +119,18 @@ final class CsvColumn implements AutoCloseable {
      */
     void decide(int expectedRows, long expectedStringBytes, ByteValues values) {
         type = explicit != null ? explicit : infer(values);
-        Field field = new Field(name, type.nullableFieldType(), null);
-        vector = field.createVector(allocator);
-        capacity = Math.max(expectedRows, 1);
-        switch (type) {
-        case INT64 -> {
-            longs = (BigIntVector) vector;
-            longs.allocateNew(capacity);
+        int rows = Math.max(expectedRows, 1);
+        if (type == ColumnType.STRING) {
+            strings = (VarCharVector) new Field(name, type.nullableFieldType(), null).createVector(allocator);
+            strings.allocateNew(Math.max(expectedStringBytes, 1), rows);
+        } else {
+            width = switch (type) {
+            case INT64, FLOAT64 -> 8;
+            case INT32 -> 4;
+            default -> 0;
+            };
+            allocate(rows);
         }
-        case INT32 -> {
-            ints = (IntVector) vector;
-            ints.allocateNew(capacity);
-        }
-        case FLOAT64 -> {
-            doubles = (Float8Vector) vector;
-            doubles.allocateNew(capacity);
-        }
-        case BOOLEAN -> {
-            booleans = (BitVector) vector;
-            booleans.allocateNew(capacity);
-        }
-        case STRING -> {
-            strings = (VarCharVector) vector;
-            strings.allocateNew(Math.max(expectedStringBytes, 1), capacity);
-        }
-        default -> throw new IllegalStateException(type.toString());
-        }
-        capacity = vector.getValueCapacity();
         for (int i = 0; i < sampled; i++) {
             byte[] value = sampleValues[i];
             write(sampleRows[i], sampleLines[i], value, 0, value.length, values);
@@ -165,18 +155,15 @@ final class CsvColumn implements AutoCloseable {
 
     private void write(int row, long line, byte[] b, int from, int to, ByteValues values) {
         if (row >= capacity && type != ColumnType.STRING) {
-            while (capacity <= row) {
-                vector.reAlloc();
-                capacity = vector.getValueCapacity();
-            }
+            grow(row);
         }
         switch (type) {
         case INT64 -> {
             if (values.parseLong(b, from, to)) {
-                longs.set(row, values.longValue);
+                data.setLong(row * 8L, values.longValue);
             } else if (explicit == null && values.parseDouble(b, from, to)) {
                 widen(row);
-                doubles.set(row, values.doubleValue);
+                data.setDouble(row * 8L, values.doubleValue);
             } else {
                 throw notA(explicit == null ? ColumnType.FLOAT64 : type, row, line, b, from, to);
             }
@@ -185,46 +172,80 @@ final class CsvColumn implements AutoCloseable {
             if (!values.parseDouble(b, from, to)) {
                 throw notA(type, row, line, b, from, to);
             }
-            doubles.set(row, values.doubleValue);
+            data.setDouble(row * 8L, values.doubleValue);
         }
         case STRING -> strings.setSafe(row, b, from, to - from);
         case BOOLEAN -> {
             if (!values.parseBoolean(b, from, to)) {
                 throw notA(type, row, line, b, from, to);
             }
-            booleans.set(row, values.booleanValue ? 1 : 0);
+            if (values.booleanValue) {
+                BitVectorHelper.setBit(data, row);
+            }
         }
         case INT32 -> {
             if (!values.parseLong(b, from, to) || values.longValue != (int) values.longValue) {
                 throw notA(type, row, line, b, from, to);
             }
-            ints.set(row, (int) values.longValue);
+            data.setInt(row * 4L, (int) values.longValue);
         }
         default -> throw new IllegalStateException(type.toString());
         }
+        if (type != ColumnType.STRING) {
+            BitVectorHelper.setBit(validity, row);
+        }
+        nonMissing++;
     }
 
-    /** An inferred int64 column becomes float64 (rows before {@code row}). */
-    private void widen(int row) {
-        Field field = new Field(name, ColumnType.FLOAT64.nullableFieldType(), null);
-        Float8Vector widened = (Float8Vector) field.createVector(allocator);
+    /** Zeroed validity (and boolean) bits and an untouched data buffer for {@code rows} values. */
+    private void allocate(int rows) {
+        capacity = rows;
+        validity = zeroed(bitBytes(rows));
+        data = width == 0 ? zeroed(bitBytes(rows)) : allocator.buffer((long) rows * width);
+    }
+
+    private ArrowBuf zeroed(long bytes) {
+        ArrowBuf buffer = allocator.buffer(bytes);
+        buffer.setZero(0, bytes);
+        return buffer;
+    }
+
+    private static long bitBytes(int rows) {
+        return ((rows + 63L) / 64) * 8;
+    }
+
+    /** Doubles the buffers until they hold {@code row}. */
+    private void grow(int row) {
+        int rows = capacity;
+        while (rows <= row) {
+            rows = (int) Math.min(Integer.MAX_VALUE - 8, rows * 2L);
+        }
+        ArrowBuf oldData = data;
+        ArrowBuf oldValidity = validity;
+        int oldCapacity = capacity;
+        data = null;
+        validity = null;
         try {
-            widened.allocateNew(capacity);
-            for (int r = 0; r < row; r++) {
-                if (!longs.isNull(r)) {
-                    widened.set(r, (double) longs.get(r));
-                }
-            }
+            allocate(rows);
         } catch (RuntimeException | Error e) {
-            widened.close();
+            oldData.close();
+            oldValidity.close();
             throw e;
         }
-        longs.close();
-        longs = null;
-        vector = widened;
-        doubles = widened;
+        validity.setBytes(0, oldValidity, 0, bitBytes(oldCapacity));
+        data.setBytes(0, oldData, 0, width == 0 ? bitBytes(oldCapacity) : (long) oldCapacity * width);
+        oldData.close();
+        oldValidity.close();
+    }
+
+    /** An inferred int64 column becomes float64 (rows before {@code row}), in place: both are 8 bytes wide. */
+    private void widen(int row) {
+        for (int r = 0; r < row; r++) {
+            if (BitVectorHelper.get(validity, r) != 0) {
+                data.setDouble(r * 8L, (double) data.getLong(r * 8L));
+            }
+        }
         type = ColumnType.FLOAT64;
-        capacity = widened.getValueCapacity();
     }
 
     /** Fixes the type if still sampling (with exactly {@code rows} rows) and sets the row count. */
@@ -232,7 +253,24 @@ final class CsvColumn implements AutoCloseable {
         if (type == null) {
             decide(rows, sampleBytes, values);
         }
-        vector.setValueCount(rows);
+        if (type == ColumnType.STRING) {
+            strings.setValueCount(rows);
+            vector = strings;
+            strings = null;
+            return;
+        }
+        FieldVector loaded = new Field(name, type.nullableFieldType(), null).createVector(allocator);
+        try {
+            loaded.loadFieldBuffers(new ArrowFieldNode(rows, rows - nonMissing), List.of(validity, data));
+        } catch (RuntimeException | Error e) {
+            loaded.close();
+            throw e;
+        }
+        vector = loaded; // it holds its own references to the buffers now
+        data.close();
+        validity.close();
+        data = null;
+        validity = null;
     }
 
     private static boolean fits(ColumnType type, byte[] b, int from, int to, ByteValues values) {
@@ -270,8 +308,18 @@ final class CsvColumn implements AutoCloseable {
 
     @Override
     public void close() {
-        if (vector != null) {
-            vector.close();
+        for (AutoCloseable owned : new AutoCloseable[] {vector, strings, data, validity}) {
+            if (owned != null) {
+                try {
+                    owned.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
+        vector = null;
+        strings = null;
+        data = null;
+        validity = null;
     }
 }

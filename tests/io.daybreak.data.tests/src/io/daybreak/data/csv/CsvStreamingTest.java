@@ -27,6 +27,7 @@ import io.daybreak.data.ArrowTestSupport;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.DataFormatException;
 import io.daybreak.data.Table;
+import io.daybreak.data.TableDigest;
 
 /** The streaming reader: records across block boundaries, byte-level values, sampled type inference, failures. */
 class CsvStreamingTest extends ArrowTestSupport {
@@ -250,6 +251,32 @@ class CsvStreamingTest extends ArrowTestSupport {
             assertEquals(12345.678901, table.doubles("x").get(59_999));
             assertEquals(1.0, table.doubles("x").get(19_999));
             assertEquals("a-much-longer-text-value-59999", table.strings("s").get(59_999));
+        }
+    }
+
+    /**
+     * Long rows first and short ones after: the buffers sized from the sample must grow, also after an int64 column
+     * widened; the table equals the one read with a sample of the whole file (sized exactly at its end).
+     */
+    @Test
+    void buffersGrowAndTheTableEqualsOneInferredFromAllValues() throws IOException {
+        StringBuilder text = new StringBuilder("i,flag,n,note\n");
+        for (int i = 0; i < 150_000; i++) {
+            text.append(i).append(',').append(i % 3 == 0 ? "NA" : i % 2 == 0 ? "TRUE" : "false").append(',')
+                    .append(i == 120_000 ? "0.25" : i % 5 == 0 ? "" : Integer.toString(i % 1000)).append(',')
+                    .append(i < 5_000 ? "a long note to make the first rows wide: row " + i : "n").append('\n');
+        }
+        Path file = csv("shrinking.csv", text.toString());
+        try (Table sampled = CsvReader.read(file, allocator, CsvOptions.DEFAULTS, true, 1_000);
+                Table whole = CsvReader.read(file, allocator, CsvOptions.DEFAULTS, true, Integer.MAX_VALUE)) {
+            assertEquals(ColumnType.BOOLEAN, sampled.columnType("flag"));
+            assertEquals(ColumnType.FLOAT64, sampled.columnType("n"));
+            assertEquals(0.25, sampled.doubles("n").get(120_000));
+            assertEquals(999.0, sampled.doubles("n").get(149_999));
+            assertTrue(sampled.doubles("n").isNull(149_995));
+            assertTrue(sampled.booleans("flag").get(149_998));
+            assertTrue(sampled.booleans("flag").isNull(149_997));
+            assertEquals(TableDigest.sha256(whole), TableDigest.sha256(sampled));
         }
     }
 

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.core.io.NumberInput;
 /**
  * Parses field bytes (UTF-8) the way {@link ValueParsers} parses their text, without making a String: integers
  * by {@code [+-]?\d+} within 64 bits, numbers by {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?} (and R's and Java's
- * spellings of infinity and NaN), booleans as {@code true}/{@code false} in any case. Doubles are exact: up to 15
- * significant digits with a decimal exponent within ±22, one IEEE multiplication or division of two exact doubles
- * gives the correctly rounded value (Clinger's fast path), as {@link Double#parseDouble} does; anything else is
+ * spellings of infinity and NaN), booleans as {@code true}/{@code false} in any case. Doubles are exact: for digits
+ * that make an integer of at most 2^53 (all of 15 digits, most of 16) with a decimal exponent within ±22, one IEEE
+ * multiplication or division of two exact doubles gives the correctly rounded value (Clinger's fast path), as
+ * {@link Double#parseDouble} does; anything else is
  * handed to Jackson's FastDoubleParser, also correctly rounded. A field with non-ASCII bytes is decided by
  * {@link ValueParsers} on its text. One instance per reader (not thread-safe): a successful parse leaves its value in
  * {@link #longValue}, {@link #doubleValue} or {@link #booleanValue}.
@@ -20,6 +21,8 @@ final class ByteValues {
     static final int NUMBER = 4;
 
     private static final double[] POWERS_OF_TEN = new double[23];
+    /** The largest mantissa below which every integer is an exact double. */
+    private static final long MAX_EXACT = 1L << 53;
 
     static {
         double power = 1;
@@ -190,7 +193,7 @@ final class ByteValues {
             return true;
         }
         int power = scale + exponent;
-        if (significant > 15 || power < -22 || power > 22) {
+        if (significant > 18 || mantissa > MAX_EXACT || power < -22 || power > 22) {
             return slowDouble(b, from, to);
         }
         double value = power >= 0 ? mantissa * POWERS_OF_TEN[power] : mantissa / POWERS_OF_TEN[-power];

@@ -216,7 +216,7 @@ public final class CsvReader {
                     CsvColumn column = columns[c];
                     column.add(row, line, b, from, to, values);
                     if (column.sampling() && column.sampleFull()) {
-                        decide(column, row + 1, headerEnd);
+                        decide(column, row + 1, headerEnd, n);
                     }
                 }
                 row++;
@@ -225,9 +225,11 @@ public final class CsvReader {
         }
 
         /** Fixes a column's type after {@code rows} rows, its vector sized for the rows the file is likely to have. */
-        private void decide(CsvColumn column, int rows, long headerEnd) {
+        private void decide(CsvColumn column, int rows, long headerEnd, int fieldsPerRow) {
             double bytesPerRow = Math.max(1.0, (double) (scanner.consumed() - headerEnd) / rows);
-            double expected = Math.max(rows, (size - headerEnd) / bytesPerRow * 1.02 + 16);
+            // a row takes at least one byte per column (its delimiters and line end): the most rows the rest can hold
+            double most = rows + Math.max(0, size - scanner.consumed()) / (double) Math.max(1, fieldsPerRow) + 16;
+            double expected = Math.max(rows, Math.min(most, (size - headerEnd) / bytesPerRow * 1.02 + 16));
             int expectedRows = (int) Math.min(Integer.MAX_VALUE - 8, expected);
             double filled = (double) column.sampled() / rows;
             long stringBytes = (long) Math.min(Integer.MAX_VALUE, column.averageBytes() * filled * expected * 1.05 + 64);

@@ -1,65 +1,86 @@
 package io.daybreak.data.csv;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
 
-import io.daybreak.data.ColumnType;
 import io.daybreak.data.DataFormatException;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
-import io.daybreak.data.TableBuilder;
 
 /**
- * Reads a CSV file (RFC 4180 quoting, header line first, UTF-8) into a {@link Table}.
+ * Reads a CSV file (RFC 4180 quoting, header line first, UTF-8) into a {@link Table}, in one streaming pass: the
+ * bytes are read in blocks and each value is parsed from them straight into its Arrow vector, with no text or
+ * boxed value per cell (ADR 0021).
  *
- * <p>The whole file is parsed and checked before any Arrow memory is allocated, so a malformed file
- * yields a {@link DataFormatException} naming file, line and column and nothing partially loaded. Blank
+ * <p><b>Types.</b> A column of the explicit schema ({@link CsvOptions#schema()}) has that type. Any other column's
+ * type is inferred from its first {@value #SAMPLE} non-missing values (all of them in a smaller file): the narrowest
+ * of boolean ({@code true}/{@code false}, any case), int64, float64 (decimal, plus {@code Inf}, {@code -Inf},
+ * {@code Infinity}, {@code NaN}) and string that holds each of them; string if the column has no value. A later
+ * value must fit that type, with one widening: an int64 column that meets a number that is not a 64-bit integer
+ * becomes float64 (its earlier values converted exactly). Any other misfit (text in a numeric or boolean column, a
+ * number in a boolean one) is a {@link DataFormatException} naming file, line, column, row, value and the inferred
+ * type, with the hint to give the column an explicit type.
+ *
+ * <p><b>Errors.</b> A malformed file yields a {@link DataFormatException} naming file, line and column, at the first
+ * problem in file order; everything already allocated is released, so nothing partially loaded remains. Blank
  * lines are skipped, and a UTF-8 byte order mark (which Excel writes) is dropped rather than becoming part of the
  * first column's name. Without explicit options the delimiter is detected from the header line: comma,
- * semicolon (Excel in locales with a decimal comma) or tab. Parsing is done by Apache Commons CSV; this class adds
- * typing and error positions.
+ * semicolon (Excel in locales with a decimal comma) or tab.
  */
 public final class CsvReader {
+    /** Non-missing values of a column from which its type is inferred. */
+    public static final int SAMPLE = 10_000;
+
     private CsvReader() {
     }
 
     /** Reads with the {@link CsvOptions#DEFAULTS}, except that the delimiter is detected from the header line. */
     public static Table read(Path file, BufferAllocator allocator) {
-        String text = readUtf8(file);
-        CsvOptions options = CsvOptions.DEFAULTS.withDelimiter(detectDelimiter(text));
-        return read(file, text, allocator, options, true);
+        return read(file, allocator, CsvOptions.DEFAULTS, true, SAMPLE);
     }
 
     /** Reads with exactly these options (the delimiter is not detected). */
     public static Table read(Path file, BufferAllocator allocator, CsvOptions options) {
-        return read(file, readUtf8(file), allocator, options, false);
+        return read(file, allocator, options, false, SAMPLE);
     }
 
-    private static Table read(Path file, String text, BufferAllocator allocator, CsvOptions options, boolean detected) {
-        List<String> header = new ArrayList<>();
-        List<String[]> rows = new ArrayList<>();
-        List<Long> lines = new ArrayList<>();
-        parse(file, text, options, detected, header, rows, lines);
-        return build(file, header, rows, lines, allocator, options);
+    /** Reads with these options, the delimiter detected if {@code detect}, types inferred from samples of this size. */
+    static Table read(Path file, BufferAllocator allocator, CsvOptions options, boolean detect, int sampleSize) {
+        long size;
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        try (in) {
+            CsvScanner scanner = new CsvScanner(in, file, options.delimiter());
+            if (detect) {
+                char delimiter = scanner.detectDelimiter();
+                scanner.delimiter(delimiter);
+                options = options.withDelimiter(delimiter);
+            }
+            return new Load(file, size, scanner, allocator, options, detect, sampleSize).run();
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -99,62 +120,6 @@ public final class CsvReader {
         return text != null && ValueParsers.parseDouble(text) != null;
     }
 
-    private static String readUtf8(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            // a byte order mark is not text: left in, it would become part of the first column's name
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new DataFormatException(file, 0, 0, "not valid UTF-8 text");
-        }
-    }
-
-    private static void parse(Path file, String text, CsvOptions options, boolean detected, List<String> header,
-            List<String[]> rows, List<Long> lines) {
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(options.delimiter())
-                .setIgnoreEmptyLines(true)
-                .get();
-        long lineBefore = 0;
-        LineIndex lineIndex = new LineIndex(text);
-        try (CSVParser parser = format.parse(new StringReader(text))) {
-            for (CSVRecord record : parser) {
-                long line = lineIndex.lineAt(record.getCharacterPosition());
-                lineBefore = parser.getCurrentLineNumber();
-                if (header.isEmpty()) {
-                    readHeader(file, record, line, header);
-                    continue;
-                }
-                if (record.size() != header.size()) {
-                    throw new DataFormatException(file, line, Math.min(record.size(), header.size()) + 1,
-                            "expected " + header.size() + " fields as in the header, found " + record.size()
-                                    + (detected ? " (fields separated by " + name(options.delimiter())
-                                            + ", as detected from the header line)" : ""));
-                }
-                rows.add(record.values());
-                lines.add(line);
-            }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw malformed(file, text, lineBefore + 1, e.getCause() != null ? e.getCause() : e);
-        } catch (IOException e) {
-            throw malformed(file, text, lineBefore + 1, e);
-        }
-        if (header.isEmpty()) {
-            throw new DataFormatException(file, 1, 0, "empty file: a header line is required");
-        }
-    }
-
     private static String name(char delimiter) {
         return switch (delimiter) {
         case ',' -> "commas";
@@ -164,125 +129,141 @@ public final class CsvReader {
         };
     }
 
-    private static final Pattern AT_POSITION = Pattern.compile("at line: ([\\d,]+), position: ([\\d,]+)");
-    private static final Pattern START_LINE = Pattern.compile("\\(startline ([\\d,]+)\\)");
+    /** One reading of a file: the scanner's records into the columns. */
+    private static final class Load {
+        private final Path file;
+        private final long size;
+        private final CsvScanner scanner;
+        private final BufferAllocator allocator;
+        private final CsvOptions options;
+        private final boolean detected;
+        private final int sampleSize;
+        private final byte[][] nullTokens;
+        private final ByteValues values = new ByteValues();
 
-    /**
-     * A structural error from the parser, with the position it reports turned into line and column:
-     * Commons CSV gives the count of characters read when it stopped, so the offending character is the
-     * one before.
-     */
-    private static DataFormatException malformed(Path file, String text, long fallbackLine, Throwable cause) {
-        String message = String.valueOf(cause.getMessage());
-        Matcher at = AT_POSITION.matcher(message);
-        if (at.find()) {
-            long line = Long.parseLong(at.group(1).replace(",", ""));
-            int offset = (int) Math.min(text.length(), Long.parseLong(at.group(2).replace(",", ""))) - 1;
-            int lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-            return new DataFormatException(file, line, offset - lineStart + 1,
-                    "malformed CSV: unexpected character after a closing quote (a quote inside a quoted field "
-                            + "must be doubled)", cause);
-        }
-        Matcher start = START_LINE.matcher(message);
-        if (start.find()) {
-            return new DataFormatException(file, Long.parseLong(start.group(1).replace(",", "")), 0,
-                    "malformed CSV: quoted field starting on this line is never closed", cause);
-        }
-        return new DataFormatException(file, fallbackLine, 0, "malformed CSV: " + message, cause);
-    }
-
-    /** Maps increasing character offsets to 1-based line numbers in one pass over the text. */
-    private static final class LineIndex {
-        private final String text;
-        private int scanned;
-        private long line = 1;
-
-        LineIndex(String text) {
-            this.text = text;
+        Load(Path file, long size, CsvScanner scanner, BufferAllocator allocator, CsvOptions options, boolean detected,
+                int sampleSize) {
+            this.file = file;
+            this.size = size;
+            this.scanner = scanner;
+            this.allocator = allocator;
+            this.options = options;
+            this.detected = detected;
+            this.sampleSize = sampleSize;
+            this.nullTokens = options.nullTokens().stream().map(token -> token.getBytes(StandardCharsets.UTF_8))
+                    .toArray(byte[][]::new);
         }
 
-        /** The line of the record starting at {@code position}, past the blank lines the parser skipped. */
-        long lineAt(long position) {
-            int end = (int) Math.min(position, text.length());
-            while (end < text.length() && (text.charAt(end) == '\n' || text.charAt(end) == '\r')) {
-                end++;
+        Table run() throws IOException {
+            if (!scanner.next()) {
+                throw new DataFormatException(file, 1, 0, "empty file: a header line is required");
             }
-            for (; scanned < end; scanned++) {
-                if (text.charAt(scanned) == '\n') {
-                    line++;
+            List<String> header = header();
+            for (String name : options.schema().keySet()) {
+                if (!header.contains(name)) {
+                    throw new DataFormatException(file, scanner.recordLine(), 0, "column '" + name
+                            + "' of the schema is missing; header: " + String.join(", ", header));
                 }
             }
-            return line;
-        }
-    }
-
-    private static void readHeader(Path file, CSVRecord record, long line, List<String> header) {
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < record.size(); i++) {
-            String name = record.get(i).strip();
-            if (name.isEmpty()) {
-                throw new DataFormatException(file, line, i + 1, "empty column name in header");
+            int n = header.size();
+            CsvColumn[] columns = new CsvColumn[n];
+            for (int c = 0; c < n; c++) {
+                columns[c] = new CsvColumn(file, header.get(c), c, options.schema().get(header.get(c)), sampleSize,
+                        allocator);
             }
-            Integer previous = seen.put(name, i + 1);
-            if (previous != null) {
-                throw new DataFormatException(file, line, i + 1,
-                        "duplicate column name '" + name + "' (also column " + previous + ")");
-            }
-            header.add(name);
-        }
-    }
-
-    private static Table build(Path file, List<String> header, List<String[]> rows, List<Long> lines,
-            BufferAllocator allocator, CsvOptions options) {
-        for (String name : options.schema().keySet()) {
-            if (!header.contains(name)) {
-                throw new DataFormatException(file, 1, 0, "column '" + name + "' of the schema is missing; header: "
-                        + String.join(", ", header));
+            try {
+                int rows = rows(columns);
+                List<FieldVector> vectors = new ArrayList<>(n);
+                for (CsvColumn column : columns) {
+                    column.finish(rows, values);
+                    vectors.add(column.vector());
+                }
+                List<Field> fields = vectors.stream().map(FieldVector::getField).toList();
+                return Table.adopt(new VectorSchemaRoot(fields, vectors, rows));
+            } catch (IOException | RuntimeException | Error e) {
+                for (CsvColumn column : columns) {
+                    column.close();
+                }
+                throw e;
             }
         }
-        TableBuilder builder = Table.builder(allocator);
-        for (int c = 0; c < header.size(); c++) {
-            String name = header.get(c);
-            List<String> texts = new ArrayList<>(rows.size());
-            for (String[] row : rows) {
-                String value = row[c];
-                texts.add(options.nullTokens().contains(value) ? null : value);
+
+        /** Reads the data records into the columns; returns their number. */
+        private int rows(CsvColumn[] columns) throws IOException {
+            int n = columns.length;
+            long headerEnd = scanner.consumed();
+            int row = 0;
+            while (scanner.next()) {
+                if (scanner.fields() != n) {
+                    throw new DataFormatException(file, scanner.recordLine(), Math.min(scanner.fields(), n) + 1,
+                            "expected " + n + " fields as in the header, found " + scanner.fields()
+                                    + (detected ? " (fields separated by " + name(options.delimiter())
+                                            + ", as detected from the header line)" : ""));
+                }
+                if (row == Integer.MAX_VALUE - 8) {
+                    throw new DataFormatException(file, scanner.recordLine(), 0,
+                            "more than " + row + " rows: too many for one table");
+                }
+                long line = scanner.recordLine();
+                byte[] b = scanner.buffer();
+                for (int c = 0; c < n; c++) {
+                    scanner.unescape(c);
+                    int from = scanner.start(c);
+                    int to = scanner.end(c);
+                    if (missing(b, from, to)) {
+                        continue;
+                    }
+                    CsvColumn column = columns[c];
+                    column.add(row, line, b, from, to, values);
+                    if (column.sampling() && column.sampleFull()) {
+                        decide(column, row + 1, headerEnd, n);
+                    }
+                }
+                row++;
             }
-            ColumnType type = options.schema().getOrDefault(name, ValueParsers.infer(texts));
-            builder.add(name, type, convert(file, name, c, type, texts, lines));
+            return row;
         }
-        return builder.build();
-    }
 
-    private static List<Object> convert(Path file, String name, int column, ColumnType type, List<String> texts,
-            List<Long> lines) {
-        List<Object> values = new ArrayList<>(texts.size());
-        for (int r = 0; r < texts.size(); r++) {
-            String text = texts.get(r);
-            if (text == null) {
-                values.add(null);
-                continue;
-            }
-            Object value = ValueParsers.parse(text, type);
-            if (value == null) {
-                throw new DataFormatException(file, lines.get(r), column + 1, "row " + (r + 1) + ", column '" + name
-                        + "': '" + abbreviate(text) + "' is not " + expected(type));
-            }
-            values.add(value);
+        /** Fixes a column's type after {@code rows} rows, its vector sized for the rows the file is likely to have. */
+        private void decide(CsvColumn column, int rows, long headerEnd, int fieldsPerRow) {
+            double bytesPerRow = Math.max(1.0, (double) (scanner.consumed() - headerEnd) / rows);
+            // a row takes at least one byte per column (its delimiters and line end): the most rows the rest can hold
+            double most = rows + Math.max(0, size - scanner.consumed()) / (double) Math.max(1, fieldsPerRow) + 16;
+            double expected = Math.max(rows, Math.min(most, (size - headerEnd) / bytesPerRow * 1.02 + 16));
+            int expectedRows = (int) Math.min(Integer.MAX_VALUE - 8, expected);
+            double filled = (double) column.sampled() / rows;
+            long stringBytes = (long) Math.min(Integer.MAX_VALUE, column.averageBytes() * filled * expected * 1.05 + 64);
+            column.decide(expectedRows, stringBytes, values);
         }
-        return values;
-    }
 
-    private static String expected(ColumnType type) {
-        return switch (type) {
-        case INT64, INT32 -> "an integer (" + type.alias() + ")";
-        case FLOAT64 -> "a number";
-        case BOOLEAN -> "true or false";
-        case STRING -> "text";
-        };
-    }
+        private boolean missing(byte[] b, int from, int to) {
+            int length = to - from;
+            for (byte[] token : nullTokens) {
+                if (token.length == length && Arrays.equals(b, from, to, token, 0, length)) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        private List<String> header() {
+            List<String> header = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
+            byte[] b = scanner.buffer();
+            for (int i = 0; i < scanner.fields(); i++) {
+                scanner.unescape(i);
+                String name = ByteValues.text(b, scanner.start(i), scanner.end(i)).strip();
+                if (name.isEmpty()) {
+                    throw new DataFormatException(file, scanner.recordLine(), i + 1, "empty column name in header");
+                }
+                Integer previous = seen.put(name, i + 1);
+                if (previous != null) {
+                    throw new DataFormatException(file, scanner.recordLine(), i + 1,
+                            "duplicate column name '" + name + "' (also column " + previous + ")");
+                }
+                header.add(name);
+            }
+            return header;
+        }
     }
 }

@@ -539,7 +539,25 @@ public final class ModelFrame {
     }
 
     /** A column of one of the three kinds a formula reads. */
-    private record Column(ColumnType type, DoubleColumn doubles, StringColumn strings, BooleanColumn booleans) {
+    /**
+     * One table column as the frame reads it. Its factor labels are made once per column and kept: a label is a
+     * String made from the row's text or formatted from its number, and each factor's levels and indicator columns
+     * would otherwise make them again for every row (a million Strings per factor and pass).
+     */
+    private static final class Column {
+        final ColumnType type;
+        final DoubleColumn doubles;
+        final StringColumn strings;
+        final BooleanColumn booleans;
+        private String[] labels;
+
+        Column(ColumnType type, DoubleColumn doubles, StringColumn strings, BooleanColumn booleans) {
+            this.type = type;
+            this.doubles = doubles;
+            this.strings = strings;
+            this.booleans = booleans;
+        }
+
         boolean missing(int row) {
             if (doubles != null) {
                 return doubles.isNull(row) || Double.isNaN(doubles.get(row));
@@ -549,10 +567,29 @@ public final class ModelFrame {
 
         /** The value as a factor level: numbers as R prints them, booleans TRUE/FALSE. */
         String label(int row) {
-            if (doubles != null) {
-                return SummaryValues.level(doubles.get(row));
+            if (labels == null) {
+                labels = allLabels();
             }
-            return strings != null ? strings.get(row) : booleans.get(row) ? "TRUE" : "FALSE";
+            return labels[row];
+        }
+
+        /** Every row's label, equal labels one String (numbers formatted once per distinct value). */
+        private String[] allLabels() {
+            int n = doubles != null ? doubles.size() : strings != null ? strings.size() : booleans.size();
+            String[] all = new String[n];
+            Map<Object, String> distinct = new HashMap<>();
+            for (int row = 0; row < n; row++) {
+                if (doubles != null) {
+                    double value = doubles.get(row);
+                    all[row] = distinct.computeIfAbsent(value, v -> SummaryValues.level((Double) v));
+                } else if (strings != null) {
+                    String value = strings.get(row);
+                    all[row] = value == null ? null : distinct.computeIfAbsent(value, v -> (String) v);
+                } else {
+                    all[row] = booleans.isNull(row) ? null : booleans.get(row) ? "TRUE" : "FALSE";
+                }
+            }
+            return all;
         }
     }
 }

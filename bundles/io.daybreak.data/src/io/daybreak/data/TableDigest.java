@@ -6,7 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
@@ -20,40 +23,65 @@ public final class TableDigest {
 
     public static String sha256(Table table) {
         MessageDigest digest = newDigest();
+        // the bytes go through one buffer: a digest update per value made this the slowest part of a large run
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
         for (Field field : table.schema().getFields()) {
-            update(digest, field.getName());
-            update(digest, field.getType().toString());
+            update(digest, buffer, field.getName());
+            update(digest, buffer, field.getType().toString());
         }
-        digest.update(ByteBuffer.allocate(4).putInt(table.rowCount()).array());
+        room(digest, buffer, 4).putInt(table.rowCount());
         for (Field field : table.schema().getFields()) {
             FieldVector vector = table.vector(field.getName());
             ColumnType type = ColumnType.of(field.getType());
             for (int row = 0; row < table.rowCount(); row++) {
                 if (vector.isNull(row)) {
-                    digest.update((byte) 0);
+                    room(digest, buffer, 1).put((byte) 0);
                     continue;
                 }
-                digest.update((byte) 1);
-                updateValue(digest, vector, type, row);
+                room(digest, buffer, 1).put((byte) 1);
+                updateValue(digest, buffer, vector, type, row);
             }
         }
+        flush(digest, buffer);
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static void updateValue(MessageDigest digest, FieldVector vector, ColumnType type, int row) {
+    private static final int BUFFER = 1 << 16;
+
+    private static void updateValue(MessageDigest digest, ByteBuffer buffer, FieldVector vector, ColumnType type, int row) {
         if (type == ColumnType.FLOAT64) {
-            digest.update(ByteBuffer.allocate(8).putDouble(((org.apache.arrow.vector.Float8Vector) vector).get(row)).array());
-        } else if (type == ColumnType.INT64 || type == ColumnType.INT32) {
-            digest.update(ByteBuffer.allocate(8).putLong(((Number) vector.getObject(row)).longValue()).array());
+            room(digest, buffer, 8).putDouble(((Float8Vector) vector).get(row));
+        } else if (type == ColumnType.INT64) {
+            room(digest, buffer, 8).putLong(((BigIntVector) vector).get(row));
+        } else if (type == ColumnType.INT32) {
+            room(digest, buffer, 8).putLong(((IntVector) vector).get(row));
         } else {
-            update(digest, String.valueOf(vector.getObject(row)));
+            update(digest, buffer, String.valueOf(vector.getObject(row)));
         }
     }
 
-    private static void update(MessageDigest digest, String text) {
+    private static void update(MessageDigest digest, ByteBuffer buffer, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        digest.update(bytes);
+        room(digest, buffer, 4).putInt(bytes.length);
+        if (bytes.length > buffer.capacity()) {
+            flush(digest, buffer);
+            digest.update(bytes);
+        } else {
+            room(digest, buffer, bytes.length).put(bytes);
+        }
+    }
+
+    /** The buffer, flushed into the digest first if fewer than {@code bytes} bytes are free. */
+    private static ByteBuffer room(MessageDigest digest, ByteBuffer buffer, int bytes) {
+        if (buffer.remaining() < bytes) {
+            flush(digest, buffer);
+        }
+        return buffer;
+    }
+
+    private static void flush(MessageDigest digest, ByteBuffer buffer) {
+        digest.update(buffer.array(), 0, buffer.position());
+        buffer.clear();
     }
 
     private static MessageDigest newDigest() {

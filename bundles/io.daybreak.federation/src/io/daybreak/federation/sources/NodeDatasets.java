@@ -232,6 +232,41 @@ public final class NodeDatasets {
         return source == null ? null : source.describe();
     }
 
+    /**
+     * Where each dataset comes from, for the node's audit log and its operator: {@code source} (the file, or the
+     * table, query or cohort), {@code connection} (its name, URL without parameters and user) and, for a query or a
+     * cohort, {@code sqlSha256} (the SHA-256 of the SQL text and its parameters as run).
+     */
+    public Map<String, Map<String, String>> origins() {
+        Map<String, Map<String, String>> origins = new LinkedHashMap<>();
+        datasets.forEach((name, source) -> {
+            Map<String, String> origin = new LinkedHashMap<>();
+            origin.put("source", source.describe().replaceAll(" of connection '.*'$", ""));
+            if (source.connection() != null) {
+                origin.put("connection", connections.get(source.connection()).describe());
+                if (source.table() == null) {
+                    String sql = source.query();
+                    if (sql == null) {
+                        CohortDefinition.Query query = source.cohort().compile(source.schema());
+                        sql = query.text() + "\n" + query.parameters();
+                    }
+                    origin.put("sqlSha256", sha256(sql));
+                }
+            }
+            origins.put(name, origin);
+        });
+        return origins;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
     /** {@link #load(BufferAllocator, Collection, Function)} with the process environment. */
     public Map<String, Table> load(BufferAllocator allocator, Collection<String> hiddenColumns)
             throws DatasetSourceException {

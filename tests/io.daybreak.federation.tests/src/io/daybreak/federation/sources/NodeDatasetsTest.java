@@ -136,6 +136,12 @@ class NodeDatasetsTest {
         NodeDatasets datasets = NodeDatasets.read(file);
         assertEquals(List.of("visits", "all"), datasets.names());
         assertEquals("query of connection 'local'", datasets.describe("visits"));
+        Map<String, String> origin = datasets.origins().get("visits");
+        assertEquals("query", origin.get("source"));
+        assertEquals("connection 'local' (embedded DuckDB)", origin.get("connection"));
+        assertTrue(origin.get("sqlSha256").matches("[0-9a-f]{64}"), origin.toString());
+        assertEquals(Map.of("source", "table visits", "connection", "connection 'local' (embedded DuckDB)"),
+                datasets.origins().get("all"));
         Map<String, Table> tables = datasets.load(allocator, List.of("arm"));
         try {
             Table visits = tables.get("visits");

@@ -173,6 +173,13 @@ class DatabaseNodesTest extends MethodTestSupport {
                 runner.close();
             }
         }
+        // the audit log dates the snapshot: origin (no password), rows and columns of what each node served
+        String audit = Files.readString(dir.resolve("site-b.audit"));
+        assertTrue(audit.contains("datasets materialised at start") && audit.contains("\"source\":\"OMOP cohort in schema "
+                + SCHEMA + "\"") && audit.contains("\"connection\":\"connection 'cdm' (jdbc:postgresql://127.0.0.1:"
+                + postgres.port() + "/postgres, user " + READER + ")\"") && audit.contains("\"sqlSha256\":")
+                && audit.contains("\"rows\":" + siteB.expected().size()), audit);
+        assertFalse(audit.contains(READER_PASSWORD), audit);
         assertEquals(Map.of("site-a", (long) siteA.expected().size(), "site-b", (long) siteB.expected().size(),
                 "site-c", (long) siteC.expected().size()), federated.participants());
         List<SyntheticOmop.Row> union = new ArrayList<>(siteA.expected());

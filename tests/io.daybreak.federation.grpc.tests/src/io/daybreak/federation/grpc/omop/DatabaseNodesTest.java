@@ -102,7 +102,12 @@ class DatabaseNodesTest extends MethodTestSupport {
 
     /** Site C's OMOP tables as Parquet files, written by DuckDB. */
     private Path parquetSite(SyntheticOmop omop) throws Exception {
-        Path files = Files.createDirectories(dir.resolve("c/omop"));
+        return parquetSite(omop, "c", SyntheticOmop.COHORT);
+    }
+
+    /** A site whose OMOP tables are Parquet files written by DuckDB, with this cohort definition. */
+    private Path parquetSite(SyntheticOmop omop, String name, String cohort) throws Exception {
+        Path files = Files.createDirectories(dir.resolve(name + "/omop"));
         try (Connection duckdb = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties());
                 Statement statement = duckdb.createStatement()) {
             omop.load(duckdb, null);
@@ -115,10 +120,65 @@ class DatabaseNodesTest extends MethodTestSupport {
             views.append(views.length() == 0 ? "" : ", ").append('"').append(table).append("\": \"omop/").append(table)
                     .append(".parquet\"");
         }
-        return site("c", "{\"connections\": {\"omop\": {\"files\": {" + views + "}}},\n \"datasets\": {"
+        Path datasets = site(name, "{\"connections\": {\"omop\": {\"files\": {" + views + "}}},\n \"datasets\": {"
                 + "\"nsclc\": {\"connection\": \"omop\", \"cohort\": \"nsclc.cohort.json\"},"
                 + "\"persons\": {\"connection\": \"omop\", "
                 + "\"query\": \"SELECT gender_concept_id, year_of_birth FROM person\"}}}");
+        Files.writeString(dir.resolve(name + "/nsclc.cohort.json"), cohort);
+        return datasets;
+    }
+
+    /** Every criterion, outcome and covariate kind the compiler has, on one site's data. */
+    private static final String EVERY_KIND = """
+            {"conceptSets": {"nsclc": [4115276, 439392], "ldh": [3016436], "htn": [320128], "cisplatin": [1397599],
+                             "diagnosis": [4115276]},
+             "index": {"domain": "condition", "conceptSet": "nsclc", "occurrence": "first"},
+             "observation": {"priorDays": 30, "postDays": 10},
+             "inclusion": [{"domain": "measurement", "conceptSet": "ldh", "window": [-30, 0], "valueMin": 160,
+                            "valueMax": 280},
+                           {"domain": "drug", "conceptSet": "cisplatin", "window": [-30, 90], "require": "absent"}],
+             "outcome": {"death": true, "domain": "condition", "conceptSet": "diagnosis", "maxDays": 1000},
+             "covariates": [{"name": "age", "type": "ageAtIndex"}, {"name": "sex", "type": "sex"},
+                            {"name": "hypertension", "type": "condition", "conceptSet": "htn", "window": [-3650, 0]},
+                            {"name": "cisplatin_later", "type": "drug", "conceptSet": "cisplatin", "window": [91, 400]},
+                            {"name": "ldh_after", "type": "measurement", "conceptSet": "ldh", "window": [0, 10]}]}
+            """;
+
+    @Test
+    void everyKindOfCriterionGivesTheSameTableOnPostgresqlAndDuckDb() throws Exception {
+        Path postgresSite = site("pg", postgresDatasets(postgres.url("postgres"), "{\"file\": \"reader.password\"}",
+                "\"nsclc\": {\"connection\": \"cdm\", \"schema\": \"" + SCHEMA + "\", \"cohort\": \"nsclc.cohort.json\"}"));
+        Files.writeString(dir.resolve("pg/nsclc.cohort.json"), EVERY_KIND);
+        Path duckdbSite = parquetSite(siteB, "duck", EVERY_KIND);
+        Map<String, Table> fromPostgres = NodeDatasets.read(postgresSite).load(allocator, List.of());
+        Map<String, Table> fromDuckDb = NodeDatasets.read(duckdbSite).load(allocator, List.of());
+        try {
+            Table p = fromPostgres.get("nsclc");
+            Table d = fromDuckDb.get("nsclc");
+            assertEquals(List.of("time", "status", "age", "sex", "hypertension", "cisplatin_later", "ldh_after"),
+                    p.columnNames());
+            assertEquals(p.columnNames(), d.columnNames());
+            assertTrue(p.rowCount() > 20, "a cohort of " + p.rowCount());
+            assertEquals(p.rowCount(), d.rowCount());
+            for (String column : p.columnNames()) {
+                for (int i = 0; i < p.rowCount(); i++) {
+                    assertEquals(p.doubles(column).isNull(i), d.doubles(column).isNull(i), column + " row " + i);
+                    if (!p.doubles(column).isNull(i)) {
+                        assertEquals(p.doubles(column).get(i), d.doubles(column).get(i), 0, column + " row " + i);
+                    }
+                }
+            }
+            long events = 0;
+            for (int i = 0; i < p.rowCount(); i++) {
+                events += (long) p.doubles("status").get(i);
+                assertTrue(p.doubles("time").get(i) <= 1000, "censored at maxDays");
+                assertFalse(p.doubles("ldh_after").isNull(i), "every patient has an LDH value within [0, 10] days");
+            }
+            assertTrue(events > 0 && events < p.rowCount(), events + " events");
+        } finally {
+            fromPostgres.values().forEach(Table::close);
+            fromDuckDb.values().forEach(Table::close);
+        }
     }
 
     @Test

@@ -72,8 +72,11 @@ public final class FederationCommands {
         line.requireNoKeyValues("node");
         // a datasets file names the node's datasets (files, DuckDB, PostgreSQL, OMOP cohorts); else --data DIR's files
         Path datasets = line.option("node", "--datasets") == null ? null : Path.of(line.option("node", "--datasets"));
-        Path data = datasets != null && line.option("node", "--data") == null ? null
-                : Path.of(required(line, "node", "--data"));
+        if (datasets == null && line.option("node", "--data") == null) {
+            throw new InvalidInputException("node: name the site's datasets: --data DIR (every table file in it) or "
+                    + "--datasets datasets.json (files, DuckDB, PostgreSQL, OMOP cohorts; docs/data.md)");
+        }
+        Path data = line.option("node", "--data") == null ? null : Path.of(line.option("node", "--data"));
         int port = port(required(line, "node", "--port"));
         String site = required(line, "node", "--site");
         AllowList allow;

@@ -432,7 +432,7 @@ public final class NodeDatasets {
             String inner = source.table() != null ? "SELECT * FROM " + source.table() : source.query();
             int columns;
             try (Statement statement = connection.createStatement();
-                    ResultSet probe = statement.executeQuery("SELECT * FROM (" + inner + ") daybreak_rows LIMIT 0")) {
+                    ResultSet probe = statement.executeQuery("SELECT * FROM (" + inner + "\n) daybreak_rows LIMIT 0")) {
                 columns = probe.getMetaData().getColumnCount();
                 types(probe.getMetaData());
             }
@@ -441,7 +441,8 @@ public final class NodeDatasets {
             for (int c = 1; c <= columns; c++) {
                 order.append(c == 1 ? "" : ", ").append(c);
             }
-            sql = "SELECT * FROM (" + inner + ") daybreak_rows ORDER BY " + order;
+            // (a newline before the parenthesis: a query may end with a -- comment)
+            sql = "SELECT * FROM (" + inner + "\n) daybreak_rows ORDER BY " + order;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {

@@ -131,8 +131,8 @@ class NodeDatasetsTest {
                 + "2,a,,2021-02-03\n");
         Path file = Files.writeString(dir.resolve("datasets.json"), "{\"connections\": {\"local\": {\"files\": "
                 + "{\"visits\": \"visits.csv\"}}}, \"datasets\": {\"visits\": {\"connection\": \"local\", \"query\": "
-                + "\"SELECT CAST(id AS INTEGER) AS id, arm, dose, CAST(day AS DATE) AS day, id > 1 AS late FROM visits;\"}, "
-                + "\"all\": {\"connection\": \"local\", \"table\": \"visits\"}}}");
+                + "\"SELECT CAST(id AS INTEGER) AS id, arm, dose, CAST(day AS DATE) AS day, id > 1 AS late "
+                + "FROM visits -- all\"}, \"all\": {\"connection\": \"local\", \"table\": \"visits\"}}}");
         NodeDatasets datasets = NodeDatasets.read(file);
         assertEquals(List.of("visits", "all"), datasets.names());
         assertEquals("query of connection 'local'", datasets.describe("visits"));

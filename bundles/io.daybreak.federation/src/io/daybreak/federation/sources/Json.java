@@ -38,8 +38,7 @@ final class Json {
     /** Parses a whole file's text; it must be one JSON object. */
     static Json parse(String file, String text) throws DatasetSourceException {
         JsonNode root;
-        try {
-            JsonParser parser = MAPPER.createParser(text);
+        try (JsonParser parser = MAPPER.createParser(text)) {
             root = MAPPER.readTree(parser);
             if (parser.nextToken() != null) {
                 throw new DatasetSourceException(file + ": unexpected content after the JSON object");

@@ -121,6 +121,33 @@ PIDS+=($!)
 for _ in $(seq 1 60); do grep -q "serving" pinned-ok.out 2>/dev/null && break; sleep 0.5; done
 grep -q "serving" pinned-ok.out || fail "a node pinned to the right digest did not start: $(cat pinned-ok.out)"
 
+# a node from a datasets file (docs/data.md): site0's rows through an embedded DuckDB query serve like the file
+mkdir -p dbsite
+printf '{"connections": {"local": {"files": {"lung": "../site0/lung.csv"}}},\n "datasets": {"older": {"connection": "local", "query": "SELECT time, status, age FROM lung WHERE age >= 60"}}}\n' \
+  > dbsite/datasets.json
+DBPORT="$(free_port)"
+"$DAYBREAK" node --site site0 --datasets dbsite/datasets.json --port "$DBPORT" --cert pki/site0.pem --key pki/site0.key \
+  --trust pki/ca.pem --allow stats.glm --researchers alice > nodedb.log 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 60); do grep -q "serving" nodedb.log 2>/dev/null && break; sleep 0.5; done
+grep -q "serving 1 dataset" nodedb.log || fail "a node from a datasets file did not start: $(cat nodedb.log)"
+out="$("$DAYBREAK" fed-datasets --nodes "site0=localhost:$DBPORT" "${TLS[@]}" --json)" || fail "fed-datasets (DuckDB): $out"
+echo "$out" | grep -q '"dataset":"older","rows":[1-9][0-9]*,"columns":\["time","status","age"\]' \
+  || fail "fed-datasets (DuckDB): $out"
+grep -q '"setting":"datasets materialised at start"' dbsite/audit.log || fail "the snapshot is not in the audit log"
+# a database that is down: the node does not start, and says which connection and SQL state (never the password)
+printf '{"connections": {"cdm": {"url": "jdbc:postgresql://127.0.0.1:%s/omop", "user": "reader", "password": {"env": "CDM_PASSWORD"}}},\n "datasets": {"registry": {"connection": "cdm", "table": "research.registry_v"}}}\n' \
+  "$(free_port)" > dbsite/down.json
+set +e
+out="$(CDM_PASSWORD=pw-Never-Shown "$DAYBREAK" node --site site0 --datasets dbsite/down.json --port "$(free_port)" \
+  --cert pki/site0.pem --key pki/site0.key --trust pki/ca.pem --allow stats.glm --researchers alice --audit down.log 2>&1)"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a node over a database that is down exited $code: $out"
+echo "$out" | grep -q "connection 'cdm' (jdbc:postgresql://127.0.0.1:[0-9]*/omop, user reader) for dataset 'registry': cannot connect: SQL state 08001" \
+  || fail "a database that is down, unclear message: $out"
+if echo "$out" | grep -q "pw-Never-Shown"; then fail "the password was printed: $out"; fi
+
 # coxph(Surv(time, status) ~ age + sex, lung) at eps 1e-14: 0.0170453318501651; + strata(site): 0.0160644360765238
 out="$("$DAYBREAK" fed stats.cox --nodes "$NODES" "${TLS[@]}" dataset=lung covariates=age,sex eventValue=2 --json)" \
   || fail "fed stats.cox: $out"
@@ -242,4 +269,4 @@ echo "$out" | grep -q '"coefficients":\[12.56630347274' || fail "analysis after 
 
 echo "federation test passed: 3 nodes with mutual TLS; GLM, Firth, Cox (pooled and by site), Kaplan-Meier, log-rank," \
   "descriptives and a contingency table equal R's pooled values; unauthorised researcher, refusal, audit, site down," \
-  "partial analysis, node restart"
+  "partial analysis, node restart; a node from a datasets file (DuckDB), a database that is down"

@@ -42,7 +42,8 @@ final class CommandCatalog {
                     new Entry("cancel", "cancel <job>", "cancel a queued or running job"))),
             new Group("Federation", List.of(
                     new Entry("pki", "pki init|issue --dir DIR ...", "issue the study's certificates"),
-                    new Entry("node", "node --site NAME --data DIR --port P ...", "serve a site's datasets over mTLS"),
+                    new Entry("node", "node --site NAME (--data DIR | --datasets FILE) --port P ...",
+                            "serve a site's datasets over mTLS"),
                     new Entry("fed", "fed <method> --nodes a=host:port,... dataset=NAME ...",
                             "run a federated analysis across site nodes"),
                     new Entry("fed-datasets", "fed-datasets --nodes ... --cert ... --key ... --trust ...",

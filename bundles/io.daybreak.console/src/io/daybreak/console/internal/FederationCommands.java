@@ -60,16 +60,23 @@ public final class FederationCommands {
     private final List<FederatedMethod> federatedMethods = new CopyOnWriteArrayList<>();
 
     @Descriptor("serve this site's datasets to federated analyses over gRPC with mutual TLS (runs until stopped)")
-    public void node(@Descriptor("--site NAME --data DIR --port P --cert site.pem --key site.key --trust ca.pem "
+    public void node(@Descriptor("--site NAME (--data DIR | --datasets datasets.json) --port P --cert site.pem "
+            + "--key site.key --trust ca.pem "
             + "--allow method[@sha256],... (--researchers cn,... | --any-study-researcher) [--bind ADDRESS] "
             + "[--policy policy.json] [--audit audit.log] [--new-audit-log]") String... args)
             throws Exception {
         CommandLine line = CommandLine.parse("node", args, Set.of("--any-study-researcher", "--new-audit-log"),
-                union(TLS, Set.of("--site", "--data", "--port", "--allow", "--researchers", "--policy", "--audit",
-                        "--bind")));
+                union(TLS, Set.of("--site", "--data", "--datasets", "--port", "--allow", "--researchers", "--policy",
+                        "--audit", "--bind")));
         line.requireNoPositional("node");
         line.requireNoKeyValues("node");
-        Path data = Path.of(required(line, "node", "--data"));
+        // a datasets file names the node's datasets (files, DuckDB, PostgreSQL, OMOP cohorts); else --data DIR's files
+        Path datasets = line.option("node", "--datasets") == null ? null : Path.of(line.option("node", "--datasets"));
+        if (datasets == null && line.option("node", "--data") == null) {
+            throw new InvalidInputException("node: name the site's datasets: --data DIR (every table file in it) or "
+                    + "--datasets datasets.json (files, DuckDB, PostgreSQL, OMOP cohorts; docs/data.md)");
+        }
+        Path data = line.option("node", "--data") == null ? null : Path.of(line.option("node", "--data"));
         int port = port(required(line, "node", "--port"));
         String site = required(line, "node", "--site");
         AllowList allow;
@@ -78,7 +85,8 @@ public final class FederationCommands {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("node: --allow " + e.getMessage());
         }
-        Path audit = line.option("node", "--audit") == null ? data.resolve("audit.log")
+        Path audit = line.option("node", "--audit") == null
+                ? (data != null ? data : datasets.toAbsolutePath().getParent()).resolve("audit.log")
                 : Path.of(line.option("node", "--audit"));
         Path policy = line.option("node", "--policy") == null ? null : Path.of(line.option("node", "--policy"));
         Set<String> researchers = line.option("node", "--researchers") == null ? Set.of()
@@ -102,7 +110,7 @@ public final class FederationCommands {
         }
         String bind = line.option("node", "--bind");
         SiteNodeRunner.Config config = new SiteNodeRunner.Config(site, data, bind, port, tls(line, "node"), policy,
-                audit, allow.methods(), researchers, anyResearcher);
+                audit, allow.methods(), researchers, anyResearcher, datasets);
         org.apache.arrow.memory.BufferAllocator allocator = memory.newChildAllocator("node " + site);
         SiteNodeRunner runner;
         try {

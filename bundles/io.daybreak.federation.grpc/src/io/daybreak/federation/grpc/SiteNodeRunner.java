@@ -22,26 +22,44 @@ import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.ledger.RowSetLedger;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.SiteNode;
+import io.daybreak.federation.sources.NodeDatasets;
 
 /**
- * Starts a site node from its configuration: every table file in the data directory becomes a dataset named
- * after the file (without extension), the policy file (or DataSHIELD's defaults), the audit log (opened and
- * verified), the allow-list, and a mutual-TLS gRPC server. Closing stops the server, then closes the log and
- * the datasets. A node whose code follows the installed bundles, with pinned methods, is started by {@link SiteNodes}.
+ * Starts a site node from its configuration: its datasets — those a datasets file names ({@link NodeDatasets}: table
+ * files, embedded DuckDB over Parquet/CSV files, PostgreSQL tables, views, queries and OMOP cohorts, materialised
+ * once, all or nothing), or else every table file in the data directory, named after the file (without extension) —
+ * the policy file (or DataSHIELD's defaults), the audit log (opened and verified), the allow-list, and a mutual-TLS
+ * gRPC server. Closing stops the server, then closes the log and the datasets. A node whose code follows the
+ * installed bundles, with pinned methods, is started by {@link SiteNodes}.
  */
 public final class SiteNodeRunner implements AutoCloseable {
     /**
      * A node's configuration; {@code policy} may be null (defaults), {@code bindAddress} null (every interface).
      * A node serves the researchers named in {@code authorizedResearchers}, or, only when
-     * {@code anyStudyResearcher} is set, any researcher the study CA certified (never another site).
+     * {@code anyStudyResearcher} is set, any researcher the study CA certified (never another site). With a
+     * {@code datasets} file the node serves exactly the datasets it names and {@code dataDirectory} may be null;
+     * without one, every table file in {@code dataDirectory}.
      */
     public record Config(String site, Path dataDirectory, String bindAddress, int port, TlsFiles tls, Path policy,
-            Path auditLog, Set<String> allowedMethods, Set<String> authorizedResearchers, boolean anyStudyResearcher) {
+            Path auditLog, Set<String> allowedMethods, Set<String> authorizedResearchers, boolean anyStudyResearcher,
+            Path datasets) {
         public Config {
             if (authorizedResearchers.isEmpty() && !anyStudyResearcher) {
                 throw new IllegalArgumentException("a node must be told whom it serves: name the researchers "
                         + "(--researchers alice,bob) or, explicitly, any study researcher (--any-study-researcher)");
             }
+            if (dataDirectory == null && datasets == null) {
+                throw new IllegalArgumentException("a node needs a data directory (--data DIR) or a datasets file "
+                        + "(--datasets datasets.json)");
+            }
+        }
+
+        /** A node serving every table file of its data directory. */
+        public Config(String site, Path dataDirectory, String bindAddress, int port, TlsFiles tls, Path policy,
+                Path auditLog, Set<String> allowedMethods, Set<String> authorizedResearchers,
+                boolean anyStudyResearcher) {
+            this(site, dataDirectory, bindAddress, port, tls, policy, auditLog, allowedMethods, authorizedResearchers,
+                    anyStudyResearcher, null);
         }
     }
 
@@ -83,9 +101,11 @@ public final class SiteNodeRunner implements AutoCloseable {
      */
     static SiteNodeRunner start(Config config, Collection<String> available, NodeFactory factory, Runnable onClose,
             BufferAllocator allocator) throws IOException {
-        if (!Files.isDirectory(config.dataDirectory())) {
+        if (config.datasets() == null && !Files.isDirectory(config.dataDirectory())) {
             throw new IOException("data directory " + config.dataDirectory() + " does not exist");
         }
+        // a datasets file is checked (syntax, files, cohort definitions) before anything is opened
+        NodeDatasets sources = config.datasets() == null ? null : NodeDatasets.read(config.datasets());
         DisclosurePolicy policy = config.policy() == null ? DisclosurePolicy.DATASHIELD_DEFAULTS
                 : DisclosurePolicy.read(config.policy());
         for (String method : config.allowedMethods()) {
@@ -100,7 +120,27 @@ public final class SiteNodeRunner implements AutoCloseable {
         List<Table> tables = new ArrayList<>();
         RowSetLedger ledger = null;
         try {
-            try (Stream<Path> files = Files.list(config.dataDirectory())) {
+            if (sources != null) {
+                // all or nothing: a database that is down or a view that fails stops the node, naming both
+                Map<String, Table> loaded = sources.load(allocator, policy.hiddenColumns());
+                tables.addAll(loaded.values());
+                datasets.putAll(loaded);
+                // the audit log dates the snapshot the node serves: each dataset's origin, rows and columns
+                List<Object> served = new ArrayList<>();
+                sources.origins().forEach((name, origin) -> {
+                    Map<String, Object> dataset = new LinkedHashMap<>();
+                    dataset.put("dataset", name);
+                    dataset.putAll(origin);
+                    dataset.put("rows", loaded.get(name).rowCount());
+                    dataset.put("columns", loaded.get(name).columnCount());
+                    served.add(dataset);
+                });
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("setting", "datasets materialised at start");
+                entry.put("datasets", served);
+                audit.append("configuration", entry);
+            }
+            try (Stream<Path> files = sources != null ? Stream.empty() : Files.list(config.dataDirectory())) {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();
                     int dot = name.lastIndexOf('.');

@@ -29,7 +29,8 @@ final class CommandCatalog {
                     new Entry("methods", "methods", "list the installed methods"),
                     new Entry("describe", "describe <method> [--federated]", "parameters, inputs and outputs of a method"),
                     new Entry("run", "run <method> name=value ... [--in [name=]file] [--out file] [--seed n] "
-                            + "[--delimiter ,|;|tab] [--background]", "run a method on parameters and input tables"),
+                            + "[--delimiter ,|;|tab] [--types name=type,...] [--background]",
+                            "run a method on parameters and input tables"),
                     new Entry("compare", "compare scenarios=p,p,.../p,p,... target=t [designs=...] [--report f.html]",
                             "compare dose-finding designs on the same simulated patients"),
                     new Entry("run-study", "run-study <study.json> [--out file]", "run a study file saved by the IDE"))),

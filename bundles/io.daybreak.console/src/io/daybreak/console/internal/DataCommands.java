@@ -38,23 +38,25 @@ public final class DataCommands {
     private ArrowMemory memory;
 
     @Descriptor("show a data file's columns (type, label, format, missing values) and its first rows")
-    public void inspect(@Descriptor("<file> [--rows n] [--delimiter ,|;|tab] [--json]") String... args) throws Exception {
+    public void inspect(@Descriptor("<file> [--rows n] [--delimiter ,|;|tab] [--types name=type,...] [--json]")
+            String... args) throws Exception {
         DaybreakCommands.execute(args, () -> {
-            CommandLine line = CommandLine.parse("inspect", args, Set.of("--json"), Set.of("--rows", "--delimiter"));
+            CommandLine line = CommandLine.parse("inspect", args, Set.of("--json"), Set.of("--rows", "--delimiter", "--types"));
             line.requireNoKeyValues("inspect");
             Path file = Path.of(line.onlyPositional("inspect", "file"));
             int rows = rows(line.option("inspect", "--rows"));
             try (BufferAllocator allocator = memory.newChildAllocator("inspect");
-                    Table table = TableFiles.read(file, allocator, RunInvocation.csvOptions(line, "inspect"))) {
+                    Table table = TableFiles.read(file, allocator, CsvInputOptions.of(line, "inspect").forFile(file))) {
                 return describe(file, table, rows);
             }
         }, DataCommands::printInspection);
     }
 
     @Descriptor("convert a data file to another format, chosen by the output's extension (" + TableFiles.SUPPORTED + ")")
-    public void convert(@Descriptor("<input> <output> [--delimiter ,|;|tab] [--json]") String... args) throws Exception {
+    public void convert(@Descriptor("<input> <output> [--delimiter ,|;|tab] [--types name=type,...] [--json]")
+            String... args) throws Exception {
         DaybreakCommands.execute(args, () -> {
-            CommandLine line = CommandLine.parse("convert", args, Set.of("--json"), Set.of("--delimiter"));
+            CommandLine line = CommandLine.parse("convert", args, Set.of("--json"), Set.of("--delimiter", "--types"));
             line.requireNoKeyValues("convert");
             List<String> files = line.positional();
             if (files.size() != 2) {
@@ -68,7 +70,7 @@ public final class DataCommands {
             }
             TableFiles.checkWritable(out); // before reading a large input
             try (BufferAllocator allocator = memory.newChildAllocator("convert");
-                    Table table = TableFiles.read(in, allocator, RunInvocation.csvOptions(line, "convert"))) {
+                    Table table = TableFiles.read(in, allocator, CsvInputOptions.of(line, "convert").forFile(in))) {
                 TableFiles.write(table, out);
                 Map<String, Object> document = new LinkedHashMap<>();
                 document.put("input", in.toString());

@@ -19,7 +19,6 @@ import io.daybreak.core.registry.MethodRegistry;
 import io.daybreak.data.ArrowMemory;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
-import io.daybreak.data.csv.CsvOptions;
 import io.daybreak.data.files.TableFiles;
 
 /**
@@ -52,7 +51,7 @@ final class RunInvocation {
         }
         Map<String, String> parameters = new LinkedHashMap<>(line.keyValues());
         Long seed = seed(line, parameters, descriptor);
-        CsvOptions csv = csvOptions(line);
+        CsvInputOptions csv = CsvInputOptions.of(line, "run");
         BufferAllocator inputAllocator = memory.newChildAllocator("console-inputs");
         Map<String, Table> inputs = new LinkedHashMap<>();
         Map<String, InputProblems.Source> sources = new LinkedHashMap<>();
@@ -174,32 +173,8 @@ final class RunInvocation {
         }
     }
 
-    /**
-     * {@code --delimiter ,|;|tab} for the CSV inputs; without it (null) each file's delimiter is detected from its
-     * header line.
-     */
-    private static CsvOptions csvOptions(CommandLine line) {
-        return csvOptions(line, "run");
-    }
-
-    /** {@code --delimiter} of {@code command}, as {@link #csvOptions(CommandLine)}. */
-    static CsvOptions csvOptions(CommandLine line, String command) {
-        String text = line.option(command, "--delimiter");
-        if (text == null) {
-            return null;
-        }
-        char delimiter = switch (text) {
-        case ",", "comma" -> ',';
-        case ";", "semicolon" -> ';';
-        case "\t", "\\t", "tab" -> '\t';
-        default -> throw new InvalidInputException(command + ": --delimiter must be ',' (or comma), ';' (or semicolon) or tab, "
-                + "got '" + text + "'");
-        };
-        return CsvOptions.DEFAULTS.withDelimiter(delimiter);
-    }
-
     /** {@code --in file} binds the method's first input; {@code --in name=file} a named one. */
-    private static void readInputs(List<String> specs, MethodDescriptor descriptor, CsvOptions csv,
+    private static void readInputs(List<String> specs, MethodDescriptor descriptor, CsvInputOptions csv,
             Map<String, InputProblems.Source> inputs, BufferAllocator allocator) {
         for (String spec : specs) {
             int eq = spec.indexOf('=');
@@ -218,7 +193,8 @@ final class RunInvocation {
                 throw new InvalidInputException("run: input '" + name + "' given twice; inputs: "
                         + String.join(", ", descriptor.inputs().stream().map(TableSpec::name).toList()));
             }
-            inputs.put(name, new InputProblems.Source(file, TableFiles.read(Path.of(file), allocator, csv)));
+            Path path = Path.of(file);
+            inputs.put(name, new InputProblems.Source(file, TableFiles.read(path, allocator, csv.forFile(path))));
         }
     }
 

@@ -25,8 +25,8 @@ import io.daybreak.core.registry.RegisteredMethod;
  * Everything is looked up when Tab is pressed, so a bundle installed in the session completes at once.
  */
 final class ShellCompleter implements Completer {
-    private static final List<String> RUN_OPTIONS = List.of("--in", "--out", "--seed", "--delimiter", "--json", "--background",
-            "--report");
+    private static final List<String> RUN_OPTIONS = List.of("--in", "--out", "--seed", "--delimiter", "--types", "--json",
+            "--background", "--report");
     private static final Set<String> FILE_OPTIONS = Set.of("--in", "--out", "--report");
 
     private final BundleContext context;

@@ -124,4 +124,33 @@ class DataCommandsTest {
         assertTrue(Failures.message(rows).contains("--rows must be a whole number 0 or more, got '-1'"),
                 Failures.message(rows));
     }
+
+    @Test
+    void typesGiveAColumnTheTypeItsLaterValuesNeed() throws Exception {
+        StringBuilder csv = new StringBuilder("SUBJID;AVAL\n");
+        for (int i = 1; i <= 10_050; i++) {
+            csv.append(i == 10_020 ? "X-17" : Integer.toString(i)).append(';').append(i % 7).append('\n');
+        }
+        Path file = dir.resolve("ids.csv");
+        Files.writeString(file, csv);
+        Exception inferred = assertThrows(Exception.class, () -> session.execute("inspect " + file));
+        assertEquals(Failures.BAD_INPUT, Failures.exitCode(inferred));
+        assertTrue(Failures.message(inferred).contains("'X-17' is not a number"), Failures.message(inferred));
+        out.reset();
+        // the delimiter is still detected (semicolon) when only the types are given
+        JsonNode document = json("inspect " + file + " --types SUBJID=string --rows 0 --json");
+        assertEquals("string", document.at("/columns/0/type").asText());
+        assertEquals("int64", document.at("/columns/1/type").asText());
+        assertEquals(10_050, document.get("rows").asInt());
+    }
+
+    @Test
+    void badTypesAreNamed() {
+        Path file = dir.resolve("any.csv");
+        Exception unknown = assertThrows(Exception.class, () -> session.execute("inspect " + file + " --types AVAL=real"));
+        assertTrue(Failures.message(unknown).contains("--types: column 'AVAL': unknown column type 'real'"),
+                Failures.message(unknown));
+        Exception shape = assertThrows(Exception.class, () -> session.execute("inspect " + file + " --types AVAL"));
+        assertTrue(Failures.message(shape).contains("--types takes name=type pairs"), Failures.message(shape));
+    }
 }

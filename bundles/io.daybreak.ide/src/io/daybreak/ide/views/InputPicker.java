@@ -80,7 +80,7 @@ public final class InputPicker {
         file.addListener(SWT.DefaultSelection, event -> chooseTyped());
         Button browse = new Button(row, SWT.PUSH);
         browse.setText("Browse...");
-        browse.setToolTipText("Choose a CSV, Arrow or Dataset-JSON file (" + TableFiles.SUPPORTED + ")");
+        browse.setToolTipText("Choose a CSV, Arrow, Dataset-JSON or Parquet file (" + TableFiles.SUPPORTED + ")");
         browse.addListener(SWT.Selection, event -> browse());
         // the table's shape on a line of its own under the file, where a long column list can wrap
         new Label(parent, SWT.NONE);
@@ -99,13 +99,13 @@ public final class InputPicker {
 
     private String tooltip() {
         return (spec.doc().isEmpty() ? "" : spec.doc() + "\n") + "Columns it needs: " + spec.describe()
-                + "\nCSV, Arrow or Dataset-JSON (" + TableFiles.SUPPORTED + "); drop a file onto the form to choose it";
+                + "\nCSV, Arrow, Dataset-JSON or Parquet (" + TableFiles.SUPPORTED + "); drop a file onto the form to choose it";
     }
 
     private void browse() {
         FileDialog dialog = new FileDialog(file.getShell(), SWT.OPEN);
         dialog.setText("Input table '" + spec.name() + "'");
-        dialog.setFilterExtensions(new String[] {"*.csv;*.arrow;*.feather;*.ipc;*.arrows;*.json", "*.*"});
+        dialog.setFilterExtensions(new String[] {"*.csv;*.arrow;*.feather;*.ipc;*.arrows;*.json;*.parquet", "*.*"});
         dialog.setFilterNames(new String[] {"Tables (CSV, Arrow)", "All files"});
         if (loaded != null && loaded.file().getParent() != null) {
             dialog.setFilterPath(loaded.file().getParent().toString());

@@ -190,7 +190,7 @@ public final class ResultsView {
             return;
         }
         FileDialog dialog = new FileDialog(area.getShell(), SWT.SAVE);
-        dialog.setFilterExtensions(new String[] {"*.csv", "*.arrow", "*.arrows"});
+        dialog.setFilterExtensions(new String[] {"*.csv", "*.arrow", "*.arrows", "*.parquet"});
         dialog.setFileName(outputs.getText() + ".csv");
         dialog.setOverwrite(true);
         String file = dialog.open();

@@ -242,7 +242,8 @@ echo "$out" | grep -q "site 'site1'" || fail "the failed site is not named: $out
 # opting in to a partial analysis: it runs on the others and the certificate says who was left out and why
 out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age --deadline 10000 \
   --allow-partial --json 2>&1)" || fail "partial analysis: $out"
-echo "$out" | grep -q '"sites":\[{"site":"site0","n":78},{"site":"site2","n":45}\],"excluded":\[{"site":"site1"' \
+D='"datasetDigest":"[0-9a-f]\{64\}"'
+echo "$out" | grep -q '"sites":\[{"site":"site0","n":78,'"$D"'},{"site":"site2","n":45,'"$D"'}\],"datasetVersions":"[^"]*","excluded":\[{"site":"site1"' \
   || fail "partial analysis certificate: $out"
 
 # the node restarts on its port with its audit log: the exact analysis runs again and the log is one intact chain

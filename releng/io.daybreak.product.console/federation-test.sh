@@ -62,6 +62,9 @@ TLS=(--cert pki/alice.pem --key pki/alice.key --trust pki/ca.pem)
 
 out="$("$DAYBREAK" fed-datasets --nodes "$NODES" "${TLS[@]}" --json)" || fail "fed-datasets: $out"
 echo "$out" | grep -q '"site":"site1","dataset":"lung","rows":105' || fail "fed-datasets: $out"
+# each dataset's version: a 64-digit digest keyed by the site (ADR 0023)
+DIGEST1="$(echo "$out" | sed 's/.*"site":"site1","dataset":"lung"[^}]*"digest":"\([0-9a-f]\{64\}\)".*/\1/')"
+[ "${#DIGEST1}" -eq 64 ] || fail "fed-datasets shows no version digest: $out"
 # mallory holds a certificate of the same study CA but is not among the sites' authorised researchers
 set +e
 out="$("$DAYBREAK" fed-datasets --nodes "$NODES" --cert pki/mallory.pem --key pki/mallory.key --trust pki/ca.pem 2>&1)"
@@ -74,13 +77,25 @@ echo "$out" | grep -q "not authorised" || fail "unauthorised researcher, unclear
 out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age,sex --json)" \
   || fail "fed stats.glm: $out"
 echo "$out" | grep -q '"coefficients":\[12.56630347274' || fail "fed stats.glm intercept: $out"
-echo "$out" | grep -q '"sites":\[{"site":"site0","n":78}' || fail "fed stats.glm certificate: $out"
+echo "$out" | grep -q '"sites":\[{"site":"site0","n":78,"datasetDigest":"[0-9a-f]\{64\}"}' \
+  || fail "fed stats.glm certificate: $out"
 SHA="$(echo "$out" | sed 's/.*"bundleSha256":"\([0-9a-f]*\)".*/\1/')"
 # each site's signed audit head is in the certificate
 echo "$out" | grep -q '"auditHeads":\[{"site":"site0","round":' || fail "no signed audit heads in the certificate: $out"
 # the certificate names the library code the coordinator ran (the federated GLM lives in a library bundle)
 echo "$out" | grep -q '"libraries":\[.*{"bundle":"io.daybreak.stats.federated","version":"[^"]*","sha256":"[0-9a-f]\{64\}"}' \
   || fail "the certificate does not name the library bundles: $out"
+# pinned to the version fed-datasets listed, the GLM runs; pinned to another, it is refused naming the site
+out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age \
+  --pin "site1=$DIGEST1" --json)" || fail "fed with the listed version pinned: $out"
+echo "$out" | grep -q '"datasetVersions":"pinned by the study for \[site1\]' || fail "pinned version not certified: $out"
+set +e
+out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age \
+  --pin "site1=$(printf '0%.0s' $(seq 1 64))" 2>&1)"
+code=$?
+set -e
+[ "$code" -eq 1 ] || fail "fed pinned to another dataset version exited $code: $out"
+echo "$out" | grep -q "not the pinned version at site 'site1'" || fail "another pinned version, unclear message: $out"
 # parameters are typed: a bad value is bad input (exit 2), named with what is allowed, before any site is asked
 set +e
 out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age family=gamma 2>&1)"
@@ -254,7 +269,8 @@ echo "$out" | grep -q "site 'site1'" || fail "the failed site is not named: $out
 # opting in to a partial analysis: it runs on the others and the certificate says who was left out and why
 out="$("$DAYBREAK" fed stats.glm --nodes "$NODES" "${TLS[@]}" dataset=lung response=wt.loss covariates=age --deadline 10000 \
   --allow-partial --json 2>&1)" || fail "partial analysis: $out"
-echo "$out" | grep -q '"sites":\[{"site":"site0","n":78},{"site":"site2","n":45}\],"excluded":\[{"site":"site1"' \
+D='"datasetDigest":"[0-9a-f]\{64\}"'
+echo "$out" | grep -q '"sites":\[{"site":"site0","n":78,'"$D"'},{"site":"site2","n":45,'"$D"'}\],"datasetVersions":"[^"]*","excluded":\[{"site":"site1"' \
   || fail "partial analysis certificate: $out"
 
 # the node restarts on its port with its audit log: the exact analysis runs again and the log is one intact chain

@@ -30,6 +30,12 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** Writes the complete content to the temporary file it is given (for writers that take a path, not a stream). */
+    @FunctionalInterface
+    public interface FileWriter {
+        void write(Path temp) throws IOException;
+    }
+
     /**
      * Writes {@code target} atomically.
      *
@@ -39,6 +45,22 @@ public final class AtomicFiles {
      *                               target and the reason
      */
     public static void write(Path target, Writer writer) throws IOException {
+        writeFile(target, temp -> {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                writer.write(out);
+            }
+        });
+    }
+
+    /**
+     * Writes {@code target} atomically through a writer that fills a file by its path: {@code writer} gets an empty
+     * temporary file in the target's directory, which it may replace or overwrite, and which is moved into place
+     * once it returns (and deleted if it throws).
+     *
+     * @throws InvalidInputException as {@link #write(Path, Writer)}
+     * @throws IOException           as {@link #write(Path, Writer)}
+     */
+    public static void writeFile(Path target, FileWriter writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         if (directory == null || !Files.isDirectory(directory)) {
@@ -56,9 +78,7 @@ public final class AtomicFiles {
             throw new IOException(target + ": cannot write: " + reason(e), e);
         }
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writer.write(out);
-            }
+            writer.write(temp);
             setPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -14,11 +14,15 @@ import io.daybreak.federation.analysis.AnalysisSpec;
 import io.daybreak.federation.analysis.SignedRelease;
 import io.daybreak.federation.analysis.SiteConnections;
 import io.daybreak.federation.site.DatasetInfo;
+import io.daybreak.federation.site.DatasetVersions;
 
 /**
  * Runs a federated method the way a coordinator must: first checks that every site offers the dataset with the
- * same columns of the same kinds (a schema mismatch is an error naming the sites and the column), then opens an
- * analysis (a fresh id, the method, its parameters and the sites, fixed from now on) and runs the method on it. An
+ * same columns of the same kinds (a schema mismatch is an error naming the sites and the column) and, where the study
+ * pins a version of a site's dataset, that the site serves that version (else the analysis is refused naming every
+ * such site, before any step runs), then opens an analysis (a fresh id, the method, its parameters, the sites and the
+ * version digest each site reported, fixed from now on; each site refuses every round if its dataset is not that
+ * version) and runs the method on it. An
  * exact analysis fails closed on the first site that fails. With {@code allowPartial} (opt-in) a failing site is
  * left out and a new analysis starts from the beginning on the remaining sites, so every round of the final run saw
  * the same sites; the result lists who took part and why the others did not.
@@ -33,15 +37,43 @@ public final class FederatedRun {
      * @param excluded     sites left out (only with allowPartial), with the reason each failed
      * @param analysis     the analysis the result comes from (id, method, parameters, sites)
      * @param releases     each site's last signed release: its signature over the site's audit head
+     * @param pins         the dataset versions the study pinned (site to content digest); the versions every site
+     *                     computed on are in {@code analysis.datasetDigests()}
      */
     public record Result(FederatedMethod.Outcome outcome, Map<String, Long> participants, Map<String, String> excluded,
-            AnalysisSpec analysis, Map<String, SignedRelease> releases) {
+            AnalysisSpec analysis, Map<String, SignedRelease> releases, Map<String, String> pins) {
+        public Result {
+            pins = Map.copyOf(pins);
+        }
     }
 
+    /** An analysis that pins no dataset version (each site's version is still recorded and held fixed). */
     public static Result run(FederatedMethod method, SiteConnections sites, Map<String, String> parameters,
             BufferAllocator allocator, boolean allowPartial) {
+        return run(method, sites, parameters, allocator, allowPartial, Map.of());
+    }
+
+    /**
+     * @param pins the version of the dataset the study requires at some sites: site name to the content digest that
+     *             {@code fed-datasets} showed for it
+     * @throws IllegalArgumentException      for a bad parameter or a pin that names no site of the analysis or is not
+     *                                       a digest
+     * @throws DatasetChangedException naming every pinned site that serves another version
+     */
+    public static Result run(FederatedMethod method, SiteConnections sites, Map<String, String> parameters,
+            BufferAllocator allocator, boolean allowPartial, Map<String, String> pins) {
         // bound before any site is asked: a bad value is the researcher's to fix, named, and costs no round
         Parameters bound = Parameters.bind(method.descriptor(), parameters);
+        pins.forEach((site, digest) -> {
+            if (!sites.names().contains(site)) {
+                throw new IllegalArgumentException("a dataset version is pinned for site '" + site + "', which is not "
+                        + "one of the sites " + sites.names());
+            }
+            if (!DatasetVersions.DIGEST.matcher(digest).matches()) {
+                throw new IllegalArgumentException("the dataset version pinned for site '" + site + "' is not a "
+                        + "content digest (64 lowercase hex digits, as fed-datasets shows them)");
+            }
+        });
         List<String> taking = new ArrayList<>(sites.names());
         Map<String, String> excluded = new LinkedHashMap<>();
         while (true) {
@@ -49,8 +81,15 @@ public final class FederatedRun {
             try {
                 Map<String, DatasetInfo> infos = current.datasetInfo();
                 requireSameSchema(infos);
+                requirePinnedVersions(current.dataset(), infos, pins);
+                Map<String, String> versions = new LinkedHashMap<>();
+                infos.forEach((site, info) -> {
+                    if (!info.digest().isEmpty()) {
+                        versions.put(site, info.digest());
+                    }
+                });
                 AnalysisSites analysis = current.open(AnalysisSpec.open(method.id(), current.dataset(), parameters,
-                        current.names()));
+                        current.names(), versions));
                 FederatedMethod.Outcome outcome;
                 try {
                     outcome = method.run(analysis, bound, allocator);
@@ -63,7 +102,7 @@ public final class FederatedRun {
                 }
                 Map<String, Long> participants = new LinkedHashMap<>();
                 infos.forEach((site, info) -> participants.put(site, info.rows()));
-                return new Result(outcome, participants, excluded, analysis.spec(), analysis.latestReleases());
+                return new Result(outcome, participants, excluded, analysis.spec(), analysis.latestReleases(), pins);
             } catch (SiteFailedException e) {
                 if (!allowPartial || !taking.contains(e.site())) {
                     throw e;
@@ -75,6 +114,28 @@ public final class FederatedRun {
                             + excluded.keySet() + ")");
                 }
             }
+        }
+    }
+
+    /**
+     * Every pinned site that takes part must report the pinned version.
+     *
+     * @throws DatasetChangedException naming each site whose digest differs, and nothing else about it
+     */
+    static void requirePinnedVersions(String dataset, Map<String, DatasetInfo> infos, Map<String, String> pins) {
+        List<String> changed = new ArrayList<>();
+        infos.forEach((site, info) -> {
+            String pinned = pins.get(site);
+            if (pinned != null && !pinned.equals(info.digest())) {
+                changed.add(site);
+            }
+        });
+        if (!changed.isEmpty()) {
+            throw new DatasetChangedException(changed, "dataset '" + dataset + "' is not the pinned version at "
+                    + (changed.size() == 1 ? "site '" + changed.get(0) + "'" : "sites '" + String.join("', '", changed)
+                            + "'") + ": the content digest differs from the study's pin (the data, the columns served "
+                    + "or the site's version key changed); the analysis was not opened and nothing was computed. "
+                    + "fed-datasets shows each site's current digest");
         }
     }
 
@@ -126,6 +187,22 @@ public final class FederatedRun {
             });
         }
         return kinds;
+    }
+
+    /** Pinned sites serve another version of the dataset than the study pinned; the analysis was refused. */
+    public static final class DatasetChangedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final List<String> sites;
+
+        DatasetChangedException(List<String> sites, String message) {
+            super(message);
+            this.sites = List.copyOf(sites);
+        }
+
+        /** The sites whose dataset is not the pinned version. */
+        public List<String> sites() {
+            return sites;
+        }
     }
 
     /** The sites' copies of the dataset do not have the same columns: a study set-up error, not a site failure. */

@@ -10,8 +10,9 @@ import io.daybreak.federation.analysis.SignedRelease;
 
 /**
  * The certificate that comes with every federated result: which code computed it (method id and version, the
- * providing bundle and its SHA-256), on which dataset, from which sites with how many rows, who was left out
- * and why, rounds and convergence, and that every release passed the sites' policy checks.
+ * providing bundle and its SHA-256), on which dataset, from which sites with how many rows and which version of
+ * their data (each site's content digest, part of the analysis specification every release is signed over), who was
+ * left out and why, rounds and convergence, and that every release passed the sites' policy checks.
  */
 public final class ResultCertificate {
     private ResultCertificate() {
@@ -31,7 +32,21 @@ public final class ResultCertificate {
         certificate.put("bundleSha256", bundleSha256);
         certificate.put("libraries", List.copyOf(libraries));
         certificate.put("dataset", dataset);
-        certificate.put("sites", entries(result.participants(), "n"));
+        List<Object> sites = entries(result.participants(), "n");
+        Map<String, String> versions = result.analysis().datasetDigests();
+        for (Object site : sites) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = (Map<String, Object>) site;
+            String digest = versions.get((String) entry.get("site"));
+            if (digest != null) {
+                entry.put("datasetDigest", digest);
+            }
+        }
+        certificate.put("sites", sites);
+        certificate.put("datasetVersions", result.pins().isEmpty()
+                ? "recorded: each site's content digest when the analysis opened, which the site checked in every round"
+                : "pinned by the study for " + result.pins().keySet().stream().sorted().toList() + "; each site checked "
+                        + "its content digest in every round");
         if (!result.excluded().isEmpty()) {
             certificate.put("excluded", entries(result.excluded(), "reason"));
             certificate.put("partial", "yes: computed without the excluded sites (--allow-partial)");

@@ -141,11 +141,12 @@ public final class FederationCommands {
 
     @Descriptor("run a federated method across site nodes; prints the result and its certificate")
     public void fed(@Descriptor("<method> --nodes a=host:port,b=host:port --cert researcher.pem --key researcher.key "
-            + "--trust ca.pem dataset=NAME [key=value ...] [--deadline ms] [--allow-partial] [--save result.json] "
-            + "[--json]") String... args) throws Exception {
+            + "--trust ca.pem dataset=NAME [key=value ...] [--deadline ms] [--allow-partial] "
+            + "[--pin site=digest,...] [--save result.json] [--json]") String... args) throws Exception {
         DaybreakCommands.execute(args, () -> {
             CommandLine line = CommandLine.parse("fed", args, FED_FLAGS, union(TLS, Set.of("--nodes", "--deadline",
-                    "--save")));
+                    "--save", "--pin")));
+            Map<String, String> pins = pins(line.option("fed", "--pin"));
             Path save = line.option("fed", "--save") == null ? null : jsonOutput(line.option("fed", "--save"));
             String id = line.onlyPositional("fed", "federated method id");
             FederatedMethod method = federatedMethods.stream().filter(m -> m.id().equals(id)).findFirst()
@@ -159,7 +160,7 @@ public final class FederationCommands {
                     RemoteSites sites = sites(line, "fed", dataset, allocator)) {
                 Map<String, Object> document;
                 try {
-                    document = coordinator.run(method, sites, parameters, allocator, line.flag("--allow-partial"));
+                    document = coordinator.run(method, sites, parameters, allocator, line.flag("--allow-partial"), pins);
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInputException("fed " + id + ": " + e.getMessage());
                 }
@@ -199,6 +200,7 @@ public final class FederationCommands {
                     row.put("rows", d.rows());
                     row.put("columns", new ArrayList<Object>(d.columns()));
                     row.put("types", new ArrayList<Object>(d.types()));
+                    row.put("digest", d.digest());
                     rows.add(row);
                 }));
                 Map<String, Object> document = new LinkedHashMap<>();
@@ -211,9 +213,10 @@ public final class FederationCommands {
             List<List<String>> table = new ArrayList<>();
             for (Map<String, Object> row : rows) {
                 table.add(List.of(String.valueOf(row.get("site")), String.valueOf(row.get("dataset")),
-                        String.valueOf(row.get("rows")), String.valueOf(row.get("columns"))));
+                        String.valueOf(row.get("rows")), String.valueOf(row.get("digest")),
+                        String.valueOf(row.get("columns"))));
             }
-            Output.table(out, List.of("site", "dataset", "rows", "columns"), table);
+            Output.table(out, List.of("site", "dataset", "rows", "digest", "columns"), table);
         });
     }
 
@@ -299,6 +302,29 @@ public final class FederationCommands {
         long deadline = line.option(command, "--deadline") == null ? 60_000
                 : positive(line.option(command, "--deadline"), "--deadline");
         return new RemoteSites(endpoints, dataset, tls(line, command), deadline, allocator);
+    }
+
+    /**
+     * The dataset versions a --pin option requires: {@code site=digest,site=digest} with the digests fed-datasets
+     * shows; none without the option.
+     */
+    static Map<String, String> pins(String text) {
+        Map<String, String> pins = new LinkedHashMap<>();
+        if (text == null) {
+            return pins;
+        }
+        for (String entry : text.split(",")) {
+            String[] siteAndDigest = entry.strip().split("=", 2);
+            if (siteAndDigest.length != 2 || siteAndDigest[0].isBlank()
+                    || !io.daybreak.federation.site.DatasetVersions.DIGEST.matcher(siteAndDigest[1].strip()).matches()) {
+                throw new InvalidInputException("fed: --pin entry '" + entry.strip() + "' is not site=digest (the 64 "
+                        + "hex digits fed-datasets shows for the site's dataset)");
+            }
+            if (pins.put(siteAndDigest[0].strip(), siteAndDigest[1].strip()) != null) {
+                throw new InvalidInputException("fed: --pin names site '" + siteAndDigest[0].strip() + "' twice");
+            }
+        }
+        return pins;
     }
 
     /** A --save path: *.json in an existing directory, checked before the analysis runs. */

@@ -39,11 +39,21 @@ public record Study(String method, Map<String, String> parameters, Long seed, Ma
      * @param key          its private key
      * @param trust        the study CA certificate
      * @param allowPartial whether the analysis may leave out failing sites
+     * @param datasetDigests the dataset version the study requires at sites (site name to the content digest that
+     *                     {@code fed-datasets} shows); a site serving another version is named and the analysis refused
      */
     public record Federation(Map<String, String> nodes, String dataset, String certificate, String key, String trust,
-            boolean allowPartial) {
+            boolean allowPartial, Map<String, String> datasetDigests) {
         public Federation {
             nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+            datasetDigests = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(datasetDigests == null ? Map.of()
+                    : datasetDigests));
+        }
+
+        /** A set-up that pins no dataset version. */
+        public Federation(Map<String, String> nodes, String dataset, String certificate, String key, String trust,
+                boolean allowPartial) {
+            this(nodes, dataset, certificate, key, trust, allowPartial, Map.of());
         }
     }
 
@@ -76,6 +86,11 @@ public record Study(String method, Map<String, String> parameters, Long seed, Ma
                         .toString(), "--trust", directory.resolve(federation.trust()).toString()));
         if (federation.allowPartial()) {
             line.add("--allow-partial");
+        }
+        if (!federation.datasetDigests().isEmpty()) {
+            List<String> pins = new ArrayList<>();
+            federation.datasetDigests().forEach((site, digest) -> pins.add(site + "=" + digest));
+            line.addAll(List.of("--pin", String.join(",", pins)));
         }
         line.add("dataset=" + federation.dataset());
         parameters.forEach((name, value) -> line.add(name + "=" + value));

@@ -48,7 +48,7 @@ public final class StudyFiles {
             JsonNode fed = root.get("federation");
             federation = new Study.Federation(strings(file, fed, "nodes"), text(file, fed, "dataset", true),
                     text(file, fed, "certificate", true), text(file, fed, "key", true), text(file, fed, "trust", true),
-                    fed.path("allowPartial").asBoolean(false));
+                    fed.path("allowPartial").asBoolean(false), strings(file, fed, "datasetDigests"));
             if (federation.nodes().isEmpty()) {
                 throw new InvalidInputException(file + ": federation.nodes names no site");
             }
@@ -69,7 +69,11 @@ public final class StudyFiles {
             root.set("inputs", JSON.valueToTree(study.inputs()));
         }
         if (study.federation() != null) {
-            root.set("federation", JSON.valueToTree(study.federation()));
+            ObjectNode federation = JSON.valueToTree(study.federation());
+            if (study.federation().datasetDigests().isEmpty()) {
+                federation.remove("datasetDigests");
+            }
+            root.set("federation", federation);
         }
         AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
     }

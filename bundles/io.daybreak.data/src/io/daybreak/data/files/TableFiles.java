@@ -14,15 +14,16 @@ import io.daybreak.data.csv.CsvOptions;
 import io.daybreak.data.csv.CsvReader;
 import io.daybreak.data.csv.CsvWriter;
 import io.daybreak.data.ipc.ArrowIpc;
+import io.daybreak.data.parquet.Parquet;
 
 /**
  * Chooses the format by file extension: {@code .csv} is CSV; {@code .arrow}, {@code .feather} and
  * {@code .ipc} are Arrow IPC files; {@code .arrows} is an Arrow IPC stream; {@code .json} is CDISC Dataset-JSON
- * v1.1 ({@link DatasetJson}).
+ * v1.1 ({@link DatasetJson}); {@code .parquet} is Apache Parquet ({@link Parquet}).
  */
 public final class TableFiles {
     /** The extensions understood, for error messages and documentation. */
-    public static final String SUPPORTED = ".csv, .arrow, .feather, .ipc, .arrows, .json";
+    public static final String SUPPORTED = ".csv, .arrow, .feather, .ipc, .arrows, .json, .parquet";
 
     private TableFiles() {
     }
@@ -47,6 +48,7 @@ public final class TableFiles {
         case "csv" -> csv == null ? CsvReader.read(file, allocator) : CsvReader.read(file, allocator, csv);
         case "arrow", "feather", "ipc", "arrows" -> ArrowIpc.read(file, allocator);
         case "json" -> DatasetJson.read(file, allocator);
+        case "parquet" -> Parquet.read(file, allocator);
         default -> throw unsupported(file);
         };
     }
@@ -58,6 +60,7 @@ public final class TableFiles {
         case "arrow", "feather", "ipc" -> ArrowIpc.writeFile(table, file);
         case "arrows" -> ArrowIpc.writeStreamFile(table, file);
         case "json" -> DatasetJson.write(table, file);
+        case "parquet" -> Parquet.write(table, file);
         default -> throw unsupported(file);
         }
     }
@@ -65,7 +68,7 @@ public final class TableFiles {
     /** True if {@code file}'s extension (case-insensitive) is one of {@link #SUPPORTED}. */
     public static boolean isSupported(Path file) {
         return switch (extension(file)) {
-        case "csv", "arrow", "feather", "ipc", "arrows", "json" -> true;
+        case "csv", "arrow", "feather", "ipc", "arrows", "json", "parquet" -> true;
         default -> false;
         };
     }

@@ -38,7 +38,19 @@ public final class Coordinator {
      */
     public Map<String, Object> run(FederatedMethod method, SiteConnections sites, Map<String, String> parameters,
             BufferAllocator allocator, boolean allowPartial) {
-        FederatedRun.Result result = FederatedRun.run(method, sites, parameters, allocator, allowPartial);
+        return run(method, sites, parameters, allocator, allowPartial, Map.of());
+    }
+
+    /**
+     * As {@link #run(FederatedMethod, SiteConnections, Map, BufferAllocator, boolean)}, on the dataset versions the
+     * study pins (site to content digest, as {@code fed-datasets} shows them).
+     *
+     * @throws FederatedRun.DatasetChangedException naming every pinned site that serves another version (the analysis
+     *                                              is not opened)
+     */
+    public Map<String, Object> run(FederatedMethod method, SiteConnections sites, Map<String, String> parameters,
+            BufferAllocator allocator, boolean allowPartial, Map<String, String> pins) {
+        FederatedRun.Result result = FederatedRun.run(method, sites, parameters, allocator, allowPartial, pins);
         Bundle bundle = FrameworkUtil.getBundle(method.getClass());
         if (bundle == null) {
             throw new IllegalStateException("federated method " + method.id() + " is not provided by an OSGi bundle; "

@@ -133,7 +133,8 @@ public final class NodeServer implements AutoCloseable {
                 }
                 ListDatasetsReply.Builder builder = ListDatasetsReply.newBuilder().setSite(node.name());
                 node.datasets(REQUESTER.get()).forEach(d -> builder.addDatasets(Dataset.newBuilder().setName(d.name())
-                        .addAllColumns(d.columns()).addAllColumnTypes(d.types()).setRows(d.rows())));
+                        .addAllColumns(d.columns()).addAllColumnTypes(d.types()).setRows(d.rows())
+                        .setContentDigest(d.digest())));
                 reply.onNext(builder.build());
                 reply.onCompleted();
             } catch (NodeException e) {
@@ -175,6 +176,7 @@ public final class NodeServer implements AutoCloseable {
             case BAD_REQUEST -> Status.INVALID_ARGUMENT;
             case DISCLOSURE -> Status.FAILED_PRECONDITION;
             case INTERNAL -> Status.INTERNAL;
+            case DATASET_CHANGED -> Status.FAILED_PRECONDITION;
             };
         }
 

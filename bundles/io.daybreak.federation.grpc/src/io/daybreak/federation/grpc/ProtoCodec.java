@@ -37,12 +37,13 @@ final class ProtoCodec {
 
     static io.daybreak.federation.grpc.v2.AnalysisSpec toProto(AnalysisSpec spec) {
         return io.daybreak.federation.grpc.v2.AnalysisSpec.newBuilder().setId(spec.id()).setMethod(spec.method())
-                .setDataset(spec.dataset()).putAllParameters(spec.parameters()).addAllSites(spec.sites()).build();
+                .setDataset(spec.dataset()).putAllParameters(spec.parameters()).addAllSites(spec.sites())
+                .putAllDatasetDigests(spec.datasetDigests()).build();
     }
 
     static AnalysisSpec fromProto(io.daybreak.federation.grpc.v2.AnalysisSpec spec) {
         return new AnalysisSpec(spec.getId(), spec.getMethod(), spec.getDataset(), spec.getParametersMap(),
-                spec.getSitesList());
+                spec.getSitesList(), spec.getDatasetDigestsMap());
     }
 
     static io.daybreak.federation.grpc.v2.SignedRelease toProto(SignedRelease release) {

@@ -216,7 +216,7 @@ public final class RemoteSites implements SiteConnections, AutoCloseable {
         return infos;
     }
 
-    /** The datasets each site offers (name, columns, rows). */
+    /** The datasets each site offers (name, columns, rows, version digest). */
     public Map<String, List<DatasetInfo>> datasets() {
         Map<String, List<DatasetInfo>> all = new LinkedHashMap<>();
         channels.forEach((name, channel) -> {
@@ -225,7 +225,7 @@ public final class RemoteSites implements SiteConnections, AutoCloseable {
                 SiteServiceGrpc.newBlockingStub(channel).withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
                         .listDatasets(ListDatasetsRequest.newBuilder().setProtocolVersion(Protocol.VERSION).build())
                         .getDatasetsList().forEach(d -> infos.add(new DatasetInfo(d.getName(),
-                                d.getColumnsList(), d.getColumnTypesList(), d.getRows())));
+                                d.getColumnsList(), d.getColumnTypesList(), d.getRows(), d.getContentDigest())));
                 all.put(name, infos);
             } catch (StatusRuntimeException e) {
                 throw new SiteFailedException(name, e.getStatus().getCode() + ": " + e.getStatus().getDescription());

@@ -21,6 +21,7 @@ import io.daybreak.federation.SiteStep;
 import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.ledger.RowSetLedger;
 import io.daybreak.federation.policy.DisclosurePolicy;
+import io.daybreak.federation.site.DatasetVersions;
 import io.daybreak.federation.site.SiteNode;
 import io.daybreak.federation.sources.NodeDatasets;
 
@@ -28,9 +29,10 @@ import io.daybreak.federation.sources.NodeDatasets;
  * Starts a site node from its configuration: its datasets — those a datasets file names ({@link NodeDatasets}: table
  * files, embedded DuckDB over Parquet/CSV files, PostgreSQL tables, views, queries and OMOP cohorts, materialised
  * once, all or nothing), or else every table file in the data directory, named after the file (without extension) —
- * the policy file (or DataSHIELD's defaults), the audit log (opened and verified), the allow-list, and a mutual-TLS
- * gRPC server. Closing stops the server, then closes the log and the datasets. A node whose code follows the
- * installed bundles, with pinned methods, is started by {@link SiteNodes}.
+ * the policy file (or DataSHIELD's defaults), the audit log (opened and verified), the key that names dataset
+ * versions (beside the audit log, made at the first start), the allow-list, and a mutual-TLS gRPC server. Closing
+ * stops the server, then closes the log and the datasets. A node whose code follows the installed bundles, with
+ * pinned methods, is started by {@link SiteNodes}.
  */
 public final class SiteNodeRunner implements AutoCloseable {
     /**
@@ -155,6 +157,10 @@ public final class SiteNodeRunner implements AutoCloseable {
             }
             ledger = RowSetLedger.open(ledgerFile(config.auditLog()));
             SiteNode node = factory.create(datasets, policy, audit, ledger);
+            // the site's key for dataset versions lives beside its audit key; each served table's digest is computed
+            // now, so the first request does not wait for it
+            node.useDatasetVersions(DatasetVersions.open(DatasetVersions.keyFile(config.auditLog())));
+            node.datasets();
             try {
                 node.checkAllowList();
             } catch (IllegalStateException e) {

@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  * @param dataset    the dataset name at the sites
  * @param parameters the method's parameters, as the researcher gave them (kept sorted by name)
  * @param sites      the sites taking part, in the order the coordinator adds their releases
+ * @param datasetDigests the version of the dataset each site must serve (site name to its content digest,
+ *                   {@link io.daybreak.federation.site.DatasetVersions}): a listed site whose dataset has another
+ *                   digest refuses every round; a site not in the map is not checked
  */
 public record AnalysisSpec(String id, String method, String dataset, Map<String, String> parameters,
-        List<String> sites) {
+        List<String> sites, Map<String, String> datasetDigests) {
     /** Names of sites, methods, steps and datasets: no separators, no line breaks. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
@@ -31,16 +34,31 @@ public record AnalysisSpec(String id, String method, String dataset, Map<String,
     public static final int MAX_PARAMETERS = 64;
     public static final int MAX_PARAMETER_LENGTH = 4096;
 
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+
     public AnalysisSpec {
         parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
         sites = List.copyOf(sites);
+        datasetDigests = java.util.Collections.unmodifiableMap(new TreeMap<>(datasetDigests == null ? Map.of()
+                : datasetDigests));
+    }
+
+    /** A specification that pins no dataset version. */
+    public AnalysisSpec(String id, String method, String dataset, Map<String, String> parameters, List<String> sites) {
+        this(id, method, dataset, parameters, sites, Map.of());
     }
 
     /** A new analysis of {@code method} with a fresh random id. */
     public static AnalysisSpec open(String method, String dataset, Map<String, String> parameters, List<String> sites) {
+        return open(method, dataset, parameters, sites, Map.of());
+    }
+
+    /** A new analysis of {@code method} with a fresh random id, on these versions of the sites' dataset. */
+    public static AnalysisSpec open(String method, String dataset, Map<String, String> parameters, List<String> sites,
+            Map<String, String> datasetDigests) {
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);
-        return new AnalysisSpec(HexFormat.of().formatHex(id), method, dataset, parameters, sites);
+        return new AnalysisSpec(HexFormat.of().formatHex(id), method, dataset, parameters, sites, datasetDigests);
     }
 
     /**
@@ -67,6 +85,14 @@ public record AnalysisSpec(String id, String method, String dataset, Map<String,
         if (parameters.size() > MAX_PARAMETERS) {
             throw new IllegalArgumentException("an analysis has at most " + MAX_PARAMETERS + " parameters");
         }
+        datasetDigests.forEach((site, digest) -> {
+            if (!sites.contains(site)) {
+                throw new IllegalArgumentException("the analysis pins a dataset version for a site it does not list");
+            }
+            if (!DIGEST.matcher(digest).matches()) {
+                throw new IllegalArgumentException("a dataset version digest is 64 lowercase hex digits");
+            }
+        });
         parameters.forEach((name, value) -> {
             requireName("parameter name", name);
             if (value.length() > MAX_PARAMETER_LENGTH || value.chars().anyMatch(c -> c < 0x20)) {
@@ -91,6 +117,10 @@ public record AnalysisSpec(String id, String method, String dataset, Map<String,
         canonical.put("dataset", dataset);
         canonical.put("parameters", parameters);
         canonical.put("sites", sites);
+        if (!datasetDigests.isEmpty()) {
+            // only when there are any: the digest of a specification that pins nothing is what it always was
+            canonical.put("datasetDigests", datasetDigests);
+        }
         return Canonical.sha256(canonical);
     }
 

@@ -7,9 +7,12 @@ package io.daybreak.federation.site;
 public final class NodeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Why a request was not served. */
+    /**
+     * Why a request was not served. {@code DATASET_CHANGED}: the analysis pins a version of the dataset (its content
+     * digest at this site) that is not the one the site serves.
+     */
     public enum Code {
-        NOT_ALLOWED, UNKNOWN_DATASET, UNKNOWN_STEP, BAD_REQUEST, DISCLOSURE, INTERNAL
+        NOT_ALLOWED, UNKNOWN_DATASET, UNKNOWN_STEP, BAD_REQUEST, DISCLOSURE, INTERNAL, DATASET_CHANGED
     }
 
     private final Code code;

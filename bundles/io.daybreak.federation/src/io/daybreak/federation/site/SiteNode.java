@@ -62,6 +62,9 @@ public final class SiteNode {
     private final BufferAllocator allocator;
     private final RowSetLedger ledger;
     private volatile SiteIdentity identity;
+    private volatile DatasetVersions versions = DatasetVersions.ephemeral();
+    /** Each dataset's version digest under {@link #versions}, computed once (the tables never change). */
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
     /** Certificate common names allowed to run analyses; empty: nobody, unless any study researcher is allowed. */
     private volatile Set<String> authorizedRequesters = Set.of();
     private volatile boolean anyStudyResearcher;
@@ -123,6 +126,25 @@ public final class SiteNode {
                     + identity.signer().site() + "'");
         }
         this.identity = identity;
+    }
+
+    /**
+     * Names dataset versions with this site's key ({@link DatasetVersions#open}); a node that is not told uses a key of
+     * its own lifetime. Set before the node serves.
+     */
+    public void useDatasetVersions(DatasetVersions versions) {
+        this.versions = versions;
+        digests.clear();
+    }
+
+    /** The version digest of a dataset as this node serves it, or {@code null} if it has no such dataset. */
+    public String datasetDigest(String dataset) {
+        Table table = datasets.get(dataset);
+        if (table == null) {
+            return null;
+        }
+        DatasetVersions current = versions;
+        return digests.computeIfAbsent(dataset, name -> current.digest(table));
     }
 
     /**
@@ -262,11 +284,11 @@ public final class SiteNode {
         return audit.lastHash();
     }
 
-    /** The datasets on offer: names, columns, column types and row counts. */
+    /** The datasets on offer: names, columns, column types, row counts and version digests. */
     public List<DatasetInfo> datasets() {
         List<DatasetInfo> infos = new ArrayList<>();
         datasets.forEach((key, table) -> infos.add(new DatasetInfo(key, table.columnNames(), table.columnNames().stream()
-                .map(column -> table.columnType(column).alias()).toList(), table.rowCount())));
+                .map(column -> table.columnType(column).alias()).toList(), table.rowCount(), datasetDigest(key))));
         infos.sort((a, b) -> a.name().compareTo(b.name()));
         return infos;
     }
@@ -353,6 +375,15 @@ public final class SiteNode {
         if (data == null) {
             throw new NodeException(NodeException.Code.UNKNOWN_DATASET, "no dataset '" + spec.dataset() + "'");
         }
+        // the version the analysis pins for this site, checked before any code runs on the data: fail closed
+        String pinned = spec.datasetDigests().get(name);
+        String digest = datasetDigest(spec.dataset());
+        if (pinned != null && !pinned.equals(digest)) {
+            throw new NodeException(NodeException.Code.DATASET_CHANGED, "dataset '" + spec.dataset() + "' at site '"
+                    + name + "' is not the version the analysis pins (its content digest differs: the data, the "
+                    + "columns served or the site's version key changed); nothing computed");
+        }
+        entry.put("datasetDigest", digest);
         FederatedMethod method = methods.current(spec.method());
         if (method == null) {
             throw new NodeException(NodeException.Code.UNKNOWN_STEP, "no federated method '" + spec.method()

@@ -71,13 +71,19 @@ public final class FederationClient {
      */
     public Map<String, Object> run(FederatedMethod method, String dataset, Map<String, String> parameters,
             boolean allowPartial) throws IOException {
+        return run(method, dataset, parameters, allowPartial, Map.of());
+    }
+
+    /** As {@link #run(FederatedMethod, String, Map, boolean)}, on the dataset versions pinned (site to digest). */
+    public Map<String, Object> run(FederatedMethod method, String dataset, Map<String, String> parameters,
+            boolean allowPartial, Map<String, String> pins) throws IOException {
         Coordinator service = coordinator.get();
         if (service == null) {
             throw new IllegalStateException("the federation coordinator service is not available (is bundle "
                     + "io.daybreak.federation.grpc started?)");
         }
         try (RemoteSites sites = sites(dataset)) {
-            return service.run(method, sites, parameters, allocator, allowPartial);
+            return service.run(method, sites, parameters, allocator, allowPartial, pins);
         }
     }
 

@@ -57,6 +57,8 @@ public final class FederationView {
     private final Supplier<Coordinator> coordinator;
     private final BufferAllocator allocator;
     private FederationClient client;
+    /** The dataset versions the opened study pins (site to content digest): kept, run with and saved again. */
+    private Map<String, String> pins = Map.of();
     private Map<String, String> pending = Map.of();
 
     /**
@@ -281,7 +283,7 @@ public final class FederationView {
                 .forEach(e -> nodeMap.put(e.name(), e.host() + ":" + e.port()));
         Study.Federation federation = new Study.Federation(nodeMap, dataset.getText(),
                 relative(directory, certificate.getText()), relative(directory, key.getText()),
-                relative(directory, trust.getText()), allowPartial.getSelection());
+                relative(directory, trust.getText()), allowPartial.getSelection(), pins);
         return new Study(method.getText(), parameters.values(), null, Map.of(), federation);
     }
 
@@ -297,6 +299,7 @@ public final class FederationView {
         configure(String.join(",", entries), directory.resolve(federation.certificate()),
                 directory.resolve(federation.key()), directory.resolve(federation.trust()));
         allowPartial.setSelection(federation.allowPartial());
+        pins = federation.datasetDigests();
         if (method.indexOf(study.method()) < 0) {
             method.add(study.method());
         }
@@ -332,9 +335,10 @@ public final class FederationView {
         Map<String, String> values = parameters.values();
         String on = dataset.getText();
         boolean partial = allowPartial.getSelection();
+        Map<String, String> pinned = pins;
         run.setEnabled(false);
         status.setText("running " + chosen.id() + " on " + on + "...");
-        background(() -> client.run(chosen, on, values, partial), document -> {
+        background(() -> client.run(chosen, on, values, partial, pinned), document -> {
             result.setText(text(document));
             status.setText(chosen.id() + " done");
             run.setEnabled(true);

@@ -191,6 +191,35 @@ class CommandsTest {
     }
 
     @Test
+    void runReadsAndWritesParquet() throws Exception {
+        Path in = dir.resolve("cohort.parquet");
+        Path outFile = dir.resolve("describe.parquet");
+        try (org.apache.arrow.memory.BufferAllocator make = memory.newChildAllocator("make");
+                Table cohort = Table.builder(make).addInt64("AGE", 61, 47, 70, 55).addFloat64("AVAL", 1.5, 2.5, 0.5, 3.5)
+                        .build()) {
+            io.daybreak.data.files.TableFiles.write(cohort, in);
+        }
+        JsonNode run = json("run stats.describe --in data=" + in + " --out " + outFile + " columns=AGE,AVAL --json");
+        assertEquals("SUCCEEDED", run.get("status").asText());
+        assertEquals(outFile.toString(), run.at("/outputs/0/file").asText());
+        try (org.apache.arrow.memory.BufferAllocator check = memory.newChildAllocator("check");
+                Table written = io.daybreak.data.files.TableFiles.read(outFile, check);
+                Table read = io.daybreak.data.files.TableFiles.read(in, check)) {
+            assertEquals(2, written.rowCount());
+            assertEquals(58.25, written.doubles("mean").get(0));
+            assertEquals(run.at("/provenance/outputDigests/describe").asText(),
+                    io.daybreak.data.TableDigest.sha256(written), "the Parquet file holds the table the provenance describes");
+            assertEquals(run.at("/provenance/inputDigests/data").asText(), io.daybreak.data.TableDigest.sha256(read));
+        }
+        out.reset();
+        byte[] bytes = Files.readAllBytes(in);
+        Path truncated = Files.write(dir.resolve("truncated.parquet"), java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        JsonNode error = badInput("run stats.describe --in data=" + truncated + " columns=AGE --json");
+        assertTrue(error.at("/error/message").asText().startsWith(truncated + ": not a readable Parquet file"),
+                error.toString());
+    }
+
+    @Test
     void badParametersAreBadInputAndWriteNothing() {
         Path outFile = dir.resolve("never.csv");
         JsonNode error = badInput("run example.beta-binomial events=3 patients=10 threshold=1.5 --out " + outFile

@@ -46,6 +46,27 @@ class StudyFilesTest {
     }
 
     @Test
+    void aStudyPinsDatasetVersionsAndTheFedCommandCarriesThem() throws Exception {
+        String digest = "0123456789abcdef".repeat(4);
+        Study study = new Study("stats.glm", Map.of("response", "age"), null, Map.of(), new Study.Federation(
+                Map.of("a", "localhost:4711"), "lung", "alice.pem", "alice.key", "ca.pem", false, Map.of("a", digest)));
+        Path file = dir.resolve("pinned.json");
+        StudyFiles.write(study, file);
+        assertTrue(Files.readString(file).contains("\"datasetDigests\"") && Files.readString(file).contains(digest),
+                Files.readString(file));
+        Study read = StudyFiles.read(file);
+        assertEquals(Map.of("a", digest), read.federation().datasetDigests());
+        List<String> line = read.commandLine(dir);
+        int pin = line.indexOf("--pin");
+        assertTrue(pin > 0, line.toString());
+        assertEquals("a=" + digest, line.get(pin + 1));
+        // a study without pins is written as before
+        StudyFiles.write(new Study("stats.glm", Map.of(), null, Map.of(), new Study.Federation(Map.of("a", "h:1"),
+                "lung", "c", "k", "t", false)), file);
+        assertTrue(!Files.readString(file).contains("datasetDigests"), Files.readString(file));
+    }
+
+    @Test
     void badStudyFilesAreNamedWithLineAndColumn() throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\n  \"daybreakStudy\": 1,\n  \"method\": \"design.boin\",,\n}");

@@ -21,12 +21,28 @@ import io.daybreak.data.files.TableFiles;
 
 /**
  * Parquet files written by other implementations (Impala, parquet-mr, pyarrow), from the Apache Parquet project's
- * test files (resources/parquet-testing/README.md names their commit and what each holds). The expected values are
- * the ones the files are documented to hold, not what our reader returned.
+ * test files, https://github.com/apache/parquet-testing (checked at commit 1a2a75127be06fc0123f03ebd36c966f7beda27d,
+ * folder {@code data/}): {@code alltypes_plain.parquet} (Impala), {@code byte_stream_split.zstd.parquet} and
+ * {@code sort_columns.parquet} (pyarrow), {@code int32_decimal.parquet}, {@code fixed_length_decimal.parquet} and
+ * {@code datapage_v2.snappy.parquet} (parquet-mr). The expected values are the ones the files are documented to hold
+ * (that repository's data/README.md, other implementations' test suites), not what our reader returned.
+ *
+ * <p>The files are not part of this repository (third-party data stays out of it): the tests run when
+ * {@code DAYBREAK_PARQUET_TESTING} names a folder holding them (docs/data.md, "Parquet"), and are skipped otherwise.
+ * The interoperability test that runs everywhere is {@link ParquetWasmInteropTest} (files exchanged with npm's
+ * parquet-wasm in both directions).
  */
 class ParquetReferenceFilesTest extends ArrowTestSupport {
+    private static final String FOLDER = System.getenv("DAYBREAK_PARQUET_TESTING");
+
+    @org.junit.jupiter.api.BeforeEach
+    void filesAreThere() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FOLDER != null && !FOLDER.isBlank(),
+                "DAYBREAK_PARQUET_TESTING names no folder of apache/parquet-testing's data files");
+    }
+
     private static Path reference(String name) {
-        return testData("parquet-testing/" + name);
+        return Path.of(FOLDER, name);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
 import io.daybreak.data.cdisc.DatasetJson;
+import io.daybreak.data.cdisc.Xport;
 import io.daybreak.data.csv.CsvOptions;
 import io.daybreak.data.csv.CsvReader;
 import io.daybreak.data.csv.CsvWriter;
@@ -18,11 +19,12 @@ import io.daybreak.data.ipc.ArrowIpc;
 /**
  * Chooses the format by file extension: {@code .csv} is CSV; {@code .arrow}, {@code .feather} and
  * {@code .ipc} are Arrow IPC files; {@code .arrows} is an Arrow IPC stream; {@code .json} is CDISC Dataset-JSON
- * v1.1 ({@link DatasetJson}).
+ * v1.1 ({@link DatasetJson}); {@code .xpt} is a SAS transport file, version 5 or 8 ({@link Xport}; the first member
+ * is read).
  */
 public final class TableFiles {
     /** The extensions understood, for error messages and documentation. */
-    public static final String SUPPORTED = ".csv, .arrow, .feather, .ipc, .arrows, .json";
+    public static final String SUPPORTED = ".csv, .arrow, .feather, .ipc, .arrows, .json, .xpt";
 
     private TableFiles() {
     }
@@ -47,6 +49,7 @@ public final class TableFiles {
         case "csv" -> csv == null ? CsvReader.read(file, allocator) : CsvReader.read(file, allocator, csv);
         case "arrow", "feather", "ipc", "arrows" -> ArrowIpc.read(file, allocator);
         case "json" -> DatasetJson.read(file, allocator);
+        case "xpt" -> Xport.read(file, allocator);
         default -> throw unsupported(file);
         };
     }
@@ -58,6 +61,7 @@ public final class TableFiles {
         case "arrow", "feather", "ipc" -> ArrowIpc.writeFile(table, file);
         case "arrows" -> ArrowIpc.writeStreamFile(table, file);
         case "json" -> DatasetJson.write(table, file);
+        case "xpt" -> Xport.write(table, file);
         default -> throw unsupported(file);
         }
     }
@@ -65,7 +69,7 @@ public final class TableFiles {
     /** True if {@code file}'s extension (case-insensitive) is one of {@link #SUPPORTED}. */
     public static boolean isSupported(Path file) {
         return switch (extension(file)) {
-        case "csv", "arrow", "feather", "ipc", "arrows", "json" -> true;
+        case "csv", "arrow", "feather", "ipc", "arrows", "json", "xpt" -> true;
         default -> false;
         };
     }

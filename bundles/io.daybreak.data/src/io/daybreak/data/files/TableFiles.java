@@ -10,6 +10,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
 import io.daybreak.data.cdisc.DatasetJson;
+import io.daybreak.data.cdisc.DefineXml;
 import io.daybreak.data.cdisc.Xport;
 import io.daybreak.data.csv.CsvOptions;
 import io.daybreak.data.csv.CsvReader;
@@ -20,7 +21,8 @@ import io.daybreak.data.ipc.ArrowIpc;
  * Chooses the format by file extension: {@code .csv} is CSV; {@code .arrow}, {@code .feather} and
  * {@code .ipc} are Arrow IPC files; {@code .arrows} is an Arrow IPC stream; {@code .json} is CDISC Dataset-JSON
  * v1.1 ({@link DatasetJson}); {@code .xpt} is a SAS transport file, version 5 or 8 ({@link Xport}; the first member
- * is read).
+ * is read). A {@code define.xml} next to a {@code .json} or {@code .xpt} file that describes its dataset fills in the
+ * columns' metadata ({@link DefineXml#applyNextTo}).
  */
 public final class TableFiles {
     /** The extensions understood, for error messages and documentation. */
@@ -48,8 +50,8 @@ public final class TableFiles {
         return switch (extension(file)) {
         case "csv" -> csv == null ? CsvReader.read(file, allocator) : CsvReader.read(file, allocator, csv);
         case "arrow", "feather", "ipc", "arrows" -> ArrowIpc.read(file, allocator);
-        case "json" -> DatasetJson.read(file, allocator);
-        case "xpt" -> Xport.read(file, allocator);
+        case "json" -> DefineXml.applyNextTo(file, DatasetJson.read(file, allocator));
+        case "xpt" -> DefineXml.applyNextTo(file, Xport.read(file, allocator));
         default -> throw unsupported(file);
         };
     }

@@ -105,7 +105,7 @@ public final class InputPicker {
     private void browse() {
         FileDialog dialog = new FileDialog(file.getShell(), SWT.OPEN);
         dialog.setText("Input table '" + spec.name() + "'");
-        dialog.setFilterExtensions(new String[] {"*.csv;*.arrow;*.feather;*.ipc;*.arrows;*.json", "*.*"});
+        dialog.setFilterExtensions(new String[] {"*.csv;*.arrow;*.feather;*.ipc;*.arrows;*.json;*.xpt", "*.*"});
         dialog.setFilterNames(new String[] {"Tables (CSV, Arrow)", "All files"});
         if (loaded != null && loaded.file().getParent() != null) {
             dialog.setFilterPath(loaded.file().getParent().toString());

@@ -209,6 +209,7 @@ class DatasetJsonTest extends ArrowTestSupport {
     void aValueThatDoesNotFitItsDataTypeIsNamedWithRowAndColumn() throws IOException {
         String m = message(HEAD + "\"records\":2," + COLUMNS + ",\"rows\":[[\"a\",1],[\"b\",\"sixty\"]]}");
         assertTrue(m.contains("row 2, column 'AGE': value \"sixty\" does not fit dataType integer"), m);
+        assertTrue(m.contains(": at $.rows[1][1]: "), "the JSONPath of the value: " + m);
     }
 
     @Test
@@ -220,9 +221,9 @@ class DatasetJsonTest extends ArrowTestSupport {
         assertTrue(m.contains("unsupported datasetJSONVersion '1.0'"), m);
         m = message(HEAD + "\"records\":0,\"columns\":[{\"itemOID\":\"IT.T.ID\",\"name\":\"ID\","
                 + "\"dataType\":\"string\"}],\"rows\":[]}");
-        assertTrue(m.contains("column 1 ('ID') misses required attribute 'label'"), m);
+        assertTrue(m.contains("at $.columns[0]: column 1 ('ID') misses required attribute 'label'"), m);
         m = message(HEAD + "\"records\":3," + COLUMNS + ",\"rows\":[[\"a\",1]]}");
-        assertTrue(m.contains("'records' says 3 but 'rows' has 1"), m);
+        assertTrue(m.contains("at $.records: 'records' says 3 but 'rows' has 1"), m);
         m = message(HEAD + "\"records\":1," + COLUMNS + ",\"rows\":[[\"a\"]]}");
         assertTrue(m.contains("row 1 has 1 values; there are 2 columns"), m);
         m = message(HEAD + "\"records\":1," + COLUMNS + ",\"rows\":[[\"a\",1]");

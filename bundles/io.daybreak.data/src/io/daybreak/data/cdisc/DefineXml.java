@@ -44,6 +44,8 @@ import io.daybreak.data.Table;
 public final class DefineXml {
     /** Dataset metadata: the define.xml file applied. */
     public static final String FILE = "define.file";
+    /** Dataset metadata: why a define.xml next to the data file was not applied. */
+    public static final String SKIPPED = "define.skipped";
     /** Column metadata: the OID of the variable's code list. */
     public static final String CODE_LIST = "define.codeList";
     /** Column metadata: the code list's terms, {@code code=decode} (or just {@code code}), separated by {@code ; }. */
@@ -228,8 +230,10 @@ public final class DefineXml {
     }
 
     /**
-     * The define.xml next to a data file ({@code define.xml} in the same folder), if there is one that describes the
-     * table's dataset; otherwise the table unchanged. A define.xml that cannot be read is an error naming it.
+     * The define.xml next to a data file ({@code define.xml} in the same folder), applied if it is a Define-XML 2.x
+     * document that describes the table's dataset; otherwise the table unchanged. A define.xml that cannot be used
+     * (Define-XML 1.0, as the CDISC pilot submission has, or malformed XML) does not stop the data being read: the
+     * reason is recorded in the table's metadata under {@link #SKIPPED}.
      */
     public static Table applyNextTo(Path dataFile, Table table) {
         Path parent = dataFile.toAbsolutePath().getParent();
@@ -241,15 +245,35 @@ public final class DefineXml {
         try {
             xml = read(define);
         } catch (InvalidInputException e) {
-            table.close();
-            throw new InvalidInputException(e.getMessage() + " (read because it is next to " + dataFile.getFileName()
-                    + "; fix it or move it away)", e);
+            return withMetadata(table, SKIPPED, e.getMessage());
         }
         String name = table.metadata().get(DatasetJson.PREFIX + "name");
         if (name == null || !xml.datasets.containsKey(name.toUpperCase(Locale.ROOT))) {
-            return table;
+            return withMetadata(table, SKIPPED, define + ": describes no dataset '" + name + "'");
         }
         return xml.apply(table, name);
+    }
+
+    /** The table with one more dataset metadata entry; the buffers move without copying and {@code table} closes. */
+    private static Table withMetadata(Table table, String key, String value) {
+        VectorSchemaRoot root = table.arrowRoot();
+        Map<String, String> metadata = new LinkedHashMap<>(table.metadata());
+        metadata.put(key, value);
+        List<FieldVector> moved = new ArrayList<>();
+        try {
+            for (FieldVector vector : root.getFieldVectors()) {
+                TransferPair pair = vector.getTransferPair(vector.getAllocator());
+                pair.transfer();
+                moved.add((FieldVector) pair.getTo());
+            }
+        } catch (RuntimeException e) {
+            moved.forEach(FieldVector::close);
+            throw e;
+        }
+        Table result = Table.adopt(new VectorSchemaRoot(new Schema(root.getSchema().getFields(), metadata), moved,
+                root.getRowCount()));
+        table.close();
+        return result;
     }
 
     /** Define-XML data types as Dataset-JSON's: {@code text} is {@code string}; the others are the same words. */

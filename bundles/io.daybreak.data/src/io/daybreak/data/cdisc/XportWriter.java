@@ -206,7 +206,8 @@ final class XportWriter {
         v.format = Format.parse(metadata.get(DatasetJson.DISPLAY_FORMAT));
         v.informat = Format.parse(metadata.get(Xport.INFORMAT));
         v.justify = "right".equals(metadata.get(Xport.FORMAT_JUSTIFY)) ? 1 : 0;
-        if (type == ColumnType.STRING) {
+        if (type == ColumnType.STRING && "integer".equals(metadata.get(DatasetJson.TARGET_DATA_TYPE))) {
+            // a date SAS stores as a number (Dataset-JSON targetDataType integer); SDTM's --DTC text stays text
             v.converted = isoToSas(table, column, metadata.get(DatasetJson.DATA_TYPE));
         }
         v.numeric = type != ColumnType.STRING || v.converted != null;
@@ -246,7 +247,8 @@ final class XportWriter {
     }
 
     /**
-     * The SAS numbers of an ISO 8601 date, datetime or time column (Dataset-JSON {@code dataType}): days since
+     * The SAS numbers of an ISO 8601 date, datetime or time column (Dataset-JSON {@code dataType} with
+     * {@code targetDataType} integer): days since
      * 1960-01-01, seconds since 1960-01-01T00:00, seconds since midnight; null when some value is partial
      * ({@code 2014-01}) or not ISO 8601, in which case the column stays text.
      */

@@ -90,8 +90,14 @@ class DefineXmlTest extends ArrowTestSupport {
         e = assertThrows(DataFormatException.class, () -> DefineXml.read(define));
         assertTrue(e.getMessage().contains("not valid XML"), e.getMessage());
         Files.copy(testData("xpt/adtte-haven-v5.xpt"), dir.resolve("adtte.xpt"));
-        InvalidInputException next = assertThrows(InvalidInputException.class,
-                () -> TableFiles.read(dir.resolve("adtte.xpt"), allocator));
-        assertTrue(next.getMessage().contains("read because it is next to adtte.xpt"), next.getMessage());
+        try (Table table = TableFiles.read(dir.resolve("adtte.xpt"), allocator)) {
+            assertEquals(254, table.rowCount(), "a define.xml that cannot be used does not stop the data being read");
+            assertTrue(table.metadata().get(DefineXml.SKIPPED).contains("not valid XML"), table.metadata().toString());
+        }
+        DefineXml good = DefineXml.read(testData("define/define.xml"));
+        try (Table empty = Table.builder(allocator).build()) {
+            InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> good.apply(empty, "ADSL"));
+            assertTrue(unknown.getMessage().contains("describes no dataset 'ADSL'; datasets: ADTTE"), unknown.getMessage());
+        }
     }
 }

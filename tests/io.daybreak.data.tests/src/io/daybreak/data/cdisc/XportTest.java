@@ -156,6 +156,21 @@ class XportTest extends ArrowTestSupport {
         }
     }
 
+    /** SDTM's --DTC variables are text in SAS (no targetDataType): they stay text, partial dates included. */
+    @Test
+    void sdtmDateTextStaysText() throws IOException {
+        Path file = dir.resolve("dm.xpt");
+        try (Table json = DatasetJson.read(json("dm.json"), allocator)) {
+            TableFiles.write(json, file);
+        }
+        try (Table dm = TableFiles.read(file, allocator)) {
+            assertEquals(ColumnType.STRING, dm.columnType("RFSTDTC"));
+            assertEquals("2012-11-30", dm.strings("RFSTDTC").get(0));
+            assertEquals("1928", dm.strings("BRTHDTC").get(0));
+            assertEquals("", dm.strings("DTHDTC").get(0));
+        }
+    }
+
     @Test
     void ibmFloatingPoint() {
         byte[] bytes = new byte[8];

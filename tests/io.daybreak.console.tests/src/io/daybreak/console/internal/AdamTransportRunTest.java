@@ -28,10 +28,12 @@ import io.daybreak.core.registry.MethodRegistry;
 import io.daybreak.core.testing.Await;
 
 /**
- * A time-to-event analysis run straight from a SAS transport file of CDISC pilot ADTTE data (the stats tests'
- * resources/adtte.xpt), without naming a column: time = AVAL, event = CNSR == 0, groups = TRTP. R's values on the
- * SAS-written pilot file: {@code survfit(Surv(AVAL, 1 - CNSR) ~ TRTP, data = foreign::read.xport("adtte.xpt"))} has
- * medians NA, 36 and 33 days; {@code coxph} the log hazard ratios 1.61461847858267 and 1.42255495286673.
+ * A time-to-event analysis run straight from a SAS transport file of synthetic ADTTE data (the stats tests'
+ * resources/adtte.xpt, written by docs/validation/r/cdisc/make-adam.R), naming only the parameter: time = AVAL,
+ * event = CNSR == 0, groups = TRTP. R's values (docs/validation/r/cdisc/adam-survival.out), with
+ * {@code d <- subset(foreign::read.xport("adtte.xpt"), PARAMCD == "PFS")}: {@code survfit(Surv(AVAL, 1 - CNSR) ~ TRTP,
+ * data = d)} has medians 84.5, 366 and 248 days and 94 events; {@code coxph} the log hazard ratios -1.28347101202311
+ * and -1.05261977134734.
  */
 class AdamTransportRunTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,29 +73,32 @@ class AdamTransportRunTest {
     void kaplanMeierAndCoxStraightFromTheTransportFile() throws Exception {
         Path adtte = ADTTE.toAbsolutePath().normalize();
         assertTrue(Files.isRegularFile(adtte), adtte.toString());
-        JsonNode km = json("run stats.km --in data=" + adtte + " groupBy=TRTP --json");
+        JsonNode km = json("run stats.km --in data=" + adtte + " param=PFS groupBy=TRTP --json");
         JsonNode summary = km.get("summary");
         assertEquals("AVAL", summary.get("timeColumn").asText(), km.toString());
         assertEquals("CNSR", summary.get("statusColumn").asText());
         assertEquals(0, summary.get("eventValue").asDouble());
-        assertEquals(152, summary.get("events").asLong());
-        assertEquals(36, summary.get("median").get(1).asDouble());
-        assertEquals(33, summary.get("median").get(2).asDouble());
-        assertEquals("Xanomeline High Dose", summary.get("groupLabels").get(1).asText());
-        JsonNode cox = json("run stats.cox --in data=" + adtte + " 'formula=Surv(AVAL, 1 - CNSR) ~ TRTP' --json");
-        assertEquals(1.61461847858267, cox.at("/summary/coefficients/0").asDouble(), 1e-8, cox.toString());
-        assertEquals(1.42255495286673, cox.at("/summary/coefficients/1").asDouble(), 1e-8);
+        assertEquals("PFS", summary.get("paramcd").asText());
+        assertEquals(94, summary.get("events").asLong());
+        assertEquals(84.5, summary.get("median").get(0).asDouble());
+        assertEquals(366, summary.get("median").get(1).asDouble());
+        assertEquals(248, summary.get("median").get(2).asDouble());
+        assertEquals("Treatment High Dose", summary.get("groupLabels").get(1).asText());
+        JsonNode cox = json("run stats.cox --in data=" + adtte
+                + " param=PFS 'formula=Surv(AVAL, 1 - CNSR) ~ TRTP' --json");
+        assertEquals(-1.28347101202311, cox.at("/summary/coefficients/0").asDouble(), 1e-8, cox.toString());
+        assertEquals(-1.05261977134734, cox.at("/summary/coefficients/1").asDouble(), 1e-8);
     }
 
     @Test
     void aTruncatedTransportFileIsBadInputNamingTheByteOffset() throws Exception {
         byte[] whole = Files.readAllBytes(ADTTE);
         Path cut = dir.resolve("adtte.xpt");
-        Files.write(cut, Arrays.copyOf(whole, 70_000));
+        Files.write(cut, Arrays.copyOf(whole, 20_080));
         out.reset();
         Exception e = assertThrows(Exception.class, () -> session.execute("run stats.km --in data=" + cut + " --json"));
         assertEquals(Failures.BAD_INPUT, Failures.exitCode(e), e.toString());
         String message = JSON.readTree(out.toString(StandardCharsets.UTF_8).strip()).at("/error/message").asText();
-        assertTrue(message.startsWith(cut + ": byte offset 69952: member ADTTE ends inside row 242"), message);
+        assertTrue(message.startsWith(cut + ": byte offset 20000: member ADTTE ends inside row 110"), message);
     }
 }

@@ -30,7 +30,7 @@ class DefineXmlTest extends ArrowTestSupport {
         DefineXml define = DefineXml.read(testData("define/define.xml"));
         assertEquals("2.1.0", define.version());
         DefineXml.Dataset adtte = define.datasets().get("ADTTE");
-        assertEquals("AE Time To 1st Derm. Event Analysis", adtte.label());
+        assertEquals("Time-to-Event Analysis Dataset", adtte.label());
         assertEquals(List.of("USUBJID", "PARAMCD", "AVAL", "CNSR", "TRTP", "ADT"),
                 adtte.variables().stream().map(DefineXml.Variable::name).toList());
         DefineXml.Variable adt = adtte.variables().get(5);
@@ -40,11 +40,13 @@ class DefineXmlTest extends ArrowTestSupport {
         assertEquals(List.of(new DefineXml.Term("0", "Event"), new DefineXml.Term("1", "Censored")),
                 define.codeLists().get("CL.CNSR").terms());
         assertEquals(new DefineXml.Term("Placebo", null), define.codeLists().get("CL.ARM").terms().get(0));
+        assertEquals(new DefineXml.Term("PFS", "Progression-Free Survival (days)"),
+                define.codeLists().get("CL.PARAMCD").terms().get(1));
     }
 
     @Test
     void aDefineXmlNextToTheDataFillsInWhatTheFileDoesNotSay() throws IOException {
-        Files.copy(testData("xpt/adtte-haven-v5.xpt"), dir.resolve("adtte.xpt"));
+        Files.copy(testData("xpt/adtte.xpt"), dir.resolve("adtte.xpt"));
         try (Table plain = TableFiles.read(dir.resolve("adtte.xpt"), allocator)) {
             assertFalse(plain.columnMetadata("CNSR").containsKey(DefineXml.CODE_LIST));
         }
@@ -60,7 +62,7 @@ class DefineXmlTest extends ArrowTestSupport {
             assertEquals("IT.ADTTE.AVAL", table.columnMetadata("AVAL").get(DatasetJson.ITEM_OID));
             assertEquals("IG.ADTTE", table.metadata().get("cdisc.itemGroupOID"));
             assertEquals(dir.resolve("define.xml").toString(), table.metadata().get(DefineXml.FILE));
-            assertEquals(2.0, table.doubles("AVAL").get(0), "values unchanged");
+            assertEquals(114.0, table.doubles("AVAL").get(0), "values unchanged");
             assertFalse(table.columnMetadata("SEX").containsKey(DatasetJson.ITEM_OID), "not described: unchanged");
         }
     }
@@ -89,9 +91,9 @@ class DefineXmlTest extends ArrowTestSupport {
         Files.writeString(define, "<ODM><Study>");
         e = assertThrows(DataFormatException.class, () -> DefineXml.read(define));
         assertTrue(e.getMessage().contains("not valid XML"), e.getMessage());
-        Files.copy(testData("xpt/adtte-haven-v5.xpt"), dir.resolve("adtte.xpt"));
+        Files.copy(testData("xpt/adtte.xpt"), dir.resolve("adtte.xpt"));
         try (Table table = TableFiles.read(dir.resolve("adtte.xpt"), allocator)) {
-            assertEquals(254, table.rowCount(), "a define.xml that cannot be used does not stop the data being read");
+            assertEquals(240, table.rowCount(), "a define.xml that cannot be used does not stop the data being read");
             assertTrue(table.metadata().get(DefineXml.SKIPPED).contains("not valid XML"), table.metadata().toString());
         }
         DefineXml good = DefineXml.read(testData("define/define.xml"));

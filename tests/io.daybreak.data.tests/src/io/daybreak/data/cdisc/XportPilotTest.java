@@ -20,10 +20,11 @@ import io.daybreak.data.ArrowTestSupport;
 import io.daybreak.data.Table;
 
 /**
- * The SAS-written CDISC pilot ADaM transport files (SAS 9.3; https://github.com/phuse-org/phuse-scripts,
- * data/adam/cdisc/, commit 11b416b7b379f6094caccbc1f9069713033500c4, MIT licence), which are not in the repository:
- * run with the folder holding adsl.xpt, adtte.xpt and adae.xpt in the environment variable DAYBREAK_CDISC_PILOT (or
- * the system property daybreak.cdisc.pilot); skipped otherwise. Values from R 4.2.2, foreign 0.8.84:
+ * Optional, run locally, not in CI: the SAS-written CDISC pilot ADaM transport files (SAS 9.3), which are not in the
+ * repository (where to get them: docs/data-cdisc.md, "The CDISC pilot data, locally"). Run with the folder holding
+ * adsl.xpt, adtte.xpt and adae.xpt (and, for the last test, CDISC's Dataset-JSON adtte.json) in the environment
+ * variable DAYBREAK_CDISC_PILOT (or the system property daybreak.cdisc.pilot); skipped otherwise. Values from R 4.2.2,
+ * foreign 0.8.84 (docs/validation/r/cdisc/pilot-adtte.R):
  *
  * <pre>
  * a &lt;- foreign::read.xport("adtte.xpt"); dim(a)            # 254 26; sum(a$AVAL) 16853; table(a$CNSR) 152 / 102
@@ -98,11 +99,14 @@ class XportPilotTest extends ArrowTestSupport {
         }
     }
 
-    /** CDISC's Dataset-JSON of ADTTE (resources/dataset-json) holds the same values as SAS's transport file. */
+    /** CDISC's Dataset-JSON of the pilot ADTTE (adtte.json in the same folder) holds the same values as SAS's file. */
     @Test
     void theSasFileEqualsCdiscsDatasetJson() {
+        Assumptions.assumeTrue(Files.isRegularFile(pilot.resolve("adtte.json")),
+                "no adtte.json (CDISC's Dataset-JSON example) next to the pilot's adtte.xpt");
         try (Table xpt = Xport.read(pilot.resolve("adtte.xpt"), allocator);
-                Table json = DatasetJson.read(testData("dataset-json/adtte.json"), allocator)) {
+                Table json = DatasetJson.read(pilot.resolve("adtte.json"), allocator)) {
+            assertEquals(json.rowCount(), xpt.rowCount());
             long epoch = LocalDate.of(1960, 1, 1).toEpochDay();
             for (int row = 0; row < json.rowCount(); row++) {
                 assertEquals(json.strings("USUBJID").get(row), xpt.strings("USUBJID").get(row));

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.daybreak.data.ArrowTestSupport;
@@ -28,9 +32,10 @@ import io.daybreak.data.Table;
 import io.daybreak.data.files.TableFiles;
 
 /**
- * SAS transport files: files written by R's haven (ReadStat, an independent writer) from CDISC's pilot ADTTE, checked
- * value by value against the same data as CDISC's Dataset-JSON; our files read back and, pinned below, by R's
- * {@code foreign::read.xport}; IBM floating point; bad files.
+ * SAS transport files: synthetic ADaM data (resources/xpt, written by R's haven, ReadStat, an independent writer, with
+ * docs/validation/r/cdisc/make-adam.R) checked value by value against the Dataset-JSON of the same data
+ * (resources/dataset-json, written by the same script); our files read back, and written from Dataset-JSON equal to
+ * haven's; IBM floating point; bad files. npm's xport-js reads our files in {@link XportJsInteropTest}.
  */
 class XportTest extends ArrowTestSupport {
     private static final long SAS_EPOCH = LocalDate.of(1960, 1, 1).toEpochDay();
@@ -46,21 +51,35 @@ class XportTest extends ArrowTestSupport {
         return testData("dataset-json/" + name);
     }
 
+    /** The SAS number of a Dataset-JSON date, datetime or time text: days or seconds since 1960-01-01, seconds of day. */
+    static double sasNumber(String dataType, String text) {
+        return switch (dataType) {
+        case "date" -> LocalDate.parse(text).toEpochDay() - SAS_EPOCH;
+        case "datetime" -> LocalDateTime.parse(text).toEpochSecond(ZoneOffset.UTC) - SAS_EPOCH * 86_400;
+        case "time" -> LocalTime.parse(text).toSecondOfDay();
+        default -> throw new AssertionError(dataType);
+        };
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"adtte-haven-v5.xpt", "adtte-haven-v8.xpt"})
-    void readsFilesOfAnotherWriterLikeTheDatasetJsonOfTheSameData(String name) {
-        try (Table x = TableFiles.read(xpt(name), allocator); Table j = TableFiles.read(json("adtte.json"), allocator)) {
-            assertEquals(254, x.rowCount());
+    @CsvSource({"adsl.xpt, adsl.json, 5", "adtte.xpt, adtte.json, 5", "adtte-v8.xpt, adtte.json, 8",
+        "adae.xpt, adae.json, 5"})
+    void readsFilesOfAnotherWriterLikeTheDatasetJsonOfTheSameData(String name, String jsonName, String version) {
+        try (Table x = TableFiles.read(xpt(name), allocator); Table j = TableFiles.read(json(jsonName), allocator)) {
+            assertEquals(j.rowCount(), x.rowCount());
             assertEquals(j.columnNames(), x.columnNames());
-            assertEquals(name.contains("v8") ? "8" : "5", x.metadata().get(Xport.VERSION));
-            assertEquals("ADTTE", x.metadata().get("cdisc.name"));
-            assertEquals("AE Time To 1st Derm. Event Analysis", x.metadata().get("cdisc.label"));
+            assertEquals(version, x.metadata().get(Xport.VERSION));
+            assertEquals(j.metadata().get("cdisc.name"), x.metadata().get("cdisc.name"));
+            assertEquals(j.metadata().get("cdisc.label"), x.metadata().get("cdisc.label"));
             for (String column : j.columnNames()) {
                 Map<String, String> expected = j.columnMetadata(column);
                 Map<String, String> actual = x.columnMetadata(column);
                 assertEquals(expected.get(DatasetJson.LABEL), actual.get(DatasetJson.LABEL), column);
                 assertEquals(expected.get(DatasetJson.DISPLAY_FORMAT), actual.get(DatasetJson.DISPLAY_FORMAT), column);
                 String type = expected.get(DatasetJson.DATA_TYPE);
+                if (type.equals("string")) {
+                    assertEquals(expected.get(DatasetJson.LENGTH), actual.get(DatasetJson.LENGTH), column);
+                }
                 for (int row = 0; row < j.rowCount(); row++) {
                     String at = column + " row " + (row + 1);
                     boolean missing = j.vector(column).isNull(row);
@@ -71,19 +90,19 @@ class XportTest extends ArrowTestSupport {
                     switch (type) {
                     case "string" -> assertEquals(j.strings(column).get(row), x.strings(column).get(row), at);
                     case "integer" -> assertEquals((double) j.longs(column).get(row), x.doubles(column).get(row), at);
-                    case "date" -> assertEquals(LocalDate.parse(j.strings(column).get(row)).toEpochDay() - SAS_EPOCH,
+                    case "float", "double", "decimal" -> assertEquals(j.doubles(column).get(row), x.doubles(column).get(row), at);
+                    case "date", "datetime", "time" -> assertEquals(sasNumber(type, j.strings(column).get(row)),
                             x.doubles(column).get(row), at);
                     default -> throw new AssertionError(type);
                     }
                 }
             }
-            assertEquals(ColumnType.FLOAT64, x.columnType("AVAL"));
             assertEquals(ColumnType.STRING, x.columnType("USUBJID"));
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"adtte-haven-v5.xpt", "adtte-haven-v8.xpt"})
+    @ValueSource(strings = {"adsl.xpt", "adtte.xpt", "adtte-v8.xpt", "adae.xpt"})
     void writeThenReadKeepsEveryValueAndAttributeAndTheBytes(String name) throws IOException {
         Path once = dir.resolve("once.xpt");
         Path twice = dir.resolve("twice.xpt");
@@ -98,11 +117,12 @@ class XportTest extends ArrowTestSupport {
         assertEquals(0, Files.size(once) % 80);
     }
 
-    @Test
-    void transportToDatasetJsonAndBackKeepsValuesLabelsLengthsAndFormats() throws IOException {
-        Path json = dir.resolve("adtte.json");
-        Path back = dir.resolve("adtte.xpt");
-        try (Table table = Xport.read(xpt("adtte-haven-v5.xpt"), allocator)) {
+    @ParameterizedTest
+    @ValueSource(strings = {"adsl.xpt", "adtte-v8.xpt"})
+    void transportToDatasetJsonAndBackKeepsValuesLabelsLengthsAndFormats(String name) throws IOException {
+        Path json = dir.resolve("data.json");
+        Path back = dir.resolve("data.xpt");
+        try (Table table = Xport.read(xpt(name), allocator)) {
             DatasetJson.write(table, json);
             try (Table viaJson = DatasetJson.read(json, allocator)) {
                 Xport.write(viaJson, back);
@@ -123,36 +143,52 @@ class XportTest extends ArrowTestSupport {
     }
 
     /**
-     * CDISC's Dataset-JSON ADTTE written as a transport file: dates (ISO text, targetDataType integer) become SAS
-     * dates. R reads our file as SAS wrote the pilot's adtte.xpt:
+     * The Dataset-JSON ADSL, ADTTE and ADAE written as transport files by us: dates, datetimes and times (ISO text,
+     * targetDataType integer) become SAS numbers, and every value, label and format equals the file haven wrote from
+     * the same data. R reads our ADSL and ADTTE as it reads haven's (R 4.2.2, foreign 0.8.84, haven 2.5.1):
      *
      * <pre>
-     * a &lt;- foreign::read.xport("ours-adtte.xpt")   # 254 rows, 26 columns
-     * a$ADT[1:3]          # 19726 19212 19560
-     * a$AVAL[1:3]         # 2 3 3
-     * foreign::lookup.xport("ours-adtte.xpt")$ADTTE$label[20]    # "Analysis Date", format "DATE"
-     * all.equal(a, foreign::read.xport("adtte.xpt"), check.attributes = FALSE)   # TRUE (phuse-scripts pilot file)
-     * haven::read_xpt("ours-adtte.xpt")$ADT[1]   # 2014-01-03
+     * ours &lt;- foreign::read.xport("ours-adsl.xpt")
+     * all.equal(ours, foreign::read.xport("adsl.xpt"))                           # TRUE (haven's file)
+     * identical(foreign::lookup.xport("ours-adsl.xpt")$ADSL$label,
+     *           foreign::lookup.xport("adsl.xpt")$ADSL$label)                   # TRUE
+     * all.equal(haven::read_xpt("ours-adsl.xpt"), haven::read_xpt("adsl.xpt"))   # TRUE (labels, formats too)
+     * ours$TRTSDT[1]; ours$TRTSDTM[1]; ours$TRTSTM[1]                             # 23392 2021102520 33720
+     * all.equal(foreign::read.xport("ours-adtte.xpt"), foreign::read.xport("adtte.xpt"))   # TRUE
      * </pre>
      */
-    @Test
-    void datasetJsonDatesBecomeSasDates() throws IOException {
-        Path file = dir.resolve("ours-adtte.xpt");
-        try (Table json = DatasetJson.read(json("adtte.json"), allocator)) {
+    @ParameterizedTest
+    @ValueSource(strings = {"adsl", "adtte", "adae"})
+    void datasetJsonDatesBecomeSasDatesAsHavenWritesThem(String name) throws IOException {
+        Path file = dir.resolve("ours-" + name + ".xpt");
+        try (Table json = DatasetJson.read(json(name + ".json"), allocator)) {
             TableFiles.write(json, file);
         }
-        try (Table table = TableFiles.read(file, allocator)) {
-            assertEquals("5", table.metadata().get(Xport.VERSION));
-            assertEquals(254, table.rowCount());
-            assertEquals(26, table.columnCount());
-            assertEquals(ColumnType.FLOAT64, table.columnType("ADT"));
-            assertEquals(19726, table.doubles("ADT").get(0));
-            assertEquals(19212, table.doubles("ADT").get(1));
-            assertEquals(19560, table.doubles("ADT").get(2));
-            assertEquals(2, table.doubles("AVAL").get(0));
-            assertEquals("DATE9.", table.columnMetadata("ADT").get(DatasetJson.DISPLAY_FORMAT));
-            assertEquals("Analysis Date", table.columnMetadata("ADT").get(DatasetJson.LABEL));
-            assertEquals("11", table.columnMetadata("USUBJID").get(DatasetJson.LENGTH));
+        try (Table ours = TableFiles.read(file, allocator); Table haven = Xport.read(xpt(name + ".xpt"), allocator)) {
+            assertEquals("5", ours.metadata().get(Xport.VERSION));
+            assertEquals(haven.columnNames(), ours.columnNames());
+            assertEquals(haven.metadata().get("cdisc.label"), ours.metadata().get("cdisc.label"));
+            for (String column : haven.columnNames()) {
+                assertEquals(haven.columnType(column), ours.columnType(column), column);
+                for (String key : List.of(DatasetJson.LABEL, DatasetJson.DISPLAY_FORMAT)) {
+                    assertEquals(haven.columnMetadata(column).get(key), ours.columnMetadata(column).get(key),
+                            column + " " + key);
+                }
+                assertValuesEqual(haven, ours, column);
+            }
+        }
+        if (name.equals("adsl")) {
+            try (Table adsl = TableFiles.read(file, allocator)) {
+                assertEquals(ColumnType.FLOAT64, adsl.columnType("TRTSDT"));
+                assertEquals(23392, adsl.doubles("TRTSDT").get(0));
+                assertEquals(2021102520, adsl.doubles("TRTSDTM").get(0));
+                assertEquals(33720, adsl.doubles("TRTSTM").get(0));
+                assertEquals("DATE9.", adsl.columnMetadata("TRTSDT").get(DatasetJson.DISPLAY_FORMAT));
+                assertEquals("DATETIME20.", adsl.columnMetadata("TRTSDTM").get(DatasetJson.DISPLAY_FORMAT));
+                assertEquals("TIME8.", adsl.columnMetadata("TRTSTM").get(DatasetJson.DISPLAY_FORMAT));
+                assertEquals("Date of First Exposure to Treatment", adsl.columnMetadata("TRTSDT").get(DatasetJson.LABEL));
+                assertEquals("19", adsl.columnMetadata("USUBJID").get(DatasetJson.LENGTH));
+            }
         }
     }
 
@@ -165,9 +201,42 @@ class XportTest extends ArrowTestSupport {
         }
         try (Table dm = TableFiles.read(file, allocator)) {
             assertEquals(ColumnType.STRING, dm.columnType("RFSTDTC"));
-            assertEquals("2012-11-30", dm.strings("RFSTDTC").get(0));
-            assertEquals("1928", dm.strings("BRTHDTC").get(0));
-            assertEquals("", dm.strings("DTHDTC").get(0));
+            assertEquals("2024-01-17", dm.strings("RFSTDTC").get(0));
+            assertEquals("2024-01-10T09:22:00", dm.strings("RFICDTC").get(0));
+            assertEquals("1978-10", dm.strings("BRTHDTC").get(0));
+            assertEquals("1949", dm.strings("BRTHDTC").get(2));
+            assertEquals("", dm.strings("DTHDTC").get(1));
+        }
+    }
+
+    /** Every Dataset-JSON dataType written to a transport file: what SAS can hold, as SAS holds it. */
+    @Test
+    void everyDatasetJsonTypeToTransport() throws IOException {
+        Path file = dir.resolve("types.xpt");
+        try (Table json = DatasetJson.read(json("types.json"), allocator)) {
+            TableFiles.write(json, file);
+        }
+        try (Table t = TableFiles.read(file, allocator)) {
+            assertEquals("5", t.metadata().get(Xport.VERSION));
+            assertEquals("Every Dataset-JSON dataType", t.metadata().get("cdisc.label"));
+            assertEquals(3.0, t.doubles("VISITNUM").get(2));
+            assertEquals(0.125, t.doubles("DOSE").get(0));
+            assertTrue(t.vector("DOSE").isNull(2));
+            assertEquals("8.3", t.columnMetadata("DOSE").get(DatasetJson.DISPLAY_FORMAT));
+            assertEquals(71.5, t.doubles("WEIGHT").get(0));
+            assertEquals(-1.5e-7, t.doubles("RATIO").get(1));
+            assertEquals(1e21, t.doubles("RATIO").get(2));
+            assertEquals(1.0, t.doubles("RESPFL").get(0), "boolean as 1/0");
+            assertEquals(0.0, t.doubles("RESPFL").get(1));
+            assertTrue(t.vector("RESPFL").isNull(2));
+            assertEquals(sasNumber("datetime", "2025-03-01T08:30:00"), t.doubles("ADTM").get(0));
+            assertEquals(sasNumber("date", "2025-12-31"), t.doubles("ADT").get(2));
+            assertEquals(86_399, t.doubles("ATM").get(2));
+            assertTrue(t.vector("ADT").isNull(1));
+            assertEquals(ColumnType.STRING, t.columnType("LBDTC"), "no targetDataType: text");
+            assertEquals("2025-03", t.strings("LBDTC").get(1));
+            assertEquals("Zürich, 5 µg", t.strings("NOTE").get(2));
+            assertEquals("urn:daybreak:doc:2", t.strings("DOCREF").get(1));
         }
     }
 
@@ -286,11 +355,11 @@ class XportTest extends ArrowTestSupport {
 
     @Test
     void badFilesAreNamedWithTheByteOffsetAndLeaveNothingAllocated() throws IOException {
-        byte[] good = Files.readAllBytes(xpt("adtte-haven-v5.xpt"));
+        byte[] good = Files.readAllBytes(xpt("adtte.xpt"));
         String m = failure(Arrays.copyOf(good, good.length - 1000));
         assertTrue(m.contains("the file ends inside an 80-byte record"), m);
-        m = failure(Arrays.copyOf(good, 70_000));
-        assertTrue(m.contains("member ADTTE ends inside row 242"), m);
+        m = failure(Arrays.copyOf(good, 20_080)); // rows of 160 bytes from byte 2560: 80 bytes into row 110
+        assertTrue(m.contains("byte offset 20000: member ADTTE ends inside row 110 (80 of 160 bytes)"), m);
         m = failure(Arrays.copyOf(good, 2000));
         assertTrue(m.contains("byte offset 2000: the file ends inside the NAMESTR records of member ADTTE"), m);
         m = failure("id,value\n1,2\n".repeat(10).getBytes(java.nio.charset.StandardCharsets.US_ASCII));

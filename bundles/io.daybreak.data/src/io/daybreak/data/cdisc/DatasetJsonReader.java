@@ -109,16 +109,17 @@ final class DatasetJsonReader {
             }
             for (String required : TOP_REQUIRED) {
                 if (!seen.contains(required)) {
-                    throw new DataFormatException(file, 0, 0, "missing required attribute '" + required + "'");
+                    throw new DataFormatException(file, 0, 0, "at $: missing required attribute '" + required + "'");
                 }
             }
             String version = datasetMetadata.get(DatasetJson.PREFIX + "datasetJSONVersion");
             if (!VERSION.matcher(version).matches()) {
-                throw new DataFormatException(file, 0, 0, "unsupported datasetJSONVersion '" + version
-                        + "'; this reader reads Dataset-JSON 1.1.x");
+                throw new DataFormatException(file, 0, 0, "at $.datasetJSONVersion: unsupported datasetJSONVersion '"
+                        + version + "'; this reader reads Dataset-JSON 1.1.x");
             }
             if (records != rowCount) {
-                throw new DataFormatException(file, 0, 0, "'records' says " + records + " but 'rows' has " + rowCount);
+                throw new DataFormatException(file, 0, 0, "at $.records: 'records' says " + records + " but 'rows' has "
+                        + rowCount);
             }
             List<Field> fields = new ArrayList<>();
             List<FieldVector> vectors = new ArrayList<>();
@@ -306,6 +307,20 @@ final class DatasetJsonReader {
 
     private DataFormatException error(String problem) {
         JsonLocation at = parser.currentTokenLocation();
-        return new DataFormatException(file, at.getLineNr(), at.getColumnNr(), problem);
+        return new DataFormatException(file, at.getLineNr(), at.getColumnNr(), "at " + path(parser.getParsingContext())
+                + ": " + problem);
+    }
+
+    /** The JSONPath of the parser's position ({@code $.rows[1][3]}, {@code $.columns[0].dataType}). */
+    static String path(com.fasterxml.jackson.core.JsonStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return "$";
+        }
+        String parent = path(context.getParent());
+        if (context.inArray()) {
+            return parent + "[" + Math.max(0, context.getCurrentIndex()) + "]";
+        }
+        String name = context.getCurrentName();
+        return name == null ? parent : parent + "." + name;
     }
 }

@@ -10,6 +10,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import io.daybreak.data.InvalidInputException;
 import io.daybreak.data.Table;
 import io.daybreak.data.cdisc.DatasetJson;
+import io.daybreak.data.cdisc.DefineXml;
+import io.daybreak.data.cdisc.Xport;
 import io.daybreak.data.csv.CsvOptions;
 import io.daybreak.data.csv.CsvReader;
 import io.daybreak.data.csv.CsvWriter;
@@ -19,11 +21,13 @@ import io.daybreak.data.parquet.Parquet;
 /**
  * Chooses the format by file extension: {@code .csv} is CSV; {@code .arrow}, {@code .feather} and
  * {@code .ipc} are Arrow IPC files; {@code .arrows} is an Arrow IPC stream; {@code .json} is CDISC Dataset-JSON
- * v1.1 ({@link DatasetJson}); {@code .parquet} is Apache Parquet ({@link Parquet}).
+ * v1.1 ({@link DatasetJson}); {@code .xpt} is a SAS transport file, version 5 or 8 ({@link Xport}; the first member
+ * is read); {@code .parquet} is Apache Parquet ({@link Parquet}). A {@code define.xml} next to a {@code .json} or
+ * {@code .xpt} file that describes its dataset fills in the columns' metadata ({@link DefineXml#applyNextTo}).
  */
 public final class TableFiles {
     /** The extensions understood, for error messages and documentation. */
-    public static final String SUPPORTED = ".csv, .arrow, .feather, .ipc, .arrows, .json, .parquet";
+    public static final String SUPPORTED = ".csv, .arrow, .feather, .ipc, .arrows, .json, .xpt, .parquet";
 
     private TableFiles() {
     }
@@ -47,7 +51,8 @@ public final class TableFiles {
         return switch (extension(file)) {
         case "csv" -> csv == null ? CsvReader.read(file, allocator) : CsvReader.read(file, allocator, csv);
         case "arrow", "feather", "ipc", "arrows" -> ArrowIpc.read(file, allocator);
-        case "json" -> DatasetJson.read(file, allocator);
+        case "json" -> DefineXml.applyNextTo(file, DatasetJson.read(file, allocator));
+        case "xpt" -> DefineXml.applyNextTo(file, Xport.read(file, allocator));
         case "parquet" -> Parquet.read(file, allocator);
         default -> throw unsupported(file);
         };
@@ -60,6 +65,7 @@ public final class TableFiles {
         case "arrow", "feather", "ipc" -> ArrowIpc.writeFile(table, file);
         case "arrows" -> ArrowIpc.writeStreamFile(table, file);
         case "json" -> DatasetJson.write(table, file);
+        case "xpt" -> Xport.write(table, file);
         case "parquet" -> Parquet.write(table, file);
         default -> throw unsupported(file);
         }
@@ -68,7 +74,7 @@ public final class TableFiles {
     /** True if {@code file}'s extension (case-insensitive) is one of {@link #SUPPORTED}. */
     public static boolean isSupported(Path file) {
         return switch (extension(file)) {
-        case "csv", "arrow", "feather", "ipc", "arrows", "json", "parquet" -> true;
+        case "csv", "arrow", "feather", "ipc", "arrows", "json", "xpt", "parquet" -> true;
         default -> false;
         };
     }

@@ -22,7 +22,7 @@ import io.daybreak.data.Table;
 
 /**
  * Files we write must be readable by another Arrow implementation: the JavaScript one (npm
- * {@code apache-arrow}, installed by the build into target/arrow-js) reads a file written here, and
+ * {@code apache-arrow}, installed by the build into target/node-readers) reads a file written here, and
  * the values it sees are compared with the values written.
  */
 class ArrowJsInteropTest extends ArrowTestSupport {
@@ -58,7 +58,7 @@ class ArrowJsInteropTest extends ArrowTestSupport {
     }
 
     private static JsonNode readWithArrowJs(Path file) throws IOException, InterruptedException {
-        Path modules = Path.of(System.getProperty("daybreak.arrowjs.dir"), "node_modules");
+        Path modules = Path.of(System.getProperty("daybreak.node.dir"), "node_modules");
         assertTrue(Files.isDirectory(modules.resolve("apache-arrow")),
                 "apache-arrow is not installed in " + modules + " (the build's npm install step)");
         Process node = new ProcessBuilder("node", testData("read-arrow.mjs").toString(), modules.toString(),

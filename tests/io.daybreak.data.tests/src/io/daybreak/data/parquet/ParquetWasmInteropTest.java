@@ -31,7 +31,7 @@ import io.daybreak.data.files.TableFiles;
 
 /**
  * Parquet both ways with an independent implementation: parquet-wasm (arrow-rs's Parquet writer and reader) with the
- * JavaScript Arrow library, installed from npm by the build into target/arrow-js. Files it writes, with Arrow field
+ * JavaScript Arrow library, installed from npm by the build into target/node-readers. Files it writes, with Arrow field
  * and schema metadata as pyarrow writes them, are read here; files written here are read there with their types,
  * values and metadata.
  */
@@ -163,7 +163,7 @@ class ParquetWasmInteropTest extends ArrowTestSupport {
     }
 
     private static JsonNode node(String mode, Path file) throws IOException, InterruptedException {
-        Path modules = Path.of(System.getProperty("daybreak.arrowjs.dir"), "node_modules");
+        Path modules = Path.of(System.getProperty("daybreak.node.dir"), "node_modules");
         assertTrue(Files.isDirectory(modules.resolve("parquet-wasm")),
                 "parquet-wasm is not installed in " + modules + " (the build's npm install step)");
         Process node = new ProcessBuilder("node", testData("parquet-interop.mjs").toString(), modules.toString(), mode,

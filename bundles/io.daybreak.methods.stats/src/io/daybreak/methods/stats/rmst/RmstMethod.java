@@ -21,7 +21,9 @@ import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.Rmst;
+import io.daybreak.stats.models.survival.AdamParameter;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.stats.models.survival.SurvivalData;
 import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
@@ -32,7 +34,7 @@ import io.daybreak.stats.models.survival.SurvivalInput;
 @Component(service = Method.class)
 public final class RmstMethod extends SettingsMethod<RmstMethod.RmstLocalSettings> {
     /** What stats.rmst takes: the survival columns, the site split and the RMST settings. */
-    record RmstLocalSettings(SurvivalColumns survival, SiteSplit split, RmstSettings rmst) {
+    record RmstLocalSettings(SurvivalColumns survival, SiteSplit split, RmstSettings rmst, AdamParameter adam) {
     }
 
     static final TableSpec RESULT = TableSpec.of("rmst", "each arm's RMST and RMTL, then the contrasts (arm 1 vs arm 0) "
@@ -56,9 +58,16 @@ public final class RmstMethod extends SettingsMethod<RmstMethod.RmstLocalSetting
 
     @Override
     protected MethodResult run(Map<String, Table> inputs, RmstLocalSettings settings, MethodContext context) {
-        SurvivalColumns asGiven = settings.survival();
+        try (SurvivalData data = SurvivalData.of(inputs.get("data"), settings.survival(), settings.adam().param(),
+                settings.rmst().arm(), false, context.allocator())) {
+            return data.describe(run(data, settings, context)).build();
+        }
+    }
+
+    private MethodResult.Builder run(SurvivalData data, RmstLocalSettings settings, MethodContext context) {
+        SurvivalColumns asGiven = data.survival();
         String arm = settings.rmst().arm();
-        NumericColumns all = SurvivalInput.read(inputs.get("data"), asGiven, settings.split(), List.of(arm));
+        NumericColumns all = SurvivalInput.read(data.table(), asGiven, settings.split(), List.of(arm));
         // the event value settled on all rows, so every site and stratum reads the status alike
         SurvivalColumns survival = asGiven.resolved(all);
         double[] levels = all.distinct(arm);
@@ -79,7 +88,6 @@ public final class RmstMethod extends SettingsMethod<RmstMethod.RmstLocalSetting
                 new long[] {pooled.size(0), pooled.size(1)}).forEach(result::summary);
         return result.summary("droppedRows", (long) all.dropped())
                 .summary("sites", (long) siteSizes.size())
-                .summary("siteN", siteSizes)
-                .build();
+                .summary("siteN", siteSizes);
     }
 }

@@ -26,9 +26,13 @@ import io.daybreak.stats.models.survival.CoxFit;
 import io.daybreak.stats.models.survival.CoxRobust;
 import io.daybreak.stats.models.survival.CoxRows;
 import io.daybreak.stats.models.survival.CoxSums;
+import io.daybreak.stats.models.survival.AdamParameter;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.stats.models.survival.SurvivalData;
 import io.daybreak.stats.models.survival.SurvivalInput;
+import io.daybreak.stats.models.formula.Formula;
 import io.daybreak.stats.models.formula.ModelFrame;
+import io.daybreak.stats.models.formula.Response;
 import io.daybreak.stats.models.formula.ModelMatrix;
 
 /**
@@ -49,7 +53,8 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
             Combine combine,
             @Setting(defaultValue = "false", doc = "robust (sandwich) standard errors, as coxph(robust = TRUE); "
                     + "cluster(x) in the formula sums the score residuals by cluster")
-            boolean robust) {
+            boolean robust,
+            AdamParameter adam) {
         CoxSettings {
             combine.requireSites(split);
         }
@@ -74,7 +79,20 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
 
     @Override
     protected MethodResult run(Map<String, Table> inputs, CoxSettings settings, MethodContext context) {
-        ModelMatrix all = CoxData.read(inputs.get("data"), settings.survival(), settings.model(), settings.strata(),
+        try (SurvivalData data = SurvivalData.of(inputs.get("data"), settings.survival(), settings.adam().param(), null,
+                false, context.allocator())) {
+            if (settings.model().formula() != null) {
+                Response response = Formula.parse("formula", settings.model().formula()).response();
+                if (response != null) {
+                    SurvivalData.checkFormulaStatus(response.status(), response.eventValue());
+                }
+            }
+            return run(Map.of("data", data.table()), settings, data, context);
+        }
+    }
+
+    private MethodResult run(Map<String, Table> inputs, CoxSettings settings, SurvivalData data, MethodContext context) {
+        ModelMatrix all = CoxData.read(inputs.get("data"), data.survival(), settings.model(), settings.strata(),
                 settings.split());
         List<String> covariates = all.columnNames();
         boolean efron = settings.model().efron();
@@ -96,7 +114,7 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
         }
         int p = covariates.size();
         if (!settings.combine().exact()) {
-            return metaAnalysis(sites, strataCount, settings, covariates, context, all);
+            return data.describe(metaAnalysis(sites, strataCount, settings, covariates, context, all)).build();
         }
         CoxFit fit = fit(units, p, efron, context);
         long events = all.events();
@@ -107,7 +125,7 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
                 .mapToDouble(a -> Math.sqrt(robust[a][a])).toArray();
         double[] concordance = concordance(all, fit, settings.stratifyBySite() ? siteCodes(inputs.get("data"), all,
                 settings) : null);
-        return MethodResult.builder()
+        return data.describe(MethodResult.builder())
                 .output("coefficients", Coefficients.table(context.allocator(), covariates, fit.coefficients(),
                         fit.standardErrors(), 0))
                 .summary("formula", all.formula().toString())
@@ -269,7 +287,7 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
      * The labelled alternative: a separate fit per site, combined per coefficient by inverse-variance fixed
      * effect or DerSimonian–Laird random effects. Not exact: it differs from the pooled fit.
      */
-    private static MethodResult metaAnalysis(List<ModelMatrix> sites, int strataCount, CoxSettings settings,
+    private static MethodResult.Builder metaAnalysis(List<ModelMatrix> sites, int strataCount, CoxSettings settings,
             List<String> covariates, MethodContext context, ModelMatrix all) {
         if (sites.size() < 2) {
             throw settings.combine().tooFewSites();
@@ -289,8 +307,7 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
         MetaCombination combined = MetaCombination.of(estimates, errors, settings.combine().random());
         return combined.result(context, covariates)
                 .summary("n", (long) all.rows())
-                .summary("sites", (long) sites.size())
-                .build();
+                .summary("sites", (long) sites.size());
     }
 
     private static double[] unionOfEventTimes(List<Subject> sites) {

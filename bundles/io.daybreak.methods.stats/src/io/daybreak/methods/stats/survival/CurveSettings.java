@@ -9,7 +9,8 @@ import io.daybreak.core.method.Settings;
  * curves, local and federated.
  */
 record CurveSettings(
-        @Setting(optional = true, doc = "numeric column whose values define groups")
+        @Setting(optional = true, doc = "column whose values define groups; text is coded 1, 2, ... in sorted order "
+                + "(the labels are reported as groupLabels)")
         String groupBy,
         @Setting(min = 0, optional = true, doc = "times at which to report S(t)")
         double[] times,

@@ -20,16 +20,18 @@ import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.columns.SiteSplit;
+import io.daybreak.stats.models.survival.AdamParameter;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.KaplanMeier;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.stats.models.survival.SurvivalData;
 import io.daybreak.stats.models.survival.SurvivalInput;
 
 /** {@code stats.km}: Kaplan–Meier curves with Greenwood standard errors, log-scale limits and medians. */
 @Component(service = Method.class)
 public final class KaplanMeierMethod extends SettingsMethod<KaplanMeierMethod.KaplanMeierSettings> {
     /** What stats.km takes: the survival columns, the site split and the curves' settings. */
-    record KaplanMeierSettings(SurvivalColumns survival, SiteSplit split, CurveSettings curves) {
+    record KaplanMeierSettings(SurvivalColumns survival, SiteSplit split, CurveSettings curves, AdamParameter adam) {
     }
 
     public KaplanMeierMethod() {
@@ -49,10 +51,17 @@ public final class KaplanMeierMethod extends SettingsMethod<KaplanMeierMethod.Ka
 
     @Override
     protected MethodResult run(Map<String, Table> inputs, KaplanMeierSettings settings, MethodContext context) {
-        SurvivalColumns asGiven = settings.survival();
+        try (SurvivalData data = SurvivalData.of(inputs.get("data"), settings.survival(), settings.adam().param(),
+                settings.curves().groupBy(), false, context.allocator())) {
+            return run(data, settings, context);
+        }
+    }
+
+    private MethodResult run(SurvivalData data, KaplanMeierSettings settings, MethodContext context) {
+        SurvivalColumns asGiven = data.survival();
         CurveSettings asked = settings.curves();
-        String groupBy = asked.groupBy();
-        NumericColumns all = SurvivalInput.read(inputs.get("data"), asGiven, settings.split(),
+        String groupBy = data.group();
+        NumericColumns all = SurvivalInput.read(data.table(), asGiven, settings.split(),
                 groupBy == null ? List.of() : List.of(groupBy));
         // the event value settled on all rows, so every site and stratum reads the status alike
         SurvivalColumns survival = asGiven.resolved(all);
@@ -109,7 +118,7 @@ public final class KaplanMeierMethod extends SettingsMethod<KaplanMeierMethod.Ka
         if (asked.timeUnit() != null) {
             result.summary("timeUnit", asked.timeUnit());
         }
-        return result.build();
+        return data.describe(result).build();
     }
 
     /** Column buffers of the curve table. */

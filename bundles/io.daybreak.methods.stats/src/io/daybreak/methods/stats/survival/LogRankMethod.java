@@ -17,7 +17,9 @@ import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.columns.SiteSplit;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.LogRank;
+import io.daybreak.stats.models.survival.AdamParameter;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.stats.models.survival.SurvivalData;
 import io.daybreak.stats.models.survival.SurvivalInput;
 
 /** {@code stats.logrank}: the (stratified) log-rank test, as R's {@code survdiff}. */
@@ -25,11 +27,12 @@ import io.daybreak.stats.models.survival.SurvivalInput;
 public final class LogRankMethod extends SettingsMethod<LogRankMethod.LogRankSettings> {
     /** What stats.logrank takes: the survival columns, the site split, the groups, strata and site strata. */
     record LogRankSettings(SurvivalColumns survival, SiteSplit split,
-            @Setting(doc = "numeric column whose values define the groups compared")
+            @Setting(optional = true, doc = "column whose values define the groups compared (text is coded in sorted "
+                    + "order); default in an ADaM table: the planned treatment TRTP, else TRT01P")
             String group,
             @Setting(optional = true, doc = "numeric column of strata")
             String strata,
-            SiteStrata bySite) {
+            SiteStrata bySite, AdamParameter adam) {
     }
 
     public LogRankMethod() {
@@ -44,8 +47,20 @@ public final class LogRankMethod extends SettingsMethod<LogRankMethod.LogRankSet
 
     @Override
     protected MethodResult run(Map<String, Table> inputs, LogRankSettings settings, MethodContext context) {
-        SurvivalColumns asGiven = settings.survival();
-        String group = settings.group();
+        try (SurvivalData data = SurvivalData.of(inputs.get("data"), settings.survival(), settings.adam().param(),
+                settings.group(), true, context.allocator())) {
+            if (data.group() == null) {
+                throw new io.daybreak.core.method.InvalidParameterException("missing required parameter 'group' (a "
+                        + "column) for method stats.logrank");
+            }
+            return run(data, settings).build();
+        }
+    }
+
+    private MethodResult.Builder run(SurvivalData data, LogRankSettings settings) {
+        Map<String, Table> inputs = Map.of("data", data.table());
+        SurvivalColumns asGiven = data.survival();
+        String group = data.group();
         String strata = settings.strata();
         List<String> extra = new ArrayList<>(List.of(group));
         if (strata != null) {
@@ -78,7 +93,7 @@ public final class LogRankMethod extends SettingsMethod<LogRankMethod.LogRankSet
             }
         }
         LogRank test = LogRank.test(bySite ? bySiteStrata : pooled);
-        return MethodResult.builder()
+        MethodResult.Builder result = MethodResult.builder()
                 .summary("groups", java.util.Arrays.stream(levels).boxed().map(Object.class::cast).toList())
                 .summary("observed", test.observed())
                 .summary("expected", test.expected())
@@ -90,7 +105,7 @@ public final class LogRankMethod extends SettingsMethod<LogRankMethod.LogRankSet
                 .summary("censored", survival.counts(all).get("censored"))
                 .summary("eventValue", survival.counts(all).get("eventValue"))
                 .summary("droppedRows", (long) all.dropped())
-                .summary("sites", (long) sites.size())
-                .build();
+                .summary("sites", (long) sites.size());
+        return data.describe(result);
     }
 }

@@ -73,9 +73,17 @@ final class FormulaParser {
             at += 2;
             String time = name("the time column");
             expect(",");
-            String status = name("the status column");
             String eventValue = null;
-            if (peek().is("==")) {
+            boolean complement = peek().kind == Kind.NUMBER && peek().text.matches("1(\\.0*)?")
+                    && tokens.get(at + 1).is("-");
+            if (complement) {
+                // Surv(AVAL, 1 - CNSR): ADaM's censoring flag (0 = event) turned into R's status; read as CNSR == 0
+                at += 2;
+            }
+            String status = name("the status column");
+            if (complement) {
+                eventValue = "0";
+            } else if (peek().is("==")) {
                 at++;
                 Token value = next();
                 if (value.kind == Kind.NAME && !value.text.equals("TRUE") || value.kind == Kind.SYMBOL

@@ -1,4 +1,4 @@
-# Reference values for the ADaM survival defaults (docs/data-cdisc.md) on the synthetic ADTTE written by
+# Reference values for the ADaM survival defaults (docs/data.md) on the synthetic ADTTE written by
 # make-adam.R (haven), read here with foreign::read.xport (R's own transport reader, independent of haven's writer
 # and of Daybreak's reader).
 # R 4.2.2, foreign 0.8.84, survival 3.5.3 (Debian 12). Run from the repository root:

@@ -1,4 +1,4 @@
-# Synthetic ADaM and SDTM test data for Daybreak's CDISC tests (docs/data-cdisc.md), authored here: no subject,
+# Synthetic ADaM and SDTM test data for Daybreak's CDISC tests (docs/data.md), authored here: no subject,
 # value or label comes from a real study or from CDISC's pilot data. Every value is drawn below with set.seed.
 #
 # Writes, from the same R data frames:

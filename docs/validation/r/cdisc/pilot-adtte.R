@@ -1,7 +1,7 @@
 # Optional, run locally, not in CI: R's values on the SAS-written CDISC pilot ADaM transport files, which are not in
-# the repository (where to get them: docs/data-cdisc.md, "The CDISC pilot data, locally"). Its output is not
+# the repository (where to get them: docs/data.md, "The CDISC pilot data, locally"). Its output is not
 # committed; the figures it printed (R 4.2.2, foreign 0.8.84, survival 3.5.3, Debian 12) are recorded in
-# docs/data-cdisc.md and checked by XportPilotTest and AdamSurvivalTest.theCdiscPilotAdtteWhenItIsThere.
+# docs/data.md and checked by XportPilotTest and AdamSurvivalTest.theCdiscPilotAdtteWhenItIsThere.
 #   Rscript docs/validation/r/cdisc/pilot-adtte.R PILOT
 # PILOT: the folder holding adsl.xpt, adtte.xpt and adae.xpt.
 suppressPackageStartupMessages({ library(foreign); library(survival) })

@@ -21,7 +21,7 @@ import io.daybreak.data.Table;
 
 /**
  * Optional, run locally, not in CI: the SAS-written CDISC pilot ADaM transport files (SAS 9.3), which are not in the
- * repository (where to get them: docs/data-cdisc.md, "The CDISC pilot data, locally"). Run with the folder holding
+ * repository (where to get them: docs/data.md, "The CDISC pilot data, locally"). Run with the folder holding
  * adsl.xpt, adtte.xpt and adae.xpt (and, for the last test, CDISC's Dataset-JSON adtte.json) in the environment
  * variable DAYBREAK_CDISC_PILOT (or the system property daybreak.cdisc.pilot); skipped otherwise. Values from R 4.2.2,
  * foreign 0.8.84 (docs/validation/r/cdisc/pilot-adtte.R):

@@ -184,7 +184,7 @@ class ParquetTest extends ArrowTestSupport {
         try (Table again = DatasetJson.read(json, allocator)) {
             assertEquals("Date of First Exposure to Treatment", again.columnMetadata("TRTSDT").get(DatasetJson.LABEL));
             assertEquals("date", again.columnMetadata("TRTSDT").get(DatasetJson.DATA_TYPE));
-            assertEquals("Subject-Level Analysis", again.metadata().get("cdisc.label"));
+            assertEquals("Subject-Level Analysis Dataset", again.metadata().get("cdisc.label")); // the source file's label
         }
     }
 

@@ -40,7 +40,7 @@ class CatalogFilterAndHelpTest extends UiTestSupport {
         assertTrue(text.startsWith("stats.km: Kaplan-Meier survival curves"), text);
         assertTrue(text.contains("Kaplan & Meier, JASA 53:457 (1958)"), "the reference: " + text);
         assertTrue(text.contains("Input tables\ndata\n    one row per patient"), text);
-        assertTrue(text.contains("groupBy: numeric column of the input table"), text);
+        assertTrue(text.contains("groupBy: column of the input table"), text);
         assertTrue(text.contains("level: real in (0, 1); default 0.95"), text);
         assertTrue(text.contains("Output tables\ncurve: group (float64), time (float64)"), text);
         screenshot("catalog-filter-help");

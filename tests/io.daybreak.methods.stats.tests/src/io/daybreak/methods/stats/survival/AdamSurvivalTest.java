@@ -126,7 +126,7 @@ class AdamSurvivalTest extends StatsTestSupport {
 
     /**
      * Optional, run locally, not in CI: the SAS-written CDISC pilot adtte.xpt (not in the repository; where to get it:
-     * docs/data-cdisc.md) in the folder named by DAYBREAK_CDISC_PILOT (or the system property daybreak.cdisc.pilot).
+     * docs/data.md) in the folder named by DAYBREAK_CDISC_PILOT (or the system property daybreak.cdisc.pilot).
      * R 4.2.2, survival 3.5.3 on that file: medians NA, 36 (25, 47), 33 (28, 51), 152 events; log HR 1.61461847858267
      * (se 0.233260526262463) and 1.42255495286673 (se 0.229509800940140); log-rank chi-square 60.2695567390281.
      */

@@ -123,11 +123,13 @@ public final class DataCommands {
             column.put("format", metadata.getOrDefault(FORMAT, ""));
             column.put("missing", (long) vector.getNullCount());
             columns.add(column);
+            String format = metadata.getOrDefault(FORMAT, "");
             for (int r = 0; r < shown; r++) {
                 Object value = vector.getObject(r);
                 @SuppressWarnings("unchecked")
                 List<Object> row = (List<Object>) head.get(r);
-                row.add(value == null ? null : value.toString());
+                row.add(value == null ? null : value instanceof Number number ? SasDates.display(number, format)
+                        : value.toString());
             }
         }
         document.put("columns", columns);

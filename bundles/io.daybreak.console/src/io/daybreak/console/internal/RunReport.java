@@ -43,7 +43,7 @@ final class RunReport {
                 && document.get("summary") instanceof Map<?, ?> summary && !summary.containsKey("curves")) {
             Map<String, Object> withCurves = new LinkedHashMap<>();
             summary.forEach((key, value) -> withCurves.put(String.valueOf(key), value));
-            withCurves.put("curves", curves(curve, groupBy(document)));
+            withCurves.put("curves", curves(curve, groupBy(document), groupLabels(document)));
             withCharts.put("summary", withCurves);
         }
         List<String> charts = tumourCharts(result);
@@ -84,8 +84,14 @@ final class RunReport {
         return charts;
     }
 
-    /** The column the run grouped by, from its provenance's parameters, or null. */
+    /**
+     * The column the run grouped by: the one the method reports using ({@code groupColumn}, e.g. an ADaM table's
+     * treatment chosen by default), else the {@code groupBy} parameter of its provenance, or null.
+     */
     private static String groupBy(Map<String, Object> document) {
+        if (document.get("summary") instanceof Map<?, ?> summary && summary.get("groupColumn") != null) {
+            return String.valueOf(summary.get("groupColumn"));
+        }
         if (document.get("provenance") instanceof Map<?, ?> provenance
                 && provenance.get("parameters") instanceof Map<?, ?> parameters && parameters.get("groupBy") != null) {
             return String.valueOf(parameters.get("groupBy"));
@@ -93,14 +99,26 @@ final class RunReport {
         return null;
     }
 
+    /** The labels of a text group column the method coded 1, 2, ... ({@code groupLabels}), or null. */
+    private static List<String> groupLabels(Map<String, Object> document) {
+        if (document.get("summary") instanceof Map<?, ?> summary && summary.get("groupLabels") instanceof List<?> labels) {
+            return labels.stream().map(String::valueOf).toList();
+        }
+        return null;
+    }
+
     /**
      * The curve table's rows grouped into one map of lists per group, as federated results carry curves; groups are
-     * named as R names strata ({@code sex=1}).
+     * named as R names strata ({@code sex=1}, {@code TRTP=Placebo} for a text column the method coded).
      */
     static List<Map<String, Object>> curves(Table curve, String groupBy) {
+        return curves(curve, groupBy, null);
+    }
+
+    static List<Map<String, Object>> curves(Table curve, String groupBy, List<String> labels) {
         Map<String, Map<String, Object>> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < curve.rowCount(); i++) {
-            String group = groupBy == null ? "all" : groupBy + "=" + label(curve, i);
+            String group = groupBy == null ? "all" : groupBy + "=" + label(curve, i, labels);
             Map<String, Object> lists = byGroup.computeIfAbsent(group, g -> {
                 Map<String, Object> fresh = new LinkedHashMap<>();
                 fresh.put("group", g);
@@ -116,12 +134,22 @@ final class RunReport {
         return new ArrayList<>(byGroup.values());
     }
 
-    /** The group as R prints its value (1, not 1.0), so the legend reads like survfit's strata. */
-    private static String label(Table curve, int row) {
+    /**
+     * The group as R prints its value (1, not 1.0), so the legend reads like survfit's strata; a code k of a text
+     * column is its k-th label.
+     */
+    private static String label(Table curve, int row, List<String> labels) {
         if (curve.columnType("group") == ColumnType.STRING) {
             return String.valueOf(curve.strings("group").get(row));
         }
-        return curve.doubles("group").isNull(row) ? "NA" : NumberText.text(curve.doubles("group").get(row));
+        if (curve.doubles("group").isNull(row)) {
+            return "NA";
+        }
+        double code = curve.doubles("group").get(row);
+        if (labels != null && code == Math.rint(code) && code >= 1 && code <= labels.size()) {
+            return labels.get((int) code - 1);
+        }
+        return NumberText.text(code);
     }
 
     /** A numeric column's values, NaN where missing. */

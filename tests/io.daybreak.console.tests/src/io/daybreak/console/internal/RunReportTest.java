@@ -71,6 +71,19 @@ class RunReportTest {
         assertTrue(html.contains("dashed: median survival"), "the note says what the dashed lines are");
     }
 
+    /** A text group column (ADaM's TRTP, the default group of an ADTTE) is named by its values in the legend. */
+    @Test
+    void textGroupsAreNamedByTheirValues() throws Exception {
+        Path data = dir.resolve("adtte.csv");
+        Files.writeString(data, "AVAL,CNSR,TRTP\n30,0,Placebo\n60,0,Placebo\n120,1,Placebo\n200,0,Placebo\n"
+                + "45,0,Drug 10 mg\n150,1,Drug 10 mg\n250,0,Drug 10 mg\n350,1,Drug 10 mg\n");
+        Path report = dir.resolve("km-adtte.html");
+        session.execute("run stats.km --in data=" + data + " groupBy=TRTP --report " + report);
+        String html = Files.readString(report);
+        assertTrue(html.contains(">TRTP=Drug 10 mg<") && html.contains(">TRTP=Placebo<"), html);
+        assertFalse(html.contains(">TRTP=1<"), "not the codes the method gave the groups");
+    }
+
     @Test
     void aReportOfAMethodWithoutCurvesHasItsResultsAndABadPathIsRefusedBeforeTheRun() throws Exception {
         Path report = dir.resolve("posterior.html");

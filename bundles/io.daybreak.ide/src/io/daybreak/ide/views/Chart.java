@@ -122,6 +122,15 @@ public sealed interface Chart {
      * report marks it; a comparison table's own {@code trueMtd} column takes precedence.
      */
     static Chart of(String method, String family, Table table, String timeUnit, String groupBy, long trueMtd) {
+        return of(method, family, table, timeUnit, groupBy, null, trueMtd);
+    }
+
+    /**
+     * As above, with the labels of a text group column the method coded 1, 2, ... ({@code groupLabels} of its summary;
+     * null: none), so that such curves are named by their values ({@code TRTP=Placebo}).
+     */
+    static Chart of(String method, String family, Table table, String timeUnit, String groupBy, List<String> groupLabels,
+            long trueMtd) {
         if (table == null) {
             return null;
         }
@@ -129,7 +138,7 @@ public sealed interface Chart {
             return operatingCharacteristics(table, trueMtd);
         }
         if (has(table, "time", "survival", "lower", "upper")) {
-            return survival(table, timeUnit, groupBy);
+            return survival(table, timeUnit, groupBy, groupLabels);
         }
         if (has(table, "term", "estimate", "stdError")) {
             return forest(table, ForestPlot.ratioOf(method, family));
@@ -204,12 +213,12 @@ public sealed interface Chart {
                 + table.longs("scenario").get(0) : "Operating characteristics", series, doses, selection, patients);
     }
 
-    private static Chart survival(Table table, String timeUnit, String groupBy) {
+    private static Chart survival(Table table, String timeUnit, String groupBy, List<String> groupLabels) {
         boolean counts = has(table, "atRisk", "events", "censored");
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
         for (int row = 0; row < table.rowCount(); row++) {
             String group = table.hasColumn("group") ? (groupBy == null ? "group " : groupBy + "=")
-                    + NumberText.text(table.doubles("group").get(row)) : "all";
+                    + groupName(table.doubles("group").get(row), groupLabels) : "all";
             rows.computeIfAbsent(group, k -> new ArrayList<>()).add(new double[] {table.doubles("time").get(row),
                 table.doubles("survival").get(row), table.doubles("lower").get(row), table.doubles("upper").get(row),
                 counts ? table.longs("atRisk").get(row) : 0, counts ? table.longs("events").get(row) : 0,
@@ -233,6 +242,14 @@ public sealed interface Chart {
         });
         return new SurvivalCurves("Kaplan-Meier curves (shaded: confidence band; dashed: median)",
                 new ArrayList<>(rows.keySet()), time, survival, lower, upper, atRisk, events, censored, timeUnit);
+    }
+
+    /** A group's code as R prints it (1, not 1.0), or the k-th label of a coded text column. */
+    private static String groupName(double code, List<String> labels) {
+        if (labels != null && code == Math.rint(code) && code >= 1 && code <= labels.size()) {
+            return labels.get((int) code - 1);
+        }
+        return NumberText.text(code);
     }
 
     private static Chart forest(Table table, String ratio) {

@@ -160,12 +160,16 @@ public final class ResultsView {
         ProvenanceRecord provenance = shown == null ? null : shown.provenance();
         Object family = provenance == null ? null : provenance.parameters().get("family");
         Object timeUnit = provenance == null ? null : provenance.parameters().get("timeUnit");
-        Object groupBy = provenance == null ? null : provenance.parameters().get("groupBy");
+        // the group column the method used (an ADaM table's treatment by default) and a text column's labels
+        Object groupColumn = shown == null ? null : shown.summary().get("groupColumn");
+        Object groupBy = groupColumn != null ? groupColumn : provenance == null ? null : provenance.parameters().get("groupBy");
+        Object labels = shown == null ? null : shown.summary().get("groupLabels");
+        List<String> groupLabels = labels instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null;
         // a design's true MTD (1-based; 0 for none) is marked on its dose in the operating characteristics
         Object trueMtd = shown == null ? null : shown.summary().get("trueMtd");
         chart.show(Chart.of(provenance == null ? null : provenance.methodId(), family == null ? null : family.toString(),
                 table, timeUnit == null ? null : timeUnit.toString(), groupBy == null ? null : groupBy.toString(),
-                trueMtd instanceof Number n ? n.longValue() : 0));
+                groupLabels, trueMtd instanceof Number n ? n.longValue() : 0));
         if (chart.chart() != null) {
             tabs.setSelection(chartTab);
         }

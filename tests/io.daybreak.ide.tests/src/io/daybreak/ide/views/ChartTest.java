@@ -20,6 +20,25 @@ import io.daybreak.core.jobs.RunResult;
  */
 class ChartTest extends UiTestSupport {
 
+    /** An ADaM table's text treatment column names its curves by value, as the HTML report and survfit do. */
+    @Test
+    void textGroupsAreNamedByTheirValues() throws Exception {
+        JobService jobs = service(JobService.class);
+        ResultsView curves = new ResultsView(shell);
+        try (org.apache.arrow.memory.BufferAllocator allocator = service(io.daybreak.data.ArrowMemory.class)
+                .newChildAllocator("text groups test");
+                io.daybreak.data.Table adtte = io.daybreak.data.Table.builder(allocator)
+                        .addFloat64("AVAL", 30, 60, 120, 200, 45, 150, 250, 350).addFloat64("CNSR", 0, 0, 1, 0, 0, 1, 0, 1)
+                        .addString("TRTP", "Placebo", "Placebo", "Placebo", "Placebo", "Drug", "Drug", "Drug", "Drug")
+                        .build()) {
+            curves.show("stats.km", jobs.run(new RunRequest("stats.km", Map.of("groupBy", "TRTP"), Map.of("data", adtte),
+                    1L)));
+            show();
+            Chart.SurvivalCurves km = (Chart.SurvivalCurves) curves.chart();
+            assertEquals(List.of("TRTP=Drug", "TRTP=Placebo"), km.groups());
+        }
+    }
+
     @Test
     void survivalCurvesAndAForestPlotShowTheRunsResults() throws Exception {
         JobService jobs = service(JobService.class);

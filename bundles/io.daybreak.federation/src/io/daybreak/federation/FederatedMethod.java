@@ -1,5 +1,6 @@
 package io.daybreak.federation;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -48,6 +49,18 @@ public interface FederatedMethod {
      */
     default Outcome run(Sites sites, Map<String, String> parameters, BufferAllocator allocator) {
         return run(sites, Parameters.bind(descriptor(), parameters), allocator);
+    }
+
+    /**
+     * The parameters completed from the dataset's column names before the analysis opens (the names are the same at
+     * every site and listed to any researcher; no value is read): e.g. a survival method's defaults for a CDISC ADaM
+     * dataset. What this returns is what the analysis specification carries, so the sites replay exactly it and the
+     * certificate records it. By default the parameters as given.
+     *
+     * @throws io.daybreak.core.method.InvalidParameterException when the dataset cannot be analysed with them (named)
+     */
+    default Map<String, String> withDatasetDefaults(Map<String, String> parameters, List<String> columns) {
+        return parameters;
     }
 
     /**

@@ -63,7 +63,7 @@ public final class FederatedRun {
     public static Result run(FederatedMethod method, SiteConnections sites, Map<String, String> parameters,
             BufferAllocator allocator, boolean allowPartial, Map<String, String> pins) {
         // bound before any site is asked: a bad value is the researcher's to fix, named, and costs no round
-        Parameters bound = Parameters.bind(method.descriptor(), parameters);
+        Parameters.bind(method.descriptor(), parameters);
         pins.forEach((site, digest) -> {
             if (!sites.names().contains(site)) {
                 throw new IllegalArgumentException("a dataset version is pinned for site '" + site + "', which is not "
@@ -82,13 +82,17 @@ public final class FederatedRun {
                 Map<String, DatasetInfo> infos = current.datasetInfo();
                 requireSameSchema(infos);
                 requirePinnedVersions(current.dataset(), infos, pins);
+                // defaults from the dataset's columns (ADaM's, say) become explicit parameters of the specification
+                Map<String, String> effective = infos.isEmpty() ? parameters
+                        : method.withDatasetDefaults(parameters, infos.values().iterator().next().columns());
+                Parameters bound = Parameters.bind(method.descriptor(), effective);
                 Map<String, String> versions = new LinkedHashMap<>();
                 infos.forEach((site, info) -> {
                     if (!info.digest().isEmpty()) {
                         versions.put(site, info.digest());
                     }
                 });
-                AnalysisSites analysis = current.open(AnalysisSpec.open(method.id(), current.dataset(), parameters,
+                AnalysisSites analysis = current.open(AnalysisSpec.open(method.id(), current.dataset(), effective,
                         current.names(), versions));
                 FederatedMethod.Outcome outcome;
                 try {

@@ -1,5 +1,6 @@
 package io.daybreak.methods.stats.rmst;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -15,6 +16,7 @@ import io.daybreak.methods.stats.survival.KaplanMeierFederated;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.Rmst;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.stats.models.survival.SurvivalData;
 
 /**
  * {@code stats.rmst} across site nodes: the arms' levels and their event and censoring counts per time are the
@@ -41,6 +43,12 @@ public final class RmstFederatedMethod implements FederatedMethod {
                     + "pooled result.")
             .settings(RmstFederatedSettings.class)
             .build();
+
+    /** ADaM's AVAL and CNSR (1 = censored) by default, as the local method reads them (SurvivalData). */
+    @Override
+    public Map<String, String> withDatasetDefaults(Map<String, String> parameters, List<String> columns) {
+        return SurvivalData.adamParameters(parameters, columns);
+    }
 
     @Override
     public MethodDescriptor descriptor() {

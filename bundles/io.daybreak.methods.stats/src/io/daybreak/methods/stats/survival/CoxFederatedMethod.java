@@ -18,6 +18,7 @@ import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.federated.MetaCombination;
 import io.daybreak.stats.federated.CoxFederated;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.stats.models.survival.SurvivalData;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.stats.federated.FormulaReleases;
 import io.daybreak.stats.federated.StatusReleases;
@@ -47,6 +48,12 @@ public final class CoxFederatedMethod implements FederatedMethod {
                     + "baseline hazard per site; equal to the pooled fit.")
             .settings(CoxFederatedSettings.class)
             .build();
+
+    /** ADaM's AVAL and CNSR (1 = censored) by default, as the local method reads them (SurvivalData). */
+    @Override
+    public Map<String, String> withDatasetDefaults(Map<String, String> parameters, List<String> columns) {
+        return SurvivalData.adamParameters(parameters, columns);
+    }
 
     @Override
     public MethodDescriptor descriptor() {

@@ -19,6 +19,7 @@ import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.KaplanMeier;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.stats.models.survival.SurvivalData;
 
 /** {@code stats.km} across site nodes ({@link KaplanMeierFederated}); sites must allow event times. */
 @Component(service = FederatedMethod.class)
@@ -42,6 +43,12 @@ public final class KaplanMeierFederatedMethod implements FederatedMethod {
                     + "releasing event times); equal to the pooled estimate.")
             .settings(KaplanMeierFederatedSettings.class)
             .build();
+
+    /** ADaM's AVAL and CNSR (1 = censored) by default, as the local method reads them (SurvivalData). */
+    @Override
+    public Map<String, String> withDatasetDefaults(Map<String, String> parameters, List<String> columns) {
+        return SurvivalData.adamParameters(parameters, columns);
+    }
 
     @Override
     public MethodDescriptor descriptor() {

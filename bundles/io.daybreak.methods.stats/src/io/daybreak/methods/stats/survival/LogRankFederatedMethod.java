@@ -19,6 +19,7 @@ import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.LogRank;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.stats.models.survival.SurvivalData;
 
 /**
  * {@code stats.logrank} across site nodes: the log-rank test from the event and censoring counts per group
@@ -43,6 +44,12 @@ public final class LogRankFederatedMethod implements FederatedMethod {
                     + "site step); equal to the pooled test.")
             .settings(LogRankFederatedSettings.class)
             .build();
+
+    /** ADaM's AVAL and CNSR (1 = censored) by default, as the local method reads them (SurvivalData). */
+    @Override
+    public Map<String, String> withDatasetDefaults(Map<String, String> parameters, List<String> columns) {
+        return SurvivalData.adamParameters(parameters, columns);
+    }
 
     @Override
     public MethodDescriptor descriptor() {

@@ -2,6 +2,7 @@ package io.daybreak.stats.models.survival;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -103,6 +104,34 @@ public final class SurvivalData implements AutoCloseable {
         }
         return new SurvivalData(selected, true, survival, chosenGroup, labels,
                 param != null ? param : parameters.size() == 1 ? parameters.get(0) : null, adam);
+    }
+
+    /**
+     * A federated survival analysis's parameters with the ADaM defaults {@link #of} applies locally, from the
+     * dataset's column names (the same at every site; no value is read): when it has {@code AVAL} and {@code CNSR}
+     * and neither {@code time} nor {@code status} nor a {@code formula} with its own {@code Surv()} is given, and the
+     * columns named by default are absent, {@code time=AVAL status=CNSR eventValue=0} are added. A dataset that still
+     * holds {@code PARAMCD} is refused then: across sites a parameter is not chosen by selecting rows (that would be
+     * a subset of the requester's choosing), so each site serves one parameter's rows as a dataset (docs/data.md).
+     */
+    public static Map<String, String> adamParameters(Map<String, String> given, List<String> columns) {
+        boolean adam = columns.contains(AdamRoles.VALUE) && columns.contains(AdamRoles.CENSOR);
+        String formula = given.get("formula");
+        boolean ownResponse = formula != null && formula.contains("~") && !formula.strip().startsWith("~");
+        if (!adam || ownResponse || given.containsKey("time") || given.containsKey("status")
+                || columns.contains("time") || columns.contains("status")) {
+            return given;
+        }
+        if (columns.contains(AdamRoles.PARAMETER)) {
+            throw new InvalidParameterException("the dataset holds ADaM's PARAMCD, so its rows may mix endpoints: "
+                    + "across sites each dataset must hold one parameter's rows (the sites serve one dataset per "
+                    + "parameter), or name time= and status= to analyse it as it is");
+        }
+        Map<String, String> completed = new java.util.LinkedHashMap<>(given);
+        completed.put("time", AdamRoles.VALUE);
+        completed.put("status", AdamRoles.CENSOR);
+        completed.putIfAbsent("eventValue", "0");
+        return completed;
     }
 
     /**

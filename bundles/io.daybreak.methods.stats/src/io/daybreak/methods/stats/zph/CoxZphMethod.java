@@ -32,6 +32,10 @@ import io.daybreak.stats.models.survival.CoxFit;
 import io.daybreak.stats.models.survival.CoxSums;
 import io.daybreak.stats.models.survival.CoxZph;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.stats.models.formula.Response;
+import io.daybreak.stats.models.formula.Formula;
+import io.daybreak.stats.models.survival.SurvivalData;
+import io.daybreak.stats.models.survival.AdamParameter;
 import io.daybreak.stats.models.survival.SurvivalInput;
 
 /**
@@ -44,7 +48,8 @@ public final class CoxZphMethod extends SettingsMethod<CoxZphMethod.ZphSettings>
     /** What stats.cox-zph takes: the survival columns, the Cox model and its strata, as stats.cox. */
     record ZphSettings(SurvivalColumns survival, CoxModel model,
             @Setting(optional = true, doc = "column of strata (separate baseline hazards); or strata(x) in the formula")
-            String strata) {
+            String strata,
+            AdamParameter adam) {
     }
 
     static final TableSpec TESTS = TableSpec.of("tests", "one row per term (a factor's columns together), then GLOBAL "
@@ -70,9 +75,23 @@ public final class CoxZphMethod extends SettingsMethod<CoxZphMethod.ZphSettings>
                 .output(TESTS));
     }
 
+    /** With the ADaM defaults of stats.cox (AVAL, CNSR with 1 = censored, one PARAMCD; SurvivalData). */
     @Override
     protected MethodResult run(Map<String, Table> inputs, ZphSettings settings, MethodContext context) {
-        ModelMatrix rows = CoxData.read(inputs.get("data"), settings.survival(), settings.model(), settings.strata(),
+        try (SurvivalData data = SurvivalData.of(inputs.get("data"), settings.survival(), settings.adam().param(), null,
+                false, context.allocator())) {
+            if (settings.model().formula() != null) {
+                Response response = Formula.parse("formula", settings.model().formula()).response();
+                if (response != null) {
+                    SurvivalData.checkFormulaStatus(response.status(), response.eventValue());
+                }
+            }
+            return run(data, settings, context);
+        }
+    }
+
+    private MethodResult run(SurvivalData data, ZphSettings settings, MethodContext context) {
+        ModelMatrix rows = CoxData.read(data.table(), data.survival(), settings.model(), settings.strata(),
                 new SiteSplit(null));
         List<String> covariates = rows.columnNames();
         double[] time = rows.time();
@@ -118,7 +137,7 @@ public final class CoxZphMethod extends SettingsMethod<CoxZphMethod.ZphSettings>
             tests.close();
             throw e;
         }
-        return MethodResult.builder()
+        return data.describe(MethodResult.builder())
                 .output("residuals", residuals)
                 .output("tests", tests)
                 .summary("terms", new ArrayList<Object>(terms))

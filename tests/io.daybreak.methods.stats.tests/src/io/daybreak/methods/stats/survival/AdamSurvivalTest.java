@@ -88,6 +88,25 @@ class AdamSurvivalTest extends StatsTestSupport {
         assertEquals(List.of(250.0), overall.get("medianUpper"));
     }
 
+    /**
+     * The proportional-hazards test with the same defaults. R 4.2.2, survival 3.5.3:
+     * {@code cox.zph(coxph(Surv(AVAL, 1 - CNSR) ~ TRTP, data = d))$table} on OS: TRTP and GLOBAL chisq
+     * 5.67468578695342 on 2 df, p 0.058581115614343.
+     */
+    @Test
+    void proportionalHazardsTestDefaultsToAvalAndCnsr() throws Exception {
+        Map<String, Object> zph = adam(new io.daybreak.methods.stats.zph.CoxZphMethod(), ADTTE,
+                Map.of("formula", "~ TRTP", "param", "OS"));
+        assertEquals("AVAL", zph.get("timeColumn"));
+        assertEquals("OS", zph.get("paramcd"));
+        double[] chisq = numbers(zph.get("chisq"));
+        assertEquals(5.67468578695342, chisq[0], 1e-8);
+        assertEquals(5.67468578695342, chisq[chisq.length - 1], 1e-8);
+        assertEquals(0.058581115614343, numbers(zph.get("p"))[0], 1e-9);
+        assertThrows(InvalidParameterException.class, () -> adam(new io.daybreak.methods.stats.zph.CoxZphMethod(), ADTTE,
+                Map.of("formula", "~ TRTP")), "OS and PFS are not pooled");
+    }
+
     @Test
     void theTransportFileHoldsTwoParametersThatAreNeverPooled() {
         InvalidParameterException pooled = assertThrows(InvalidParameterException.class,

@@ -1,8 +1,5 @@
 package io.daybreak.console.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,9 +18,6 @@ import io.daybreak.data.csv.CsvReader;
  * Other formats carry their types and ignore both.
  */
 final class CsvInputOptions {
-    /** The bytes read to find the header line when only the types are given. */
-    private static final int HEADER_BYTES = 1 << 16;
-
     private final Character delimiter;
     private final Map<String, ColumnType> types;
 
@@ -48,14 +42,11 @@ final class CsvInputOptions {
     }
 
     private static char detectedDelimiter(Path file) {
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return ','; // not CSV: the reader of its format ignores CSV options
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") || !Files.isReadable(file)
+                || Files.isDirectory(file)) {
+            return ','; // not CSV, whose reader ignores CSV options; or unreadable, which the read that follows names
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return CsvReader.detectDelimiter(new String(in.readNBytes(HEADER_BYTES), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return ','; // the read that follows names the file and the problem
-        }
+        return CsvReader.detectDelimiter(file);
     }
 
     private static Character delimiter(String text, String command) {

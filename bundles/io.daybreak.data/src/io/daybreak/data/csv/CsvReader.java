@@ -1,7 +1,9 @@
 package io.daybreak.data.csv;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -89,30 +91,28 @@ public final class CsvReader {
      * one-column file reads as before.
      */
     public static char detectDelimiter(String text) {
-        int start = 0;
-        while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
-            start++;
+        try {
+            return new CsvScanner(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null, ',')
+                    .detectDelimiter();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bytes in memory cannot fail", e);
         }
-        int commas = 0;
-        int semicolons = 0;
-        int tabs = 0;
-        boolean quoted = false;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
-            } else if (!quoted) {
-                commas += c == ',' ? 1 : 0;
-                semicolons += c == ';' ? 1 : 0;
-                tabs += c == '\t' ? 1 : 0;
-            }
+    }
+
+    /**
+     * The delimiter of a CSV file's header line, by the rule of {@link #detectDelimiter(String)}, reading no further
+     * than that line.
+     *
+     * @throws InvalidInputException naming the file when it cannot be read
+     */
+    public static char detectDelimiter(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new CsvScanner(in, file, ',').detectDelimiter();
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        if (semicolons > commas && semicolons >= tabs) {
-            return ';';
-        }
-        return tabs > commas && tabs > semicolons ? '\t' : ',';
     }
 
     /** Whether CSV reading takes this text for a number (what type inference and explicit float64 columns accept). */

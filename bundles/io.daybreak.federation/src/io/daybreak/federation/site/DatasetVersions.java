@@ -1,23 +1,17 @@
 package io.daybreak.federation.site;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.daybreak.data.ContentDigest;
 import io.daybreak.data.Table;
+import io.daybreak.federation.audit.KeyFiles;
 
 /**
  * How a site names the versions of the datasets it serves: a content digest of each served table (the values as
@@ -85,17 +79,7 @@ public final class DatasetVersions {
         }
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
-        FileAttribute<?>[] ownerOnly = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
-        try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), ownerOnly)) {
-            ByteBuffer buffer = ByteBuffer.wrap((HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII));
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
+        KeyFiles.writeNew(temp, key);
         try {
             // a link, not a rename: an existing key file is never replaced
             Files.createLink(file, temp);

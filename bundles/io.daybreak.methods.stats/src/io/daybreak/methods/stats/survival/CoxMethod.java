@@ -30,9 +30,7 @@ import io.daybreak.stats.models.survival.AdamParameter;
 import io.daybreak.stats.models.survival.SurvivalColumns;
 import io.daybreak.stats.models.survival.SurvivalData;
 import io.daybreak.stats.models.survival.SurvivalInput;
-import io.daybreak.stats.models.formula.Formula;
 import io.daybreak.stats.models.formula.ModelFrame;
-import io.daybreak.stats.models.formula.Response;
 import io.daybreak.stats.models.formula.ModelMatrix;
 
 /**
@@ -81,12 +79,7 @@ public final class CoxMethod extends SettingsMethod<CoxMethod.CoxSettings> {
     protected MethodResult run(Map<String, Table> inputs, CoxSettings settings, MethodContext context) {
         try (SurvivalData data = SurvivalData.of(inputs.get("data"), settings.survival(), settings.adam().param(), null,
                 false, context.allocator())) {
-            if (settings.model().formula() != null) {
-                Response response = Formula.parse("formula", settings.model().formula()).response();
-                if (response != null) {
-                    SurvivalData.checkFormulaStatus(response.status(), response.eventValue());
-                }
-            }
+            settings.model().checkCensoringFlag();
             return run(Map.of("data", data.table()), settings, data, context);
         }
     }

@@ -11,6 +11,7 @@ import io.daybreak.stats.models.columns.NumericColumns;
 import io.daybreak.stats.models.formula.Formula;
 import io.daybreak.stats.models.formula.Response;
 import io.daybreak.stats.models.survival.SurvivalColumns;
+import io.daybreak.stats.models.survival.SurvivalData;
 
 /**
  * Settings group (see {@link Settings}): the Cox model, local and federated: an R formula
@@ -47,6 +48,17 @@ public record CoxModel(
     }
 
     /** The model formula with its survival outcome: the formula's, or Surv(time, status) of the parameters. */
+    /**
+     * Refuses a formula whose {@code Surv()} would read ADaM's censoring flag CNSR as the event
+     * ({@link SurvivalData#checkFormulaStatus}).
+     */
+    public void checkCensoringFlag() {
+        Response response = formula == null ? null : Formula.parse("formula", formula).response();
+        if (response != null) {
+            SurvivalData.checkFormulaStatus(response.status(), response.eventValue());
+        }
+    }
+
     public Formula model(SurvivalColumns survival) {
         Formula parsed = formula == null
                 ? Formula.of(null, NumericColumns.names("covariates", covariates))

@@ -32,8 +32,6 @@ import io.daybreak.stats.models.survival.CoxFit;
 import io.daybreak.stats.models.survival.CoxSums;
 import io.daybreak.stats.models.survival.CoxZph;
 import io.daybreak.stats.models.survival.SurvivalColumns;
-import io.daybreak.stats.models.formula.Response;
-import io.daybreak.stats.models.formula.Formula;
 import io.daybreak.stats.models.survival.SurvivalData;
 import io.daybreak.stats.models.survival.AdamParameter;
 import io.daybreak.stats.models.survival.SurvivalInput;
@@ -80,12 +78,7 @@ public final class CoxZphMethod extends SettingsMethod<CoxZphMethod.ZphSettings>
     protected MethodResult run(Map<String, Table> inputs, ZphSettings settings, MethodContext context) {
         try (SurvivalData data = SurvivalData.of(inputs.get("data"), settings.survival(), settings.adam().param(), null,
                 false, context.allocator())) {
-            if (settings.model().formula() != null) {
-                Response response = Formula.parse("formula", settings.model().formula()).response();
-                if (response != null) {
-                    SurvivalData.checkFormulaStatus(response.status(), response.eventValue());
-                }
-            }
+            settings.model().checkCensoringFlag();
             return run(data, settings, context);
         }
     }

@@ -88,15 +88,15 @@ public final class DaybreakCommands {
     }
 
     @Descriptor("run a method and print its summary; --out writes the first output table (.csv, .arrow, .arrows), "
-            + "--report an HTML report with the result's charts")
+            + "--report an HTML report with the result's charts, --save the result as JSON for the report command")
     public void run(@Descriptor("<method-id> [name=value ...] [--in [name=]file ...] [--out file] [--report file.html] "
-            + "[--seed n] [--delimiter ,|;|tab] [--types name=type,...] [--background] [--json]") String... args)
-            throws Exception {
+            + "[--save result.json] [--seed n] [--delimiter ,|;|tab] [--types name=type,...] [--background] [--json]")
+            String... args) throws Exception {
         boolean json = isJson(args);
         PrintStream err = System.err;
         execute(args, () -> {
             CommandLine line = CommandLine.parse("run", args, Set.of("--json", "--background"),
-                    Set.of("--in", "--out", "--seed", "--report", "--delimiter", "--types"));
+                    Set.of("--in", "--out", "--seed", "--report", "--save", "--delimiter", "--types"));
             return new RunInvocation(registry, jobService, memory, oneShot).run(line, json, err);
         }, (out, document) -> {
             if (document.containsKey("summary")) {

@@ -147,7 +147,7 @@ public final class FederationCommands {
             CommandLine line = CommandLine.parse("fed", args, FED_FLAGS, union(TLS, Set.of("--nodes", "--deadline",
                     "--save", "--pin")));
             Map<String, String> pins = pins(line.option("fed", "--pin"));
-            Path save = line.option("fed", "--save") == null ? null : jsonOutput(line.option("fed", "--save"));
+            Path save = line.option("fed", "--save") == null ? null : Output.jsonOutput("fed", line.option("fed", "--save"));
             String id = line.onlyPositional("fed", "federated method id");
             FederatedMethod method = federatedMethods.stream().filter(m -> m.id().equals(id)).findFirst()
                     .orElseThrow(() -> DaybreakCommands.noFederatedMethod("fed", id, federatedMethods));
@@ -325,19 +325,6 @@ public final class FederationCommands {
             }
         }
         return pins;
-    }
-
-    /** A --save path: *.json in an existing directory, checked before the analysis runs. */
-    private static Path jsonOutput(String text) {
-        Path path = Path.of(text);
-        if (!path.getFileName().toString().endsWith(".json")) {
-            throw new InvalidInputException("fed: --save " + text + ": the result is JSON; give a file name ending in .json");
-        }
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new InvalidInputException("fed: --save " + text + ": directory " + parent + " does not exist");
-        }
-        return path;
     }
 
     private static TlsFiles tls(CommandLine line, String command) {

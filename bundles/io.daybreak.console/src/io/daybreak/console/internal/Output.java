@@ -2,6 +2,8 @@ package io.daybreak.console.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+import io.daybreak.data.InvalidInputException;
 
 /**
  * Prints a document: as one JSON document (one line, then a newline) or as readable text. Text layouts
@@ -72,24 +76,24 @@ final class Output {
 
     /** Reads a JSON document (an object) from a file; a problem names the file, line and column. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> readJson(java.nio.file.Path file) {
+    static Map<String, Object> readJson(Path file) {
         try {
             Object value = Json.MAPPER.readValue(file.toFile(), Object.class);
             if (!(value instanceof Map<?, ?>)) {
-                throw new io.daybreak.data.InvalidInputException(file + ": expected a JSON object");
+                throw new InvalidInputException(file + ": expected a JSON object");
             }
             return (Map<String, Object>) value;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var location = e.getLocation();
-            throw new io.daybreak.data.InvalidInputException(file + (location == null ? "" : ":" + location.getLineNr()
+            throw new InvalidInputException(file + (location == null ? "" : ":" + location.getLineNr()
                     + ":" + location.getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            throw new io.daybreak.data.InvalidInputException("cannot read " + file + ": " + e.getMessage());
+            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
         }
     }
 
     /** Writes a document as an indented JSON file, atomically. */
-    static void writeJson(java.nio.file.Path file, Map<String, Object> document) throws java.io.IOException {
+    static void writeJson(Path file, Map<String, Object> document) throws java.io.IOException {
         io.daybreak.data.AtomicFiles.write(file, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(
                 new java.io.FilterOutputStream(out) {
                     @Override
@@ -241,5 +245,20 @@ final class Output {
 
     private static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    /** A --save path: *.json in an existing directory, checked before any work starts. */
+    static Path jsonOutput(String command, String text) {
+        Path path = Path.of(text);
+        if (!path.getFileName().toString().endsWith(".json")) {
+            throw new InvalidInputException(command + ": --save " + text
+                    + ": the result is JSON; give a file name ending in .json");
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException(command + ": --save " + text + ": directory " + parent
+                    + " does not exist");
+        }
+        return path;
     }
 }

@@ -45,6 +45,7 @@ final class RunInvocation {
         MethodDescriptor descriptor = registry.require(id).descriptor();
         Path out = outputPath(line, descriptor);
         Path report = reportPath(line);
+        Path save = line.option("run", "--save") == null ? null : Output.jsonOutput("run", line.option("run", "--save"));
         if (oneShot && line.flag("--background")) {
             throw new InvalidInputException("run: --background needs the interactive shell (./daybreak without "
                     + "arguments); a one-shot command ends the process and with it the job");
@@ -94,6 +95,11 @@ final class RunInvocation {
                 if (report != null) {
                     RunReport.write(report, descriptor, result, document);
                     document.put("reportFile", report.toString());
+                }
+                if (save != null) {
+                    // what the report command combines: this run's result with the charts --report would draw
+                    Output.writeJson(save, RunReport.document(descriptor, result, document));
+                    document.put("savedFile", save.toString());
                 }
                 return document;
             }

@@ -37,6 +37,16 @@ final class RunReport {
             ComparisonReport.write(result.output(descriptor.outputs().get(0).name()), result.provenance(), file);
             return;
         }
+        AnalysisReport.write(file, "Daybreak report: " + descriptor.id(), List.of(document(descriptor, result, document)),
+                null);
+    }
+
+    /**
+     * The run's document as the analysis report draws it: its summary, plus the Kaplan-Meier curves and the charts
+     * (drawn SVG) its output tables carry. {@code run --save} writes it, so {@code report} can put several runs in
+     * one file.
+     */
+    static Map<String, Object> document(MethodDescriptor descriptor, RunResult result, Map<String, Object> document) {
         Map<String, Object> withCharts = new LinkedHashMap<>(document);
         Table curve = result.output("curve");
         if (curve != null && CURVE_COLUMNS.stream().allMatch(curve::hasColumn)
@@ -50,7 +60,7 @@ final class RunReport {
         if (!charts.isEmpty()) {
             withCharts.put(CHARTS, charts);
         }
-        AnalysisReport.write(file, "Daybreak report: " + descriptor.id(), List.of(withCharts), null);
+        return withCharts;
     }
 
     /**

@@ -26,8 +26,8 @@ import io.daybreak.core.registry.RegisteredMethod;
  */
 final class ShellCompleter implements Completer {
     private static final List<String> RUN_OPTIONS = List.of("--in", "--out", "--seed", "--delimiter", "--types", "--json",
-            "--background", "--report");
-    private static final Set<String> FILE_OPTIONS = Set.of("--in", "--out", "--report");
+            "--background", "--report", "--save");
+    private static final Set<String> FILE_OPTIONS = Set.of("--in", "--out", "--report", "--save");
 
     private final BundleContext context;
     private final MethodRegistry registry;

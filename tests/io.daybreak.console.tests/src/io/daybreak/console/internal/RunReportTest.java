@@ -110,4 +110,32 @@ class RunReportTest {
         assertTrue(html.contains("A: -50%") && html.contains("B: 10%"), "best (lowest) changes -50% (A) and +10% (B)");
         assertTrue(html.contains("not a confirmed best overall response"), "the colours are explained");
     }
+
+    /**
+     * {@code run --save} keeps what {@code --report} would draw, and {@code report} puts several saved runs in one
+     * file: here a tumour-growth fit (its waterfall plot) and a Kaplan-Meier analysis (its curves and numbers at risk).
+     */
+    @Test
+    void savedRunsAreCombinedIntoOneReportWithTheirCharts() throws Exception {
+        Path sizes = dir.resolve("sizes.csv");
+        Files.writeString(sizes, "id,time,size\nA,0,50\nA,40,30\nA,80,25\nB,0,40\nB,42,44\nB,84,52\n");
+        Path trial = dir.resolve("trial.csv");
+        Files.writeString(trial, "time,status,arm\n30,1,1\n60,1,1\n120,1,1\n200,0,1\n45,1,2\n150,0,2\n250,1,2\n");
+        Path tgi = dir.resolve("tgi.json");
+        Path km = dir.resolve("km.json");
+        session.execute("run twin.tgi-fit --in data=" + sizes + " --save " + tgi);
+        session.execute("run stats.km --in data=" + trial + " time=time status=status groupBy=arm --save " + km);
+        Path report = dir.resolve("both.html");
+        session.execute("report --out " + report + " --title Both " + tgi + " " + km);
+        String html = Files.readString(report);
+        assertTrue(html.contains("twin.tgi-fit") && html.contains("stats.km"), "both analyses are in the report");
+        assertTrue(html.contains("aria-label=\"waterfall plot\"") && html.contains("A: -50%"), "the fit's waterfall plot");
+        assertTrue(html.contains("Number at risk") && html.contains(">arm=1<"), "the curves with numbers at risk");
+
+        Exception e = assertThrows(Exception.class, () -> session.execute("run stats.km --in data=" + trial
+                + " time=time status=status --save " + dir.resolve("km.txt")));
+        assertEquals(Failures.BAD_INPUT, Failures.exitCode(e));
+        assertTrue(e.getMessage().contains("--save") && e.getMessage().contains(".json"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("km.txt")));
+    }
 }

@@ -104,6 +104,9 @@ public final class DaybreakCommands {
                 if (document.get("reportFile") != null) {
                     out.println("  report -> " + document.get("reportFile"));
                 }
+                if (document.get("savedFile") != null) {
+                    out.println("  saved -> " + document.get("savedFile"));
+                }
             } else {
                 out.println("job " + document.get("job") + " submitted (" + document.get("method") + " "
                         + document.get("version") + "); see 'jobs'");

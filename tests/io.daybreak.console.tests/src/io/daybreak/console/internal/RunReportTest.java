@@ -125,6 +125,7 @@ class RunReportTest {
         Path km = dir.resolve("km.json");
         session.execute("run twin.tgi-fit --in data=" + sizes + " --save " + tgi);
         session.execute("run stats.km --in data=" + trial + " time=time status=status groupBy=arm --save " + km);
+        assertTrue(out.toString().contains("saved -> " + km), out.toString());
         Path report = dir.resolve("both.html");
         session.execute("report --out " + report + " --title Both " + tgi + " " + km);
         String html = Files.readString(report);

@@ -62,6 +62,9 @@ cat("level 0.9, Beta(1, 1), target 0.3, r = 4 of 11:\n")
 ci <- binom.test(4, 11, conf.level = 0.9)$conf.int
 cat(sprintf("cp=[%.17g, %.17g] post=[%.17g, %.17g] pabove=%.17g\n", ci[1], ci[2], qbeta(0.05, 5, 8), qbeta(0.95, 5, 8),
   pbeta(0.3, 5, 8, lower.tail = FALSE)))
+ci <- binom.test(1, 2)$conf.int
+cat(sprintf("1 of 2: cp=[%.17g, %.17g]; Beta(1.5, 1.5) P(ORR > 0.5) = %.17g\n", ci[1], ci[2],
+  pbeta(0.5, 1.5, 1.5, lower.tail = FALSE)))
 
 cat("\n## Lee & Liu (2008) predictive probability: nmax = 40, p0 = 0.6, Beta(0.6, 0.4), thetaT = 0.9, x = 16 of 23\n")
 dbetabinom <- function(i, m, a, b) exp(lchoose(m, i) + lbeta(a + i, b + m - i) - lbeta(a, b))

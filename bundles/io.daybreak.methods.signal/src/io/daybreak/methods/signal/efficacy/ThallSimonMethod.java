@@ -100,8 +100,8 @@ public final class ThallSimonMethod extends SettingsMethod<ThallSimonMethod.Thal
         super(ThallSimonSettings.class, MethodDescriptor.builder(ID,
                 "Thall-Simon posterior monitoring boundaries against a standard-of-care prior")
                 .category("signal")
-                .reference("Thall & Simon, Biometrics 50:337-349 (1994); Yin, Clinical Trial Design (Wiley 2012), "
-                        + "section 4.3; as ph2bayes::stopbound_post")
+                .reference("Thall & Simon, Biometrics 50:337-349 (1994); Yin, Clinical Trial Design (Wiley 2012); "
+                        + "as ph2bayes::stopbound_post")
                 .description("For each n = 1..nmax: the largest number of responses y for which "
                         + "P(p_E > p_S + delta | y, n) <= thetaFutility (stop for futility at y or fewer), and the "
                         + "smallest y for which P(p_E > p_S + deltaEfficacy | y, n) >= thetaEfficacy (stop for "
@@ -122,9 +122,14 @@ public final class ThallSimonMethod extends SettingsMethod<ThallSimonMethod.Thal
         SuperiorityProbability futility = new SuperiorityProbability(a, b, s.standardA(), s.standardB(), s.delta());
         SuperiorityProbability efficacy = new SuperiorityProbability(a, b, s.standardA(), s.standardB(),
                 s.deltaEfficacy());
-        context.checkCancelled();
-        ThallSimon.Result result = ThallSimon.boundaries(s.nmax(), futility, s.thetaFutility(), efficacy,
-                s.thetaEfficacy());
+        int nmax = s.nmax();
+        ThallSimon.Result result = ThallSimon.boundaries(nmax, futility, s.thetaFutility(), efficacy,
+                s.thetaEfficacy(), done -> {
+                    context.checkCancelled();
+                    if (done % 10 == 0 || done == nmax) {
+                        context.progress((double) done / nmax, "boundaries up to n = " + done);
+                    }
+                });
         List<Object> n = new ArrayList<>();
         List<Object> lower = new ArrayList<>();
         List<Object> upper = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.daybreak.stats.signal.efficacy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -45,6 +46,16 @@ public final class ThallSimon {
      */
     public static Result boundaries(int maxPatients, SuperiorityProbability futility, double thetaFutility,
             SuperiorityProbability efficacy, double thetaEfficacy) {
+        return boundaries(maxPatients, futility, thetaFutility, efficacy, thetaEfficacy, n -> { });
+    }
+
+    /**
+     * As {@link #boundaries(int, SuperiorityProbability, double, SuperiorityProbability, double)}, calling
+     * {@code afterRow} with n after each row (for progress and cancellation; an exception it throws ends the
+     * computation).
+     */
+    public static Result boundaries(int maxPatients, SuperiorityProbability futility, double thetaFutility,
+            SuperiorityProbability efficacy, double thetaEfficacy, IntConsumer afterRow) {
         if (maxPatients < 1) {
             throw new IllegalArgumentException("nmax must be >= 1, got " + maxPatients);
         }
@@ -72,6 +83,7 @@ public final class ThallSimon {
                 upper = -1;
             }
             rows.add(new Boundary(n, lower, lowerP, upper, upperP));
+            afterRow.accept(n);
         }
         return new Result(List.copyOf(rows), discrepancy);
     }

@@ -82,6 +82,24 @@ class OrrTest extends MethodTestSupport {
     }
 
     @Test
+    void booleanResponsesAndTextGroupsInOrderOfAppearance() throws Exception {
+        // cohort "B" first: 1 of 2; cohort "A": 2 of 3. binom.test(1, 2)$conf.int = 0.0125791170934251, 0.9874208829065749
+        try (Table data = Table.builder(allocator).addString("group", "B", "A", "A", "B", "A")
+                .addBoolean("response", true, true, false, false, true).build()) {
+            run(new OrrMethod(), Map.of(OrrMethod.INPUT, data), Map.of("target", "0.5"), 1, outputs -> {
+                Table t = outputs.get(OrrMethod.OUTPUT);
+                assertEquals("B", t.strings("group").get(0));
+                assertEquals("A", t.strings("group").get(1));
+                assertEquals(2.0, t.doubles("n").get(0));
+                assertEquals(2.0, t.doubles("responses").get(1));
+                assertEquals(0.0125791170934251, t.doubles("cp_lower").get(0), 1e-14);
+                assertEquals(0.9874208829065749, t.doubles("cp_upper").get(0), 1e-14);
+                assertEquals(0.5, t.doubles("p_above_target").get(0), 1e-15); // Beta(1.5, 1.5) is symmetric
+            });
+        }
+    }
+
+    @Test
     void countsPerGroupFromATableOrFromParameters() throws Exception {
         try (Table data = Table.builder(allocator).addString("cohort", GROUPS).addFloat64("resp", R)
                 .addFloat64("treated", N).build()) {

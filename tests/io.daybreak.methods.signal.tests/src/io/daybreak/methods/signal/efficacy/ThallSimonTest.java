@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.RunCancelledException;
 import io.daybreak.core.testing.MethodTestSupport;
+import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
 import io.daybreak.stats.signal.efficacy.SuperiorityProbability;
@@ -106,6 +110,19 @@ class ThallSimonTest extends MethodTestSupport {
         assertEquals("stop-futility", run(new ThallSimonMethod(), Map.of(), raw, 1, null).get("decision"));
         raw.put("responses", "11"); // and the efficacy boundary 11
         assertEquals("stop-efficacy", run(new ThallSimonMethod(), Map.of(), raw, 1, null).get("decision"));
+    }
+
+    @Test
+    void cancellationStopsTheRunAndProgressReachesOne() throws Exception {
+        Map<String, String> raw = Map.of("nmax", "30", "standardA", "10", "standardB", "40");
+        TestMethodContext cancelled = new TestMethodContext(allocator, 1);
+        cancelled.cancel();
+        assertThrows(RunCancelledException.class, () -> apply(new ThallSimonMethod(), raw, Map.of(), cancelled));
+        TestMethodContext context = new TestMethodContext(allocator, 1);
+        MethodResult result = apply(new ThallSimonMethod(), raw, Map.of(), context);
+        result.outputs().values().forEach(Table::close);
+        List<Double> reports = context.progressReports();
+        assertEquals(1.0, reports.get(reports.size() - 1), 0);
     }
 
     @Test

@@ -76,7 +76,10 @@ public final class SuperiorityProbability {
         return integrate(responses, patients, nodes, weights);
     }
 
-    /** |fine rule − coarse rule| at (y, n): an error estimate for the coarse rule, in practice an upper estimate of the fine one's. */
+    /**
+     * |fine rule − coarse rule| at (y, n): an error estimate for the coarse rule, in practice an upper estimate of
+     * the fine one's.
+     */
     public double discrepancy(int responses, int patients) {
         return Math.abs(probability(responses, patients) - integrate(responses, patients, coarseNodes, coarseWeights));
     }

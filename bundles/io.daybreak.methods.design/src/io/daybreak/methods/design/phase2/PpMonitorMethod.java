@@ -1,6 +1,7 @@
 package io.daybreak.methods.design.phase2;
 
 import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.BOOLEAN;
 import static io.daybreak.data.ColumnType.FLOAT64;
 import static io.daybreak.data.ColumnType.INT64;
 
@@ -73,11 +74,18 @@ public final class PpMonitorMethod extends DesignMethod<PpMonitorMethod.PpMonito
                 .reference("Lee & Liu, Clin Trials 5:93-106 (2008)")
                 .description("Predictive probability that a single-arm trial ends in success (P(p > p0 | data) > "
                         + "thetaT at nmax patients) given the responses so far, the decision (stop for futility if "
-                        + "PP < thetaL, for efficacy if PP > thetaU, else continue), and the futility boundary for "
-                        + "every interim size from firstLook to nmax - 1.")
+                        + "PP < thetaL, for efficacy if PP > thetaU, else continue), the futility boundary for "
+                        + "every interim size from firstLook to nmax - 1, the minimum number of future responses "
+                        + "that still makes the trial a success, and Lee & Liu's table of the future responses.")
                 .output(TableSpec.of("futilityBoundary", "per interim size n: stop for futility if responses <= "
                         + "stopIfAtMost (null: never at this n)", column("patients", INT64), column("stopIfAtMost", INT64),
-                        column("predictiveProbabilityAtBoundary", FLOAT64))));
+                        column("predictiveProbabilityAtBoundary", FLOAT64)))
+                .output(TableSpec.of("predictive", "at the current interim, per number i = 0..nmax - patients of "
+                        + "future responses: its predictive probability P(Y = i | data), the posterior probability "
+                        + "P(p > p0 | responses + i, nmax) at the end, and whether that declares success (> thetaT); "
+                        + "the predictive probability is the sum of probability over the successful rows",
+                        column("futureResponses", INT64), column("totalResponses", INT64), column("probability", FLOAT64),
+                        column("posteriorAtEnd", FLOAT64), column("success", BOOLEAN))));
     }
 
     @Override
@@ -106,13 +114,51 @@ public final class PpMonitorMethod extends DesignMethod<PpMonitorMethod.PpMonito
                 .add("stopIfAtMost", ColumnType.INT64, bounds)
                 .add("predictiveProbabilityAtBoundary", ColumnType.FLOAT64, boundaryPp)
                 .build();
-        return MethodResult.builder()
+        double a = settings.prior().priorA();
+        double b = settings.prior().priorB();
+        double[][] rows = PredictiveProbability.table(x, n, nmax, a, b, settings.p0(), settings.thetaT());
+        int size = rows.length;
+        long[] future = new long[size];
+        long[] total = new long[size];
+        double[] probability = new double[size];
+        double[] posterior = new double[size];
+        boolean[] success = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            future[i] = (long) rows[i][0];
+            total[i] = x + future[i];
+            probability[i] = rows[i][1];
+            posterior[i] = rows[i][2];
+            success[i] = rows[i][3] == 1;
+        }
+        Table predictive;
+        try {
+            predictive = Table.builder(context.allocator())
+                    .addInt64("futureResponses", future)
+                    .addInt64("totalResponses", total)
+                    .addFloat64("probability", probability)
+                    .addFloat64("posteriorAtEnd", posterior)
+                    .addBoolean("success", success)
+                    .build();
+        } catch (RuntimeException | Error e) {
+            table.close();
+            throw e;
+        }
+        int minFinal = PredictiveProbability.minFinalResponses(nmax, a, b, settings.p0(), settings.thetaT());
+        boolean reachable = minFinal >= 0 && minFinal - x <= nmax - n;
+        MethodResult.Builder result = MethodResult.builder()
                 .output("futilityBoundary", table)
+                .output("predictive", predictive)
                 .summary("predictiveProbability", pp)
                 .summary("decision", decision)
                 .summary("posteriorProbability", org.apache.commons.statistics.distribution.BetaDistribution
                         .of(settings.prior().priorA() + x, settings.prior().priorB() + n - x)
                         .survivalProbability(settings.p0()))
-                .build();
+                .summary("successReachable", reachable);
+        if (reachable) {
+            // success is monotone in the final count, so exactly the future counts >= this one succeed
+            result.summary("minFinalResponses", (long) minFinal)
+                    .summary("minFutureResponses", (long) Math.max(0, minFinal - x));
+        }
+        return result.build();
     }
 }

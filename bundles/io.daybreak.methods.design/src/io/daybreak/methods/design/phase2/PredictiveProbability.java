@@ -31,6 +31,48 @@ public final class PredictiveProbability {
         return Math.min(1, sum);
     }
 
+    /**
+     * The smallest number of responses among all maxPatients that declares success at the end (P(p &gt; p0 | r,
+     * maxPatients) &gt; θ_T), or -1 if none does. Success is monotone in r, so at an interim with x responses the
+     * trial needs max(0, r − x) more responses among the remaining patients (impossible if that exceeds them).
+     */
+    public static int minFinalResponses(int maxPatients, double priorA, double priorB, double p0, double thetaT) {
+        for (int r = 0; r <= maxPatients; r++) {
+            if (success(r, maxPatients, priorA, priorB, p0, thetaT)) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Lee &amp; Liu's table for the current interim: for each number i = 0..maxPatients − patients of future
+     * responses, its beta-binomial predictive probability P(Y = i | x, n), the posterior probability at the end
+     * B_i = P(p &gt; p0 | x + i, maxPatients) and whether B_i &gt; θ_T. The predictive probability {@link #of} is the
+     * sum of the probabilities of the successful rows.
+     *
+     * @return rows {i, P(Y = i | x, n), B_i, 1 or 0}
+     */
+    public static double[][] table(int responses, int patients, int maxPatients, double priorA, double priorB,
+            double p0, double thetaT) {
+        if (responses < 0 || responses > patients || patients > maxPatients) {
+            throw new IllegalArgumentException("need 0 <= responses <= patients <= maxPatients");
+        }
+        int remaining = maxPatients - patients;
+        double a = priorA + responses;
+        double b = priorB + patients - responses;
+        double logNormaliser = LogBeta.value(a, b);
+        double[][] rows = new double[remaining + 1][];
+        for (int i = 0; i <= remaining; i++) {
+            double probability = Math.exp(logChoose(remaining, i) + LogBeta.value(a + i, b + remaining - i)
+                    - logNormaliser);
+            double posterior = BetaDistribution.of(priorA + responses + i, priorB + maxPatients - responses - i)
+                    .survivalProbability(p0);
+            rows[i] = new double[] {i, probability, posterior, posterior > thetaT ? 1 : 0};
+        }
+        return rows;
+    }
+
     /** Whether the final analysis with this many responses in maxPatients declares success. */
     static boolean success(int finalResponses, int maxPatients, double priorA, double priorB, double p0, double thetaT) {
         return BetaDistribution.of(priorA + finalResponses, priorB + maxPatients - finalResponses)

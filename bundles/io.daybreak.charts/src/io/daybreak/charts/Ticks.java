@@ -70,7 +70,8 @@ public final class Ticks {
 
     /**
      * A log axis with ticks at powers of two (0.25, 0.5, 1, 2, 4, ...), as disproportionality ratios are read; 1 is
-     * always a tick. With a wide range every second (third, ...) power is kept so that at most {@code maxTicks} remain.
+     * always a tick, and powers below 0.1 read as fractions (1/16). With a wide range every second (third, ...) power
+     * is kept so that at most {@code maxTicks} remain.
      */
     static Axis powersOfTwo(String title, double from, double to, int maxTicks) {
         double lo = Math.min(from, to);
@@ -92,7 +93,8 @@ public final class Ticks {
         List<Tick> ticks = new ArrayList<>();
         for (int k = start; k <= end; k += step) {
             double value = Math.scalb(1.0, k);
-            ticks.add(new Tick(value, label(value)));
+            // 1/64 rather than 0.015625
+            ticks.add(new Tick(value, value >= 0.1 ? label(value) : "1/" + label(1 / value)));
         }
         return new Axis(title, Axis.Scale.LOG, ticks.get(0).value(), ticks.get(ticks.size() - 1).value(), ticks);
     }

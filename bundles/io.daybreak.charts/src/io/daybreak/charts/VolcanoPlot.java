@@ -47,8 +47,9 @@ public record VolcanoPlot(String title, String label, Axis ratioAxis, Axis score
                 kept.add(i);
             }
         }
-        double xLo = 1;
-        double xHi = 1;
+        // at least a halving and a doubling, so that the line at 1 stands inside the plot
+        double xLo = 0.5;
+        double xHi = 2;
         double yLo = 0;
         double yHi = 0;
         for (int i : kept) {

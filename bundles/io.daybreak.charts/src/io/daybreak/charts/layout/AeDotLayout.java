@@ -18,7 +18,7 @@ final class AeDotLayout {
     static final double FONT = 10;
     private static final double HEADING_INDENT = 4;
     private static final double TERM_INDENT = 12;
-    private static final double PANEL_GAP = 22;
+    private static final double PANEL_GAP = 30;
 
     private AeDotLayout() {
     }

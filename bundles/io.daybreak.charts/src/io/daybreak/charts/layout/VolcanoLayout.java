@@ -52,8 +52,7 @@ final class VolcanoLayout {
         List<Shape> shapes = new ArrayList<>();
         double left = Frame.leftMargin(plot.scoreAxis());
         double top = Decorations.title(shapes, plot.title(), 8);
-        top = Decorations.legend(shapes, List.of("signal (criteria met)", "criteria not met"), List.of(SIGNAL, OTHER), left,
-                top);
+        top = legend(shapes, left, top);
         double note = plot.note().isEmpty() ? 0 : 16;
         Frame frame = new Frame(left, top + 6, width - left - 18, height - top - 6 - Frame.X_AXIS_HEIGHT - note - 4,
                 plot.ratioAxis(), plot.scoreAxis());
@@ -87,6 +86,18 @@ final class VolcanoLayout {
         return new Scene(plot.label(), width, height, shapes);
     }
 
+    /** The two kinds of dot as they are drawn. */
+    private static double legend(List<Shape> shapes, double x, double y) {
+        double at = x;
+        String[] names = {"signal (criteria met)", "criteria not met"};
+        for (int i = 0; i < names.length; i++) {
+            shapes.add(new Shape.Circle(at + 5, y + 7, i == 0 ? 4 : 3, i == 0 ? SIGNAL : OTHER, null, null));
+            shapes.add(Text.at(at + 14, y + 11, names[i], Shape.Anchor.START, Decorations.LEGEND_FONT));
+            at += 14 + Text.width(names[i], Decorations.LEGEND_FONT) + 18;
+        }
+        return y + 20;
+    }
+
     private static String tooltip(VolcanoPlot plot, int i) {
         return plot.names().get(i) + ": " + round(plot.ratio()[i]) + ", " + round(plot.score()[i]);
     }
@@ -95,7 +106,10 @@ final class VolcanoLayout {
         return Ticks.label(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", value)));
     }
 
-    /** Dashed threshold lines where the axes reach them, each labelled at its far end inside the plot. */
+    /**
+     * Dashed threshold lines where the axes reach them, labelled inside the plot: the p (EB05) line at its right end,
+     * the ratio line at its foot (the strongest signals crowd the top), or at its top when the other label is there.
+     */
     private static void thresholds(List<Shape> shapes, Frame frame, VolcanoPlot plot, List<Box> taken) {
         if (Double.isFinite(plot.yThreshold())) {
             double y = frame.py(plot.yThreshold());
@@ -111,8 +125,12 @@ final class VolcanoLayout {
             double x = frame.px(plot.xThreshold());
             if (x >= frame.left && x <= frame.left + frame.width) {
                 shapes.add(new Shape.Line(x, frame.top, x, frame.bottom(), Text.AXIS, 1, true));
-                Shape.Text label = new Shape.Text(x + 4, frame.top + 12, plot.xLabel(), Shape.Anchor.START, LABEL_FONT,
+                Shape.Text label = new Shape.Text(x + 4, frame.bottom() - 4, plot.xLabel(), Shape.Anchor.START, LABEL_FONT,
                         false, false, Text.AXIS);
+                if (taken.stream().anyMatch(Box.of(label)::overlaps)) {
+                    label = new Shape.Text(x + 4, frame.top + 12, plot.xLabel(), Shape.Anchor.START, LABEL_FONT, false,
+                            false, Text.AXIS);
+                }
                 shapes.add(label);
                 taken.add(Box.of(label));
             }

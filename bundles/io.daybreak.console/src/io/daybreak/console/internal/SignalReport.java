@@ -272,33 +272,47 @@ final class SignalReport {
         List<String> html = new ArrayList<>();
         html.add(SvgRenderer.svg(plot));
         StringBuilder text = new StringBuilder("<h3>Adverse events by arm</h3>\n<p class=\"criteria\"><b>Flag.</b> ")
-                .append("Double-FDR adjusted p (Mehrotra and Heyse 2004) &le; ").append(Output.format(fdr))
-                .append(given(criteria, SignalCriteria.FDR_THRESHOLD))
-                .append(": highlighted rows, bold p. Risk differences are arm minus control in percentage points with ")
-                .append("95% limits; the plot's terms, and these rows, are ")
-                .append(plot.grouped() ? "grouped by body system and " : "").append("sorted by the risk difference of ")
-                .append(SvgRenderer.escape(plot.comparisons().get(0))).append(" (largest increase first). ")
-                .append("BH p adjusts within the body system; P(&theta; &gt; 0) is the Berry and Berry (2004) ")
-                .append("posterior probability that the term's log-odds ratio is raised.</p>\n");
-        text.append("<table class=\"signals\"><tr><th class=\"text\">body system</th><th class=\"text\">term</th>")
-                .append("<th class=\"text\">arm vs control</th><th>arm n/N (%)</th><th>control n/N (%)</th>")
+                .append("A term more frequent on the arm (risk difference &gt; 0) with double-FDR adjusted p (Mehrotra ")
+                .append("and Heyse 2004) &le; ").append(Output.format(fdr)).append(given(criteria, SignalCriteria.FDR_THRESHOLD))
+                .append(": highlighted rows; every p at or below the level is bold, also for a term less frequent on ")
+                .append("the arm. Risk differences are arm minus control in percentage points with 95% limits; the ")
+                .append("plot's terms, and these rows, are ").append(plot.grouped() ? "grouped by body system and " : "")
+                .append("sorted by the risk difference of ").append(SvgRenderer.escape(plot.comparisons().get(0)))
+                .append(" (largest increase first). BH p adjusts within the body system; P(&theta; &gt; 0) is the ")
+                .append("Berry and Berry (2004) posterior probability that the term's log-odds ratio is raised.</p>\n");
+        List<String> controls = ae.texts("control_arm").stream().distinct().toList();
+        boolean oneControl = controls.size() == 1;
+        text.append("<table class=\"signals\"><tr><th class=\"text\">term</th><th class=\"text\">")
+                .append(oneControl ? "arm (vs " + SvgRenderer.escape(controls.get(0)) + ")" : "arm vs control")
+                .append("</th><th>arm n/N (%)</th><th>control n/N (%)</th>")
                 .append("<th>risk difference (95% CI)</th><th>relative risk (95% CI)</th><th>Fisher p</th>")
                 .append("<th>BH p</th><th>double-FDR p</th><th>P(&theta; &gt; 0)</th></tr>");
         List<Integer> order = aeOrder(ae, plot);
+        String system = null;
+        String term = null;
         for (int i : order.subList(0, Math.min(order.size(), MAX_ROWS))) {
+            if (!ae.text("body_system", i).equals(system)) {
+                // the body system heads its terms, as in the plot
+                system = ae.text("body_system", i);
+                term = null;
+                text.append("<tr><th class=\"text\" colspan=\"10\">").append(SvgRenderer.escape(system))
+                        .append("</th></tr>");
+            }
             double doubleFdr = value(ae, "double_fdr_p", i);
-            boolean flagged = doubleFdr <= fdr;
-            text.append(flagged ? "<tr class=\"signal\">" : "<tr>").append(textCell(ae.text("body_system", i)))
-                    .append(textCell(ae.text("term", i))).append(textCell(ae.text("arm", i) + " vs "
-                            + ae.text("control_arm", i)))
+            double difference = ae.number("risk_difference", i) * factor;
+            boolean flagged = doubleFdr <= fdr && difference > 0;
+            String name = ae.text("term", i);
+            text.append(flagged ? "<tr class=\"signal\">" : "<tr>").append(textCell(name.equals(term) ? "" : name))
+                    .append(textCell(ae.text("arm", i) + (oneControl ? "" : " vs " + ae.text("control_arm", i))))
                     .append(rawCell(counts(ae, "n_arm", "N_arm", ae.number("incidence_arm", i) * factor, i)))
                     .append(rawCell(counts(ae, "n_control", "N_control", ae.number("incidence_control", i) * factor, i)))
-                    .append(rawCell(number(ae.number("risk_difference", i) * factor) + " ("
-                            + number(ae.number("rd_lower", i) * factor) + " to "
+                    .append(rawCell(number(difference) + " (" + number(ae.number("rd_lower", i) * factor) + " to "
                             + number(ae.number("rd_upper", i) * factor) + ")"))
                     .append(interval(ae, "risk_ratio", "rr_lower", "rr_upper", i, false))
                     .append(cell(value(ae, "fisher_p", i), false)).append(cell(value(ae, "bh_p", i), false))
-                    .append(cell(doubleFdr, flagged)).append(cell(value(ae, "bb_prob_raised", i), false)).append("</tr>");
+                    .append(cell(doubleFdr, doubleFdr <= fdr)).append(cell(value(ae, "bb_prob_raised", i), false))
+                    .append("</tr>");
+            term = name;
         }
         html.add(text.append("</table>\n").append(more(n, "ae")).toString());
         return html;

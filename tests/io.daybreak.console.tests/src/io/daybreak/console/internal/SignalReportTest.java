@@ -95,19 +95,21 @@ class SignalReportTest {
     void anAeComparisonHasTheDotPlotAndItsTableInThePlotsOrder() {
         try (BufferAllocator allocator = new RootAllocator();
                 Table ae = Table.builder(allocator)
-                        .addString("body_system", "GI", "GI", "Skin")
-                        .addString("term", "Nausea", "Diarrhoea", "Rash")
-                        .addString("arm", "Drug", "Drug", "Drug").addString("control_arm", "Placebo", "Placebo", "Placebo")
-                        .addFloat64("n_arm", 10, 20, 6).addFloat64("N_arm", 50, 50, 50)
-                        .addFloat64("incidence_arm", 0.2, 0.4, 0.12)
-                        .addFloat64("n_control", 8, 5, 5).addFloat64("N_control", 50, 50, 50)
-                        .addFloat64("incidence_control", 0.16, 0.1, 0.1)
-                        .addFloat64("risk_difference", 0.04, 0.3, 0.02).addFloat64("rd_lower", -0.11, 0.14, -0.1)
-                        .addFloat64("rd_upper", 0.19, 0.46, 0.14)
-                        .addFloat64("risk_ratio", 1.25, 4, 1.2).addFloat64("rr_lower", 0.54, 1.6, 0.39)
-                        .addFloat64("rr_upper", 2.9, 9.9, 3.7)
-                        .addFloat64("fisher_p", 0.79, 0.0006, 1).addFloat64("bh_p", 0.79, 0.0012, 1)
-                        .addFloat64("double_fdr_p", 0.79, 0.0024, 1).addFloat64("bb_prob_raised", 0.6, 0.99, 0.55)
+                        .addString("body_system", "GI", "GI", "Skin", "GI")
+                        .addString("term", "Nausea", "Diarrhoea", "Rash", "Constipation")
+                        .addString("arm", "Drug", "Drug", "Drug", "Drug")
+                        .addString("control_arm", "Placebo", "Placebo", "Placebo", "Placebo")
+                        .addFloat64("n_arm", 10, 20, 6, 2).addFloat64("N_arm", 50, 50, 50, 50)
+                        .addFloat64("incidence_arm", 0.2, 0.4, 0.12, 0.04)
+                        .addFloat64("n_control", 8, 5, 5, 12).addFloat64("N_control", 50, 50, 50, 50)
+                        .addFloat64("incidence_control", 0.16, 0.1, 0.1, 0.24)
+                        .addFloat64("risk_difference", 0.04, 0.3, 0.02, -0.2)
+                        .addFloat64("rd_lower", -0.11, 0.14, -0.1, -0.33).addFloat64("rd_upper", 0.19, 0.46, 0.14, -0.07)
+                        .addFloat64("risk_ratio", 1.25, 4, 1.2, 0.17).addFloat64("rr_lower", 0.54, 1.6, 0.39, 0.04)
+                        .addFloat64("rr_upper", 2.9, 9.9, 3.7, 0.71)
+                        .addFloat64("fisher_p", 0.79, 0.0006, 1, 0.008).addFloat64("bh_p", 0.79, 0.0012, 1, 0.01)
+                        .addFloat64("double_fdr_p", 0.79, 0.0024, 1, 0.01)
+                        .addFloat64("bb_prob_raised", 0.6, 0.99, 0.55, 0.02)
                         .build()) {
             List<String> html = SignalReport.html("signal.ae-compare", name -> name.equals("ae") ? SignalReport.rows(ae)
                     : null, Map.of());
@@ -117,14 +119,46 @@ class SignalReportTest {
             assertTrue(html.get(0).contains("<title>Drug, Diarrhoea: 40%</title>"), "proportions drawn as percent");
             String table = html.get(1);
             List<Integer> at = new ArrayList<>();
-            for (String term : List.of(">Diarrhoea<", ">Nausea<", ">Rash<")) {
+            for (String term : List.of(">GI<", ">Diarrhoea<", ">Nausea<", ">Constipation<", ">Skin<", ">Rash<")) {
                 at.add(table.indexOf(term));
             }
-            assertTrue(at.get(0) > 0 && at.get(0) < at.get(1) && at.get(1) < at.get(2), "GI (RD 30) before Skin, "
-                    + "Diarrhoea (30) before Nausea (4): " + at);
-            assertEquals(1, count(table, "<tr class=\"signal\">"), "double-FDR p 0.0024 <= 0.1 only");
+            assertTrue(at.get(0) > 0 && at.equals(at.stream().sorted().toList()), "GI (RD 30) before Skin, Diarrhoea (30)"
+                    + " before Nausea (4) before Constipation (-20), each system heading its terms: " + at);
+            assertEquals(1, count(table, "<tr class=\"signal\">"), "Diarrhoea only: double-FDR p 0.0024 <= 0.1 and an "
+                    + "increase; Constipation's 0.01 is a decrease");
+            assertTrue(table.contains("<td><b>0.0100</b></td>"), "the decrease's p is still bold");
+            assertTrue(table.contains("arm (vs Placebo)"));
             assertTrue(table.contains("<td>20/50 (40.0)</td>") && table.contains("<td>30.0 (14.0 to 46.0)</td>"), table);
         }
+    }
+
+    /**
+     * The example reports (docs/images/signal-*.png are screenshots of them), written under target/signal-report/: as
+     * many highlighted rows as the method flagged, and the AE table in the dot plot's order of its 30 terms.
+     */
+    @Test
+    void exampleReportsOfSyntheticResults() throws Exception {
+        List<Object> signals = SignalReportExample.signals(20261203L);
+        long flagged = signals.stream().filter(r -> Boolean.TRUE.equals(((Map<?, ?>) r).get("signal"))).count();
+        Map<String, Object> dispro = new LinkedHashMap<>();
+        dispro.put("method", "signal.disproportionality");
+        dispro.put("summary", Map.of("signals", signals));
+        dispro.put("provenance", Map.of("parameters", Map.of("prrThreshold", 2.0, "chisqThreshold", 4.0, "minCount", 3.0,
+                "alpha", 0.05, "sortBy", "prr")));
+        Map<String, Object> ae = new LinkedHashMap<>();
+        ae.put("method", "signal.ae-compare");
+        ae.put("summary", Map.of("ae", SignalReportExample.ae(17L)));
+        ae.put("provenance", Map.of("parameters", Map.of("fdrThreshold", 0.1)));
+        Path out = Files.createDirectories(Path.of("target", "signal-report"));
+        AnalysisReport.write(out.resolve("signal-disproportionality.html"), "Signal detection: disproportionality",
+                List.of(dispro), null);
+        AnalysisReport.write(out.resolve("signal-ae.html"), "Adverse events by arm", List.of(ae), null);
+        String html = Files.readString(out.resolve("signal-disproportionality.html"));
+        assertTrue(flagged > 0 && flagged < signals.size(), "the example has signals and non-signals: " + flagged);
+        assertEquals(flagged, count(html, "<tr class=\"signal\">"));
+        assertEquals(flagged, count(html, "fill=\"#e15759\" stroke=\"#ffffff\""), "one highlighted dot per signal");
+        String aeHtml = Files.readString(out.resolve("signal-ae.html"));
+        assertEquals(30, count(aeHtml, "<title>Drug 10 mg vs Placebo, "), "a risk difference per term and arm");
     }
 
     @Test

@@ -77,7 +77,9 @@ public record VolcanoPlot(String title, String label, Axis ratioAxis, Axis score
      * Frequentist disproportionality ({@code signal.disproportionality}): the ratio (PRR or ROR) against -log10 of
      * Fisher's exact p, a dashed line at the ratio threshold and one at p = alpha.
      *
-     * @param statistic "PRR" or "ROR", the axis title and the threshold's label
+     * @param statistic      "PRR" or "ROR", the axis title and the threshold's label
+     * @param ratioThreshold the ratio's line (PRR 2 by Evans' criterion), NaN for none (the ROR's criterion is on
+     *                       its lower limit, which a point does not show)
      */
     public static VolcanoPlot disproportionality(String statistic, List<String> names, double[] ratio, double[] p,
             boolean[] signal, double ratioThreshold, double alpha) {

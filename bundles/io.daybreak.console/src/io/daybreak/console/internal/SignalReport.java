@@ -184,7 +184,7 @@ final class SignalReport {
         List<String> html = new ArrayList<>();
         html.add(SvgRenderer.svg(VolcanoPlot.disproportionality(ror ? "ROR" : "PRR", names,
                 signals.numbers(ror ? "ror" : "prr"), signals.numbers("fisher_p"), flagged,
-                ror ? 1 : prrThreshold, alpha)));
+                ror ? Double.NaN : prrThreshold, alpha)));
         StringBuilder text = new StringBuilder("<h3>Signals</h3>\n<p class=\"criteria\"><b>Signal criteria.</b> ")
                 .append("PRR (Evans et al. 2001): PRR &ge; ").append(Output.format(prrThreshold))
                 .append(given(criteria, SignalCriteria.PRR_THRESHOLD)).append(", Yates &chi;&sup2; &ge; ")
@@ -193,7 +193,7 @@ final class SignalReport {
                 .append("; ROR: lower 95% limit &gt; 1; IC (BCPNN): IC025 &gt; 0. ")
                 .append("Highlighted rows: the method flagged a signal (column <code>signal</code>: any of the criteria ")
                 .append("the run used); values meeting their threshold are in bold. The plot's dashed lines: ")
-                .append(ror ? "ROR = 1" : "PRR = " + Output.format(prrThreshold)).append(" and Fisher's exact p = ")
+                .append(ror ? "" : "PRR = " + Output.format(prrThreshold) + " and ").append("Fisher's exact p = ")
                 .append(Output.format(alpha)).append(given(criteria, SignalCriteria.ALPHA)).append(".</p>\n");
         text.append(order(criteria, n));
         text.append("<table class=\"signals\"><tr><th class=\"text\">drug</th><th class=\"text\">event</th><th>n</th>")

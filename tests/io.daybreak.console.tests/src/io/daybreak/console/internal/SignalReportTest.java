@@ -161,6 +161,16 @@ class SignalReportTest {
         assertEquals(30, count(aeHtml, "<title>Drug 10 mg vs Placebo, "), "a risk difference per term and arm");
     }
 
+    /** sortBy=ror: the ROR on the x axis, without a line for it (its criterion is on the lower limit). */
+    @Test
+    void aRunSortedByTheRorDrawsTheRor() {
+        List<String> html = SignalReport.html("signal.disproportionality", name -> name.equals("signals")
+                ? SignalReport.rows(signals()) : null, Map.of("sortBy", "ror"));
+        assertTrue(html.get(0).contains(">ROR (log scale)<"), html.get(0));
+        assertTrue(!html.get(0).contains(">ROR = ") && !html.get(0).contains(">PRR = "));
+        assertTrue(html.get(0).contains("<title>Drugzumab \u2013 Hepatitis: 11.9, 7.92</title>"), "ROR 11.9, -log10 1.2e-8");
+    }
+
     @Test
     void otherMethodsAndMissingTablesGetNothing() {
         assertEquals(List.of(), SignalReport.html("stats.km", name -> null, Map.of()));

@@ -176,7 +176,8 @@ public sealed interface Chart {
             boolean ror = "ROR".equals(criteria.ratio()) && table.hasColumn("ror");
             return new Signals(VolcanoPlot.disproportionality(ror ? "ROR" : "PRR", pairs(table),
                     doubles(table, ror ? "ror" : "prr"), doubles(table, "fisher_p"), flags(table, "signal"),
-                    ror ? Double.NaN : criteria.value(2, SignalCriteria.PRR_THRESHOLD), criteria.value(0.05, SignalCriteria.ALPHA)));
+                    ror ? Double.NaN : criteria.value(2, SignalCriteria.PRR_THRESHOLD),
+                    criteria.value(0.05, SignalCriteria.ALPHA)));
         }
         if (has(table, "drug", "event", "ebgm", "eb05")) {
             double threshold = criteria.value(2, SignalCriteria.EB05_THRESHOLD);

@@ -126,6 +126,17 @@ class SignalChartsTest {
         }
     }
 
+    /** The strongest signal in the top right corner, where the PRR line's label used to be, is still named. */
+    @Test
+    void theStrongestSignalInTheCornerIsNamed() {
+        List<String> names = List.of("Fastinib \u2013 Myocarditis", "B \u2013 x");
+        VolcanoPlot plot = VolcanoPlot.disproportionality("PRR", names, new double[] {11.8, 0.04},
+                new double[] {4.24e-40, 1e-6}, new boolean[] {true, false}, 2, 0.05);
+        Scene scene = ChartLayout.layout(plot, 680, 440);
+        assertTrue(texts(scene).stream().anyMatch(t -> t.text().equals(names.get(0))), texts(scene).toString());
+        assertTrue(texts(scene).stream().anyMatch(t -> t.text().equals("1/64")), "powers below 0.1 as fractions");
+    }
+
     @Test
     void pairsWithoutAFiniteRatioAreCountedNotDrawn() {
         VolcanoPlot plot = VolcanoPlot.disproportionality("PRR", List.of("a", "b", "c"),
@@ -227,6 +238,30 @@ class SignalChartsTest {
         Shape.Line zero = scene.shapes().stream().filter(s -> s instanceof Shape.Line l && l.dashed())
                 .map(Shape.Line.class::cast).findFirst().orElseThrow();
         assertEquals(rd0, zero.x1(), 1e-9);
+    }
+
+    /** Relative risks on a log axis through 1 (dashed); an infinite upper limit (no control cases) ends at the edge. */
+    @Test
+    void relativeRisksAreDrawnOnALogAxis() {
+        AeDotPlot plot = AeDotPlot.of("", AeDotPlot.Effect.RELATIVE_RISK, List.of("GI", "GI"), List.of("Nausea", "Ileus"),
+                List.of("Drug", "Drug"), List.of("Placebo", "Placebo"), new double[] {30, 4}, new double[] {10, 0},
+                new double[] {3, Double.POSITIVE_INFINITY}, new double[] {1.5, 0.6}, new double[] {6, Double.POSITIVE_INFINITY});
+        assertEquals(Axis.Scale.LOG, plot.effectAxis().scale());
+        Scene scene = ChartLayout.layout(plot, 680, ChartLayout.preferredHeight(plot, 680));
+        Shape.Line one = scene.shapes().stream().filter(s -> s instanceof Shape.Line l && l.dashed())
+                .map(Shape.Line.class::cast).findFirst().orElseThrow();
+        double x1 = texts(scene).stream().filter(t -> t.text().equals("1") && t.anchor() == Shape.Anchor.MIDDLE)
+                .reduce((a, b) -> b).orElseThrow().x();
+        assertEquals(x1, one.x1(), 1e-9, "the reference at relative risk 1");
+        double right = texts(scene).stream().filter(t -> t.anchor() == Shape.Anchor.MIDDLE && t.size() == Frame.TICK_FONT)
+                .mapToDouble(Shape.Text::x).max().orElseThrow();
+        double ileus = texts(scene).stream().filter(t -> t.text().equals("Ileus")).findFirst().orElseThrow().y()
+                - AeDotLayout.FONT * 0.35;
+        Shape.Line interval = scene.shapes().stream().filter(s -> s instanceof Shape.Line l && l.width() == 1.5
+                && Math.abs(l.y1() - ileus) < 1e-9).map(Shape.Line.class::cast).findFirst().orElseThrow();
+        assertEquals(right, interval.x2(), 1e-9, "the infinite limit reaches the axis' end");
+        assertTrue(dots(scene).stream().noneMatch(d -> d.tooltip() != null && d.tooltip().startsWith("Drug vs Placebo, Ileus")),
+                "no dot for an infinite estimate");
     }
 
     /** 30 terms in 5 body systems at the report's width: every name on its own row, none cut, the chart grows. */

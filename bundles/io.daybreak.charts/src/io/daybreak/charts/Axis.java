@@ -45,6 +45,14 @@ public record Axis(String title, Scale scale, double min, double max, List<Tick>
         return Ticks.log(title, from, to);
     }
 
+    /**
+     * A log axis through [from, to] (positive) with ticks at powers of two: 0.25, 0.5, 1, 2, 4 (every second power
+     * when more than nine would be needed).
+     */
+    public static Axis log2(String title, double from, double to) {
+        return Ticks.powersOfTwo(title, from, to, 9);
+    }
+
     /** Where a value lies between min (0) and max (1); values outside give fractions outside [0, 1]. */
     public double fraction(double value) {
         if (scale == Scale.LOG) {

@@ -68,6 +68,37 @@ public final class Ticks {
         return new Axis(title, Axis.Scale.LOG, chosen.get(0), chosen.get(chosen.size() - 1), ticks);
     }
 
+    /**
+     * A log axis with ticks at powers of two (0.25, 0.5, 1, 2, 4, ...), as disproportionality ratios are read; 1 is
+     * always a tick, and powers below 0.1 read as fractions (1/16). With a wide range every second (third, ...) power
+     * is kept so that at most {@code maxTicks} remain.
+     */
+    static Axis powersOfTwo(String title, double from, double to, int maxTicks) {
+        double lo = Math.min(from, to);
+        double hi = Math.max(from, to);
+        if (!(lo > 0) || !Double.isFinite(hi)) {
+            throw new IllegalArgumentException("a log axis needs positive finite limits, got " + from + " to " + to);
+        }
+        int first = (int) Math.floor(Math.log(lo) / Math.log(2) + 1e-9);
+        int last = (int) Math.ceil(Math.log(hi) / Math.log(2) - 1e-9);
+        if (last == first) {
+            last++;
+        }
+        int step = 1;
+        while ((Math.ceil(last / (double) step) - Math.floor(first / (double) step)) > Math.max(1, maxTicks - 1)) {
+            step++;
+        }
+        int start = (int) Math.floor(first / (double) step) * step;
+        int end = (int) Math.ceil(last / (double) step) * step;
+        List<Tick> ticks = new ArrayList<>();
+        for (int k = start; k <= end; k += step) {
+            double value = Math.scalb(1.0, k);
+            // 1/64 rather than 0.015625
+            ticks.add(new Tick(value, value >= 0.1 ? label(value) : "1/" + label(1 / value)));
+        }
+        return new Axis(title, Axis.Scale.LOG, ticks.get(0).value(), ticks.get(ticks.size() - 1).value(), ticks);
+    }
+
     /** Round values from the largest candidate at or below lo to the smallest at or above hi. */
     private static List<Double> logTicks(double lo, double hi, double[] mantissas) {
         List<Double> candidates = new ArrayList<>();

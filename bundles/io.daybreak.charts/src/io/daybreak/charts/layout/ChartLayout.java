@@ -1,11 +1,13 @@
 package io.daybreak.charts.layout;
 
+import io.daybreak.charts.AeDotPlot;
 import io.daybreak.charts.BarChart;
 import io.daybreak.charts.Chart;
 import io.daybreak.charts.ForestPlot;
 import io.daybreak.charts.LinePlot;
 import io.daybreak.charts.SpiderPlot;
 import io.daybreak.charts.SurvivalPlot;
+import io.daybreak.charts.VolcanoPlot;
 import io.daybreak.charts.WaterfallPlot;
 
 /** Lays any chart out in a box of the given size. */
@@ -29,6 +31,12 @@ public final class ChartLayout {
         if (chart instanceof SpiderPlot spider) {
             return TumourLayout.spider(spider, width, height);
         }
+        if (chart instanceof VolcanoPlot volcano) {
+            return VolcanoLayout.layout(volcano, width, height);
+        }
+        if (chart instanceof AeDotPlot dots) {
+            return AeDotLayout.layout(dots, width, height);
+        }
         return LineLayout.layout((LinePlot) chart, width, height);
     }
 
@@ -39,6 +47,12 @@ public final class ChartLayout {
         }
         if (chart instanceof ForestPlot forest) {
             return ForestLayout.preferredHeight(forest);
+        }
+        if (chart instanceof AeDotPlot dots) {
+            return AeDotLayout.preferredHeight(dots);
+        }
+        if (chart instanceof VolcanoPlot) {
+            return 440;
         }
         if (chart instanceof WaterfallPlot || chart instanceof SpiderPlot) {
             return 320;

@@ -29,6 +29,15 @@ public sealed interface Shape {
     }
 
     /**
+     * A dot: a filled circle, with an outline of the given colour when stroke is not null (an open dot when fill is
+     * null).
+     *
+     * @param tooltip shown on hover where the renderer can (SVG title), may be null
+     */
+    record Circle(double cx, double cy, double r, String fill, String stroke, String tooltip) implements Shape {
+    }
+
+    /**
      * Text with its baseline at y.
      *
      * @param vertical rotated 90 degrees counter-clockwise about (x, y), for a y axis title

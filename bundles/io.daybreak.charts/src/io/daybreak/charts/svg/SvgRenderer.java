@@ -52,6 +52,14 @@ public final class SvgRenderer {
                     .append("\" width=\"").append(number(rect.width())).append("\" height=\"").append(number(rect.height()))
                     .append("\" fill=\"").append(rect.fill()).append('"');
             close(svg, "rect", rect.tooltip());
+        } else if (shape instanceof Shape.Circle dot) {
+            svg.append("<circle cx=\"").append(number(dot.cx())).append("\" cy=\"").append(number(dot.cy()))
+                    .append("\" r=\"").append(number(dot.r())).append("\" fill=\"")
+                    .append(dot.fill() == null ? "none" : dot.fill()).append('"');
+            if (dot.stroke() != null) {
+                svg.append(" stroke=\"").append(dot.stroke()).append('"');
+            }
+            close(svg, "circle", dot.tooltip());
         } else if (shape instanceof Shape.Text text) {
             svg.append("<text x=\"").append(number(text.x())).append("\" y=\"").append(number(text.y()))
                     .append("\" font-size=\"").append(number(text.size())).append('"');

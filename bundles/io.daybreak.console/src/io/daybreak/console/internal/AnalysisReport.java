@@ -70,6 +70,11 @@ final class AnalysisReport {
         if (document.get(RunReport.CHARTS) instanceof List<?> charts) {
             charts.forEach(svg -> html.append(svg).append('\n'));
         }
+        if (!(document.get(RunReport.CHARTS) instanceof List<?>)) {
+            // a saved signal result carrying its table in the summary (as rows)
+            SignalReport.html(method, name -> SignalReport.rows(summary.get(name)), parameters(document))
+                    .forEach(part -> html.append(part).append('\n'));
+        }
         if (summary.get("curves") instanceof List<?> curves) {
             html.append(ReportCharts.survival((List<Map<String, Object>>) curves,
                     summary.get("timeUnit") == null ? null : String.valueOf(summary.get("timeUnit"))));
@@ -175,6 +180,15 @@ final class AnalysisReport {
             return String.join(", ", parts);
         }
         return Output.format(value);
+    }
+
+    /** The parameters a saved run used: a federated result's, or a local run's provenance's; empty if neither. */
+    private static Map<?, ?> parameters(Map<String, Object> document) {
+        Object parameters = document.get("parameters");
+        if (!(parameters instanceof Map<?, ?>) && document.get("provenance") instanceof Map<?, ?> provenance) {
+            parameters = provenance.get("parameters");
+        }
+        return parameters instanceof Map<?, ?> values ? values : Map.of();
     }
 
     /** The GLM family a saved run was fitted with: a federated result's parameters, or a local run's provenance. */

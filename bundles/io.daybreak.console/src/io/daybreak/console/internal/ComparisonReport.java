@@ -68,7 +68,8 @@ final class ComparisonReport {
             + "td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}th{background:#f4f4f4}"
             + ".legend span{display:inline-block;margin-right:1.2em}.legend i{display:inline-block;width:.9em;"
             + "height:.9em;margin-right:.3em;vertical-align:middle}.meta{color:#666;font-size:.85em}"
-            + "td.text,th.text{text-align:left}.mtd{background:#fff3c4}</style>";
+            + "td.text,th.text{text-align:left}.mtd{background:#fff3c4}"
+            + "tr.signal td{background:#fde2e1}table.signals{font-size:.8em}table.signals td{white-space:nowrap}</style>";
 
     static void write(Table comparison, ProvenanceRecord provenance, Path file) throws IOException {
         String body = scenarios(comparison);

@@ -56,7 +56,9 @@ final class RunReport {
             withCurves.put("curves", curves(curve, groupBy(document), groupLabels(document)));
             withCharts.put("summary", withCurves);
         }
-        List<String> charts = tumourCharts(result);
+        List<String> charts = new ArrayList<>(tumourCharts(result));
+        charts.addAll(SignalReport.html(descriptor.id(), name -> SignalReport.rows(result.output(name)),
+                result.provenance() == null ? Map.of() : result.provenance().parameters()));
         if (!charts.isEmpty()) {
             withCharts.put(CHARTS, charts);
         }

@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.daybreak.charts.AeDotPlot;
 import io.daybreak.charts.BarChart;
 import io.daybreak.charts.ForestPlot;
+import io.daybreak.charts.SignalCriteria;
 import io.daybreak.charts.SpiderPlot;
 import io.daybreak.charts.SurvivalCurve;
 import io.daybreak.charts.SurvivalPlot;
+import io.daybreak.charts.VolcanoPlot;
 import io.daybreak.charts.WaterfallPlot;
 import io.daybreak.data.NumberText;
 import io.daybreak.data.Table;
@@ -18,7 +21,7 @@ import io.daybreak.data.Table;
  * What a result table can be drawn as, with its numbers copied out of the Arrow table (so the chart outlives
  * the result): operating characteristics of dose-finding designs (selection % and patients per dose, per
  * design), Kaplan–Meier curves with their confidence bands, a forest plot of coefficients, or tumour response
- * (waterfall and spider plots). Only the reading
+ * (waterfall and spider plots), drug-event signals (volcano plots) and the adverse-event dot plot. Only the reading
  * of tables is here: {@link #models()} hands the numbers to the shared chart model (io.daybreak.charts), whose
  * layout the console's HTML reports draw too.
  */
@@ -66,6 +69,22 @@ public sealed interface Chart {
 
     /** Tumour response: a waterfall plot of each patient's best change, or a spider plot of the changes over time. */
     record TumourResponse(io.daybreak.charts.Chart model) implements Chart {
+        @Override
+        public String title() {
+            return model.title();
+        }
+
+        @Override
+        public List<io.daybreak.charts.Chart> models() {
+            return List.of(model);
+        }
+    }
+
+    /**
+     * Signal detection: a volcano plot of a disproportionality ({@code signals}) or empirical-Bayes ({@code ebgm})
+     * table, or the AE dot plot of an {@code ae} table (docs/signal.md has the column contract).
+     */
+    record Signals(io.daybreak.charts.Chart model) implements Chart {
         @Override
         public String title() {
             return model.title();
@@ -131,6 +150,16 @@ public sealed interface Chart {
      */
     static Chart of(String method, String family, Table table, String timeUnit, String groupBy, List<String> groupLabels,
             long trueMtd) {
+        return of(method, family, table, timeUnit, groupBy, groupLabels, trueMtd, Map.of());
+    }
+
+    /**
+     * As above, with the run's parameters, whose thresholds (see {@link SignalCriteria}) the volcano plots of signal
+     * tables draw.
+     */
+    static Chart of(String method, String family, Table table, String timeUnit, String groupBy, List<String> groupLabels,
+            long trueMtd, Map<String, Object> parameters) {
+        SignalCriteria criteria = new SignalCriteria(parameters);
         if (table == null) {
             return null;
         }
@@ -143,6 +172,26 @@ public sealed interface Chart {
         if (has(table, "term", "estimate", "stdError")) {
             return forest(table, ForestPlot.ratioOf(method, family));
         }
+        if (has(table, "drug", "event", "prr", "fisher_p", "signal")) {
+            boolean ror = "ROR".equals(criteria.ratio()) && table.hasColumn("ror");
+            return new Signals(VolcanoPlot.disproportionality(ror ? "ROR" : "PRR", pairs(table),
+                    doubles(table, ror ? "ror" : "prr"), doubles(table, "fisher_p"), flags(table, "signal"),
+                    ror ? Double.NaN : criteria.value(2, SignalCriteria.PRR_THRESHOLD),
+                    criteria.value(0.05, SignalCriteria.ALPHA)));
+        }
+        if (has(table, "drug", "event", "ebgm", "eb05")) {
+            double threshold = criteria.value(2, SignalCriteria.EB05_THRESHOLD);
+            double[] eb05 = doubles(table, "eb05");
+            boolean[] signal = new boolean[eb05.length];
+            for (int row = 0; row < eb05.length; row++) {
+                signal[row] = eb05[row] >= threshold;
+            }
+            return new Signals(VolcanoPlot.ebgm(pairs(table), doubles(table, "ebgm"), eb05, signal, threshold));
+        }
+        if (has(table, "body_system", "term", "arm", "control_arm", "incidence_arm", "incidence_control",
+                "risk_difference", "rd_lower", "rd_upper")) {
+            return new Signals(aeDotPlot(table));
+        }
         if (has(table, "id", "bestChange")) {
             return new TumourResponse(WaterfallPlot.of("Best change in tumour size from baseline", ids(table),
                     doubles(table, "bestChange")));
@@ -152,6 +201,51 @@ public sealed interface Chart {
                     ids(table), doubles(table, "day"), doubles(table, "change")));
         }
         return null;
+    }
+
+    /** "drug – event" per row. */
+    private static List<String> pairs(Table table) {
+        List<String> pairs = new ArrayList<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            pairs.add(table.strings("drug").get(row) + " \u2013 " + table.strings("event").get(row));
+        }
+        return pairs;
+    }
+
+    private static boolean[] flags(Table table, String column) {
+        boolean[] flags = new boolean[table.rowCount()];
+        for (int row = 0; row < flags.length; row++) {
+            flags[row] = !table.booleans(column).isNull(row) && table.booleans(column).get(row);
+        }
+        return flags;
+    }
+
+    private static List<String> strings(Table table, String column) {
+        List<String> values = new ArrayList<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            values.add(table.strings(column).get(row));
+        }
+        return values;
+    }
+
+    /** The AE dot plot of an {@code ae} table, incidences in % and risk differences in percentage points. */
+    private static AeDotPlot aeDotPlot(Table table) {
+        double factor = AeDotPlot.percentFactor(doubles(table, "incidence_arm"),
+                table.hasColumn("n_arm") ? doubles(table, "n_arm") : null,
+                table.hasColumn("N_arm") ? doubles(table, "N_arm") : null);
+        return AeDotPlot.of("Adverse events: incidence and risk difference", AeDotPlot.Effect.RISK_DIFFERENCE,
+                strings(table, "body_system"), strings(table, "term"), strings(table, "arm"), strings(table, "control_arm"),
+                scaled(doubles(table, "incidence_arm"), factor), scaled(doubles(table, "incidence_control"), factor),
+                scaled(doubles(table, "risk_difference"), factor), scaled(doubles(table, "rd_lower"), factor),
+                scaled(doubles(table, "rd_upper"), factor));
+    }
+
+    private static double[] scaled(double[] values, double factor) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= factor;
+        }
+        return out;
     }
 
     private static List<String> ids(Table table) {

@@ -169,7 +169,8 @@ public final class ResultsView {
         Object trueMtd = shown == null ? null : shown.summary().get("trueMtd");
         chart.show(Chart.of(provenance == null ? null : provenance.methodId(), family == null ? null : family.toString(),
                 table, timeUnit == null ? null : timeUnit.toString(), groupBy == null ? null : groupBy.toString(),
-                groupLabels, trueMtd instanceof Number n ? n.longValue() : 0));
+                groupLabels, trueMtd instanceof Number n ? n.longValue() : 0,
+                provenance == null ? Map.of() : provenance.parameters()));
         if (chart.chart() != null) {
             tabs.setSelection(chartTab);
         }

@@ -45,6 +45,8 @@ final class SwtRenderer implements AutoCloseable {
                 gc.setBackground(colour(rect.fill()));
                 gc.fillRectangle(x(rect.x()), y(rect.y()), Math.max(1, (int) Math.round(rect.width())),
                         (int) Math.round(rect.height()));
+            } else if (shape instanceof Shape.Circle dot) {
+                circle(dot);
             } else if (shape instanceof Shape.Text text) {
                 text(text);
             }
@@ -58,6 +60,20 @@ final class SwtRenderer implements AutoCloseable {
         gc.drawLine(x(line.x1()), y(line.y1()), x(line.x2()), y(line.y2()));
         gc.setLineStyle(SWT.LINE_SOLID);
         gc.setLineWidth(1);
+    }
+
+    private void circle(Shape.Circle dot) {
+        int d = Math.max(2, (int) Math.round(2 * dot.r()));
+        int left = x(dot.cx() - dot.r());
+        int top = y(dot.cy() - dot.r());
+        if (dot.fill() != null) {
+            gc.setBackground(colour(dot.fill()));
+            gc.fillOval(left, top, d, d);
+        }
+        if (dot.stroke() != null) {
+            gc.setForeground(colour(dot.stroke()));
+            gc.drawOval(left, top, d, d);
+        }
     }
 
     private void path(Shape.Path path) {

@@ -86,7 +86,9 @@ reference <- function(tab, arm, ctrl = "Placebo", label = "") {
 
 # Double FDR adjusted p: the smallest alpha at which c212.err.cntrl(method = "DFDR") flags the event. The
 # candidates are every value at which c212's decision can change (the BH-adjusted p-values of every union of
-# body systems and the adjusted representatives); c212 itself decides at each candidate.
+# body systems and the adjusted representatives); c212 itself decides at each candidate. c212.BH compares
+# p <= j * alpha / m, which at alpha equal to a BH-adjusted p can fail by one rounding, so c212 is asked at
+# alpha * (1 + 1e-10) and the candidate alpha is reported.
 dfdr.adjusted <- function(out) {
   td <- data.frame(B = out$B, AE = out$AE, p = out$p, stringsAsFactors = FALSE)
   within <- ave(td$p, td$B, FUN = function(x) p.adjust(x, "BH"))
@@ -101,7 +103,7 @@ dfdr.adjusted <- function(out) {
   adj <- rep(1, nrow(td))
   done <- rep(FALSE, nrow(td))
   for (alpha in cand) {
-    s <- c212.err.cntrl(td, alpha = alpha, method = "DFDR")
+    s <- c212.err.cntrl(td, alpha = alpha * (1 + 1e-10), method = "DFDR")
     if (!is.null(s) && nrow(s) > 0) {
       hit <- paste(td$B, td$AE) %in% paste(s$B, s$AE) & !done
       adj[hit] <- alpha; done[hit] <- TRUE
@@ -157,5 +159,8 @@ ch <- lapply(1:3, function(c) { i <- 1:200; sin(i * 0.37 * c) + cos(i * i * 0.01
 ml <- mcmc.list(lapply(ch, mcmc))
 cat("\ncoda gelman.diag(autoburnin = FALSE) point =", sprintf("%.17g", gelman.diag(ml, autoburnin = FALSE)$psrf[1, 1]), "\n")
 cat("coda effectiveSize(mcmc.list) =", sprintf("%.17g", effectiveSize(ml)), "\n")
+cat("p.adjust(c(0.01, 0.04, 0.03, 0.2), 'BH') =", sprintf("%.17g", p.adjust(c(0.01, 0.04, 0.03, 0.2), "BH")), "\n")
+cat("fisher.test(matrix(c(3, 1, 1, 3), 2))$p.value =", sprintf("%.17g", fisher.test(matrix(c(3, 1, 1, 3), 2))$p.value), "\n")
+cat("prop.test(0, 10, correct = FALSE)$conf.int =", sprintf("%.17g", prop.test(0, 10, correct = FALSE)$conf.int), "\n")
 cat("coda effectiveSize(chain 1) =", sprintf("%.17g", effectiveSize(mcmc(ch[[1]]))), "\n")
 ar1 <- ar(ch[[1]], aic = TRUE); cat("ar order chain 1 =", ar1$order, "\n")

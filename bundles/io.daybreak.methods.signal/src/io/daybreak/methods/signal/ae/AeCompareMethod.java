@@ -101,7 +101,7 @@ public final class AeCompareMethod extends SettingsMethod<AeSettings> {
             return AeCompare.compare(counts, settings.controlArm(), settings.level(), settings.sampler(),
                     i -> streams.apply(i));
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(e.getMessage(), e);
+            throw new InvalidParameterException(e.getMessage());
         }
     }
 

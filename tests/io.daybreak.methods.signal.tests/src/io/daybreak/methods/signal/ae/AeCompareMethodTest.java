@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.arrow.memory.BufferAllocator;
 import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.InvalidParameterException;
@@ -84,7 +85,7 @@ class AeCompareMethodTest extends MethodTestSupport {
 
     @Test
     void joinedLayoutGivesTheSameTable() throws Exception {
-        try (Table adae = csv("ae-adae.csv"); Table adsl = csv("ae-adsl.csv"); Table joined = joined(adae, adsl)) {
+        try (Table adae = csv("ae-adae.csv"); Table adsl = csv("ae-adsl.csv"); Table joined = joined(allocator, adae, adsl)) {
             List<String> a = new ArrayList<>();
             List<String> b = new ArrayList<>();
             run(new AeCompareMethod(), Map.of("adae", adae, "adsl", adsl), params(), 1, out -> a.add(dump(out.get("ae"))));
@@ -171,7 +172,7 @@ class AeCompareMethodTest extends MethodTestSupport {
     }
 
     /** ADSL left-joined to ADAE: one row per record, one row with empty term for a patient without events. */
-    Table joined(Table adae, Table adsl) {
+    static Table joined(BufferAllocator allocator, Table adae, Table adsl) {
         List<Object> id = new ArrayList<>();
         List<Object> bs = new ArrayList<>();
         List<Object> term = new ArrayList<>();

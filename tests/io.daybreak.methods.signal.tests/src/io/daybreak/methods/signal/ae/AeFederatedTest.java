@@ -37,9 +37,7 @@ class AeFederatedTest extends SignalSites {
         List<Table> out = new ArrayList<>();
         try (Table adae = CsvReader.read(AeCompareMethodTest.dir().resolve("ae-adae.csv"), allocator);
                 Table adsl = CsvReader.read(AeCompareMethodTest.dir().resolve("ae-adsl.csv"), allocator)) {
-            AeCompareMethodTest helper = new AeCompareMethodTest();
-            helper.allocator = allocator;
-            Table all = keep(helper.joined(adae, adsl));
+            Table all = keep(AeCompareMethodTest.joined(allocator, adae, adsl));
             for (int s = 0; s < 3; s++) {
                 final int site = s;
                 out.add(keep(subset(all, i -> Integer.parseInt(all.strings("USUBJID").get(i).substring(6)) % 3 == site)));
@@ -57,8 +55,15 @@ class AeFederatedTest extends SignalSites {
         for (int i = 0; i < t.rowCount(); i++) {
             if (keep.test(i)) {
                 for (String c : t.columnNames()) {
-                    boolean text = t.columnType(c) == io.daybreak.data.ColumnType.STRING;
-                    cols.get(c).add(text ? t.strings(c).get(i) : t.doubles(c).isNull(i) ? null : t.doubles(c).get(i));
+                    Object value;
+                    if (t.columnType(c) == io.daybreak.data.ColumnType.STRING) {
+                        value = t.strings(c).get(i);
+                    } else if (t.doubles(c).isNull(i)) {
+                        value = null;
+                    } else {
+                        value = t.doubles(c).get(i);
+                    }
+                    cols.get(c).add(value);
                 }
             }
         }

@@ -16,6 +16,6 @@ public record AeColumns(
         @Setting(defaultValue = "TRTA", doc = "treatment arm (dose level) column (ADAE and ADSL)") String armColumn,
         @Setting(defaultValue = "TRTDURD", doc = "treatment duration in days (ADSL, or the joined table), for the "
                 + "exposure-adjusted incidence rates") String durationColumn,
-        @Setting(optional = true, min = 0, doc = "count only adverse-event records of at least this grade "
+        @Setting(optional = true, min = 0, max = 10, doc = "count only adverse-event records of at least this grade "
                 + "(records without a grade are then not counted)") Long minGrade) {
 }

@@ -126,15 +126,21 @@ public final class AeFederatedMethod implements FederatedMethod {
             }
             List<String> b = r.labels("bodySystems");
             List<String> t = r.labels("terms");
-            double[][] c = r.getMatrix("counts");
+            double[] c = r.get("counts");
+            double[] hidden = r.get("suppressed");
+            int width = siteArms.size();
+            if (c.length != t.size() * width || hidden.length != c.length || b.size() != t.size()) {
+                throw new IllegalStateException("site '" + site + "' released " + c.length + " counts for " + t.size()
+                        + " events and " + width + " arms");
+            }
             for (int e = 0; e < t.size(); e++) {
                 int row = events.get(new AeCounts.Event(b.get(e), t.get(e)));
-                for (int a = 0; a < siteArms.size(); a++) {
-                    if (Double.isNaN(c[e][a])) {
+                for (int a = 0; a < width; a++) {
+                    if (hidden[e * width + a] != 0) {
                         suppressed[row][armIndex[a]] = true;
                         suppressedCells++;
                     } else {
-                        counts[row][armIndex[a]] += Math.round(c[e][a]);
+                        counts[row][armIndex[a]] += Math.round(c[e * width + a]);
                     }
                 }
             }

@@ -24,10 +24,11 @@ import io.daybreak.stats.signal.ae.AeCounts;
  *
  * <p>Release: {@code arms} (labels), {@code atRisk} and {@code exposureDays} per arm (each arm must have at least
  * {@code minCellCount} patients, else the site refuses), {@code bodySystems} and {@code terms} (labels of the events
- * released) and {@code counts}, a matrix events × arms of patients with the event. A cell n of an arm with N patients
- * is released only when n = 0 or n ≥ minCellCount, and N − n = 0 or N − n ≥ minCellCount (so a count next to the
- * arm's total does not give away the few patients without the event); otherwise it is released as NaN (suppressed:
- * the value never leaves). An event none of whose non-zero cells can be released is left out with its labels, and
+ * released), {@code counts}, the patients with each event in each arm (events × arms, row by row), and
+ * {@code suppressed}, 1 for a cell whose count is withheld (released as 0) and 0 otherwise. A cell n of an arm with N
+ * patients is released only when n = 0 or n ≥ minCellCount, and N − n = 0 or N − n ≥ minCellCount (so a count next
+ * to the arm's total does not give away the few patients without the event); otherwise it is suppressed: the value
+ * never leaves. An event none of whose non-zero cells can be released is left out with its labels, and
  * only their number is released ({@code withheldEvents}).
  *
  * <p>Arguments: the column names of {@link AeColumns} and optionally {@code minGrade}.
@@ -86,16 +87,19 @@ public final class AeSiteStep implements SiteStep {
         List<String> bodies = new ArrayList<>();
         List<String> terms = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
+        List<boolean[]> hidden = new ArrayList<>();
         List<Long> released = new ArrayList<>();
         long withheld = 0;
         for (int e = 0; e < counts.events().size(); e++) {
             double[] row = new double[arms];
+            boolean[] hide = new boolean[arms];
             boolean any = false;
             for (int a = 0; a < arms; a++) {
                 long n = counts.counts()[e][a];
                 long rest = counts.atRisk()[a] - n;
                 boolean ok = (n == 0 || n >= min) && (rest == 0 || rest >= min);
-                row[a] = ok ? n : Double.NaN;
+                row[a] = ok ? n : 0;
+                hide[a] = !ok;
                 if (ok && n > 0) {
                     any = true;
                 }
@@ -105,10 +109,11 @@ public final class AeSiteStep implements SiteStep {
                 continue;
             }
             for (int a = 0; a < arms; a++) {
-                if (!Double.isNaN(row[a])) {
+                if (!hide[a]) {
                     released.add((long) row[a]);
                 }
             }
+            hidden.add(hide);
             bodies.add(counts.events().get(e).bodySystem());
             terms.add(counts.events().get(e).term());
             rows.add(row);
@@ -124,8 +129,16 @@ public final class AeSiteStep implements SiteStep {
         Aggregates.Builder release = Aggregates.builder().putLabels("arms", counts.arms()).put("atRisk", atRisk)
                 .put("exposureDays", counts.exposureDays()).put("withheldEvents", withheld);
         if (!rows.isEmpty()) {
-            release.putLabels("bodySystems", bodies).putLabels("terms", terms)
-                    .putMatrix("counts", rows.toArray(new double[0][]));
+            double[] flat = new double[rows.size() * arms];
+            double[] flags = new double[rows.size() * arms];
+            for (int e = 0; e < rows.size(); e++) {
+                for (int a = 0; a < arms; a++) {
+                    flat[e * arms + a] = rows.get(e)[a];
+                    flags[e * arms + a] = hidden.get(e)[a] ? 1 : 0;
+                }
+            }
+            release.putLabels("bodySystems", bodies).putLabels("terms", terms).put("counts", flat)
+                    .put("suppressed", flags);
         }
         return release.build();
     }

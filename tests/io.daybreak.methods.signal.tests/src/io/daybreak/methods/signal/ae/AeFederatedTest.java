@@ -136,26 +136,29 @@ class AeFederatedTest extends SignalSites {
         double[] atRisk = r.get("atRisk");
         List<String> arms = r.labels("arms");
         assertEquals(List.of("High", "Low", "Placebo"), arms);
-        double[][] counts = r.getMatrix("counts");
+        double[] counts = r.get("counts");
+        double[] hidden = r.get("suppressed");
+        assertEquals(r.labels("terms").size() * 3, counts.length);
         int suppressed = 0;
-        for (double[] row : counts) {
-            for (int a = 0; a < row.length; a++) {
-                if (Double.isNaN(row[a])) {
-                    suppressed++;
-                    continue;
-                }
-                assertTrue(row[a] == 0 || row[a] >= 3, "released count " + row[a]);
-                double rest = atRisk[a] - row[a];
-                assertTrue(rest == 0 || rest >= 3, "count next to its arm's total leaves " + rest);
+        for (int i = 0; i < counts.length; i++) {
+            int a = i % 3;
+            if (hidden[i] == 1) {
+                suppressed++;
+                assertEquals(0, counts[i], 0, "a suppressed cell leaves as 0");
+                continue;
             }
+            assertEquals(0, hidden[i], 0);
+            assertTrue(counts[i] == 0 || counts[i] >= 3, "released count " + counts[i]);
+            double rest = atRisk[a] - counts[i];
+            assertTrue(rest == 0 || rest >= 3, "count next to its arm's total leaves " + rest);
         }
         assertTrue(suppressed > 0, "this site has small cells, which must be suppressed");
         for (double n : atRisk) {
             assertTrue(n >= 3);
         }
         // nothing row-level: only these names leave the node
-        assertEquals(List.of("arms", "atRisk", "exposureDays", "withheldEvents", "bodySystems", "terms", "counts.shape",
-                "counts"), r.names());
+        assertEquals(List.of("arms", "atRisk", "exposureDays", "withheldEvents", "bodySystems", "terms", "counts",
+                "suppressed"), r.names());
         // the whole analysis says the table is incomplete
         LocalSites sites = sites(DATASET, parts.subList(0, 3), policy(3), STEPS, METHODS);
         Map<String, Object> s = federated(sites, new AeFederatedMethod(), params("berryBerry", "false")).summary();

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.ReleaseGuard;
@@ -74,6 +75,11 @@ public final class AeSiteStep implements SiteStep {
             throw new IllegalArgumentException("the site's dataset is not ADSL joined to ADAE as signal.ae-compare "
                     + "reads it (one row per record; per-patient arm and duration equal on a patient's rows; "
                     + "durations >= 0; body system given for every term)");
+        }
+        if (minGrade != null) {
+            // the counts come from the records of grade >= minGrade: that row set goes through the subset and
+            // differencing rules too, so two requests whose minGrade values select nearly the same records are refused
+            guard.rows("the adverse-event records of grade >= minGrade", qualifying(data, columns));
         }
         long min = guard.policy().minCellCount();
         guard.counts("the patients at risk per arm", counts.atRisk());
@@ -141,5 +147,18 @@ public final class AeSiteStep implements SiteStep {
                     .put("suppressed", flags);
         }
         return release.build();
+    }
+
+    /** Rows with a term and a grade of at least minGrade (the grade column is numeric: AeTables checked it). */
+    private static BitSet qualifying(Table data, AeColumns columns) {
+        BitSet rows = new BitSet();
+        DoubleColumn grade = data.doubles(columns.gradeColumn());
+        for (int i = 0; i < data.rowCount(); i++) {
+            String term = AeTables.text(data, columns.termColumn(), i);
+            if (term != null && !term.isBlank() && !grade.isNull(i) && grade.get(i) >= columns.minGrade()) {
+                rows.set(i);
+            }
+        }
+        return rows;
     }
 }

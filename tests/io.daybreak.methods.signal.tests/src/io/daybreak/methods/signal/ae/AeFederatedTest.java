@@ -168,6 +168,40 @@ class AeFederatedTest extends SignalSites {
     }
 
     @Test
+    void twoGradeThresholdsThatDifferByOneRecordAreNotBothAnswered() throws Exception {
+        // 20 patients (arms A and B); P01-P04 have term X, grades 5, 5, 5, 4; the others no event (empty term)
+        int n = 20;
+        String[] id = new String[n];
+        String[] body = new String[n];
+        String[] term = new String[n];
+        double[] grade = new double[n];
+        String[] arm = new String[n];
+        double[] days = new double[n];
+        for (int i = 0; i < n; i++) {
+            id[i] = String.format("P%02d", i + 1);
+            boolean event = i < 4;
+            body[i] = event ? "S" : "";
+            term[i] = event ? "X" : "";
+            grade[i] = event ? (i < 3 ? 5 : 4) : Double.NaN;
+            arm[i] = i < 10 ? "A" : "B";
+            days[i] = 100;
+        }
+        Table data = table(columns("USUBJID", id, "AEBODSYS", body, "AEDECOD", term, "AETOXGR", grade, "TRTA", arm,
+                "TRTDURD", days));
+        SiteNode node = node("site0", DATASET, data, policy(3), STEPS, METHODS);
+        Map<String, String> p = params("controlArm", "B", "berryBerry", "false", "minGrade", "4");
+        Aggregates first = release(node, DATASET, new AeFederatedMethod(), p);
+        assertEquals(List.of(4.0, 0.0), java.util.Arrays.stream(first.get("counts")).boxed().toList());
+        // grade >= 5 selects 3 of those 4 records: one record apart, so the node must refuse
+        p.put("minGrade", "5");
+        assertThrows(Exception.class, () -> release(node, DATASET, new AeFederatedMethod(), p));
+        // on its own, grade >= 5 is answered (3 patients): the refusal above is the differencing rule
+        SiteNode fresh = node("site1", DATASET, data, policy(3), STEPS, METHODS);
+        assertEquals(List.of(3.0, 0.0),
+                java.util.Arrays.stream(release(fresh, DATASET, new AeFederatedMethod(), p).get("counts")).boxed().toList());
+    }
+
+    @Test
     void aSmallArmIsRefusedWithoutValues() throws Exception {
         List<Table> parts = split();
         SiteNode node = node("site0", DATASET, parts.get(0), policy(25), STEPS, METHODS);

@@ -90,16 +90,16 @@ public final class AeCompareMethod extends SettingsMethod<AeSettings> {
                     + (settings.columns().minGrade() != null ? " of grade >= " + settings.columns().minGrade() : ""));
         }
         context.checkCancelled();
-        AeCompare.Result result = compare(counts, settings, context::random);
+        AeCompare.Result result = compare(counts, settings, context::random, context::checkCancelled);
         return result(result, counts, context.allocator()).build();
     }
 
     /** The engine call shared with the federated method. */
     static AeCompare.Result compare(AeCounts counts, AeSettings settings,
-            LongFunction<UniformRandomProvider> streams) {
+            LongFunction<UniformRandomProvider> streams, Runnable checkpoint) {
         try {
             return AeCompare.compare(counts, settings.controlArm(), settings.level(), settings.sampler(),
-                    i -> streams.apply(i));
+                    i -> streams.apply(i), checkpoint);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(e.getMessage());
         }

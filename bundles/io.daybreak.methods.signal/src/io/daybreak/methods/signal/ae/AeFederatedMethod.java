@@ -68,7 +68,7 @@ public final class AeFederatedMethod implements FederatedMethod {
         AeFederatedSettings settings = Settings.bind(AeFederatedSettings.class, parameters);
         Pooled pooled = pool(sites, settings.ae().columns());
         RandomStreams streams = new RandomStreams(settings.seed());
-        AeCompare.Result result = AeCompareMethod.compare(pooled.counts(), settings.ae(), streams::stream);
+        AeCompare.Result result = AeCompareMethod.compare(pooled.counts(), settings.ae(), streams::stream, null);
         return new Outcome(summary(result, pooled), 1, true);
     }
 

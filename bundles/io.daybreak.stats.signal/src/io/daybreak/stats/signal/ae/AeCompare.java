@@ -42,6 +42,15 @@ public final class AeCompare {
      */
     public static Result compare(AeCounts data, String controlArm, double level, Sampler sampler,
             IntFunction<UniformRandomProvider> streams) {
+        return compare(data, controlArm, level, sampler, streams, null);
+    }
+
+    /**
+     * As {@link #compare(AeCounts, String, double, Sampler, IntFunction)}; the sampler calls {@code checkpoint} (if
+     * not null) every 1,000 sweeps of a chain, e.g. to let a cancelled run throw.
+     */
+    public static Result compare(AeCounts data, String controlArm, double level, Sampler sampler,
+            IntFunction<UniformRandomProvider> streams, Runnable checkpoint) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level " + level + " must lie in (0, 1)");
         }
@@ -70,7 +79,7 @@ public final class AeCompare {
             if (a == control) {
                 continue;
             }
-            compareArm(data, a, control, order, level, sampler, streams, k, rows, diagnostics);
+            compareArm(data, a, control, order, level, sampler, streams, k, rows, diagnostics, checkpoint);
             k++;
         }
         if (k == 0) {
@@ -81,7 +90,7 @@ public final class AeCompare {
 
     private static void compareArm(AeCounts data, int a, int control, List<Integer> order, double level,
             Sampler sampler, IntFunction<UniformRandomProvider> streams, int k, List<AeComparison> rows,
-            List<Diagnostic> diagnostics) {
+            List<Diagnostic> diagnostics, Runnable checkpoint) {
         int m = order.size();
         long n1 = data.atRisk()[a];
         long n0 = data.atRisk()[control];
@@ -97,7 +106,7 @@ public final class AeCompare {
         double[] bb = new double[m];
         Arrays.fill(bb, Double.NaN);
         if (sampler != null) {
-            bb = berryBerry(data, a, control, order, sampler, streams, k, diagnostics);
+            bb = berryBerry(data, a, control, order, sampler, streams, k, diagnostics, checkpoint);
         }
         String arm = data.arms().get(a);
         String ctrl = data.arms().get(control);
@@ -116,7 +125,7 @@ public final class AeCompare {
     }
 
     private static double[] berryBerry(AeCounts data, int a, int control, List<Integer> order, Sampler sampler,
-            IntFunction<UniformRandomProvider> streams, int k, List<Diagnostic> diagnostics) {
+            IntFunction<UniformRandomProvider> streams, int k, List<Diagnostic> diagnostics, Runnable checkpoint) {
         // events grouped by body system, in the sorted order
         List<String> bodies = new ArrayList<>();
         List<List<Integer>> members = new ArrayList<>();
@@ -153,7 +162,7 @@ public final class AeCompare {
         int chains = sampler.chains();
         BerryBerry.Fit fit = BerryBerry.fit(new BerryBerry.Data(x, nc, y, nt), sampler.prior(), chains,
                 sampler.burnin(), sampler.iterations(), c -> streams.apply(k * chains + c), names,
-                bodies.toArray(new String[0]));
+                bodies.toArray(new String[0]), checkpoint);
         double[] prob = new double[order.size()];
         for (int b = 0; b < nb; b++) {
             for (int j = 0; j < members.get(b).size(); j++) {

@@ -77,6 +77,15 @@ public final class BerryBerry {
      */
     public static Fit fit(Data data, BerryBerryPrior prior, int chains, int burnin, int iterations,
             IntFunction<UniformRandomProvider> streams, String[][] names, String[] bodies) {
+        return fit(data, prior, chains, burnin, iterations, streams, names, bodies, null);
+    }
+
+    /**
+     * As {@link #fit(Data, BerryBerryPrior, int, int, int, IntFunction, String[][], String[])}, calling
+     * {@code checkpoint} (if not null) every 1,000 sweeps, e.g. to let a cancelled run throw.
+     */
+    public static Fit fit(Data data, BerryBerryPrior prior, int chains, int burnin, int iterations,
+            IntFunction<UniformRandomProvider> streams, String[][] names, String[] bodies, Runnable checkpoint) {
         if (chains < 1 || burnin < 0 || iterations <= burnin) {
             throw new IllegalArgumentException("need chains >= 1 and iterations > burnin >= 0, got chains = " + chains
                     + ", burnin = " + burnin + ", iterations = " + iterations);
@@ -89,6 +98,9 @@ public final class BerryBerry {
             runs[c].initialise(c == 0);
             for (int i = 0; i < iterations; i++) {
                 runs[c].sweep(i >= burnin ? i - burnin : -1);
+                if (checkpoint != null && i % 1000 == 999) {
+                    checkpoint.run();
+                }
             }
         }
         double[][] prob = new double[nb][];

@@ -15,7 +15,9 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.RunCancelledException;
 import io.daybreak.core.testing.MethodTestSupport;
+import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.Table;
 import io.daybreak.data.csv.CsvReader;
 
@@ -154,6 +156,16 @@ class AeCompareMethodTest extends MethodTestSupport {
             Exception bad = assertThrows(Exception.class, () -> run(new AeCompareMethod(),
                     Map.of("adae", adae, "adsl", adsl), params("burnin", "100", "iterations", "100"), 1, null));
             assertTrue(bad.getMessage().contains("'iterations'"), bad.getMessage());
+        }
+    }
+
+    @Test
+    void aCancelledRunStops() throws Exception {
+        try (Table adae = csv("ae-adae.csv"); Table adsl = csv("ae-adsl.csv")) {
+            TestMethodContext context = new TestMethodContext(allocator, 1);
+            context.cancel();
+            assertThrows(RunCancelledException.class, () -> apply(new AeCompareMethod(), params("berryBerry", "true"),
+                    Map.of("adae", adae, "adsl", adsl), context));
         }
     }
 

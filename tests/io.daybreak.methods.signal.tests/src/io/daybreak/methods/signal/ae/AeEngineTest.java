@@ -281,6 +281,20 @@ class AeEngineTest {
     }
 
     @Test
+    void samplerCallsTheCheckpointEveryThousandSweeps() {
+        int[] calls = {0};
+        AeCompare.Sampler s = new AeCompare.Sampler(BerryBerryPrior.c212Defaults(), 2, 1000, 3000);
+        AeCompare.compare(trial(), "Placebo", 0.95, s, i -> RandomSource.XO_RO_SHI_RO_128_PP.create(3L + i),
+                () -> calls[0]++);
+        assertEquals(2 * 2 * 3, calls[0]); // 2 arms x 2 chains x 3,000 / 1,000 sweeps
+        RuntimeException stop = new RuntimeException("stop");
+        assertEquals(stop, assertThrows(RuntimeException.class, () -> AeCompare.compare(trial(), "Placebo", 0.95, s,
+                i -> RandomSource.XO_RO_SHI_RO_128_PP.create(3L + i), () -> {
+                    throw stop;
+                })));
+    }
+
+    @Test
     void badInputIsRefusedWithNames() {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
                 () -> AeCompare.compare(trial(), "Placebo ", 0.95, null, i -> null));

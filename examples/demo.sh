@@ -83,6 +83,10 @@ step "Four designs on the same simulated patients, with an HTML report ($OUT/com
 step "An external control arm for a single-arm trial: eligibility, time zero, ATT weights, balance, survival, E-value ($OUT/eca.html)" \
   "$DAYBREAK" eca --report "$OUT/eca.html"
 
+echo
+echo "== A safety-signal review: a trial's adverse events by arm and a spontaneous-report screen, in one report"
+DAYBREAK="$DAYBREAK" "$ROOT/examples/signal-screen/run.sh" "$OUT/signal"
+
 step "A dose-escalation meeting: BLRM posterior and the EWOC recommendation after 3, 3 and 6 patients with 0, 0, 1 DLTs" \
   "$DAYBREAK" run design.blrm-posterior patients=3,3,6,0,0,0 dlts=0,0,1,0,0,0
 
@@ -163,5 +167,5 @@ echo "== Machine-readable: every command takes --json"
 echo "\$ $DAYBREAK methods --json"
 "$DAYBREAK" methods --json
 echo
-echo "Report: $OUT/report.html (open it in a browser)"
+echo "Reports: $OUT/report.html (federated analysis), $OUT/signal/signal-report.html (safety signals)"
 echo "Results are in $OUT. Interactive shell: ./daybreak (then: help, methods, run ..., exit)."

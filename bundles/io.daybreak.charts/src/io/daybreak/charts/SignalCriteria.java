@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The thresholds a signal-detection run used, read from its parameters by name (case-insensitive) so that the HTML
+ * The thresholds a signal-detection run used, read from its parameters by name (case-insensitive; the names are
+ * those of signal.disproportionality's, signal.ebgm's and signal.ae-compare's settings) so that the HTML
  * report and the IDE draw the same lines: a parameter of one of the listed names if the run recorded one, else the
  * conventional value, which {@link #given} lets the report say.
  *
@@ -12,12 +13,11 @@ import java.util.Map;
  */
 public record SignalCriteria(Map<?, ?> parameters) {
     /** PRR threshold of Evans et al. (2001), conventionally 2. */
-    public static final List<String> PRR_THRESHOLD = List.of("prrThreshold", "prrMin", "minPrr");
+    public static final List<String> PRR_THRESHOLD = List.of("prrMin");
     /** Yates chi-square threshold of Evans et al., conventionally 4. */
-    public static final List<String> CHISQ_THRESHOLD = List.of("chisqThreshold", "chiSquareThreshold", "chisqMin",
-            "minChisq");
+    public static final List<String> CHISQ_THRESHOLD = List.of("chisqMin");
     /** Minimum count of Evans et al., conventionally 3. */
-    public static final List<String> MIN_COUNT = List.of("minCount", "nMin", "minN");
+    public static final List<String> MIN_COUNT = List.of("nMin");
     /** Significance level of the p-value line of the volcano plot, conventionally 0.05. */
     public static final List<String> ALPHA = List.of("alpha");
     /** EB05 threshold (Szarfman et al. 2002), conventionally 2. */

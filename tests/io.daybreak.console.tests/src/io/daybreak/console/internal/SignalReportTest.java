@@ -143,7 +143,7 @@ class SignalReportTest {
         Map<String, Object> dispro = new LinkedHashMap<>();
         dispro.put("method", "signal.disproportionality");
         dispro.put("summary", Map.of("signals", signals));
-        dispro.put("provenance", Map.of("parameters", Map.of("prrThreshold", 2.0, "chisqThreshold", 4.0, "minCount", 3.0,
+        dispro.put("provenance", Map.of("parameters", Map.of("prrMin", 2.0, "chisqMin", 4.0, "nMin", 3.0,
                 "alpha", 0.05, "sortBy", "prr")));
         Map<String, Object> ae = new LinkedHashMap<>();
         ae.put("method", "signal.ae-compare");

@@ -30,7 +30,7 @@ class SignalChartTest extends UiTestSupport {
                         .addFloat64("prr", 9.6, 2.4, 1.0).addFloat64("ror", 11.9, 2.5, 1.0)
                         .addFloat64("fisher_p", 1.2e-8, 0.26, 1.0).addBoolean("signal", true, false, false).build()) {
             Chart chart = Chart.of("signal.disproportionality", null, signals, null, null, null, 0,
-                    Map.of("prrThreshold", 3.0));
+                    Map.of("prrMin", 3.0));
             VolcanoPlot plot = (VolcanoPlot) ((Chart.Signals) chart).model();
             assertEquals(List.of("Drugzumab \u2013 Hepatitis", "Drugzumab \u2013 Rash", "Oldmab \u2013 Nausea"), plot.names());
             assertArrayEquals(new double[] {9.6, 2.4, 1.0}, plot.ratio());

@@ -72,33 +72,39 @@ public record EmpiricalRoc(double[] cases, double[] controls, boolean higherIsCa
             double t = (unique[i - 1] + unique[i]) / 2;
             thresholds[i] = Math.abs(t) > 1e100 ? unique[i - 1] / 2 + unique[i] / 2 : t;
         }
+        double[] sortedCases = cases.clone();
+        double[] sortedControls = controls.clone();
+        Arrays.sort(sortedCases);
+        Arrays.sort(sortedControls);
         double[] se = new double[k + 1];
         double[] sp = new double[k + 1];
         for (int i = 0; i <= k; i++) {
             double t = thresholds[i];
-            long tp = Arrays.stream(cases).filter(v -> higher ? v >= t : v <= t).count();
-            long tn = Arrays.stream(controls).filter(v -> higher ? v < t : v > t).count();
+            // "<": tp = #(cases >= t), tn = #(controls < t); ">": tp = #(cases <= t), tn = #(controls > t)
+            long tp = higher ? cases.length - TimeDependentRoc.lowerBound(sortedCases, t)
+                    : TimeDependentRoc.upperBound(sortedCases, t);
+            long tn = higher ? TimeDependentRoc.lowerBound(sortedControls, t)
+                    : controls.length - TimeDependentRoc.upperBound(sortedControls, t);
             se[i] = tp / (double) cases.length;
             sp[i] = tn / (double) controls.length;
         }
+        // placements: psi(case, control) = 1 if the case is further in the case direction, 1/2 if tied
         double[] x = new double[cases.length];
         double[] y = new double[controls.length];
-        for (int i = 0; i < cases.length; i++) {
-            for (int j = 0; j < controls.length; j++) {
-                double a = higher ? cases[i] : -cases[i];
-                double b = higher ? controls[j] : -controls[j];
-                double psi = a > b ? 1 : a == b ? 0.5 : 0;
-                x[i] += psi;
-                y[j] += psi;
-            }
-        }
         double sum = 0;
         for (int i = 0; i < cases.length; i++) {
-            sum += x[i];
-            x[i] /= controls.length;
+            int below = TimeDependentRoc.lowerBound(sortedControls, cases[i]);
+            int atOrBelow = TimeDependentRoc.upperBound(sortedControls, cases[i]);
+            double wins = higher ? below : controls.length - atOrBelow;
+            double psi = wins + 0.5 * (atOrBelow - below);
+            sum += psi;
+            x[i] = psi / controls.length;
         }
         for (int j = 0; j < controls.length; j++) {
-            y[j] /= cases.length;
+            int below = TimeDependentRoc.lowerBound(sortedCases, controls[j]);
+            int atOrBelow = TimeDependentRoc.upperBound(sortedCases, controls[j]);
+            double wins = higher ? cases.length - atOrBelow : below;
+            y[j] = (wins + 0.5 * (atOrBelow - below)) / cases.length;
         }
         double auc = sum / ((double) cases.length * controls.length);
         return new EmpiricalRoc(cases.clone(), controls.clone(), higher, thresholds, se, sp, auc, x, y);

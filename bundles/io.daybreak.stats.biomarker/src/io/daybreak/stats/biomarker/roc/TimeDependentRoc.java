@@ -90,39 +90,91 @@ public record TimeDependentRoc(double time, double[] thresholds, double[] sensit
 
     /** {@code G(T_i-)}: the censoring Kaplan–Meier just before each patient's own time. */
     static double[] censoringSurvival(double[] time, boolean[] event) {
+        CensoringKm km = new CensoringKm(time, event);
         double[] g = new double[time.length];
         for (int i = 0; i < time.length; i++) {
-            g[i] = censoringSurvivalAt(time, event, time[i], true);
+            g[i] = km.at(time[i], true);
         }
         return g;
     }
 
-    /**
-     * The Kaplan–Meier estimate of the censoring survival G at {@code t} (or just before it when {@code before}):
-     * the product over censoring times c (&lt;= t, or &lt; t) of {@code 1 - (censored at c) / (at risk at c)}.
-     */
+    /** The censoring survival G at {@code t} (or just before it when {@code before}). */
     static double censoringSurvivalAt(double[] time, boolean[] event, double t, boolean before) {
-        double[] censored = new double[time.length];
-        int k = 0;
-        for (int i = 0; i < time.length; i++) {
-            if (!event[i]) {
-                censored[k++] = time[i];
-            }
-        }
-        double[] c = Arrays.stream(censored, 0, k).sorted().distinct().toArray();
-        double s = 1;
-        for (double ci : c) {
-            if (before ? ci >= t : ci > t) {
-                break;
-            }
-            int atRisk = 0;
-            int d = 0;
+        return new CensoringKm(time, event).at(t, before);
+    }
+
+    /**
+     * The Kaplan–Meier estimate of the censoring survival: the product over censoring times c of
+     * {@code 1 - (censored at c) / (at risk at c)}, at risk meaning time &gt;= c.
+     */
+    private static final class CensoringKm {
+        private final double[] times;
+        private final double[] survival;
+
+        CensoringKm(double[] time, boolean[] event) {
+            double[] sorted = time.clone();
+            Arrays.sort(sorted);
+            double[] censored = new double[time.length];
+            int k = 0;
             for (int i = 0; i < time.length; i++) {
-                atRisk += time[i] >= ci ? 1 : 0;
-                d += !event[i] && time[i] == ci ? 1 : 0;
+                if (!event[i]) {
+                    censored[k++] = time[i];
+                }
             }
-            s *= 1 - (double) d / atRisk;
+            double[] c = Arrays.copyOf(censored, k);
+            Arrays.sort(c);
+            double[] distinct = Arrays.stream(c).distinct().toArray();
+            times = distinct;
+            survival = new double[distinct.length];
+            double s = 1;
+            int from = 0;
+            for (int j = 0; j < distinct.length; j++) {
+                int d = 0;
+                while (from < c.length && c[from] == distinct[j]) {
+                    d++;
+                    from++;
+                }
+                int atRisk = time.length - lowerBound(sorted, distinct[j]);
+                s *= 1 - (double) d / atRisk;
+                survival[j] = s;
+            }
         }
-        return s;
+
+        /** G(t), or G(t-) when {@code before}. */
+        double at(double t, boolean before) {
+            // number of censoring times <= t (or < t)
+            int count = before ? lowerBound(times, t) : upperBound(times, t);
+            return count == 0 ? 1 : survival[count - 1];
+        }
+    }
+
+    /** The number of values below {@code v} in sorted {@code a}. */
+    static int lowerBound(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The number of values at or below {@code v} in sorted {@code a}. */
+    static int upperBound(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +122,38 @@ class RocTest extends MethodTestSupport {
         double[] t = EmpiricalRoc.delongPairedTest(roc(M1), roc(M2));
         assertRelative(0.53173129045948297, t[0], 1e-12, "z");
         assertRelative(0.59491211690131462, t[1], 1e-12, "p");
+    }
+
+    @Test
+    void sortedCountsEqualTheDefinitionOnTiedData() {
+        // the engine counts by binary search; here every pair is compared directly (Mann-Whitney with ties 1/2)
+        SplittableRandom random = new SplittableRandom(11);
+        double[] cases = new double[300];
+        double[] controls = new double[500];
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = random.nextInt(40) + 5;
+        }
+        for (int j = 0; j < controls.length; j++) {
+            controls[j] = random.nextInt(40);
+        }
+        for (EmpiricalRoc.Direction d : EmpiricalRoc.Direction.values()) {
+            EmpiricalRoc r = EmpiricalRoc.of(cases, controls, d);
+            double sign = r.higherIsCase() ? 1 : -1;
+            double wins = 0;
+            for (double a : cases) {
+                for (double b : controls) {
+                    wins += sign * a > sign * b ? 1 : a == b ? 0.5 : 0;
+                }
+            }
+            assertEquals(wins / (300.0 * 500.0), r.auc(), 1e-15, d.toString());
+            for (int k = 0; k < r.thresholds().length; k++) {
+                double t = r.thresholds()[k];
+                long tp = Arrays.stream(cases).filter(v -> sign > 0 ? v >= t : v <= t).count();
+                long tn = Arrays.stream(controls).filter(v -> sign > 0 ? v < t : v > t).count();
+                assertEquals(tp / 300.0, r.sensitivity()[k], 0, "sensitivity " + k);
+                assertEquals(tn / 500.0, r.specificity()[k], 0, "specificity " + k);
+            }
+        }
     }
 
     @Test

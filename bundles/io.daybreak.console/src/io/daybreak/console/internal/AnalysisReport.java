@@ -71,8 +71,10 @@ final class AnalysisReport {
             charts.forEach(svg -> html.append(svg).append('\n'));
         }
         if (!(document.get(RunReport.CHARTS) instanceof List<?>)) {
-            // a saved signal result carrying its table in the summary (as rows)
-            SignalReport.html(method, name -> SignalReport.rows(summary.get(name)), parameters(document))
+            // a saved signal result carrying its table in the summary: as rows (a local run), as columns under the
+            // table's name or at the summary's top level (federated results)
+            SignalReport.html(method, name -> SignalReport.rows(summary.containsKey(name) ? summary.get(name) : summary),
+                    parameters(document))
                     .forEach(part -> html.append(part).append('\n'));
         }
         if (summary.get("curves") instanceof List<?> curves) {

@@ -107,8 +107,15 @@ final class SignalReport {
         };
     }
 
-    /** The rows of a table in a saved document (a list of maps with the same keys), or null. */
+    /**
+     * The rows of a table in a saved document, or null: a list of maps with the same keys (a local run's table), or
+     * a map of columns (a federated result's table, or its summary itself where the columns are at its top level):
+     * the columns are the lists as long as the first list in the map.
+     */
     static Rows rows(Object value) {
+        if (value instanceof Map<?, ?> columns) {
+            return columnRows(columns);
+        }
         if (!Output.isTable(value)) {
             return null;
         }
@@ -142,6 +149,46 @@ final class SignalReport {
             @Override
             public boolean flag(String column, int row) {
                 return Boolean.TRUE.equals(cell(column, row));
+            }
+        };
+    }
+
+    private static Rows columnRows(Map<?, ?> columns) {
+        int size = columns.values().stream().filter(List.class::isInstance).map(v -> ((List<?>) v).size()).findFirst()
+                .orElse(0);
+        if (size == 0) {
+            return null;
+        }
+        return new Rows() {
+            private Object cell(String column, int row) {
+                return ((List<?>) columns.get(column)).get(row);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public boolean has(String column) {
+                return columns.get(column) instanceof List<?> list && list.size() == size;
+            }
+
+            @Override
+            public String text(String column, int row) {
+                Object cell = cell(column, row);
+                return cell == null ? "NA" : cell instanceof String s ? s : Output.format(cell);
+            }
+
+            @Override
+            public double number(String column, int row) {
+                return cell(column, row) instanceof Number n ? n.doubleValue() : Double.NaN;
+            }
+
+            @Override
+            public boolean flag(String column, int row) {
+                Object cell = cell(column, row);
+                return Boolean.TRUE.equals(cell) || cell instanceof Number n && n.doubleValue() != 0;
             }
         };
     }

@@ -70,7 +70,7 @@ class SignalReportTest {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("method", "signal.disproportionality");
         document.put("summary", summary);
-        document.put("provenance", Map.of("parameters", Map.of("prrThreshold", 3.0, "sortBy", "prr")));
+        document.put("provenance", Map.of("parameters", Map.of("prrMin", 3.0, "sortBy", "prr")));
         Path file = dir.resolve("signals.html");
         AnalysisReport.write(file, "Signals", List.of(document), null);
         String html = Files.readString(file);
@@ -159,6 +159,45 @@ class SignalReportTest {
         assertEquals(flagged, count(html, "fill=\"#e15759\" stroke=\"#ffffff\""), "one highlighted dot per signal");
         String aeHtml = Files.readString(out.resolve("signal-ae.html"));
         assertEquals(30, count(aeHtml, "<title>Drug 10 mg vs Placebo, "), "a risk difference per term and arm");
+    }
+
+    /**
+     * Federated results carry their tables as columns: the disproportionality table under "signals", the AE table's
+     * columns at the top level of the summary. Both are drawn as the local runs' rows are.
+     */
+    @Test
+    void federatedResultsWithColumnTablesAreDrawnToo() throws Exception {
+        Map<String, List<Object>> columns = new LinkedHashMap<>();
+        for (String column : DISPRO_COLUMNS) {
+            List<Object> values = new ArrayList<>();
+            for (Object row : signals()) {
+                values.add(((Map<?, ?>) row).get(column));
+            }
+            columns.put(column, values);
+        }
+        Map<String, Object> dispro = new LinkedHashMap<>();
+        dispro.put("method", "signal.disproportionality");
+        dispro.put("summary", Map.of("signals", columns, "complete", true));
+        dispro.put("certificate", Map.of("method", "signal.disproportionality"));
+        List<Object> aeRows = SignalReportExample.ae(17L);
+        Map<String, Object> aeSummary = new LinkedHashMap<>();
+        for (Object key : ((Map<?, ?>) aeRows.get(0)).keySet()) {
+            List<Object> values = new ArrayList<>();
+            aeRows.forEach(row -> values.add(((Map<?, ?>) row).get(key)));
+            aeSummary.put(String.valueOf(key), values);
+        }
+        aeSummary.put("suppressedCells", 0L);
+        Map<String, Object> ae = new LinkedHashMap<>();
+        ae.put("method", "signal.ae-compare");
+        ae.put("summary", aeSummary);
+        Path file = dir.resolve("federated.html");
+        AnalysisReport.write(file, "Federated signals", List.of(dispro), null);
+        String html = Files.readString(file);
+        assertEquals(2, count(html, "<tr class=\"signal\">"), "the two flagged pairs of the column table");
+        assertTrue(html.contains("aria-label=\"volcano plot\""), "the volcano plot of the federated result");
+        AnalysisReport.write(file, "Federated adverse events", List.of(ae), null);
+        assertEquals(30, count(Files.readString(file), "<title>Drug 10 mg vs Placebo, "),
+                "the AE dot plot from the summary's columns");
     }
 
     /** sortBy=ror: the ROR on the x axis, without a line for it (its criterion is on the lower limit). */

@@ -3,7 +3,7 @@
 .libPaths(c("/work/Rlib", .libPaths()))
 suppressPackageStartupMessages(library(openEBGM))
 here <- dirname(normalizePath(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))))
-pairs <- read.csv(file.path(here, "ebgm-synthetic-pairs.csv"), stringsAsFactors = FALSE)
+pairs <- read.csv(file.path(here, "../../../../tests/io.daybreak.methods.signal.tests/resources/ebgm-synthetic-pairs.csv"), stringsAsFactors = FALSE)
 processed <- data.frame(var1 = pairs$drug, var2 = pairs$event, N = pairs$N, E = pairs$E)
 g <- function(x) paste(sprintf("%.17g", x), collapse = ", ")
 theta_init <- data.frame(alpha1 = c(0.2, 0.1, 0.3, 0.5, 0.2), beta1 = c(0.1, 0.1, 0.5, 0.3, 0.2),

@@ -1,5 +1,5 @@
 # Seeded synthetic spontaneous-report data for the signal.ebgm tests, counted into pairs with openEBGM::processRaw.
-# Writes ebgm-synthetic-pairs.csv (drug, event, N, E) next to this script, used by the Java tests.
+# Writes tests/io.daybreak.methods.signal.tests/resources/ebgm-synthetic-pairs.csv (drug, event, N, E) for the Java tests.
 # Run: Rscript docs/validation/r/signal/ebgm_synthetic_data.R   (openEBGM 0.9.1 in /work/Rlib)
 .libPaths(c("/work/Rlib", .libPaths()))
 suppressPackageStartupMessages(library(openEBGM))
@@ -22,5 +22,5 @@ processed <- processRaw(raw, stratify = FALSE, zeroes = FALSE)
 out <- data.frame(drug = as.character(processed$var1), event = as.character(processed$var2),
                   N = processed$N, E = sprintf("%.17g", processed$E))
 here <- dirname(normalizePath(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))))
-write.csv(out, file.path(here, "ebgm-synthetic-pairs.csv"), row.names = FALSE, quote = FALSE)
+write.csv(out, file.path(here, "../../../../tests/io.daybreak.methods.signal.tests/resources/ebgm-synthetic-pairs.csv"), row.names = FALSE, quote = FALSE)
 cat("pairs:", nrow(out), " N table:", head(table(out$N), 8), "\n")

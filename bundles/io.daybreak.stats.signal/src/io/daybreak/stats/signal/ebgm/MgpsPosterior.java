@@ -13,8 +13,8 @@ import org.apache.commons.statistics.distribution.GammaDistribution;
  * (DuMouchel 1999, eqs. 5-11; openEBGM's {@code Qn}, {@code ebgm}, {@code quantBisect}).
  *
  * <p>Quantiles are exact roots of the mixture CDF (safeguarded Newton to 1e-14 relative, falling back to Brent's method
- * between the two components' quantiles, which bracket the mixture's), not openEBGM's fixed-width bisection rounded to {@code digits}; with openEBGM's
- * {@code digits} set high the two agree to its bisection tolerance.
+ * between the two components' quantiles, which bracket the mixture's), not openEBGM's fixed-width bisection
+ * rounded to {@code digits}; with openEBGM's {@code digits} set high the two agree to its bisection tolerance.
  */
 public final class MgpsPosterior {
 
@@ -110,7 +110,7 @@ public final class MgpsPosterior {
             double d = qn * r1 * RegularizedGamma.P.derivative(a1, r1 * x)
                     + (1 - qn) * r2 * RegularizedGamma.P.derivative(a2, r2 * x);
             double next = d > 0 ? x - f / d : Double.NaN;
-            if (Math.abs(next - x) <= 1e-14 * x || hi - lo <= 1e-14 * hi) {
+            if (Math.abs(next - x) <= 1e-14 * x || Double.isFinite(hi) && hi - lo <= 1e-14 * hi) {
                 return next > lo && next < hi ? next : x;
             }
             x = next;

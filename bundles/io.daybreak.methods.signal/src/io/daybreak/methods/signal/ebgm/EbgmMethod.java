@@ -1,6 +1,8 @@
 package io.daybreak.methods.signal.ebgm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -89,17 +91,27 @@ public final class EbgmMethod extends SettingsMethod<EbgmMethod.EbgmSettings> {
     record Pairs(String[] drug, String[] event, int[] n, double[] e) {
     }
 
+    /**
+     * The counted pairs in a canonical order (drug, then event), so that the fit does not depend on the order in
+     * which rows or sites came: the federated analysis then reproduces the pooled one exactly.
+     */
     static Pairs fromCounts(PairCounts counts) {
         int m = counts.size();
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing((Integer i) -> counts.drug(i)).thenComparing(i -> counts.event(i)));
         String[] d = new String[m];
         String[] ev = new String[m];
         int[] n = new int[m];
         double[] e = new double[m];
-        for (int i = 0; i < m; i++) {
-            d[i] = counts.drug(i);
-            ev[i] = counts.event(i);
-            n[i] = Math.toIntExact(counts.n(i));
-            e[i] = counts.expected(i);
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            d[k] = counts.drug(i);
+            ev[k] = counts.event(i);
+            n[k] = Math.toIntExact(counts.n(i));
+            e[k] = counts.expected(i);
         }
         return new Pairs(d, ev, n, e);
     }

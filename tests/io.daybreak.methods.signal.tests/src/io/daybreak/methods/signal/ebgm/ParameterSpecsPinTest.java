@@ -14,6 +14,6 @@ class ParameterSpecsPinTest {
     @Test
     void theEbgmMethodsDeclareThePinnedParameters() {
         ParameterSpecsPin.assertUnchanged(ParameterSpecsPinTest.class, "previous-parameter-specs.txt",
-                List.of(new EbgmMethod().descriptor()));
+                List.of(new EbgmMethod().descriptor(), new EbgmFederatedMethod().descriptor()));
     }
 }

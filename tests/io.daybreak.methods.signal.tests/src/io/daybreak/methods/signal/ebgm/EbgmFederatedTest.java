@@ -23,9 +23,10 @@ import io.daybreak.methods.signal.SignalSites;
 import io.daybreak.methods.signal.disproportionality.DisproportionalitySiteStep;
 
 /**
- * Federated signal.ebgm on the disproportionality site step: equal to the pooled analysis without suppression, and
- * under suppression the sites release only counts 0 or >= minCellCount and a truncated fit without an interior optimum
- * is refused with a clear message (the suppressed-equivalence test of ADR 0026 is not written yet).
+ * Federated signal.ebgm on the disproportionality site step (ADR 0026): equal to the pooled analysis without
+ * suppression; truncated at N* = minCellCount equal to the pooled N* fit when no count the fit needs is suppressed;
+ * under suppression the sites release only counts 0 or >= minCellCount and a truncated fit without an interior
+ * optimum is refused with a clear message.
  */
 class EbgmFederatedTest extends SignalSites {
     private static final String DATASET = "reports";
@@ -35,11 +36,18 @@ class EbgmFederatedTest extends SignalSites {
 
     /** The synthetic pairs as one report per pair occurrence; report r goes to site r % 3. */
     private List<Table> siteTables(EbgmTestData d) {
+        return siteTables(d, 1);
+    }
+
+    /** With {@code copies} reports per pair occurrence, all at the occurrence's site. */
+    private List<Table> siteTables(EbgmTestData d, int copies) {
         List<List<String[]>> rows = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         int next = 0;
         for (int i = 0; i < d.n.length; i++) {
             for (int k = 0; k < d.n[i]; k++) {
-                rows.get(next % 3).add(new String[] {String.format("R%06d", next), d.drug[i], d.event[i]});
+                for (int c = 0; c < copies; c++) {
+                    rows.get(next % 3).add(new String[] {String.format("R%06d-%d", next, c), d.drug[i], d.event[i]});
+                }
                 next++;
             }
         }
@@ -59,10 +67,28 @@ class EbgmFederatedTest extends SignalSites {
 
     @Test
     void withNothingSuppressedTheFederatedResultIsThePooledAnalysis() throws Exception {
-        EbgmTestData d = EbgmTestData.load();
-        List<Table> tables = siteTables(d);
+        List<Table> tables = siteTables(EbgmTestData.load());
         LocalSites sites = sites(DATASET, tables, policy(1), STEPS, METHODS);
-        FederatedMethod.Outcome outcome = federated(sites, FEDERATED, Map.of("report", "report"));
+        assertFederatedIsPooled(sites, tables, Map.of("report", "report"));
+    }
+
+    @Test
+    void truncatedAtMinCellCountTheFederatedFitIsThePooledFitWithTheSameNStar() throws Exception {
+        // two reports per pair occurrence at the same site: every count a site holds is >= 2, so minCellCount 2
+        // suppresses nothing, and the fit truncated at N* = 2 (needing no count below 2) is the pooled N* = 2 fit
+        List<Table> tables = siteTables(EbgmTestData.load(), 2);
+        LocalSites sites = sites(DATASET, tables, policy(2), STEPS, METHODS);
+        FederatedMethod.Outcome outcome = assertFederatedIsPooled(sites, tables, Map.of("report", "report",
+                "nStar", "2"));
+        assertEquals(true, part(outcome, "prior").get("converged").get(0));
+        for (Object n : part(outcome, "ebgm").get("n")) {
+            assertTrue((Double) n >= 2, "n " + n);
+        }
+    }
+
+    private FederatedMethod.Outcome assertFederatedIsPooled(LocalSites sites, List<Table> tables,
+            Map<String, String> parameters) throws Exception {
+        FederatedMethod.Outcome outcome = federated(sites, FEDERATED, parameters);
         assertEquals(true, outcome.summary().get("complete"));
         // the pooled analysis: the local method on all the reports
         List<Object> report = new ArrayList<>();
@@ -78,7 +104,7 @@ class EbgmFederatedTest extends SignalSites {
         Table all = keep(Table.builder(allocator).add("report", io.daybreak.data.ColumnType.STRING, report)
                 .add("drug", io.daybreak.data.ColumnType.STRING, drug)
                 .add("event", io.daybreak.data.ColumnType.STRING, event).build());
-        MethodResult local = apply(new EbgmMethod(), Map.of("report", "report"), Map.of("data", all),
+        MethodResult local = apply(new EbgmMethod(), parameters, Map.of("data", all),
                 new TestMethodContext(allocator, 1));
         try {
             Map<String, List<Object>> prior = part(outcome, "prior");
@@ -99,6 +125,7 @@ class EbgmFederatedTest extends SignalSites {
         } finally {
             local.outputs().values().forEach(Table::close);
         }
+        return outcome;
     }
 
     @Test

@@ -17,7 +17,6 @@ import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.Table;
 import io.daybreak.stats.signal.disproportionality.Criteria;
 import io.daybreak.stats.signal.disproportionality.Disproportionality;
-import io.daybreak.stats.signal.disproportionality.PairCounter;
 import io.daybreak.stats.signal.disproportionality.PairCounts;
 import io.daybreak.stats.signal.disproportionality.PairStatistics;
 
@@ -77,9 +76,9 @@ public final class DisproportionalityMethod extends SettingsMethod<Disproportion
                 counts = precounted(data, settings);
                 skipped = 0;
             } else {
-                ReportRows rows = ReportRows.read(data, settings.columns());
-                counts = PairCounter.count(rows.drug(), rows.event(), rows.report(), rows.stratum());
-                skipped = rows.rows() - rows.used().length;
+                long[] skippedRows = new long[1];
+                counts = CodedRows.count(data, settings.columns(), skippedRows);
+                skipped = skippedRows[0];
             }
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(e.getMessage());

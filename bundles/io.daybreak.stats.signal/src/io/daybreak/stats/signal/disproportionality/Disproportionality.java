@@ -37,10 +37,11 @@ public final class Disproportionality {
     /** Statistics of every pair with n ≥ minCount, in the order of the counts. */
     public static List<PairStatistics> compute(PairCounts counts, Criteria criteria, long minCount) {
         List<PairStatistics> out = new ArrayList<>();
+        double z = z(criteria);
         for (int i = 0; i < counts.size(); i++) {
             if (counts.n(i) >= minCount) {
                 out.add(of(counts.drug(i), counts.event(i), counts.n(i), counts.drugCount(i), counts.eventCount(i),
-                        counts.total(), counts.expected(i), criteria));
+                        counts.total(), counts.expected(i), criteria, z));
             }
         }
         return out;
@@ -63,6 +64,16 @@ public final class Disproportionality {
     /** Statistics of one 2 × 2 table. */
     public static PairStatistics of(String drug, String event, long a, long nDrug, long nEvent, long total,
             double expected, Criteria criteria) {
+        return of(drug, event, a, nDrug, nEvent, total, expected, criteria, z(criteria));
+    }
+
+    /** The normal quantile of the two-sided interval level. */
+    private static double z(Criteria criteria) {
+        return NormalDistribution.of(0, 1).inverseCumulativeProbability((1 + criteria.level()) / 2);
+    }
+
+    private static PairStatistics of(String drug, String event, long a, long nDrug, long nEvent, long total,
+            double expected, Criteria criteria, double z) {
         long b = nDrug - a;
         long c = nEvent - a;
         long d = total - a - b - c;
@@ -70,7 +81,6 @@ public final class Disproportionality {
             throw new IllegalArgumentException("pair '" + drug + "' / '" + event + "': n " + a + ", n_drug " + nDrug
                     + ", n_event " + nEvent + ", n_total " + total + " do not make a 2 x 2 table (a cell is negative)");
         }
-        double z = NormalDistribution.of(0, 1).inverseCumulativeProbability((1 + criteria.level()) / 2);
         Double prr = null;
         Double prrLower = null;
         Double prrUpper = null;

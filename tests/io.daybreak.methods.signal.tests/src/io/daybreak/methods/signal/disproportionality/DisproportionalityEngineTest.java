@@ -192,6 +192,36 @@ class DisproportionalityEngineTest {
     }
 
     @Test
+    void intCodedRowsWithSparseReportIdsCountAsTheStringCodedOnes() {
+        // report ids spread over the whole int range take the counter's hash path instead of its offset path
+        String[][] rows = ReferenceData.reports();
+        int n = rows[0].length;
+        Map<String, Integer> drugs = new java.util.LinkedHashMap<>();
+        Map<String, Integer> events = new java.util.LinkedHashMap<>();
+        int[] d = new int[n];
+        int[] e = new int[n];
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = drugs.computeIfAbsent(rows[1][i], x -> drugs.size());
+            e[i] = events.computeIfAbsent(rows[2][i], x -> events.size());
+            r[i] = Integer.parseInt(rows[0][i].substring(1)) * 357_913 - 1_000_000_000;
+        }
+        PairCounts sparse = PairCounter.count(d, e, r, null, drugs.keySet().toArray(String[]::new),
+                events.keySet().toArray(String[]::new), 1);
+        PairCounts strings = PairCounter.count(rows[1], rows[2], rows[0], null);
+        assertEquals(strings.size(), sparse.size());
+        assertEquals(6000, sparse.total());
+        for (int i = 0; i < strings.size(); i++) {
+            int j = sparse.indexOf(strings.drug(i), strings.event(i));
+            assertEquals(strings.n(i), sparse.n(j));
+            assertEquals(strings.drugCount(i), sparse.drugCount(j));
+            assertEquals(strings.expected(i), sparse.expected(j), 1e-12);
+        }
+        assertThrows(IllegalArgumentException.class, () -> PairCounter.count(new int[] {0, 3}, new int[] {0, 0}, null,
+                null, new String[] {"A", "B"}, new String[] {"X"}, 1), "a drug index outside the dictionary");
+    }
+
+    @Test
     void preCountedPairsWithGivenMarginsAreChecked() {
         String[] drug = {"A", "A", "B"};
         String[] event = {"X", "Y", "X"};

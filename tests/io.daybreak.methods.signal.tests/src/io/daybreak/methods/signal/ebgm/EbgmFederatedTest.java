@@ -78,8 +78,9 @@ class EbgmFederatedTest extends SignalSites {
         // suppresses nothing, and the fit truncated at N* = 2 (needing no count below 2) is the pooled N* = 2 fit
         List<Table> tables = siteTables(EbgmTestData.load(), 2);
         LocalSites sites = sites(DATASET, tables, policy(2), STEPS, METHODS);
+        // two of the vignette's starts (the truncated likelihood is slow to evaluate; autoHyper's check needs two)
         FederatedMethod.Outcome outcome = assertFederatedIsPooled(sites, tables, Map.of("report", "report",
-                "nStar", "2"));
+                "nStar", "2", "starts", "0.2,0.1,2,4,0.3333333333333333,0.1,0.1,10,10,0.2"));
         assertEquals(true, part(outcome, "prior").get("converged").get(0));
         for (Object n : part(outcome, "ebgm").get("n")) {
             assertTrue((Double) n >= 2, "n " + n);
@@ -148,7 +149,7 @@ class EbgmFederatedTest extends SignalSites {
         // pooled pairs with N_star = 2 ends at alpha2 ~ 127 or alpha1 -> 0, and autoHyper fails); on the rows the
         // sites keep under minCellCount = 2 the same happens, and the coordinator says so without any value
         Map<String, String> parameters = Map.of("report", "report", "nStar", "2", "paramLimit", "10000",
-                "minConverged", "0");
+                "minConverged", "0", "starts", "0.2,0.1,2,4,0.3333333333333333");
         InvalidParameterException refused = assertThrows(InvalidParameterException.class,
                 () -> federated(sites, FEDERATED, parameters));
         assertTrue(refused.getMessage().contains("outside the parameter space"), refused.getMessage());

@@ -104,7 +104,7 @@ public final class DisproportionalityFederatedMethod implements FederatedMethod 
     }
 
     /** The sums of the sites' releases over the union of their labels. */
-    static final class Pooled {
+    public static final class Pooled {
         private final Map<String, Integer> drugs = new LinkedHashMap<>();
         private final Map<String, Integer> events = new LinkedHashMap<>();
         private final Map<String, Integer> strata = new LinkedHashMap<>();
@@ -113,14 +113,14 @@ public final class DisproportionalityFederatedMethod implements FederatedMethod 
         private final Map<Long, Long> eventMargins = new HashMap<>();
         private final Map<Integer, Long> totals = new HashMap<>();
 
-        long key(String drug, String event) {
+        public long key(String drug, String event) {
             Integer d = drugs.get(drug);
             Integer e = events.get(event);
             return d == null || e == null ? -1 : ((long) d << 32) | e;
         }
 
         /** Adds a site's release; returns the keys of the pairs it released. */
-        Map<Long, Boolean> add(String site, Aggregates release) {
+        public Map<Long, Boolean> add(String site, Aggregates release) {
             List<String> siteDrugs = release.labels("drugs");
             List<String> siteEvents = release.labels("events");
             List<String> siteStrata = release.labels("strata");
@@ -154,7 +154,7 @@ public final class DisproportionalityFederatedMethod implements FederatedMethod 
             return released;
         }
 
-        PairCounts counts() {
+        public PairCounts counts() {
             int nd = drugs.size();
             int ne = events.size();
             int ns = Math.max(1, strata.size());

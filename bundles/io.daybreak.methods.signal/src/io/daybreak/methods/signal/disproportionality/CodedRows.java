@@ -18,7 +18,7 @@ import io.daybreak.stats.signal.disproportionality.PairCounts;
  * counted by {@link PairCounter}: the local method's fast path. Stratum labels are the stratum columns' values
  * joined by "|" as in {@link ReportRows}; rows with a missing value in any column used are skipped.
  */
-final class CodedRows {
+public final class CodedRows {
     private CodedRows() {
     }
 
@@ -26,8 +26,12 @@ final class CodedRows {
     private record Coded(int[] codes, String[] levels) {
     }
 
-    /** @return the counts, and the number of rows skipped in {@code skipped[0]} */
-    static PairCounts count(Table data, ReportColumns columns, long[] skipped) {
+    /**
+     * The report rows of {@code data} counted into pairs (also {@code signal.ebgm}'s reading of report rows).
+     *
+     * @return the counts, and the number of rows skipped in {@code skipped[0]}
+     */
+    public static PairCounts count(Table data, ReportColumns columns, long[] skipped) {
         Coded drug = code(data, "drug", columns.drug());
         Coded event = code(data, "event", columns.event());
         Coded report = columns.report() == null ? null : code(data, "report", columns.report());

@@ -6,7 +6,7 @@ import java.util.List;
 import io.daybreak.core.method.Setting;
 
 /** Settings group: the columns of report–drug–event rows. */
-record ReportColumns(
+public record ReportColumns(
         @Setting(defaultValue = "drug", doc = "column of drug names or codes")
         String drug,
         @Setting(defaultValue = "event", doc = "column of event names or codes (e.g. MedDRA PT)")
@@ -17,7 +17,7 @@ record ReportColumns(
         @Setting(optional = true, doc = "comma list of stratum columns (e.g. sex,age_group,year) for the expected count")
         String strata) {
 
-    List<String> strataColumns() {
+    public List<String> strataColumns() {
         List<String> names = new ArrayList<>();
         if (strata != null) {
             for (String name : strata.split(",")) {

@@ -12,7 +12,7 @@ import io.daybreak.data.Table;
  * Report–drug–event rows read from a table as text: drug, event, report id (or null) and stratum label (the stratum
  * columns' values joined by "|", or null), for the rows where none of them is missing ({@link #used}).
  */
-record ReportRows(String[] drug, String[] event, String[] report, String[] stratum, int[] used, int rows) {
+public record ReportRows(String[] drug, String[] event, String[] report, String[] stratum, int[] used, int rows) {
 
     /** @throws IllegalArgumentException naming the parameter and column when a column is absent */
     static ReportRows read(Table data, ReportColumns columns) {
@@ -59,8 +59,11 @@ record ReportRows(String[] drug, String[] event, String[] report, String[] strat
         return new ReportRows(d, e, r, s, rows, n);
     }
 
-    /** A column's values as text (numbers written without a trailing ".0" when whole); null where missing. */
-    static String[] text(Table data, String parameter, String name) {
+    /**
+     * A column's values as text (numbers written without a trailing ".0" when whole); null where missing. Also how
+     * {@code signal.ebgm} reads pre-counted pairs' names.
+     */
+    public static String[] text(Table data, String parameter, String name) {
         if (!data.hasColumn(name)) {
             throw new IllegalArgumentException("parameter '" + parameter + "': column '" + name + "' is not in the data "
                     + "(columns: " + String.join(", ", data.columnNames()) + ")");

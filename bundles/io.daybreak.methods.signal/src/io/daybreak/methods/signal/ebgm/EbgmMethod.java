@@ -1,9 +1,7 @@
 package io.daybreak.methods.signal.ebgm;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
@@ -16,20 +14,21 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
-import io.daybreak.data.ColumnType;
 import io.daybreak.data.DoubleColumn;
-import io.daybreak.data.StringColumn;
 import io.daybreak.data.Table;
-import io.daybreak.stats.signal.disproportionality.PairCounter;
+import io.daybreak.methods.signal.disproportionality.CodedRows;
+import io.daybreak.methods.signal.disproportionality.ReportColumns;
+import io.daybreak.methods.signal.disproportionality.ReportRows;
 import io.daybreak.stats.signal.disproportionality.PairCounts;
 import io.daybreak.stats.signal.ebgm.HyperparameterFit;
 
 /**
  * {@code signal.ebgm}: DuMouchel's multi-item gamma-Poisson shrinker as openEBGM computes it. From pre-counted pairs
- * (drug, event, N, E as openEBGM::processRaw writes them) or report rows (counted by the disproportionality
- * {@link PairCounter}), the two-gamma mixture prior is fitted by maximum likelihood (truncated at N*, optionally on
- * squashed data, from several starts with autoHyper's acceptance rule) and every pair gets EBGM, the posterior 5% and
- * 95% quantiles (EB05, EB95) and the posterior probability that its reporting ratio exceeds a threshold.
+ * (drug, event, N, E as openEBGM::processRaw writes them) or report rows (read and counted by {@link CodedRows}, as
+ * signal.disproportionality reads them), the two-gamma mixture prior is fitted by maximum likelihood (truncated at
+ * N*, optionally on squashed data, from several starts with autoHyper's acceptance rule) and every pair gets EBGM,
+ * the posterior 5% and 95% quantiles (EB05, EB95) and the posterior probability that its reporting ratio exceeds a
+ * threshold.
  */
 @Component(service = Method.class)
 public final class EbgmMethod extends SettingsMethod<EbgmMethod.EbgmSettings> {
@@ -76,7 +75,12 @@ public final class EbgmMethod extends SettingsMethod<EbgmMethod.EbgmSettings> {
         if (data == null) {
             throw new InvalidParameterException("input table 'data' is missing");
         }
-        Pairs pairs = settings.count() != null ? precounted(data, settings) : counted(data, settings);
+        Pairs pairs;
+        try {
+            pairs = settings.count() != null ? precounted(data, settings) : counted(data, settings);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(e.getMessage()); // a column the data lacks, of the wrong type
+        }
         HyperparameterFit.Result fit = settings.options().fit(pairs.n(), pairs.e());
         EbgmResult result = new EbgmResult(pairs.drug(), pairs.event(), pairs.n(), pairs.e(), fit, settings.options());
         MethodResult.Builder out = MethodResult.builder()
@@ -120,52 +124,9 @@ public final class EbgmMethod extends SettingsMethod<EbgmMethod.EbgmSettings> {
         if (s.expected() != null) {
             throw new InvalidParameterException("parameter 'expected' applies to pre-counted pairs; give 'count' too");
         }
-        String[] drug = text(data, "drug", s.drug());
-        String[] event = text(data, "event", s.event());
-        String[] report = s.report() == null ? null : text(data, "report", s.report());
-        List<String[]> strata = new ArrayList<>();
-        if (s.strata() != null) {
-            for (String name : s.strata().split(",")) {
-                if (!name.isBlank()) {
-                    strata.add(text(data, "strata", name.trim()));
-                }
-            }
-        }
-        List<Integer> used = new ArrayList<>();
-        for (int i = 0; i < drug.length; i++) {
-            boolean ok = drug[i] != null && event[i] != null && (report == null || report[i] != null);
-            for (String[] col : strata) {
-                ok &= col[i] != null;
-            }
-            if (ok) {
-                used.add(i);
-            }
-        }
-        int m = used.size();
-        String[] d = new String[m];
-        String[] ev = new String[m];
-        String[] r = report == null ? null : new String[m];
-        String[] st = strata.isEmpty() ? null : new String[m];
-        for (int k = 0; k < m; k++) {
-            int i = used.get(k);
-            d[k] = drug[i];
-            ev[k] = event[i];
-            if (r != null) {
-                r[k] = report[i];
-            }
-            if (st != null) {
-                StringBuilder label = new StringBuilder();
-                for (String[] col : strata) {
-                    label.append(label.length() == 0 ? "" : "|").append(col[i]);
-                }
-                st[k] = label.toString();
-            }
-        }
-        try {
-            return fromCounts(PairCounter.count(d, ev, r, st));
-        } catch (IllegalArgumentException ex) {
-            throw new InvalidParameterException(ex.getMessage());
-        }
+        // the same reading of report rows as signal.disproportionality (rows with a missing value are skipped)
+        return fromCounts(CodedRows.count(data, new ReportColumns(s.drug(), s.event(), s.report(), s.strata()),
+                new long[1]));
     }
 
     private static Pairs precounted(Table data, EbgmSettings s) {
@@ -173,8 +134,8 @@ public final class EbgmMethod extends SettingsMethod<EbgmMethod.EbgmSettings> {
             throw new InvalidParameterException("parameters 'report' and 'strata' apply to report rows; with 'count' "
                     + "every row is a pre-counted pair");
         }
-        String[] drug = text(data, "drug", s.drug());
-        String[] event = text(data, "event", s.event());
+        String[] drug = ReportRows.text(data, "drug", s.drug());
+        String[] event = ReportRows.text(data, "event", s.event());
         double[] nn = numbers(data, "count", s.count());
         int m = nn.length;
         int[] n = new int[m];
@@ -225,34 +186,6 @@ public final class EbgmMethod extends SettingsMethod<EbgmMethod.EbgmSettings> {
         double[] out = new double[column.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = column.isNull(i) ? Double.NaN : column.get(i);
-        }
-        return out;
-    }
-
-    /** A column as text (whole numbers without ".0"); null where missing. */
-    static String[] text(Table data, String parameter, String name) {
-        if (!data.hasColumn(name)) {
-            throw new InvalidParameterException("parameter '" + parameter + "': column '" + name + "' is not in the data "
-                    + "(columns: " + String.join(", ", data.columnNames()) + ")");
-        }
-        int n = data.rowCount();
-        String[] out = new String[n];
-        ColumnType type = data.columnType(name);
-        if (type == ColumnType.STRING) {
-            StringColumn column = data.strings(name);
-            for (int i = 0; i < n; i++) {
-                out[i] = column.isNull(i) ? null : column.get(i);
-            }
-        } else if (type != null && type.isNumeric()) {
-            DoubleColumn column = data.doubles(name);
-            for (int i = 0; i < n; i++) {
-                double v = column.get(i);
-                out[i] = column.isNull(i) ? null
-                        : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-            }
-        } else {
-            throw new InvalidParameterException("parameter '" + parameter + "': column '" + name + "' is neither text "
-                    + "nor numbers");
         }
         return out;
     }

@@ -89,7 +89,7 @@ cvshow <- function(label, cv) {
   cat(sprintf("lambda.min = %.17g; lambda.1se = %.17g; nzero = %s;\n", cv$lambda.min, cv$lambda.1se, jv(cv$nzero)))
 }
 cvshow("cv gaussian: cv.glmnet(X, y, foldid = fold, thresh = 1e-12)", cv.glmnet(X, y, foldid = fold, thresh = T))
-cvshow("cv gaussian alpha 0.5 mae not used; binomial deviance: cv.glmnet(X, yb, family = 'binomial', foldid = fold, thresh = 1e-12)",
+cvshow("cv binomial deviance: cv.glmnet(X, yb, family = 'binomial', foldid = fold, thresh = 1e-12)",
        cv.glmnet(X, yb, family = "binomial", foldid = fold, thresh = T))
 cvshow("cv binomial auc: cv.glmnet(X, yb, family = 'binomial', type.measure = 'auc', foldid = fold, thresh = 1e-12)",
        cv.glmnet(X, yb, family = "binomial", type.measure = "auc", foldid = fold, thresh = T))

@@ -81,6 +81,9 @@ XW <- ((iw * 7919 + jw * 104729 + iw * jw * 31) %% 1009) / 1009 - 0.5
 yw <- 3 * XW[, 1] - 2 * XW[, 2] + XW[, 5] + ((0:(nw - 1) * 37) %% 11) / 11 - 0.5
 show("gaussian wide alpha=1: glmnet(XW, yw, thresh = 1e-12)", glmnet(XW, yw, thresh = T), c(2, 5, 10, 20))
 show("gaussian wide alpha=0.3: glmnet(XW, yw, alpha = 0.3, thresh = 1e-12)", glmnet(XW, yw, alpha = 0.3, thresh = T), c(2, 5, 10, 20))
+pfw <- c(0, 1, 2, rep(1, pw - 3))
+show("gaussian wide alpha=0.5 pf: glmnet(XW, yw, alpha = 0.5, penalty.factor = c(0, 1, 2, rep(1, 597)), thresh = 1e-12)",
+     glmnet(XW, yw, alpha = 0.5, penalty.factor = pfw, thresh = T), c(2, 5, 10, 20))
 
 cvshow <- function(label, cv) {
   cat("//", label, "\n")

@@ -90,7 +90,8 @@ public final class ElasticNetMethod extends SettingsMethod<ElasticNetSettings> {
         context.progress(0.05, "fitting the path and " + java.util.Arrays.stream(foldid).max().orElse(0) + " folds");
         CrossValidatedPath cv;
         try {
-            cv = CrossValidation.run(input.data(), settings, foldid, measure, true);
+            cv = CrossValidation.run(input.data(), settings, foldid, measure,
+                    Runtime.getRuntime().availableProcessors() > 2);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(e.getMessage());
         }

@@ -198,6 +198,7 @@ public final class ElasticNet {
             } else if (m == 0) {
                 lam = BIG;
             } else if (m == 1) {
+                solver.exactGradients();
                 lam0 = 0;
                 for (int j = 0; j < p; j++) {
                     if (pb.ju[j] && pb.vp[j] > 0) {
@@ -323,22 +324,40 @@ public final class ElasticNet {
         }
     }
 
+    /** x'y over the common length of x (all arrays here have n elements). */
     static double dot(double[] x, double[] y, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int len = Math.min(x.length, y.length);
         int i = 0;
-        for (; i + 3 < n; i += 4) {
+        for (; i + 7 < len; i += 8) {
             s0 += x[i] * y[i];
             s1 += x[i + 1] * y[i + 1];
             s2 += x[i + 2] * y[i + 2];
             s3 += x[i + 3] * y[i + 3];
+            s4 += x[i + 4] * y[i + 4];
+            s5 += x[i + 5] * y[i + 5];
+            s6 += x[i + 6] * y[i + 6];
+            s7 += x[i + 7] * y[i + 7];
         }
-        for (; i < n; i++) {
+        for (; i < len; i++) {
             s0 += x[i] * y[i];
         }
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /** y −= a·x. */
+    static void axpy(double a, double[] x, double[] y) {
+        int len = Math.min(x.length, y.length);
+        for (int i = 0; i < len; i++) {
+            y[i] -= a * x[i];
+        }
     }
 
     /** The family-specific point solver. */
@@ -357,6 +376,10 @@ public final class ElasticNet {
 
         abstract double devRatio();
 
+        /** Makes g exact for every feature outside the strong set (λ_max is read from it). */
+        void exactGradients() {
+        }
+
         double intercept() {
             return 0;
         }
@@ -366,23 +389,103 @@ public final class ElasticNet {
         }
     }
 
+    /**
+     * The check of the features outside the strong set, skipping those that provably cannot violate their optimality
+     * condition: with r₀ the working residual at the last full check, |z_j'r|/d ≤ |z_j'r₀|/d + ‖z_j‖·‖r − r₀‖/d
+     * (Cauchy–Schwarz), so a feature whose bound is below its threshold λ·α·v_j needs no inner product. The check's
+     * outcome, and so the fit, is the same as computing every inner product; when more than a quarter of the
+     * features are in doubt, all are recomputed and r₀ moves to r.
+     */
+    static final class Screen {
+        final Problem pb;
+        final double divisor;
+        final double[] rRef;
+        final double[] gRef;
+
+        Screen(Problem pb, double divisor) {
+            this.pb = pb;
+            this.divisor = divisor;
+            this.rRef = new double[pb.n];
+            this.gRef = new double[pb.p];
+        }
+
+        /** Computes g for every feature outside the strong set at r, and makes r the reference. */
+        void refresh(double[] r) {
+            for (int j = 0; j < pb.p; j++) {
+                if (pb.ju[j] && !pb.strong[j]) {
+                    pb.g[j] = Math.abs(dot(pb.z[j], r, pb.n)) / divisor;
+                    gRef[j] = pb.g[j];
+                }
+            }
+            System.arraycopy(r, 0, rRef, 0, r.length);
+        }
+
+        /** Whether any feature outside the strong set violates its condition at r (those that do become strong). */
+        boolean violations(double[] r, double lam) {
+            double dr = 0;
+            for (int i = 0; i < r.length; i++) {
+                double d = r[i] - rRef[i];
+                dr += d * d;
+            }
+            double scale = Math.sqrt(dr * pb.n) / divisor;
+            int uncertain = 0;
+            int candidates = 0;
+            for (int j = 0; j < pb.p; j++) {
+                if (pb.ju[j] && !pb.strong[j]) {
+                    candidates++;
+                    if (!skippable(j, lam, scale)) {
+                        uncertain++;
+                    }
+                }
+            }
+            boolean fresh = uncertain > candidates / 4;
+            if (fresh) {
+                refresh(r);
+            }
+            boolean violated = false;
+            for (int j = 0; j < pb.p; j++) {
+                if (pb.ju[j] && !pb.strong[j]) {
+                    if (!fresh) {
+                        if (skippable(j, lam, scale)) {
+                            continue;
+                        }
+                        pb.g[j] = Math.abs(dot(pb.z[j], r, pb.n)) / divisor;
+                    }
+                    if (pb.g[j] > lam * pb.alpha * pb.vp[j]) {
+                        pb.strong[j] = true;
+                        violated = true;
+                    }
+                }
+            }
+            return violated;
+        }
+
+        private boolean skippable(int j, double lam, double scale) {
+            double bound = (gRef[j] + Math.sqrt(pb.xv[j]) * scale) * (1 + 1e-10);
+            return bound < lam * pb.alpha * pb.vp[j];
+        }
+    }
+
     /** Gaussian with residual (naive) updates: each update costs O(n). */
     static final class GaussianNaive extends Solver {
         final double[] r;
+        final Screen screen;
         double rsq;
 
         GaussianNaive(Problem pb, double[] y) {
             super(pb);
             this.r = y;
+            this.screen = new Screen(pb, pb.n);
         }
 
         @Override
         void start() {
-            for (int j = 0; j < pb.p; j++) {
-                if (pb.ju[j]) {
-                    pb.g[j] = Math.abs(dot(pb.z[j], r, pb.n)) / pb.n;
-                }
-            }
+            screen.refresh(r);
+        }
+
+        @Override
+        void exactGradients() {
+            screen.refresh(r);
         }
 
         private double coordinate(int j, double lam) {
@@ -396,9 +499,7 @@ public final class ElasticNet {
             }
             double del = an - ak;
             pb.a[j] = an;
-            for (int i = 0; i < n; i++) {
-                r[i] -= del * zj[i];
-            }
+            axpy(del, zj, r);
             rsq += del * (2 * gj - del * pb.xv[j]);
             pb.activate(j);
             return pb.xv[j] * del * del;
@@ -429,17 +530,7 @@ public final class ElasticNet {
                         }
                     }
                 }
-                boolean violated = false;
-                for (int j = 0; j < pb.p; j++) {
-                    if (pb.ju[j] && !pb.strong[j]) {
-                        pb.g[j] = Math.abs(dot(pb.z[j], r, pb.n)) / pb.n;
-                        if (pb.g[j] > lam * pb.alpha * pb.vp[j]) {
-                            pb.strong[j] = true;
-                            violated = true;
-                        }
-                    }
-                }
-                if (!violated) {
+                if (!screen.violations(r, lam)) {
                     return;
                 }
             }
@@ -563,6 +654,7 @@ public final class ElasticNet {
         final double[] r;
         final double nullDeviance;
         final double shr;
+        final Screen screen;
         double b0;
         double xmz;
 
@@ -589,6 +681,7 @@ public final class ElasticNet {
             Arrays.fill(q, q0);
             this.nullDeviance = deviance();
             this.shr = pb.thr * nullDeviance;
+            this.screen = new Screen(pb, 1);
         }
 
         double deviance() {
@@ -602,11 +695,13 @@ public final class ElasticNet {
         @Override
         void start() {
             residuals();
-            for (int j = 0; j < pb.p; j++) {
-                if (pb.ju[j]) {
-                    pb.g[j] = Math.abs(dot(pb.z[j], r, pb.n));
-                }
-            }
+            screen.refresh(r);
+        }
+
+        @Override
+        void exactGradients() {
+            residuals();
+            screen.refresh(r);
         }
 
         private void residuals() {
@@ -717,17 +812,7 @@ public final class ElasticNet {
                     }
                 }
                 residuals();
-                boolean violated = false;
-                for (int j = 0; j < pb.p; j++) {
-                    if (pb.ju[j] && !pb.strong[j]) {
-                        pb.g[j] = Math.abs(dot(pb.z[j], r, n));
-                        if (pb.g[j] > lam * pb.alpha * pb.vp[j]) {
-                            pb.strong[j] = true;
-                            violated = true;
-                        }
-                    }
-                }
-                if (!violated) {
+                if (!screen.violations(r, lam)) {
                     return;
                 }
             }
@@ -758,6 +843,7 @@ public final class ElasticNet {
         final double nullDeviance;
         final double cthr;
         final double l0;
+        final Screen screen;
 
         Cox(Problem pb, double[] time, boolean[] event, Ties ties) {
             super(pb);
@@ -770,16 +856,18 @@ public final class ElasticNet {
             this.l0 = like.logLikelihood(f);
             this.nullDeviance = 2 * (like.saturated() - l0);
             this.cthr = pb.thr * nullDeviance / 2;
+            this.screen = new Screen(pb, 1);
         }
 
         @Override
         void start() {
             like.derivatives(f, wr, w);
-            for (int j = 0; j < pb.p; j++) {
-                if (pb.ju[j]) {
-                    pb.g[j] = Math.abs(dot(wr, pb.z[j], pb.n));
-                }
-            }
+            screen.refresh(wr);
+        }
+
+        @Override
+        void exactGradients() {
+            screen.refresh(wr);
         }
 
         private double coordinate(int j, double lam, double[] curv) {
@@ -851,17 +939,7 @@ public final class ElasticNet {
                         break;
                     }
                 }
-                boolean violated = false;
-                for (int j = 0; j < pb.p; j++) {
-                    if (pb.ju[j] && !pb.strong[j]) {
-                        pb.g[j] = Math.abs(dot(wr, pb.z[j], n));
-                        if (pb.g[j] > lam * pb.alpha * pb.vp[j]) {
-                            pb.strong[j] = true;
-                            violated = true;
-                        }
-                    }
-                }
-                if (!violated) {
+                if (!screen.violations(wr, lam)) {
                     return;
                 }
             }

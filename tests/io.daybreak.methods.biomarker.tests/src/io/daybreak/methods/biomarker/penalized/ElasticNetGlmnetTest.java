@@ -99,8 +99,15 @@ class ElasticNetGlmnetTest {
     @Test
     void wideGaussianWithNaiveUpdatesAsGlmnet() {
         PenalizedData data = EnetData.wide();
-        for (PathRef ref : new PathRef[] {GlmnetReference.WIDE_LASSO, GlmnetReference.WIDE_ENET}) {
-            PenalizedPath path = ElasticNet.fit(data, TIGHT.withAlpha(ref == GlmnetReference.WIDE_LASSO ? 1 : 0.3));
+        double[] pf = new double[data.features()];
+        java.util.Arrays.fill(pf, 1);
+        pf[0] = 0;
+        pf[2] = 2;
+        PenalizedSettings[] settings = {TIGHT, TIGHT.withAlpha(0.3), TIGHT.withAlpha(0.5).withPenaltyFactor(pf)};
+        PathRef[] refs = {GlmnetReference.WIDE_LASSO, GlmnetReference.WIDE_ENET, GlmnetReference.WIDE_PF};
+        for (int c = 0; c < refs.length; c++) {
+            PathRef ref = refs[c];
+            PenalizedPath path = ElasticNet.fit(data, settings[c]);
             assertEquals(ref.lambda().length, path.size(), ref.call());
             for (int m = 0; m < path.size(); m++) {
                 assertEquals(ref.lambda()[m], path.lambda()[m], 1e-7 * ref.lambda()[m], ref.call() + " lambda " + m);

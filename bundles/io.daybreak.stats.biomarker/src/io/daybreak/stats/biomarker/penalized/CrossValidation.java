@@ -161,8 +161,12 @@ public final class CrossValidation {
         int nl = lambda.length;
         int nt = test.length;
         double[] eta = new double[nt];
+        int[][] nonzero = new int[path.size()][];
+        for (int m = 0; m < path.size(); m++) {
+            nonzero[m] = path.nonzero(m);
+        }
         for (int l = 0; l < nl; l++) {
-            Interpolation at = Interpolation.of(path.lambda(), lambda[l]);
+            Interpolation at = Interpolation.of(path.lambda(), lambda[l], nonzero);
             for (int t = 0; t < nt; t++) {
                 eta[t] = at.linearPredictor(path, data.x(), test[t]);
             }
@@ -272,11 +276,11 @@ public final class CrossValidation {
     }
 
     /** Where λ = s falls on a path, as glmnet's lambda.interp: coefficients frac·left + (1 − frac)·right. */
-    record Interpolation(int left, int right, double frac) {
-        static Interpolation of(double[] lambda, double s) {
+    record Interpolation(int left, int right, double frac, int[][] nonzero) {
+        static Interpolation of(double[] lambda, double s, int[][] nonzero) {
             int k = lambda.length;
             if (k == 1) {
-                return new Interpolation(0, 0, 1);
+                return new Interpolation(0, 0, 1, nonzero);
             }
             double span = lambda[0] - lambda[k - 1];
             double sfrac = Math.min(1, Math.max(0, (lambda[0] - s) / span));
@@ -289,19 +293,19 @@ public final class CrossValidation {
                 left = right - 1;
             }
             if (left == right) {
-                return new Interpolation(left, right, 1);
+                return new Interpolation(left, right, 1, nonzero);
             }
             double ll = (lambda[0] - lambda[left]) / span;
             double lr = (lambda[0] - lambda[right]) / span;
             if (Math.abs(ll - lr) < Math.ulp(1.0)) {
-                return new Interpolation(left, right, 1);
+                return new Interpolation(left, right, 1, nonzero);
             }
-            return new Interpolation(left, right, (sfrac - lr) / (ll - lr));
+            return new Interpolation(left, right, (sfrac - lr) / (ll - lr), nonzero);
         }
 
         double linearPredictor(PenalizedPath path, double[][] x, int row) {
-            double eta = path.linearPredictor(left, x, row);
-            return frac == 1 ? eta : frac * eta + (1 - frac) * path.linearPredictor(right, x, row);
+            double eta = path.linearPredictor(left, x, row, nonzero[left]);
+            return frac == 1 ? eta : frac * eta + (1 - frac) * path.linearPredictor(right, x, row, nonzero[right]);
         }
     }
 }

@@ -153,6 +153,68 @@ public final class ElasticNet {
         }
     }
 
+    /**
+     * The gaussian path from sufficient statistics alone (summed over sites, say), with covariance updates: the same
+     * fit as {@link #fit} on the rows the statistics sum over, up to rounding. A feature whose variance is zero (to
+     * 1e-12 of its mean square) is left out, as a constant column is.
+     */
+    public static PenalizedPath fitGram(GramStatistics g, PenalizedSettings settings) {
+        int p = g.sumX().length;
+        double n = g.n();
+        if (g.n() < 2) {
+            throw new IllegalArgumentException("at least 2 rows are needed, got " + g.n());
+        }
+        double[] vp = penaltyFactors(settings.penaltyFactor(), p);
+        boolean intercept = settings.intercept();
+        double c = intercept ? 1 : 0;
+        double ym = g.sumY() / n;
+        double ys = Math.sqrt(Math.max(0, g.sumYY() / n - ym * ym));
+        if (!(ys > 0)) {
+            throw new IllegalArgumentException("y is constant; a gaussian elastic net cannot standardise it");
+        }
+        double[] xm = new double[p];
+        double[] xs = new double[p];
+        double[] xv = new double[p];
+        boolean[] ju = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            double mean = g.sumX()[j] / n;
+            double meanSquare = g.sumXX()[j][j] / n;
+            double var = meanSquare - mean * mean;
+            if (!(var > 1e-12 * meanSquare)) {
+                continue;
+            }
+            ju[j] = true;
+            xm[j] = intercept ? mean : 0;
+            xs[j] = settings.standardize() ? Math.sqrt(var) : 1;
+            xv[j] = (meanSquare - c * mean * mean) / (xs[j] * xs[j]);
+        }
+        double[] grad = new double[p];
+        double[][] cross = new double[p][];
+        for (int j = 0; j < p; j++) {
+            if (!ju[j]) {
+                continue;
+            }
+            double mj = g.sumX()[j] / n;
+            grad[j] = (g.sumXY()[j] / n - c * mj * ym) / (xs[j] * ys);
+            double[] row = new double[p];
+            for (int k = 0; k < p; k++) {
+                if (ju[k]) {
+                    double mk = g.sumX()[k] / n;
+                    row[k] = (g.sumXX()[j][k] / n - c * mj * mk) / (xs[j] * xs[k]);
+                }
+            }
+            cross[j] = row;
+        }
+        Problem problem = new Problem((int) Math.min(Integer.MAX_VALUE, g.n()), p, new double[p][], xv, ju, vp,
+                settings.alpha(), settings.thresh(), settings.maxit());
+        double flmin = settings.lambda() != null ? 1
+                : Double.isNaN(settings.lambdaMinRatio()) ? (g.n() < p ? 0.01 : 1e-4) : settings.lambdaMinRatio();
+        GaussianCovariance solver = new GaussianCovariance(problem, grad, cross);
+        double shift = intercept ? ym : 0;
+        double nulldev = g.sumYY() - 2 * shift * g.sumY() + n * shift * shift;
+        return path(problem, solver, settings, flmin, ys, Family.GAUSSIAN, xm, xs, intercept ? ym : 0, nulldev);
+    }
+
     static double[] penaltyFactors(double[] given, int p) {
         double[] vp = new double[p];
         if (given == null) {
@@ -556,11 +618,21 @@ public final class ElasticNet {
             this.cross = new double[pb.p][];
         }
 
+        /** From inner products given in advance: z_j'ỹ/n and z_j'z_k/n. */
+        GaussianCovariance(Problem pb, double[] grad, double[][] cross) {
+            super(pb);
+            this.y = null;
+            this.grad = grad;
+            this.cross = cross;
+        }
+
         @Override
         void start() {
             for (int j = 0; j < pb.p; j++) {
                 if (pb.ju[j]) {
-                    grad[j] = dot(pb.z[j], y, pb.n) / pb.n;
+                    if (y != null) {
+                        grad[j] = dot(pb.z[j], y, pb.n) / pb.n;
+                    }
                     pb.g[j] = Math.abs(grad[j]);
                 }
             }

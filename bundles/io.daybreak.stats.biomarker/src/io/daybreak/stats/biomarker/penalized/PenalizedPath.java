@@ -20,6 +20,29 @@ public record PenalizedPath(double[] lambda, double[] intercept, double[][] beta
         return lambda.length;
     }
 
+    /** The indices of the non-zero coefficients at λ_m. */
+    public int[] nonzero(int m) {
+        double[] b = beta[m];
+        int[] idx = new int[df[m]];
+        int k = 0;
+        for (int j = 0; j < b.length && k < idx.length; j++) {
+            if (b[j] != 0) {
+                idx[k++] = j;
+            }
+        }
+        return idx;
+    }
+
+    /** The linear predictor at λ_m for row i of the given columns, summing over the given non-zero indices. */
+    public double linearPredictor(int m, double[][] x, int i, int[] nonzero) {
+        double eta = intercept[m];
+        double[] b = beta[m];
+        for (int j : nonzero) {
+            eta += b[j] * x[j][i];
+        }
+        return eta;
+    }
+
     /** The linear predictor at λ_m for row i of the given columns. */
     public double linearPredictor(int m, double[][] x, int i) {
         double eta = intercept[m];

@@ -41,7 +41,8 @@ import io.daybreak.stats.biomarker.penalized.PenalizedSettings;
  * The federated gaussian elastic net (ADR 0031) on three site nodes holding rows 1–33, 34–66 and 67–100 of
  * elastic-net-data.csv (features x1..x6): the path equals the pooled engine fit to 1e-10; leave-one-site-out CV equals
  * the squared errors computed from the held-out rows themselves; a site releases exactly its sums (the bytes checked)
- * and refuses, releasing nothing, with fewer than 3 rows per parameter.
+ * and refuses, releasing nothing, with fewer than 3 rows per parameter (22 rows for 7 parameters pass, 21 fail) or a
+ * two-valued feature with a value in fewer than 3 rows.
  */
 class FederatedElasticNetTest {
     private static final int P = 6;
@@ -196,5 +197,34 @@ class FederatedElasticNetTest {
                 new StepRequest(AnalysisSpec.open(method.id(), "enet", PARAMETERS, List.of(small.name())), 0,
                         List.of(), "")));
         assertTrue(String.valueOf(refused.getMessage()).contains("parameter"), refused.getMessage());
+    }
+
+    private SignedRelease gram(SiteNode node, Map<String, String> parameters) {
+        return node.handle(RESEARCHER, new StepRequest(AnalysisSpec.open(ElasticNetSiteStep.METHOD, "enet", parameters,
+                List.of(node.name())), 0, List.of(), ""));
+    }
+
+    @Test
+    void theRowsPerParameterBoundaryAndRareValuesOfTwoValuedColumns() throws IOException {
+        // 7 parameters: 22 rows pass 7 <= 0.33 x 22 = 7.26, 21 rows fail 7 > 6.93
+        SiteNode at = node("at", rows(0, 22));
+        assertEquals(22, Aggregates.fromBytes(gram(at, PARAMETERS).aggregates(), allocator).scalar("n"), 0);
+        SiteNode below = node("below", rows(0, 21));
+        RuntimeException ratio = assertThrows(RuntimeException.class, () -> gram(below, PARAMETERS));
+        assertTrue(String.valueOf(ratio.getMessage()).contains("parameter"), ratio.getMessage());
+        // a 0/1 feature with the value 1 in only 2 of 40 rows: its sum would release a count below 3
+        double[] flag = new double[40];
+        flag[3] = 1;
+        flag[17] = 1;
+        var builder = Table.builder(allocator);
+        for (int j = 0; j < 5; j++) {
+            builder.addFloat64("x" + (j + 1), Arrays.copyOfRange(EnetData.X[j], 0, 40));
+        }
+        Table data = builder.addFloat64("flag", flag).addFloat64("y", Arrays.copyOfRange(EnetData.Y, 0, 40)).build();
+        tables.add(data);
+        SiteNode rare = node("rare", data);
+        Map<String, String> withFlag = Map.of("response", "y", "features", "x1,x2,x3,x4,x5,flag");
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> gram(rare, withFlag));
+        assertTrue(String.valueOf(refused.getMessage()).contains("flag"), refused.getMessage());
     }
 }

@@ -82,11 +82,15 @@ class FederatedElasticNetTest {
     }
 
     private SiteNode node(String name, Table data) throws IOException {
+        return node(name, data, DisclosurePolicy.DATASHIELD_DEFAULTS);
+    }
+
+    private SiteNode node(String name, Table data, DisclosurePolicy policy) throws IOException {
         AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
         logs.add(log);
         SiteNode node = new SiteNode(name, Map.of("enet", data), Set.of(ElasticNetSiteStep.METHOD),
-                List.of(new ElasticNetSiteStep()), List.<FederatedMethod>of(new ElasticNetFederatedMethod()),
-                DisclosurePolicy.DATASHIELD_DEFAULTS, log, allocator);
+                List.of(new ElasticNetSiteStep()), List.<FederatedMethod>of(new ElasticNetFederatedMethod()), policy, log,
+                allocator);
         node.authorize(Set.of("researcher"));
         return node;
     }
@@ -226,5 +230,38 @@ class FederatedElasticNetTest {
         Map<String, String> withFlag = Map.of("response", "y", "features", "x1,x2,x3,x4,x5,flag");
         RuntimeException refused = assertThrows(RuntimeException.class, () -> gram(rare, withFlag));
         assertTrue(String.valueOf(refused.getMessage()).contains("flag"), refused.getMessage());
+    }
+
+    @Test
+    void smallCrossedCountsAndFewResidualDegreesOfFreedomAreRefused() throws IOException {
+        // two 0/1 features with 10 and 11 ones in 40 rows, both at row 9 only: their 2 x 2 table has a cell of 1
+        double[] f1 = new double[40];
+        double[] f2 = new double[40];
+        for (int i = 0; i < 10; i++) {
+            f1[i] = 1;
+            f2[i + 9] = 1;
+        }
+        f2[20] = 1;
+        var builder = Table.builder(allocator);
+        for (int j = 0; j < 3; j++) {
+            builder.addFloat64("x" + (j + 1), Arrays.copyOfRange(EnetData.X[j], 0, 40));
+        }
+        Table data = builder.addFloat64("f1", f1).addFloat64("f2", f2)
+                .addFloat64("y", Arrays.copyOfRange(EnetData.Y, 0, 40)).build();
+        tables.add(data);
+        SiteNode crossed = node("crossed", data);
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> gram(crossed,
+                Map.of("response", "y", "features", "x1,x2,x3,f1,f2")));
+        assertTrue(String.valueOf(refused.getMessage()).contains("crossed"), refused.getMessage());
+        // a policy allowing one parameter per row still keeps minCellCount residual degrees of freedom: 9 rows and 6
+        // features leave 2
+        DisclosurePolicy d = DisclosurePolicy.DATASHIELD_DEFAULTS;
+        DisclosurePolicy loose = new DisclosurePolicy(d.minCellCount(), d.minSubsetSize(), 1.0, d.maxFactorLevels(),
+                d.maxFactorLevelRatio(), d.maxStringLength(), false, d.minRiskSetSize());
+        SiteNode few = node("few", rows(0, 9), loose);
+        RuntimeException residual = assertThrows(RuntimeException.class, () -> gram(few, PARAMETERS));
+        assertTrue(String.valueOf(residual.getMessage()).contains("residual degrees of freedom"), residual.getMessage());
+        SiteNode enough = node("enough", rows(0, 10), loose);
+        assertEquals(10, Aggregates.fromBytes(gram(enough, PARAMETERS).aggregates(), allocator).scalar("n"), 0);
     }
 }

@@ -10,20 +10,27 @@ set.seed(20261203)
 here <- tryCatch(dirname(normalizePath(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))),
                  error = function(e) ".")
 
-drugs <- c("DBX-101", "DBX-202", sprintf("Comparator-%02d", 1:18))
+drugs <- c("DBX-101", "DBX-202", sprintf("Comparator-%03d", 1:120))
 events <- c("Alanine aminotransferase increased", "Hepatotoxicity", "Electrocardiogram QT prolonged", "Nausea",
             "Diarrhoea", "Fatigue", "Headache", "Rash", "Pruritus", "Dizziness", "Vomiting", "Anaemia",
             "Neutropenia", "Pyrexia", "Cough", "Dyspnoea", "Arthralgia", "Back pain", "Insomnia", "Constipation",
-            "Decreased appetite", "Peripheral neuropathy", "Alopecia", "Hypertension", "Oedema peripheral")
-drug_weight <- c(6, 5, rev(seq(1, 4, length.out = 18)))
-event_weight <- c(2, 1, 1, rev(seq(1, 6, length.out = length(events) - 3)))
+            "Decreased appetite", "Peripheral neuropathy", "Alopecia", "Hypertension", "Oedema peripheral",
+            "Abdominal pain", "Asthenia", "Chills", "Dehydration", "Dysgeusia", "Epistaxis", "Hypokalaemia",
+            "Hyponatraemia", "Mucosal inflammation", "Myalgia", "Pain in extremity", "Pneumonia", "Stomatitis",
+            "Syncope", "Thrombocytopenia", "Urinary tract infection", "Weight decreased", "Dry skin", "Palpitations",
+            "Confusional state", "Hypotension", "Muscle spasms", "Vision blurred", "Tremor", "Anxiety", "Sepsis")
+drug_weight <- c(30, 25, 40 / (1:120)^0.8)            # a few common comparators, a long tail of rare ones
+event_weight <- c(2, 1, 1, 8 / (1:(length(events) - 3))^0.7)
+# reporting heterogeneity: each drug-event pair has its own reporting ratio (log-normal), as real databases do;
+# without it every pair's ratio is 1 and the empirical Bayes prior has nothing to estimate
+affinity <- matrix(exp(rnorm(length(drugs) * length(events), 0, 0.9)), length(drugs), length(events))
 n_reports <- 8000
 rows <- vector("list", n_reports)
 for (r in seq_len(n_reports)) {
   k_drug <- sample(1:3, 1, prob = c(0.6, 0.3, 0.1))
   k_event <- sample(1:3, 1, prob = c(0.5, 0.35, 0.15))
   d <- sample(drugs, k_drug, prob = drug_weight)
-  w <- event_weight
+  w <- event_weight * affinity[match(d[1], drugs), ]
   if ("DBX-101" %in% d) w[1:2] <- w[1:2] * 6
   if ("DBX-202" %in% d) w[3] <- w[3] * 8
   e <- sample(events, k_event, prob = w)

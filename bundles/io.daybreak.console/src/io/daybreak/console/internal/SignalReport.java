@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.daybreak.charts.AeDotPlot;
 import io.daybreak.charts.SignalCriteria;
@@ -114,83 +116,45 @@ final class SignalReport {
      */
     static Rows rows(Object value) {
         if (value instanceof Map<?, ?> columns) {
-            return columnRows(columns);
+            int size = columns.values().stream().filter(List.class::isInstance).map(v -> ((List<?>) v).size())
+                    .findFirst().orElse(0);
+            return size == 0 ? null : new DocumentRows(size,
+                    column -> columns.get(column) instanceof List<?> list && list.size() == size,
+                    (column, row) -> ((List<?>) columns.get(column)).get(row));
         }
         if (!Output.isTable(value)) {
             return null;
         }
         List<?> list = (List<?>) value;
-        return new Rows() {
-            private Object cell(String column, int row) {
-                return ((Map<?, ?>) list.get(row)).get(column);
-            }
-
-            @Override
-            public int size() {
-                return list.size();
-            }
-
-            @Override
-            public boolean has(String column) {
-                return ((Map<?, ?>) list.get(0)).containsKey(column);
-            }
-
-            @Override
-            public String text(String column, int row) {
-                Object cell = cell(column, row);
-                return cell == null ? "NA" : cell instanceof String s ? s : Output.format(cell);
-            }
-
-            @Override
-            public double number(String column, int row) {
-                return cell(column, row) instanceof Number n ? n.doubleValue() : Double.NaN;
-            }
-
-            @Override
-            public boolean flag(String column, int row) {
-                return Boolean.TRUE.equals(cell(column, row));
-            }
-        };
+        return new DocumentRows(list.size(), column -> ((Map<?, ?>) list.get(0)).containsKey(column),
+                (column, row) -> ((Map<?, ?>) list.get(row)).get(column));
     }
 
-    private static Rows columnRows(Map<?, ?> columns) {
-        int size = columns.values().stream().filter(List.class::isInstance).map(v -> ((List<?>) v).size()).findFirst()
-                .orElse(0);
-        if (size == 0) {
-            return null;
+    /** A saved table's cells, however the document lays them out. */
+    private record DocumentRows(int size, Predicate<String> columns, BiFunction<String, Integer, Object> cells)
+            implements Rows {
+        @Override
+        public boolean has(String column) {
+            return columns.test(column);
         }
-        return new Rows() {
-            private Object cell(String column, int row) {
-                return ((List<?>) columns.get(column)).get(row);
-            }
 
-            @Override
-            public int size() {
-                return size;
-            }
+        @Override
+        public String text(String column, int row) {
+            Object cell = cells.apply(column, row);
+            return cell == null ? "NA" : cell instanceof String s ? s : Output.format(cell);
+        }
 
-            @Override
-            public boolean has(String column) {
-                return columns.get(column) instanceof List<?> list && list.size() == size;
-            }
+        @Override
+        public double number(String column, int row) {
+            return cells.apply(column, row) instanceof Number n ? n.doubleValue() : Double.NaN;
+        }
 
-            @Override
-            public String text(String column, int row) {
-                Object cell = cell(column, row);
-                return cell == null ? "NA" : cell instanceof String s ? s : Output.format(cell);
-            }
-
-            @Override
-            public double number(String column, int row) {
-                return cell(column, row) instanceof Number n ? n.doubleValue() : Double.NaN;
-            }
-
-            @Override
-            public boolean flag(String column, int row) {
-                Object cell = cell(column, row);
-                return Boolean.TRUE.equals(cell) || cell instanceof Number n && n.doubleValue() != 0;
-            }
-        };
+        /** True or, as a federated result may carry a flag, a non-zero number. */
+        @Override
+        public boolean flag(String column, int row) {
+            Object cell = cells.apply(column, row);
+            return Boolean.TRUE.equals(cell) || cell instanceof Number n && n.doubleValue() != 0;
+        }
     }
 
     /**

@@ -52,36 +52,14 @@ public final class DisproportionalityFederatedMethod implements FederatedMethod 
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
         DisproportionalityFederatedSettings settings = Settings.bind(DisproportionalityFederatedSettings.class, parameters);
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("drug", settings.columns().drug());
-        arguments.put("event", settings.columns().event());
-        if (settings.columns().report() != null) {
-            arguments.put("report", settings.columns().report());
-        }
-        if (!settings.columns().strataColumns().isEmpty()) {
-            arguments.put("strata", settings.columns().strataColumns());
-        }
-        Map<String, Aggregates> releases = sites.call(DisproportionalitySiteStep.METHOD, "counts", arguments);
-        Pooled pooled = new Pooled();
-        Map<String, Object> excluded = new LinkedHashMap<>();
-        List<Map<Long, Boolean>> releasedBy = new ArrayList<>();
-        for (String site : sites.names()) {
-            Aggregates release = releases.get(site);
-            long dropped = Math.round(release.scalar("rowsExcluded"));
-            excluded.put(site, dropped);
-            Map<Long, Boolean> pairs = pooled.add(site, release);
-            if (dropped > 0) {
-                releasedBy.add(pairs);
-            }
-        }
-        PairCounts counts = pooled.counts();
+        PooledReleases released = PooledReleases.collect(sites, settings.columns());
+        PairCounts counts = released.pooled().counts();
         List<PairStatistics> rows = Disproportionality.compute(counts, settings.criteria().toCriteria(),
                 settings.criteria().minCount());
         Disproportionality.sort(rows, settings.criteria().sortBy());
         List<Object> incomplete = new ArrayList<>();
         for (PairStatistics row : rows) {
-            long key = pooled.key(row.drug(), row.event());
-            if (releasedBy.stream().anyMatch(pairs -> !pairs.containsKey(key))) {
+            if (released.incomplete(row.drug(), row.event())) {
                 incomplete.add(row.drug() + " / " + row.event());
             }
         }
@@ -92,10 +70,10 @@ public final class DisproportionalityFederatedMethod implements FederatedMethod 
         summary.put("reports", counts.total());
         summary.put("strata", (long) counts.strata());
         summary.put("signalCount", rows.stream().filter(PairStatistics::signal).count());
-        summary.put("rowsExcluded", excluded);
-        summary.put("complete", releasedBy.isEmpty());
+        summary.put("rowsExcluded", released.rowsExcluded());
+        summary.put("complete", released.complete());
         summary.put("incomplete", incomplete);
-        if (!releasedBy.isEmpty()) {
+        if (!released.complete()) {
             summary.put("note", "some sites dropped rows so that every count they release is 0 or at least their "
                     + "minCellCount (rowsExcluded); counts, margins and expected counts are those of the rows kept, and "
                     + "the pairs in 'incomplete' were not released by such a site (ADR 0025)");

@@ -12,11 +12,10 @@ import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.Parameters;
 import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.Settings;
-import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
-import io.daybreak.methods.signal.disproportionality.DisproportionalityFederatedMethod;
-import io.daybreak.methods.signal.disproportionality.DisproportionalitySiteStep;
+import io.daybreak.methods.signal.disproportionality.PooledReleases;
+import io.daybreak.methods.signal.disproportionality.ReportColumns;
 import io.daybreak.stats.signal.ebgm.HyperparameterFit;
 
 /**
@@ -62,45 +61,16 @@ public final class EbgmFederatedMethod implements FederatedMethod {
     @Override
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
         EbgmFederatedSettings settings = Settings.bind(EbgmFederatedSettings.class, parameters);
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("drug", settings.drug());
-        arguments.put("event", settings.event());
-        if (settings.report() != null) {
-            arguments.put("report", settings.report());
-        }
-        List<String> strata = new ArrayList<>();
-        if (settings.strata() != null) {
-            for (String name : settings.strata().split(",")) {
-                if (!name.isBlank()) {
-                    strata.add(name.trim());
-                }
-            }
-        }
-        if (!strata.isEmpty()) {
-            arguments.put("strata", strata);
-        }
-        Map<String, Aggregates> releases = sites.call(DisproportionalitySiteStep.METHOD, "counts", arguments);
-        DisproportionalityFederatedMethod.Pooled pooled = new DisproportionalityFederatedMethod.Pooled();
-        Map<String, Object> excluded = new LinkedHashMap<>();
-        List<Map<Long, Boolean>> releasedBy = new ArrayList<>();
-        for (String site : sites.names()) {
-            Aggregates release = releases.get(site);
-            long dropped = Math.round(release.scalar("rowsExcluded"));
-            excluded.put(site, dropped);
-            Map<Long, Boolean> pairs = pooled.add(site, release);
-            if (dropped > 0) {
-                releasedBy.add(pairs);
-            }
-        }
-        EbgmMethod.Pairs pairs = EbgmMethod.fromCounts(pooled.counts());
+        PooledReleases released = PooledReleases.collect(sites,
+                new ReportColumns(settings.drug(), settings.event(), settings.report(), settings.strata()));
+        EbgmMethod.Pairs pairs = EbgmMethod.fromCounts(released.pooled().counts());
         HyperparameterFit.Result fit = settings.options().fit(pairs.n(), pairs.e());
         EbgmResult result = new EbgmResult(pairs.drug(), pairs.event(), pairs.n(), pairs.e(), fit, settings.options());
         List<Object> incomplete = new ArrayList<>();
         List<Object> drugs = result.ebgm.get("drug");
         List<Object> events = result.ebgm.get("event");
         for (int i = 0; i < drugs.size(); i++) {
-            long key = pooled.key((String) drugs.get(i), (String) events.get(i));
-            if (releasedBy.stream().anyMatch(released -> !released.containsKey(key))) {
+            if (released.incomplete((String) drugs.get(i), (String) events.get(i))) {
                 incomplete.add(drugs.get(i) + " / " + events.get(i));
             }
         }
@@ -109,10 +79,10 @@ public final class EbgmFederatedMethod implements FederatedMethod {
         summary.put("prior", result.prior);
         summary.put("starts", result.starts);
         summary.putAll(result.summary());
-        summary.put("rowsExcluded", excluded);
-        summary.put("complete", releasedBy.isEmpty());
+        summary.put("rowsExcluded", released.rowsExcluded());
+        summary.put("complete", released.complete());
         summary.put("incomplete", incomplete);
-        if (!releasedBy.isEmpty()) {
+        if (!released.complete()) {
             summary.put("note", "some sites dropped rows so that every count they release is 0 or at least their "
                     + "minCellCount; pairs with few reports are missing and margins, E and the prior are those of the "
                     + "rows kept; fit with nStar >= the sites' minCellCount (ADR 0026)");

@@ -58,10 +58,12 @@ public final class VirtualTwins {
         double[] row = new double[2 * p + 1];
         for (int b = 0; b < s.trees(); b++) {
             int[] sample = new int[n];
-            boolean[] in = new boolean[n];
+            // in bag by patient, not by position: a patient repeated in rows (a bootstrap rerun) is out of bag only
+            // when no copy of it was drawn
+            boolean[] in = new boolean[x[0].length];
             for (int i = 0; i < n; i++) {
                 sample[i] = random.nextInt(n);
-                in[sample[i]] = true;
+                in[rows[sample[i]]] = true;
             }
             RegressionTree tree = RegressionTree.fit(f, yy, sample, grow, random, s.mtry());
             for (int i = 0; i < n; i++) {
@@ -70,7 +72,7 @@ public final class VirtualTwins {
                 }
                 double factual = tree.predict(row);
                 allSum[i] += factual;
-                if (!in[i]) {
+                if (!in[rows[i]]) {
                     oobSum[i] += factual;
                     oobCount[i]++;
                 }

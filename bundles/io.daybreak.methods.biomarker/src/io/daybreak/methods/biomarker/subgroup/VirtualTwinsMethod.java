@@ -1,0 +1,144 @@
+package io.daybreak.methods.biomarker.subgroup;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.FLOAT64;
+import static io.daybreak.data.ColumnType.STRING;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.SettingsMethod;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.Table;
+import io.daybreak.stats.biomarker.subgroup.BiasCorrection;
+import io.daybreak.stats.biomarker.subgroup.Condition;
+import io.daybreak.stats.biomarker.subgroup.RegressionTree;
+import io.daybreak.stats.biomarker.subgroup.VirtualTwins;
+
+/**
+ * {@code biomarker.virtual-twins}: subgroups with an enhanced treatment effect by Virtual Twins (Foster et al. 2011),
+ * each with its naive effect and a bootstrap bias-corrected one.
+ */
+@Component(service = Method.class)
+public final class VirtualTwinsMethod extends SettingsMethod<VirtualTwinsMethod.VirtualTwinsSettings> {
+    static final String ID = "biomarker.virtual-twins";
+
+    /** What biomarker.virtual-twins takes. */
+    record VirtualTwinsSettings(
+            @Setting(doc = "marker columns, comma-separated")
+            String markers,
+            @Setting(doc = "input column holding the treatment indicator: 1/true treatment, 0/false control")
+            String treatmentColumn,
+            @Setting(doc = "input column holding the outcome")
+            String outcomeColumn,
+            @Setting(defaultValue = "continuous", doc = "continuous (effect: difference of means) or binary (0/1; "
+                    + "effect: risk difference)")
+            SubgroupData.Outcome outcome,
+            @Setting(defaultValue = "higher", doc = "which outcome values are good: higher (subgroups where "
+                    + "treatment raises the outcome most) or lower")
+            SubgroupData.Favourable favourable,
+            @Setting(min = 1, max = 100000, defaultValue = "500", doc = "trees in the random forest")
+            int trees,
+            @Setting(optional = true, min = 1, doc = "features tried at each split of a forest tree; default a third "
+                    + "of the 2p+1 features (markers, treatment, treatment x marker), at least 1")
+            Integer mtry,
+            @Setting(min = 1, defaultValue = "5", doc = "smallest leaf of a forest tree")
+            int nodeSize,
+            @Setting(min = 2, defaultValue = "20", doc = "second-stage tree on Z: smallest node split (rpart minsplit)")
+            int minsplit,
+            @Setting(min = 1, defaultValue = "7", doc = "second-stage tree: smallest leaf (rpart minbucket)")
+            int minbucket,
+            @Setting(min = 0, defaultValue = "0.01", doc = "second-stage tree: complexity parameter (rpart cp)")
+            double cp,
+            @Setting(min = 1, max = 30, defaultValue = "3", doc = "second-stage tree: depth (rpart maxdepth)")
+            int maxdepth,
+            @Setting(optional = true, doc = "a leaf is a subgroup when its mean Z exceeds this (below it with "
+                    + "favourable = lower); default the mean Z of all patients")
+            Double threshold,
+            @Setting(min = 0, max = 100000, defaultValue = "200", doc = "bootstrap samples for the bias correction "
+                    + "(each reruns the forest and the tree); 0: no correction")
+            int bootstraps,
+            @Setting(min = 0, max = 1, minInclusive = false, maxInclusive = false, defaultValue = "0.95",
+                    doc = "coverage of the intervals")
+            double level) {
+    }
+
+    public VirtualTwinsMethod() {
+        super(VirtualTwinsSettings.class, MethodDescriptor.builder(ID, "Virtual Twins: subgroups with an enhanced "
+                + "treatment effect, with bias-corrected effects")
+                .category("biomarker")
+                .reference("Foster, Taylor & Ruberg, Stat Med 30:2867-2880 (2011); Breiman, Machine Learning "
+                        + "45:5-32 (2001); rpart's anova tree (Therneau & Atkinson); Harrell, Lee & Mark, Stat Med "
+                        + "15:361-387 (1996) for the optimism correction")
+                .description("Stage 1: a random forest (bagged CART regression trees, mtry random features per "
+                        + "split) predicts the outcome from the markers, the treatment and treatment x marker; each "
+                        + "patient's twin is the same patient in the other arm, and Z = prediction under treatment "
+                        + "minus under control (own arm out of bag). Stage 2: a CART regression tree on Z (rpart "
+                        + "anova: minsplit, minbucket, cp, maxdepth); the leaves whose mean Z exceeds the threshold "
+                        + "are the subgroups, most enhanced first. For each: the naive treatment effect in the "
+                        + "subgroup (difference of means with Welch interval and p, or risk difference with Wald "
+                        + "interval and p) and the bias-corrected effect, the naive effect minus the bootstrap "
+                        + "optimism of the subgroup of that rank (the whole procedure rerun on each bootstrap "
+                        + "sample; its effect there minus its effect in the data), interval shifted alike. The naive "
+                        + "p and interval ignore the search. Random (seeded by the run's seed). Rows with a missing "
+                        + "value are left out.")
+                .input(TableSpec.of(SubgroupData.INPUT, "one row per patient: markers, treatment indicator, outcome"))
+                .output(TableSpec.of(SubgroupData.OUTPUT, "one row per subgroup, most enhanced first",
+                        column("subgroup", STRING), column("n", FLOAT64), column("n_treatment", FLOAT64),
+                        column("n_control", FLOAT64), column("effect_naive", FLOAT64), column("naive_lower", FLOAT64),
+                        column("naive_upper", FLOAT64), column("effect_adjusted", FLOAT64),
+                        column("adjusted_lower", FLOAT64), column("adjusted_upper", FLOAT64),
+                        column("p_value", FLOAT64), column("effect_scale", STRING), column("p_adjusted", FLOAT64))));
+    }
+
+    @Override
+    protected MethodResult run(Map<String, Table> inputs, VirtualTwinsSettings s, MethodContext context) {
+        SubgroupData d = SubgroupData.read(inputs.get(SubgroupData.INPUT), s.markers(), s.treatmentColumn(),
+                s.outcomeColumn(), s.outcome());
+        int p = d.x.length;
+        int mtry = s.mtry() == null ? Math.max(1, (2 * p + 1) / 3) : s.mtry();
+        if (mtry > 2 * p + 1) {
+            throw new InvalidParameterException("parameter 'mtry' = " + mtry + "; at most " + (2 * p + 1)
+                    + " (markers, treatment and treatment x marker)");
+        }
+        boolean binary = s.outcome() == SubgroupData.Outcome.BINARY;
+        VirtualTwins.Settings vt = new VirtualTwins.Settings(s.trees(), mtry, s.nodeSize(),
+                new RegressionTree.Control(s.minsplit(), s.minbucket(), s.cp(), s.maxdepth()),
+                s.threshold() == null ? Double.NaN : s.threshold(), s.favourable() == SubgroupData.Favourable.HIGHER);
+        UniformRandomProvider random = context.random(0);
+        VirtualTwins.Result fit = VirtualTwins.fit(d.x, d.t, d.y, d.all(), vt, random);
+        List<List<Condition>> rules = new ArrayList<>();
+        fit.subgroups().forEach(leaf -> rules.add(leaf.rule()));
+        BiasCorrection.Optimism optimism = BiasCorrection.optimism(d.x, d.t, d.y, binary, (rows, rng) -> {
+            List<List<Condition>> found = new ArrayList<>();
+            VirtualTwins.fit(d.x, d.t, d.y, rows, vt, rng).subgroups().forEach(leaf -> found.add(leaf.rule()));
+            return found;
+        }, rules.size(), s.bootstraps(), context.random(1));
+        List<SubgroupData.Row> rows = d.rows(rules, optimism, null, binary, s.level());
+        String scale = binary ? "risk difference" : "mean difference";
+        double meanZ = 0;
+        for (double z : fit.z()) {
+            meanZ += z / fit.z().length;
+        }
+        return MethodResult.builder().output(SubgroupData.OUTPUT, SubgroupData.table(context.allocator(), rows, scale))
+                .summary("subgroups", (long) rows.size())
+                .summary("meanZ", meanZ)
+                .summary("effectScale", scale)
+                .summary("optimism", optimism.optimism())
+                .summary("bootstrapsPerRank", Arrays.stream(optimism.samples()).asDoubleStream().toArray())
+                .summary("rows", (long) d.y.length)
+                .summary("skippedRows", (long) d.skipped)
+                .build();
+    }
+}

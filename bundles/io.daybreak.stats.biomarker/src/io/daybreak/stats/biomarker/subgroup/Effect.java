@@ -1,0 +1,76 @@
+package io.daybreak.stats.biomarker.subgroup;
+
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * The treatment effect within a set of patients: difference of means treatment minus control. For a continuous
+ * outcome with Welch's standard error, t interval and two-sided p (as R {@code t.test(var.equal = FALSE)}); for a
+ * 0/1 outcome the risk difference with the Wald standard error, normal interval and two-sided z test.
+ */
+public record Effect(double estimate, double stdError, double lower, double upper, double pValue, int nTreatment,
+        int nControl) {
+
+    /**
+     * The effect among {@code rows} (indices into y and t; duplicates count again, as in a bootstrap sample).
+     * Returns an effect with NaN numbers when an arm has fewer than 2 patients; with {@code level} NaN the interval is
+     * NaN (not computed: the searches need only the estimate, standard error and p).
+     */
+    public static Effect of(double[] y, boolean[] t, int[] rows, boolean binary, double level) {
+        double s1 = 0;
+        double s0 = 0;
+        double q1 = 0;
+        double q0 = 0;
+        int n1 = 0;
+        int n0 = 0;
+        for (int r : rows) {
+            if (t[r]) {
+                n1++;
+                s1 += y[r];
+                q1 += y[r] * y[r];
+            } else {
+                n0++;
+                s0 += y[r];
+                q0 += y[r] * y[r];
+            }
+        }
+        if (n1 < 2 || n0 < 2) {
+            return new Effect(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n1, n0);
+        }
+        double m1 = s1 / n1;
+        double m0 = s0 / n0;
+        double estimate = m1 - m0;
+        double v1;
+        double v0;
+        if (binary) {
+            v1 = m1 * (1 - m1) / n1;
+            v0 = m0 * (1 - m0) / n0;
+        } else {
+            v1 = Math.max(0, q1 - n1 * m1 * m1) / (n1 - 1) / n1;
+            v0 = Math.max(0, q0 - n0 * m0 * m0) / (n0 - 1) / n0;
+        }
+        double se = Math.sqrt(v1 + v0);
+        if (!(se > 0)) {
+            return new Effect(estimate, se, Double.NaN, Double.NaN, Double.NaN, n1, n0);
+        }
+        double stat = estimate / se;
+        double q;
+        double p;
+        if (binary) {
+            NormalDistribution normal = NormalDistribution.of(0, 1);
+            q = Double.isNaN(level) ? Double.NaN : normal.inverseCumulativeProbability(0.5 + level / 2);
+            p = 2 * normal.survivalProbability(Math.abs(stat));
+        } else {
+            double df = (v1 + v0) * (v1 + v0) / (v1 * v1 / (n1 - 1) + v0 * v0 / (n0 - 1));
+            TDistribution student = TDistribution.of(df);
+            q = Double.isNaN(level) ? Double.NaN : student.inverseCumulativeProbability(0.5 + level / 2);
+            p = 2 * student.survivalProbability(Math.abs(stat));
+        }
+        return new Effect(estimate, se, estimate - q * se, estimate + q * se, p, n1, n0);
+    }
+
+    /** The interval moved by {@code shift} (a bias-corrected estimate keeps the naive width). */
+    public Effect shifted(double shift) {
+        return new Effect(estimate + shift, stdError, lower + shift, upper + shift, pValue, nTreatment, nControl);
+    }
+}

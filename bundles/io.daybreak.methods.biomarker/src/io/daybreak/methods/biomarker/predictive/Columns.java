@@ -1,5 +1,8 @@
 package io.daybreak.methods.biomarker.predictive;
 
+import java.util.List;
+import java.util.Set;
+
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.data.BooleanColumn;
 import io.daybreak.data.ColumnType;
@@ -7,6 +10,7 @@ import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.StringColumn;
 import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.SummaryValues;
+import io.daybreak.stats.models.formula.ModelFrame;
 
 /** Reading the input columns of the predictive-marker methods, with errors that name the input, column and row. */
 final class Columns {
@@ -81,5 +85,23 @@ final class Columns {
                     + (type == null ? "of another type" : type.alias()) + "; it must hold text, booleans or numbers");
         }
         return labels;
+    }
+
+    /**
+     * The treated and control values of a two-valued treatment column: {@code treatedLevel}, or by default the second
+     * of the two in R's level order.
+     */
+    static String[] arms(Set<String> present, boolean numeric, String treatedLevel, String input, String column) {
+        List<String> levels = ModelFrame.sortLevels(present, numeric);
+        if (levels.size() != 2) {
+            throw new InvalidParameterException("input '" + input + "' column '" + column + "' has " + levels.size()
+                    + " values " + levels + " in the complete rows; the treatment needs exactly 2");
+        }
+        String treated = treatedLevel == null ? levels.get(1) : treatedLevel;
+        if (!levels.contains(treated)) {
+            throw new InvalidParameterException("parameter 'treatedLevel' = '" + treated + "' is not a value of column '"
+                    + column + "'; it has " + levels);
+        }
+        return new String[] {treated, levels.get(0).equals(treated) ? levels.get(1) : levels.get(0)};
     }
 }

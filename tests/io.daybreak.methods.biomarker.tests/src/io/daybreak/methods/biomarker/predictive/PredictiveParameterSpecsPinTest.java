@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import io.daybreak.core.testing.ParameterSpecsPin;
 
 /**
- * The parameters of biomarker.interaction and biomarker.stepp as users see them are pinned in
+ * The parameters of biomarker.interaction, biomarker.stepp and biomarker.modified-covariate as users see them are pinned in
  * {@code predictive-parameter-specs.txt}: a change must be made on purpose, by deleting the pin, running this test and
  * reviewing the file it writes to the temporary directory.
  */
@@ -15,6 +15,7 @@ class PredictiveParameterSpecsPinTest {
     @Test
     void thePredictiveMethodsDeclareThePinnedParameters() {
         ParameterSpecsPin.assertUnchanged(PredictiveParameterSpecsPinTest.class, "predictive-parameter-specs.txt",
-                List.of(new InteractionMethod().descriptor(), new SteppMethod().descriptor()));
+                List.of(new InteractionMethod().descriptor(), new SteppMethod().descriptor(),
+                        new ModifiedCovariateMethod().descriptor()));
     }
 }

@@ -30,6 +30,7 @@ import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.data.TableBuilder;
+import io.daybreak.methods.biomarker.InputColumns;
 import io.daybreak.stats.biomarker.predictive.Contrast;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.formula.Formula;
@@ -166,14 +167,14 @@ public final class InteractionMethod extends SettingsMethod<InteractionMethod.In
                         + "treatment, marker or outcome");
             }
         }
-        String[] treatment = Columns.labels(table, INPUT, s.treatmentColumn());
+        String[] treatment = InputColumns.labels(table, INPUT, s.treatmentColumn());
         boolean categorical = s.markerType() == MarkerType.CATEGORICAL;
-        String[] markerLabels = categorical ? Columns.labels(table, INPUT, s.markerColumn()) : null;
-        double[] marker = categorical ? null : Columns.numbers(table, INPUT, s.markerColumn());
-        double[] outcome = cox ? Columns.numbers(table, INPUT, s.timeColumn())
-                : s.model() == Model.BINOMIAL ? Columns.zeroOne(table, INPUT, s.outcomeColumn(), "a binomial outcome")
-                : Columns.numbers(table, INPUT, s.outcomeColumn());
-        double[] event = cox ? Columns.zeroOne(table, INPUT, s.eventColumn(), "the event indicator") : null;
+        String[] markerLabels = categorical ? InputColumns.labels(table, INPUT, s.markerColumn()) : null;
+        double[] marker = categorical ? null : InputColumns.numbers(table, INPUT, s.markerColumn());
+        double[] outcome = cox ? InputColumns.numbers(table, INPUT, s.timeColumn())
+                : s.model() == Model.BINOMIAL ? InputColumns.zeroOne(table, INPUT, s.outcomeColumn(), "a binomial outcome")
+                : InputColumns.numbers(table, INPUT, s.outcomeColumn());
+        double[] event = cox ? InputColumns.zeroOne(table, INPUT, s.eventColumn(), "the event indicator") : null;
         ModelMatrix cov;
         try {
             cov = ModelFrame.build(table, covariateFormula, ModelFrame.Options.local("covariates", Map.of(), null), used);
@@ -196,7 +197,7 @@ public final class InteractionMethod extends SettingsMethod<InteractionMethod.In
         }
         int n = rows.size();
         // treatment levels
-        boolean numericTreatment = Columns.type(table, INPUT, s.treatmentColumn()).isNumeric();
+        boolean numericTreatment = InputColumns.type(table, INPUT, s.treatmentColumn()).isNumeric();
         Set<String> present = new LinkedHashSet<>();
         rows.forEach(k -> present.add(treatment[cov.tableRows()[k]]));
         List<String> armLevels = ModelFrame.sortLevels(present, numericTreatment);
@@ -215,7 +216,7 @@ public final class InteractionMethod extends SettingsMethod<InteractionMethod.In
         if (categorical) {
             Set<String> seen = new LinkedHashSet<>();
             rows.forEach(k -> seen.add(markerLabels[cov.tableRows()[k]]));
-            levels = new ArrayList<>(ModelFrame.sortLevels(seen, Columns.type(table, INPUT, s.markerColumn())
+            levels = new ArrayList<>(ModelFrame.sortLevels(seen, InputColumns.type(table, INPUT, s.markerColumn())
                     .isNumeric()));
             if (s.markerReference() != null) {
                 if (!levels.remove(s.markerReference())) {

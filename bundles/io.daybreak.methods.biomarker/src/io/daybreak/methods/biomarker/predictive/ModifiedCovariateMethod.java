@@ -23,6 +23,7 @@ import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.biomarker.InputColumns;
 import io.daybreak.stats.biomarker.penalized.CrossValidatedPath;
 import io.daybreak.stats.biomarker.penalized.CrossValidation;
 import io.daybreak.stats.biomarker.penalized.Family;
@@ -152,13 +153,13 @@ public final class ModifiedCovariateMethod extends SettingsMethod<ModifiedCovari
         List<String> names = NumericColumns.names("markers", s.markers());
         double[][] columns = new double[names.size()][];
         for (int j = 0; j < names.size(); j++) {
-            columns[j] = Columns.numbers(table, INPUT, names.get(j));
+            columns[j] = InputColumns.numbers(table, INPUT, names.get(j));
         }
-        String[] arm = Columns.labels(table, INPUT, s.treatmentColumn());
-        double[] y = survival ? Columns.numbers(table, INPUT, s.timeColumn())
-                : s.outcome() == Outcome.BINARY ? Columns.zeroOne(table, INPUT, s.outcomeColumn(), "a binary outcome")
-                : Columns.numbers(table, INPUT, s.outcomeColumn());
-        double[] event = survival ? Columns.zeroOne(table, INPUT, s.eventColumn(), "the event indicator") : null;
+        String[] arm = InputColumns.labels(table, INPUT, s.treatmentColumn());
+        double[] y = survival ? InputColumns.numbers(table, INPUT, s.timeColumn())
+                : s.outcome() == Outcome.BINARY ? InputColumns.zeroOne(table, INPUT, s.outcomeColumn(), "a binary outcome")
+                : InputColumns.numbers(table, INPUT, s.outcomeColumn());
+        double[] event = survival ? InputColumns.zeroOne(table, INPUT, s.eventColumn(), "the event indicator") : null;
         List<Integer> rows = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
         for (int r = 0; r < y.length; r++) {
@@ -181,7 +182,7 @@ public final class ModifiedCovariateMethod extends SettingsMethod<ModifiedCovari
             throw new InvalidParameterException("input '" + INPUT + "' has " + n + " complete rows; " + s.nfolds()
                     + "-fold cross-validation needs at least " + 3 * s.nfolds());
         }
-        String[] arms = Columns.arms(present, Columns.type(table, INPUT, s.treatmentColumn()).isNumeric(),
+        String[] arms = InputColumns.arms(present, InputColumns.type(table, INPUT, s.treatmentColumn()).isNumeric(),
                 s.treatedLevel(), INPUT, s.treatmentColumn());
         int p = names.size();
         double[][] x = new double[p][n];

@@ -22,6 +22,7 @@ import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
+import io.daybreak.methods.biomarker.InputColumns;
 import io.daybreak.stats.biomarker.predictive.Stepp;
 
 /**
@@ -118,12 +119,12 @@ public final class SteppMethod extends SettingsMethod<SteppMethod.SteppSettings>
     protected MethodResult run(Map<String, Table> inputs, SteppSettings s, MethodContext context) {
         Table table = inputs.get(INPUT);
         boolean survival = s.outcome() == Outcome.SURVIVAL;
-        String[] arm = Columns.labels(table, INPUT, s.treatmentColumn());
-        double[] marker = Columns.numbers(table, INPUT, s.markerColumn());
-        double[] y = survival ? Columns.numbers(table, INPUT, s.timeColumn())
-                : s.outcome() == Outcome.BINARY ? Columns.zeroOne(table, INPUT, s.outcomeColumn(), "a binary outcome")
-                : Columns.numbers(table, INPUT, s.outcomeColumn());
-        double[] event = survival ? Columns.zeroOne(table, INPUT, s.eventColumn(), "the event indicator") : null;
+        String[] arm = InputColumns.labels(table, INPUT, s.treatmentColumn());
+        double[] marker = InputColumns.numbers(table, INPUT, s.markerColumn());
+        double[] y = survival ? InputColumns.numbers(table, INPUT, s.timeColumn())
+                : s.outcome() == Outcome.BINARY ? InputColumns.zeroOne(table, INPUT, s.outcomeColumn(), "a binary outcome")
+                : InputColumns.numbers(table, INPUT, s.outcomeColumn());
+        double[] event = survival ? InputColumns.zeroOne(table, INPUT, s.eventColumn(), "the event indicator") : null;
         List<Integer> rows = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
         for (int r = 0; r < marker.length; r++) {
@@ -138,7 +139,7 @@ public final class SteppMethod extends SettingsMethod<SteppMethod.SteppSettings>
             }
         }
         int n = rows.size();
-        String[] arms = Columns.arms(present, Columns.type(table, INPUT, s.treatmentColumn()).isNumeric(),
+        String[] arms = InputColumns.arms(present, InputColumns.type(table, INPUT, s.treatmentColumn()).isNumeric(),
                 s.treatedLevel(), INPUT, s.treatmentColumn());
         double[] x = new double[n];
         double[] outcome = new double[n];

@@ -22,6 +22,7 @@ import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.BooleanColumn;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.biomarker.InputColumns;
 import io.daybreak.stats.biomarker.roc.MaxStat;
 
 /**
@@ -96,9 +97,9 @@ public final class CutpointMethod extends SettingsMethod<CutpointMethod.Cutpoint
     @Override
     protected MethodResult run(Map<String, Table> inputs, CutpointSettings s, MethodContext context) {
         Table table = inputs.get(INPUT);
-        double[] marker = Columns.numbers(table, INPUT, s.markerColumn());
+        double[] marker = InputColumns.numbers(table, INPUT, s.markerColumn());
         boolean survival = s.outcomeColumn() == null;
-        double[] outcome = Columns.numbers(table, INPUT, survival ? s.timeColumn() : s.outcomeColumn());
+        double[] outcome = InputColumns.numbers(table, INPUT, survival ? s.timeColumn() : s.outcomeColumn());
         double[] event = survival ? events(table, s.eventColumn()) : null;
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < marker.length; r++) {
@@ -153,7 +154,7 @@ public final class CutpointMethod extends SettingsMethod<CutpointMethod.Cutpoint
     }
 
     private static double[] events(Table table, String name) {
-        ColumnType type = Columns.type(table, INPUT, name);
+        ColumnType type = InputColumns.type(table, INPUT, name);
         double[] out = new double[table.rowCount()];
         if (type == ColumnType.BOOLEAN) {
             BooleanColumn column = table.booleans(name);
@@ -162,7 +163,7 @@ public final class CutpointMethod extends SettingsMethod<CutpointMethod.Cutpoint
             }
             return out;
         }
-        double[] v = Columns.numbers(table, INPUT, name);
+        double[] v = InputColumns.numbers(table, INPUT, name);
         for (int i = 0; i < out.length; i++) {
             if (!Double.isNaN(v[i]) && v[i] != 0 && v[i] != 1) {
                 throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + name + " = " + v[i]

@@ -21,6 +21,7 @@ import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.BooleanColumn;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.biomarker.InputColumns;
 import io.daybreak.stats.biomarker.roc.EmpiricalRoc;
 
 /**
@@ -99,7 +100,7 @@ public final class RocMethod extends SettingsMethod<RocMethod.RocSettings> {
         }
         double[][] values = new double[markers.size()][];
         for (int k = 0; k < values.length; k++) {
-            values[k] = Columns.numbers(table, INPUT, markers.get(k));
+            values[k] = InputColumns.numbers(table, INPUT, markers.get(k));
         }
         List<Integer> cases = new ArrayList<>();
         List<Integer> controls = new ArrayList<>();
@@ -199,7 +200,7 @@ public final class RocMethod extends SettingsMethod<RocMethod.RocSettings> {
 
     /** The status as 1 (case), 0 (control) or NaN (missing). */
     private static double[] status(Table table, String name) {
-        ColumnType type = Columns.type(table, INPUT, name);
+        ColumnType type = InputColumns.type(table, INPUT, name);
         double[] out = new double[table.rowCount()];
         if (type == ColumnType.BOOLEAN) {
             BooleanColumn column = table.booleans(name);
@@ -208,7 +209,7 @@ public final class RocMethod extends SettingsMethod<RocMethod.RocSettings> {
             }
             return out;
         }
-        double[] v = Columns.numbers(table, INPUT, name);
+        double[] v = InputColumns.numbers(table, INPUT, name);
         for (int i = 0; i < out.length; i++) {
             if (!Double.isNaN(v[i]) && v[i] != 0 && v[i] != 1) {
                 throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + name + " = " + v[i]

@@ -22,6 +22,7 @@ import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.BooleanColumn;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.biomarker.InputColumns;
 import io.daybreak.stats.biomarker.roc.TimeDependentRoc;
 
 /**
@@ -72,7 +73,7 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
     @Override
     protected MethodResult run(Map<String, Table> inputs, TimeRocSettings s, MethodContext context) {
         Table table = inputs.get(INPUT);
-        double[] time = Columns.numbers(table, INPUT, s.timeColumn());
+        double[] time = InputColumns.numbers(table, INPUT, s.timeColumn());
         double[] event = events(table, s.eventColumn());
         List<String> markers = new ArrayList<>();
         for (String m : s.markers().split(",")) {
@@ -84,7 +85,7 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
         }
         double[][] values = new double[markers.size()][];
         for (int k = 0; k < values.length; k++) {
-            values[k] = Columns.numbers(table, INPUT, markers.get(k));
+            values[k] = InputColumns.numbers(table, INPUT, markers.get(k));
         }
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < time.length; r++) {
@@ -156,7 +157,7 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
     }
 
     private static double[] events(Table table, String name) {
-        ColumnType type = Columns.type(table, INPUT, name);
+        ColumnType type = InputColumns.type(table, INPUT, name);
         double[] out = new double[table.rowCount()];
         if (type == ColumnType.BOOLEAN) {
             BooleanColumn column = table.booleans(name);
@@ -165,7 +166,7 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
             }
             return out;
         }
-        double[] v = Columns.numbers(table, INPUT, name);
+        double[] v = InputColumns.numbers(table, INPUT, name);
         for (int i = 0; i < out.length; i++) {
             if (!Double.isNaN(v[i]) && v[i] != 0 && v[i] != 1) {
                 throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + name + " = " + v[i]

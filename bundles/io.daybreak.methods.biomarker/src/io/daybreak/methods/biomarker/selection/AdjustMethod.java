@@ -23,6 +23,7 @@ import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.biomarker.InputColumns;
 import io.daybreak.stats.biomarker.selection.PValueAdjustment;
 import io.daybreak.stats.biomarker.selection.QValues;
 
@@ -108,8 +109,8 @@ public final class AdjustMethod extends SettingsMethod<AdjustMethod.AdjustSettin
                 throw new InvalidParameterException("give either an input table '" + INPUT + "' or the parameter "
                         + "'pValues', not both");
             }
-            p = Columns.numbers(table, INPUT, s.pColumn());
-            names = s.nameColumn() == null ? null : Columns.labels(table, INPUT, s.nameColumn());
+            p = InputColumns.numbers(table, INPUT, s.pColumn());
+            names = s.nameColumn() == null ? null : InputColumns.labels(table, INPUT, s.nameColumn());
             for (int i = 0; i < p.length; i++) {
                 if (!Double.isNaN(p[i]) && !(p[i] >= 0 && p[i] <= 1)) {
                     throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + s.pColumn()
@@ -149,10 +150,10 @@ public final class AdjustMethod extends SettingsMethod<AdjustMethod.AdjustSettin
             }
         }
         var builder = Table.builder(context.allocator()).add("name", ColumnType.STRING, Arrays.asList(names))
-                .add("p", ColumnType.FLOAT64, Columns.nullable(p));
+                .add("p", ColumnType.FLOAT64, InputColumns.nullable(p));
         MethodResult.Builder result = MethodResult.builder();
         for (Map.Entry<String, double[]> e : adjusted.entrySet()) {
-            builder.add(e.getKey(), ColumnType.FLOAT64, Columns.nullable(e.getValue()));
+            builder.add(e.getKey(), ColumnType.FLOAT64, InputColumns.nullable(e.getValue()));
             List<Boolean> flags = new ArrayList<>(p.length);
             long selected = 0;
             for (double v : e.getValue()) {

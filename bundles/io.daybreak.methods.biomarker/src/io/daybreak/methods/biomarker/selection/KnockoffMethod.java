@@ -21,6 +21,7 @@ import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.biomarker.InputColumns;
 import io.daybreak.stats.biomarker.selection.Knockoffs;
 
 /**
@@ -71,11 +72,11 @@ public final class KnockoffMethod extends SettingsMethod<KnockoffMethod.Knockoff
     @Override
     protected MethodResult run(Map<String, Table> inputs, KnockoffSettings s, MethodContext context) {
         Table table = inputs.get(INPUT);
-        double[] outcome = Columns.numbers(table, INPUT, s.outcomeColumn());
+        double[] outcome = InputColumns.numbers(table, INPUT, s.outcomeColumn());
         List<String> markers = markers(table, s);
         double[][] columns = new double[markers.size()][];
         for (int j = 0; j < columns.length; j++) {
-            columns[j] = Columns.numbers(table, INPUT, markers.get(j));
+            columns[j] = InputColumns.numbers(table, INPUT, markers.get(j));
         }
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < outcome.length; r++) {
@@ -149,7 +150,7 @@ public final class KnockoffMethod extends SettingsMethod<KnockoffMethod.Knockoff
                 if (name.equals(s.outcomeColumn())) {
                     throw new InvalidParameterException("parameter 'markers': '" + name + "' is the outcome column");
                 }
-                Columns.type(table, INPUT, name);
+                InputColumns.type(table, INPUT, name);
                 if (out.contains(name)) {
                     throw new InvalidParameterException("parameter 'markers': '" + name + "' is listed twice");
                 }

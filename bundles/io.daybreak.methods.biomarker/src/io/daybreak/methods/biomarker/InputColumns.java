@@ -1,5 +1,6 @@
-package io.daybreak.methods.biomarker.predictive;
+package io.daybreak.methods.biomarker;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,12 +13,12 @@ import io.daybreak.data.Table;
 import io.daybreak.stats.models.columns.SummaryValues;
 import io.daybreak.stats.models.formula.ModelFrame;
 
-/** Reading the input columns of the predictive-marker methods, with errors that name the input, column and row. */
-final class Columns {
-    private Columns() {
+/** Reading the input columns of the biomarker methods, with errors that name the input, column and row. */
+public final class InputColumns {
+    private InputColumns() {
     }
 
-    static ColumnType type(Table table, String input, String name) {
+    public static ColumnType type(Table table, String input, String name) {
         if (!table.hasColumn(name)) {
             throw new InvalidParameterException("input '" + input + "' has no column '" + name + "'; it has "
                     + String.join(", ", table.columnNames()));
@@ -26,7 +27,7 @@ final class Columns {
     }
 
     /** A numeric column as doubles, NaN for missing. */
-    static double[] numbers(Table table, String input, String name) {
+    public static double[] numbers(Table table, String input, String name) {
         ColumnType type = type(table, input, name);
         if (type == null || !type.isNumeric()) {
             throw new InvalidParameterException("input '" + input + "' column '" + name + "' is "
@@ -40,8 +41,17 @@ final class Columns {
         return out;
     }
 
+    /** Values as an output column's list, NaN as missing. */
+    public static List<Double> nullable(double[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (double v : values) {
+            out.add(Double.isNaN(v) ? null : v);
+        }
+        return out;
+    }
+
     /** A 0/1 (or boolean) column as 0/1 doubles, NaN for missing; any other value is an error naming the row. */
-    static double[] zeroOne(Table table, String input, String name, String what) {
+    public static double[] zeroOne(Table table, String input, String name, String what) {
         ColumnType type = type(table, input, name);
         double[] out = new double[table.rowCount()];
         if (type == ColumnType.BOOLEAN) {
@@ -62,7 +72,7 @@ final class Columns {
     }
 
     /** A text, boolean or numeric column as labels (numbers as R prints them), null for missing. */
-    static String[] labels(Table table, String input, String name) {
+    public static String[] labels(Table table, String input, String name) {
         ColumnType type = type(table, input, name);
         String[] labels = new String[table.rowCount()];
         if (type == ColumnType.STRING) {
@@ -91,7 +101,7 @@ final class Columns {
      * The treated and control values of a two-valued treatment column: {@code treatedLevel}, or by default the second
      * of the two in R's level order.
      */
-    static String[] arms(Set<String> present, boolean numeric, String treatedLevel, String input, String column) {
+    public static String[] arms(Set<String> present, boolean numeric, String treatedLevel, String input, String column) {
         List<String> levels = ModelFrame.sortLevels(present, numeric);
         if (levels.size() != 2) {
             throw new InvalidParameterException("input '" + input + "' column '" + column + "' has " + levels.size()

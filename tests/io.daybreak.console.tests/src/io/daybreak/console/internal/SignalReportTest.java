@@ -70,7 +70,7 @@ class SignalReportTest {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("method", "signal.disproportionality");
         document.put("summary", summary);
-        document.put("provenance", Map.of("parameters", Map.of("prrThreshold", 3.0, "sortBy", "prr")));
+        document.put("provenance", Map.of("parameters", Map.of("prrMin", 3.0, "sortBy", "prr")));
         Path file = dir.resolve("signals.html");
         AnalysisReport.write(file, "Signals", List.of(document), null);
         String html = Files.readString(file);

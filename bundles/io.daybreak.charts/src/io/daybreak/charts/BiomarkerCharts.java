@@ -235,22 +235,22 @@ public final class BiomarkerCharts {
         return best;
     }
 
-    /** The number of non-zero coefficients at the lambda of the path nearest each x tick inside the path's span. */
+    /**
+     * The number of non-zero coefficients at every lambda, at its log (as {@code plot.cv.glmnet}'s top axis), in
+     * increasing x; the layout leaves out labels that would overlap the one before.
+     */
     private static List<Tick> topTicks(Axis x, double[] lambda, double[] nzero) {
         List<Tick> ticks = new ArrayList<>();
-        if (nzero == null || lambda.length == 0) {
+        if (nzero == null) {
             return ticks;
         }
-        double lo = Arrays.stream(lambda).filter(l -> l > 0).map(Math::log).min().orElse(Double.NaN);
-        double hi = Arrays.stream(lambda).filter(l -> l > 0).map(Math::log).max().orElse(Double.NaN);
-        for (Tick tick : x.ticks()) {
-            if (tick.value() >= lo - 1e-9 && tick.value() <= hi + 1e-9) {
-                int i = nearest(lambda, Math.exp(tick.value()));
-                if (i >= 0 && Double.isFinite(nzero[i])) {
-                    ticks.add(new Tick(tick.value(), Long.toString(Math.round(nzero[i]))));
-                }
+        for (int i = 0; i < lambda.length; i++) {
+            double at = lambda[i] > 0 ? Math.log(lambda[i]) : Double.NaN;
+            if (Double.isFinite(at) && Double.isFinite(nzero[i]) && at >= x.min() && at <= x.max()) {
+                ticks.add(new Tick(at, Long.toString(Math.round(nzero[i]))));
             }
         }
+        ticks.sort(Comparator.comparingDouble(Tick::value));
         return ticks;
     }
 
@@ -362,9 +362,8 @@ public final class BiomarkerCharts {
         }
         Curve curve = new Curve("treatment effect", median.clone(), difference.clone(), lower.clone(), upper.clone(),
                 Interval.BAND, true, true, false, 0);
-        String note = "Band: pointwise confidence interval per window (not simultaneous)"
-                + (Double.isFinite(steppP) ? "; permutation test of no variation over windows: p = " + pValue(steppP) : "")
-                + ".";
+        String note = "Band: pointwise CI per window" + (Double.isFinite(steppP) ? "; permutation test of no variation: p = "
+                + pValue(steppP) : " (not simultaneous)") + ".";
         return new CurvePlot("STEPP: treatment effect over marker windows", "STEPP plot", x, y, List.of(curve), guides,
                 List.of(), List.of(), "", false, false, note);
     }

@@ -255,10 +255,17 @@ final class CurveLayout {
             return;
         }
         shapes.add(new Shape.Line(frame.left, frame.top, frame.left + frame.width, frame.top, Text.AXIS, 1, false));
+        double free = Double.NEGATIVE_INFINITY;
         for (Tick tick : plot.topTicks()) {
+            // as R's axis(): a label that would overlap the last one drawn is left out
             double x = frame.px(tick.value());
+            double half = Text.width(tick.label(), Frame.TICK_FONT) / 2;
+            if (x - half < free) {
+                continue;
+            }
             shapes.add(new Shape.Line(x, frame.top - 4, x, frame.top, Text.AXIS, 1, false));
             shapes.add(Text.at(x, frame.top - 7, tick.label(), Shape.Anchor.MIDDLE, Frame.TICK_FONT));
+            free = x + half + 8;
         }
         shapes.add(Text.at(frame.left + frame.width / 2, frame.top - 20, plot.topTitle(), Shape.Anchor.MIDDLE,
                 Frame.TITLE_FONT));

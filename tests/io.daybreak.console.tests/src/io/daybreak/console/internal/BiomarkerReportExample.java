@@ -246,7 +246,7 @@ final class BiomarkerReportExample {
             double median = 8 + 6.5 * w;
             double difference = 0.15 - 0.022 * (median - 8) + 0.08 * random.nextGaussian();
             double se = 0.26;
-            rows.add(row(columns, (double) w + 1, median - 9, median + 9, median, 120.0, Double.NaN, Double.NaN,
+            rows.add(row(columns, (double) w + 1, Math.max(0, median - 9), median + 9, median, 120.0, Double.NaN, Double.NaN,
                     difference, difference - 1.96 * se, difference + 1.96 * se));
         }
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -170,7 +170,9 @@ class BiomarkerReportTest {
         AnalysisReport.write(out.resolve("biomarker-roc.html"), "Biomarker discovery: ROC",
                 List.of(BiomarkerReportExample.roc(18L)), null);
         AnalysisReport.write(out.resolve("biomarker-stepp.html"), "Biomarker discovery: treatment by marker",
-                List.of(BiomarkerReportExample.stepp(7L), BiomarkerReportExample.subgroups()), null);
+                List.of(BiomarkerReportExample.stepp(7L)), null);
+        AnalysisReport.write(out.resolve("biomarker-subgroups.html"), "Biomarker discovery: subgroups",
+                List.of(BiomarkerReportExample.subgroups()), null);
         String enet = Files.readString(out.resolve("biomarker-enet.html"));
         assertTrue(enet.contains("aria-label=\"coefficient paths\"") && enet.contains("aria-label=\"cross-validation curve\""));
         assertTrue(enet.contains(">IL6</text>"), "the strongest true effect is named");

@@ -168,7 +168,7 @@ class BiomarkerReportTest {
         AnalysisReport.write(out.resolve("biomarker-enet.html"), "Biomarker discovery: elastic net",
                 List.of(BiomarkerReportExample.elasticNet(20261203L)), null);
         AnalysisReport.write(out.resolve("biomarker-roc.html"), "Biomarker discovery: ROC",
-                List.of(BiomarkerReportExample.roc(18L)), null);
+                List.of(BiomarkerReportExample.roc(7L)), null);
         AnalysisReport.write(out.resolve("biomarker-stepp.html"), "Biomarker discovery: treatment by marker",
                 List.of(BiomarkerReportExample.stepp(7L)), null);
         AnalysisReport.write(out.resolve("biomarker-subgroups.html"), "Biomarker discovery: subgroups",

@@ -24,6 +24,8 @@ public final class BiomarkerCharts {
     /** How many coefficient paths are named (the largest at the smallest lambda); the others are drawn grey. */
     public static final int LABELLED_PATHS = 6;
     private static final String INTERCEPT = "(intercept)";
+    /** The colour of a naive subgroup estimate: grey, beside its adjusted estimate in the first palette colour. */
+    public static final String NAIVE = "#9c9c9c";
 
     private BiomarkerCharts() {
     }
@@ -390,7 +392,12 @@ public final class BiomarkerCharts {
             lower[2 * i + 1] = adjustedLower[i];
             upper[2 * i + 1] = adjustedUpper[i];
         }
-        String title = "Subgroups: naive and bias-adjusted treatment effects";
+        List<String> colours = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            colours.add(NAIVE);
+            colours.add(Palette.colour(0));
+        }
+        String title = "Subgroups: naive (grey) and bias-adjusted (blue) treatment effects";
         String axisTitle = (scale == null || scale.isBlank() ? "Treatment effect" : capitalise(scale)) + " (95% CI";
         if (isRatio(scale)) {
             double lo = 1;
@@ -404,9 +411,11 @@ public final class BiomarkerCharts {
                 }
             }
             return new ForestPlot(title, "subgroup forest plot", Axis.log(axisTitle + ", log scale)", lo, hi), terms,
-                    estimate, lower, upper, 1);
+                    estimate, lower, upper, 1, colours);
         }
-        return ForestPlot.differences(title, axisTitle + ")", terms, estimate, lower, upper);
+        ForestPlot plot = ForestPlot.differences(title, axisTitle + ")", terms, estimate, lower, upper);
+        return new ForestPlot(title, "subgroup forest plot", plot.axis(), terms, plot.estimate(), plot.lower(),
+                plot.upper(), 0, colours);
     }
 
     /** A ratio scale (hazard, odds, risk ratio) rather than a difference or a log ratio. */

@@ -14,6 +14,7 @@ import io.daybreak.charts.Axis;
 import io.daybreak.charts.BiomarkerCharts;
 import io.daybreak.charts.CurvePlot;
 import io.daybreak.charts.ForestPlot;
+import io.daybreak.charts.Palette;
 import io.daybreak.charts.svg.SvgRenderer;
 
 /**
@@ -183,6 +184,11 @@ class BiomarkerChartsTest {
             assertTrue(names.get(i).y() > names.get(i - 1).y(), "top to bottom");
         }
         assertTrue(texts(scene).stream().anyMatch(t -> t.text().equals("0.620 (0.400 to 0.960)")));
+        List<Shape.Rect> squares = scene.shapes().stream().filter(Shape.Rect.class::isInstance).map(Shape.Rect.class::cast)
+                .filter(r -> r.tooltip() != null).toList();
+        assertEquals(List.of(BiomarkerCharts.NAIVE, Palette.colour(0), BiomarkerCharts.NAIVE, Palette.colour(0)),
+                squares.stream().map(Shape.Rect::fill).toList(), "naive grey, adjusted in colour");
+        assertTrue(squares.get(1).tooltip().startsWith("marker1 >= 0.42 & marker3 < 1.1 \u00b7 adjusted: 0.620"));
         ForestPlot risk = BiomarkerCharts.subgroups(List.of("a"), new double[] {0.1}, new double[] {0.0},
                 new double[] {0.2}, new double[] {0.05}, new double[] {-0.05}, new double[] {0.15}, "risk difference");
         assertEquals(Axis.Scale.LINEAR, risk.axis().scale());

@@ -7,15 +7,38 @@ import java.util.List;
  * Estimates with intervals, one row per term, on a common axis with a dashed reference line at no effect: a log
  * axis through 1 for hazard and odds ratios (so that 0.5 and 2 are equally far from 1), a linear axis through 0
  * for differences.
+ *
+ * @param colours the colour (#rrggbb) of each row's square and interval, or empty for the first palette colour
+ *                throughout (e.g. grey for a naive estimate beside its adjusted one)
  */
 public record ForestPlot(String title, String label, Axis axis, List<String> terms, double[] estimate, double[] lower,
-        double[] upper, double reference) implements Chart {
+        double[] upper, double reference, List<String> colours) implements Chart {
 
     public ForestPlot {
         terms = List.copyOf(terms);
+        colours = colours == null ? List.of() : List.copyOf(colours);
         if (estimate.length != terms.size() || lower.length != terms.size() || upper.length != terms.size()) {
             throw new IllegalArgumentException("a forest plot needs an estimate and limits for every term");
         }
+        if (!colours.isEmpty() && colours.size() != terms.size()) {
+            throw new IllegalArgumentException("a forest plot's colours, when given, are one per term");
+        }
+    }
+
+    /** Every row in the first palette colour. */
+    public ForestPlot(String title, String label, Axis axis, List<String> terms, double[] estimate, double[] lower,
+            double[] upper, double reference) {
+        this(title, label, axis, terms, estimate, lower, upper, reference, List.of());
+    }
+
+    /** The same plot with a colour per row. */
+    public ForestPlot withColours(List<String> rowColours) {
+        return new ForestPlot(title, label, axis, terms, estimate, lower, upper, reference, rowColours);
+    }
+
+    /** The colour of row {@code i}. */
+    public String colour(int i) {
+        return colours.isEmpty() ? Palette.colour(0) : colours.get(i);
     }
 
     /**

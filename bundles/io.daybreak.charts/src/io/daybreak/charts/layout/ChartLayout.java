@@ -3,6 +3,7 @@ package io.daybreak.charts.layout;
 import io.daybreak.charts.AeDotPlot;
 import io.daybreak.charts.BarChart;
 import io.daybreak.charts.Chart;
+import io.daybreak.charts.CurvePlot;
 import io.daybreak.charts.ForestPlot;
 import io.daybreak.charts.LinePlot;
 import io.daybreak.charts.SpiderPlot;
@@ -37,6 +38,9 @@ public final class ChartLayout {
         if (chart instanceof AeDotPlot dots) {
             return AeDotLayout.layout(dots, width, height);
         }
+        if (chart instanceof CurvePlot curves) {
+            return CurveLayout.layout(curves, width, height);
+        }
         return LineLayout.layout((LinePlot) chart, width, height);
     }
 
@@ -50,6 +54,9 @@ public final class ChartLayout {
         }
         if (chart instanceof AeDotPlot dots) {
             return AeDotLayout.preferredHeight(dots);
+        }
+        if (chart instanceof CurvePlot curves) {
+            return CurveLayout.preferredHeight(curves, width);
         }
         if (chart instanceof VolcanoPlot) {
             return 440;

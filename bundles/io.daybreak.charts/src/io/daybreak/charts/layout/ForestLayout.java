@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.daybreak.charts.ForestPlot;
-import io.daybreak.charts.Palette;
 import io.daybreak.charts.Ticks;
 
 /** A forest plot: term names on the left, intervals and squares in the middle, "estimate (lower to upper)" right. */
@@ -36,8 +35,8 @@ final class ForestLayout {
         frame.grid(shapes);
         double reference = frame.px(plot.reference());
         shapes.add(new Shape.Line(reference, frame.top, reference, frame.bottom(), "#888888", 1, true));
-        String colour = Palette.colour(0);
         for (int i = 0; i < plot.terms().size(); i++) {
+            String colour = plot.colour(i);
             double y = top + rows * i + rows / 2;
             shapes.add(Text.at(left - 10, y + 4, plot.terms().get(i), Shape.Anchor.END, FONT));
             shapes.add(Text.at(frame.left + frame.width + 12, y + 4, interval(plot, i), Shape.Anchor.START, FONT));

@@ -76,6 +76,9 @@ final class AnalysisReport {
             SignalReport.html(method, name -> SignalReport.rows(summary.containsKey(name) ? summary.get(name) : summary),
                     parameters(document))
                     .forEach(part -> html.append(part).append('\n'));
+            // a saved biomarker result carrying its tables in the summary (as rows)
+            BiomarkerReport.html(method, name -> SignalReport.rows(summary.get(name)), summary, parameters(document))
+                    .forEach(part -> html.append(part).append('\n'));
         }
         if (summary.get("curves") instanceof List<?> curves) {
             html.append(ReportCharts.survival((List<Map<String, Object>>) curves,

@@ -59,6 +59,9 @@ final class RunReport {
         List<String> charts = new ArrayList<>(tumourCharts(result));
         charts.addAll(SignalReport.html(descriptor.id(), name -> SignalReport.rows(result.output(name)),
                 result.provenance() == null ? Map.of() : result.provenance().parameters()));
+        charts.addAll(BiomarkerReport.html(descriptor.id(), name -> SignalReport.rows(result.output(name)),
+                document.get("summary") instanceof Map<?, ?> summary ? summary : Map.of(),
+                result.provenance() == null ? Map.of() : result.provenance().parameters()));
         if (!charts.isEmpty()) {
             withCharts.put(CHARTS, charts);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.daybreak.charts.AeDotPlot;
 import io.daybreak.charts.BarChart;
+import io.daybreak.charts.BiomarkerCharts;
 import io.daybreak.charts.ForestPlot;
 import io.daybreak.charts.SignalCriteria;
 import io.daybreak.charts.SpiderPlot;
@@ -21,7 +22,8 @@ import io.daybreak.data.Table;
  * What a result table can be drawn as, with its numbers copied out of the Arrow table (so the chart outlives
  * the result): operating characteristics of dose-finding designs (selection % and patients per dose, per
  * design), Kaplan–Meier curves with their confidence bands, a forest plot of coefficients, or tumour response
- * (waterfall and spider plots), drug-event signals (volcano plots) and the adverse-event dot plot. Only the reading
+ * (waterfall and spider plots), drug-event signals (volcano plots), the adverse-event dot plot and the biomarker
+ * charts (coefficient paths, cross-validation, ROC and STEPP curves, subgroup forest plots). Only the reading
  * of tables is here: {@link #models()} hands the numbers to the shared chart model (io.daybreak.charts), whose
  * layout the console's HTML reports draw too.
  */
@@ -85,6 +87,23 @@ public sealed interface Chart {
      * table, or the AE dot plot of an {@code ae} table (docs/signal.md has the column contract).
      */
     record Signals(io.daybreak.charts.Chart model) implements Chart {
+        @Override
+        public String title() {
+            return model.title();
+        }
+
+        @Override
+        public List<io.daybreak.charts.Chart> models() {
+            return List.of(model);
+        }
+    }
+
+    /**
+     * Biomarker discovery (docs/biomarker.md, "Plots and the report"): elastic-net coefficient paths ({@code path}) and
+     * cross-validation curve ({@code cv}), ROC curves ({@code roc}), the STEPP plot ({@code stepp}) and the forest plot
+     * of naive and adjusted subgroup effects ({@code subgroups}).
+     */
+    record Biomarker(io.daybreak.charts.Chart model) implements Chart {
         @Override
         public String title() {
             return model.title();
@@ -169,6 +188,10 @@ public sealed interface Chart {
         if (has(table, "time", "survival", "lower", "upper")) {
             return survival(table, timeUnit, groupBy, groupLabels);
         }
+        Chart biomarker = biomarker(table, family, parameters);
+        if (biomarker != null) {
+            return biomarker;
+        }
         if (has(table, "term", "estimate", "stdError")) {
             return forest(table, ForestPlot.ratioOf(method, family));
         }
@@ -199,6 +222,58 @@ public sealed interface Chart {
         if (has(table, "id", "day", "change")) {
             return new TumourResponse(SpiderPlot.ofRows("Change in tumour size over time", "Days since baseline",
                     ids(table), doubles(table, "day"), doubles(table, "change")));
+        }
+        return null;
+    }
+
+    /**
+     * The biomarker tables by their contract columns: a coefficient path, a cross-validation curve (lambda.min and
+     * lambda.1se found on it as cv.glmnet finds them; the measure from the run's {@code typeMeasure}), ROC points per
+     * marker (and time), STEPP windows, subgroup effects; null for other tables.
+     */
+    private static Chart biomarker(Table table, String family, Map<String, Object> parameters) {
+        if (has(table, "step", "lambda", "term", "coefficient")) {
+            return new Biomarker(BiomarkerCharts.coefficientPaths(strings(table, "term"), doubles(table, "lambda"),
+                    doubles(table, "coefficient"), Double.NaN, Double.NaN));
+        }
+        if (has(table, "lambda", "cvm", "cvlo", "cvup")) {
+            Object measure = parameters.get("typeMeasure");
+            String type = measure == null ? null : measure.toString();
+            boolean maximise = "auc".equals(type) || "C".equals(type);
+            return new Biomarker(BiomarkerCharts.cvCurve(doubles(table, "lambda"), doubles(table, "cvm"),
+                    doubles(table, "cvlo"), doubles(table, "cvup"), table.hasColumn("nzero") ? doubles(table, "nzero") : null,
+                    Double.NaN, Double.NaN, BiomarkerCharts.cvMeasure(type, family), maximise));
+        }
+        if (has(table, "marker", "threshold", "sensitivity", "specificity")) {
+            boolean timed = table.hasColumn("time");
+            List<String> markers = strings(table, "marker");
+            double[] time = timed ? doubles(table, "time") : null;
+            double[] se = doubles(table, "sensitivity");
+            double[] sp = doubles(table, "specificity");
+            Map<String, List<Integer>> curves = new LinkedHashMap<>();
+            for (int row = 0; row < markers.size(); row++) {
+                String name = timed ? markers.get(row) + " at t = " + NumberText.text(time[row]) : markers.get(row);
+                curves.computeIfAbsent(name, k -> new ArrayList<>()).add(row);
+            }
+            List<BiomarkerCharts.Roc> rocs = new ArrayList<>();
+            curves.forEach((name, rows) -> rocs.add(new BiomarkerCharts.Roc(name,
+                    rows.stream().mapToDouble(r -> se[r]).toArray(), rows.stream().mapToDouble(r -> sp[r]).toArray(),
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN)));
+            return new Biomarker(BiomarkerCharts.roc(timed ? "Time-dependent ROC curves" : "ROC curves", rocs, 0.95));
+        }
+        if (has(table, "marker_median", "difference", "difference_lower", "difference_upper")) {
+            Object marker = parameters.get("marker");
+            return new Biomarker(BiomarkerCharts.stepp(marker == null ? null : marker.toString(),
+                    doubles(table, "marker_median"), doubles(table, "difference"), doubles(table, "difference_lower"),
+                    doubles(table, "difference_upper"), null, Double.NaN, Double.NaN));
+        }
+        if (has(table, "subgroup", "effect_naive", "naive_lower", "naive_upper", "effect_adjusted", "adjusted_lower",
+                "adjusted_upper")) {
+            String scale = table.hasColumn("effect_scale") && table.rowCount() > 0 ? strings(table, "effect_scale").get(0)
+                    : null;
+            return new Biomarker(BiomarkerCharts.subgroups(strings(table, "subgroup"), doubles(table, "effect_naive"),
+                    doubles(table, "naive_lower"), doubles(table, "naive_upper"), doubles(table, "effect_adjusted"),
+                    doubles(table, "adjusted_lower"), doubles(table, "adjusted_upper"), scale));
         }
         return null;
     }

@@ -149,7 +149,7 @@ class SignalChartsTest {
     /** The run's thresholds by name, else the conventional ones. */
     @Test
     void criteriaComeFromTheRunsParameters() {
-        SignalCriteria run = new SignalCriteria(Map.of("PRRthreshold", "3", "sortBy", "ror", "alpha", 0.01));
+        SignalCriteria run = new SignalCriteria(Map.of("prrMin", "3", "sortBy", "ror", "alpha", 0.01));
         assertEquals(3, run.value(2, SignalCriteria.PRR_THRESHOLD));
         assertEquals(0.01, run.value(0.05, SignalCriteria.ALPHA));
         assertEquals(4, run.value(4, SignalCriteria.CHISQ_THRESHOLD));

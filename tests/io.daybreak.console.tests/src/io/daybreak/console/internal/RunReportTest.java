@@ -97,6 +97,27 @@ class RunReportTest {
         assertFalse(Files.exists(dir.resolve("r.txt")));
     }
 
+    /**
+     * A local biomarker.roc run's report (its "roc" and "auc" output tables): one ROC curve per marker with its AUC
+     * and DeLong interval in the legend and the Youden point. Marker a separates cases from controls perfectly (AUC
+     * 1, Youden point at sensitivity 1, specificity 1).
+     */
+    @Test
+    void aRocRunReportsItsCurvesWithAucAndYoudenPoint() throws Exception {
+        MethodRegistry registry = Await.service(FrameworkUtil.getBundle(RunReportTest.class).getBundleContext(),
+                MethodRegistry.class);
+        Await.until(() -> registry.find("biomarker.roc").isPresent(), "biomarker.roc is registered");
+        Path data = dir.resolve("markers.csv");
+        Files.writeString(data, "status,a,b\n1,5,2\n1,6,1\n1,7,4\n1,8,3\n0,1,2\n0,2,5\n0,3,1\n0,4,3\n");
+        Path report = dir.resolve("roc.html");
+        session.execute("run biomarker.roc --in data=" + data + " statusColumn=status markers=a,b --report " + report);
+        String html = Files.readString(report);
+        assertTrue(html.contains("aria-label=\"ROC curve\""), html);
+        assertTrue(html.contains(">a: AUC 1.000 (95% CI 1.000 to 1.000)</text>"), html);
+        assertTrue(html.contains(">b: AUC 0."), "a curve for b too");
+        assertTrue(html.contains("a threshold 4.5: Se 1.000, Sp 1.000"), "the Youden point of a: the cut between 4 and 5");
+    }
+
     /** A tumour-growth fit's report has a waterfall and a spider plot of the sizes' changes from baseline. */
     @Test
     void aTumourGrowthFitReportsWaterfallAndSpiderPlots() throws Exception {

@@ -87,6 +87,10 @@ echo
 echo "== A safety-signal review: a trial's adverse events by arm and a spontaneous-report screen, in one report"
 DAYBREAK="$DAYBREAK" "$ROOT/examples/signal-screen/run.sh" "$OUT/signal"
 
+echo
+echo "== A biomarker screen: prognostic and predictive markers of a simulated 40-marker panel, in one report"
+DAYBREAK="$DAYBREAK" "$ROOT/examples/biomarker-screen/run.sh" "$OUT/biomarker"
+
 step "A dose-escalation meeting: BLRM posterior and the EWOC recommendation after 3, 3 and 6 patients with 0, 0, 1 DLTs" \
   "$DAYBREAK" run design.blrm-posterior patients=3,3,6,0,0,0 dlts=0,0,1,0,0,0
 
@@ -167,5 +171,6 @@ echo "== Machine-readable: every command takes --json"
 echo "\$ $DAYBREAK methods --json"
 "$DAYBREAK" methods --json
 echo
-echo "Reports: $OUT/report.html (federated analysis), $OUT/signal/signal-report.html (safety signals)"
+echo "Reports: $OUT/report.html (federated analysis), $OUT/signal/signal-report.html (safety signals),"
+echo "         $OUT/biomarker/biomarker-report.html (biomarker screen)"
 echo "Results are in $OUT. Interactive shell: ./daybreak (then: help, methods, run ..., exit)."

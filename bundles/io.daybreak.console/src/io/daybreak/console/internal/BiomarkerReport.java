@@ -14,7 +14,7 @@ import io.daybreak.console.internal.SignalReport.Rows;
  * The charts of the biomarker methods (docs/biomarker.md, "Plots and the report"), from their output tables by the
  * contract column names: {@code biomarker.elastic-net} (tables "path" and "cv": coefficient paths and the
  * cross-validation curve with lambda.min and lambda.1se), {@code biomarker.roc} and {@code biomarker.time-roc} (tables
- * "roc" and "auc": ROC curves with the AUC and the Youden point), {@code biomarker.interaction} (table "stepp": the
+ * "roc" and "auc": ROC curves with the AUC and the Youden point), {@code biomarker.stepp} (table "stepp": the
  * STEPP plot), {@code biomarker.virtual-twins} and {@code biomarker.sides} (table "subgroups": a forest plot of naive
  * and adjusted effects). A table without its columns draws nothing.
  */
@@ -22,7 +22,7 @@ final class BiomarkerReport {
     static final String ELASTIC_NET = "biomarker.elastic-net";
     static final String ROC = "biomarker.roc";
     static final String TIME_ROC = "biomarker.time-roc";
-    static final String INTERACTION = "biomarker.interaction";
+    static final String STEPP = "biomarker.stepp";
     static final String VIRTUAL_TWINS = "biomarker.virtual-twins";
     static final String SIDES = "biomarker.sides";
 
@@ -46,7 +46,7 @@ final class BiomarkerReport {
             case ELASTIC_NET -> elasticNet(tables.apply("path"), tables.apply("cv"), s, p);
             case ROC -> roc(tables.apply("roc"), tables.apply("auc"), s, false);
             case TIME_ROC -> roc(tables.apply("roc"), tables.apply("auc"), s, true);
-            case INTERACTION -> stepp(tables.apply("stepp"), s, p);
+            case STEPP -> stepp(tables.apply("stepp"), s, p);
             case VIRTUAL_TWINS, SIDES -> subgroups(tables.apply("subgroups"));
             default -> List.of();
         };
@@ -158,9 +158,9 @@ final class BiomarkerReport {
         if (!usable(stepp, "marker_median", "difference", "difference_lower", "difference_upper")) {
             return List.of();
         }
-        String marker = text(parameters, "marker");
+        String marker = text(parameters, "markerColumn") != null ? text(parameters, "markerColumn") : text(parameters, "marker");
         String scale = text(summary, "effectScale");
-        double overall = number(summary, "overallDifference", "overall");
+        double overall = number(summary, "difference", "overallDifference"); // biomarker.stepp: the overall difference
         double p = number(summary, "steppP");
         List<String> html = new ArrayList<>();
         html.add(SvgRenderer.svg(BiomarkerCharts.stepp(marker, stepp.numbers("marker_median"), stepp.numbers("difference"),

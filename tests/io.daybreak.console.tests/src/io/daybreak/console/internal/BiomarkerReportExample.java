@@ -236,7 +236,7 @@ final class BiomarkerReportExample {
         return document;
     }
 
-    /** A biomarker.interaction document with a STEPP table (log hazard ratios falling with the marker). */
+    /** A biomarker.stepp document with a STEPP table (log hazard ratios falling with the marker). */
     static Map<String, Object> stepp(long seed) {
         Random random = new Random(seed);
         List<String> columns = List.of("window", "marker_lower", "marker_upper", "marker_median", "n", "effect_treatment",
@@ -255,7 +255,7 @@ final class BiomarkerReportExample {
         summary.put("overallDifference", -0.42);
         summary.put("steppP", 0.018);
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("method", "biomarker.interaction");
+        document.put("method", "biomarker.stepp");
         document.put("summary", summary);
         document.put("provenance", Map.of("parameters", Map.of("marker", "Ki-67 (%)")));
         return document;

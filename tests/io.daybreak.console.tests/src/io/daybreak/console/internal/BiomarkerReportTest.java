@@ -106,7 +106,7 @@ class BiomarkerReportTest {
     }
 
     /**
-     * Saved documents of biomarker.interaction (the "stepp" table) and biomarker.virtual-twins (the "subgroups"
+     * Saved documents of biomarker.stepp (the "stepp" table) and biomarker.virtual-twins (the "subgroups"
      * table) carry their tables as rows in the summary: the report draws the STEPP plot and the subgroup forest plot.
      */
     @Test
@@ -124,7 +124,7 @@ class BiomarkerReportTest {
         steppSummary.put("steppP", 0.04);
         steppSummary.put("effectScale", "risk difference");
         Map<String, Object> interaction = new LinkedHashMap<>();
-        interaction.put("method", "biomarker.interaction");
+        interaction.put("method", "biomarker.stepp");
         interaction.put("summary", steppSummary);
         interaction.put("provenance", Map.of("parameters", Map.of("marker", "ki67")));
 
@@ -184,6 +184,6 @@ class BiomarkerReportTest {
     void otherMethodsAndMissingTablesDrawNothing() {
         assertEquals(List.of(), BiomarkerReport.html("stats.km", name -> null, Map.of(), Map.of()));
         assertEquals(List.of(), BiomarkerReport.html("biomarker.roc", name -> null, Map.of(), Map.of()));
-        assertEquals(List.of(), BiomarkerReport.html("biomarker.interaction", name -> null, Map.of(), Map.of()));
+        assertEquals(List.of(), BiomarkerReport.html("biomarker.stepp", name -> null, Map.of(), Map.of()));
     }
 }

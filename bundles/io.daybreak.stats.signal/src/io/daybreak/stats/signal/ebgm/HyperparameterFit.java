@@ -32,6 +32,7 @@ public final class HyperparameterFit {
     public static final double DEFAULT_PARAM_LIMIT = 100;
 
     private static final int MAX_ITER = 1000;
+    private static final double MAX_STEP = 5;
     private static final double GRAD_TOL = 1e-9;
     private static final double GRAD_TOL_STALLED = 1e-6;
     private static final double F_TOL = 1e-14;
@@ -173,14 +174,16 @@ public final class HyperparameterFit {
                 d[j] = -d[j];
             }
             double slope = dot(g, d);
+            boolean restarted = false;
             if (!(slope < 0)) {
+                restarted = true;
                 h = identity();
                 for (int j = 0; j < 5; j++) {
                     d[j] = -g[j];
                 }
                 slope = dot(g, d);
             }
-            double step = Math.min(1, 5 / maxAbs(d));
+            double step = Math.min(1, MAX_STEP / maxAbs(d));
             double[] xNew = new double[5];
             double fNew = Double.NaN;
             boolean accepted = false;
@@ -209,6 +212,9 @@ public final class HyperparameterFit {
             }
             double sy = dot(s, y);
             if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+                if (iter == 1 || restarted) {
+                    h = scaled(sy / dot(y, y));
+                }
                 h = bfgsUpdate(h, s, y, sy);
             }
             flat = f - fNew <= F_TOL * scale ? flat + 1 : 0;
@@ -240,6 +246,14 @@ public final class HyperparameterFit {
             }
         }
         return out;
+    }
+
+    private static double[][] scaled(double c) {
+        double[][] h = new double[5][5];
+        for (int j = 0; j < 5; j++) {
+            h[j][j] = c;
+        }
+        return h;
     }
 
     private static double[][] identity() {

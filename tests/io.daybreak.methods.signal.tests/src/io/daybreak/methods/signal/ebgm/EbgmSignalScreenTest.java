@@ -24,9 +24,10 @@ import io.daybreak.stats.signal.ebgm.Mgps;
 /**
  * Regression test for the prior fit on the example spontaneous reports (examples/signal-screen/reports.csv, ours,
  * made by examples/signal-screen/make-data.R): 4,194 pairs counted with unique reports, stratified by sex, age group
- * and year. openEBGM 0.9.1's autoHyper reaches one optimum from all five vignette starts there; ours did not agree
- * between starts before the BFGS search scaled its first inverse-Hessian guess (one start ran off to the
- * label-swapped mode). Pairs and references come from docs/validation/r/signal/ebgm_signal_screen.R (its output is
+ * and year. openEBGM 0.9.1's autoHyper reaches one optimum from all five vignette starts there; ours reached it from
+ * all five too, but start 1 in the other labelling (components exchanged, P to 1 - P), so only three starts counted as
+ * agreeing and the method reported the exchanged prior (alpha1 21.2). Each start's estimate now has component 1 the one
+ * of larger prior mean. Pairs and references come from docs/validation/r/signal/ebgm_signal_screen.R (its output is
  * ebgm_signal_screen.out beside it); tolerances as {@link MgpsEngineTest} explains (openEBGM's own five starts differ
  * by up to 1.3e-4 relative here: alpha2 21.21769 to 21.22157).
  */

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.testing.MethodTestSupport;
 import io.daybreak.core.testing.TestMethodContext;
-import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.data.csv.CsvReader;
 import io.daybreak.stats.signal.ebgm.HyperparameterFit;
 import io.daybreak.stats.signal.ebgm.Mgps;
 
@@ -109,26 +106,12 @@ class EbgmSignalScreenTest extends MethodTestSupport {
         }
     }
 
-    /** examples/signal-screen/reports.csv, read from the repository (the test runs in the fragment's directory). */
+    /**
+     * examples/signal-screen/reports.csv, read from the repository (the test runs in the fragment's directory) by the
+     * CSV reader the command line uses.
+     */
     private Table reportRows() throws IOException {
         Path csv = Path.of(System.getProperty("daybreak.repo.dir", "../.."), "examples", "signal-screen", "reports.csv");
-        List<String> lines = Files.readAllLines(csv);
-        assertEquals("report_id,drug,event,sex,age_group,year", lines.get(0).replace("\"", ""));
-        String[] names = {"report_id", "drug", "event", "sex", "age_group", "year"};
-        List<List<Object>> cols = new ArrayList<>();
-        for (int c = 0; c < names.length; c++) {
-            cols.add(new ArrayList<>());
-        }
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).replace("\"", "").split(",", -1);
-            for (int c = 0; c < names.length; c++) {
-                cols.get(c).add(f[c]);
-            }
-        }
-        var b = Table.builder(allocator);
-        for (int c = 0; c < names.length; c++) {
-            b.add(names[c], ColumnType.STRING, cols.get(c));
-        }
-        return b.build();
+        return CsvReader.read(csv, allocator);
     }
 }

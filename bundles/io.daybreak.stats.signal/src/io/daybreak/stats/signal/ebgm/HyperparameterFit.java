@@ -11,7 +11,13 @@ import java.util.List;
  *
  * <p>The optimiser is a quasi-Newton (BFGS) search with the analytic gradient and a backtracking Armijo line
  * search, run on log(alpha), log(beta) and logit(P), so every iterate is inside (0, inf) and (0, 1); the upper bound
- * {@code paramLimit} is checked afterwards, as openEBGM checks it after its unconstrained {@code nlminb}. The
+ * {@code paramLimit} is checked afterwards, as openEBGM checks it after its unconstrained {@code nlminb}.
+ *
+ * <p>The mixture is the same with its components exchanged ((alpha1, beta1) with (alpha2, beta2) and P with 1 - P),
+ * so the likelihood has every optimum twice and a start may end in either labelling. Each start's estimate is
+ * therefore reported with component 1 the one of larger prior mean (alpha1 / beta1 &ge; alpha2 / beta2), as openEBGM's
+ * vignettes and our references have it; otherwise the tolerance check would call two starts at the same optimum
+ * disagreeing. The
  * platform's Hipparchus (core) has no optimiser package, hence this small, tested implementation.
  */
 public final class HyperparameterFit {
@@ -221,12 +227,20 @@ public final class HyperparameterFit {
                 break;
             }
         }
-        double[] theta = toTheta(x);
+        double[] theta = canonical(toTheta(x));
         boolean inBounds = theta[4] > 0 && theta[4] < 1;
         for (int j = 0; j < 4; j++) {
             inBounds &= theta[j] > 0 && theta[j] < paramLimit;
         }
         return new Start(index, start.clone(), theta, f, converged, inBounds, iter, message);
+    }
+
+    /** The same mixture with component 1 the one of larger mean (alpha / beta); exchanged when it is not. */
+    static double[] canonical(double[] theta) {
+        if (theta[0] / theta[1] >= theta[2] / theta[3]) {
+            return theta;
+        }
+        return new double[] {theta[2], theta[3], theta[0], theta[1], 1 - theta[4]};
     }
 
     private static double[][] bfgsUpdate(double[][] h, double[] s, double[] y, double sy) {

@@ -33,10 +33,19 @@ final class EbgmTestData {
     }
 
     static Path path() {
-        return Path.of(System.getProperty("daybreak.testdata.dir", "resources"), FILE);
+        return path(FILE);
+    }
+
+    static Path path(String file) {
+        return Path.of(System.getProperty("daybreak.testdata.dir", "resources"), file);
     }
 
     static EbgmTestData load() throws IOException {
-        return new EbgmTestData(Files.readAllLines(path()));
+        return load(FILE);
+    }
+
+    /** Pairs (drug, event, N, E) from another CSV in the test resources. */
+    static EbgmTestData load(String file) throws IOException {
+        return new EbgmTestData(Files.readAllLines(path(file)));
     }
 }

@@ -19,7 +19,6 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
-import io.daybreak.data.BooleanColumn;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.methods.biomarker.InputColumns;
@@ -100,7 +99,8 @@ public final class CutpointMethod extends SettingsMethod<CutpointMethod.Cutpoint
         double[] marker = InputColumns.numbers(table, INPUT, s.markerColumn());
         boolean survival = s.outcomeColumn() == null;
         double[] outcome = InputColumns.numbers(table, INPUT, survival ? s.timeColumn() : s.outcomeColumn());
-        double[] event = survival ? events(table, s.eventColumn()) : null;
+        double[] event = survival
+                ? InputColumns.zeroOne(table, INPUT, s.eventColumn(), "the event indicator (1 event, 0 censored)") : null;
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < marker.length; r++) {
             if (Double.isFinite(marker[r]) && Double.isFinite(outcome[r]) && (event == null || !Double.isNaN(event[r]))) {
@@ -151,25 +151,5 @@ public final class CutpointMethod extends SettingsMethod<CutpointMethod.Cutpoint
                 .summary("rows", (long) n)
                 .summary("skippedRows", (long) marker.length - n)
                 .build();
-    }
-
-    private static double[] events(Table table, String name) {
-        ColumnType type = InputColumns.type(table, INPUT, name);
-        double[] out = new double[table.rowCount()];
-        if (type == ColumnType.BOOLEAN) {
-            BooleanColumn column = table.booleans(name);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = column.isNull(i) ? Double.NaN : column.get(i) ? 1 : 0;
-            }
-            return out;
-        }
-        double[] v = InputColumns.numbers(table, INPUT, name);
-        for (int i = 0; i < out.length; i++) {
-            if (!Double.isNaN(v[i]) && v[i] != 0 && v[i] != 1) {
-                throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + name + " = " + v[i]
-                        + "; the event indicator must be 0 (censored) or 1 (event)");
-            }
-        }
-        return v;
     }
 }

@@ -18,7 +18,6 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
-import io.daybreak.data.BooleanColumn;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.methods.biomarker.InputColumns;
@@ -88,7 +87,7 @@ public final class RocMethod extends SettingsMethod<RocMethod.RocSettings> {
     @Override
     protected MethodResult run(Map<String, Table> inputs, RocSettings s, MethodContext context) {
         Table table = inputs.get(INPUT);
-        double[] status = status(table, s.statusColumn());
+        double[] status = InputColumns.zeroOne(table, INPUT, s.statusColumn(), "the status (1 case, 0 control)");
         List<String> markers = new ArrayList<>();
         for (String m : s.markers().split(",")) {
             String name = m.trim();
@@ -196,26 +195,5 @@ public final class RocMethod extends SettingsMethod<RocMethod.RocSettings> {
             out[i] = values[rows.get(i)];
         }
         return out;
-    }
-
-    /** The status as 1 (case), 0 (control) or NaN (missing). */
-    private static double[] status(Table table, String name) {
-        ColumnType type = InputColumns.type(table, INPUT, name);
-        double[] out = new double[table.rowCount()];
-        if (type == ColumnType.BOOLEAN) {
-            BooleanColumn column = table.booleans(name);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = column.isNull(i) ? Double.NaN : column.get(i) ? 1 : 0;
-            }
-            return out;
-        }
-        double[] v = InputColumns.numbers(table, INPUT, name);
-        for (int i = 0; i < out.length; i++) {
-            if (!Double.isNaN(v[i]) && v[i] != 0 && v[i] != 1) {
-                throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + name + " = " + v[i]
-                        + "; the status must be 0 (control) or 1 (case)");
-            }
-        }
-        return v;
     }
 }

@@ -19,7 +19,6 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.SettingsMethod;
 import io.daybreak.core.method.TableSpec;
-import io.daybreak.data.BooleanColumn;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.methods.biomarker.InputColumns;
@@ -74,7 +73,7 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
     protected MethodResult run(Map<String, Table> inputs, TimeRocSettings s, MethodContext context) {
         Table table = inputs.get(INPUT);
         double[] time = InputColumns.numbers(table, INPUT, s.timeColumn());
-        double[] event = events(table, s.eventColumn());
+        double[] event = InputColumns.zeroOne(table, INPUT, s.eventColumn(), "the event indicator (1 event, 0 censored)");
         List<String> markers = new ArrayList<>();
         for (String m : s.markers().split(",")) {
             String name = m.trim();
@@ -154,25 +153,5 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
                 .summary("rows", (long) n)
                 .summary("skippedRows", (long) time.length - n)
                 .build();
-    }
-
-    private static double[] events(Table table, String name) {
-        ColumnType type = InputColumns.type(table, INPUT, name);
-        double[] out = new double[table.rowCount()];
-        if (type == ColumnType.BOOLEAN) {
-            BooleanColumn column = table.booleans(name);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = column.isNull(i) ? Double.NaN : column.get(i) ? 1 : 0;
-            }
-            return out;
-        }
-        double[] v = InputColumns.numbers(table, INPUT, name);
-        for (int i = 0; i < out.length; i++) {
-            if (!Double.isNaN(v[i]) && v[i] != 0 && v[i] != 1) {
-                throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + name + " = " + v[i]
-                        + "; the event indicator must be 0 (censored) or 1 (event)");
-            }
-        }
-        return v;
     }
 }

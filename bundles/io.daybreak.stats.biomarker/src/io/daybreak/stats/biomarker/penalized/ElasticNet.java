@@ -1,6 +1,8 @@
 package io.daybreak.stats.biomarker.penalized;
 
 import java.util.Arrays;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The elastic net fitted as glmnet 4.1 fits it (Friedman, Hastie &amp; Tibshirani 2010; Simon et al. 2011), by cyclic
@@ -438,6 +440,40 @@ public final class ElasticNet {
 
         abstract double devRatio();
 
+        /**
+         * glmnet's coordinate descent at one λ: sweep the strong set; while the largest weighted change of a sweep is
+         * at least {@code threshold}, iterate over the active set until it settles, then sweep the strong set again.
+         *
+         * @param coordinate updates coefficient j and returns its weighted change
+         * @param afterSweep a step after each sweep (the binomial intercept), returning its weighted change
+         */
+        final void descend(IntToDoubleFunction coordinate, DoubleSupplier afterSweep, double threshold) {
+            while (true) {
+                pb.pass();
+                double dlx = 0;
+                for (int j = 0; j < pb.p; j++) {
+                    if (pb.strong[j]) {
+                        dlx = Math.max(dlx, coordinate.applyAsDouble(j));
+                    }
+                }
+                dlx = Math.max(dlx, afterSweep.getAsDouble());
+                if (dlx < threshold) {
+                    return;
+                }
+                while (true) {
+                    pb.pass();
+                    double inner = 0;
+                    for (int k = 0; k < pb.nActive; k++) {
+                        inner = Math.max(inner, coordinate.applyAsDouble(pb.activeList[k]));
+                    }
+                    inner = Math.max(inner, afterSweep.getAsDouble());
+                    if (inner < threshold) {
+                        break;
+                    }
+                }
+            }
+        }
+
         /** Makes g exact for every feature outside the strong set (λ_max is read from it). */
         void exactGradients() {
         }
@@ -570,28 +606,7 @@ public final class ElasticNet {
         @Override
         void solve(double lam) {
             while (true) {
-                while (true) {
-                    pb.pass();
-                    double dlx = 0;
-                    for (int j = 0; j < pb.p; j++) {
-                        if (pb.strong[j]) {
-                            dlx = Math.max(dlx, coordinate(j, lam));
-                        }
-                    }
-                    if (dlx < pb.thr) {
-                        break;
-                    }
-                    while (true) {
-                        pb.pass();
-                        double inner = 0;
-                        for (int k = 0; k < pb.nActive; k++) {
-                            inner = Math.max(inner, coordinate(pb.activeList[k], lam));
-                        }
-                        if (inner < pb.thr) {
-                            break;
-                        }
-                    }
-                }
+                descend(j -> coordinate(j, lam), () -> 0, pb.thr);
                 if (!screen.violations(r, lam)) {
                     return;
                 }
@@ -672,28 +687,7 @@ public final class ElasticNet {
         @Override
         void solve(double lam) {
             while (true) {
-                while (true) {
-                    pb.pass();
-                    double dlx = 0;
-                    for (int j = 0; j < pb.p; j++) {
-                        if (pb.strong[j]) {
-                            dlx = Math.max(dlx, coordinate(j, lam));
-                        }
-                    }
-                    if (dlx < pb.thr) {
-                        break;
-                    }
-                    while (true) {
-                        pb.pass();
-                        double inner = 0;
-                        for (int k = 0; k < pb.nActive; k++) {
-                            inner = Math.max(inner, coordinate(pb.activeList[k], lam));
-                        }
-                        if (inner < pb.thr) {
-                            break;
-                        }
-                    }
-                }
+                descend(j -> coordinate(j, lam), () -> 0, pb.thr);
                 boolean violated = false;
                 for (int j = 0; j < pb.p; j++) {
                     if (pb.ju[j] && !pb.strong[j]) {
@@ -845,30 +839,7 @@ public final class ElasticNet {
                         as[j] = pb.a[j];
                     }
                     double b0s = b0;
-                    while (true) {
-                        pb.pass();
-                        double dlx = 0;
-                        for (int j = 0; j < pb.p; j++) {
-                            if (pb.strong[j]) {
-                                dlx = Math.max(dlx, coordinate(j, lam, curv));
-                            }
-                        }
-                        dlx = Math.max(dlx, interceptStep());
-                        if (dlx < shr) {
-                            break;
-                        }
-                        while (true) {
-                            pb.pass();
-                            double inner = 0;
-                            for (int k = 0; k < pb.nActive; k++) {
-                                inner = Math.max(inner, coordinate(pb.activeList[k], lam, curv));
-                            }
-                            inner = Math.max(inner, interceptStep());
-                            if (inner < shr) {
-                                break;
-                            }
-                        }
-                    }
+                    descend(j -> coordinate(j, lam, curv), this::interceptStep, shr);
                     for (int i = 0; i < n; i++) {
                         double e = Math.max(-EXMX, Math.min(EXMX, eta[i]));
                         q[i] = 1 / (1 + Math.exp(-e));
@@ -978,28 +949,7 @@ public final class ElasticNet {
                         }
                         as[j] = pb.a[j];
                     }
-                    while (true) {
-                        pb.pass();
-                        double dli = 0;
-                        for (int j = 0; j < pb.p; j++) {
-                            if (pb.strong[j]) {
-                                dli = Math.max(dli, coordinate(j, lam, curv));
-                            }
-                        }
-                        if (dli < cthr) {
-                            break;
-                        }
-                        while (true) {
-                            pb.pass();
-                            double inner = 0;
-                            for (int k = 0; k < pb.nActive; k++) {
-                                inner = Math.max(inner, coordinate(pb.activeList[k], lam, curv));
-                            }
-                            if (inner < cthr) {
-                                break;
-                            }
-                        }
-                    }
+                    descend(j -> coordinate(j, lam, curv), () -> 0, cthr);
                     like.derivatives(f, wr, w);
                     boolean converged = true;
                     for (int k = 0; k < pb.nActive && converged; k++) {

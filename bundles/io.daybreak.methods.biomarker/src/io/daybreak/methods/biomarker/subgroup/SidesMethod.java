@@ -1,9 +1,5 @@
 package io.daybreak.methods.biomarker.subgroup;
 
-import static io.daybreak.core.method.TableSpec.column;
-import static io.daybreak.data.ColumnType.FLOAT64;
-import static io.daybreak.data.ColumnType.STRING;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,12 +85,7 @@ public final class SidesMethod extends SettingsMethod<SidesMethod.SidesSettings>
                         + "corrected by the bootstrap optimism of its rank (the search rerun on each bootstrap "
                         + "sample). Rows with a missing value are left out. Random (seeded by the run's seed).")
                 .input(TableSpec.of(SubgroupData.INPUT, "one row per patient: markers, treatment indicator, outcome"))
-                .output(TableSpec.of(SubgroupData.OUTPUT, "one row per subgroup, smallest naive p first",
-                        column("subgroup", STRING), column("n", FLOAT64), column("n_treatment", FLOAT64),
-                        column("n_control", FLOAT64), column("effect_naive", FLOAT64), column("naive_lower", FLOAT64),
-                        column("naive_upper", FLOAT64), column("effect_adjusted", FLOAT64),
-                        column("adjusted_lower", FLOAT64), column("adjusted_upper", FLOAT64),
-                        column("p_value", FLOAT64), column("effect_scale", STRING), column("p_adjusted", FLOAT64))));
+                .output(SubgroupData.output("one row per subgroup, smallest naive p first")));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.daybreak.methods.biomarker.subgroup;
 
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.FLOAT64;
+import static io.daybreak.data.ColumnType.STRING;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +12,7 @@ import java.util.Locale;
 import org.apache.arrow.memory.BufferAllocator;
 
 import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.BooleanColumn;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.DoubleColumn;
@@ -23,6 +28,16 @@ import io.daybreak.stats.biomarker.subgroup.Effect;
 final class SubgroupData {
     static final String INPUT = "data";
     static final String OUTPUT = "subgroups";
+
+    /** The "subgroups" table both methods write (the contract the report's forest plot reads), in their row order. */
+    static TableSpec output(String order) {
+        return TableSpec.of(OUTPUT, order,
+                column("subgroup", STRING), column("n", FLOAT64), column("n_treatment", FLOAT64),
+                column("n_control", FLOAT64), column("effect_naive", FLOAT64), column("naive_lower", FLOAT64),
+                column("naive_upper", FLOAT64), column("effect_adjusted", FLOAT64),
+                column("adjusted_lower", FLOAT64), column("adjusted_upper", FLOAT64),
+                column("p_value", FLOAT64), column("effect_scale", STRING), column("p_adjusted", FLOAT64));
+    }
 
     /** Outcome kinds. */
     enum Outcome {

@@ -69,41 +69,14 @@ public sealed interface Chart {
         }
     }
 
-    /** Tumour response: a waterfall plot of each patient's best change, or a spider plot of the changes over time. */
-    record TumourResponse(io.daybreak.charts.Chart model) implements Chart {
-        @Override
-        public String title() {
-            return model.title();
-        }
-
-        @Override
-        public List<io.daybreak.charts.Chart> models() {
-            return List.of(model);
-        }
-    }
-
     /**
-     * Signal detection: a volcano plot of a disproportionality ({@code signals}) or empirical-Bayes ({@code ebgm})
-     * table, or the AE dot plot of an {@code ae} table (docs/signal.md has the column contract).
+     * One chart of the shared model drawn as it is: tumour response (a waterfall plot of each patient's best change, a
+     * spider plot of the changes over time), signal detection (the volcano plot of a disproportionality
+     * ({@code signals}) or empirical-Bayes ({@code ebgm}) table, the AE dot plot of an {@code ae} table; docs/signal.md)
+     * and biomarker discovery (coefficient paths ({@code path}), cross-validation curve ({@code cv}), ROC curves
+     * ({@code roc}), STEPP ({@code stepp}), naive and adjusted subgroup effects ({@code subgroups}); docs/biomarker.md).
      */
-    record Signals(io.daybreak.charts.Chart model) implements Chart {
-        @Override
-        public String title() {
-            return model.title();
-        }
-
-        @Override
-        public List<io.daybreak.charts.Chart> models() {
-            return List.of(model);
-        }
-    }
-
-    /**
-     * Biomarker discovery (docs/biomarker.md, "Plots and the report"): elastic-net coefficient paths ({@code path}) and
-     * cross-validation curve ({@code cv}), ROC curves ({@code roc}), the STEPP plot ({@code stepp}) and the forest plot
-     * of naive and adjusted subgroup effects ({@code subgroups}).
-     */
-    record Biomarker(io.daybreak.charts.Chart model) implements Chart {
+    record Single(io.daybreak.charts.Chart model) implements Chart {
         @Override
         public String title() {
             return model.title();
@@ -197,7 +170,7 @@ public sealed interface Chart {
         }
         if (has(table, "drug", "event", "prr", "fisher_p", "signal")) {
             boolean ror = "ROR".equals(criteria.ratio()) && table.hasColumn("ror");
-            return new Signals(VolcanoPlot.disproportionality(ror ? "ROR" : "PRR", pairs(table),
+            return new Single(VolcanoPlot.disproportionality(ror ? "ROR" : "PRR", pairs(table),
                     doubles(table, ror ? "ror" : "prr"), doubles(table, "fisher_p"), flags(table, "signal"),
                     ror ? Double.NaN : criteria.value(2, SignalCriteria.PRR_THRESHOLD),
                     criteria.value(0.05, SignalCriteria.ALPHA)));
@@ -209,18 +182,18 @@ public sealed interface Chart {
             for (int row = 0; row < eb05.length; row++) {
                 signal[row] = eb05[row] >= threshold;
             }
-            return new Signals(VolcanoPlot.ebgm(pairs(table), doubles(table, "ebgm"), eb05, signal, threshold));
+            return new Single(VolcanoPlot.ebgm(pairs(table), doubles(table, "ebgm"), eb05, signal, threshold));
         }
         if (has(table, "body_system", "term", "arm", "control_arm", "incidence_arm", "incidence_control",
                 "risk_difference", "rd_lower", "rd_upper")) {
-            return new Signals(aeDotPlot(table));
+            return new Single(aeDotPlot(table));
         }
         if (has(table, "id", "bestChange")) {
-            return new TumourResponse(WaterfallPlot.of("Best change in tumour size from baseline", ids(table),
+            return new Single(WaterfallPlot.of("Best change in tumour size from baseline", ids(table),
                     doubles(table, "bestChange")));
         }
         if (has(table, "id", "day", "change")) {
-            return new TumourResponse(SpiderPlot.ofRows("Change in tumour size over time", "Days since baseline",
+            return new Single(SpiderPlot.ofRows("Change in tumour size over time", "Days since baseline",
                     ids(table), doubles(table, "day"), doubles(table, "change")));
         }
         return null;
@@ -233,14 +206,14 @@ public sealed interface Chart {
      */
     private static Chart biomarker(Table table, String family, Map<String, Object> parameters) {
         if (has(table, "step", "lambda", "term", "coefficient")) {
-            return new Biomarker(BiomarkerCharts.coefficientPaths(strings(table, "term"), doubles(table, "lambda"),
+            return new Single(BiomarkerCharts.coefficientPaths(strings(table, "term"), doubles(table, "lambda"),
                     doubles(table, "coefficient"), Double.NaN, Double.NaN));
         }
         if (has(table, "lambda", "cvm", "cvlo", "cvup")) {
             Object measure = parameters.get("typeMeasure");
             String type = measure == null ? null : measure.toString();
             boolean maximise = "auc".equals(type) || "C".equals(type);
-            return new Biomarker(BiomarkerCharts.cvCurve(doubles(table, "lambda"), doubles(table, "cvm"),
+            return new Single(BiomarkerCharts.cvCurve(doubles(table, "lambda"), doubles(table, "cvm"),
                     doubles(table, "cvlo"), doubles(table, "cvup"), table.hasColumn("nzero") ? doubles(table, "nzero") : null,
                     Double.NaN, Double.NaN, BiomarkerCharts.cvMeasure(type, family), maximise));
         }
@@ -259,11 +232,11 @@ public sealed interface Chart {
             curves.forEach((name, rows) -> rocs.add(new BiomarkerCharts.Roc(name,
                     rows.stream().mapToDouble(r -> se[r]).toArray(), rows.stream().mapToDouble(r -> sp[r]).toArray(),
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN)));
-            return new Biomarker(BiomarkerCharts.roc(timed ? "Time-dependent ROC curves" : "ROC curves", rocs, 0.95));
+            return new Single(BiomarkerCharts.roc(timed ? "Time-dependent ROC curves" : "ROC curves", rocs, 0.95));
         }
         if (has(table, "marker_median", "difference", "difference_lower", "difference_upper")) {
             Object marker = parameters.get("marker");
-            return new Biomarker(BiomarkerCharts.stepp(marker == null ? null : marker.toString(),
+            return new Single(BiomarkerCharts.stepp(marker == null ? null : marker.toString(),
                     doubles(table, "marker_median"), doubles(table, "difference"), doubles(table, "difference_lower"),
                     doubles(table, "difference_upper"), null, Double.NaN, Double.NaN));
         }
@@ -271,7 +244,7 @@ public sealed interface Chart {
                 "adjusted_upper")) {
             String scale = table.hasColumn("effect_scale") && table.rowCount() > 0 ? strings(table, "effect_scale").get(0)
                     : null;
-            return new Biomarker(BiomarkerCharts.subgroups(strings(table, "subgroup"), doubles(table, "effect_naive"),
+            return new Single(BiomarkerCharts.subgroups(strings(table, "subgroup"), doubles(table, "effect_naive"),
                     doubles(table, "naive_lower"), doubles(table, "naive_upper"), doubles(table, "effect_adjusted"),
                     doubles(table, "adjusted_lower"), doubles(table, "adjusted_upper"), scale));
         }

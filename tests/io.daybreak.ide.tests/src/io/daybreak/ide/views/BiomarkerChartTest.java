@@ -31,7 +31,7 @@ class BiomarkerChartTest extends UiTestSupport {
                         .addInt64("nzero", 0, 2, 4, 7).build()) {
             Chart chart = Chart.of("biomarker.elastic-net", "binomial", cv, null, null, null, 0,
                     Map.of("typeMeasure", "deviance"));
-            CurvePlot plot = assertInstanceOf(CurvePlot.class, ((Chart.Biomarker) chart).model());
+            CurvePlot plot = assertInstanceOf(CurvePlot.class, ((Chart.Single) chart).model());
             assertEquals("Binomial deviance", plot.y().title());
             List<CurvePlot.Guide> lines = plot.guides();
             assertEquals(Math.log(0.25), lines.get(0).x1(), 1e-12, "lambda.min: the smallest cvm");
@@ -59,7 +59,7 @@ class BiomarkerChartTest extends UiTestSupport {
                         .addFloat64("p_value", 0.01, 0.03).addString("effect_scale", "hazard ratio", "hazard ratio")
                         .build()) {
             Chart chart = Chart.of("biomarker.roc", null, roc);
-            CurvePlot plot = assertInstanceOf(CurvePlot.class, ((Chart.Biomarker) chart).model());
+            CurvePlot plot = assertInstanceOf(CurvePlot.class, ((Chart.Single) chart).model());
             assertEquals(List.of("a", "b"), plot.curves().stream().map(CurvePlot.Curve::name).toList());
             assertEquals(0.3, plot.marks().get(0).x(), 1e-12, "Youden point of a: 1 - 0.7");
             assertEquals(0.8, plot.marks().get(0).y(), 1e-12);

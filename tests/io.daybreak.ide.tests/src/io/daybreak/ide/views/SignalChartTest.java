@@ -31,7 +31,7 @@ class SignalChartTest extends UiTestSupport {
                         .addFloat64("fisher_p", 1.2e-8, 0.26, 1.0).addBoolean("signal", true, false, false).build()) {
             Chart chart = Chart.of("signal.disproportionality", null, signals, null, null, null, 0,
                     Map.of("prrMin", 3.0));
-            VolcanoPlot plot = (VolcanoPlot) ((Chart.Signals) chart).model();
+            VolcanoPlot plot = (VolcanoPlot) ((Chart.Single) chart).model();
             assertEquals(List.of("Drugzumab \u2013 Hepatitis", "Drugzumab \u2013 Rash", "Oldmab \u2013 Nausea"), plot.names());
             assertArrayEquals(new double[] {9.6, 2.4, 1.0}, plot.ratio());
             assertEquals(-Math.log10(1.2e-8), plot.score()[0], 1e-12);
@@ -54,7 +54,7 @@ class SignalChartTest extends UiTestSupport {
                         .addFloat64("incidence_control", 0.16, 0.1, 0.1).addFloat64("risk_difference", 0.04, 0.3, 0.02)
                         .addFloat64("rd_lower", -0.11, 0.14, -0.1).addFloat64("rd_upper", 0.19, 0.46, 0.14).build()) {
             Chart chart = Chart.of(ae);
-            AeDotPlot plot = assertInstanceOf(AeDotPlot.class, ((Chart.Signals) chart).model());
+            AeDotPlot plot = assertInstanceOf(AeDotPlot.class, ((Chart.Single) chart).model());
             assertEquals(List.of("Diarrhoea", "Nausea", "Rash"), plot.terms(), "by body system, then risk difference");
             assertEquals(40, plot.incidence()[plot.arms().indexOf("Drug")][0], 1e-9, "20/50 = 40%");
             assertEquals(30, plot.estimate()[0][0], 1e-9, "percentage points");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.service.component.annotations.Component;
 
+import io.daybreak.core.method.Choice;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.Parameters;
@@ -17,6 +18,7 @@ import io.daybreak.federation.Aggregates;
 import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.Sites;
 import io.daybreak.stats.biomarker.penalized.ElasticNet;
+import io.daybreak.stats.biomarker.penalized.Family;
 import io.daybreak.stats.biomarker.penalized.GramStatistics;
 import io.daybreak.stats.biomarker.penalized.PenalizedPath;
 import io.daybreak.stats.biomarker.penalized.PenalizedSettings;
@@ -32,8 +34,18 @@ import io.daybreak.stats.models.columns.NumericColumns;
 public final class ElasticNetFederatedMethod implements FederatedMethod {
     /** What the federated elastic net takes: the columns the sites read and glmnet's arguments. */
     record ElasticNetFederatedSettings(
-            @Setting(doc = "response column (numbers)")
+            @Setting(defaultValue = "gaussian", doc = "the model: gaussian (one round of Gram matrices), binomial or cox "
+                    + "(proximal Newton rounds)")
+            @Choice({"gaussian", "binomial", "cox"})
+            String family,
+            @Setting(optional = true, doc = "response column (gaussian: numbers; binomial: 0/1)")
             String response,
+            @Setting(optional = true, doc = "follow-up time column (cox)")
+            String time,
+            @Setting(optional = true, doc = "event column (cox)")
+            String status,
+            @Setting(defaultValue = "1", doc = "the value of the status column that marks an event (cox)")
+            double eventValue,
             @Setting(doc = "comma-separated numeric feature columns (each site needs at least 3 rows per feature "
                     + "under the default policy)")
             String features,
@@ -50,21 +62,35 @@ public final class ElasticNetFederatedMethod implements FederatedMethod {
             String penaltyFactors,
             @Setting(defaultValue = "true", doc = "standardise features (pooled 1/n variance) for the fit")
             boolean standardize,
-            @Setting(defaultValue = "true", doc = "fit an intercept")
+            @Setting(defaultValue = "true", doc = "fit an intercept (gaussian, binomial)")
             boolean intercept,
             @Setting(min = 0, minInclusive = false, defaultValue = "1e-7", doc = "convergence threshold (glmnet's "
                     + "thresh)")
             double thresh) {
+
+        ElasticNetFederatedSettings {
+            if ("cox".equals(family) && (time == null || status == null)) {
+                throw new InvalidParameterException("family cox needs the parameters time= and status=");
+            }
+            if (!"cox".equals(family) && response == null) {
+                throw new InvalidParameterException("family " + family + " needs the parameter response=");
+            }
+        }
     }
 
     private static final MethodDescriptor DESCRIPTOR = MethodDescriptor.builder(ElasticNetSiteStep.METHOD,
-            "Gaussian elastic net across sites (exact, from site Gram matrices)")
+            "Elastic net across sites (gaussian, binomial, Cox; equal to the pooled fit)")
             .category("biomarker")
-            .reference("Friedman, Hastie & Tibshirani, J Stat Softw 33(1) (2010); R glmnet 4.1; ADR 0031")
-            .description("Each site releases the sums of x, y, x x', x y and y^2 over its complete cases (refusing when "
-                    + "it has fewer than about 3 rows per feature, or small counts hide in the sums); their sum gives "
-                    + "the pooled gaussian elastic-net path exactly. With 3 or more sites, leave-one-site-out "
-                    + "cross-validation (mean squared error, weighted by site size) picks lambda.min and lambda.1se.")
+            .reference("Friedman, Hastie & Tibshirani, J Stat Softw 33(1) (2010); Simon et al., J Stat Softw 39(5) "
+                    + "(2011); R glmnet 4.1; ADRs 0031, 0035")
+            .description("Gaussian: each site releases the sums of x, y, x x', x y and y^2 over its complete cases "
+                    + "(refusing when it has fewer than about 3 rows per feature, or small counts hide in the sums); "
+                    + "their sum gives the pooled path exactly. Binomial and Cox: proximal Newton rounds, in which each "
+                    + "site releases its log likelihood, score and (weighted) Gram matrix at points its own replay of "
+                    + "the analysis computes; every lambda moves in the same rounds. Cox uses Breslow ties and needs "
+                    + "the sites' policy to allow event times. With 3 or more sites, leave-one-site-out "
+                    + "cross-validation (mean squared error or deviance, weighted by site size or events) picks "
+                    + "lambda.min and lambda.1se.")
             .settings(ElasticNetFederatedSettings.class)
             .build();
 
@@ -77,9 +103,42 @@ public final class ElasticNetFederatedMethod implements FederatedMethod {
     public Outcome run(Sites sites, Parameters parameters, BufferAllocator allocator) {
         ElasticNetFederatedSettings s = Settings.bind(ElasticNetFederatedSettings.class, parameters);
         List<String> features = NumericColumns.names("features", s.features());
+        PenalizedSettings settings = new PenalizedSettings(s.alpha(), s.nlambda(),
+                s.lambdaMinRatio() == null ? Double.NaN : s.lambdaMinRatio(), s.lambda(),
+                ElasticNetMethod.penaltyFactors(s.penaltyFactors(), features), s.standardize(), s.intercept(),
+                s.thresh(), 100_000, Ties.BRESLOW);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("family", s.family());
+        int rounds;
+        try {
+            if ("gaussian".equals(s.family())) {
+                rounds = gaussian(sites, s.response(), features, settings, summary);
+            } else {
+                Family family = "cox".equals(s.family()) ? Family.COX : Family.BINOMIAL;
+                NewtonFederated.Result result = NewtonFederated.run(sites, new NewtonFederated.Model(family,
+                        s.response(), s.time(), s.status(), s.eventValue(), features), settings);
+                describe(result.path(), result.rows(), sites.names().size(), features, summary);
+                if (family == Family.COX) {
+                    summary.put("events", result.events());
+                }
+                summary.put("rounds", (long) result.rounds());
+                if (result.heldOut() != null) {
+                    summarise(result.heldOut(), result.weights(), result.path(), summary);
+                }
+                rounds = result.rounds();
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new InvalidParameterException(e.getMessage());
+        }
+        return new Outcome(summary, rounds, true);
+    }
+
+    /** The gaussian path from one round of Gram matrices (ADR 0031); returns the rounds (1). */
+    private static int gaussian(Sites sites, String response, List<String> features, PenalizedSettings settings,
+            Map<String, Object> summary) {
         int p = features.size();
         Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("response", s.response());
+        arguments.put("response", response);
         arguments.put("features", new ArrayList<>(features));
         Map<String, Aggregates> releases = sites.call(ElasticNetSiteStep.METHOD, "gram", arguments);
         List<GramStatistics> parts = new ArrayList<>();
@@ -89,33 +148,28 @@ public final class ElasticNetFederatedMethod implements FederatedMethod {
             parts.add(part);
             total = total == null ? part : total.plus(part);
         }
-        PenalizedSettings settings = new PenalizedSettings(s.alpha(), s.nlambda(),
-                s.lambdaMinRatio() == null ? Double.NaN : s.lambdaMinRatio(), s.lambda(),
-                ElasticNetMethod.penaltyFactors(s.penaltyFactors(), features), s.standardize(), s.intercept(),
-                s.thresh(), 100_000, Ties.BRESLOW);
-        PenalizedPath path;
-        try {
-            path = ElasticNet.fitGram(total, settings);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(e.getMessage());
+        PenalizedPath path = ElasticNet.fitGram(total, settings);
+        describe(path, total.n(), parts.size(), features, summary);
+        if (parts.size() >= 3) {
+            crossValidate(parts, settings, path, summary);
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("rows", total.n());
-        summary.put("sites", (long) parts.size());
+        return 1;
+    }
+
+    private static void describe(PenalizedPath path, long rows, int sites, List<String> features,
+            Map<String, Object> summary) {
+        summary.put("rows", rows);
+        summary.put("sites", (long) sites);
         summary.put("terms", new ArrayList<Object>(features));
         summary.put("lambda", list(path.lambda()));
         summary.put("df", list(java.util.Arrays.stream(path.df()).asDoubleStream().toArray()));
         summary.put("devRatio", list(path.devRatio()));
         summary.put("intercept", list(path.intercept()));
-        if (parts.size() >= 3) {
-            crossValidate(parts, total, settings, path, summary);
-        }
-        return new Outcome(summary, 1, true);
     }
 
     /** Leave-one-site-out CV of the squared error, from each site's own sums, as cv.glmnet summarises folds. */
-    static void crossValidate(List<GramStatistics> parts, GramStatistics total, PenalizedSettings settings,
-            PenalizedPath path, Map<String, Object> summary) {
+    static void crossValidate(List<GramStatistics> parts, PenalizedSettings settings, PenalizedPath path,
+            Map<String, Object> summary) {
         int k = parts.size();
         int nl = path.size();
         double[][] raw = new double[k][nl];
@@ -134,6 +188,16 @@ public final class ElasticNetFederatedMethod implements FederatedMethod {
                 raw[f][m] = squaredError(held, fold.intercept()[m], fold.beta()[m]) / held.n();
             }
         }
+        summarise(raw, weight, path, summary);
+    }
+
+    /**
+     * cv.glmnet's summary of per-fold measures (rows: held-out sites) with fold weights: the weighted mean, its
+     * standard error, lambda.min, lambda.1se and the coefficients at both.
+     */
+    static void summarise(double[][] raw, double[] weight, PenalizedPath path, Map<String, Object> summary) {
+        int k = raw.length;
+        int nl = path.size();
         double[] cvm = new double[nl];
         double[] cvsd = new double[nl];
         double sw = java.util.Arrays.stream(weight).sum();

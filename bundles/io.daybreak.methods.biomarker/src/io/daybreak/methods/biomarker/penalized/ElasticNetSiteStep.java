@@ -16,14 +16,18 @@ import io.daybreak.stats.federated.Arguments;
 import io.daybreak.stats.models.columns.NumericColumns;
 
 /**
- * The site step of {@code biomarker.elastic-net} (ADR 0031): step "gram" releases the sums over the site's complete
+ * The site step of {@code biomarker.elastic-net}. Step "gram" (ADR 0031) releases the sums over the site's complete
  * cases of x, y, x·xᵀ (upper triangle), x·y and y² for the response and feature columns the analysis names — nothing
- * evaluated at a point the requester chose. It refuses, releasing nothing, when the row set fails the row-set rules,
- * when p + 1 &gt; maxParameterRatio · n or n − p − 1 &lt; minCellCount (a Gram matrix of few rows per feature
- * describes the rows), when a two-valued column has a value in fewer than minCellCount rows, when two two-valued
- * features cross into a 2 × 2 table with a non-zero cell below minCellCount, or above 2,000 features.
+ * evaluated at a point the requester chose. Steps "binomial", "eventTimes", "coxRisk" and "coxGram" (ADR 0035,
+ * {@link NewtonSiteSums}) release a binomial or Cox model's sums at the points the site's own replay of the
+ * coordinator computes. Every step refuses, releasing nothing, when the row set fails the row-set rules, when
+ * p + 1 &gt; maxParameterRatio · n or n − p − 1 &lt; minCellCount (sums of few rows per feature describe the rows), when
+ * a two-valued column has a value in fewer than minCellCount rows, when two two-valued features cross into a 2 × 2
+ * table with a non-zero cell below minCellCount, or above 2,000 features; the Cox steps also need the policy to allow
+ * event times and the risk sets to pass the federated Cox model's rules.
  *
- * <p>Arguments: {@code response} (column), {@code features} (columns).
+ * <p>Arguments: {@code response} (column), {@code features} (columns); for Cox {@code time}, {@code status},
+ * {@code eventValue}; and {@code points}, {@code grid}, {@code hazards} where a step needs them.
  */
 @Component(service = SiteStep.class)
 public final class ElasticNetSiteStep implements SiteStep {
@@ -37,27 +41,52 @@ public final class ElasticNetSiteStep implements SiteStep {
 
     @Override
     public Aggregates run(String step, Map<String, Object> arguments, Table data, ReleaseGuard guard) {
-        Arguments.step(METHOD, step, "gram");
+        Arguments.step(METHOD, step, "gram", "binomial", "eventTimes", "coxRisk", "coxGram");
+        return switch (step) {
+            case "binomial" -> NewtonSiteSums.binomial(arguments, data, guard);
+            case "eventTimes" -> NewtonSiteSums.eventTimes(arguments, data, guard);
+            case "coxRisk" -> NewtonSiteSums.coxRisk(arguments, data, guard);
+            case "coxGram" -> NewtonSiteSums.coxGram(arguments, data, guard);
+            default -> gram(arguments, data, guard);
+        };
+    }
+
+    private static Aggregates gram(Map<String, Object> arguments, Table data, ReleaseGuard guard) {
         String response = Arguments.string(arguments, "response");
         List<String> features = Arguments.strings(arguments, "features");
+        NumericColumns columns = Arguments.columns(data, Arguments.named("response", List.of(response), "features",
+                features));
+        double[][] x = checkedFeatures(guard, columns, response, features);
+        GramStatistics g = GramStatistics.of(x, columns.column(response));
+        return Aggregates.builder().put("n", (double) columns.rows()).put("sumX", g.sumX()).put("sumY", g.sumY())
+                .put("sumXX", upper(g.sumXX())).put("sumXY", g.sumXY()).put("sumYY", g.sumYY()).build();
+    }
+
+    /**
+     * The checks every step of this method makes before it computes anything: the row set, at least about three rows
+     * per feature and {@code minCellCount} residual degrees of freedom, two-valued columns (the response, if given,
+     * and the features) with every value in at least {@code minCellCount} rows, and two-valued features crossed.
+     * Returns the feature columns.
+     */
+    static double[][] checkedFeatures(ReleaseGuard guard, NumericColumns columns, String response,
+            List<String> features) {
         int p = features.size();
         if (p == 0 || p > MAX_FEATURES) {
             throw new IllegalArgumentException("argument 'features' names " + p + " columns; this step takes 1 to "
                     + MAX_FEATURES);
         }
-        NumericColumns columns = Arguments.columns(data, Arguments.named("response", List.of(response), "features",
-                features));
-        guard.rows("the rows of the Gram matrix", columns.rowSet());
+        guard.rows("the rows of the elastic net", columns.rowSet());
         long n = columns.rows();
         guard.counts("the rows used", new long[] {n});
-        guard.parameters("the Gram matrix of " + p + " features", p + 1, n);
+        guard.parameters("the elastic net of " + p + " features", p + 1, n);
         long min = guard.policy().minCellCount();
         if (n - p - 1 < min) {
-            throw new DisclosureException("parameter-ratio", "the Gram matrix of " + p + " features leaves fewer than "
+            throw new DisclosureException("parameter-ratio", "the sums of " + p + " features leave fewer than "
                     + min + " residual degrees of freedom");
         }
-        double[] y = columns.column(response);
-        guard.binary("column '" + response + "'", y);
+        if (response != null) {
+            guard.binary("column '" + response + "'", columns.column(response));
+        }
         double[][] x = new double[p][];
         List<Integer> twoValued = new ArrayList<>();
         for (int j = 0; j < p; j++) {
@@ -73,16 +102,33 @@ public final class ElasticNetSiteStep implements SiteStep {
                         + "' crossed", cross(x[twoValued.get(a)], x[twoValued.get(b)]));
             }
         }
-        GramStatistics g = GramStatistics.of(x, y);
+        return x;
+    }
+
+    /** The upper triangle of a symmetric matrix, row by row. */
+    static double[] upper(double[][] m) {
+        int p = m.length;
         double[] upper = new double[p * (p + 1) / 2];
         int k = 0;
         for (int j = 0; j < p; j++) {
             for (int l = j; l < p; l++) {
-                upper[k++] = g.sumXX()[j][l];
+                upper[k++] = m[j][l];
             }
         }
-        return Aggregates.builder().put("n", (double) n).put("sumX", g.sumX()).put("sumY", g.sumY())
-                .put("sumXX", upper).put("sumXY", g.sumXY()).put("sumYY", g.sumYY()).build();
+        return upper;
+    }
+
+    /** The symmetric matrix of an upper triangle stored row by row, starting at {@code from}. */
+    static double[][] symmetric(double[] upper, int from, int p) {
+        double[][] m = new double[p][p];
+        int k = from;
+        for (int j = 0; j < p; j++) {
+            for (int l = j; l < p; l++) {
+                m[j][l] = upper[k];
+                m[l][j] = upper[k++];
+            }
+        }
+        return m;
     }
 
     private static long[] cross(double[] a, double[] b) {
@@ -101,14 +147,7 @@ public final class ElasticNetSiteStep implements SiteStep {
         if (upper.length != p * (p + 1) / 2 || release.get("sumX").length != p || release.get("sumXY").length != p) {
             throw new IllegalStateException("a site released statistics of the wrong size for " + p + " features");
         }
-        double[][] sxx = new double[p][p];
-        int k = 0;
-        for (int j = 0; j < p; j++) {
-            for (int l = j; l < p; l++) {
-                sxx[j][l] = upper[k];
-                sxx[l][j] = upper[k++];
-            }
-        }
+        double[][] sxx = symmetric(upper, 0, p);
         return new GramStatistics(Math.round(release.scalar("n")), release.get("sumX"), release.scalar("sumY"), sxx,
                 release.get("sumXY"), release.scalar("sumYY"));
     }

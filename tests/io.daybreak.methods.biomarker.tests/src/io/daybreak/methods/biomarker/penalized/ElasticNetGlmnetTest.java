@@ -13,6 +13,7 @@ import io.daybreak.stats.biomarker.penalized.CrossValidation;
 import io.daybreak.stats.biomarker.penalized.ElasticNet;
 import io.daybreak.stats.biomarker.penalized.Family;
 import io.daybreak.stats.biomarker.penalized.Measure;
+import io.daybreak.stats.biomarker.penalized.NewtonFits;
 import io.daybreak.stats.biomarker.penalized.PenalizedData;
 import io.daybreak.stats.biomarker.penalized.PenalizedPath;
 import io.daybreak.stats.biomarker.penalized.PenalizedSettings;
@@ -57,6 +58,21 @@ class ElasticNetGlmnetTest {
         assertPath(GlmnetReference.GAUSSIAN_RIDGE, ElasticNet.fit(data, TIGHT.withAlpha(0)), true);
         assertPath(GlmnetReference.GAUSSIAN_UNSTANDARDIZED, ElasticNet.fit(data, TIGHT.withAlpha(0.5)
                 .withStandardize(false)), true);
+    }
+
+    /** The proximal-Newton path of the federated fits (ADR 0035) on the pooled rows: the same glmnet references. */
+    @Test
+    void newtonPathsAsGlmnet() {
+        PenalizedData binomial = EnetData.data(Family.BINOMIAL);
+        assertPath(GlmnetReference.BINOMIAL_LASSO, NewtonFits.pooled(binomial, TIGHT), true);
+        assertPath(GlmnetReference.BINOMIAL_ENET_PF, NewtonFits.pooled(binomial, TIGHT.withAlpha(0.5)
+                .withPenaltyFactor(EnetData.PF)), true);
+        assertPath(GlmnetReference.BINOMIAL_RIDGE, NewtonFits.pooled(binomial, TIGHT.withAlpha(0)), true);
+        PenalizedData cox = EnetData.data(Family.COX);
+        assertPath(GlmnetReference.COX_LASSO, NewtonFits.pooled(cox, TIGHT), false);
+        assertPath(GlmnetReference.COX_ENET_PF, NewtonFits.pooled(cox, TIGHT.withAlpha(0.5)
+                .withPenaltyFactor(EnetData.PF)), false);
+        assertPath(GlmnetReference.COX_RIDGE, NewtonFits.pooled(cox, TIGHT.withAlpha(0)), false);
     }
 
     @Test

@@ -3,10 +3,14 @@ package io.daybreak.stats.biomarker.subgroup;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
+import io.daybreak.stats.models.survival.EventCounts;
+import io.daybreak.stats.models.survival.Rmst;
+
 /**
  * The treatment effect within a set of patients: difference of means treatment minus control. For a continuous
  * outcome with Welch's standard error, t interval and two-sided p (as R {@code t.test(var.equal = FALSE)}); for a
- * 0/1 outcome the risk difference with the Wald standard error, normal interval and two-sided z test.
+ * 0/1 outcome the risk difference with the Wald standard error, normal interval and two-sided z test; for a
+ * survival outcome the difference in restricted mean survival time up to τ ({@link #rmstDifference}).
  */
 public record Effect(double estimate, double stdError, double lower, double upper, double pValue, int nTreatment,
         int nControl) {
@@ -67,6 +71,34 @@ public record Effect(double estimate, double stdError, double lower, double uppe
             p = 2 * student.survivalProbability(Math.abs(stat));
         }
         return new Effect(estimate, se, estimate - q * se, estimate + q * se, p, n1, n0);
+    }
+
+    /**
+     * The difference in restricted mean survival time up to {@code tau}, treatment minus control, among {@code rows}
+     * (duplicates count again), as R {@code survRM2::rmst2(time, status, arm, tau)}: Kaplan–Meier areas with the
+     * Greenwood plug-in variance, normal interval and two-sided z test. Where an arm's follow-up ends before τ its
+     * curve is carried flat to τ (rmst2 would refuse such a τ; this happens in bootstrap samples and small
+     * subgroups). NaN numbers when an arm has fewer than 2 patients.
+     */
+    public static Effect rmstDifference(double[] time, boolean[] event, boolean[] t, int[] rows, double tau,
+            double level) {
+        EventCounts counts = new EventCounts(2);
+        int n1 = 0;
+        int n0 = 0;
+        for (int r : rows) {
+            counts.add(t[r] ? 1 : 0, time[r], event[r] ? 1 : 0, event[r] ? 0 : 1);
+            n1 += t[r] ? 1 : 0;
+            n0 += t[r] ? 0 : 1;
+        }
+        if (n1 < 2 || n0 < 2) {
+            return new Effect(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n1, n0);
+        }
+        double[] d = Rmst.Comparison.of(counts, tau, Double.isNaN(level) ? 0.95 : level).difference();
+        if (!(d[1] > 0)) {
+            return new Effect(d[0], d[1], Double.NaN, Double.NaN, Double.NaN, n1, n0);
+        }
+        boolean noInterval = Double.isNaN(level);
+        return new Effect(d[0], d[1], noInterval ? Double.NaN : d[2], noInterval ? Double.NaN : d[3], d[4], n1, n0);
     }
 
     /** The interval moved by {@code shift} (a bias-corrected estimate keeps the naive width). */

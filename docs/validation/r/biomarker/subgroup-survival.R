@@ -29,3 +29,8 @@ for (sub in list(d$x1 >= 0.5, rep(TRUE, n))) {
   a0 <- rmean(d$time[sub & d$trt == 0], d$event[sub & d$trt == 0])
   cat("RMST1, RMST0, difference, se: "); f(c(a1[1], a0[1], a1[1] - a0[1], sqrt(a1[2]^2 + a0[2]^2)))
 }
+# Cox log hazard ratio (treated vs control, Efron ties as coxph's default) in x1 >= 0.5 and overall
+for (sub in list(d$x1 >= 0.5, rep(TRUE, n))) {
+  fit <- coxph(Surv(time, event) ~ trt, data = d[sub, ], control = coxph.control(eps = 1e-12, toler.chol = 1e-13, iter.max = 100))
+  cat("coxph log HR, se, Wald p: "); f(c(coef(fit), sqrt(vcov(fit)), summary(fit)$coefficients[, "Pr(>|z|)"]))
+}

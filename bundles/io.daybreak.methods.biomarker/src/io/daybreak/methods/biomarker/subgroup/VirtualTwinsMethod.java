@@ -34,6 +34,11 @@ import io.daybreak.stats.models.survival.Rmst;
 public final class VirtualTwinsMethod extends SettingsMethod<VirtualTwinsMethod.VirtualTwinsSettings> {
     static final String ID = "biomarker.virtual-twins";
 
+    /** The effect reported for a survival outcome. */
+    enum SurvivalEffect {
+        RMST, HAZARD_RATIO
+    }
+
     /** Outcome kinds of Virtual Twins (SIDES has no survival outcome). */
     enum Outcome {
         CONTINUOUS, BINARY, SURVIVAL
@@ -59,6 +64,11 @@ public final class VirtualTwinsMethod extends SettingsMethod<VirtualTwinsMethod.
                     + "restricted mean survival time; default and maximum as survRM2::rmst2 (the smaller of the two "
                     + "arms' largest observed times, unless the arms' last observations allow the larger)")
             Double tau,
+            @Setting(defaultValue = "rmst", doc = "survival outcome: the subgroup effect reported, rmst (difference "
+                    + "in restricted mean survival time up to tau, treatment - control) or hazard-ratio (Cox, "
+                    + "treatment vs control, Efron ties; bias-corrected on the log scale); the search itself always "
+                    + "uses the RMST")
+            SurvivalEffect survivalEffect,
             @Setting(defaultValue = "higher", doc = "which outcome values are good: higher (subgroups where "
                     + "treatment raises the outcome most; for survival: longer restricted mean survival) or lower")
             SubgroupData.Favourable favourable,
@@ -111,7 +121,9 @@ public final class VirtualTwinsMethod extends SettingsMethod<VirtualTwinsMethod.
                         + "pseudo-observations of the restricted mean survival time up to tau (pseudo::pseudomean, "
                         + "from the Kaplan-Meier of all patients; assumes censoring independent of markers and arm), "
                         + "so Z is a difference in RMST, and a subgroup's effect is the Kaplan-Meier RMST difference "
-                        + "with its Greenwood standard error (survRM2::rmst2), naive and bias-corrected. Random "
+                        + "with its Greenwood standard error (survRM2::rmst2), or with survivalEffect = hazard-ratio "
+                        + "the Cox hazard ratio (coxph, Efron ties; corrected on the log scale), naive and "
+                        + "bias-corrected. Random "
                         + "(seeded by the run's seed). Rows with a missing value are left out.")
                 .input(TableSpec.of(SubgroupData.INPUT, "one row per patient: markers, treatment indicator, outcome"))
                 .output(SubgroupData.output("one row per subgroup, most enhanced first")));
@@ -124,6 +136,9 @@ public final class VirtualTwinsMethod extends SettingsMethod<VirtualTwinsMethod.
             throw new InvalidParameterException("parameter 'eventColumn': " + (survival ? "a survival outcome needs "
                     + "the event indicator column" : "only a survival outcome takes an event column (outcome = "
                     + s.outcome().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+        }
+        if (!survival && s.survivalEffect() == SurvivalEffect.HAZARD_RATIO) {
+            throw new InvalidParameterException("parameter 'survivalEffect': hazard-ratio needs outcome = survival");
         }
         if (!survival && s.tau() != null) {
             throw new InvalidParameterException("parameter 'tau': only a survival outcome takes tau");
@@ -155,9 +170,14 @@ public final class VirtualTwinsMethod extends SettingsMethod<VirtualTwinsMethod.
             }
             double horizon = tau;
             y = PseudoValues.rmst(d.y, d.event, tau);
-            effect = (members, level) -> Effect.rmstDifference(d.y, d.event, d.t, members, horizon, level);
-            scale = "RMST difference (tau = " + String.format(java.util.Locale.ROOT, "%.6g", tau)
-                    .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "") + ")";
+            if (s.survivalEffect() == SurvivalEffect.HAZARD_RATIO) {
+                effect = (members, level) -> Effect.coxLogHazardRatio(d.y, d.event, d.t, members, level);
+                scale = "hazard ratio (Cox, treatment vs control)";
+            } else {
+                effect = (members, level) -> Effect.rmstDifference(d.y, d.event, d.t, members, horizon, level);
+                scale = "RMST difference (tau = " + String.format(java.util.Locale.ROOT, "%.6g", tau)
+                        .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "") + ")";
+            }
         }
         double[] outcome = y;
         SubgroupData.EffectFunction measure = effect;
@@ -176,6 +196,11 @@ public final class VirtualTwinsMethod extends SettingsMethod<VirtualTwinsMethod.
                     return found;
                 }, rules.size(), s.bootstraps(), context.random(1));
         List<SubgroupData.Row> rows = d.rows(rules, optimism, null, measure, s.level());
+        if (survival && s.survivalEffect() == SurvivalEffect.HAZARD_RATIO) {
+            // estimated and corrected as log hazard ratios, reported as hazard ratios
+            rows = rows.stream().map(r -> new SubgroupData.Row(r.subgroup(), exp(r.naive()), exp(r.adjusted()),
+                    r.pAdjusted())).toList();
+        }
         double meanZ = 0;
         for (double z : fit.z()) {
             meanZ += z / fit.z().length;
@@ -193,5 +218,10 @@ public final class VirtualTwinsMethod extends SettingsMethod<VirtualTwinsMethod.
                 .summary("rows", (long) d.y.length)
                 .summary("skippedRows", (long) d.skipped)
                 .build();
+    }
+
+    private static Effect exp(Effect e) {
+        return new Effect(Math.exp(e.estimate()), e.stdError(), Math.exp(e.lower()), Math.exp(e.upper()), e.pValue(),
+                e.nTreatment(), e.nControl());
     }
 }

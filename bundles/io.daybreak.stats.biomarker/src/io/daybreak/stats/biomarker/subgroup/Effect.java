@@ -3,6 +3,8 @@ package io.daybreak.stats.biomarker.subgroup;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
+import io.daybreak.stats.models.survival.CoxFit;
+import io.daybreak.stats.models.survival.CoxRows;
 import io.daybreak.stats.models.survival.EventCounts;
 import io.daybreak.stats.models.survival.Rmst;
 
@@ -99,6 +101,51 @@ public record Effect(double estimate, double stdError, double lower, double uppe
         }
         boolean noInterval = Double.isNaN(level);
         return new Effect(d[0], d[1], noInterval ? Double.NaN : d[2], noInterval ? Double.NaN : d[3], d[4], n1, n0);
+    }
+
+    /**
+     * The log hazard ratio treatment versus control among {@code rows} (duplicates count again) from a Cox model
+     * with the treatment as the only covariate, Efron ties, as R {@code coxph(Surv(time, event) ~ trt)}: Wald
+     * standard error, normal interval and two-sided p. NaN numbers when an arm has fewer than 2 patients, there is
+     * no event, or the estimate diverges (all events in one arm: |log HR| &gt; 20).
+     */
+    public static Effect coxLogHazardRatio(double[] time, boolean[] event, boolean[] t, int[] rows, double level) {
+        int m = rows.length;
+        double[] tt = new double[m];
+        boolean[] ee = new boolean[m];
+        double[][] x = new double[m][1];
+        int n1 = 0;
+        int n0 = 0;
+        int events = 0;
+        for (int k = 0; k < m; k++) {
+            int r = rows[k];
+            tt[k] = time[r];
+            ee[k] = event[r];
+            x[k][0] = t[r] ? 1 : 0;
+            n1 += t[r] ? 1 : 0;
+            n0 += t[r] ? 0 : 1;
+            events += event[r] ? 1 : 0;
+        }
+        Effect none = new Effect(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n1, n0);
+        if (n1 < 2 || n0 < 2 || events == 0) {
+            return none;
+        }
+        CoxRows cox = CoxRows.of(tt, ee, x, null);
+        CoxFit fit;
+        try {
+            fit = CoxFit.fit(beta -> cox.evaluate(beta, true), 1);
+        } catch (RuntimeException e) {
+            return none;
+        }
+        double b = fit.coefficients()[0];
+        double se = Math.sqrt(fit.covariance()[0][0]);
+        if (!(Math.abs(b) <= 20) || !(se > 0) || !Double.isFinite(se)) {
+            return none;
+        }
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        double q = Double.isNaN(level) ? Double.NaN : normal.inverseCumulativeProbability(0.5 + level / 2);
+        double p = 2 * normal.survivalProbability(Math.abs(b / se));
+        return new Effect(b, se, b - q * se, b + q * se, p, n1, n0);
     }
 
     /** The interval moved by {@code shift} (a bias-corrected estimate keeps the naive width). */

@@ -99,6 +99,26 @@ class VirtualTwinsSurvivalTest extends MethodTestSupport {
     }
 
     @Test
+    void subgroupHazardRatioIsCoxph() {
+        // coxph(Surv(time, event) ~ trt, data = d[sub, ]): coef, sqrt(vcov), Wald p in x1 >= 0.5 and overall
+        int[] sub = IntStream.range(0, N).filter(i -> X1[i] >= 0.5).toArray();
+        Effect e = Effect.coxLogHazardRatio(TIME, EVENT, TRT, sub, 0.95);
+        assertEquals(-0.91618042805415101, e.estimate(), 1e-10);
+        assertEquals(0.30390914530803553, e.stdError(), 1e-10);
+        assertEquals(0.0025727393914256307, e.pValue(), 1e-10);
+        Effect all = Effect.coxLogHazardRatio(TIME, EVENT, TRT, IntStream.range(0, N).toArray(), 0.95);
+        assertEquals(-0.46546551810664483, all.estimate(), 1e-10);
+        assertEquals(0.17939055190984962, all.stdError(), 1e-10);
+        assertEquals(0.0094672204576685855, all.pValue(), 1e-10);
+        // all events in one arm: the estimate diverges and is not reported
+        boolean[] onlyTreatedEvents = new boolean[N];
+        for (int i = 0; i < N; i++) {
+            onlyTreatedEvents[i] = EVENT[i] && TRT[i];
+        }
+        assertTrue(Double.isNaN(Effect.coxLogHazardRatio(TIME, onlyTreatedEvents, TRT, sub, 0.95).estimate()));
+    }
+
+    @Test
     void methodReportsRmstDifferencesWithTheScaleAndTau() throws Exception {
         double[] trt = new double[N];
         double[] event = new double[N];
@@ -119,6 +139,15 @@ class VirtualTwinsSurvivalTest extends MethodTestSupport {
                         assertTrue(Double.isFinite(t.doubles("effect_naive").get(0)));
                     });
             assertEquals(10.0, summary.get("tau"));
+            raw.put("survivalEffect", "hazard-ratio");
+            run(new VirtualTwinsMethod(), Map.of(SubgroupData.INPUT, data), raw, 3L, outputs -> {
+                Table t = outputs.get(SubgroupData.OUTPUT);
+                assertEquals("hazard ratio (Cox, treatment vs control)", t.strings("effect_scale").get(0));
+                double hr = t.doubles("effect_naive").get(0);
+                assertTrue(hr > 0 && t.doubles("naive_lower").get(0) < hr && hr < t.doubles("naive_upper").get(0));
+                assertTrue(t.doubles("effect_adjusted").get(0) > 0);
+            });
+            raw.remove("survivalEffect");
             // tau beyond the arms' follow-up, a missing event column, an event column for a continuous outcome
             raw.put("tau", "1000");
             InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> run(

@@ -207,6 +207,7 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
                 .add("difference", ColumnType.FLOAT64, cmp.get(5)).add("se", ColumnType.FLOAT64, cmp.get(6))
                 .add("z", ColumnType.FLOAT64, cmp.get(7)).add("p", ColumnType.FLOAT64, cmp.get(8)).build();
         return MethodResult.builder().output(ROC, roc).output(AUC, auc).output(COMPARISON, comparison)
+                .summary("level", s.level())
                 .summary("rows", (long) n)
                 .summary("skippedRows", (long) time.length - n)
                 .build();

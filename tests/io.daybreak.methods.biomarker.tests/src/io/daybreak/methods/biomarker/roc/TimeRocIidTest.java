@@ -149,8 +149,8 @@ class TimeRocIidTest extends MethodTestSupport {
         }
         try (Table data = Table.builder(allocator).addFloat64("os", TIME).addFloat64("died", event)
                 .addFloat64("x1", X1).addFloat64("x2", X2).build()) {
-            run(new TimeRocMethod(), Map.of(TimeRocMethod.INPUT, data), Map.of("timeColumn", "os", "eventColumn",
-                    "died", "markers", "x1, x2", "times", "5,1.5,3"), 1, outputs -> {
+            Map<String, Object> summary = run(new TimeRocMethod(), Map.of(TimeRocMethod.INPUT, data), Map.of(
+                    "timeColumn", "os", "eventColumn", "died", "markers", "x1, x2", "times", "5,1.5,3"), 1, outputs -> {
                         Table auc = outputs.get(TimeRocMethod.AUC);
                         assertEquals(6, auc.rowCount());
                         for (int q = 0; q < 3; q++) {
@@ -173,6 +173,7 @@ class TimeRocIidTest extends MethodTestSupport {
                             assertEquals(SDDIFF[q], cmp.doubles("se").get(q), 1e-12);
                         }
                     });
+            assertEquals(0.95, summary.get("level"));
         }
     }
 }

@@ -23,10 +23,12 @@ import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.methods.biomarker.InputColumns;
 import io.daybreak.stats.biomarker.roc.TimeDependentRoc;
+import io.daybreak.stats.biomarker.roc.TimeRocInference;
 
 /**
  * {@code biomarker.time-roc}: cumulative/dynamic time-dependent ROC curves and AUC of markers for a survival time at
- * chosen times, with marginal Kaplan–Meier censoring weights, as R {@code timeROC}.
+ * chosen times, with marginal Kaplan–Meier censoring weights, standard errors from the influence function, pointwise
+ * intervals and the comparison of two markers, as R {@code timeROC(iid = TRUE)}, {@code confint} and {@code compare}.
  */
 @Component(service = Method.class)
 public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSettings> {
@@ -34,6 +36,7 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
     static final String INPUT = "data";
     static final String ROC = "roc";
     static final String AUC = "auc";
+    static final String COMPARISON = "comparison";
 
     /** What biomarker.time-roc takes. */
     record TimeRocSettings(
@@ -45,7 +48,10 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
             String markers,
             @Setting(min = 0, minInclusive = false, doc = "times t at which the ROC curve is computed, comma-separated "
                     + "(cases: event before t; controls: event-free after t)")
-            double[] times) {
+            double[] times,
+            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
+                    doc = "coverage of the pointwise Wald interval of each AUC (timeROC's confint)")
+            double level) {
     }
 
     public TimeRocMethod() {
@@ -58,15 +64,26 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
                         + "event-free after t; patients censored before t enter through inverse-probability-of-"
                         + "censoring weights (Kaplan-Meier of the censoring times: 1/G(T-) for cases, 1/G(t) for "
                         + "controls). Sensitivity and 1 - specificity of 'marker > threshold' at every distinct marker "
-                        + "value, and the AUC by the trapezoidal rule (timeROC's AUC, cumulative/dynamic). No "
-                        + "confidence interval is computed. Rows with a missing value are left out.")
+                        + "value, and the AUC by the trapezoidal rule (timeROC's AUC, cumulative/dynamic). Its standard "
+                        + "error comes from the influence function (iid representation) of the estimator, including the "
+                        + "estimated weights (timeROC's iid = TRUE, inference$vect_sd_1), with the pointwise Wald interval "
+                        + "AUC +/- z se (confint's CI_AUC, unrounded). With two or more markers, each pair is compared at "
+                        + "each time by the z-test on the difference of their influence functions (compare(), p-values "
+                        + "not adjusted for the several times). Ties between an event and a censoring time: the event "
+                        + "is taken first (prodlim's reverse Kaplan-Meier, as pec::ipcw). Rows with a missing value are "
+                        + "left out (the same rows for every marker).")
                 .input(TableSpec.of(INPUT, "one row per patient: time, event and the marker columns"))
                 .output(TableSpec.of(ROC, "the curves in long form, one row per marker, time and threshold",
                         column("marker", STRING), column("time", FLOAT64), column("threshold", FLOAT64),
                         column("sensitivity", FLOAT64), column("specificity", FLOAT64)))
                 .output(TableSpec.of(AUC, "one row per marker and time", column("marker", STRING),
-                        column("time", FLOAT64), column("auc", FLOAT64), column("cases", FLOAT64),
-                        column("controls", FLOAT64))));
+                        column("time", FLOAT64), column("auc", FLOAT64), column("se", FLOAT64),
+                        column("auc_lower", FLOAT64), column("auc_upper", FLOAT64), column("cases", FLOAT64),
+                        column("controls", FLOAT64)))
+                .output(TableSpec.of(COMPARISON, "one row per pair of markers and time (empty with one marker)",
+                        column("marker1", STRING), column("marker2", STRING), column("time", FLOAT64),
+                        column("auc1", FLOAT64), column("auc2", FLOAT64), column("difference", FLOAT64),
+                        column("se", FLOAT64), column("z", FLOAT64), column("p", FLOAT64))));
     }
 
     @Override
@@ -122,13 +139,21 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
         List<Object> aa = new ArrayList<>();
         List<Object> ac = new ArrayList<>();
         List<Object> ak = new ArrayList<>();
+        List<Object> ase = new ArrayList<>();
+        List<Object> alo = new ArrayList<>();
+        List<Object> aup = new ArrayList<>();
+        TimeRocInference[][] inference = new TimeRocInference[markers.size()][times.length];
         for (int k = 0; k < markers.size(); k++) {
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {
                 x[i] = values[k][rows.get(i)];
             }
-            for (double tt : times) {
+            for (int q = 0; q < times.length; q++) {
+                double tt = times[q];
                 TimeDependentRoc roc = TimeDependentRoc.at(t, d, x, tt);
+                TimeRocInference inf = TimeRocInference.at(t, d, x, tt);
+                inference[k][q] = inf;
+                double[] ci = inf.confidenceInterval(s.level());
                 for (int j = 0; j < roc.thresholds().length; j++) {
                     rm.add(markers.get(k));
                     rt.add(tt);
@@ -139,6 +164,9 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
                 am.add(markers.get(k));
                 at.add(tt);
                 aa.add(Double.isNaN(roc.auc()) ? null : roc.auc());
+                ase.add(orNull(inf.standardError()));
+                alo.add(orNull(ci[0]));
+                aup.add(orNull(ci[1]));
                 ac.add((double) roc.cases());
                 ak.add((double) roc.controls());
             }
@@ -148,10 +176,44 @@ public final class TimeRocMethod extends SettingsMethod<TimeRocMethod.TimeRocSet
                 .add("sensitivity", ColumnType.FLOAT64, rse).add("specificity", ColumnType.FLOAT64, rsp).build();
         Table auc = Table.builder(context.allocator()).add("marker", ColumnType.STRING, am)
                 .add("time", ColumnType.FLOAT64, at).add("auc", ColumnType.FLOAT64, aa)
+                .add("se", ColumnType.FLOAT64, ase).add("auc_lower", ColumnType.FLOAT64, alo)
+                .add("auc_upper", ColumnType.FLOAT64, aup)
                 .add("cases", ColumnType.FLOAT64, ac).add("controls", ColumnType.FLOAT64, ak).build();
-        return MethodResult.builder().output(ROC, roc).output(AUC, auc)
+        List<List<Object>> cmp = new ArrayList<>();
+        for (int c = 0; c < 9; c++) {
+            cmp.add(new ArrayList<>());
+        }
+        for (int k1 = 0; k1 < markers.size(); k1++) {
+            for (int k2 = k1 + 1; k2 < markers.size(); k2++) {
+                for (int q = 0; q < times.length; q++) {
+                    TimeRocInference a = inference[k1][q];
+                    TimeRocInference b = inference[k2][q];
+                    TimeRocInference.Comparison c = a.compare(b);
+                    cmp.get(0).add(markers.get(k1));
+                    cmp.get(1).add(markers.get(k2));
+                    cmp.get(2).add(times[q]);
+                    cmp.get(3).add(orNull(a.auc()));
+                    cmp.get(4).add(orNull(b.auc()));
+                    cmp.get(5).add(orNull(c.difference()));
+                    cmp.get(6).add(orNull(c.standardError()));
+                    cmp.get(7).add(orNull(c.z()));
+                    cmp.get(8).add(orNull(c.pValue()));
+                }
+            }
+        }
+        Table comparison = Table.builder(context.allocator()).add("marker1", ColumnType.STRING, cmp.get(0))
+                .add("marker2", ColumnType.STRING, cmp.get(1)).add("time", ColumnType.FLOAT64, cmp.get(2))
+                .add("auc1", ColumnType.FLOAT64, cmp.get(3)).add("auc2", ColumnType.FLOAT64, cmp.get(4))
+                .add("difference", ColumnType.FLOAT64, cmp.get(5)).add("se", ColumnType.FLOAT64, cmp.get(6))
+                .add("z", ColumnType.FLOAT64, cmp.get(7)).add("p", ColumnType.FLOAT64, cmp.get(8)).build();
+        return MethodResult.builder().output(ROC, roc).output(AUC, auc).output(COMPARISON, comparison)
+                .summary("level", s.level())
                 .summary("rows", (long) n)
                 .summary("skippedRows", (long) time.length - n)
                 .build();
+    }
+
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 }

@@ -53,17 +53,29 @@ final class SubgroupData {
     final double[][] x;
     final boolean[] t;
     final double[] y;
+    /** The event indicator of a survival outcome (y is then the time), else null. */
+    final boolean[] event;
     final int skipped;
 
-    private SubgroupData(List<String> markers, double[][] x, boolean[] t, double[] y, int skipped) {
+    private SubgroupData(List<String> markers, double[][] x, boolean[] t, double[] y, boolean[] event, int skipped) {
         this.markers = markers;
         this.x = x;
         this.t = t;
         this.y = y;
+        this.event = event;
         this.skipped = skipped;
     }
 
     static SubgroupData read(Table table, String markerList, String treatment, String outcome, Outcome kind) {
+        return read(table, markerList, treatment, outcome, kind, null);
+    }
+
+    /**
+     * The complete cases; with {@code eventColumn} (a survival outcome) the outcome column is the time (&gt;= 0) and
+     * the event column must hold 0/1 (or booleans).
+     */
+    static SubgroupData read(Table table, String markerList, String treatment, String outcome, Outcome kind,
+            String eventColumn) {
         List<String> markers = new ArrayList<>();
         for (String m : markerList.split(",")) {
             if (!m.isBlank()) {
@@ -81,9 +93,10 @@ final class SubgroupData {
         }
         double[] tr = treatment(table, treatment);
         double[] out = numbers(table, outcome);
+        double[] ev = eventColumn == null ? null : zeroOne(table, eventColumn);
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            boolean ok = !Double.isNaN(tr[i]) && Double.isFinite(out[i]);
+            boolean ok = !Double.isNaN(tr[i]) && Double.isFinite(out[i]) && (ev == null || !Double.isNaN(ev[i]));
             for (double[] m : raw) {
                 ok &= Double.isFinite(m[i]);
             }
@@ -94,12 +107,17 @@ final class SubgroupData {
                 throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + outcome + " = "
                         + out[i] + "; a binary outcome must be 0 or 1");
             }
+            if (ev != null && out[i] < 0) {
+                throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + outcome + " = "
+                        + out[i] + "; survival times must be >= 0");
+            }
             rows.add(i);
         }
         int m = rows.size();
         double[][] x = new double[raw.length][m];
         boolean[] t = new boolean[m];
         double[] y = new double[m];
+        boolean[] e = ev == null ? null : new boolean[m];
         int arm1 = 0;
         for (int i = 0; i < m; i++) {
             int r = rows.get(i);
@@ -109,12 +127,15 @@ final class SubgroupData {
             t[i] = tr[r] == 1;
             arm1 += t[i] ? 1 : 0;
             y[i] = out[r];
+            if (e != null) {
+                e[i] = ev[r] == 1;
+            }
         }
         if (arm1 < 5 || m - arm1 < 5) {
             throw new InvalidParameterException("input '" + INPUT + "' has " + arm1 + " treated and " + (m - arm1)
                     + " control patients with complete data; a subgroup search needs at least 5 in each arm");
         }
-        return new SubgroupData(List.copyOf(markers), x, t, y, n - m);
+        return new SubgroupData(List.copyOf(markers), x, t, y, e, n - m);
     }
 
     int[] all() {
@@ -142,9 +163,20 @@ final class SubgroupData {
 
     List<Row> rows(List<List<Condition>> rules, BiasCorrection.Optimism optimism, double[] pAdjusted, boolean binary,
             double level) {
+        return rows(rules, optimism, pAdjusted, (members, lev) -> Effect.of(y, t, members, binary, lev), level);
+    }
+
+    /** The effect among rows at a confidence level. */
+    @FunctionalInterface
+    interface EffectFunction {
+        Effect of(int[] rows, double level);
+    }
+
+    List<Row> rows(List<List<Condition>> rules, BiasCorrection.Optimism optimism, double[] pAdjusted,
+            EffectFunction effect, double level) {
         List<Row> out = new ArrayList<>();
         for (int k = 0; k < rules.size(); k++) {
-            Effect naive = Effect.of(y, t, BiasCorrection.members(rules.get(k), x, all()), binary, level);
+            Effect naive = effect.of(BiasCorrection.members(rules.get(k), x, all()), level);
             double o = optimism.optimism()[k];
             out.add(new Row(text(rules.get(k)), naive, naive.shifted(-o), pAdjusted == null ? Double.NaN
                     : pAdjusted[k]));
@@ -206,6 +238,25 @@ final class SubgroupData {
             out[i] = column.isNull(i) ? Double.NaN : column.get(i);
         }
         return out;
+    }
+
+    private static double[] zeroOne(Table table, String name) {
+        if (type(table, name) == ColumnType.BOOLEAN) {
+            BooleanColumn column = table.booleans(name);
+            double[] out = new double[table.rowCount()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = column.isNull(i) ? Double.NaN : column.get(i) ? 1 : 0;
+            }
+            return out;
+        }
+        double[] v = numbers(table, name);
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isNaN(v[i]) && v[i] != 0 && v[i] != 1) {
+                throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + name + " = " + v[i]
+                        + "; the event indicator must be 1 (event) or 0 (censored)");
+            }
+        }
+        return v;
     }
 
     private static double[] treatment(Table table, String name) {

@@ -105,7 +105,10 @@ public record TimeDependentRoc(double time, double[] thresholds, double[] sensit
 
     /**
      * The Kaplan–Meier estimate of the censoring survival: the product over censoring times c of
-     * {@code 1 - (censored at c) / (at risk at c)}, at risk meaning time &gt;= c.
+     * {@code 1 - (censored at c) / (at risk at c)}, at risk meaning time &gt; c or censored at c: an event at the
+     * same time as a censoring is taken to come first and leaves the censoring risk set, as R
+     * {@code prodlim(..., reverse = TRUE)} behind {@code pec::ipcw} (survival's {@code survfit(Surv(time, 1 - status))}
+     * would keep it at risk).
      */
     private static final class CensoringKm {
         private final double[] times;
@@ -134,7 +137,7 @@ public record TimeDependentRoc(double time, double[] thresholds, double[] sensit
                     d++;
                     from++;
                 }
-                int atRisk = time.length - lowerBound(sorted, distinct[j]);
+                int atRisk = time.length - upperBound(sorted, distinct[j]) + d;
                 s *= 1 - (double) d / atRisk;
                 survival[j] = s;
             }

@@ -11,14 +11,27 @@ import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
+import io.daybreak.stats.biomarker.penalized.CrossValidatedPath;
+import io.daybreak.stats.biomarker.penalized.CrossValidation;
+import io.daybreak.stats.biomarker.penalized.ElasticNet;
+import io.daybreak.stats.biomarker.penalized.Family;
+import io.daybreak.stats.biomarker.penalized.Measure;
+import io.daybreak.stats.biomarker.penalized.PenalizedData;
+import io.daybreak.stats.biomarker.penalized.PenalizedPath;
+import io.daybreak.stats.biomarker.penalized.PenalizedSettings;
+
 /**
  * Model-X knockoffs (Candès, Fan, Janson &amp; Lv, JRSS-B 80:551-577, 2018): Gaussian second-order knockoffs with
  * equicorrelated {@code s} (as the R package {@code knockoff}'s {@code create.second_order(X, method = "equi")}),
- * the marginal-correlation difference statistic and the knockoff / knockoff+ threshold
+ * the marginal-correlation difference statistic, the package's lasso statistics {@code stat.lasso_lambdasmax} and
+ * {@code stat.lasso_coefdiff} (on the glmnet-exact {@link ElasticNet}), and the knockoff / knockoff+ threshold
  * ({@code knockoff::knockoff.threshold}).
  */
 public final class Knockoffs {
     private static final double POSDEF_TOL = 1e-8;
+    /** knockoff's {@code lasso_max_lambda_glmnet} and {@code cv_coeffs_glmnet}: 500 λ down to λ_max / 2000. */
+    static final int LASSO_NLAMBDA = 500;
+    static final double LASSO_MIN_RATIO = 1 / 2e3;
 
     private Knockoffs() {
     }
@@ -226,5 +239,158 @@ public final class Knockoffs {
     private static double minEigenvalue(double[][] m) {
         double[] values = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(m)).getEigenvalues();
         return Arrays.stream(values).min().getAsDouble();
+    }
+
+    /**
+     * The columns the knockoff package's lasso statistics fit: {@code scale(cbind(X.swap, Xk.swap))} (centred,
+     * divided by the n - 1 standard deviation), where a marker whose {@code swap} is true trades places with its
+     * knockoff; the returned array is column-major (2p columns of n).
+     */
+    static double[][] scaledAugmented(double[][] x, double[][] knockoffs, boolean[] swap) {
+        int n = x.length;
+        int p = x[0].length;
+        double[][] z = new double[2 * p][n];
+        for (int j = 0; j < p; j++) {
+            boolean sw = swap != null && swap[j];
+            for (int i = 0; i < n; i++) {
+                z[j][i] = sw ? knockoffs[i][j] : x[i][j];
+                z[p + j][i] = sw ? x[i][j] : knockoffs[i][j];
+            }
+        }
+        for (int j = 0; j < 2 * p; j++) {
+            double mean = 0;
+            for (double v : z[j]) {
+                mean += v;
+            }
+            mean /= n;
+            double ss = 0;
+            for (double v : z[j]) {
+                ss += (v - mean) * (v - mean);
+            }
+            double sd = Math.sqrt(ss / (n - 1));
+            if (!(sd > 0)) {
+                throw new IllegalArgumentException((j < p ? "marker " : "the knockoff of marker ") + (j % p + 1)
+                        + " is constant; the lasso statistics need varying columns");
+            }
+            for (int i = 0; i < n; i++) {
+                z[j][i] = (z[j][i] - mean) / sd;
+            }
+        }
+        return z;
+    }
+
+    /** knockoff's λ grid: {@code lambda_max * (lambda_max / 2000 / lambda_max)^(k / 500)}, k = 0..499. */
+    static double[] lassoLambdas(double[][] z, double[] y) {
+        int n = y.length;
+        double max = 0;
+        for (double[] c : z) {
+            double dot = 0;
+            for (int i = 0; i < n; i++) {
+                dot += c[i] * y[i];
+            }
+            max = Math.max(max, Math.abs(dot) / n);
+        }
+        double[] lambda = new double[LASSO_NLAMBDA];
+        for (int k = 0; k < LASSO_NLAMBDA; k++) {
+            lambda[k] = max * Math.pow(max * LASSO_MIN_RATIO / max, k / (double) LASSO_NLAMBDA);
+        }
+        return lambda;
+    }
+
+    private static PenalizedSettings lassoSettings(double[] lambda, double thresh) {
+        return PenalizedSettings.defaults().withLambda(lambda).withStandardize(false).withThresh(thresh);
+    }
+
+    /**
+     * The λ at which each of the 2p columns of {@code [X, X~]} first enters the gaussian lasso path, times n, as
+     * knockoff's {@code lasso_max_lambda(cbind(X.swap, Xk.swap), y, method = "glmnet")}: glmnet on the scaled
+     * columns with an intercept, {@code standardize = FALSE}, on knockoff's 500-point λ grid; 0 for a column that
+     * never enters. Entries are un-swapped: [0, p) are the markers, [p, 2p) their knockoffs.
+     *
+     * @param swap per marker, whether it trades places with its knockoff before the fit (the package draws this at
+     *        random so that the solver's column order cannot favour either); null for none
+     * @param thresh glmnet's convergence threshold ({@code thresh}, 1e-7 by default)
+     */
+    public static double[] lassoEntryLambdas(double[][] x, double[][] knockoffs, double[] y, boolean[] swap,
+            double thresh) {
+        int n = y.length;
+        int p = x[0].length;
+        double[][] z = scaledAugmented(x, knockoffs, swap);
+        double[] lambda = lassoLambdas(z, y);
+        PenalizedPath path = ElasticNet.fit(new PenalizedData(Family.GAUSSIAN, z, y, null, null),
+                lassoSettings(lambda, thresh));
+        double[] entry = new double[2 * p];
+        for (int j = 0; j < 2 * p; j++) {
+            for (int m = 0; m < path.size(); m++) {
+                if (path.beta()[m][j] != 0) {
+                    entry[j] = path.lambda()[m] * n;
+                    break;
+                }
+            }
+        }
+        return unswap(entry, swap, p);
+    }
+
+    /**
+     * The lasso signed-max statistic {@code W_j = max(Z_j, Z~_j) sign(Z_j - Z~_j)} with Z the entry λ of
+     * {@link #lassoEntryLambdas}, as knockoff's {@code stat.lasso_lambdasmax} (Barber &amp; Candès 2015).
+     */
+    public static double[] lassoSignedMax(double[][] x, double[][] knockoffs, double[] y, boolean[] swap,
+            double thresh) {
+        int p = x[0].length;
+        double[] z = lassoEntryLambdas(x, knockoffs, y, swap, thresh);
+        double[] w = new double[p];
+        for (int j = 0; j < p; j++) {
+            w[j] = Math.max(z[j], z[p + j]) * Math.signum(z[j] - z[p + j]);
+        }
+        return w;
+    }
+
+    /**
+     * A cross-validated lasso on {@code [X, X~]}.
+     *
+     * @param w the coefficient-difference statistic {@code |b_j| - |b~_j|}
+     * @param coefficients the 2p coefficients at λ_min (un-swapped; on the scaled columns)
+     * @param lambdaMin cv.glmnet's λ_min
+     */
+    public record LassoCoefficients(double[] w, double[] coefficients, double lambdaMin) {
+    }
+
+    /**
+     * The lasso coefficient-difference statistic {@code W_j = |b_j| - |b~_j|} at cv.glmnet's λ_min, as knockoff's
+     * {@code stat.lasso_coefdiff}: cv.glmnet (mean squared error) on the scaled {@code [X.swap, Xk.swap]} with an
+     * intercept, {@code standardize = FALSE}, on knockoff's 500-point λ grid, with the given folds.
+     *
+     * @param foldid the fold 1..K of each row (R draws them with {@code sample}; pass the same ones to reproduce)
+     * @param thresh glmnet's convergence threshold: λ_min sits where the cross-validated error is flat, so at the
+     *        default 1e-7 solver noise of that order can move it one grid step (in R too, e.g. with another swap)
+     */
+    public static LassoCoefficients lassoCoefficientDifference(double[][] x, double[][] knockoffs, double[] y,
+            boolean[] swap, int[] foldid, double thresh) {
+        int p = x[0].length;
+        double[][] z = scaledAugmented(x, knockoffs, swap);
+        double[] lambda = lassoLambdas(z, y);
+        CrossValidatedPath cv = CrossValidation.run(new PenalizedData(Family.GAUSSIAN, z, y, null, null),
+                lassoSettings(lambda, thresh), foldid, Measure.MSE, false);
+        PenalizedPath fit = cv.fit();
+        double[] b = unswap(fit.beta()[cv.indexMin()].clone(), swap, p);
+        double[] w = new double[p];
+        for (int j = 0; j < p; j++) {
+            w[j] = Math.abs(b[j]) - Math.abs(b[p + j]);
+        }
+        return new LassoCoefficients(w, b, cv.lambdaMin());
+    }
+
+    private static double[] unswap(double[] v, boolean[] swap, int p) {
+        if (swap != null) {
+            for (int j = 0; j < p; j++) {
+                if (swap[j]) {
+                    double t = v[j];
+                    v[j] = v[p + j];
+                    v[p + j] = t;
+                }
+            }
+        }
+        return v;
     }
 }

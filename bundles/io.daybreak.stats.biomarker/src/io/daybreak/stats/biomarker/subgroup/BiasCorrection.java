@@ -19,6 +19,12 @@ public final class BiasCorrection {
         List<List<Condition>> select(int[] rows, UniformRandomProvider random);
     }
 
+    /** The effect estimate among rows (indices; duplicates count again), NaN when it cannot be computed. */
+    @FunctionalInterface
+    public interface Estimator {
+        double estimate(int[] rows);
+    }
+
     /** Mean optimism per rank (NaN where no sample produced that rank) and how many samples contributed. */
     public record Optimism(double[] optimism, int[] samples) {
     }
@@ -29,7 +35,17 @@ public final class BiasCorrection {
     /** The optimism of ranks 1..{@code ranks} from {@code bootstraps} samples of the n patients. */
     public static Optimism optimism(double[][] x, boolean[] t, double[] y, boolean binary, Procedure procedure, int ranks,
             int bootstraps, UniformRandomProvider random) {
-        int n = y.length;
+        return optimism(x, rows -> Effect.of(y, t, rows, binary, Double.NaN).estimate(), procedure, ranks, bootstraps,
+                random);
+    }
+
+    /**
+     * The optimism of ranks 1..{@code ranks} from {@code bootstraps} samples of the n patients (n = the length of
+     * x's columns), for any effect measure (e.g. {@link Effect#rmstDifference}).
+     */
+    public static Optimism optimism(double[][] x, Estimator effect, Procedure procedure, int ranks, int bootstraps,
+            UniformRandomProvider random) {
+        int n = x[0].length;
         double[] sum = new double[ranks];
         int[] count = new int[ranks];
         int[] all = new int[n];
@@ -43,8 +59,8 @@ public final class BiasCorrection {
             }
             List<List<Condition>> rules = procedure.select(sample, random);
             for (int k = 0; k < Math.min(ranks, rules.size()); k++) {
-                double apparent = Effect.of(y, t, members(rules.get(k), x, sample), binary, Double.NaN).estimate();
-                double test = Effect.of(y, t, members(rules.get(k), x, all), binary, Double.NaN).estimate();
+                double apparent = effect.estimate(members(rules.get(k), x, sample));
+                double test = effect.estimate(members(rules.get(k), x, all));
                 if (Double.isFinite(apparent) && Double.isFinite(test)) {
                     sum[k] += apparent - test;
                     count[k]++;

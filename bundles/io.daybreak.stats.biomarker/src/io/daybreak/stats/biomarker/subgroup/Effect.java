@@ -3,10 +3,16 @@ package io.daybreak.stats.biomarker.subgroup;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
+import io.daybreak.stats.models.survival.CoxFit;
+import io.daybreak.stats.models.survival.CoxRows;
+import io.daybreak.stats.models.survival.EventCounts;
+import io.daybreak.stats.models.survival.Rmst;
+
 /**
  * The treatment effect within a set of patients: difference of means treatment minus control. For a continuous
  * outcome with Welch's standard error, t interval and two-sided p (as R {@code t.test(var.equal = FALSE)}); for a
- * 0/1 outcome the risk difference with the Wald standard error, normal interval and two-sided z test.
+ * 0/1 outcome the risk difference with the Wald standard error, normal interval and two-sided z test; for a
+ * survival outcome the difference in restricted mean survival time up to τ ({@link #rmstDifference}).
  */
 public record Effect(double estimate, double stdError, double lower, double upper, double pValue, int nTreatment,
         int nControl) {
@@ -67,6 +73,79 @@ public record Effect(double estimate, double stdError, double lower, double uppe
             p = 2 * student.survivalProbability(Math.abs(stat));
         }
         return new Effect(estimate, se, estimate - q * se, estimate + q * se, p, n1, n0);
+    }
+
+    /**
+     * The difference in restricted mean survival time up to {@code tau}, treatment minus control, among {@code rows}
+     * (duplicates count again), as R {@code survRM2::rmst2(time, status, arm, tau)}: Kaplan–Meier areas with the
+     * Greenwood plug-in variance, normal interval and two-sided z test. Where an arm's follow-up ends before τ its
+     * curve is carried flat to τ (rmst2 would refuse such a τ; this happens in bootstrap samples and small
+     * subgroups). NaN numbers when an arm has fewer than 2 patients.
+     */
+    public static Effect rmstDifference(double[] time, boolean[] event, boolean[] t, int[] rows, double tau,
+            double level) {
+        EventCounts counts = new EventCounts(2);
+        int n1 = 0;
+        int n0 = 0;
+        for (int r : rows) {
+            counts.add(t[r] ? 1 : 0, time[r], event[r] ? 1 : 0, event[r] ? 0 : 1);
+            n1 += t[r] ? 1 : 0;
+            n0 += t[r] ? 0 : 1;
+        }
+        if (n1 < 2 || n0 < 2) {
+            return new Effect(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n1, n0);
+        }
+        double[] d = Rmst.Comparison.of(counts, tau, Double.isNaN(level) ? 0.95 : level).difference();
+        if (!(d[1] > 0)) {
+            return new Effect(d[0], d[1], Double.NaN, Double.NaN, Double.NaN, n1, n0);
+        }
+        boolean noInterval = Double.isNaN(level);
+        return new Effect(d[0], d[1], noInterval ? Double.NaN : d[2], noInterval ? Double.NaN : d[3], d[4], n1, n0);
+    }
+
+    /**
+     * The log hazard ratio treatment versus control among {@code rows} (duplicates count again) from a Cox model
+     * with the treatment as the only covariate, Efron ties, as R {@code coxph(Surv(time, event) ~ trt)}: Wald
+     * standard error, normal interval and two-sided p. NaN numbers when an arm has fewer than 2 patients, there is
+     * no event, or the estimate diverges (all events in one arm: |log HR| &gt; 20).
+     */
+    public static Effect coxLogHazardRatio(double[] time, boolean[] event, boolean[] t, int[] rows, double level) {
+        int m = rows.length;
+        double[] tt = new double[m];
+        boolean[] ee = new boolean[m];
+        double[][] x = new double[m][1];
+        int n1 = 0;
+        int n0 = 0;
+        int events = 0;
+        for (int k = 0; k < m; k++) {
+            int r = rows[k];
+            tt[k] = time[r];
+            ee[k] = event[r];
+            x[k][0] = t[r] ? 1 : 0;
+            n1 += t[r] ? 1 : 0;
+            n0 += t[r] ? 0 : 1;
+            events += event[r] ? 1 : 0;
+        }
+        Effect none = new Effect(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n1, n0);
+        if (n1 < 2 || n0 < 2 || events == 0) {
+            return none;
+        }
+        CoxRows cox = CoxRows.of(tt, ee, x, null);
+        CoxFit fit;
+        try {
+            fit = CoxFit.fit(beta -> cox.evaluate(beta, true), 1);
+        } catch (RuntimeException e) {
+            return none;
+        }
+        double b = fit.coefficients()[0];
+        double se = Math.sqrt(fit.covariance()[0][0]);
+        if (!(Math.abs(b) <= 20) || !(se > 0) || !Double.isFinite(se)) {
+            return none;
+        }
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        double q = Double.isNaN(level) ? Double.NaN : normal.inverseCumulativeProbability(0.5 + level / 2);
+        double p = 2 * normal.survivalProbability(Math.abs(b / se));
+        return new Effect(b, se, b - q * se, b + q * se, p, n1, n0);
     }
 
     /** The interval moved by {@code shift} (a bias-corrected estimate keeps the naive width). */

@@ -4,5 +4,5 @@
  * subgroup and bootstrap bias correction of the effect of a selected subgroup. Plain functions of arrays, no Arrow,
  * no OSGi.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.daybreak.stats.biomarker.subgroup;

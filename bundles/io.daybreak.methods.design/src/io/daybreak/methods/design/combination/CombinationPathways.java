@@ -27,7 +27,7 @@ final class CombinationPathways {
     static Table table(CombinationRules rules, int cohorts, BufferAllocator allocator) {
         List<Row> rows = new ArrayList<>();
         CombinationRules.Tables tables = CombinationRules.tables(rules.target(), rules.pSafe(), rules.pTox(),
-                rules.cutoff(), rules.offset(), Math.max(150, cohorts * rules.cohortSize()));
+                rules.cutoff(), rules.offset(), Math.max(1, cohorts * rules.cohortSize()));
         int cells = rules.rows() * rules.cols();
         walk(rules, tables, cohorts, 1, rules.startRow() * rules.cols() + rules.startCol(), new int[cells],
                 new int[cells], "", rows);

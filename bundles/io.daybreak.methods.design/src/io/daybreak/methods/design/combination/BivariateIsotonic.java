@@ -16,11 +16,12 @@ final class BivariateIsotonic {
 
     private final int rows;
     private final int cols;
-    private final double[][] a1;
-    private final double[][] a2;
-    private final double[][] a3;
-    private final double[][] a4;
-    private final double[][] g;
+    // rows x cols, row-major (the Fortran's A(.,.,1..4) and G)
+    private final double[] a1;
+    private final double[] a2;
+    private final double[] a3;
+    private final double[] a4;
+    private final double[] g;
     private final double[] b1;
     private final double[] b2;
     private final double[] b3;
@@ -37,11 +38,11 @@ final class BivariateIsotonic {
         }
         this.rows = rows;
         this.cols = cols;
-        a1 = new double[rows][cols];
-        a2 = new double[rows][cols];
-        a3 = new double[rows][cols];
-        a4 = new double[rows][cols];
-        g = new double[rows][cols];
+        a1 = new double[rows * cols];
+        a2 = new double[rows * cols];
+        a3 = new double[rows * cols];
+        a4 = new double[rows * cols];
+        g = new double[rows * cols];
         int nd = Math.max(rows, cols) + 1; // 1-based work arrays, as in the Fortran
         b1 = new double[nd];
         b2 = new double[nd];
@@ -87,18 +88,16 @@ final class BivariateIsotonic {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 double ww = w[i * cols + j];
-                a3[i][j] = ww;
-                a4[i][j] = x[i * cols + j];
+                a3[i * cols + j] = ww;
+                a4[i * cols + j] = x[i * cols + j];
                 if (ww < DELTA) {
-                    a3[i][j] = FRACT * wmin;
-                    a4[i][j] = wmean;
+                    a3[i * cols + j] = FRACT * wmin;
+                    a4[i * cols + j] = wmean;
                 }
             }
         }
         smooth();
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(g[i], 0, out, i * cols, cols);
-        }
+        System.arraycopy(g, 0, out, 0, rows * cols);
     }
 
     /** SMOOTH from label 8 on: the Dykstra-Robertson cycles with AS 206's choice of which direction goes first. */
@@ -110,13 +109,9 @@ final class BivariateIsotonic {
         restart:
         while (true) {
             itic++;
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    g[i][j] = a4[i][j];
-                    a2[i][j] = 0;
-                    a1[i][j] = 0;
-                }
-            }
+            System.arraycopy(a4, 0, g, 0, g.length);
+            java.util.Arrays.fill(a2, 0);
+            java.util.Arrays.fill(a1, 0);
             int icount = 0;
             boolean columnsNext = iflag == 1 || (itic == 3 && delc > delr);
             while (true) {
@@ -124,18 +119,18 @@ final class BivariateIsotonic {
                     int jcount = 0;
                     for (int i = 0; i < rows; i++) {
                         for (int j = 0; j < cols; j++) {
-                            b1[j + 1] = g[i][j] - a1[i][j];
-                            b2[j + 1] = a3[i][j];
+                            b1[j + 1] = g[i * cols + j] - a1[i * cols + j];
+                            b2[j + 1] = a3[i * cols + j];
                         }
                         pav(cols, b1, b2, b3);
                         int kcount = 0;
                         for (int j = 0; j < cols; j++) {
                             double ord = b3[j + 1];
-                            a1[i][j] = ord - b1[j + 1];
-                            if (Math.abs(ord - g[i][j]) < EPS1) {
+                            a1[i * cols + j] = ord - b1[j + 1];
+                            if (Math.abs(ord - g[i * cols + j]) < EPS1) {
                                 kcount++;
                             }
-                            g[i][j] = ord;
+                            g[i * cols + j] = ord;
                         }
                         if (kcount == cols) {
                             jcount++;
@@ -163,19 +158,19 @@ final class BivariateIsotonic {
                 int lcount = 0;
                 for (int j = 0; j < cols; j++) {
                     for (int i = 0; i < rows; i++) {
-                        a2[i][j] = g[i][j] - a2[i][j];
-                        colX[i + 1] = a2[i][j];
-                        colW[i + 1] = a3[i][j];
+                        a2[i * cols + j] = g[i * cols + j] - a2[i * cols + j];
+                        colX[i + 1] = a2[i * cols + j];
+                        colW[i + 1] = a3[i * cols + j];
                     }
                     pav(rows, colX, colW, b3);
                     int mcount = 0;
                     for (int i = 0; i < rows; i++) {
                         double ord = b3[i + 1];
-                        a2[i][j] = ord - a2[i][j];
-                        if (Math.abs(ord - g[i][j]) < EPS1) {
+                        a2[i * cols + j] = ord - a2[i * cols + j];
+                        if (Math.abs(ord - g[i * cols + j]) < EPS1) {
                             mcount++;
                         }
-                        g[i][j] = ord;
+                        g[i * cols + j] = ord;
                     }
                     if (mcount == rows) {
                         lcount++;
@@ -202,11 +197,12 @@ final class BivariateIsotonic {
         }
     }
 
-    private double dist(double[][] a) {
+    /** DIST: the sum of squares in the Fortran's (column-major) order. */
+    private double dist(double[] a) {
         double del = 0;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                del += a[i][j] * a[i][j];
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                del += a[i * cols + j] * a[i * cols + j];
             }
         }
         return del;

@@ -79,7 +79,7 @@ public final class BoinCombMethod extends DesignMethod<BoinCombMethod.BoinCombSe
                 .summary("lambdaE", rules.boundaries().lambdaE)
                 .summary("lambdaD", rules.boundaries().lambdaD)
                 .summary("maxPatients", (long) rules.cohorts() * rules.cohortSize());
-        oc.summarize(result);
+        oc.summarize(result, true);
         // the tables last, so that nothing can fail once they hold Arrow memory
         Table pathways = CombinationPathways.table(rules, s.pathwayCohorts(), context.allocator());
         return result.output(PATHWAYS.name(), pathways)

@@ -40,7 +40,8 @@ final class CombinationSimulation {
             if (selected != CombinationSelection.NONE) {
                 chunk.flags[selected] = true;
             }
-            chunk.oc.add(chunk.flags, trial.n, trial.y, selected != CombinationSelection.NONE && mtd[selected]);
+            chunk.oc.add(chunk.flags, trial.n, trial.y, selected != CombinationSelection.NONE && mtd[selected],
+                    trial.endedEarly);
         });
         GridOc total = new GridOc(rules.rows(), rules.cols(), mtd, mtd);
         parts.forEach(p -> total.merge(p.oc));
@@ -62,7 +63,8 @@ final class CombinationSimulation {
                             any = true;
                         }
                     }
-                    chunk.oc.add(chunk.flags, trial.n, trial.y, any && java.util.Arrays.equals(chunk.flags, contour.mtd()));
+                    chunk.oc.add(chunk.flags, trial.n, trial.y, any && java.util.Arrays.equals(chunk.flags, contour.mtd()),
+                            false);
                 });
         GridOc total = new GridOc(rules.rows(), rules.cols(), contour.mtd(), contour.at());
         parts.forEach(p -> total.merge(p.oc));

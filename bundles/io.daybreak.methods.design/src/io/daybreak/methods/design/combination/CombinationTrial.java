@@ -20,6 +20,8 @@ final class CombinationTrial {
     private final int rows;
     private final int cols;
     boolean stoppedForToxicity;
+    /** Ended before its last cohort: the lowest combination too toxic, or n.earlystop reached. */
+    boolean endedEarly;
 
     CombinationTrial(CombinationRules rules) {
         this.rules = rules;
@@ -86,11 +88,13 @@ final class CombinationTrial {
                     }
                     if (d == 0) {
                         stoppedForToxicity = true;
+                        endedEarly = cohort < rules.cohorts() - 1;
                         return;
                     }
                 }
                 if (rules.extraSafe() && d == 0 && nc >= 3 && rules.extraSafeStop(yc, nc)) {
                     stoppedForToxicity = true;
+                    endedEarly = cohort < rules.cohorts() - 1;
                     return;
                 }
             }
@@ -98,6 +102,7 @@ final class CombinationTrial {
             int deescalateIfAtLeast = table.deescalateIfAtLeast(nc);
             if (nc >= rules.earlyStop() && (yc > escalateIfAtMost || cannotEscalate(a, b))
                     && (yc < deescalateIfAtLeast || d == 0)) {
+                endedEarly = cohort < rules.cohorts() - 1;
                 return;
             }
             if (yc <= escalateIfAtMost) {

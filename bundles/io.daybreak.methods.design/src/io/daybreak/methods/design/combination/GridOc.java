@@ -35,6 +35,7 @@ final class GridOc {
     final long[] selected;
     long noSelection;
     long correct;
+    long endedEarly;
     final long[] patients;
     final long[] patientsSquares;
     final long[] dlts;
@@ -57,8 +58,12 @@ final class GridOc {
         dlts = new long[cells];
     }
 
-    /** Adds a trial: the combinations it selected (row-major flags; none for no MTD), its patients and DLTs. */
-    void add(boolean[] selection, int[] n, int[] y, boolean correctSelection) {
+    /**
+     * Adds a trial: the combinations it selected (row-major flags; none for no MTD), its patients and DLTs, whether
+     * its selection was correct and whether it ended before its last cohort (BOIN; the waterfall's sub-trials end
+     * early by design and are not counted).
+     */
+    void add(boolean[] selection, int[] n, int[] y, boolean correctSelection, boolean early) {
         trials++;
         boolean any = false;
         long sum = 0;
@@ -83,6 +88,9 @@ final class GridOc {
         if (correctSelection) {
             correct++;
         }
+        if (early) {
+            endedEarly++;
+        }
         total += sum;
         totalSquares += sum * sum;
         atMtd += at;
@@ -94,6 +102,7 @@ final class GridOc {
         trials += other.trials;
         noSelection += other.noSelection;
         correct += other.correct;
+        endedEarly += other.endedEarly;
         total += other.total;
         totalSquares += other.totalSquares;
         totalDlts += other.totalDlts;
@@ -195,7 +204,7 @@ final class GridOc {
     }
 
     /** The summary fields both combination designs report (documented in docs/designs.md, "Drug combinations"). */
-    void summarize(MethodResult.Builder result) {
+    void summarize(MethodResult.Builder result, boolean earlyStopping) {
         double[] sel = selectionPercent();
         double[] pat = patientsPerCombination();
         result.summary("rows", (long) rows).summary("cols", (long) cols)
@@ -211,5 +220,9 @@ final class GridOc {
                 .summary("meanPatientsSe", meanSe(total, totalSquares))
                 .summary("meanDlts", mean(totalDlts))
                 .summary("trials", trials);
+        if (earlyStopping) {
+            result.summary("stoppedEarlyPercent", percent(endedEarly))
+                    .summary("stoppedEarlyPercentSe", percentSe(endedEarly));
+        }
     }
 }

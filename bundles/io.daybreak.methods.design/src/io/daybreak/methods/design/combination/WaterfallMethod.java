@@ -61,7 +61,7 @@ public final class WaterfallMethod extends DesignMethod<WaterfallMethod.Waterfal
                 .summary("design", "waterfall, MTD contour")
                 .summary("target", grid.target())
                 .summary("subtrialCohorts", java.util.Arrays.stream(cohorts).asDoubleStream().toArray());
-        oc.summarize(result);
+        oc.summarize(result, false);
         return result.summary("patientsAboveContourPercent", oc.patientsPercent(contour.above()))
                 .summary("maxPatients", (long) java.util.Arrays.stream(cohorts).sum() * s.cohortSize())
                 .output(GridOc.BY_COMBINATION.name(), oc.table(context.allocator(), truth)).build();

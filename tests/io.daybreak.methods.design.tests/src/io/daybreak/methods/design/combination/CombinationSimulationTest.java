@@ -54,8 +54,8 @@ class CombinationSimulationTest extends MethodTestSupport {
                 fields.get("pcs, npercent, percentstop (or above contour), totaln"), fields.get("their SE"));
     }
 
-    private void agrees(Method method, Map<String, String> raw, String scenario, long trials, boolean contour)
-            throws Exception {
+    private Map<String, Object> agrees(Method method, Map<String, String> raw, String scenario, long trials,
+            boolean contour) throws Exception {
         Reference r = reference(scenario);
         long rTrials = 50_000;
         Map<String, double[]> table = new HashMap<>();
@@ -98,6 +98,7 @@ class CombinationSimulationTest extends MethodTestSupport {
         }
         within(r.extra()[3], (Double) summary.get("meanPatients"),
                 Math.hypot(r.extraSe()[3], (Double) summary.get("meanPatientsSe")), scenario + " mean sample size");
+        return summary;
     }
 
     private static void within(double expected, double actual, double se, String what) {
@@ -108,15 +109,19 @@ class CombinationSimulationTest extends MethodTestSupport {
     @Test
     void boinCombHelpExampleAgreesWithGetOcComb() throws Exception {
         // get.oc.comb(target = 0.3, p.true = help, ncohort = 20, cohortsize = 3, n.earlystop = 12, startdose = c(1, 1))
-        agrees(new BoinCombMethod(), Map.of("truth", HELP, "levelsA", "3", "target", "0.3", "cohorts", "20",
-                "earlyStop", "12"), "S1", 100_000, false);
+        Map<String, Object> s = agrees(new BoinCombMethod(), Map.of("truth", HELP, "levelsA", "3", "target", "0.3",
+                "cohorts", "20", "earlyStop", "12"), "S1", 100_000, false);
+        // R's mean sample size 36.1 of at most 60: most trials end at n.earlystop
+        assertTrue((Double) s.get("stoppedEarlyPercent") > 80, s.toString());
     }
 
     @Test
     void boinCombWithoutEarlyStoppingAgreesWithGetOcComb() throws Exception {
         // get.oc.comb(target = 0.25, p.true = other, ncohort = 12, cohortsize = 3, startdose = c(1, 1))
-        agrees(new BoinCombMethod(), Map.of("truth", OTHER, "levelsA", "3", "target", "0.25", "cohorts", "12"), "S2",
-                100_000, false);
+        Map<String, Object> s = agrees(new BoinCombMethod(), Map.of("truth", OTHER, "levelsA", "3", "target", "0.25",
+                "cohorts", "12"), "S2", 100_000, false);
+        // without n.earlystop a trial ends early only when the lowest combination is eliminated (then without MTD)
+        assertTrue((Double) s.get("stoppedEarlyPercent") <= (Double) s.get("noSelectionPercent"), s.toString());
     }
 
     @Test

@@ -148,7 +148,8 @@ class CombinationSimulationTest extends MethodTestSupport {
 
     @Test
     void waterfallDefaultCohortsAreThePackages() {
-        // get.oc.comb without ncohort: ceiling(round(4/cohortsize, 2) * c(J+K-1, rep(K-1, J-1))) = ceiling(1.33 * c(7, 4, 4)) = 10, 6, 6
+        // get.oc.comb without ncohort: ceiling(round(4/cohortsize, 2) * c(J+K-1, rep(K-1, J-1)));
+        // R: ceiling(round(4/3, 2) * c(7, 4, 4)) = 10 6 6
         assertEquals(List.of(10, 6, 6), Arrays.stream(WaterfallMethod.cohorts(null, 3, 3, 5)).boxed().toList());
         assertEquals(List.of(12, 8), Arrays.stream(WaterfallMethod.cohorts(null, 2, 2, 5)).boxed().toList());
     }

@@ -34,8 +34,7 @@ final class CombinationSimulation {
         List<Chunk> parts = DoseFindingSimulation.inChunks(trials, context, () -> new Chunk(rules, mtd), (chunk, r) -> {
             CombinationTrial trial = new CombinationTrial(rules);
             trial.run(truth, context.random(r), context.random(r + DoseFindingSimulation.TIE_STREAMS));
-            int selected = trial.stoppedForToxicity ? CombinationSelection.NONE
-                    : chunk.selection.select(trial.n, trial.y, rules, false, null);
+            int selected = trial.stoppedForToxicity ? CombinationSelection.NONE : chunk.select(trial, rules);
             java.util.Arrays.fill(chunk.flags, false);
             if (selected != CombinationSelection.NONE) {
                 chunk.flags[selected] = true;
@@ -71,11 +70,30 @@ final class CombinationSimulation {
         return total;
     }
 
-    /** A chunk's accumulator and its reusable selection work arrays. */
+    /**
+     * A chunk's accumulator, its reusable selection work arrays and a memo of selections: the selection is a function
+     * of the trial's data only, and in a typical grid a third of the trials end with data an earlier trial had, so
+     * looking it up saves the isotonic fit (the same answer, so results do not change).
+     */
     private static final class Chunk {
+        private static final int MEMO_LIMIT = 200_000;
         final GridOc oc;
         final CombinationSelection selection;
         final boolean[] flags;
+        private final java.util.HashMap<Data, Integer> memo = new java.util.HashMap<>();
+
+        int select(CombinationTrial trial, CombinationRules rules) {
+            Data key = new Data(trial.n, trial.y);
+            Integer known = memo.get(key);
+            if (known != null) {
+                return known;
+            }
+            int selected = selection.select(trial.n, trial.y, rules, false, null);
+            if (memo.size() < MEMO_LIMIT) {
+                memo.put(key, selected);
+            }
+            return selected;
+        }
 
         Chunk(CombinationRules rules, boolean[] mtd) {
             this(rules.rows(), rules.cols(), mtd, mtd);
@@ -85,6 +103,29 @@ final class CombinationSimulation {
             oc = new GridOc(rows, cols, mtd, counted);
             selection = new CombinationSelection(rows, cols);
             flags = new boolean[rows * cols];
+        }
+    }
+
+    /** A trial's patients and DLTs per combination, as a map key. */
+    private static final class Data {
+        private final int[] values;
+        private final int hash;
+
+        Data(int[] n, int[] y) {
+            values = new int[n.length * 2];
+            System.arraycopy(n, 0, values, 0, n.length);
+            System.arraycopy(y, 0, values, n.length, y.length);
+            hash = java.util.Arrays.hashCode(values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Data d && d.hash == hash && java.util.Arrays.equals(d.values, values);
         }
     }
 

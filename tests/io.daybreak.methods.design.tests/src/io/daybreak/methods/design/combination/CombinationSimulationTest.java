@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.testing.MethodTestSupport;
+import io.daybreak.core.testing.TestMethodContext;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.oc.DoseFindingSimulation;
 
 /**
  * design.boin-comb and design.waterfall against BOIN 2.7.2's own get.oc.comb in R 4.2.2: the resource
@@ -161,6 +163,32 @@ class CombinationSimulationTest extends MethodTestSupport {
         // 0.30 at (1,5), (2,4) and (3,3)
         for (int c = 0; c < 15; c++) {
             assertEquals(c == 4 || c == 8 || c == 12, mtd[c], "cell " + c);
+        }
+    }
+
+    /** Trial r uses streams r and r + TIE_STREAMS; the simulation's memo of selections changes no selection. */
+    @Test
+    void selectionCountsEqualTrialByTrialSelections() throws Exception {
+        long trials = 3000;
+        double[] truth = Arrays.stream(HELP.split(",")).mapToDouble(Double::parseDouble).toArray();
+        CombinationRules rules = CombinationRules.of(3, 5, 0.3, 0.18, 0.42, 3, 20, 12, 0, 0, 0.95, false, 0.05, false,
+                true);
+        TestMethodContext context = new TestMethodContext(allocator, 9);
+        CombinationSelection selection = new CombinationSelection(3, 5);
+        double[] expected = new double[15];
+        for (long r = 0; r < trials; r++) {
+            CombinationTrial trial = new CombinationTrial(rules);
+            trial.run(truth, context.random(r), context.random(r + DoseFindingSimulation.TIE_STREAMS));
+            int s = trial.stoppedForToxicity ? -1 : selection.select(trial.n, trial.y, rules, false, null);
+            if (s >= 0) {
+                expected[s] += 100.0 / trials;
+            }
+        }
+        double[] selected = doubles(summary(new BoinCombMethod(), Map.of("truth", HELP, "levelsA", "3", "target", "0.3",
+                "cohorts", "20", "earlyStop", "12", "titration", "true", "trials", Long.toString(trials)), 9)
+                .get("selectionPercent"));
+        for (int c = 0; c < 15; c++) {
+            assertEquals(expected[c], selected[c], 1e-9, "cell " + c);
         }
     }
 

@@ -13,6 +13,9 @@ help <- matrix(c(0.01, 0.03, 0.10, 0.20, 0.30,
 other <- matrix(c(0.02, 0.04, 0.08, 0.12,
                   0.05, 0.10, 0.25, 0.40,
                   0.10, 0.25, 0.45, 0.60), byrow = TRUE, ncol = 4)
+toxic <- matrix(c(0.15, 0.25, 0.35, 0.45,
+                  0.25, 0.35, 0.50, 0.60,
+                  0.30, 0.45, 0.60, 0.70), byrow = TRUE, ncol = 4)
 scenarios <- list(
   S1 = list(call = "get.oc.comb(target = 0.3, p.true = help, ncohort = 20, cohortsize = 3, n.earlystop = 12, startdose = c(1, 1))",
             f = function(s) get.oc.comb(target = 0.3, help, ncohort = 20, cohortsize = 3, n.earlystop = 12,
@@ -28,7 +31,15 @@ scenarios <- list(
                                         startdose = c(1, 1), mtd.contour = TRUE, ntrial = ntrial, seed = s)),
   W2 = list(call = "get.oc.comb(target = 0.25, p.true = other, ncohort = c(8, 4, 4), cohortsize = 3, mtd.contour = TRUE)",
             f = function(s) get.oc.comb(target = 0.25, other, ncohort = c(8, 4, 4), cohortsize = 3,
-                                        mtd.contour = TRUE, ntrial = ntrial, seed = s)))
+                                        mtd.contour = TRUE, ntrial = ntrial, seed = s)),
+  S4 = list(call = "get.oc.comb(target = 0.3, p.true = toxic, ncohort = 10, cohortsize = 3, n.earlystop = 12, p.saf = 0.2, p.tox = 0.45, extrasafe = TRUE, boundMTD = TRUE)",
+            f = function(s) get.oc.comb(target = 0.3, toxic, ncohort = 10, cohortsize = 3, n.earlystop = 12,
+                                        p.saf = 0.2, p.tox = 0.45, extrasafe = TRUE, boundMTD = TRUE,
+                                        ntrial = ntrial, seed = s)),
+  W3 = list(call = "get.oc.comb(target = 0.3, p.true = toxic, ncohort = c(6, 4, 4), cohortsize = 3, mtd.contour = TRUE, titration = TRUE, extrasafe = TRUE, boundMTD = TRUE)",
+            f = function(s) get.oc.comb(target = 0.3, toxic, ncohort = c(6, 4, 4), cohortsize = 3, mtd.contour = TRUE,
+                                        titration = TRUE, extrasafe = TRUE, boundMTD = TRUE, ntrial = ntrial,
+                                        seed = s)))
 only <- if (length(args) > 2) args[3:length(args)] else names(scenarios)
 for (name in only) {
   sc <- scenarios[[name]]

@@ -75,9 +75,9 @@ final class WaterfallTrial {
         int sub = 0;
         int totaln = 0;
         while (totaln < totalPlanned) {
-            Sub s = subtrial(path, pathLength, cohorts[sub], start, rules.titration() && sub == 0, truth, outcomes);
+            Sub s = subtrial(path, pathLength, cohorts[sub], start, rules.titration() && sub == 0, truth, outcomes, false);
             if (s.selected() < 0) {
-                break;
+                break; // R leaves this sub-trial's patients out of the trial's data (it breaks before copying them)
             }
             int selected = path[s.selected()];
             int di = selected / cols;
@@ -95,7 +95,7 @@ final class WaterfallTrial {
                         rowPath[j - 1] = di * cols + j;
                     }
                     sub++;
-                    Sub s1 = subtrial(rowPath, cols - 1, cohorts[sub], 0, false, truth, outcomes);
+                    Sub s1 = subtrial(rowPath, cols - 1, cohorts[sub], 0, false, truth, outcomes, true);
                     int selected1 = s1.selected() < 0 ? selected : rowPath[s1.selected()];
                     di = selected1 / cols;
                     dj = selected1 % cols;
@@ -127,9 +127,13 @@ final class WaterfallTrial {
         return t;
     }
 
-    /** R's waterfall.subtrial: single-agent BOIN along {@code path} from index {@code start}. */
+    /**
+     * R's waterfall.subtrial: single-agent BOIN along {@code path} from index {@code start}. Its patients, DLTs and
+     * eliminations are copied into the trial's grid when it selects a dose, or always if {@code keepIfNone} (R copies
+     * them for the sub-trial along the first MTD's row, but not for the others when they end without an MTD).
+     */
     private Sub subtrial(int[] path, int m, int cohorts, int start, boolean titration, double[] truth,
-            UniformRandomProvider outcomes) {
+            UniformRandomProvider outcomes, boolean keepIfNone) {
         java.util.Arrays.fill(sn, 0, m, 0);
         java.util.Arrays.fill(sy, 0, m, 0);
         java.util.Arrays.fill(selm, 0, m, false);
@@ -211,10 +215,12 @@ final class WaterfallTrial {
         } else {
             result = subtrialMtd(m);
         }
-        for (int i = 0; i < m; i++) {
-            n[path[i]] = sn[i];
-            y[path[i]] = sy[i];
-            eliminated[path[i]] = selm[i];
+        if (result.selected() >= 0 || keepIfNone) {
+            for (int i = 0; i < m; i++) {
+                n[path[i]] = sn[i];
+                y[path[i]] = sy[i];
+                eliminated[path[i]] = selm[i];
+            }
         }
         return result;
     }

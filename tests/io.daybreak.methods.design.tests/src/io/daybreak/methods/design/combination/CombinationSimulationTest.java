@@ -30,10 +30,13 @@ import io.daybreak.methods.design.oc.DoseFindingSimulation;
  * c(1, 1))} with the help page's 3 x 5 matrix). R's Monte Carlo SE of each figure is the SD of its batch means over
  * sqrt(25); every selection percentage, mean number of patients per combination, % correct selection, % patients at
  * the MTD(s), % without MTD (or above the contour) and mean sample size must agree within 3.5 SE of the difference.
+ * The resource comb-get-oc-safety.out ({@code Rscript comb-get-oc.R 25 2000 S4 W3}) adds the safety options
+ * (extrasafe, boundMTD, own p.saf/p.tox; the waterfall with titration) on a toxic grid.
  */
 class CombinationSimulationTest extends MethodTestSupport {
     static final String HELP = "0.01,0.03,0.10,0.20,0.30,0.03,0.05,0.15,0.30,0.60,0.08,0.10,0.30,0.60,0.75";
     static final String OTHER = "0.02,0.04,0.08,0.12,0.05,0.10,0.25,0.40,0.10,0.25,0.45,0.60";
+    static final String TOXIC = "0.15,0.25,0.35,0.45,0.25,0.35,0.50,0.60,0.30,0.45,0.60,0.70";
 
     /** The R figures of one scenario: values and their SEs. */
     record Reference(double[] selection, double[] selectionSe, double[] patients, double[] patientsSe, double[] extra,
@@ -42,7 +45,8 @@ class CombinationSimulationTest extends MethodTestSupport {
 
     static Reference reference(String scenario) throws IOException {
         Map<String, double[]> fields = new HashMap<>();
-        try (InputStream in = CombinationSimulationTest.class.getResourceAsStream("comb-get-oc.out")) {
+        String file = scenario.equals("S4") || scenario.equals("W3") ? "comb-get-oc-safety.out" : "comb-get-oc.out";
+        try (InputStream in = CombinationSimulationTest.class.getResourceAsStream(file)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String[] f = line.split("\\|");
                 if (f.length == 3 && f[0].trim().equals(scenario)) {
@@ -146,6 +150,24 @@ class CombinationSimulationTest extends MethodTestSupport {
         // get.oc.comb(target = 0.25, p.true = other, ncohort = c(8, 4, 4), cohortsize = 3, mtd.contour = TRUE)
         agrees(new WaterfallMethod(), Map.of("truth", OTHER, "levelsA", "3", "target", "0.25", "subtrialCohorts",
                 "8,4,4"), "W2", 40_000, true);
+    }
+
+    @Test
+    void boinCombWithExtraSafeBoundMtdAndOwnRatesAgreesWithGetOcComb() throws Exception {
+        // comb-get-oc-safety.out: get.oc.comb(target = 0.3, p.true = toxic, ncohort = 10, cohortsize = 3,
+        //     n.earlystop = 12, p.saf = 0.2, p.tox = 0.45, extrasafe = TRUE, boundMTD = TRUE), a 3 x 4 grid whose
+        //     lowest combination has 0.15
+        agrees(new BoinCombMethod(), Map.of("truth", TOXIC, "levelsA", "3", "target", "0.3", "cohorts", "10",
+                "earlyStop", "12", "pSafe", "0.2", "pTox", "0.45", "extraSafe", "true", "boundMtd", "true"), "S4",
+                100_000, false);
+    }
+
+    @Test
+    void waterfallWithTitrationExtraSafeAndBoundMtdAgreesWithGetOcComb() throws Exception {
+        // comb-get-oc-safety.out: get.oc.comb(target = 0.3, p.true = toxic, ncohort = c(6, 4, 4), cohortsize = 3,
+        //     mtd.contour = TRUE, titration = TRUE, extrasafe = TRUE, boundMTD = TRUE)
+        agrees(new WaterfallMethod(), Map.of("truth", TOXIC, "levelsA", "3", "target", "0.3", "subtrialCohorts",
+                "6,4,4", "titration", "true", "extraSafe", "true", "boundMtd", "true"), "W3", 40_000, true);
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.daybreak.core.jobs.RunResult;
+import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 
@@ -87,6 +89,26 @@ class CombinationReportTest {
             document.put(RunReport.CHARTS, new ArrayList<>(html));
             AnalysisReport.write(file, "Daybreak report: design.boin-comb", List.of(document), null);
             assertTrue(Files.readString(file).contains("selection matrix"));
+        }
+    }
+
+    /** What {@code run design.boin-comb ... --report} puts in its document: the heat maps and the pathways. */
+    @Test
+    void aRunOfBoinCombCarriesTheChartsInItsReportDocument() {
+        try (BufferAllocator allocator = new RootAllocator(); Table grid = grid(allocator);
+                Table pathways = pathways(allocator)) {
+            RunResult result = new RunResult(Map.of("byCombination", grid, "pathways", pathways), Map.of(), null,
+                    allocator);
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("method", "design.boin-comb");
+            document.put("summary", Map.of("correctSelectionPercent", 73.9));
+            Map<String, Object> withCharts = RunReport.document(MethodDescriptor.builder("design.boin-comb",
+                    "BOIN combination").build(), result, document);
+            List<?> charts = (List<?>) withCharts.get(RunReport.CHARTS);
+            assertEquals(6, charts.size());
+            assertTrue(charts.get(0).toString().contains("aria-label=\"selection matrix\""));
+            assertTrue(charts.get(1).toString().contains("aria-label=\"allocation matrix\""));
+            assertTrue(charts.get(4).toString().contains("escalate drug A (at random, 1 of 2)"));
         }
     }
 

@@ -5,6 +5,7 @@ import io.daybreak.charts.BarChart;
 import io.daybreak.charts.Chart;
 import io.daybreak.charts.CurvePlot;
 import io.daybreak.charts.ForestPlot;
+import io.daybreak.charts.HeatMap;
 import io.daybreak.charts.LinePlot;
 import io.daybreak.charts.SpiderPlot;
 import io.daybreak.charts.SurvivalPlot;
@@ -41,6 +42,9 @@ public final class ChartLayout {
         if (chart instanceof CurvePlot curves) {
             return CurveLayout.layout(curves, width, height);
         }
+        if (chart instanceof HeatMap heat) {
+            return HeatMapLayout.layout(heat, width, height);
+        }
         return LineLayout.layout((LinePlot) chart, width, height);
     }
 
@@ -57,6 +61,9 @@ public final class ChartLayout {
         }
         if (chart instanceof CurvePlot curves) {
             return CurveLayout.preferredHeight(curves, width);
+        }
+        if (chart instanceof HeatMap heat) {
+            return HeatMapLayout.preferredHeight(heat);
         }
         if (chart instanceof VolcanoPlot) {
             return 440;

@@ -79,6 +79,9 @@ final class AnalysisReport {
             // a saved biomarker result carrying its tables in the summary (as rows)
             BiomarkerReport.html(method, name -> SignalReport.rows(summary.get(name)), summary, parameters(document))
                     .forEach(part -> html.append(part).append('\n'));
+            // a saved combination-design result carrying its tables in the summary (as rows)
+            CombinationReport.html(method, name -> SignalReport.rows(summary.get(name)), summary)
+                    .forEach(part -> html.append(part).append('\n'));
         }
         if (summary.get("curves") instanceof List<?> curves) {
             html.append(ReportCharts.survival((List<Map<String, Object>>) curves,

@@ -62,6 +62,8 @@ final class RunReport {
         charts.addAll(BiomarkerReport.html(descriptor.id(), name -> SignalReport.rows(result.output(name)),
                 document.get("summary") instanceof Map<?, ?> summary ? summary : Map.of(),
                 result.provenance() == null ? Map.of() : result.provenance().parameters()));
+        charts.addAll(CombinationReport.html(descriptor.id(), name -> SignalReport.rows(result.output(name)),
+                document.get("summary") instanceof Map<?, ?> summary ? summary : Map.of()));
         if (!charts.isEmpty()) {
             withCharts.put(CHARTS, charts);
         }

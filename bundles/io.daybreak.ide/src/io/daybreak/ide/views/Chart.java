@@ -9,6 +9,7 @@ import io.daybreak.charts.AeDotPlot;
 import io.daybreak.charts.BarChart;
 import io.daybreak.charts.BiomarkerCharts;
 import io.daybreak.charts.ForestPlot;
+import io.daybreak.charts.HeatMap;
 import io.daybreak.charts.SignalCriteria;
 import io.daybreak.charts.SpiderPlot;
 import io.daybreak.charts.SurvivalCurve;
@@ -89,6 +90,18 @@ public sealed interface Chart {
     }
 
     /**
+     * The selection and allocation matrices of a drug-combination design ({@code byCombination} of
+     * {@code design.boin-comb} and {@code design.waterfall}; docs/designs.md, "Drug combinations") as heat maps,
+     * drawn as the HTML report draws them.
+     */
+    record CombinationMatrices(String title, HeatMap selection, HeatMap allocation) implements Chart {
+        @Override
+        public List<io.daybreak.charts.Chart> models() {
+            return List.of(selection, allocation);
+        }
+    }
+
+    /**
      * Estimates with 95% Wald intervals.
      *
      * @param ratio what exp(estimate) is ("Hazard ratio", "Odds ratio", "Rate ratio": drawn exponentiated on a log
@@ -157,6 +170,9 @@ public sealed interface Chart {
         }
         if (has(table, "dose", "selectionPercent", "patients")) {
             return operatingCharacteristics(table, trueMtd);
+        }
+        if (has(table, "doseA", "doseB", "truth", "trueMtd", "selectionPercent", "patients")) {
+            return combination(method, table);
         }
         if (has(table, "time", "survival", "lower", "upper")) {
             return survival(table, timeUnit, groupBy, groupLabels);
@@ -319,6 +335,46 @@ public sealed interface Chart {
             }
         }
         return true;
+    }
+
+    /** The heat maps of a {@code byCombination} table (one row per combination), or null if it is not a full grid. */
+    private static Chart combination(String method, Table table) {
+        int cells = table.rowCount();
+        double[] a = doubles(table, "doseA");
+        double[] b = doubles(table, "doseB");
+        int rows = 0;
+        int cols = 0;
+        for (int i = 0; i < cells; i++) {
+            rows = Math.max(rows, (int) a[i]);
+            cols = Math.max(cols, (int) b[i]);
+        }
+        if (rows * cols != cells || cells == 0) {
+            return null;
+        }
+        double[] selection = new double[cells];
+        double[] patients = new double[cells];
+        double[] truth = new double[cells];
+        boolean[] mtd = new boolean[cells];
+        double[] sel = doubles(table, "selectionPercent");
+        double[] pat = doubles(table, "patients");
+        double[] tru = doubles(table, "truth");
+        boolean[] flag = flags(table, "trueMtd");
+        double total = 0;
+        for (int i = 0; i < cells; i++) {
+            int c = ((int) a[i] - 1) * cols + (int) b[i] - 1;
+            selection[c] = sel[i];
+            patients[c] = pat[i];
+            truth[c] = tru[i];
+            mtd[c] = flag[i];
+            total += pat[i];
+        }
+        boolean contour = "design.waterfall".equals(method);
+        String meaning = contour ? "true MTD contour" : "true MTD (truth closest to the target)";
+        return new CombinationMatrices(contour ? "Waterfall design: MTD contour" : "BOIN combination: one MTD",
+                HeatMap.selection(contour ? "Selection into the MTD contour (% of trials)"
+                        : "Selection as the MTD (% of trials)", rows, cols, selection, truth, mtd, meaning, Double.NaN),
+                HeatMap.allocation("Patients treated per trial (mean)", rows, cols, patients, truth, mtd, meaning,
+                        total));
     }
 
     private static Chart operatingCharacteristics(Table table, long designMtd) {

@@ -9,6 +9,8 @@ import io.daybreak.core.testing.ParameterSpecsPin;
 import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.blrm.BlrmPosteriorMethod;
 import io.daybreak.methods.design.boin12.Boin12Method;
+import io.daybreak.methods.design.combination.BoinCombMethod;
+import io.daybreak.methods.design.combination.WaterfallMethod;
 import io.daybreak.methods.design.compare.CompareMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.crm.CrmPosteriorMethod;
@@ -39,7 +41,8 @@ class ParameterSpecsPinTest {
                 new CrmMethod(), new TiteCrmMethod(), new CrmSkeletonMethod(), new Boin12Method(),
                 new ThreePlusThreeMethod(), new BlrmMethod(), new BlrmPosteriorMethod(), new CompareMethod(),
                 new PathwaysMethod(), new Bop2Method(), new SimonMethod(), new PpMonitorMethod(),
-                new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod());
+                new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod(), new BoinCombMethod(),
+                new WaterfallMethod());
     }
 
     @Test

@@ -1,0 +1,125 @@
+package io.daybreak.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A grid of cells shaded by value, with a text in each cell and some cells outlined: the selection and allocation
+ * matrices of a drug-combination design (drug A levels up the rows, drug B levels along the columns, so that doses
+ * increase upwards and to the right as on the dose grid; outlined: the true MTDs). Values are drawn from white (0) to
+ * a full colour at {@code maximum}.
+ *
+ * @param rowTitle     what the rows are, e.g. "Drug A dose level"
+ * @param columnTitle  what the columns are
+ * @param rowLabels    per row, bottom to top (row 0 is drawn at the bottom)
+ * @param columnLabels per column, left to right
+ * @param values       [row][column]; NaN draws an empty cell
+ * @param texts        [row][column] the main text of a cell (e.g. "47.7%")
+ * @param notes        [row][column] a small second line (e.g. the true DLT probability), may be empty
+ * @param outlined     [row][column] cells drawn with a heavy outline
+ * @param maximum      the value drawn at full colour (values above it are drawn at full colour too)
+ * @param legend       what the outline means, e.g. "outlined: true MTD"; may be empty
+ * @param note         a line under the chart, may be empty
+ */
+public record HeatMap(String title, String label, String rowTitle, String columnTitle, List<String> rowLabels,
+        List<String> columnLabels, double[][] values, String[][] texts, String[][] notes, boolean[][] outlined,
+        double maximum, String legend, String note) implements Chart {
+
+    public HeatMap {
+        rowLabels = List.copyOf(rowLabels);
+        columnLabels = List.copyOf(columnLabels);
+        int rows = rowLabels.size();
+        int cols = columnLabels.size();
+        if (rows == 0 || cols == 0 || values.length != rows || texts.length != rows || notes.length != rows
+                || outlined.length != rows) {
+            throw new IllegalArgumentException("a heat map needs a value, a text, a note and a flag for every cell");
+        }
+        for (int i = 0; i < rows; i++) {
+            if (values[i].length != cols || texts[i].length != cols || notes[i].length != cols
+                    || outlined[i].length != cols) {
+                throw new IllegalArgumentException("row " + i + " of the heat map does not have " + cols + " cells");
+            }
+        }
+        if (!(maximum > 0)) {
+            throw new IllegalArgumentException("the heat map's maximum must be positive, got " + maximum);
+        }
+    }
+
+    /** The number of rows. */
+    public int rows() {
+        return rowLabels.size();
+    }
+
+    /** The number of columns. */
+    public int columns() {
+        return columnLabels.size();
+    }
+
+    /**
+     * The selection matrix of a combination design: % of trials selecting each combination (row-major, drug A level
+     * 1 first), the true DLT probability under it, the true MTDs outlined; shaded from 0 to the largest percentage
+     * (so that where the selections go shows at a glance also when no cell is near 100%).
+     *
+     * @param noSelection % of trials without an MTD, stated under the chart (NaN: not stated)
+     */
+    public static HeatMap selection(String title, int rows, int cols, double[] percent, double[] truth,
+            boolean[] trueMtd, String mtdMeaning, double noSelection) {
+        double max = 0;
+        for (double v : percent) {
+            max = Math.max(max, v);
+        }
+        String note = (Double.isNaN(noSelection) ? ""
+                : String.format(Locale.ROOT, "No MTD selected in %.1f%% of trials. ", noSelection))
+                + "Shading from 0 to the largest cell.";
+        return grid(title, "selection matrix", rows, cols, percent, v -> String.format(Locale.ROOT, "%.1f%%", v), truth,
+                trueMtd, max > 0 ? max : 1, mtdMeaning, note);
+    }
+
+    /**
+     * The allocation matrix: mean patients treated at each combination per trial, shaded from 0 to the largest mean.
+     */
+    public static HeatMap allocation(String title, int rows, int cols, double[] patients, double[] truth,
+            boolean[] trueMtd, String mtdMeaning, double meanPatients) {
+        double max = 0;
+        for (double v : patients) {
+            max = Math.max(max, v);
+        }
+        String note = (Double.isNaN(meanPatients) ? ""
+                : String.format(Locale.ROOT, "Mean patients per trial: %.1f. ", meanPatients))
+                + "Shading from 0 to the largest cell.";
+        return grid(title, "allocation matrix", rows, cols, patients, v -> String.format(Locale.ROOT, "%.1f", v), truth,
+                trueMtd, max > 0 ? max : 1, mtdMeaning, note);
+    }
+
+    private static HeatMap grid(String title, String label, int rows, int cols, double[] values,
+            java.util.function.DoubleFunction<String> format, double[] truth, boolean[] trueMtd, double maximum,
+            String mtdMeaning, String note) {
+        if (values.length != rows * cols || truth.length != rows * cols || trueMtd.length != rows * cols) {
+            throw new IllegalArgumentException("need " + rows + " x " + cols + " values, truths and flags");
+        }
+        double[][] v = new double[rows][cols];
+        String[][] texts = new String[rows][cols];
+        String[][] notes = new String[rows][cols];
+        boolean[][] outlined = new boolean[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int c = i * cols + j;
+                v[i][j] = values[c];
+                texts[i][j] = Double.isFinite(values[c]) ? format.apply(values[c]) : "";
+                notes[i][j] = Double.isFinite(truth[c]) ? "p = " + String.format(Locale.ROOT, "%.2f", truth[c]) : "";
+                outlined[i][j] = trueMtd[c];
+            }
+        }
+        List<String> rowLabels = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            rowLabels.add("A" + (i + 1));
+        }
+        List<String> columnLabels = new ArrayList<>();
+        for (int j = 0; j < cols; j++) {
+            columnLabels.add("B" + (j + 1));
+        }
+        return new HeatMap(title, label, "Drug A dose level", "Drug B dose level", rowLabels, columnLabels, v, texts,
+                notes, outlined, maximum, "Outlined: " + mtdMeaning + "; p = true DLT probability", note);
+    }
+}

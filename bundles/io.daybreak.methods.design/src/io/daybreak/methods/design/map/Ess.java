@@ -72,8 +72,7 @@ final class Ess {
             if (p <= 0 || q <= 0) {
                 continue;
             }
-            double pq = p * q;
-            sum += nodes[1][i] * density(mix, p, q) * information(mix, p, q) * pq * pq;
+            sum += nodes[1][i] * density(mix, p, q) * scaledInformation(mix, p, q);
         }
         return sum;
     }
@@ -90,6 +89,40 @@ final class Ess {
         }
         double expected = pd0 / ((1 - mode) * (1 - mode)) + (1 - pd0) / (mode * mode);
         return (information(mix, mode) - info0) / expected;
+    }
+
+    /**
+     * i_π(p) (p q)² without overflow near 0 and 1: with G_k = g_k p q = (a_k − 1) q − (b_k − 1) p and
+     * H_k = h_k (p q)² = −(a_k − 1) q² − (b_k − 1) p², it is (Σ r_k G_k)² − Σ r_k (H_k + G_k²), r_k the
+     * responsibilities at p.
+     */
+    static double scaledInformation(BetaMixture mix, double p, double q) {
+        int size = mix.size();
+        double[] logTerms = new double[size];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < size; k++) {
+            logTerms[k] = mix.weights()[k] > 0
+                    ? Math.log(mix.weights()[k]) + (mix.a()[k] - 1) * Math.log(p) + (mix.b()[k] - 1) * Math.log(q)
+                            - LogBeta.value(mix.a()[k], mix.b()[k])
+                    : Double.NEGATIVE_INFINITY;
+            max = Math.max(max, logTerms[k]);
+        }
+        double total = 0;
+        for (int k = 0; k < size; k++) {
+            total += Math.exp(logTerms[k] - max);
+        }
+        double g = 0;
+        double h = 0;
+        for (int k = 0; k < size; k++) {
+            double r = Math.exp(logTerms[k] - max) / total;
+            double a1 = mix.a()[k] - 1;
+            double b1 = mix.b()[k] - 1;
+            double gk = a1 * q - b1 * p;
+            double hk = -a1 * q * q - b1 * p * p;
+            g += r * gk;
+            h += r * (hk + gk * gk);
+        }
+        return g * g - h;
     }
 
     /** The mixture density at p, with q = 1 − p given accurately. */

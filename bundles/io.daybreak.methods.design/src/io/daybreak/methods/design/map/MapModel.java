@@ -372,17 +372,53 @@ final class MapModel {
     }
 
     /**
-     * The MAP prior of θ_new on composite Gauss–Legendre nodes covering all but 2e-12 of its mass: {θ, weight ×
-     * density}, for moments and mixture fitting.
+     * The MAP prior of θ_new on Gauss–Legendre nodes (16 per panel) covering all but 2e-12 of its mass: {θ, weight ×
+     * density}, for moments and mixture fitting. Panel edges sit at (approximately, by interpolating the CDF tabulated
+     * at 401 points) the quantiles 1e-12, 1e-9, 1e-7, 1e-5, 1e-4, 0.001, 0.005, 0.01, 0.03, …, 0.99, 0.995, … 1 − 1e-12,
+     * so the body, where a narrow mixture component could otherwise fall between nodes, is resolved finely.
      */
-    double[][] grid(int panels) {
+    double[][] grid() {
         double lo = quantileLogit(1e-12);
         double hi = quantileLogit(1 - 1e-12);
-        double[][] nodes = Quadrature.legendre(lo, hi, panels);
-        double[] mass = new double[nodes[0].length];
-        for (int i = 0; i < mass.length; i++) {
-            mass[i] = nodes[1][i] * densityLogit(nodes[0][i]);
+        int table = 401;
+        double[] x = new double[table];
+        double[] f = new double[table];
+        for (int i = 0; i < table; i++) {
+            x[i] = lo + (hi - lo) * i / (table - 1);
+            f[i] = i == 0 ? 1e-12 : i == table - 1 ? 1 - 1e-12 : Math.max(f[i - 1], cdfLogit(x[i]));
         }
-        return new double[][] {nodes[0], mass};
+        List<Double> probabilities = new java.util.ArrayList<>(List.of(1e-9, 1e-7, 1e-5, 1e-4, 1e-3, 5e-3));
+        for (int k = 0; k < 50; k++) {
+            probabilities.add(0.01 + 0.02 * k);
+        }
+        probabilities.addAll(List.of(0.995, 1 - 1e-3, 1 - 1e-4, 1 - 1e-5, 1 - 1e-7, 1 - 1e-9));
+        List<Double> edges = new java.util.ArrayList<>();
+        edges.add(lo);
+        int i = 0;
+        for (double q : probabilities) {
+            while (i < table - 2 && f[i + 1] < q) {
+                i++;
+            }
+            double span = f[i + 1] - f[i];
+            double t = span > 0 ? Math.min(1, Math.max(0, (q - f[i]) / span)) : 0.5;
+            double edge = x[i] + t * (x[i + 1] - x[i]);
+            if (edge > edges.get(edges.size() - 1) + 1e-9 * (hi - lo) && edge < hi) {
+                edges.add(edge);
+            }
+        }
+        edges.add(hi);
+        int m = Quadrature.LEGENDRE_POINTS;
+        int panels = edges.size() - 1;
+        double[] theta = new double[panels * m];
+        double[] mass = new double[panels * m];
+        for (int p = 0; p < panels; p++) {
+            double a = edges.get(p);
+            double b = edges.get(p + 1);
+            for (int j = 0; j < m; j++) {
+                theta[p * m + j] = 0.5 * (a + b) + 0.5 * (b - a) * Quadrature.LEGENDRE_X[j];
+                mass[p * m + j] = 0.5 * (b - a) * Quadrature.LEGENDRE_W[j] * densityLogit(theta[p * m + j]);
+            }
+        }
+        return new double[][] {theta, mass};
     }
 }

@@ -11,7 +11,6 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  */
 final class MapPrior {
     static final double[] PROBABILITIES = {0.025, 0.5, 0.975};
-    private static final int GRID_PANELS = 40;
 
     /** Everything design.map-prior reports. */
     record Result(List<MapModel.Study> studies, double mapMean, double mapSd, double[] mapQuantiles, double tauMean,
@@ -35,7 +34,7 @@ final class MapPrior {
         MapModel model = new MapModel(studies, options.hyperprior());
         PanelDistribution tau = model.tauPosterior();
         double[] mu = model.muSummary();
-        double[][] grid = model.grid(GRID_PANELS);
+        double[][] grid = model.grid();
         int size = grid[0].length;
         double[] logP = new double[size];
         double[] log1mP = new double[size];
@@ -64,11 +63,17 @@ final class MapPrior {
         List<MixtureFit.Fit> fits;
         MixtureFit.Fit chosen;
         double k = 6;
+        // no component may be more concentrated than twice all the historical patients (plus 100): more information
+        // than the data hold is never part of the MAP prior, and it keeps EM from collapsing onto quadrature nodes
+        double cap = 100;
+        for (MapModel.Study s : studies) {
+            cap += 2.0 * s.patients();
+        }
         if (options.components() != null) {
-            chosen = MixtureFit.fit(logP, log1mP, v, options.components(), options.aicSampleSize(), k);
+            chosen = MixtureFit.fit(logP, log1mP, v, options.components(), options.aicSampleSize(), k, cap);
             fits = List.of(chosen);
         } else {
-            fits = MixtureFit.auto(logP, log1mP, v, options.maxComponents(), options.aicSampleSize(), k);
+            fits = MixtureFit.auto(logP, log1mP, v, options.maxComponents(), options.aicSampleSize(), k, cap);
             chosen = MixtureFit.best(fits);
         }
         BetaMixture mixture = chosen.mixture();

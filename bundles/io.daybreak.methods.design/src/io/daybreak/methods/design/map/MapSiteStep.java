@@ -2,6 +2,7 @@ package io.daybreak.methods.design.map;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +22,8 @@ import io.daybreak.federation.SiteStep;
  * site's patient-level dataset (one row per patient: a study label and a 0/1 response), the study's patients n and
  * responses r, and nothing row-level.
  *
- * <p>Rows used: those with a study label and a response; they pass the guard's subset and differencing rules. A study
+ * <p>Rows used: those with a study label and a response; they, and the rows of each released study, pass the guard's
+ * subset and differencing rules (with the node's ledger, so partitions by another column cannot be differenced). A study
  * with fewer than {@code minCellCount} patients is withheld (neither its label nor its counts leave; only the number of
  * such studies, {@code withheldStudies}). A study's responses are released only when r = 0 or r ≥ minCellCount, and
  * n − r = 0 or n − r ≥ minCellCount; otherwise {@code suppressed} is 1 and r is released as 0: the value never
@@ -65,15 +67,18 @@ public final class MapSiteStep implements SiteStep {
         }
         guard.rows("the patients' rows with a study and a response", used);
         TreeMap<String, long[]> counts = new TreeMap<>();
+        Map<String, BitSet> members = new HashMap<>();
         for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
             double y = response.get(i);
             if (y != 0 && y != 1) {
                 throw new IllegalArgumentException("column '" + responseColumn + "' must be 0 or 1 in every row with a "
                         + "study");
             }
-            long[] c = counts.computeIfAbsent(study.get(i).trim(), k -> new long[2]);
+            String label = study.get(i).trim();
+            long[] c = counts.computeIfAbsent(label, k -> new long[2]);
             c[0]++;
             c[1] += (long) y;
+            members.computeIfAbsent(label, k -> new BitSet()).set(i);
         }
         long min = guard.policy().minCellCount();
         List<String> labels = new ArrayList<>();
@@ -86,6 +91,11 @@ public final class MapSiteStep implements SiteStep {
                 labels.add(e.getKey());
                 kept.add(e.getValue());
             }
+        }
+        // each released study's n is a sum over its rows: subset, complement and differencing rules per study, so
+        // that studies named by another column cannot be differenced against these
+        for (String label : labels) {
+            guard.rows("the patients of a study", members.get(label));
         }
         int k = kept.size();
         double[] n = new double[k];

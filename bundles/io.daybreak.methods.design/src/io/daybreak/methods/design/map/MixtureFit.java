@@ -35,9 +35,18 @@ final class MixtureFit {
      * @return the fits in order of components; the chosen one is {@link #best}
      */
     static List<Fit> auto(double[] logP, double[] log1mP, double[] v, int maxComponents, double sampleSize, double k) {
+        return auto(logP, log1mP, v, maxComponents, sampleSize, k, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #auto} with a + b of every component at most {@code maxConcentration}: on quadrature points (unlike a
+     * continuous target) a component can collapse onto a few nodes and raise the likelihood without bound.
+     */
+    static List<Fit> auto(double[] logP, double[] log1mP, double[] v, int maxComponents, double sampleSize, double k,
+            double maxConcentration) {
         List<Fit> fits = new ArrayList<>();
         for (int c = 1; c <= maxComponents; c++) {
-            fits.add(fit(logP, log1mP, v, c, sampleSize, k));
+            fits.add(fit(logP, log1mP, v, c, sampleSize, k, maxConcentration));
         }
         return fits;
     }
@@ -58,9 +67,15 @@ final class MixtureFit {
      * spread), keeping the one with the larger log-likelihood. Components are ordered by decreasing weight.
      */
     static Fit fit(double[] logP, double[] log1mP, double[] v, int components, double sampleSize, double k) {
+        return fit(logP, log1mP, v, components, sampleSize, k, Double.POSITIVE_INFINITY);
+    }
+
+    /** {@link #fit} with a + b of every component at most {@code maxConcentration} (the mean kept when capped). */
+    static Fit fit(double[] logP, double[] log1mP, double[] v, int components, double sampleSize, double k,
+            double maxConcentration) {
         Fit best = null;
         for (double[][] start : List.of(slices(logP, v, components), nested(logP, log1mP, v, components))) {
-            Fit f = em(logP, log1mP, v, start, sampleSize, k);
+            Fit f = em(logP, log1mP, v, start, sampleSize, k, maxConcentration);
             if (best == null || f.meanLogLik() > best.meanLogLik() + 1e-12) {
                 best = f;
             }
@@ -68,7 +83,8 @@ final class MixtureFit {
         return best;
     }
 
-    private static Fit em(double[] logP, double[] log1mP, double[] v, double[][] start, double sampleSize, double k) {
+    private static Fit em(double[] logP, double[] log1mP, double[] v, double[][] start, double sampleSize, double k,
+            double maxConcentration) {
         int nc = start[0].length;
         int n = v.length;
         double[] w = start[0].clone();
@@ -101,6 +117,12 @@ final class MixtureFit {
                 w[c] = z;
                 if (z > 1e-300) {
                     double[] ab = solve(c1 / z, c2 / z, a[c], b[c]);
+                    double size = ab[0] + ab[1];
+                    if (size > maxConcentration) {
+                        double mean = ab[0] / size;
+                        ab[0] = Math.max(1 + LOWER, mean * maxConcentration);
+                        ab[1] = Math.max(1 + LOWER, (1 - mean) * maxConcentration);
+                    }
                     a[c] = ab[0];
                     b[c] = ab[1];
                 }

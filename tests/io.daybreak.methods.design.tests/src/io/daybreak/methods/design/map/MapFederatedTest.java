@@ -171,4 +171,30 @@ class MapFederatedTest extends MethodTestSupport {
         Exception e = assertThrows(Exception.class, () -> release(node, Map.of("tauScale", "1")));
         assertFalse(String.valueOf(e.getMessage()).contains("2.5"), e.getMessage());
     }
+
+    @Test
+    void twoStudyColumnsThatDifferByOnePatientAreNotBothAnswered() throws Exception {
+        // STUDY2 equals STUDYID except that one patient of A is labelled B: the two releases would give that
+        // patient's response by difference, so the node refuses the second
+        List<Object> study = new ArrayList<>();
+        List<Object> study2 = new ArrayList<>();
+        List<Object> aval = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            study.add(i < 20 ? "A" : "B");
+            study2.add(i < 19 ? "A" : "B");
+            aval.add(i % 3 == 0 ? 1.0 : 0.0);
+        }
+        Table data = Table.builder(allocator).add("STUDYID", ColumnType.STRING, study)
+                .add("STUDY2", ColumnType.STRING, study2).add("AVAL", ColumnType.FLOAT64, aval).build();
+        tables.add(data);
+        SiteNode node = node("site0", data, 3);
+        Aggregates first = release(node, Map.of("tauScale", "1"));
+        assertEquals(List.of(20.0, 20.0), java.util.Arrays.stream(first.get("patients")).boxed().toList());
+        assertThrows(Exception.class, () -> release(node, Map.of("tauScale", "1", "studyColumn", "STUDY2")));
+        // on its own the second column is answered: the refusal above is the differencing rule
+        SiteNode fresh = node("site1", data, 3);
+        assertEquals(List.of(19.0, 21.0),
+                java.util.Arrays.stream(release(fresh, Map.of("tauScale", "1", "studyColumn", "STUDY2")).get("patients"))
+                        .boxed().toList());
+    }
 }

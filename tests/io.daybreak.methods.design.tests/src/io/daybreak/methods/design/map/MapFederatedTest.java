@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.daybreak.core.testing.InstalledMethods;
 import io.daybreak.core.testing.MethodTestSupport;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
@@ -196,5 +197,12 @@ class MapFederatedTest extends MethodTestSupport {
         assertEquals(List.of(19.0, 21.0),
                 java.util.Arrays.stream(release(fresh, Map.of("tauScale", "1", "studyColumn", "STUDY2")).get("patients"))
                         .boxed().toList());
+    }
+
+    @Test
+    void theMethodTheSiteStepAndTheFederatedMethodAreServices() {
+        assertEquals(MapPriorMethod.ID, InstalledMethods.method(MapPriorMethod.ID).descriptor().id());
+        assertEquals(MapPriorMethod.ID, InstalledMethods.step(MapPriorMethod.ID).method());
+        assertEquals(MapPriorMethod.ID, InstalledMethods.federated(MapPriorMethod.ID).id());
     }
 }

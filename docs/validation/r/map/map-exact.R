@@ -66,3 +66,14 @@ oc <- function(p) { # exact: enumerate responses per stage
   c(success = sum(d[(go + 1):(N + 1)]), earlyStop = stopped)
 }
 cat("BOP2 stop", stop, "go", go, "\n"); print(oc(p0)); print(oc(p1))
+
+# RBesT's EM (EM_bmm_ab via mixfit/automixfit) on a deterministic "sample": the 2000 quantiles (i - 0.5)/2000 of a
+# known two-component mixture, shuffled (RBesT initialises from the sample order), with tight convergence settings
+M2 <- mixbeta(c(0.7, 20, 60), c(0.3, 3, 7))
+x <- qmix(M2, (seq_len(2000) - 0.5) / 2000)
+set.seed(7)
+xs <- sample(x)
+f2 <- mixfit(xs, type = "beta", Nc = 2, eps = 8, Niter.max = 20000)
+cat("== mixfit Nc = 2 on the quantile sample\n"); print(unclass(f2)[1:3, ]); cat("lli", attr(f2, "lli"), "\n")
+af <- automixfit(xs, type = "beta", Nc = 1:4, k = 6, eps = 8, Niter.max = 20000)
+cat("automixfit chooses", ncol(af), "components; AIC:\n"); print(sapply(attr(af, "models"), AIC, k = 6))

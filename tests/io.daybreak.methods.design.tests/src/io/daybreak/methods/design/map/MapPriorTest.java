@@ -274,6 +274,46 @@ class MapPriorTest extends MethodTestSupport {
                 - org.apache.commons.numbers.gamma.Digamma.value(ab[0] + ab[1]), 1e-12);
     }
 
+    @Test
+    void emOnASampleAgreesWithRbestMixfit() {
+        // map-exact.R: x = qmix(mixbeta(c(0.7, 20, 60), c(0.3, 3, 7)), (1:2000 - 0.5) / 2000), shuffled;
+        // mixfit(x, type = "beta", Nc = 2, eps = 8, Niter.max = 20000): w 0.6989656683655513, 0.30103433163444837;
+        // a 20.0349732792540145, 3.01175219928930726; b 60.1114846358739996, 7.03222075260996782; lli 2280.8344579557374.
+        // RBesT's M step is Nelder-Mead (about 1e-4 in the parameters), so we agree to 2e-4 relative and reach a
+        // log-likelihood at least as high
+        BetaMixture truth = new BetaMixture(new double[] {0.7, 0.3}, new double[] {20, 3}, new double[] {60, 7});
+        int n = 2000;
+        double[] logP = new double[n];
+        double[] log1mP = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            double x = truth.quantile((i + 0.5) / n);
+            logP[i] = Math.log(x);
+            log1mP[i] = Math.log1p(-x);
+            v[i] = 1.0 / n;
+        }
+        MixtureFit.Fit fit = MixtureFit.fit(logP, log1mP, v, 2, n, 6);
+        BetaMixture m = fit.mixture();
+        double[][] rbest = {{0.6989656683655513, 0.30103433163444837}, {20.0349732792540145, 3.01175219928930726},
+            {60.1114846358739996, 7.03222075260996782}};
+        double[][] ours = {m.weights(), m.a(), m.b()};
+        for (int row = 0; row < 3; row++) {
+            for (int c = 0; c < 2; c++) {
+                assertEquals(rbest[row][c], ours[row][c], 2e-4 * rbest[row][c], "row " + row + ", component " + c);
+            }
+        }
+        double lli = n * fit.meanLogLik();
+        assertTrue(lli >= 2280.8344579557374 && lli < 2280.8344579557374 + 0.01, "log-likelihood " + lli);
+        // automixfit(x, Nc = 1:4, k = 6): AIC 1: -4146.3990038513921, 2: -4531.6689159114749, 3: -4513.6697941506036,
+        // 4: -4495.6702047305507; two components chosen
+        List<MixtureFit.Fit> fits = MixtureFit.auto(logP, log1mP, v, 4, n, 6);
+        double[] aic = {-4146.3990038513921, -4531.6689159114749, -4513.6697941506036, -4495.6702047305507};
+        for (int c = 0; c < 4; c++) {
+            assertEquals(aic[c], fits.get(c).aic(), 0.03, "AIC with " + (c + 1) + " components");
+        }
+        assertEquals(2, MixtureFit.best(fits).mixture().size());
+    }
+
     // ---- the method
 
     static Map<String, String> params(String... kv) {

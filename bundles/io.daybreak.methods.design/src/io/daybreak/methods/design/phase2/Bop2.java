@@ -5,6 +5,8 @@ import java.util.Arrays;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
+import io.daybreak.methods.design.map.BetaMixture;
+
 /**
  * BOP2 for a binary endpoint (Zhou, Lee &amp; Yuan, Stat Med 36:3302-3314, 2017). At each interim look with
  * n of N patients, stop for futility if P(p &gt; p0 | data) &lt; λ(n/N)^γ; at the end declare the treatment
@@ -12,7 +14,8 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * γ = 0, 0.05, …, 3) to maximise the power at p1 with the type I error at p0 at most α; ties go to the
  * smaller expected size under p0, then to the first in grid order (λ outer, γ inner). Operating
  * characteristics are exact: the distribution of the response count is propagated look by look and the
- * mass below each futility boundary is absorbed.
+ * mass below each futility boundary is absorbed. The prior is a Beta(a, b) or a mixture of betas (a MAP prior from
+ * design.map-prior), whose posterior after x of n responses is the mixture with updated weights.
  */
 public final class Bop2 {
     private static final double TIE = 1e-12;
@@ -42,6 +45,25 @@ public final class Bop2 {
             posterior[k] = new double[n + 1];
             for (int x = 0; x <= n; x++) {
                 posterior[k][x] = BetaDistribution.of(priorA + x, priorB + n - x).survivalProbability(p0);
+            }
+        }
+    }
+
+    /** Interim looks every {@code every} patients, the last at {@code maxPatients}, with a beta-mixture prior. */
+    public Bop2(double p0, int maxPatients, int every, BetaMixture prior) {
+        this.p0 = p0;
+        this.maxPatients = maxPatients;
+        int count = (maxPatients + every - 1) / every;
+        looks = new int[count];
+        for (int k = 0; k < count; k++) {
+            looks[k] = Math.min(maxPatients, (k + 1) * every);
+        }
+        posterior = new double[count][];
+        for (int k = 0; k < count; k++) {
+            int n = looks[k];
+            posterior[k] = new double[n + 1];
+            for (int x = 0; x <= n; x++) {
+                posterior[k][x] = prior.posterior(x, n).survival(p0);
             }
         }
     }

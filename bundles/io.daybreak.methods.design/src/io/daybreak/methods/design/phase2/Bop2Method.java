@@ -17,6 +17,7 @@ import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.map.BetaMixture;
 import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.ResponseRates;
 
@@ -35,12 +36,21 @@ public final class Bop2Method extends DesignMethod<Bop2Method.Bop2Settings> {
             @Setting(min = 0, minInclusive = false, optional = true, doc = "a of the Beta(a, b) prior; default p0")
             Double priorA,
             @Setting(min = 0, minInclusive = false, optional = true, doc = "b of the prior; default 1 - p0")
-            Double priorB) {
+            Double priorB,
+            @Setting(optional = true, doc = "a mixture-of-betas prior instead of Beta(priorA, priorB): 'w1,a1,b1;w2,a2,b2;"
+                    + "...' (weights summing to 1), e.g. design.map-prior's mixture or robustMixture")
+            String priorMixture) {
 
         Bop2Settings {
             if (interimEvery >= maxPatients) {
                 throw new InvalidParameterException("parameter 'interimEvery' = " + interimEvery + " leaves no interim "
                         + "look before 'maxPatients' = " + maxPatients);
+            }
+            if (priorMixture != null) {
+                if (priorA != null || priorB != null) {
+                    throw new InvalidParameterException("give either 'priorMixture' or 'priorA'/'priorB', not both");
+                }
+                BetaMixture.parse("priorMixture", priorMixture);
             }
         }
     }
@@ -67,7 +77,10 @@ public final class Bop2Method extends DesignMethod<Bop2Method.Bop2Settings> {
         int every = settings.interimEvery();
         double a = settings.priorA() != null ? settings.priorA() : p0;
         double b = settings.priorB() != null ? settings.priorB() : 1 - p0;
-        Bop2.Design design = new Bop2(p0, maxPatients, every, a, b).calibrate(p1, settings.alpha());
+        Bop2 bop2 = settings.priorMixture() != null
+                ? new Bop2(p0, maxPatients, every, BetaMixture.parse("priorMixture", settings.priorMixture()))
+                : new Bop2(p0, maxPatients, every, a, b);
+        Bop2.Design design = bop2.calibrate(p1, settings.alpha());
         if (design == null) {
             throw new InvalidParameterException("no (lambda, gamma) on the grid keeps the type I error <= alpha; "
                     + "increase 'alpha' or 'maxPatients'");

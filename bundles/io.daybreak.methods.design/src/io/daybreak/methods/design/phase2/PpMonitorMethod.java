@@ -19,6 +19,7 @@ import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.map.BetaMixture;
 import io.daybreak.methods.design.oc.DesignMethod;
 
 /** {@code design.pp-monitor}: Lee &amp; Liu predictive-probability monitoring of a single-arm Phase II trial. */
@@ -36,6 +37,9 @@ public final class PpMonitorMethod extends DesignMethod<PpMonitorMethod.PpMonito
                     doc = "response rate the treatment must beat")
             double p0,
             BetaPrior prior,
+            @Setting(optional = true, doc = "a mixture-of-betas prior used instead of Beta(priorA, priorB): 'w1,a1,b1;"
+                    + "w2,a2,b2;...' (weights summing to 1), e.g. design.map-prior's mixture or robustMixture")
+            String priorMixture,
             @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.9",
                     doc = "success at the end: P(p > p0 | data) > thetaT")
             double thetaT,
@@ -55,6 +59,9 @@ public final class PpMonitorMethod extends DesignMethod<PpMonitorMethod.PpMonito
                 throw new InvalidParameterException("parameter 'responses' = " + responses + " exceeds 'patients' = "
                         + patients);
             }
+            if (priorMixture != null) {
+                BetaMixture.parse("priorMixture", priorMixture);
+            }
             if (thetaL >= thetaU) {
                 throw new InvalidParameterException("need thetaL < thetaU; got thetaL = " + thetaL + ", thetaU = "
                         + thetaU);
@@ -63,7 +70,14 @@ public final class PpMonitorMethod extends DesignMethod<PpMonitorMethod.PpMonito
 
         /** The predictive probability of success with {@code x} responses among {@code n} patients. */
         double predictiveProbability(int x, int n) {
-            return PredictiveProbability.of(x, n, nmax, prior.priorA(), prior.priorB(), p0, thetaT);
+            BetaMixture mixture = mixture();
+            return mixture != null ? PredictiveProbability.of(x, n, nmax, mixture, p0, thetaT)
+                    : PredictiveProbability.of(x, n, nmax, prior.priorA(), prior.priorB(), p0, thetaT);
+        }
+
+        /** The mixture prior, or null for Beta(priorA, priorB). */
+        BetaMixture mixture() {
+            return priorMixture == null ? null : BetaMixture.parse("priorMixture", priorMixture);
         }
     }
 
@@ -116,7 +130,9 @@ public final class PpMonitorMethod extends DesignMethod<PpMonitorMethod.PpMonito
                 .build();
         double a = settings.prior().priorA();
         double b = settings.prior().priorB();
-        double[][] rows = PredictiveProbability.table(x, n, nmax, a, b, settings.p0(), settings.thetaT());
+        BetaMixture mixture = settings.mixture();
+        double[][] rows = mixture != null ? PredictiveProbability.table(x, n, nmax, mixture, settings.p0(), settings.thetaT())
+                : PredictiveProbability.table(x, n, nmax, a, b, settings.p0(), settings.thetaT());
         int size = rows.length;
         long[] future = new long[size];
         long[] total = new long[size];
@@ -143,14 +159,16 @@ public final class PpMonitorMethod extends DesignMethod<PpMonitorMethod.PpMonito
             table.close();
             throw e;
         }
-        int minFinal = PredictiveProbability.minFinalResponses(nmax, a, b, settings.p0(), settings.thetaT());
+        int minFinal = mixture != null ? PredictiveProbability.minFinalResponses(nmax, mixture, settings.p0(), settings.thetaT())
+                : PredictiveProbability.minFinalResponses(nmax, a, b, settings.p0(), settings.thetaT());
         boolean reachable = minFinal >= 0 && minFinal - x <= nmax - n;
         MethodResult.Builder result = MethodResult.builder()
                 .output("futilityBoundary", table)
                 .output("predictive", predictive)
                 .summary("predictiveProbability", pp)
                 .summary("decision", decision)
-                .summary("posteriorProbability", org.apache.commons.statistics.distribution.BetaDistribution
+                .summary("posteriorProbability", mixture != null ? mixture.posterior(x, n).survival(settings.p0())
+                        : org.apache.commons.statistics.distribution.BetaDistribution
                         .of(settings.prior().priorA() + x, settings.prior().priorB() + n - x)
                         .survivalProbability(settings.p0()))
                 .summary("successReachable", reachable);

@@ -21,6 +21,7 @@ import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.interval.BoinMtdMethod;
 import io.daybreak.methods.design.interval.KeyboardMethod;
 import io.daybreak.methods.design.interval.TiteBoinMethod;
+import io.daybreak.methods.design.map.MapPriorMethod;
 import io.daybreak.methods.design.pathways.PathwaysMethod;
 import io.daybreak.methods.design.phase2.Bop2Method;
 import io.daybreak.methods.design.phase2.PpMonitorMethod;
@@ -42,7 +43,7 @@ class ParameterSpecsPinTest {
                 new ThreePlusThreeMethod(), new BlrmMethod(), new BlrmPosteriorMethod(), new CompareMethod(),
                 new PathwaysMethod(), new Bop2Method(), new SimonMethod(), new PpMonitorMethod(),
                 new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod(), new BoinCombMethod(),
-                new WaterfallMethod());
+                new WaterfallMethod(), new MapPriorMethod());
     }
 
     @Test

@@ -73,3 +73,26 @@ for (n in c(30, 40, 50)) {
   ni2(n, c(0.1, 0.2), c(0.4, 0.4), 0.05)   # equal response: lower dose correct
   ni2(n, c(0.1, 0.2), c(0.3, 0.45), 0.05)  # 0.15 lower: higher dose correct (margin 0.1)
 }
+
+# Sample size by PCS: smallest n per arm (10..80) at which both scenarios reach the target, 2 arms, non-inferiority
+# (toxicity 0.1, 0.2; scenario 1 equal response 0.4, 0.4 -> lower dose right; scenario 2 0.3, 0.45 -> higher dose)
+pcs2 <- function(n, q, lambda) {
+  R <- rules(n, lambda = lambda); p <- c(0.1, 0.2)
+  tOk <- pbinom(R$maxTox, n, p)
+  y <- as.matrix(expand.grid(0:n, 0:n))
+  w <- dbinom(y[, 1], n, q[1]) * dbinom(y[, 2], n, q[2])
+  low <- 0; high <- 0
+  for (a1 in c(TRUE, FALSE)) for (a2 in c(TRUE, FALSE)) {
+    pt <- (if (a1) tOk[1] else 1 - tOk[1]) * (if (a2) tOk[2] else 1 - tOk[2])
+    adm1 <- a1 & y[, 1] >= R$minResp; adm2 <- a2 & y[, 2] >= R$minResp
+    pick1 <- adm1 & (!adm2 | (y[, 2] - y[, 1] <= R$maxDeficit))
+    low <- low + pt * sum(w[pick1]); high <- high + pt * sum(w[adm2 & !pick1])
+  }
+  c(low, high)
+}
+for (target in c(0.65, 0.7)) {
+  for (n in 10:80) {
+    a <- pcs2(n, c(0.4, 0.4), 0.075)[1]; b <- pcs2(n, c(0.3, 0.45), 0.075)[2]
+    if (min(a, b) >= target) { cat(sprintf("target %.2f lambda 0.075: n = %d, PCS %.15f %.15f\n", target, n, a, b)); break }
+  }
+}

@@ -1,0 +1,126 @@
+package io.daybreak.methods.design.optimisation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+import org.junit.jupiter.api.Test;
+
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.testing.MethodTestSupport;
+import io.daybreak.methods.design.crm.CrmMethod;
+import io.daybreak.methods.design.interval.BoinMethod;
+import io.daybreak.methods.design.interval.KeyboardMethod;
+
+/**
+ * design.programme: its escalation is the escalation design's own simulation (same streams, so identical counts),
+ * its randomised stage selects as the exact stage probabilities say given the escalation's selection (within 3
+ * Monte Carlo SE), its duration follows the accrual model, and it does not depend on the number of threads.
+ */
+class ProgrammeTest extends MethodTestSupport {
+    private static final String TRUTH = "0.05,0.1,0.2,0.3,0.45";
+    private static final String EFFICACY = "0.2,0.35,0.45,0.5,0.5";
+
+    private static Map<String, String> raw(String escalation, int arms, String rule) {
+        Map<String, String> raw = new HashMap<>(Map.of("truth", TRUTH, "efficacy", EFFICACY, "target", "0.3",
+                "cohorts", "10", "escalation", escalation, "arms", Integer.toString(arms), "patientsPerArm", "25",
+                "rule", rule, "trials", "4000"));
+        return raw;
+    }
+
+    @Test
+    void theEscalationIsTheEscalationDesignsOwnSimulation() throws Exception {
+        Map<String, String> design = Map.of("truth", TRUTH, "target", "0.3", "cohorts", "10", "trials", "4000");
+        Map<String, Object> programme = summary(new ProgrammeMethod(), raw("boin", 2, "non-inferiority"), 7);
+        Map<String, Object> boin = summary(new BoinMethod(), design, 7);
+        assertArrayEquals(doubles(boin.get("selectionPercent")), doubles(programme.get("escalationSelectionPercent")), 1e-12);
+        assertArrayEquals(doubles(boin.get("patientsPerDose")), doubles(programme.get("escalationPatientsPerDose")), 1e-12);
+        assertEquals((Double) boin.get("noSelectionPercent"), (Double) programme.get("escalationNoSelectionPercent"), 1e-12);
+        Map<String, Object> keyboard = summary(new KeyboardMethod(), design, 7);
+        Map<String, Object> viaKeyboard = summary(new ProgrammeMethod(), raw("keyboard", 2, "utility"), 7);
+        assertArrayEquals(doubles(keyboard.get("selectionPercent")),
+                doubles(viaKeyboard.get("escalationSelectionPercent")), 1e-12);
+        Map<String, String> crmDesign = new HashMap<>(design);
+        crmDesign.put("halfwidth", "0.05");
+        crmDesign.put("priorMtd", "3");
+        Map<String, Object> crm = summary(new CrmMethod(), crmDesign, 7);
+        Map<String, Object> viaCrm = summary(new ProgrammeMethod(), raw("crm", 3, "non-inferiority"), 7);
+        assertArrayEquals(doubles(crm.get("selectionPercent")), doubles(viaCrm.get("escalationSelectionPercent")), 1e-12);
+        assertArrayEquals(doubles(crm.get("patientsPerDose")), doubles(viaCrm.get("escalationPatientsPerDose")), 1e-12);
+    }
+
+    @Test
+    void theFinalSelectionFollowsTheExactStageProbabilities() throws Exception {
+        for (String rule : new String[] {"non-inferiority", "utility"}) {
+            for (int arms : new int[] {2, 3}) {
+                Map<String, Object> s = summary(new ProgrammeMethod(), raw("boin", arms, rule), 11);
+                double[] escalation = doubles(s.get("escalationSelectionPercent"));
+                double[] selected = doubles(s.get("finalSelectionPercent"));
+                double[] tox = {0.05, 0.1, 0.2, 0.3, 0.45};
+                double[] eff = {0.2, 0.35, 0.45, 0.5, 0.5};
+                SelectionCriteria criteria = new SelectionCriteria(SelectionRule.valueOf(rule.toUpperCase()
+                        .replace('-', '_')), 0.3, 0.9, 0.2, 0.9, 0.1, null, 60, 40);
+                ArmRules rules = new ArmRules(criteria, 25);
+                double[] expected = new double[5];
+                double[] variance = new double[5];
+                for (int m = 0; m < 5; m++) {
+                    int lowest = Math.max(0, m - arms + 1);
+                    double[] p = rules.probabilities(java.util.Arrays.copyOfRange(tox, lowest, m + 1),
+                            java.util.Arrays.copyOfRange(eff, lowest, m + 1));
+                    for (int a = 0; a < p.length - 1; a++) {
+                        expected[lowest + a] += escalation[m] / 100 * p[a];
+                        variance[lowest + a] += escalation[m] / 100 * p[a] * (1 - p[a]);
+                    }
+                }
+                for (int d = 0; d < 5; d++) {
+                    double se = Math.sqrt(variance[d] / 4000);
+                    assertEquals(expected[d], selected[d] / 100, 3 * se + 1e-12, rule + ", " + arms + " arms, dose "
+                            + (d + 1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void durationAndPatientsFollowTheAccrualModel() throws Exception {
+        // Doses so safe that BOIN always treats all 10 cohorts and selects the top dose: every programme has
+        // 30 escalation patients, 2 x 30 randomised ones, and lasts 10 x (3/2 + 1) + 60/2 + 3 = 58 months.
+        Map<String, String> raw = new HashMap<>(Map.of("truth", "0.01,0.02,0.03", "efficacy", "0.3,0.4,0.5",
+                "target", "0.3", "cohorts", "10", "patientsPerArm", "30", "trials", "500"));
+        Map<String, Object> s = summary(new ProgrammeMethod(), raw, 3);
+        assertEquals(30.0, (Double) s.get("meanEscalationPatients"), 1e-12);
+        assertEquals(60.0, (Double) s.get("meanRandomisedPatients"), 1e-12);
+        assertEquals(58.0, (Double) s.get("meanDurationMonths"), 1e-9);
+        assertEquals(0.0, (Double) s.get("meanDurationMonthsSe"), 1e-9);
+        raw.put("accrualRate", "4");
+        raw.put("efficacyWindow", "6");
+        // 10 x (3/4 + 1) + 60/4 + 6 = 38.5
+        assertEquals(38.5, (Double) summary(new ProgrammeMethod(), raw, 3).get("meanDurationMonths"), 1e-9);
+    }
+
+    @Test
+    void sameSummaryOnOneThreadAndAll() throws Exception {
+        Map<String, String> raw = raw("boin", 3, "utility");
+        Map<String, Object> all = summary(new ProgrammeMethod(), raw, 31);
+        ForkJoinPool single = new ForkJoinPool(1);
+        try {
+            assertEquals(all, single.submit(() -> summary(new ProgrammeMethod(), raw, 31)).get());
+        } finally {
+            single.shutdown();
+        }
+    }
+
+    @Test
+    void mismatchedEfficacyIsRefused() {
+        Map<String, String> raw = raw("boin", 2, "utility");
+        raw.put("efficacy", "0.2,0.3");
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> summary(new ProgrammeMethod(), raw, 1));
+        assertTrue(e.getMessage().contains("'efficacy' has 2 values but 'truth' has 5"), e.getMessage());
+    }
+}

@@ -20,6 +20,9 @@ import io.daybreak.methods.design.interval.BoinMtdMethod;
 import io.daybreak.methods.design.interval.KeyboardMethod;
 import io.daybreak.methods.design.interval.TiteBoinMethod;
 import io.daybreak.methods.design.pathways.PathwaysMethod;
+import io.daybreak.methods.design.optimisation.ProgrammeMethod;
+import io.daybreak.methods.design.optimisation.RandomisedSelectionMethod;
+import io.daybreak.methods.design.optimisation.UBoinMethod;
 import io.daybreak.methods.design.phase2.Bop2Method;
 import io.daybreak.methods.design.phase2.PpMonitorMethod;
 import io.daybreak.methods.design.phase2.ToxMonitorMethod;
@@ -39,7 +42,8 @@ class ParameterSpecsPinTest {
                 new CrmMethod(), new TiteCrmMethod(), new CrmSkeletonMethod(), new Boin12Method(),
                 new ThreePlusThreeMethod(), new BlrmMethod(), new BlrmPosteriorMethod(), new CompareMethod(),
                 new PathwaysMethod(), new Bop2Method(), new SimonMethod(), new PpMonitorMethod(),
-                new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod());
+                new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod(), new RandomisedSelectionMethod(),
+                new ProgrammeMethod(), new UBoinMethod());
     }
 
     @Test

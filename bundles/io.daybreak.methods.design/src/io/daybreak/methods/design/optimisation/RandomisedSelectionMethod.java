@@ -86,6 +86,11 @@ public final class RandomisedSelectionMethod extends DesignMethod<RandomisedSele
         List<double[][]> scenarios = new ArrayList<>();
         for (int s = 0; s < e.size(); s++) {
             double[] tox = t.get(t.size() == 1 ? 0 : s);
+            if (e.get(s).length != e.get(0).length) {
+                throw new InvalidParameterException("parameter 'efficacy': scenario " + (s + 1) + " has "
+                        + e.get(s).length + " arms but scenario 1 has " + e.get(0).length + "; every scenario compares "
+                        + "the same arms");
+            }
             if (tox.length != e.get(s).length) {
                 throw new InvalidParameterException("scenario " + (s + 1) + ": 'efficacy' has " + e.get(s).length
                         + " arms but 'toxicity' has " + tox.length + "; they must match");

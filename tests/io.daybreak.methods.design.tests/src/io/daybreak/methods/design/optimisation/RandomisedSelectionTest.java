@@ -139,6 +139,9 @@ class RandomisedSelectionTest extends MethodTestSupport {
         InvalidParameterException arms = assertThrows(InvalidParameterException.class,
                 () -> summary(method, Map.of("efficacy", "0.3,0.4", "toxicity", "0.1,0.2,0.3"), 1));
         assertTrue(arms.getMessage().contains("'efficacy' has 2 arms but 'toxicity' has 3"), arms.getMessage());
+        InvalidParameterException mixed = assertThrows(InvalidParameterException.class,
+                () -> summary(method, Map.of("efficacy", "0.3,0.4/0.2,0.3,0.4", "toxicity", "0.1,0.2/0.1,0.2,0.3"), 1));
+        assertTrue(mixed.getMessage().contains("scenario 2 has 3 arms but scenario 1 has 2"), mixed.getMessage());
         InvalidParameterException four = assertThrows(InvalidParameterException.class,
                 () -> summary(method, Map.of("efficacy", "0.3,0.4,0.5,0.6", "toxicity", "0.1"), 1));
         assertTrue(four.getMessage().contains("parameter 'efficacy': scenario 1 has 4 values"), four.getMessage());

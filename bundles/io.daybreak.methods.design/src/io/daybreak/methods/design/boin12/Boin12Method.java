@@ -124,6 +124,44 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
                 settings.earlyStop() != null ? settings.earlyStop() : Integer.MAX_VALUE);
     }
 
+    /**
+     * What one BOIN12 trial did, for methods that drive BOIN12 as a stage of something larger (design.programme):
+     * the selected OBD (0-based, −1 for none), patients, toxicities and responses per dose, and cohorts treated.
+     */
+    public record Escalation(int selected, int[] patients, int[] toxicities, int[] responses, int cohorts) {
+    }
+
+    /**
+     * BOIN12 trials with {@code design.boin12}'s own rules and draws (toxicity, efficacy and tie streams used as
+     * design.boin12 uses them), for methods that drive designs: nStar 6, exploreAt 9, elimination cutoffs 0.95 and
+     * 0.90 and no early stop, design.boin12's defaults. The boundary tables are built once, here; thread-safe.
+     */
+    public static final class Escalator {
+        private final Boin12Rules rules;
+        private final double[] toxicity;
+        private final double[] efficacy;
+
+        public Escalator(double target, double minEfficacy, double utilityBoth, double utilityNeither, int cohortSize,
+                int cohorts, int startDose, double[] toxicity, double[] efficacy) {
+            this.rules = Boin12Rules.of(toxicity.length, cohortSize, cohorts, startDose, target, minEfficacy,
+                    utilityBoth, utilityNeither, 0.95, 0.90, 6, 9, Integer.MAX_VALUE);
+            this.toxicity = toxicity.clone();
+            this.efficacy = efficacy.clone();
+        }
+
+        /** Runs one trial on the given streams. */
+        public Escalation run(UniformRandomProvider toxicityDraws, UniformRandomProvider efficacyDraws,
+                UniformRandomProvider ties) {
+            Boin12Trial trial = Boin12Method.run(rules, toxicity, efficacy, toxicityDraws, efficacyDraws, ties);
+            int treated = 0;
+            for (int n : trial.patients) {
+                treated += n;
+            }
+            return new Escalation(trial.selectedDose(), trial.patients, trial.toxicities, trial.responses,
+                    treated / rules.cohortSize());
+        }
+    }
+
     /** Runs one trial: per patient one toxicity and one efficacy uniform, from their own streams. */
     static Boin12Trial run(Boin12Rules rules, double[] toxicity, double[] efficacy, UniformRandomProvider toxicityDraws,
             UniformRandomProvider efficacyDraws, UniformRandomProvider ties) {

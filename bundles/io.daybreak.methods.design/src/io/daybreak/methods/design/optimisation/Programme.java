@@ -8,22 +8,60 @@ import io.daybreak.methods.design.oc.DoseFindingTrial;
 
 /**
  * One dose-optimisation programme as a single simulated trial (docs/adr/0039): escalation by any
- * {@link DoseFindingTrial} (BOIN, Keyboard, CRM), then a randomised stage of n patients per arm at the escalation's
+ * {@link DoseFindingTrial} (BOIN, Keyboard, CRM) or by BOIN12, then a randomised stage of n patients per arm at the escalation's
  * selected dose and the {@code arms − 1} doses below it, whose {@link ArmRules} pick the final dose. Patient j of the
  * escalation draws its toxicity uniform from the trial's toxicity stream (as in every design) and its response
  * uniform from the efficacy stream; the randomised stage draws from its own stream, patient i of every arm in turn
  * (arm by arm, lowest first, toxicity then response), so that the escalation's outcomes do not depend on the
  * randomised stage and patient i of an arm is the same patient whatever n is. Immutable; thread-safe.
  *
- * @param escalation a fresh escalation trial per call
+ * @param escalation the escalation stage
  * @param toxicity   true DLT probability per dose
  * @param efficacy   true response probability per dose
  * @param arms       doses randomised: the selected one and up to arms − 1 below it
  * @param rules      the randomised stage's rules for its n per arm
  * @param timing     accrual and assessment windows, for the duration
  */
-record Programme(Supplier<DoseFindingTrial> escalation, double[] toxicity, double[] efficacy, int arms, ArmRules rules,
+record Programme(Escalation escalation, double[] toxicity, double[] efficacy, int arms, ArmRules rules,
         Timing timing) {
+
+    /**
+     * The escalation stage of one programme: fills the outcome's escalation counts, cohorts and selected dose from the
+     * trial's toxicity, efficacy and tie streams.
+     */
+    @FunctionalInterface
+    interface Escalation {
+        void run(Outcome outcome, UniformRandomProvider toxicityDraws, UniformRandomProvider efficacyDraws,
+                UniformRandomProvider ties);
+
+        /**
+         * Escalation by a {@link DoseFindingTrial} (toxicity only): patient j of the escalation has the j-th toxicity
+         * and the j-th efficacy uniform; the tie stream is not used.
+         */
+        static Escalation of(Supplier<DoseFindingTrial> design, double[] toxicity, double[] efficacy) {
+            return (outcome, toxicityDraws, efficacyDraws, ties) -> {
+                DoseFindingTrial trial = design.get();
+                while (!trial.finished()) {
+                    int d = trial.nextDose();
+                    int size = trial.nextCohortSize();
+                    int dlts = 0;
+                    for (int patient = 0; patient < size; patient++) {
+                        if (toxicityDraws.nextDouble() < toxicity[d]) {
+                            dlts++;
+                        }
+                        if (efficacyDraws.nextDouble() < efficacy[d]) {
+                            outcome.escalationResponses[d]++;
+                        }
+                    }
+                    outcome.cohorts++;
+                    trial.record(dlts);
+                }
+                System.arraycopy(trial.patients(), 0, outcome.escalationPatients, 0, toxicity.length);
+                System.arraycopy(trial.dlts(), 0, outcome.escalationDlts, 0, toxicity.length);
+                outcome.mtd = trial.selectedDose();
+            };
+        }
+    }
 
     /**
      * Deterministic accrual: patients arrive at {@code accrualRate} per month; an escalation cohort's DLT window and
@@ -50,7 +88,6 @@ record Programme(Supplier<DoseFindingTrial> escalation, double[] toxicity, doubl
         final int[] randomisedDlts;
         final int[] randomisedResponses;
         int cohorts;
-        int cohortSize;
         int mtd = -1;
         int lowestArm = -1;
         int armsRandomised;
@@ -74,30 +111,11 @@ record Programme(Supplier<DoseFindingTrial> escalation, double[] toxicity, doubl
         }
     }
 
-    /** Runs one programme with the given streams: escalation toxicity, escalation response, randomised stage. */
-    Outcome run(UniformRandomProvider toxicityDraws, UniformRandomProvider efficacyDraws,
+    /** Runs one programme with the given streams: escalation toxicity, response and ties, randomised stage. */
+    Outcome run(UniformRandomProvider toxicityDraws, UniformRandomProvider efficacyDraws, UniformRandomProvider ties,
             UniformRandomProvider randomisedDraws) {
         Outcome outcome = new Outcome(toxicity.length);
-        DoseFindingTrial trial = escalation.get();
-        while (!trial.finished()) {
-            int d = trial.nextDose();
-            int size = trial.nextCohortSize();
-            int dlts = 0;
-            for (int patient = 0; patient < size; patient++) {
-                if (toxicityDraws.nextDouble() < toxicity[d]) {
-                    dlts++;
-                }
-                if (efficacyDraws.nextDouble() < efficacy[d]) {
-                    outcome.escalationResponses[d]++;
-                }
-            }
-            outcome.cohorts++;
-            outcome.cohortSize = size;
-            trial.record(dlts);
-        }
-        System.arraycopy(trial.patients(), 0, outcome.escalationPatients, 0, toxicity.length);
-        System.arraycopy(trial.dlts(), 0, outcome.escalationDlts, 0, toxicity.length);
-        outcome.mtd = trial.selectedDose();
+        escalation.run(outcome, toxicityDraws, efficacyDraws, ties);
         // Hook for backfill cohorts (issue 19, item 1): they would join here, before the randomised stage.
         if (outcome.mtd < 0) {
             return outcome;

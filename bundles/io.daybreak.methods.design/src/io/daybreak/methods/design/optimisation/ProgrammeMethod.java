@@ -6,7 +6,6 @@ import static io.daybreak.data.ColumnType.INT64;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -19,6 +18,7 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.boin12.Boin12Method;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.oc.Cohorts;
@@ -33,7 +33,7 @@ import io.daybreak.methods.design.oc.Simulation;
 
 /**
  * {@code design.programme}: a dose-optimisation programme simulated as one trial per random stream (docs/adr/0039):
- * escalation (BOIN, Keyboard or CRM at their published defaults, as design.compare runs them), then a randomised
+ * escalation (BOIN, Keyboard or CRM at their published defaults, as design.compare runs them, or BOIN12), then a randomised
  * stage among the escalation's selected dose and the doses below it ({@link ArmRules}). Trial r draws escalation
  * toxicities from stream r (as every design), escalation responses from r + EFFICACY_STREAMS and the randomised
  * stage from r + RANDOMISED_STREAMS, so the escalation part is the escalation design's own simulation.
@@ -62,8 +62,9 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
             @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false,
                     doc = "target DLT rate of the escalation")
             double target,
-            @Setting(defaultValue = "boin", doc = "escalation design, at its published defaults")
-            @Choice({"boin", "keyboard", "crm"})
+            @Setting(defaultValue = "boin", doc = "escalation design, at its published defaults; boin12 "
+                    + "uses target as phi_T and the criteria's minEfficacy and utilities, and its OBD leads the arms")
+            @Choice({"boin", "keyboard", "crm", "boin12"})
             String escalation,
             Cohorts cohorts,
             @Setting(min = 1, max = 3, defaultValue = "2",
@@ -103,11 +104,28 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
                 .output(BY_DOSE));
     }
 
-    /** The escalation trials, as copies of one prototype (its boundary tables or quadrature grid are set up once). */
-    static Supplier<DoseFindingTrial> escalation(ProgrammeSettings settings) {
+    /**
+     * The escalation stage: BOIN12, or trials of a toxicity design as copies of one prototype (its boundary tables or
+     * quadrature grid are set up once).
+     */
+    static Programme.Escalation escalation(ProgrammeSettings settings) {
         int doses = settings.truth().length;
         Cohorts cohorts = settings.cohorts();
         int start = cohorts.startIndex(doses);
+        if (settings.escalation().equals("boin12")) {
+            SelectionCriteria c = settings.criteria();
+            Boin12Method.Escalator boin12 = new Boin12Method.Escalator(settings.target(), c.minEfficacy(),
+                    c.utilityBoth(), c.utilityNeither(), cohorts.cohortSize(), cohorts.cohorts(), start, settings.truth(),
+                    settings.efficacy());
+            return (outcome, toxicityDraws, efficacyDraws, ties) -> {
+                Boin12Method.Escalation e = boin12.run(toxicityDraws, efficacyDraws, ties);
+                System.arraycopy(e.patients(), 0, outcome.escalationPatients, 0, doses);
+                System.arraycopy(e.toxicities(), 0, outcome.escalationDlts, 0, doses);
+                System.arraycopy(e.responses(), 0, outcome.escalationResponses, 0, doses);
+                outcome.cohorts = e.cohorts();
+                outcome.mtd = e.selected();
+            };
+        }
         DoseFindingTrial prototype = switch (settings.escalation()) {
         case "keyboard" -> BoinMethod.newKeyboardTrial(settings.target(), doses, cohorts.cohortSize(), cohorts.cohorts(),
                 start);
@@ -115,7 +133,7 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
                 settings.target(), cohorts.cohortSize(), cohorts.cohorts(), start);
         default -> BoinMethod.newTrial(settings.target(), doses, cohorts.cohortSize(), cohorts.cohorts(), start);
         };
-        return prototype::copy;
+        return Programme.Escalation.of(prototype::copy, settings.truth(), settings.efficacy());
     }
 
     static Programme programme(ProgrammeSettings settings) {
@@ -137,6 +155,7 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
         List<ProgrammeSummary> parts = DoseFindingSimulation.inChunks(trials, context, () -> new ProgrammeSummary(doses),
                 (local, r) -> local.add(programme.run(context.random(r),
                         context.random(r + DoseFindingSimulation.EFFICACY_STREAMS),
+                        context.random(r + DoseFindingSimulation.TIE_STREAMS),
                         context.random(r + DoseFindingSimulation.RANDOMISED_STREAMS)), trueOptimal, stageRight));
         ProgrammeSummary total = new ProgrammeSummary(doses);
         parts.forEach(total::merge);

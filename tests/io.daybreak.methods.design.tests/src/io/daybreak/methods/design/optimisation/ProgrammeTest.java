@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.testing.MethodTestSupport;
+import io.daybreak.methods.design.boin12.Boin12Method;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.interval.KeyboardMethod;
@@ -52,6 +53,15 @@ class ProgrammeTest extends MethodTestSupport {
         Map<String, Object> viaCrm = summary(new ProgrammeMethod(), raw("crm", 3, "non-inferiority"), 7);
         assertArrayEquals(doubles(crm.get("selectionPercent")), doubles(viaCrm.get("escalationSelectionPercent")), 1e-12);
         assertArrayEquals(doubles(crm.get("patientsPerDose")), doubles(viaCrm.get("escalationPatientsPerDose")), 1e-12);
+        Map<String, Object> boin12 = summary(new Boin12Method(), Map.of("truth", TRUTH, "efficacy", EFFICACY, "target",
+                "0.3", "minEfficacy", "0.25", "cohorts", "10", "trials", "4000"), 7);
+        Map<String, String> viaBoin12Raw = raw("boin12", 2, "utility");
+        viaBoin12Raw.put("minEfficacy", "0.25");
+        Map<String, Object> viaBoin12 = summary(new ProgrammeMethod(), viaBoin12Raw, 7);
+        assertArrayEquals(doubles(boin12.get("selectionPercent")),
+                doubles(viaBoin12.get("escalationSelectionPercent")), 1e-12);
+        assertArrayEquals(doubles(boin12.get("patientsPerDose")), doubles(viaBoin12.get("escalationPatientsPerDose")),
+                1e-12);
     }
 
     @Test

@@ -108,8 +108,9 @@ final class UBoinTrial {
         return selected;
     }
 
+    /** Stage I lasts while its BOIN trial (of stage1Cohorts cohorts; it may end earlier) has not finished. */
     boolean inStage1() {
-        return cohortsTreated < rules.stage1Cohorts();
+        return !stage1.finished();
     }
 
     /** Records the current cohort by kind (response only, both, toxicity only, neither) and decides what is next. */

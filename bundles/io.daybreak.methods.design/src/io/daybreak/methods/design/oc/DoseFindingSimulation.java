@@ -24,6 +24,13 @@ public final class DoseFindingSimulation {
     public static final long ARRIVAL_STREAMS = 1L << 40;
     public static final long EFFICACY_STREAMS = 2L << 40;
     public static final long TIE_STREAMS = 3L << 40;
+    /**
+     * Backfill patients (io.daybreak.methods.design.backfill) draw toxicity from stream r + BACKFILL_STREAMS and
+     * efficacy from r + BACKFILL_EFFICACY_STREAMS, so that escalation patients keep the outcomes of stream r and
+     * r + EFFICACY_STREAMS whether or not a trial backfills (docs/adr/0037).
+     */
+    public static final long BACKFILL_STREAMS = 4L << 40;
+    public static final long BACKFILL_EFFICACY_STREAMS = 5L << 40;
     private static final long MIN_CHUNK = 64;
     private static final long MAX_CHUNK = 4096;
 

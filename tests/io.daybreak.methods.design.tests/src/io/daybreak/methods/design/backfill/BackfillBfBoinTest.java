@@ -41,6 +41,17 @@ class BackfillBfBoinTest extends MethodTestSupport {
             new double[] {5.22890, 7.59320, 11.14060, 10.42955, 3.61935},
             new double[] {0.02635, 0.03447, 0.03602, 0.03692, 0.03043}, 38.01160, 0.04121, 18.16661, 0.00723);
 
+    // s3r1: Table 3 scenario 3's toxicity with every patient responding (a dose opens once a window is over)
+    private static final Reference S3R1 = new Reference("0.04,0.12,0.25,0.43,0.63", "1,1,1,1,1",
+            new double[] {0.650, 27.465, 60.800, 10.725, 0.340}, 0.020,
+            new double[] {12.22410, 15.53105, 12.32660, 3.75790, 0.42510},
+            new double[] {0.02319, 0.02813, 0.04224, 0.03235, 0.00918}, 44.26475, 0.03678, 18.06325, 0.00742);
+
+    @Test
+    void scenario3AllRespondingAgreesWithBfboin() throws Exception {
+        check(S3R1);
+    }
+
     @Test
     void scenario2AgreesWithBfboin() throws Exception {
         check(S2);

@@ -11,6 +11,7 @@ import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
+import io.daybreak.methods.design.backfill.Backfill;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
@@ -59,7 +60,7 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
             @Setting(unit = "patients", min = 1, optional = true,
                     doc = "end the trial once this many patients are at the current dose (off if absent)")
             Integer earlyStop,
-            Cohorts cohorts, Simulation simulation) {
+            Cohorts cohorts, Simulation simulation, Backfill backfilling) {
     }
 
     public Boin12Method() {
@@ -84,6 +85,17 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
         }
         Boin12Rules rules = rules(settings, toxicity.length);
         long trials = settings.simulation().trials();
+        if (settings.backfilling().backfill()) {
+            // with backfill a dose can hold up to backfillCap patients more than escalation can give it
+            Boin12Rules wider = rules(settings, toxicity.length, settings.cohorts().maxPatients()
+                    + settings.backfilling().backfillCap());
+            return settings.backfilling().simulate(() -> new Boin12Backfill(wider), toxicity, efficacy,
+                    settings.target(), settings.cohorts().maxPatients(), rules.boundaries().lambdaD(), null, trials,
+                    context)
+                    .summary("lambdaE", rules.boundaries().lambdaE())
+                    .summary("lambdaD", rules.boundaries().lambdaD())
+                    .summary("benchmarkUtility", rules.benchmark()).build();
+        }
         List<Summary> parts = DoseFindingSimulation.inChunks(trials, context, () -> new Summary(toxicity, rules),
                 (local, r) -> local.add(run(rules, toxicity, efficacy, context.random(r),
                         context.random(r + DoseFindingSimulation.EFFICACY_STREAMS),
@@ -117,11 +129,16 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
     }
 
     static Boin12Rules rules(Boin12Settings settings, int doses) {
+        return rules(settings, doses, settings.cohorts().maxPatients());
+    }
+
+    /** The rules with the count boundaries tabulated up to {@code maxAtDose} patients at a dose. */
+    static Boin12Rules rules(Boin12Settings settings, int doses, int maxAtDose) {
         Cohorts cohorts = settings.cohorts();
         return Boin12Rules.of(doses, cohorts.cohortSize(), cohorts.cohorts(), cohorts.startIndex(doses),
                 settings.target(), settings.minEfficacy(), settings.utilityBoth(), settings.utilityNeither(),
                 settings.eliminationCutoff(), settings.futilityCutoff(), settings.nStar(), settings.exploreAt(),
-                settings.earlyStop() != null ? settings.earlyStop() : Integer.MAX_VALUE);
+                settings.earlyStop() != null ? settings.earlyStop() : Integer.MAX_VALUE, maxAtDose);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
 import io.daybreak.core.method.TableSpec;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.backfill.Backfill;
 import io.daybreak.methods.design.boin12.Boin12Method;
 import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
@@ -47,7 +48,8 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
             column("dose", INT64), column("toxicity", FLOAT64), column("efficacy", FLOAT64), column("utility", FLOAT64),
             column("escalationSelectedPercent", FLOAT64), column("finalSelectedPercent", FLOAT64),
             column("finalSelectedPercentSe", FLOAT64), column("escalationPatients", FLOAT64),
-            column("escalationPatientsSe", FLOAT64), column("randomisedPatients", FLOAT64),
+            column("escalationPatientsSe", FLOAT64), column("backfillPatients", FLOAT64),
+            column("backfillPatientsSe", FLOAT64), column("backfillDlts", FLOAT64), column("randomisedPatients", FLOAT64),
             column("randomisedPatientsSe", FLOAT64), column("escalationDlts", FLOAT64), column("randomisedDlts", FLOAT64),
             column("escalationResponses", FLOAT64), column("randomisedResponses", FLOAT64));
 
@@ -67,6 +69,7 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
             @Choice({"boin", "keyboard", "crm", "boin12"})
             String escalation,
             Cohorts cohorts,
+            Backfill backfilling,
             @Setting(min = 1, max = 3, defaultValue = "2",
                     doc = "doses randomised: the escalation's selected dose and up to arms - 1 doses below it")
             int arms,
@@ -74,7 +77,8 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
                     doc = "patients per arm of the randomised stage (size it with design.randomised-selection)")
             int patientsPerArm,
             SelectionCriteria criteria,
-            @Setting(unit = "patients per month", min = 0, minInclusive = false, defaultValue = "2", doc = "accrual rate")
+            @Setting(unit = "patients per month", min = 0, minInclusive = false, defaultValue = "2", doc = "accrual rate "
+                    + "(with backfill, escalation runs on the backfill group's calendar: backfillRate, backfillWindow)")
             double accrualRate,
             @Setting(unit = "months", min = 0, defaultValue = "1", doc = "DLT assessment window after each cohort")
             double dltWindow,
@@ -88,6 +92,10 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
                 throw new InvalidParameterException("parameter 'efficacy' has " + efficacy.length + " values but 'truth' has "
                         + truth.length + "; they must match");
             }
+            if (backfilling.backfill() && escalation.equals("boin12")) {
+                throw new InvalidParameterException("parameter 'backfill' = true is not offered with 'escalation' = boin12 "
+                        + "in design.programme; allowed with boin, keyboard or crm (design.boin12 backfills on its own)");
+            }
         }
     }
 
@@ -100,7 +108,8 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
                 .description("Simulates escalation (BOIN, Keyboard or CRM) and a randomised stage of patientsPerArm per "
                         + "arm at the selected dose and the doses below it as one trial on common random numbers; "
                         + "reports the final selection, PCS against the true optimal dose, patients, DLTs and "
-                        + "responses per stage and dose, and the programme's duration.")
+                        + "responses per stage and dose, and the programme's duration. With backfill=true the "
+                        + "escalation backfills cleared doses (BF-BOIN) in calendar time.")
                 .output(BY_DOSE));
     }
 
@@ -108,7 +117,7 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
      * The escalation stage: BOIN12, or trials of a toxicity design as copies of one prototype (its boundary tables or
      * quadrature grid are set up once).
      */
-    static Programme.Escalation escalation(ProgrammeSettings settings) {
+    static Programme.Escalation escalation(ProgrammeSettings settings, Programme.Timing timing) {
         int doses = settings.truth().length;
         Cohorts cohorts = settings.cohorts();
         int start = cohorts.startIndex(doses);
@@ -117,12 +126,14 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
             Boin12Method.Escalator boin12 = new Boin12Method.Escalator(settings.target(), c.minEfficacy(),
                     c.utilityBoth(), c.utilityNeither(), cohorts.cohortSize(), cohorts.cohorts(), start, settings.truth(),
                     settings.efficacy());
-            return (outcome, toxicityDraws, efficacyDraws, ties) -> {
-                Boin12Method.Escalation e = boin12.run(toxicityDraws, efficacyDraws, ties);
+            return (outcome, context, r) -> {
+                Boin12Method.Escalation e = boin12.run(context.random(r),
+                        context.random(r + DoseFindingSimulation.EFFICACY_STREAMS),
+                        context.random(r + DoseFindingSimulation.TIE_STREAMS));
                 System.arraycopy(e.patients(), 0, outcome.escalationPatients, 0, doses);
                 System.arraycopy(e.toxicities(), 0, outcome.escalationDlts, 0, doses);
                 System.arraycopy(e.responses(), 0, outcome.escalationResponses, 0, doses);
-                outcome.cohorts = e.cohorts();
+                outcome.escalationMonths = timing.escalation(e.cohorts(), cohorts.cohortSize());
                 outcome.mtd = e.selected();
             };
         }
@@ -133,13 +144,18 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
                 settings.target(), cohorts.cohortSize(), cohorts.cohorts(), start);
         default -> BoinMethod.newTrial(settings.target(), doses, cohorts.cohortSize(), cohorts.cohorts(), start);
         };
-        return Programme.Escalation.of(prototype::copy, settings.truth(), settings.efficacy());
+        if (settings.backfilling().backfill()) {
+            return Programme.Escalation.withBackfill(prototype::copy, settings.truth(), settings.efficacy(),
+                    settings.backfilling().rules(Backfill.defaultLambdaD(settings.target())));
+        }
+        return Programme.Escalation.of(prototype::copy, settings.truth(), settings.efficacy(), timing);
     }
 
     static Programme programme(ProgrammeSettings settings) {
-        return new Programme(escalation(settings), settings.truth(), settings.efficacy(), settings.arms(),
-                new ArmRules(settings.criteria(), settings.patientsPerArm()),
-                new Programme.Timing(settings.accrualRate(), settings.dltWindow(), settings.efficacyWindow()));
+        Programme.Timing timing = new Programme.Timing(settings.accrualRate(), settings.dltWindow(),
+                settings.efficacyWindow());
+        return new Programme(escalation(settings, timing), settings.truth(), settings.efficacy(), settings.arms(),
+                new ArmRules(settings.criteria(), settings.patientsPerArm()), timing);
     }
 
     @Override
@@ -153,16 +169,9 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
         int[] stageRight = stageRight(criteria, toxicity, efficacy, settings.arms());
         long trials = settings.simulation().trials();
         List<ProgrammeSummary> parts = DoseFindingSimulation.inChunks(trials, context, () -> new ProgrammeSummary(doses),
-                (local, r) -> local.add(programme.run(context.random(r),
-                        context.random(r + DoseFindingSimulation.EFFICACY_STREAMS),
-                        context.random(r + DoseFindingSimulation.TIE_STREAMS),
-                        context.random(r + DoseFindingSimulation.RANDOMISED_STREAMS)), trueOptimal, stageRight));
+                (local, r) -> local.add(programme.run(context, r), trueOptimal, stageRight));
         ProgrammeSummary total = new ProgrammeSummary(doses);
         parts.forEach(total::merge);
-        int cohortSize = settings.cohorts().cohortSize();
-        double a = cohortSize / settings.accrualRate() + settings.dltWindow();
-        double b = 1 / settings.accrualRate();
-        double e = settings.efficacyWindow();
         double pcs = (double) total.correct / trials;
         double stagePcs = total.stages == 0 ? Double.NaN : (double) total.stageCorrect / total.stages;
         return MethodResult.builder()
@@ -176,14 +185,17 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
                 .summary("escalationNoSelectionPercent", 100.0 * total.escalationSelected[doses] / trials)
                 .summary("randomisedStagePercent", 100.0 * total.stages / trials)
                 .summary("meanEscalationPatients", total.mean(Arrays.stream(total.escalationPatients).sum()))
+                .summary("meanBackfillPatients", total.mean(total.totalBackfill))
+                .summary("meanBackfillPatientsSe", total.meanSe(total.totalBackfill, total.totalBackfillSquares))
                 .summary("meanRandomisedPatients", total.mean(total.stagePatients))
                 .summary("meanPatients", total.mean(total.totalPatients))
                 .summary("meanPatientsSe", total.meanSe(total.totalPatients, total.totalPatientsSquares))
-                .summary("meanDurationMonths", total.meanDuration(a, b, e))
-                .summary("meanDurationMonthsSe", total.durationSe(a, b, e))
+                .summary("meanDurationMonths", total.meanDuration())
+                .summary("meanDurationMonthsSe", total.durationSe())
                 .summary("escalationSelectionPercent", percents(total.escalationSelected, doses, trials))
                 .summary("finalSelectionPercent", percents(total.finalSelected, doses, trials))
                 .summary("escalationPatientsPerDose", means(total.escalationPatients, trials))
+                .summary("backfillPatientsPerDose", means(total.backfillPatients, trials))
                 .summary("randomisedPatientsPerDose", means(total.randomisedPatients, trials))
                 .summary("trials", trials)
                 .build();
@@ -222,7 +234,7 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
         long trials = total.trials;
         long[] dose = new long[doses];
         double[] utility = new double[doses];
-        double[][] columns = new double[11][doses];
+        double[][] columns = new double[14][doses];
         for (int d = 0; d < doses; d++) {
             dose[d] = d + 1;
             utility[d] = settings.criteria().utility(settings.efficacy()[d], settings.truth()[d]);
@@ -238,12 +250,17 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
             columns[8][d] = total.mean(total.randomisedDlts[d]);
             columns[9][d] = total.mean(total.escalationResponses[d]);
             columns[10][d] = total.mean(total.randomisedResponses[d]);
+            columns[11][d] = total.mean(total.backfillPatients[d]);
+            columns[12][d] = total.meanSe(total.backfillPatients[d], total.backfillPatientsSquares[d]);
+            columns[13][d] = total.mean(total.backfillDlts[d]);
         }
         return Table.builder(context.allocator()).addInt64("dose", dose).addFloat64("toxicity", settings.truth())
                 .addFloat64("efficacy", settings.efficacy()).addFloat64("utility", utility)
                 .addFloat64("escalationSelectedPercent", columns[0]).addFloat64("finalSelectedPercent", columns[1])
                 .addFloat64("finalSelectedPercentSe", columns[2]).addFloat64("escalationPatients", columns[3])
-                .addFloat64("escalationPatientsSe", columns[4]).addFloat64("randomisedPatients", columns[5])
+                .addFloat64("escalationPatientsSe", columns[4]).addFloat64("backfillPatients", columns[11])
+                .addFloat64("backfillPatientsSe", columns[12]).addFloat64("backfillDlts", columns[13])
+                .addFloat64("randomisedPatients", columns[5])
                 .addFloat64("randomisedPatientsSe", columns[6]).addFloat64("escalationDlts", columns[7])
                 .addFloat64("randomisedDlts", columns[8]).addFloat64("escalationResponses", columns[9])
                 .addFloat64("randomisedResponses", columns[10]).build();

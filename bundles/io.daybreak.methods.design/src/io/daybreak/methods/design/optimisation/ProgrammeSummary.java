@@ -2,11 +2,13 @@ package io.daybreak.methods.design.optimisation;
 
 /**
  * Operating characteristics of simulated programmes, accumulated as whole counts (so that merging the chunks of a
- * parallel simulation is exact and results do not depend on the number of threads). The duration is a linear function
- * of a trial's escalation cohorts c, randomised patients k and whether the stage ran s, so its mean and variance are
- * computed from the sums of c, k, s and their products. Not thread-safe: one per worker, then {@link #merge}.
+ * parallel simulation is exact and results do not depend on the number of threads); a programme's duration is
+ * counted in whole hundredths of a month for the same reason. Not thread-safe: one per worker, then {@link #merge}.
  */
 final class ProgrammeSummary {
+    /** Durations are summed in these units of a month (0.01 month, about 7 hours). */
+    static final double MONTH_UNITS = 100;
+
     final int doses;
     /** Final selection per dose, then none. */
     final long[] finalSelected;
@@ -14,9 +16,12 @@ final class ProgrammeSummary {
     final long[] escalationSelected;
     final long[] escalationPatients;
     final long[] escalationPatientsSquares;
+    final long[] backfillPatients;
+    final long[] backfillPatientsSquares;
     final long[] randomisedPatients;
     final long[] randomisedPatientsSquares;
     final long[] escalationDlts;
+    final long[] backfillDlts;
     final long[] randomisedDlts;
     final long[] escalationResponses;
     final long[] randomisedResponses;
@@ -26,12 +31,12 @@ final class ProgrammeSummary {
     long stageCorrect;
     long totalPatients;
     long totalPatientsSquares;
-    long cohorts;
-    long cohortsSquares;
+    long totalBackfill;
+    long totalBackfillSquares;
     long stagePatients;
     long stagePatientsSquares;
-    long cohortsTimesPatients;
-    long cohortsTimesStages;
+    long duration;
+    long durationSquares;
 
     ProgrammeSummary(int doses) {
         this.doses = doses;
@@ -39,9 +44,12 @@ final class ProgrammeSummary {
         escalationSelected = new long[doses + 1];
         escalationPatients = new long[doses];
         escalationPatientsSquares = new long[doses];
+        backfillPatients = new long[doses];
+        backfillPatientsSquares = new long[doses];
         randomisedPatients = new long[doses];
         randomisedPatientsSquares = new long[doses];
         escalationDlts = new long[doses];
+        backfillDlts = new long[doses];
         randomisedDlts = new long[doses];
         escalationResponses = new long[doses];
         randomisedResponses = new long[doses];
@@ -56,39 +64,45 @@ final class ProgrammeSummary {
         finalSelected[outcome.selected < 0 ? doses : outcome.selected]++;
         escalationSelected[outcome.mtd < 0 ? doses : outcome.mtd]++;
         long total = 0;
+        long backfill = 0;
+        long stage = 0;
         for (int d = 0; d < doses; d++) {
             long e = outcome.escalationPatients[d];
+            long b = outcome.backfillPatients[d];
             long r = outcome.randomisedPatients[d];
             escalationPatients[d] += e;
             escalationPatientsSquares[d] += e * e;
+            backfillPatients[d] += b;
+            backfillPatientsSquares[d] += b * b;
             randomisedPatients[d] += r;
             randomisedPatientsSquares[d] += r * r;
             escalationDlts[d] += outcome.escalationDlts[d];
+            backfillDlts[d] += outcome.backfillDlts[d];
             randomisedDlts[d] += outcome.randomisedDlts[d];
             escalationResponses[d] += outcome.escalationResponses[d];
             randomisedResponses[d] += outcome.randomisedResponses[d];
-            total += e + r;
+            total += e + b + r;
+            backfill += b;
+            stage += r;
         }
         totalPatients += total;
         totalPatientsSquares += total * total;
+        totalBackfill += backfill;
+        totalBackfillSquares += backfill * backfill;
+        stagePatients += stage;
+        stagePatientsSquares += stage * stage;
         if (outcome.selected == trueOptimal) {
             correct++;
         }
-        long c = outcome.cohorts;
-        long k = outcome.randomisedTotal();
-        long s = outcome.mtd >= 0 ? 1 : 0;
-        if (s == 1) {
+        if (outcome.mtd >= 0) {
             stages++;
             if (outcome.selected == stageRight[outcome.mtd]) {
                 stageCorrect++;
             }
         }
-        cohorts += c;
-        cohortsSquares += c * c;
-        stagePatients += k;
-        stagePatientsSquares += k * k;
-        cohortsTimesPatients += c * k;
-        cohortsTimesStages += c * s;
+        long months = Math.round(outcome.months * MONTH_UNITS);
+        duration += months;
+        durationSquares += months * months;
     }
 
     void merge(ProgrammeSummary o) {
@@ -99,9 +113,12 @@ final class ProgrammeSummary {
         for (int d = 0; d < doses; d++) {
             escalationPatients[d] += o.escalationPatients[d];
             escalationPatientsSquares[d] += o.escalationPatientsSquares[d];
+            backfillPatients[d] += o.backfillPatients[d];
+            backfillPatientsSquares[d] += o.backfillPatientsSquares[d];
             randomisedPatients[d] += o.randomisedPatients[d];
             randomisedPatientsSquares[d] += o.randomisedPatientsSquares[d];
             escalationDlts[d] += o.escalationDlts[d];
+            backfillDlts[d] += o.backfillDlts[d];
             randomisedDlts[d] += o.randomisedDlts[d];
             escalationResponses[d] += o.escalationResponses[d];
             randomisedResponses[d] += o.randomisedResponses[d];
@@ -112,12 +129,12 @@ final class ProgrammeSummary {
         stageCorrect += o.stageCorrect;
         totalPatients += o.totalPatients;
         totalPatientsSquares += o.totalPatientsSquares;
-        cohorts += o.cohorts;
-        cohortsSquares += o.cohortsSquares;
+        totalBackfill += o.totalBackfill;
+        totalBackfillSquares += o.totalBackfillSquares;
         stagePatients += o.stagePatients;
         stagePatientsSquares += o.stagePatientsSquares;
-        cohortsTimesPatients += o.cohortsTimesPatients;
-        cohortsTimesStages += o.cohortsTimesStages;
+        duration += o.duration;
+        durationSquares += o.durationSquares;
     }
 
     double mean(long sum) {
@@ -131,20 +148,11 @@ final class ProgrammeSummary {
         return Math.sqrt(variance / trials);
     }
 
-    /** Mean duration in months, with per-cohort time a, per-patient time b and per-stage time e. */
-    double meanDuration(double a, double b, double e) {
-        return a * mean(cohorts) + b * mean(stagePatients) + e * mean(stages);
+    double meanDuration() {
+        return mean(duration) / MONTH_UNITS;
     }
 
-    /** Standard error of the mean duration (D = a c + b k + e s; s² = s, k s = k since k = 0 without a stage). */
-    double durationSe(double a, double b, double e) {
-        double t = trials;
-        double ec = cohorts / t;
-        double ek = stagePatients / t;
-        double es = stages / t;
-        double second = a * a * cohortsSquares / t + b * b * stagePatientsSquares / t + e * e * es
-                + 2 * a * b * cohortsTimesPatients / t + 2 * a * e * cohortsTimesStages / t + 2 * b * e * ek;
-        double mean = a * ec + b * ek + e * es;
-        return Math.sqrt(Math.max(0, second - mean * mean) / t);
+    double durationSe() {
+        return meanSe(duration, durationSquares) / MONTH_UNITS;
     }
 }

@@ -65,6 +65,34 @@ class ProgrammeTest extends MethodTestSupport {
     }
 
     @Test
+    void backfillIsDesignBoinsBackfillOnTheSameStreams() throws Exception {
+        Map<String, String> design = Map.of("truth", TRUTH, "efficacy", EFFICACY, "target", "0.3", "cohorts", "10",
+                "trials", "2000", "backfill", "true", "backfillCap", "9");
+        Map<String, Object> boin = summary(new BoinMethod(), design, 13);
+        Map<String, String> raw = raw("boin", 2, "non-inferiority");
+        raw.put("trials", "2000");
+        raw.put("backfill", "true");
+        raw.put("backfillCap", "9");
+        Map<String, Object> programme = summary(new ProgrammeMethod(), raw, 13);
+        assertArrayEquals(doubles(boin.get("selectionPercent")), doubles(programme.get("escalationSelectionPercent")), 1e-12);
+        assertArrayEquals(doubles(boin.get("escalationPatientsPerDose")),
+                doubles(programme.get("escalationPatientsPerDose")), 1e-12);
+        assertArrayEquals(doubles(boin.get("backfillPatientsPerDose")), doubles(programme.get("backfillPatientsPerDose")),
+                1e-12);
+        assertEquals((Double) boin.get("meanBackfillPatients"), (Double) programme.get("meanBackfillPatients"), 1e-12);
+        assertTrue((Double) programme.get("meanBackfillPatients") > 1, "backfill happened");
+        // programme duration = escalation's calendar end (BF-BOIN's) + randomised patients / 2 a month + 3 months per
+        // stage, summed in hundredths of a month
+        double expected = (Double) boin.get("meanDuration") + (Double) programme.get("meanRandomisedPatients") / 2
+                + 3 * (Double) programme.get("randomisedStagePercent") / 100;
+        assertEquals(expected, (Double) programme.get("meanDurationMonths"), 0.005);
+        raw.put("escalation", "boin12");
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> summary(new ProgrammeMethod(), raw, 1));
+        assertTrue(e.getMessage().contains("'backfill' = true is not offered with 'escalation' = boin12"), e.getMessage());
+    }
+
+    @Test
     void theFinalSelectionFollowsTheExactStageProbabilities() throws Exception {
         for (String rule : new String[] {"non-inferiority", "utility"}) {
             for (int arms : new int[] {2, 3}) {
@@ -115,13 +143,16 @@ class ProgrammeTest extends MethodTestSupport {
 
     @Test
     void sameSummaryOnOneThreadAndAll() throws Exception {
-        Map<String, String> raw = raw("boin", 3, "utility");
-        Map<String, Object> all = summary(new ProgrammeMethod(), raw, 31);
-        ForkJoinPool single = new ForkJoinPool(1);
-        try {
-            assertEquals(all, single.submit(() -> summary(new ProgrammeMethod(), raw, 31)).get());
-        } finally {
-            single.shutdown();
+        Map<String, String> backfill = raw("crm", 2, "non-inferiority");
+        backfill.put("backfill", "true");
+        for (Map<String, String> raw : java.util.List.of(raw("boin", 3, "utility"), backfill)) {
+            Map<String, Object> all = summary(new ProgrammeMethod(), raw, 31);
+            ForkJoinPool single = new ForkJoinPool(1);
+            try {
+                assertEquals(all, single.submit(() -> summary(new ProgrammeMethod(), raw, 31)).get());
+            } finally {
+                single.shutdown();
+            }
         }
     }
 

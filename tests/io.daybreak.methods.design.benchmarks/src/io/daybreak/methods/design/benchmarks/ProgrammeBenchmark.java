@@ -22,7 +22,8 @@ import io.daybreak.methods.design.optimisation.UBoinMethod;
 
 /**
  * Speed of the dose-optimisation programme (issue 19: 10,000 programme trials ≤ 2 s), in-process: escalation of 12
- * cohorts of 3 over 6 doses, then a randomised stage of 2 or 3 arms of 30, as one trial per stream. For each setting:
+ * cohorts of 3 over 6 doses (with or without backfill cohorts), then a randomised stage of 2 or 3 arms of 30, as one
+ * trial per stream. For each setting:
  * the first run in a fresh JVM (JIT not warmed up), then the median of 15 timed runs after 10 warm-up runs on one
  * thread (a one-thread ForkJoinPool) and on all cores. Also design.u-boin (10,000 trials) and the exact PCS table of
  * design.randomised-selection (n = 10 … 80, two scenarios). Asserts nothing; only with -Pbenchmarks
@@ -45,6 +46,10 @@ class ProgrammeBenchmark {
             report.append(String.format("design.programme (BOIN, 2 arms of 30), 10,000 trials, first run in this JVM: "
                     + "%.0f ms%n", (System.nanoTime() - start) / 1e6));
             measure(report, "design.programme (BOIN, 2 arms of 30), 10,000 trials", new ProgrammeMethod(), boin, allocator);
+            Map<String, String> backfill = new java.util.HashMap<>(boin);
+            backfill.put("backfill", "true");
+            measure(report, "design.programme (BOIN with backfill, 2 arms of 30), 10,000 trials", new ProgrammeMethod(),
+                    backfill, allocator);
             Map<String, String> crm = Map.of("truth", TRUTH, "efficacy", EFFICACY, "target", "0.3", "cohorts", "12",
                     "escalation", "crm", "arms", "3", "patientsPerArm", "30", "rule", "utility", "trials", "10000");
             measure(report, "design.programme (CRM, 3 arms of 30, utility), 10,000 trials", new ProgrammeMethod(), crm,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -37,13 +38,15 @@ class BackfillTest extends MethodTestSupport {
 
     /** SplitMix64 (Steele, Lea &amp; Flood 2014): the test's own seeded streams (the bundle imports no RNG sources). */
     static UniformRandomProvider stream(long seed) {
-        long[] state = {seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L};
-        return () -> {
-            long z = state[0] += 0x9E3779B97F4A7C15L;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            return z ^ (z >>> 31);
-        };
+        // the start is the seed scrambled, so that streams of neighbouring seeds are not shifted copies of each other
+        long[] state = {mix(mix(seed) ^ 0x632BE59BD9B4E019L)};
+        return () -> mix(state[0] += 0x9E3779B97F4A7C15L);
+    }
+
+    private static long mix(long x) {
+        long z = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     static BackfillSimulation.Streams streams(long trial) {
@@ -236,6 +239,19 @@ class BackfillTest extends MethodTestSupport {
         Map<String, Object> blrm = summary(new BlrmMethod(), Map.of("truth", "0.04,0.12,0.25,0.43,0.63", "target", "0.25",
                 "trials", "200", "backfill", "true"), 5);
         assertTrue((Double) blrm.get("meanBackfillPatients") > 1);
+    }
+
+    /** Trial r always uses the streams of r and sums are whole numbers: one thread and all give the same summary. */
+    @Test
+    void sameSummaryOnOneThreadAndAll() throws Exception {
+        Map<String, String> raw = boin("backfill", "true", "efficacy", "0.1,0.2,0.3,0.45,0.58", "trials", "3000");
+        Map<String, Object> all = summary(new BoinMethod(), raw, 31);
+        ForkJoinPool single = new ForkJoinPool(1);
+        try {
+            assertEquals(all, single.submit(() -> summary(new BoinMethod(), raw, 31)).get());
+        } finally {
+            single.shutdown();
+        }
     }
 
     @Test

@@ -23,13 +23,15 @@ class Boin12BackfillTest extends MethodTestSupport {
 
     /** SplitMix64, the test's own seeded streams. */
     private static UniformRandomProvider stream(long seed) {
-        long[] state = {seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L};
-        return () -> {
-            long z = state[0] += 0x9E3779B97F4A7C15L;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            return z ^ (z >>> 31);
-        };
+        // the start is the seed scrambled, so that streams of neighbouring seeds are not shifted copies of each other
+        long[] state = {mix(mix(seed) ^ 0x632BE59BD9B4E019L)};
+        return () -> mix(state[0] += 0x9E3779B97F4A7C15L);
+    }
+
+    private static long mix(long x) {
+        long z = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static Boin12Rules rules(int max) {

@@ -145,6 +145,57 @@ class BackfillTest extends MethodTestSupport {
         assertEquals(-1, rules.openDose(0, new int[] {3, 0, 0, 0, 0}, new int[5], enrolled, responses, 0));
     }
 
+    /** A stream that returns {@code u} for ever. */
+    private static UniformRandomProvider constant(double u) {
+        return new UniformRandomProvider() {
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public double nextDouble() {
+                return u;
+            }
+        };
+    }
+
+    /**
+     * The closing rule traced on a constructed trial: 4 arrivals a month at gaps of exactly 0.25 (uniform u = 0.5),
+     * window 1, three doses at p = 0.3, BOIN with 3 cohorts of 3; escalation patients never have a DLT (u = 0.99),
+     * backfill patients always do, 0.006 months after they arrive (u = 0.001). Cohort 1 (dose 1, t = 0-0.5) is known at
+     * 1.5, so the arrivals at 0.75-1.5 are turned away (nothing below dose 1); at 1.75 it escalates; cohort 2 (dose 2,
+     * 1.75-2.25, known 3.25). Backfill A at 2.5 and B at 2.75 (dose 1: 1 DLT in 4 is safe); at 3.0 dose 1 has 2 DLTs in
+     * 5, unsafe, and pooled with the one known dose-2 patient 2 in 6, unsafe: turned away; at 3.25 the two known dose-2
+     * patients make 2 in 7 safe (⌈2.09⌉ = 3): backfill C. At 3.5 the decision pools A and B (known by 3.25): dose 1 at
+     * 2 of 5 de-escalates, dose 2 at 0 of 3 escalates, pooled 2 of 8 stays; cohort 3 at dose 2 (3.5-4.0, known 5.0).
+     * Dose 1 at 3 of 6 is closed until the third dose-2 patient is known at 5.0 (3 of 11 &lt; ⌈3.28⌉): backfill D, still
+     * pending when the trial ends at 5.0. Without pooling, the decision at 3.5 escalates to dose 3 and from 4.25 on
+     * dose 1 (3 of 6, pooled with dose 2 3 of 9) closes itself and dose 2 above it.
+     */
+    @Test
+    void closingRuleTracedOnAConstructedTrial() {
+        double[] truth = {0.3, 0.3, 0.3};
+        for (boolean pooled : new boolean[] {true, false}) {
+            BackfillRules rules = new BackfillRules(12, 1000, 4, false, 1, pooled, 0, LAMBDA_D);
+            BackfillOutcome o = BackfillSimulation.run(BoinMethod.newTrial(TARGET, 3, 3, 3, 0), truth, null, rules,
+                    OptimalDose.BOIN12_UTILITY, new BackfillSimulation.Streams(constant(0.99), constant(0.5),
+                            constant(0.5), constant(0.001), constant(0.5), constant(0.5)));
+            assertEquals(5.0, o.endTime(), 0.0);
+            if (pooled) {
+                assertArrayEquals(new int[] {3, 6, 0}, o.escalationPatients());
+                assertArrayEquals(new int[] {4, 0, 0}, o.backfillPatients());
+                assertArrayEquals(new int[] {4, 0, 0}, o.backfillDlts());
+                assertArrayEquals(new int[] {3, 0, 0}, o.analysedBackfill());
+                assertEquals(8, o.turnedAway()); // 0.75, 1.0, 1.25, 1.5, 3.0, 4.25, 4.5, 4.75
+            } else {
+                assertArrayEquals(new int[] {3, 3, 3}, o.escalationPatients());
+                assertArrayEquals(new int[] {3, 0, 0}, o.backfillPatients());
+                assertEquals(9, o.turnedAway()); // 0.75, 1.0, 1.25, 1.5, 3.0, 4.25, 4.5, 4.75, 5.0
+            }
+        }
+    }
+
     /**
      * BF-BOIN's pooled decision traced on a constructed path: cohorts of 0/3 at doses 1 and 2 escalate to dose 3; then
      * backfill data at dose 2 of 3 DLTs in 6 make dose 2 a de-escalation dose, and the pooled data of doses 2 and 3

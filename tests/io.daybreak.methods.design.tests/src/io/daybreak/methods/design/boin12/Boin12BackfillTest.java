@@ -57,7 +57,8 @@ class Boin12BackfillTest extends MethodTestSupport {
             assertArrayEquals(alone.toxicities, with.escalationDlts(), "trial " + r);
             assertEquals(alone.selectedDose(), with.selectedDose(), "trial " + r);
             backfilled += with.totalBackfill();
-            BackfillOutcome pooled = BackfillSimulation.run(new Boin12Backfill(rules(42)), TOXICITY, EFFICACY,
+            BackfillOutcome pooled = BackfillSimulation.run(Boin12Method.newBackfillTrial(0.35, 0.25, 60, 40, 5, 3, 10, 0, 12),
+                    TOXICITY, EFFICACY,
                     new BackfillRules(12, 1000, 3, false, 1, true, 0, Backfill.defaultLambdaD(0.35)), null,
                     new BackfillSimulation.Streams(stream(s), stream(s + 1), stream(s + 2), stream(s + 3), stream(s + 4),
                             stream(s + 5)));

@@ -12,6 +12,7 @@ import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
 import io.daybreak.methods.design.backfill.Backfill;
+import io.daybreak.methods.design.backfill.EfficacyTrial;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
@@ -126,6 +127,19 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
                 .summary("obdSelectionPercent", trueObd < 0 ? total.oc.noSelectionProbability() * 100
                         : total.oc.selectionPercent(trueObd))
                 .build();
+    }
+
+    /**
+     * A fresh BOIN12 trial for the backfill engine ({@link io.daybreak.methods.design.backfill.BackfillSimulation}),
+     * with BOIN12's default cut-offs (elimination 0.95, futility 0.90, N* 6, exploration at 9, no early stop), for
+     * methods that drive designs (programmes); its selected dose is the OBD.
+     *
+     * @param backfillCap the backfill cap per dose, so that the count boundaries cover every patient a dose can hold
+     */
+    public static EfficacyTrial newBackfillTrial(double target, double minEfficacy, double utilityBoth,
+            double utilityNeither, int doses, int cohortSize, int cohorts, int startDose, int backfillCap) {
+        return new Boin12Backfill(Boin12Rules.of(doses, cohortSize, cohorts, startDose, target, minEfficacy, utilityBoth,
+                utilityNeither, 0.95, 0.90, 6, 9, Integer.MAX_VALUE, cohortSize * cohorts + backfillCap));
     }
 
     static Boin12Rules rules(Boin12Settings settings, int doses) {

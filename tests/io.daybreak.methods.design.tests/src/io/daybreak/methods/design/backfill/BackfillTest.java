@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -37,13 +38,15 @@ class BackfillTest extends MethodTestSupport {
 
     /** SplitMix64 (Steele, Lea &amp; Flood 2014): the test's own seeded streams (the bundle imports no RNG sources). */
     static UniformRandomProvider stream(long seed) {
-        long[] state = {seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L};
-        return () -> {
-            long z = state[0] += 0x9E3779B97F4A7C15L;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            return z ^ (z >>> 31);
-        };
+        // the start is the seed scrambled, so that streams of neighbouring seeds are not shifted copies of each other
+        long[] state = {mix(mix(seed) ^ 0x632BE59BD9B4E019L)};
+        return () -> mix(state[0] += 0x9E3779B97F4A7C15L);
+    }
+
+    private static long mix(long x) {
+        long z = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     static BackfillSimulation.Streams streams(long trial) {
@@ -142,6 +145,57 @@ class BackfillTest extends MethodTestSupport {
         assertEquals(-1, rules.openDose(0, new int[] {3, 0, 0, 0, 0}, new int[5], enrolled, responses, 0));
     }
 
+    /** A stream that returns {@code u} for ever. */
+    private static UniformRandomProvider constant(double u) {
+        return new UniformRandomProvider() {
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public double nextDouble() {
+                return u;
+            }
+        };
+    }
+
+    /**
+     * The closing rule traced on a constructed trial: 4 arrivals a month at gaps of exactly 0.25 (uniform u = 0.5),
+     * window 1, three doses at p = 0.3, BOIN with 3 cohorts of 3; escalation patients never have a DLT (u = 0.99),
+     * backfill patients always do, 0.006 months after they arrive (u = 0.001). Cohort 1 (dose 1, t = 0-0.5) is known at
+     * 1.5, so the arrivals at 0.75-1.5 are turned away (nothing below dose 1); at 1.75 it escalates; cohort 2 (dose 2,
+     * 1.75-2.25, known 3.25). Backfill A at 2.5 and B at 2.75 (dose 1: 1 DLT in 4 is safe); at 3.0 dose 1 has 2 DLTs in
+     * 5, unsafe, and pooled with the one known dose-2 patient 2 in 6, unsafe: turned away; at 3.25 the two known dose-2
+     * patients make 2 in 7 safe (⌈2.09⌉ = 3): backfill C. At 3.5 the decision pools A and B (known by 3.25): dose 1 at
+     * 2 of 5 de-escalates, dose 2 at 0 of 3 escalates, pooled 2 of 8 stays; cohort 3 at dose 2 (3.5-4.0, known 5.0).
+     * Dose 1 at 3 of 6 is closed until the third dose-2 patient is known at 5.0 (3 of 11 &lt; ⌈3.28⌉): backfill D, still
+     * pending when the trial ends at 5.0. Without pooling, the decision at 3.5 escalates to dose 3 and from 4.25 on
+     * dose 1 (3 of 6, pooled with dose 2 3 of 9) closes itself and dose 2 above it.
+     */
+    @Test
+    void closingRuleTracedOnAConstructedTrial() {
+        double[] truth = {0.3, 0.3, 0.3};
+        for (boolean pooled : new boolean[] {true, false}) {
+            BackfillRules rules = new BackfillRules(12, 1000, 4, false, 1, pooled, 0, LAMBDA_D);
+            BackfillOutcome o = BackfillSimulation.run(BoinMethod.newTrial(TARGET, 3, 3, 3, 0), truth, null, rules,
+                    OptimalDose.BOIN12_UTILITY, new BackfillSimulation.Streams(constant(0.99), constant(0.5),
+                            constant(0.5), constant(0.001), constant(0.5), constant(0.5)));
+            assertEquals(5.0, o.endTime(), 0.0);
+            if (pooled) {
+                assertArrayEquals(new int[] {3, 6, 0}, o.escalationPatients());
+                assertArrayEquals(new int[] {4, 0, 0}, o.backfillPatients());
+                assertArrayEquals(new int[] {4, 0, 0}, o.backfillDlts());
+                assertArrayEquals(new int[] {3, 0, 0}, o.analysedBackfill());
+                assertEquals(8, o.turnedAway()); // 0.75, 1.0, 1.25, 1.5, 3.0, 4.25, 4.5, 4.75
+            } else {
+                assertArrayEquals(new int[] {3, 3, 3}, o.escalationPatients());
+                assertArrayEquals(new int[] {3, 0, 0}, o.backfillPatients());
+                assertEquals(9, o.turnedAway()); // 0.75, 1.0, 1.25, 1.5, 3.0, 4.25, 4.5, 4.75, 5.0
+            }
+        }
+    }
+
     /**
      * BF-BOIN's pooled decision traced on a constructed path: cohorts of 0/3 at doses 1 and 2 escalate to dose 3; then
      * backfill data at dose 2 of 3 DLTs in 6 make dose 2 a de-escalation dose, and the pooled data of doses 2 and 3
@@ -236,6 +290,19 @@ class BackfillTest extends MethodTestSupport {
         Map<String, Object> blrm = summary(new BlrmMethod(), Map.of("truth", "0.04,0.12,0.25,0.43,0.63", "target", "0.25",
                 "trials", "200", "backfill", "true"), 5);
         assertTrue((Double) blrm.get("meanBackfillPatients") > 1);
+    }
+
+    /** Trial r always uses the streams of r and sums are whole numbers: one thread and all give the same summary. */
+    @Test
+    void sameSummaryOnOneThreadAndAll() throws Exception {
+        Map<String, String> raw = boin("backfill", "true", "efficacy", "0.1,0.2,0.3,0.45,0.58", "trials", "3000");
+        Map<String, Object> all = summary(new BoinMethod(), raw, 31);
+        ForkJoinPool single = new ForkJoinPool(1);
+        try {
+            assertEquals(all, single.submit(() -> summary(new BoinMethod(), raw, 31)).get());
+        } finally {
+            single.shutdown();
+        }
     }
 
     @Test

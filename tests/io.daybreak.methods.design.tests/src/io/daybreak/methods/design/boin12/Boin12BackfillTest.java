@@ -23,13 +23,15 @@ class Boin12BackfillTest extends MethodTestSupport {
 
     /** SplitMix64, the test's own seeded streams. */
     private static UniformRandomProvider stream(long seed) {
-        long[] state = {seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L};
-        return () -> {
-            long z = state[0] += 0x9E3779B97F4A7C15L;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            return z ^ (z >>> 31);
-        };
+        // the start is the seed scrambled, so that streams of neighbouring seeds are not shifted copies of each other
+        long[] state = {mix(mix(seed) ^ 0x632BE59BD9B4E019L)};
+        return () -> mix(state[0] += 0x9E3779B97F4A7C15L);
+    }
+
+    private static long mix(long x) {
+        long z = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static Boin12Rules rules(int max) {
@@ -55,7 +57,8 @@ class Boin12BackfillTest extends MethodTestSupport {
             assertArrayEquals(alone.toxicities, with.escalationDlts(), "trial " + r);
             assertEquals(alone.selectedDose(), with.selectedDose(), "trial " + r);
             backfilled += with.totalBackfill();
-            BackfillOutcome pooled = BackfillSimulation.run(new Boin12Backfill(rules(42)), TOXICITY, EFFICACY,
+            BackfillOutcome pooled = BackfillSimulation.run(Boin12Method.newBackfillTrial(0.35, 0.25, 60, 40, 5, 3, 10, 0, 12),
+                    TOXICITY, EFFICACY,
                     new BackfillRules(12, 1000, 3, false, 1, true, 0, Backfill.defaultLambdaD(0.35)), null,
                     new BackfillSimulation.Streams(stream(s), stream(s + 1), stream(s + 2), stream(s + 3), stream(s + 4),
                             stream(s + 5)));

@@ -92,10 +92,6 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
                 throw new InvalidParameterException("parameter 'efficacy' has " + efficacy.length + " values but 'truth' has "
                         + truth.length + "; they must match");
             }
-            if (backfilling.backfill() && escalation.equals("boin12")) {
-                throw new InvalidParameterException("parameter 'backfill' = true is not offered with 'escalation' = boin12 "
-                        + "in design.programme; allowed with boin, keyboard or crm (design.boin12 backfills on its own)");
-            }
         }
     }
 
@@ -121,8 +117,15 @@ public final class ProgrammeMethod extends DesignMethod<ProgrammeMethod.Programm
         int doses = settings.truth().length;
         Cohorts cohorts = settings.cohorts();
         int start = cohorts.startIndex(doses);
+        SelectionCriteria c = settings.criteria();
+        if (settings.escalation().equals("boin12") && settings.backfilling().backfill()) {
+            Backfill backfill = settings.backfilling();
+            return Programme.Escalation.withBackfill(() -> Boin12Method.newBackfillTrial(settings.target(),
+                    c.minEfficacy(), c.utilityBoth(), c.utilityNeither(), doses, cohorts.cohortSize(), cohorts.cohorts(),
+                    start, backfill.backfillCap()), settings.truth(), settings.efficacy(),
+                    backfill.rules(Backfill.defaultLambdaD(settings.target())));
+        }
         if (settings.escalation().equals("boin12")) {
-            SelectionCriteria c = settings.criteria();
             Boin12Method.Escalator boin12 = new Boin12Method.Escalator(settings.target(), c.minEfficacy(),
                     c.utilityBoth(), c.utilityNeither(), cohorts.cohortSize(), cohorts.cohorts(), start, settings.truth(),
                     settings.efficacy());

@@ -65,7 +65,7 @@ class ProgrammeTest extends MethodTestSupport {
     }
 
     @Test
-    void backfillIsDesignBoinsBackfillOnTheSameStreams() throws Exception {
+    void backfillIsTheEscalationDesignsBackfillOnTheSameStreams() throws Exception {
         Map<String, String> design = Map.of("truth", TRUTH, "efficacy", EFFICACY, "target", "0.3", "cohorts", "10",
                 "trials", "2000", "backfill", "true", "backfillCap", "9");
         Map<String, Object> boin = summary(new BoinMethod(), design, 13);
@@ -86,10 +86,17 @@ class ProgrammeTest extends MethodTestSupport {
         double expected = (Double) boin.get("meanDuration") + (Double) programme.get("meanRandomisedPatients") / 2
                 + 3 * (Double) programme.get("randomisedStagePercent") / 100;
         assertEquals(expected, (Double) programme.get("meanDurationMonths"), 0.005);
+        // BOIN12 with backfill: design.boin12 backfill=true on the same streams
+        Map<String, String> boin12Design = new HashMap<>(design);
+        boin12Design.put("minEfficacy", "0.25");
+        Map<String, Object> boin12 = summary(new Boin12Method(), boin12Design, 13);
         raw.put("escalation", "boin12");
-        InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> summary(new ProgrammeMethod(), raw, 1));
-        assertTrue(e.getMessage().contains("'backfill' = true is not offered with 'escalation' = boin12"), e.getMessage());
+        raw.put("minEfficacy", "0.25");
+        Map<String, Object> viaBoin12 = summary(new ProgrammeMethod(), raw, 13);
+        assertArrayEquals(doubles(boin12.get("selectionPercent")), doubles(viaBoin12.get("escalationSelectionPercent")),
+                1e-12);
+        assertArrayEquals(doubles(boin12.get("backfillPatientsPerDose")), doubles(viaBoin12.get("backfillPatientsPerDose")),
+                1e-12);
     }
 
     @Test

@@ -131,6 +131,35 @@ class ProgrammeTest extends MethodTestSupport {
         }
     }
 
+    /** Final selection % (none first, then doses) within 3 SE of the difference from R's (20,000 trials each). */
+    private void matchesR(Map<String, String> raw, double[] r, double[] rSe, String what) throws Exception {
+        Map<String, Object> s = summary(new ProgrammeMethod(), raw, 17);
+        double[] selected = doubles(s.get("finalSelectionPercent"));
+        double[] java = new double[selected.length + 1];
+        java[0] = (Double) s.get("noSelectionPercent");
+        System.arraycopy(selected, 0, java, 1, selected.length);
+        for (int i = 0; i < java.length; i++) {
+            double p = java[i] / 100;
+            double se = Math.sqrt(rSe[i] * rSe[i] + 100 * 100 * p * (1 - p) / 20_000);
+            assertEquals(r[i], java[i], 3 * se, what + " [" + i + "]");
+        }
+    }
+
+    @Test
+    void finalSelectionMatchesAnIndependentRSimulation() throws Exception {
+        // programme("P1 ...", 20000, 33, ...) in docs/validation/r/optimisation/programme.R (BOIN::select.mtd for the MTD)
+        Map<String, String> p1 = new HashMap<>(Map.of("truth", "0.03,0.08,0.15,0.25,0.40", "efficacy",
+                "0.15,0.25,0.45,0.45,0.47", "target", "0.25", "cohorts", "10", "arms", "2", "patientsPerArm", "33",
+                "margin", "0.15", "trials", "20000"));
+        matchesR(p1, new double[] {0.230, 2.460, 8.555, 62.480, 23.460, 2.815},
+                new double[] {0.034, 0.110, 0.198, 0.342, 0.300, 0.117}, "P1");
+        // programme("P2 ...", 20000, 34, ...): 3 arms of 20, utility rule, boundary 0.05
+        Map<String, String> p2 = new HashMap<>(Map.of("truth", TRUTH, "efficacy", EFFICACY, "target", "0.3",
+                "cohorts", "10", "arms", "3", "patientsPerArm", "20", "rule", "utility", "trials", "20000"));
+        matchesR(p2, new double[] {0.035, 3.765, 29.395, 42.770, 22.190, 1.845},
+                new double[] {0.013, 0.135, 0.322, 0.350, 0.294, 0.095}, "P2");
+    }
+
     @Test
     void durationAndPatientsFollowTheAccrualModel() throws Exception {
         // Doses so safe that BOIN always treats all 10 cohorts and selects the top dose: every programme has

@@ -18,7 +18,8 @@ import io.daybreak.methods.design.oc.DoseFindingTrial;
  * gaps drawn from the arrival stream. An arrival joins the escalation cohort while it has room. When the cohort is full
  * and every one of its patients' outcomes is known (a DLT, or the window over) before the arrival, the design decides
  * on the data known at that moment — with {@link BackfillRules#useInDecisions()} including the backfill patients whose
- * outcomes are known — and the arrival is the first of the next cohort. While the cohort's outcomes are pending, the
+ * outcomes are known (the design is told so by an empty {@code recordBackfill} before its first cohort) — and the
+ * arrival is the first of the next cohort. While the cohort's outcomes are pending, the
  * arrival is backfilled at the highest open dose, or turned away. A patient at dose d has a DLT when the toxicity
  * uniform u is below p_d; its time is the Weibull quantile at u of the distribution with P(T ≤ window) = p_d and
  * P(T ≤ window/2) = p_d/2 (BF-BOIN's simulation). The trial ends when the design finishes, at the end of the last
@@ -140,6 +141,15 @@ public final class BackfillSimulation {
         }
 
         BackfillOutcome toEnd(OptimalDose optimal) {
+            if (rules.useInDecisions()) {
+                // no patients yet: tells the design, before its first decision, that backfill patients will be pooled
+                // (BOIN then decides as BF-BOIN from the start)
+                if (trial instanceof EfficacyTrial withEfficacy) {
+                    withEfficacy.recordBackfill(trial.nextDose(), 0, 0, 0, 0);
+                } else {
+                    trial.recordBackfill(trial.nextDose(), 0, 0);
+                }
+            }
             double t = 0;
             startCohort(t);
             double end;

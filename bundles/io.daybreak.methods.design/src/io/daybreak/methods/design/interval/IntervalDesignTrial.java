@@ -50,6 +50,11 @@ final class IntervalDesignTrial extends AbstractDoseFindingTrial {
         return rules.cohortSize;
     }
 
+    /**
+     * From the first call on (the backfill engine makes one, possibly with no patients, before the first decision of a
+     * trial that pools), decisions follow BF-BOIN: the pooled rule above the lowest dose, and the early stop for the
+     * sample size at a dose only when the dose is kept, as BF-BOIN and BOIN 2.7's get.oc do.
+     */
     @Override
     protected void backfillRecorded(int backfillDose, int patientsAdded, int dltsAdded) {
         backfilled = true;
@@ -58,17 +63,32 @@ final class IntervalDesignTrial extends AbstractDoseFindingTrial {
     @Override
     protected void decide(int n, int y) {
         cohortsTreated++;
-        if (n >= rules.earlyStopPatients) {
-            finishWithSelection();
-            return;
-        }
-        if (backfilled && dose > 0) {
-            decidePooled();
-            if (!finished() && cohortsTreated == rules.cohorts) {
+        if (backfilled) {
+            int before = dose;
+            if (dose > 0) {
+                decidePooled();
+            } else {
+                decideAtCurrent(n, y);
+            }
+            // BF-BOIN (and BOIN 2.7's get.oc) stop for the sample size at a dose only when the rule keeps that dose
+            if (!finished() && (dose == before && patients[dose] >= rules.earlyStopPatients
+                    || cohortsTreated == rules.cohorts)) {
                 finishWithSelection();
             }
             return;
         }
+        if (n >= rules.earlyStopPatients) {
+            finishWithSelection();
+            return;
+        }
+        decideAtCurrent(n, y);
+        if (!finished() && cohortsTreated == rules.cohorts) {
+            finishWithSelection();
+        }
+    }
+
+    /** BOIN's decision on the current dose's data alone. */
+    private void decideAtCurrent(int n, int y) {
         if (rules.eliminate(n, y)) {
             lowestEliminated = Math.min(lowestEliminated, dose);
             if (dose == 0) {
@@ -86,9 +106,6 @@ final class IntervalDesignTrial extends AbstractDoseFindingTrial {
             }
         } else if (rules.deescalate(n, y) && dose != 0) {
             dose--;
-        }
-        if (cohortsTreated == rules.cohorts) {
-            finishWithSelection();
         }
     }
 

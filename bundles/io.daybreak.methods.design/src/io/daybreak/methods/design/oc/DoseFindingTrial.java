@@ -29,7 +29,8 @@ public interface DoseFindingTrial {
     /**
      * Adds patients treated at {@code dose} outside the escalation cohorts (backfill patients whose outcomes are now
      * known) to the data the design decides and selects on, without taking a decision: the next {@link #record} does.
-     * Designs that cannot pool such patients keep this default, which refuses.
+     * A trial that will pool backfill patients is told so before its first cohort by a call with 0 patients. Designs
+     * that cannot pool such patients keep this default, which refuses.
      */
     default void recordBackfill(int dose, int patients, int dlts) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot pool backfill patients");

@@ -29,10 +29,13 @@ import io.daybreak.methods.design.oc.DesignMethod;
 public final class RandomisedSelectionMethod extends DesignMethod<RandomisedSelectionMethod.SelectionSettings> {
     static final int MAX_ARMS = 3;
     static final TableSpec PCS = TableSpec.of("pcs", "per n per arm and scenario: the exact probability of selecting "
-            + "each arm (0 where the arm does not exist), of no selection, the PCS and the decision boundaries",
+            + "each arm (0 where the arm does not exist), of no selection, of selecting a truly inadmissible arm "
+            + "(too toxic or below the minimum efficacy: MERIT's generalised type I error), the PCS and the decision "
+            + "boundaries",
             column("n", INT64), column("scenario", INT64), column("correctArm", INT64), column("pcs", FLOAT64),
             column("selectArm1", FLOAT64), column("selectArm2", FLOAT64), column("selectArm3", FLOAT64),
-            column("noSelection", FLOAT64), column("maxToxicities", INT64), column("minResponses", INT64),
+            column("noSelection", FLOAT64), column("selectInadmissible", FLOAT64), column("maxToxicities", INT64),
+            column("minResponses", INT64),
             column("maxDeficit", INT64));
 
     /** What design.randomised-selection takes. */
@@ -111,6 +114,7 @@ public final class RandomisedSelectionMethod extends DesignMethod<RandomisedSele
         double[] pcsCol = new double[rows];
         double[][] selectCols = new double[MAX_ARMS][rows];
         double[] noneCol = new double[rows];
+        double[] inadmissibleCol = new double[rows];
         long[] maxTox = new long[rows];
         long[] minResp = new long[rows];
         long[] maxDeficit = new long[rows];
@@ -138,6 +142,13 @@ public final class RandomisedSelectionMethod extends DesignMethod<RandomisedSele
                     selectCols[j][row] = probabilities[j];
                 }
                 noneCol[row] = probabilities[arms];
+                double[] tox = scenarios.get(s)[1];
+                double[] eff = scenarios.get(s)[0];
+                for (int j = 0; j < arms; j++) {
+                    if (tox[j] > criteria.toxicityLimit() || eff[j] < criteria.minEfficacy()) {
+                        inadmissibleCol[row] += probabilities[j];
+                    }
+                }
                 maxTox[row] = rules.maxToxicities();
                 minResp[row] = rules.minResponses();
                 maxDeficit[row] = rules.maxDeficit();
@@ -154,7 +165,8 @@ public final class RandomisedSelectionMethod extends DesignMethod<RandomisedSele
         Table table = Table.builder(context.allocator()).addInt64("n", nCol).addInt64("scenario", scenarioCol)
                 .addInt64("correctArm", correctCol).addFloat64("pcs", pcsCol).addFloat64("selectArm1", selectCols[0])
                 .addFloat64("selectArm2", selectCols[1]).addFloat64("selectArm3", selectCols[2])
-                .addFloat64("noSelection", noneCol).addInt64("maxToxicities", maxTox).addInt64("minResponses", minResp)
+                .addFloat64("noSelection", noneCol).addFloat64("selectInadmissible", inadmissibleCol)
+                .addInt64("maxToxicities", maxTox).addInt64("minResponses", minResp)
                 .addInt64("maxDeficit", maxDeficit).build();
         List<Object> correctArms = new ArrayList<>();
         for (int c : correct) {

@@ -82,6 +82,22 @@ class RandomisedSelectionTest extends MethodTestSupport {
     }
 
     @Test
+    void theTableReportsTheSelectionOfTrulyInadmissibleArms() throws Exception {
+        // exact(6, c(0.05, 0.2, 0.4), c(0.25, 0.4, 0.45), "ni", lambda = 0.1): arm 3 (toxicity 0.4 > 0.3) is
+        // inadmissible, so P(select an inadmissible arm) = P(arm 3) = 0.320990498221617; the right arm is 2
+        Map<String, String> raw = Map.of("efficacy", "0.25,0.4,0.45", "toxicity", "0.05,0.2,0.4", "boundary", "0.1",
+                "minPatients", "6", "maxPatients", "6");
+        run(new RandomisedSelectionMethod(), Map.of(), raw, 1, outputs -> {
+            Table pcs = outputs.get("pcs");
+            assertEquals(1, pcs.rowCount());
+            assertEquals(0.320990498221617, pcs.doubles("selectInadmissible").get(0), TOL);
+            assertEquals(0.337142444422628, pcs.doubles("pcs").get(0), TOL);
+            assertEquals(2L, pcs.longs("correctArm").get(0));
+            assertEquals(0.000000262608640, pcs.doubles("noSelection").get(0), TOL);
+        });
+    }
+
+    @Test
     void theRightArmFollowsTheRuleOnTheTrueRates() {
         SelectionCriteria ni = criteria(NI, 0.05, 60, 40);
         assertEquals(0, ni.correctArm(new double[] {0.1, 0.2}, new double[] {0.4, 0.4}));

@@ -111,6 +111,19 @@ class UBoinTest extends MethodTestSupport {
     }
 
     @Test
+    void sameSummaryOnOneThreadAndAll() throws Exception {
+        Map<String, String> raw = Map.of("truth", "0.05,0.1,0.2,0.3,0.45", "efficacy", "0.1,0.3,0.5,0.5,0.5",
+                "assignment", "randomised", "trials", "3000");
+        Map<String, Object> all = summary(new UBoinMethod(), raw, 31);
+        java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            assertEquals(all, single.submit(() -> summary(new UBoinMethod(), raw, 31)).get());
+        } finally {
+            single.shutdown();
+        }
+    }
+
+    @Test
     void badSettingsAreRefused() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> summary(new UBoinMethod(),
                 Map.of("truth", "0.1,0.2", "efficacy", "0.3,0.4", "stage1Cohorts", "12"), 1));

@@ -7,6 +7,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
+import io.daybreak.methods.design.backfill.Backfill;
+import io.daybreak.methods.design.backfill.ResponseTruth;
 import io.daybreak.core.method.Setting;
 import io.daybreak.methods.design.oc.BlrmPrior;
 import io.daybreak.methods.design.oc.Cohorts;
@@ -29,7 +31,7 @@ public final class BlrmMethod extends DesignMethod<BlrmMethod.BlrmSettings> {
             @Setting(min = 1, optional = true,
                     doc = "stop early once the recommended dose already has this many patients (off if absent)")
             Integer stopPatients,
-            Simulation simulation) {
+            Simulation simulation, Backfill backfilling, ResponseTruth responses) {
     }
 
     public BlrmMethod() {
@@ -59,6 +61,11 @@ public final class BlrmMethod extends DesignMethod<BlrmMethod.BlrmSettings> {
                 given.cohorts().startIndex(truth.length), given.stopPatients() != null ? given.stopPatients() : 0);
         double target = given.doses().target();
         long trials = given.simulation().trials();
+        if (given.backfilling().backfill()) {
+            return given.backfilling().simulate(() -> new BlrmTrial(settings), truth, given.responses().efficacy(), target,
+                    given.cohorts().maxPatients(), Backfill.defaultLambdaD(target), trials, context)
+                    .summary("quadratureNodes", (long) settings.prior().nodes()).build();
+        }
         OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new BlrmTrial(settings), truth, target,
                 given.cohorts().maxPatients(), trials,
                 context);

@@ -48,6 +48,13 @@ final class BlrmTrial extends AbstractDoseFindingTrial {
         return settings.cohortSize();
     }
 
+    /** Backfill patients update the posterior as a cohort of their own would (no decision). */
+    @Override
+    protected void backfillRecorded(int backfillDose, int patientsAdded, int dltsAdded) {
+        posterior.addCohort(backfillDose, patientsAdded, dltsAdded);
+        recordedDlts[backfillDose] += dltsAdded;
+    }
+
     @Override
     protected void decide(int n, int y) {
         posterior.addCohort(dose, settings.cohortSize(), y - recordedDlts[dose]);

@@ -11,6 +11,8 @@ import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
+import io.daybreak.methods.design.backfill.Backfill;
+import io.daybreak.methods.design.backfill.EfficacyTrial;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
@@ -59,7 +61,7 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
             @Setting(unit = "patients", min = 1, optional = true,
                     doc = "end the trial once this many patients are at the current dose (off if absent)")
             Integer earlyStop,
-            Cohorts cohorts, Simulation simulation) {
+            Cohorts cohorts, Simulation simulation, Backfill backfilling) {
     }
 
     public Boin12Method() {
@@ -84,6 +86,17 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
         }
         Boin12Rules rules = rules(settings, toxicity.length);
         long trials = settings.simulation().trials();
+        if (settings.backfilling().backfill()) {
+            // with backfill a dose can hold up to backfillCap patients more than escalation can give it
+            Boin12Rules wider = rules(settings, toxicity.length, settings.cohorts().maxPatients()
+                    + settings.backfilling().backfillCap());
+            return settings.backfilling().simulate(() -> new Boin12Backfill(wider), toxicity, efficacy,
+                    settings.target(), settings.cohorts().maxPatients(), rules.boundaries().lambdaD(), null, trials,
+                    context)
+                    .summary("lambdaE", rules.boundaries().lambdaE())
+                    .summary("lambdaD", rules.boundaries().lambdaD())
+                    .summary("benchmarkUtility", rules.benchmark()).build();
+        }
         List<Summary> parts = DoseFindingSimulation.inChunks(trials, context, () -> new Summary(toxicity, rules),
                 (local, r) -> local.add(run(rules, toxicity, efficacy, context.random(r),
                         context.random(r + DoseFindingSimulation.EFFICACY_STREAMS),
@@ -116,12 +129,68 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
                 .build();
     }
 
+    /**
+     * A fresh BOIN12 trial for the backfill engine ({@link io.daybreak.methods.design.backfill.BackfillSimulation}),
+     * with BOIN12's default cut-offs (elimination 0.95, futility 0.90, N* 6, exploration at 9, no early stop), for
+     * methods that drive designs (programmes); its selected dose is the OBD.
+     *
+     * @param backfillCap the backfill cap per dose, so that the count boundaries cover every patient a dose can hold
+     */
+    public static EfficacyTrial newBackfillTrial(double target, double minEfficacy, double utilityBoth,
+            double utilityNeither, int doses, int cohortSize, int cohorts, int startDose, int backfillCap) {
+        return new Boin12Backfill(Boin12Rules.of(doses, cohortSize, cohorts, startDose, target, minEfficacy, utilityBoth,
+                utilityNeither, 0.95, 0.90, 6, 9, Integer.MAX_VALUE, cohortSize * cohorts + backfillCap));
+    }
+
     static Boin12Rules rules(Boin12Settings settings, int doses) {
+        return rules(settings, doses, settings.cohorts().maxPatients());
+    }
+
+    /** The rules with the count boundaries tabulated up to {@code maxAtDose} patients at a dose. */
+    static Boin12Rules rules(Boin12Settings settings, int doses, int maxAtDose) {
         Cohorts cohorts = settings.cohorts();
         return Boin12Rules.of(doses, cohorts.cohortSize(), cohorts.cohorts(), cohorts.startIndex(doses),
                 settings.target(), settings.minEfficacy(), settings.utilityBoth(), settings.utilityNeither(),
                 settings.eliminationCutoff(), settings.futilityCutoff(), settings.nStar(), settings.exploreAt(),
-                settings.earlyStop() != null ? settings.earlyStop() : Integer.MAX_VALUE);
+                settings.earlyStop() != null ? settings.earlyStop() : Integer.MAX_VALUE, maxAtDose);
+    }
+
+    /**
+     * What one BOIN12 trial did, for methods that drive BOIN12 as a stage of something larger (design.programme):
+     * the selected OBD (0-based, −1 for none), patients, toxicities and responses per dose, and cohorts treated.
+     */
+    public record Escalation(int selected, int[] patients, int[] toxicities, int[] responses, int cohorts) {
+    }
+
+    /**
+     * BOIN12 trials with {@code design.boin12}'s own rules and draws (toxicity, efficacy and tie streams used as
+     * design.boin12 uses them), for methods that drive designs: nStar 6, exploreAt 9, elimination cutoffs 0.95 and
+     * 0.90 and no early stop, design.boin12's defaults. The boundary tables are built once, here; thread-safe.
+     */
+    public static final class Escalator {
+        private final Boin12Rules rules;
+        private final double[] toxicity;
+        private final double[] efficacy;
+
+        public Escalator(double target, double minEfficacy, double utilityBoth, double utilityNeither, int cohortSize,
+                int cohorts, int startDose, double[] toxicity, double[] efficacy) {
+            this.rules = Boin12Rules.of(toxicity.length, cohortSize, cohorts, startDose, target, minEfficacy,
+                    utilityBoth, utilityNeither, 0.95, 0.90, 6, 9, Integer.MAX_VALUE);
+            this.toxicity = toxicity.clone();
+            this.efficacy = efficacy.clone();
+        }
+
+        /** Runs one trial on the given streams. */
+        public Escalation run(UniformRandomProvider toxicityDraws, UniformRandomProvider efficacyDraws,
+                UniformRandomProvider ties) {
+            Boin12Trial trial = Boin12Method.run(rules, toxicity, efficacy, toxicityDraws, efficacyDraws, ties);
+            int treated = 0;
+            for (int n : trial.patients) {
+                treated += n;
+            }
+            return new Escalation(trial.selectedDose(), trial.patients, trial.toxicities, trial.responses,
+                    treated / rules.cohortSize());
+        }
     }
 
     /** Runs one trial: per patient one toxicity and one efficacy uniform, from their own streams. */

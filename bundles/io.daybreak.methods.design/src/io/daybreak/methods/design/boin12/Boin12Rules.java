@@ -21,8 +21,15 @@ record Boin12Rules(int doses, int cohortSize, int cohorts, int startDose, double
     static Boin12Rules of(int doses, int cohortSize, int cohorts, int startDose, double toxicityTarget,
             double efficacyMinimum, double utilityBoth, double utilityNeither, double toxicityCutoff,
             double futilityCutoff, int nStar, int exploreAt, int earlyStop) {
+        return of(doses, cohortSize, cohorts, startDose, toxicityTarget, efficacyMinimum, utilityBoth, utilityNeither,
+                toxicityCutoff, futilityCutoff, nStar, exploreAt, earlyStop, cohortSize * cohorts);
+    }
+
+    /** As {@link #of}, with the count boundaries tabulated up to {@code max} patients at a dose (backfill adds some). */
+    static Boin12Rules of(int doses, int cohortSize, int cohorts, int startDose, double toxicityTarget,
+            double efficacyMinimum, double utilityBoth, double utilityNeither, double toxicityCutoff,
+            double futilityCutoff, int nStar, int exploreAt, int earlyStop, int max) {
         BoinBoundaries boundaries = BoinBoundaries.of(toxicityTarget, 0.6 * toxicityTarget, 1.4 * toxicityTarget);
-        int max = cohortSize * cohorts;
         int[] escalate = new int[max + 1];
         int[] deescalate = new int[max + 1];
         int[] eliminate = new int[max + 1];

@@ -73,6 +73,16 @@ final class Boin12Trial {
         }
     }
 
+    /** Adds backfill patients at {@code d} by kind of outcome, without a decision (their data count from now on). */
+    void addBackfill(int d, int efficacyNoToxicity, int toxicityAndEfficacy, int toxicityNoEfficacy, int neitherOutcome) {
+        patients[d] += efficacyNoToxicity + toxicityAndEfficacy + toxicityNoEfficacy + neitherOutcome;
+        toxicities[d] += toxicityAndEfficacy + toxicityNoEfficacy;
+        responses[d] += efficacyNoToxicity + toxicityAndEfficacy;
+        efficacyOnly[d] += efficacyNoToxicity;
+        both[d] += toxicityAndEfficacy;
+        neither[d] += neitherOutcome;
+    }
+
     private void finish(int obd) {
         selected = obd;
         finished = true;

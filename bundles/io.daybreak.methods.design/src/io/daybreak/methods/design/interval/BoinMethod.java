@@ -7,6 +7,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
+import io.daybreak.methods.design.backfill.Backfill;
+import io.daybreak.methods.design.backfill.ResponseTruth;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseTruth;
@@ -19,7 +21,8 @@ import io.daybreak.methods.design.oc.Simulation;
 @Component(service = Method.class)
 public final class BoinMethod extends DesignMethod<BoinMethod.BoinSettings> {
     /** What design.boin takes; the groups are shared with the other dose-finding designs. */
-    record BoinSettings(DoseTruth doses, Cohorts cohorts, BoinRates rates, Simulation simulation, SafetyRules safety) {
+    record BoinSettings(DoseTruth doses, Cohorts cohorts, BoinRates rates, Simulation simulation, SafetyRules safety,
+            Backfill backfilling, ResponseTruth responses) {
     }
 
     public BoinMethod() {
@@ -41,6 +44,12 @@ public final class BoinMethod extends DesignMethod<BoinMethod.BoinSettings> {
         BoinBoundaries boundaries = settings.rates().boundaries(settings.doses().target());
         IntervalDesignRules rules = rules(settings.cohorts(), settings.safety(), truth.length, boundaries);
         long trials = settings.simulation().trials();
+        if (settings.backfilling().backfill()) {
+            MethodResult.Builder result = settings.backfilling().simulate(() -> new IntervalDesignTrial(rules), truth,
+                    settings.responses().efficacy(), rules.target, settings.cohorts().maxPatients(), boundaries.lambdaD(),
+                    trials, context);
+            return result.summary("lambdaE", boundaries.lambdaE()).summary("lambdaD", boundaries.lambdaD()).build();
+        }
         OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new IntervalDesignTrial(rules), truth, rules.target,
                 settings.cohorts().maxPatients(), trials, context);
         MethodResult.Builder result = MethodResult.builder()

@@ -12,6 +12,9 @@ final class IntervalDesignRules {
     final int earlyStopPatients;
     final double target;
     final boolean extraSafe;
+    private final IntervalBoundaries boundaries;
+    private final double eliminationCutoff;
+    private final double offset;
     private final int[] escalateIfAtMost;
     private final int[] deescalateIfAtLeast;
     private final int[] eliminateIfAtLeast;
@@ -30,6 +33,9 @@ final class IntervalDesignRules {
         this.earlyStopPatients = earlyStopPatients;
         this.target = boundaries.target();
         this.extraSafe = extraSafe;
+        this.boundaries = boundaries;
+        this.eliminationCutoff = eliminationCutoff;
+        this.offset = offset;
         int maxPatients = cohortSize * cohorts;
         escalateIfAtMost = new int[maxPatients + 1];
         deescalateIfAtLeast = new int[maxPatients + 1];
@@ -49,19 +55,28 @@ final class IntervalDesignRules {
         return bound < 0 ? Integer.MAX_VALUE : bound;
     }
 
+    // With backfill patients a dose can hold more than cohorts × cohortSize patients: beyond the precomputed tables the
+    // boundaries are computed (the same values; the tables only save time).
     boolean escalate(int patients, int dlts) {
-        return dlts <= escalateIfAtMost[patients];
+        return dlts <= (patients < escalateIfAtMost.length ? escalateIfAtMost[patients]
+                : boundaries.escalateIfAtMost(patients));
     }
 
     boolean deescalate(int patients, int dlts) {
-        return dlts >= deescalateIfAtLeast[patients];
+        return dlts >= (patients < deescalateIfAtLeast.length ? deescalateIfAtLeast[patients]
+                : boundaries.deescalateIfAtLeast(patients));
     }
 
     boolean eliminate(int patients, int dlts) {
-        return dlts >= eliminateIfAtLeast[patients];
+        return dlts >= (patients < eliminateIfAtLeast.length ? eliminateIfAtLeast[patients]
+                : never(IntervalBoundaries.eliminateIfAtLeast(target, patients, eliminationCutoff)));
     }
 
     boolean stopAtLowest(int patients, int dlts) {
-        return dlts >= stopAtLowestIfAtLeast[patients];
+        if (!extraSafe) {
+            return false;
+        }
+        return dlts >= (patients < stopAtLowestIfAtLeast.length ? stopAtLowestIfAtLeast[patients]
+                : never(IntervalBoundaries.eliminateIfAtLeast(target, patients, eliminationCutoff - offset)));
     }
 }

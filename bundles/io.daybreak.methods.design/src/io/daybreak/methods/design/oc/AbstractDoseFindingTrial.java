@@ -63,6 +63,21 @@ public abstract class AbstractDoseFindingTrial implements DoseFindingTrial {
         decide(patients[dose], dlts[dose]);
     }
 
+    /** Adds the patients to the counts at {@code dose}, then tells the design ({@link #backfillRecorded}); no decision. */
+    @Override
+    public final void recordBackfill(int dose, int patientsAdded, int dltsAdded) {
+        patients[dose] += patientsAdded;
+        dlts[dose] += dltsAdded;
+        backfillRecorded(dose, patientsAdded, dltsAdded);
+    }
+
+    /**
+     * Called after backfill patients were added to the counts at {@code dose}; a design that keeps state of its own
+     * beyond the counts (a posterior updated cohort by cohort) updates it here. Nothing by default.
+     */
+    protected void backfillRecorded(int backfillDose, int patientsAdded, int dltsAdded) {
+    }
+
     /** DLTs in the cohort just recorded (at {@link #dose}, when {@link #decide} is called). */
     protected final int lastCohortDlts() {
         return lastCohortDlts;

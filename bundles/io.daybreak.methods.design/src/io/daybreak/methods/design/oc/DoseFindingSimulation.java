@@ -24,6 +24,19 @@ public final class DoseFindingSimulation {
     public static final long ARRIVAL_STREAMS = 1L << 40;
     public static final long EFFICACY_STREAMS = 2L << 40;
     public static final long TIE_STREAMS = 3L << 40;
+    /**
+     * Backfill patients (io.daybreak.methods.design.backfill) draw toxicity from stream r + BACKFILL_STREAMS and
+     * efficacy from r + BACKFILL_EFFICACY_STREAMS, so that escalation patients keep the outcomes of stream r and
+     * r + EFFICACY_STREAMS whether or not a trial backfills (docs/adr/0037).
+     */
+    public static final long BACKFILL_STREAMS = 4L << 40;
+    public static final long BACKFILL_EFFICACY_STREAMS = 5L << 40;
+    /**
+     * Offset of the stream of a programme's randomised dose-optimisation stage (design.programme): trial r draws the
+     * randomised patients' toxicity and response uniforms from stream r + RANDOMISED_STREAMS, so that its escalation
+     * (streams r and r + EFFICACY_STREAMS) is the same as when the escalation design is simulated alone.
+     */
+    public static final long RANDOMISED_STREAMS = 6L << 40;
     private static final long MIN_CHUNK = 64;
     private static final long MAX_CHUNK = 4096;
 

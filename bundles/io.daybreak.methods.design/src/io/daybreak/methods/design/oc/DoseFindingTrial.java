@@ -26,6 +26,16 @@ public interface DoseFindingTrial {
     /** DLTs per dose so far (do not modify). */
     int[] dlts();
 
+    /**
+     * Adds patients treated at {@code dose} outside the escalation cohorts (backfill patients whose outcomes are now
+     * known) to the data the design decides and selects on, without taking a decision: the next {@link #record} does.
+     * A trial that will pool backfill patients is told so before its first cohort by a call with 0 patients. Designs
+     * that cannot pool such patients keep this default, which refuses.
+     */
+    default void recordBackfill(int dose, int patients, int dlts) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot pool backfill patients");
+    }
+
     /** An independent copy in the same state, for enumerating outcome sequences (dose-transition pathways). */
     DoseFindingTrial copy();
 }

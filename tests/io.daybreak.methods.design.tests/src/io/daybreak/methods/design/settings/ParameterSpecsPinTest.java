@@ -23,6 +23,9 @@ import io.daybreak.methods.design.interval.KeyboardMethod;
 import io.daybreak.methods.design.interval.TiteBoinMethod;
 import io.daybreak.methods.design.map.MapPriorMethod;
 import io.daybreak.methods.design.pathways.PathwaysMethod;
+import io.daybreak.methods.design.optimisation.ProgrammeMethod;
+import io.daybreak.methods.design.optimisation.RandomisedSelectionMethod;
+import io.daybreak.methods.design.optimisation.UBoinMethod;
 import io.daybreak.methods.design.phase2.Bop2Method;
 import io.daybreak.methods.design.phase2.PpMonitorMethod;
 import io.daybreak.methods.design.phase2.ToxMonitorMethod;
@@ -43,7 +46,8 @@ class ParameterSpecsPinTest {
                 new ThreePlusThreeMethod(), new BlrmMethod(), new BlrmPosteriorMethod(), new CompareMethod(),
                 new PathwaysMethod(), new Bop2Method(), new SimonMethod(), new PpMonitorMethod(),
                 new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod(), new BoinCombMethod(),
-                new WaterfallMethod(), new MapPriorMethod());
+                new WaterfallMethod(), new MapPriorMethod(), new RandomisedSelectionMethod(), new ProgrammeMethod(),
+                new UBoinMethod());
     }
 
     @Test

@@ -91,6 +91,9 @@ echo
 echo "== A biomarker screen: prognostic and predictive markers of a simulated 40-marker panel, in one report"
 DAYBREAK="$DAYBREAK" "$ROOT/examples/biomarker-screen/run.sh" "$OUT/biomarker"
 
+echo "== Project Optimus: BOIN escalation with backfill, a randomised comparison of two doses sized by PCS, as one programme"
+DAYBREAK="$DAYBREAK" "$ROOT/examples/project-optimus/run.sh" "$OUT/optimus"
+
 step "A dose-escalation meeting: BLRM posterior and the EWOC recommendation after 3, 3 and 6 patients with 0, 0, 1 DLTs" \
   "$DAYBREAK" run design.blrm-posterior patients=3,3,6,0,0,0 dlts=0,0,1,0,0,0
 
@@ -172,5 +175,5 @@ echo "\$ $DAYBREAK methods --json"
 "$DAYBREAK" methods --json
 echo
 echo "Reports: $OUT/report.html (federated analysis), $OUT/signal/signal-report.html (safety signals),"
-echo "         $OUT/biomarker/biomarker-report.html (biomarker screen)"
+echo "         $OUT/biomarker/biomarker-report.html (biomarker screen); Project Optimus tables in $OUT/optimus/"
 echo "Results are in $OUT. Interactive shell: ./daybreak (then: help, methods, run ..., exit)."

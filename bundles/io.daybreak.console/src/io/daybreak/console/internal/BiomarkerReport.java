@@ -141,7 +141,8 @@ final class BiomarkerReport {
         html.add(SvgRenderer.svg(BiomarkerCharts.roc(timeDependent ? "Time-dependent ROC curves (cumulative cases, "
                 + "dynamic controls)" : "ROC curves", rocs, Double.isFinite(level) ? level : 0.95)));
         html.add(caption(timeDependent ? "At each time t: cases had the event by t, controls were event-free at t "
-                + "(inverse-probability-of-censoring weighted, as timeROC)." : "The AUC's interval is DeLong's (as pROC's "
+                + "(inverse-probability-of-censoring weighted, as timeROC); the AUC's interval is timeROC's Wald interval "
+                + "from its influence-function (iid) standard error." : "The AUC's interval is DeLong's (as pROC's "
                 + "ci.auc); the marked point is the threshold maximising Youden's J = sensitivity + specificity \u2212 1."));
         return html;
     }

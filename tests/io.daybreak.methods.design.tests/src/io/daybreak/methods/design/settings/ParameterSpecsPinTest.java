@@ -14,6 +14,8 @@ import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.crm.CrmPosteriorMethod;
 import io.daybreak.methods.design.crm.CrmSkeletonMethod;
 import io.daybreak.methods.design.crm.TiteCrmMethod;
+import io.daybreak.methods.design.decisiontable.DecisionTableExportMethod;
+import io.daybreak.methods.design.decisiontable.DecisionTableMethod;
 import io.daybreak.methods.design.interval.BoinBoundariesMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.interval.BoinMtdMethod;
@@ -39,7 +41,8 @@ class ParameterSpecsPinTest {
                 new CrmMethod(), new TiteCrmMethod(), new CrmSkeletonMethod(), new Boin12Method(),
                 new ThreePlusThreeMethod(), new BlrmMethod(), new BlrmPosteriorMethod(), new CompareMethod(),
                 new PathwaysMethod(), new Bop2Method(), new SimonMethod(), new PpMonitorMethod(),
-                new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod());
+                new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod(),
+                new DecisionTableMethod(), new DecisionTableExportMethod());
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.daybreak.core.method.Setting;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
+import io.daybreak.methods.design.oc.DoseFindingTrial;
 import io.daybreak.methods.design.oc.DoseTruth;
 import io.daybreak.methods.design.oc.OperatingCharacteristics;
 import io.daybreak.methods.design.oc.Simulation;
@@ -54,15 +55,30 @@ public final class DecisionTableMethod extends DesignMethod<DecisionTableMethod.
                 .output(OperatingCharacteristics.BY_DOSE));
     }
 
+    /**
+     * A fresh trial following the table in {@code file} (target checked against the table's), for design.pathways:
+     * cohorts of {@code cohortSize} (a JSON table's must be the same), early stopping at BOIN's default 100.
+     */
+    public static DoseFindingTrial newTrial(String file, int cohortSize, int doses, double target, int cohorts,
+            int startDose) {
+        DecisionTable table = DecisionTableFiles.read(Path.of(file), cohortSize);
+        checkTarget(table, target, file);
+        return new DecisionTableTrial(new DecisionTableTrial.Settings(table, doses, cohorts, startDose, 100, target));
+    }
+
+    private static void checkTarget(DecisionTable table, double target, String file) {
+        if (!Double.isNaN(table.target()) && Math.abs(table.target() - target) > 1e-12) {
+            throw new InvalidParameterException("parameter 'target' = " + target + " differs from the target "
+                    + table.target() + " of decision table " + file + "; allowed: " + table.target());
+        }
+    }
+
     @Override
     protected MethodResult run(TableSettings given, MethodContext context) {
         DecisionTable table = DecisionTableFiles.read(Path.of(given.table()), given.cohortSize());
         double[] truth = given.doses().truth();
         double target = given.doses().target();
-        if (!Double.isNaN(table.target()) && Math.abs(table.target() - target) > 1e-12) {
-            throw new InvalidParameterException("parameter 'target' = " + target + " differs from the target "
-                    + table.target() + " of decision table " + given.table() + "; allowed: " + table.target());
-        }
+        checkTarget(table, target, given.table());
         int cohorts = given.cohorts() != null ? given.cohorts() : table.maxN() / table.cohortSize();
         int startDose = Cohorts.startIndex(given.startDose(), truth.length);
         DecisionTableTrial.Settings settings = new DecisionTableTrial.Settings(table, truth.length, cohorts, startDose,

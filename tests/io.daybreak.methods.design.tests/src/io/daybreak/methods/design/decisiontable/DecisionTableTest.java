@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.testing.TestMethodContext;
+import io.daybreak.data.Table;
 import io.daybreak.core.testing.MethodTestSupport;
 import io.daybreak.methods.design.interval.BoinBoundaries;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.interval.KeyboardMethod;
+import io.daybreak.methods.design.pathways.PathwaysMethod;
 
 class DecisionTableTest extends MethodTestSupport {
     @TempDir
@@ -192,6 +197,35 @@ class DecisionTableTest extends MethodTestSupport {
         }
         double noneSe = 100 * Math.sqrt(none * (1 - none) / trials);
         assertEquals(100 * none, (Double) oc.get("noSelectionPercent"), 4 * noneSe);
+    }
+
+    private List<String> pathways(Map<String, String> raw) throws Exception {
+        MethodResult result = apply(new PathwaysMethod(), raw, Map.of(), new TestMethodContext(allocator, 1));
+        try (Table table = result.outputs().get("pathways")) {
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < table.rowCount(); i++) {
+                rows.add(table.longs("cohort").get(i) + "|" + table.strings("history").get(i) + "|"
+                        + table.longs("dose").get(i) + "|" + table.longs("dlts").get(i) + "|"
+                        + (table.longs("nextDose").isNull(i) ? "-" : table.longs("nextDose").get(i)) + "|"
+                        + table.strings("decision").get(i));
+            }
+            return rows;
+        }
+    }
+
+    /** design.pathways on BOIN's exported table lists the same pathways as on design boin. */
+    @Test
+    void pathwaysOfAnImportedTableEqualTheDesignsOwn() throws Exception {
+        Path json = export(Map.of("design", "boin", "target", "0.25", "cohorts", "5"), "p.json");
+        List<String> boin = pathways(Map.of("design", "boin", "doses", "4", "target", "0.25", "cohorts", "3"));
+        List<String> table = pathways(Map.of("design", "decision-table", "table", json.toString(), "doses", "4",
+                "target", "0.25", "cohorts", "3"));
+        assertTrue(boin.size() > 20, boin.toString());
+        assertEquals(boin, table);
+        assertThrows(InvalidParameterException.class, () -> pathways(Map.of("design", "decision-table", "table",
+                json.toString(), "doses", "4", "target", "0.25", "cohortSize", "2")));
+        assertThrows(InvalidParameterException.class, () -> pathways(Map.of("design", "boin", "table", json.toString(),
+                "doses", "4")));
     }
 
     private String error(String name, String content, Map<String, String> extra) throws Exception {

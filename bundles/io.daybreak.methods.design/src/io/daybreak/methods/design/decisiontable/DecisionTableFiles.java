@@ -29,7 +29,7 @@ import io.daybreak.core.method.InvalidParameterException;
  *
  * <p><b>JSON</b> (schema {@value #SCHEMA}, docs/designs.md): an object with {@code schema}, {@code design} (the
  * method id or a name), {@code parameters} (an object, for the record), {@code target} (a number, or null),
- * {@code cohortSize}, {@code maxN}, {@code legend} (the codes in words; ignored when read) and {@code rows}: an array
+ * {@code cohortSize}, {@code maxN}, {@code legend} (the codes in words; ignored when read) and {@code cells}: an array
  * of {@code {"n": n, "decisions": ["E", …]}} with n + 1 decisions, for y = 0 … n.
  */
 public final class DecisionTableFiles {
@@ -81,7 +81,7 @@ public final class DecisionTableFiles {
         for (Decision decision : Decision.values()) {
             legend.put(decision.name(), decision.meaning());
         }
-        ArrayNode rows = root.putArray("rows");
+        ArrayNode rows = root.putArray("cells");
         for (int n = 1; n <= table.maxN(); n++) {
             if (table.hasRow(n)) {
                 ObjectNode row = rows.addObject();
@@ -244,14 +244,14 @@ public final class DecisionTableFiles {
                         : field.getValue().asText());
             }
         }
-        JsonNode rows = root.get("rows");
+        JsonNode rows = root.get("cells");
         if (rows == null || !rows.isArray()) {
-            throw new InvalidParameterException(where + ": no array 'rows' of {\"n\": ..., \"decisions\": [...]}");
+            throw new InvalidParameterException(where + ": no array 'cells' of {\"n\": ..., \"decisions\": [...]}");
         }
         Decision[][] cells = new Decision[maxN + 1][];
         for (int r = 0; r < rows.size(); r++) {
             JsonNode row = rows.get(r);
-            String at = where + ", rows[" + r + "]";
+            String at = where + ", cells[" + r + "]";
             int n = whole(row, "n", at);
             if (n < 1 || n > maxN) {
                 throw new InvalidParameterException(at + ", field n: " + n + "; allowed: 1 to maxN = " + maxN);

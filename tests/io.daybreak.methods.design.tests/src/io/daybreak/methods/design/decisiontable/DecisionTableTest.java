@@ -256,10 +256,10 @@ class DecisionTableTest extends MethodTestSupport {
         String noSize = error("size.csv", "n,0,1,2,3\n3,E,S,D,DU\n", Map.of());
         assertTrue(noSize.contains("cohortSize"), noSize);
         String json = error("bad.json", "{\"schema\":\"daybreak-decision-table/1\",\"cohortSize\":3,\"maxN\":3,"
-                + "\"rows\":[{\"n\":3,\"decisions\":[\"E\",\"S\",\"D\"]}]}", Map.of());
-        assertTrue(json.contains("bad.json") && json.contains("rows[0]") && json.contains("n + 1 = 4"), json);
+                + "\"cells\":[{\"n\":3,\"decisions\":[\"E\",\"S\",\"D\"]}]}", Map.of());
+        assertTrue(json.contains("bad.json") && json.contains("cells[0]") && json.contains("n + 1 = 4"), json);
         String jsonCell = error("cell.json", "{\"cohortSize\":3,\"maxN\":3,"
-                + "\"rows\":[{\"n\":3,\"decisions\":[\"E\",\"S\",\"up\",\"DU\"]}]}", Map.of());
+                + "\"cells\":[{\"n\":3,\"decisions\":[\"E\",\"S\",\"up\",\"DU\"]}]}", Map.of());
         assertTrue(jsonCell.contains("decisions[2] (y = 2)") && jsonCell.contains("'up'"), jsonCell);
         String notJson = error("broken.json", "{\"cohortSize\": 3,", Map.of());
         assertTrue(notJson.contains("broken.json") && notJson.contains("not valid JSON"), notJson);

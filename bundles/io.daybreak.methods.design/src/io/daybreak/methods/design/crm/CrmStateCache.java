@@ -23,6 +23,18 @@ final class CrmStateCache {
     }
 
     private record Key(long high, long low) {
+        @Override
+        public int hashCode() {
+            // The packed counts differ mostly in a few bits; spread them (Fibonacci hashing) so that the map's bins
+            // do not collide as Long.hashCode's folding makes them.
+            long mixed = (low * 0x9E3779B97F4A7C15L) ^ (high * 0xC2B2AE3D27D4EB4FL);
+            return (int) (mixed ^ (mixed >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.high == high && key.low == low;
+        }
     }
 
     private final ConcurrentHashMap<Key, Decision> states = new ConcurrentHashMap<>();

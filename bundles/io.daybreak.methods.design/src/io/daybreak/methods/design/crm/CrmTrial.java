@@ -27,19 +27,18 @@ final class CrmTrial extends AbstractDoseFindingTrial {
     }
 
     private final Settings settings;
-    private final CrmPosterior posterior;
+    /** This trial's posterior, made on the first state the cache does not know (most trials never need one). */
+    private CrmPosterior posterior;
     private int cohortsTreated;
 
     CrmTrial(Settings settings) {
         super(settings.posterior().model().doses(), settings.startDose());
         this.settings = settings;
-        this.posterior = settings.posterior().fresh();
     }
 
     private CrmTrial(CrmTrial other) {
         super(other);
-        this.settings = other.settings;
-        this.posterior = other.settings.posterior().fresh(); // recomputed from the counts at the next record
+        this.settings = other.settings; // the posterior is recomputed from the counts when needed
         this.cohortsTreated = other.cohortsTreated;
     }
 
@@ -76,6 +75,9 @@ final class CrmTrial extends AbstractDoseFindingTrial {
      * earlier one, so a cached state always carries what its trials need.
      */
     private CrmStateCache.Decision integrate(boolean last) {
+        if (posterior == null) {
+            posterior = settings.posterior().fresh();
+        }
         posterior.update(patients, dlts);
         double target = settings.target();
         return new CrmStateCache.Decision(posterior.doseClosestTo(target, false),

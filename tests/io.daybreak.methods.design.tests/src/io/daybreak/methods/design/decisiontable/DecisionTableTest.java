@@ -93,6 +93,26 @@ class DecisionTableTest extends MethodTestSupport {
         }
     }
 
+    /**
+     * BOIN12's toxicity count boundaries for phi_T = 0.35, cohorts of 3 (the values Boin12Test pins from the base-R
+     * transcription of the authors' get.oc.obd, docs/validation/r/boin12/rds_values.R): n = 3, 6, ..., 30, escalate if
+     * y_T <= 0 1 2 3 4 4 5 6 7 8, de-escalate if >= 2 3 4 6 7 8 9 11 12 13, eliminate if >= 3 5 6 7 9 10 11 13 14 15.
+     */
+    @Test
+    void boin12TableEqualsItsCountBoundaries() {
+        int[] escalate = {0, 1, 2, 3, 4, 4, 5, 6, 7, 8};
+        int[] deescalate = {2, 3, 4, 6, 7, 8, 9, 11, 12, 13};
+        int[] eliminate = {3, 5, 6, 7, 9, 10, 11, 13, 14, 15};
+        DecisionTable table = DecisionTables.boin12(0.35, 3, 10, 0.95);
+        for (int i = 0; i < 10; i++) {
+            int n = 3 * (i + 1);
+            for (int y = 0; y <= n; y++) {
+                assertEquals(expected(escalate[i], deescalate[i], eliminate[i], y), table.at(n, y), "n = " + n + ", y = "
+                        + y);
+            }
+        }
+    }
+
     @Test
     void csvAndJsonRoundTrip() throws Exception {
         for (DecisionTable table : List.of(DecisionTables.boin(0.25, 0.15, 0.35, 3, 8, 0.95),

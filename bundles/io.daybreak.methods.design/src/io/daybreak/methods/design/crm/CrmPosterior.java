@@ -15,6 +15,11 @@ import java.util.Arrays;
 public final class CrmPosterior {
     static final int HALF_WIDTH_SDS = 8;
     static final int NODES_PER_SD = 10;
+    /**
+     * Nodes whose density is below e^−{@value} of the largest get weight 0: together at most 161 × e^−46 ≈ 2e-18
+     * of the total mass, far below the rule's own error.
+     */
+    static final double NEGLIGIBLE = 46;
     private static final int[] NO_DOSES = {};
     private static final double[] NO_WEIGHTS = {};
 
@@ -23,13 +28,18 @@ public final class CrmPosterior {
     private final double[] logPrior;
     private final double[][] logP;
     private final double[][] log1mP;
-    /** p_d per node, for the weighted (TITE) likelihood of pending patients. */
+    /** p_d per node, for the weighted (TITE) likelihood of pending patients. Tables are [dose][node]. */
     private final double[][] probability;
     private final double[] weight;
+    /** Scratch: the pending patients' likelihood factor per node. */
+    private final double[] pendingProduct;
     private final double step;
     private final double priorVariance;
     private double total;
     private double maxLogDensity;
+    /** The nodes with non-zero weight are first … last. */
+    private int first;
+    private int last;
     private int[] patients = new int[0];
     private int[] dlts = new int[0];
     private int[] pendingDose = NO_DOSES;
@@ -49,18 +59,19 @@ public final class CrmPosterior {
         step = sd / NODES_PER_SD;
         beta = new double[nodes];
         logPrior = new double[nodes];
-        logP = new double[nodes][model.doses()];
-        log1mP = new double[nodes][model.doses()];
-        probability = new double[nodes][model.doses()];
+        logP = new double[model.doses()][nodes];
+        log1mP = new double[model.doses()][nodes];
+        probability = new double[model.doses()][nodes];
         weight = new double[nodes];
+        pendingProduct = new double[nodes];
         for (int i = 0; i < nodes; i++) {
             beta[i] = -HALF_WIDTH_SDS * sd + i * step;
             logPrior[i] = -0.5 * beta[i] * beta[i] / priorVariance;
             for (int d = 0; d < model.doses(); d++) {
                 double[] logs = model.logProbabilities(d, beta[i]);
-                logP[i][d] = logs[0];
-                log1mP[i][d] = logs[1];
-                probability[i][d] = Math.exp(logs[0]);
+                logP[d][i] = logs[0];
+                log1mP[d][i] = logs[1];
+                probability[d][i] = Math.exp(logs[0]);
             }
         }
     }
@@ -80,6 +91,7 @@ public final class CrmPosterior {
         this.step = template.step;
         this.priorVariance = template.priorVariance;
         this.weight = new double[template.beta.length];
+        this.pendingProduct = new double[template.beta.length];
     }
 
     public CrmModel model() {
@@ -101,31 +113,82 @@ public final class CrmPosterior {
         this.dlts = dlts.clone();
         this.pendingDose = Arrays.copyOf(pendingDose, pendingCount);
         this.pendingWeight = Arrays.copyOf(pendingWeight, pendingCount);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < beta.length; i++) {
-            double logLik = logPrior[i];
-            for (int d = 0; d < patients.length; d++) {
-                if (patients[d] > 0) {
-                    logLik += dlts[d] * logP[i][d] + (patients[d] - dlts[d]) * log1mP[i][d];
+        // Dose by dose over all nodes (the tables are dose-major), so that the inner loop runs over contiguous arrays;
+        // each node still adds the prior and then the doses in increasing order.
+        System.arraycopy(logPrior, 0, weight, 0, beta.length);
+        for (int d = 0; d < patients.length; d++) {
+            if (patients[d] > 0) {
+                double y = dlts[d];
+                double m = patients[d] - dlts[d];
+                double[] logs = logP[d];
+                double[] logs1m = log1mP[d];
+                for (int i = 0; i < beta.length; i++) {
+                    weight[i] += y * logs[i] + m * logs1m[i];
                 }
             }
-            for (int k = 0; k < pendingCount; k++) {
-                logLik += Math.log1p(-pendingWeight[k] * probability[i][pendingDose[k]]);
-            }
-            weight[i] = logLik;
-            max = Math.max(max, logLik);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < beta.length; i++) {
+            max = Math.max(max, weight[i]);
+        }
+        if (pendingCount > 0) {
+            max = addPending(max, pendingCount);
         }
         maxLogDensity = max;
         total = 0;
+        first = beta.length;
+        last = -1;
         for (int i = 0; i < beta.length; i++) {
-            weight[i] = Math.exp(weight[i] - max) * (i == 0 || i == beta.length - 1 ? 0.5 : 1);
+            double relative = weight[i] - max;
+            if (relative < -NEGLIGIBLE) {
+                weight[i] = 0;
+                continue;
+            }
+            weight[i] = Math.exp(relative) * (i == 0 || i == beta.length - 1 ? 0.5 : 1);
             total += weight[i];
+            first = Math.min(first, i);
+            last = i;
         }
+    }
+
+    /**
+     * Adds the pending patients' log-likelihood Σ log(1 − w_k·p_d(β)) to the nodes' complete-data log densities and
+     * returns the new maximum. The factors are multiplied and logged once per node: each is at least 1 − w_k &gt; 0
+     * and there are at most a few dozen, so the product cannot underflow, and its logarithm differs from the sum of
+     * log1p terms by rounding only (about 1e-16 per factor). Every factor is at most 1, so a node whose
+     * complete-data log density is more than {@value #NEGLIGIBLE} below the full log density of the complete-data
+     * mode (a lower bound of the full maximum) is negligible whatever its factors are; it is not logged.
+     */
+    private double addPending(double completeMax, int pendingCount) {
+        double[] product = pendingProduct;
+        Arrays.fill(product, 1);
+        for (int k = 0; k < pendingCount; k++) {
+            double w = pendingWeight[k];
+            double[] p = probability[pendingDose[k]];
+            for (int i = 0; i < beta.length; i++) {
+                product[i] *= 1 - w * p[i];
+            }
+        }
+        int mode = 0;
+        while (weight[mode] != completeMax) {
+            mode++;
+        }
+        double skipBelow = completeMax + Math.log(product[mode]) - NEGLIGIBLE;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < beta.length; i++) {
+            if (weight[i] < skipBelow) {
+                weight[i] = Double.NEGATIVE_INFINITY;
+                continue;
+            }
+            weight[i] += Math.log(product[i]);
+            max = Math.max(max, weight[i]);
+        }
+        return max;
     }
 
     public double meanBeta() {
         double sum = 0;
-        for (int i = 0; i < beta.length; i++) {
+        for (int i = first; i <= last; i++) {
             sum += weight[i] * beta[i];
         }
         return sum / total;
@@ -134,7 +197,7 @@ public final class CrmPosterior {
     public double varianceBeta() {
         double mean = meanBeta();
         double sum = 0;
-        for (int i = 0; i < beta.length; i++) {
+        for (int i = first; i <= last; i++) {
             sum += weight[i] * (beta[i] - mean) * (beta[i] - mean);
         }
         return sum / total;
@@ -142,9 +205,10 @@ public final class CrmPosterior {
 
     /** Posterior mean of p_d. */
     public double meanProbability(int dose) {
+        double[] p = probability[dose];
         double sum = 0;
-        for (int i = 0; i < beta.length; i++) {
-            sum += weight[i] * probability[i][dose];
+        for (int i = first; i <= last; i++) {
+            sum += weight[i] * p[i];
         }
         return sum / total;
     }

@@ -16,23 +16,29 @@ import io.daybreak.methods.design.oc.AbstractDoseFindingTrial;
 final class CrmTrial extends AbstractDoseFindingTrial {
     /** What a trial needs; shared by all trials of a simulation (immutable). */
     record Settings(CrmPosterior posterior, double target, int cohortSize, int cohorts, int startDose,
-            double stopCutoff, boolean mtdByPosteriorMean, boolean restrict) {
+            double stopCutoff, boolean mtdByPosteriorMean, boolean restrict, CrmStateCache cache) {
+
+        /** Settings with a fresh state cache, shared by the trials that share these settings. */
+        Settings(CrmPosterior posterior, double target, int cohortSize, int cohorts, int startDose, double stopCutoff,
+                boolean mtdByPosteriorMean, boolean restrict) {
+            this(posterior, target, cohortSize, cohorts, startDose, stopCutoff, mtdByPosteriorMean, restrict,
+                    new CrmStateCache(posterior.model().doses(), cohortSize, cohorts));
+        }
     }
 
     private final Settings settings;
-    private final CrmPosterior posterior;
+    /** This trial's posterior, made on the first state the cache does not know (most trials never need one). */
+    private CrmPosterior posterior;
     private int cohortsTreated;
 
     CrmTrial(Settings settings) {
         super(settings.posterior().model().doses(), settings.startDose());
         this.settings = settings;
-        this.posterior = settings.posterior().fresh();
     }
 
     private CrmTrial(CrmTrial other) {
         super(other);
-        this.settings = other.settings;
-        this.posterior = other.settings.posterior().fresh(); // recomputed from the counts at the next record
+        this.settings = other.settings; // the posterior is recomputed from the counts when needed
         this.cohortsTreated = other.cohortsTreated;
     }
 
@@ -49,18 +55,34 @@ final class CrmTrial extends AbstractDoseFindingTrial {
     @Override
     protected void decide(int n, int y) {
         cohortsTreated++;
-        posterior.update(patients, dlts);
-        if (!Double.isNaN(settings.stopCutoff())
-                && posterior.probabilityLowestDoseAbove(settings.target()) > settings.stopCutoff()) {
+        boolean last = cohortsTreated == settings.cohorts();
+        CrmStateCache.Decision decision = settings.cache().get(patients, dlts, () -> integrate(last));
+        if (!Double.isNaN(settings.stopCutoff()) && decision.lowestDoseAboveTarget() > settings.stopCutoff()) {
             finish(-1);
             return;
         }
-        if (cohortsTreated == settings.cohorts()) {
-            finish(posterior.doseClosestTo(settings.target(), settings.mtdByPosteriorMean()));
+        if (last) {
+            finish(settings.mtdByPosteriorMean() ? decision.posteriorMeanDose() : decision.plugInDose());
             return;
         }
-        dose = nextDose(posterior.doseClosestTo(settings.target(), false), dose, lastCohortDlts(),
-                settings.cohortSize(), settings.target(), settings.restrict());
+        dose = nextDose(decision.plugInDose(), dose, lastCohortDlts(), settings.cohortSize(), settings.target(),
+                settings.restrict());
+    }
+
+    /**
+     * The posterior summaries a decision on these counts needs. The posterior-mean MTD is only needed after the
+     * last cohort, and the counts of the last cohort (cohorts × cohort size patients) are never those of an
+     * earlier one, so a cached state always carries what its trials need.
+     */
+    private CrmStateCache.Decision integrate(boolean last) {
+        if (posterior == null) {
+            posterior = settings.posterior().fresh();
+        }
+        posterior.update(patients, dlts);
+        double target = settings.target();
+        return new CrmStateCache.Decision(posterior.doseClosestTo(target, false),
+                last && settings.mtdByPosteriorMean() ? posterior.doseClosestTo(target, true) : -1,
+                Double.isNaN(settings.stopCutoff()) ? Double.NaN : posterior.probabilityLowestDoseAbove(target));
     }
 
     /**

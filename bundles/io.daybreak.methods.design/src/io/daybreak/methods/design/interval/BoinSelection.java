@@ -3,7 +3,7 @@ package io.daybreak.methods.design.interval;
 import io.daybreak.stats.isotonic.IsotonicRegression;
 
 /** BOIN's MTD selection (R {@code BOIN::select.mtd}), shared by BOIN, Keyboard and TITE-BOIN. */
-final class BoinSelection {
+public final class BoinSelection {
     private BoinSelection() {
     }
 
@@ -12,7 +12,7 @@ final class BoinSelection {
      * {@code lowestEliminated}, weighted by their inverse posterior variances; the dose whose estimate is
      * closest to the target, ties to the lower dose (BOIN's 1e-10 nudge). −1 when no dose qualifies.
      */
-    static int mtd(int[] patients, int[] dlts, int lowestEliminated, double target) {
+    public static int mtd(int[] patients, int[] dlts, int lowestEliminated, double target) {
         int count = 0;
         int[] admissible = new int[patients.length];
         for (int d = 0; d < Math.min(lowestEliminated, patients.length); d++) {

@@ -22,6 +22,7 @@ import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.crm.CrmMethod;
+import io.daybreak.methods.design.decisiontable.DecisionTableMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.oc.BlrmPrior;
 import io.daybreak.methods.design.oc.Cohorts;
@@ -43,7 +44,7 @@ public final class PathwaysMethod extends DesignMethod<PathwaysMethod.PathwaysSe
     /** What design.pathways takes: the design, its doses and cohorts, and the settings of the CRM and BLRM it drives. */
     record PathwaysSettings(
             @Setting(doc = "the design")
-            @Choice({"3plus3", "boin", "keyboard", "crm", "blrm"})
+            @Choice({"3plus3", "boin", "keyboard", "crm", "blrm", "decision-table"})
             String design,
             @Setting(min = 1, max = 30, doc = "number of dose levels")
             int doses,
@@ -64,9 +65,14 @@ public final class PathwaysMethod extends DesignMethod<PathwaysMethod.PathwaysSe
             @Adjust(name = "model", doc = "CRM model")
             @Adjust(name = "intercept", doc = "CRM logistic intercept a0")
             CrmModelFamily crmModel,
-            BlrmPrior blrmPrior) {
+            BlrmPrior blrmPrior,
+            @Setting(optional = true, doc = "decision-table: the table file, .csv or .json (as design.decision-table)")
+            String table) {
 
         PathwaysSettings {
+            if (design.equals("decision-table") != (table != null)) {
+                throw new InvalidParameterException("parameter 'table' goes with design decision-table, and only with it");
+            }
             if (Math.pow(cohortSize + 1, cohorts) > 100_000) {
                 throw new InvalidParameterException("(cohortSize + 1)^cohorts = " + (long) Math.pow(cohortSize + 1, cohorts)
                         + " outcome sequences; allowed: at most 100000 (fewer cohorts or a smaller cohort size)");
@@ -89,8 +95,8 @@ public final class PathwaysMethod extends DesignMethod<PathwaysMethod.PathwaysSe
                 "Dose-transition pathways")
                 .category("design")
                 .reference("Yap et al., Clin Cancer Res 23:7440-7447 (2017); R package escalation")
-                .description("For 3+3, BOIN, Keyboard, CRM or BLRM: the dose each outcome sequence of the first k cohorts "
-                        + "leads to, one row per cohort outcome, with the decision taken.")
+                .description("For 3+3, BOIN, Keyboard, CRM, BLRM or an imported decision table: the dose each outcome "
+                        + "sequence of the first k cohorts leads to, one row per cohort outcome, with the decision taken.")
                 .output(TableSpec.of("pathways", "one row per cohort outcome: the history before it, the dose and DLTs of "
                         + "the cohort, and the next dose (null when the trial stopped there)", column("cohort", INT64),
                         column("history", STRING), column("dose", INT64), column("dlts", INT64), column("nextDose", INT64),
@@ -157,6 +163,8 @@ public final class PathwaysMethod extends DesignMethod<PathwaysMethod.PathwaysSe
         case "3plus3" -> ThreePlusThreeMethod.newTrial(doses, false);
         case "boin" -> BoinMethod.newTrial(target, doses, cohortSize, cohortsPlusOne, startDose);
         case "keyboard" -> BoinMethod.newKeyboardTrial(target, doses, cohortSize, cohortsPlusOne, startDose);
+        case "decision-table" -> DecisionTableMethod.newTrial(settings.table(), cohortSize, doses, target,
+                cohortsPlusOne, startDose);
         case "blrm" -> BlrmMethod.newTrial(settings.blrmPrior(), doses, cohortSize, cohortsPlusOne, startDose);
         default -> CrmMethod.newTrial(settings.crmSkeleton(), settings.crmModel(), doses, target, cohortSize,
                 cohortsPlusOne, startDose);

@@ -16,6 +16,8 @@ import io.daybreak.methods.design.crm.CrmMethod;
 import io.daybreak.methods.design.crm.CrmPosteriorMethod;
 import io.daybreak.methods.design.crm.CrmSkeletonMethod;
 import io.daybreak.methods.design.crm.TiteCrmMethod;
+import io.daybreak.methods.design.decisiontable.DecisionTableExportMethod;
+import io.daybreak.methods.design.decisiontable.DecisionTableMethod;
 import io.daybreak.methods.design.interval.BoinBoundariesMethod;
 import io.daybreak.methods.design.interval.BoinMethod;
 import io.daybreak.methods.design.interval.BoinMtdMethod;
@@ -47,7 +49,7 @@ class ParameterSpecsPinTest {
                 new PathwaysMethod(), new Bop2Method(), new SimonMethod(), new PpMonitorMethod(),
                 new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod(), new BoinCombMethod(),
                 new WaterfallMethod(), new MapPriorMethod(), new RandomisedSelectionMethod(), new ProgrammeMethod(),
-                new UBoinMethod());
+                new UBoinMethod(), new DecisionTableMethod(), new DecisionTableExportMethod());
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
+import io.daybreak.methods.design.backfill.Backfill;
+import io.daybreak.methods.design.backfill.ResponseTruth;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.CrmModelFamily;
 import io.daybreak.methods.design.oc.CrmSkeletonSource;
@@ -35,7 +37,7 @@ public final class CrmMethod extends DesignMethod<CrmMethod.CrmSettings> {
                     doc = "dfcrm's restrict: no escalation after a cohort with DLT rate >= target, and at most one "
                             + "level above the current dose; false lets the model's dose be given as is")
             boolean restrict,
-            Simulation simulation) {
+            Simulation simulation, Backfill backfilling, ResponseTruth responses) {
     }
 
     public CrmMethod() {
@@ -77,6 +79,12 @@ public final class CrmMethod extends DesignMethod<CrmMethod.CrmSettings> {
                 given.stopCutoff() != null ? given.stopCutoff() : Double.NaN,
                 given.mtdEstimate().equals("posterior-mean"), given.restrict());
         long trials = given.simulation().trials();
+        if (given.backfilling().backfill()) {
+            // backfill closes a dose on BOIN's de-escalation boundary for the target, as BF-BOIN does
+            return given.backfilling().simulate(() -> new CrmTrial(settings), truth, given.responses().efficacy(), target,
+                    given.cohorts().maxPatients(), Backfill.defaultLambdaD(target), trials, context)
+                    .summary("skeleton", skeleton).build();
+        }
         OperatingCharacteristics oc = DoseFindingSimulation.simulate(() -> new CrmTrial(settings), truth, target,
                 given.cohorts().maxPatients(), trials,
                 context);

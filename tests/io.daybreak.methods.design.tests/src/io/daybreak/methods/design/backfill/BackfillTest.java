@@ -290,6 +290,30 @@ class BackfillTest extends MethodTestSupport {
         Map<String, Object> blrm = summary(new BlrmMethod(), Map.of("truth", "0.04,0.12,0.25,0.43,0.63", "target", "0.25",
                 "trials", "200", "backfill", "true"), 5);
         assertTrue((Double) blrm.get("meanBackfillPatients") > 1);
+        Map<String, Object> crm = summary(new io.daybreak.methods.design.crm.CrmMethod(), Map.of("truth",
+                "0.04,0.12,0.25,0.43,0.63", "target", "0.25", "skeleton", "0.05,0.12,0.25,0.40,0.55", "trials", "500",
+                "backfill", "true"), 5);
+        assertTrue((Double) crm.get("meanBackfillPatients") > 1);
+        List<Double> crmBackfill = (List<Double>) crm.get("backfillPatientsPerDose");
+        assertEquals(0.0, crmBackfill.get(4), 0.0, "CRM: never backfilled at the highest dose");
+    }
+
+    /** design.crm with backfill whose outcomes are not used: its escalation is design.crm's without backfill. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void crmEscalationUnchangedWhenBackfillIsNotUsed() throws Exception {
+        Map<String, String> base = Map.of("truth", "0.04,0.12,0.25,0.43,0.63", "target", "0.25", "skeleton",
+                "0.05,0.12,0.25,0.40,0.55", "trials", "2000");
+        Map<String, Object> plain = summary(new io.daybreak.methods.design.crm.CrmMethod(), base, 17);
+        Map<String, String> withBackfill = new java.util.HashMap<>(base);
+        withBackfill.put("backfill", "true");
+        withBackfill.put("backfillUseInDecisions", "false");
+        Map<String, Object> bf = summary(new io.daybreak.methods.design.crm.CrmMethod(), withBackfill, 17);
+        List<Double> selected = (List<Double>) plain.get("selectionPercent");
+        List<Double> selectedBf = (List<Double>) bf.get("selectionPercent");
+        for (int d = 0; d < 5; d++) {
+            assertEquals(selected.get(d), selectedBf.get(d), 1e-9, "selection at dose " + (d + 1));
+        }
     }
 
     /** Trial r always uses the streams of r and sums are whole numbers: one thread and all give the same summary. */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.osgi.service.component.annotations.Component;
 
-import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Method;
 import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
@@ -29,29 +28,7 @@ import io.daybreak.methods.design.oc.Simulation;
 public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings> {
     /** What design.boin12 takes: toxicity and efficacy, the utility, BOIN12's rules and the shared groups. */
     record Boin12Settings(
-            @Setting(unit = "DLT probability", min = 0, minInclusive = false, max = 1, maxInclusive = false,
-                    doc = "true DLT probability at each dose, lowest first, e.g. 0.05,0.1,0.2,0.3,0.5")
-            double[] truth,
-            @Setting(unit = "response probability", min = 0, minInclusive = false, max = 1, maxInclusive = false,
-                    doc = "true efficacy (response) probability at each dose, lowest first")
-            double[] efficacy,
-            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.35",
-                    doc = "highest acceptable toxicity rate phi_T")
-            double target,
-            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.25",
-                    doc = "lowest acceptable efficacy rate phi_E")
-            double minEfficacy,
-            @Setting(min = 0, max = 100, defaultValue = "60",
-                    doc = "utility of efficacy with toxicity (efficacy alone: 100, toxicity alone: 0)")
-            double utilityBoth,
-            @Setting(min = 0, max = 100, defaultValue = "40", doc = "utility of neither efficacy nor toxicity")
-            double utilityNeither,
-            @Setting(min = 0.5, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
-                    doc = "eliminate a dose and those above when P(toxicity > phi_T | data) exceeds this")
-            double eliminationCutoff,
-            @Setting(min = 0.5, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.90",
-                    doc = "eliminate a dose when P(efficacy < phi_E | data) exceeds this")
-            double futilityCutoff,
+            EfficacyToxicity outcomes,
             @Setting(unit = "patients", min = 1, defaultValue = "6",
                     doc = "with this many patients and toxicity between the boundaries, do not escalate")
             int nStar,
@@ -78,12 +55,8 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
 
     @Override
     protected MethodResult run(Boin12Settings settings, MethodContext context) {
-        double[] toxicity = settings.truth();
-        double[] efficacy = settings.efficacy();
-        if (efficacy.length != toxicity.length) {
-            throw new InvalidParameterException("parameter 'efficacy' has " + efficacy.length + " values but 'truth' has "
-                    + toxicity.length + "; they must match");
-        }
+        double[] toxicity = settings.outcomes().truth();
+        double[] efficacy = settings.outcomes().efficacy();
         Boin12Rules rules = rules(settings, toxicity.length);
         long trials = settings.simulation().trials();
         if (settings.backfilling().backfill()) {
@@ -91,7 +64,7 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
             Boin12Rules wider = rules(settings, toxicity.length, settings.cohorts().maxPatients()
                     + settings.backfilling().backfillCap());
             return settings.backfilling().simulate(() -> new Boin12Backfill(wider), toxicity, efficacy,
-                    settings.target(), settings.cohorts().maxPatients(), rules.boundaries().lambdaD(), null, trials,
+                    settings.outcomes().target(), settings.cohorts().maxPatients(), rules.boundaries().lambdaD(), null, trials,
                     context)
                     .summary("lambdaE", rules.boundaries().lambdaE())
                     .summary("lambdaD", rules.boundaries().lambdaD())
@@ -149,9 +122,10 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
     /** The rules with the count boundaries tabulated up to {@code maxAtDose} patients at a dose. */
     static Boin12Rules rules(Boin12Settings settings, int doses, int maxAtDose) {
         Cohorts cohorts = settings.cohorts();
+        EfficacyToxicity o = settings.outcomes();
         return Boin12Rules.of(doses, cohorts.cohortSize(), cohorts.cohorts(), cohorts.startIndex(doses),
-                settings.target(), settings.minEfficacy(), settings.utilityBoth(), settings.utilityNeither(),
-                settings.eliminationCutoff(), settings.futilityCutoff(), settings.nStar(), settings.exploreAt(),
+                o.target(), o.minEfficacy(), o.utilityBoth(), o.utilityNeither(),
+                o.eliminationCutoff(), o.futilityCutoff(), settings.nStar(), settings.exploreAt(),
                 settings.earlyStop() != null ? settings.earlyStop() : Integer.MAX_VALUE, maxAtDose);
     }
 

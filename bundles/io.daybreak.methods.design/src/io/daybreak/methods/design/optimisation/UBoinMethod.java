@@ -13,6 +13,7 @@ import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
+import io.daybreak.methods.design.boin12.EfficacyToxicity;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.DesignMethod;
 import io.daybreak.methods.design.oc.DoseFindingSimulation;
@@ -29,29 +30,7 @@ import io.daybreak.methods.design.oc.Simulation;
 public final class UBoinMethod extends DesignMethod<UBoinMethod.UBoinSettings> {
     /** What design.u-boin takes (utility and cutoffs default as design.boin12's, so the two compare directly). */
     record UBoinSettings(
-            @Setting(unit = "DLT probability", min = 0, minInclusive = false, max = 1, maxInclusive = false,
-                    doc = "true DLT probability at each dose, lowest first")
-            double[] truth,
-            @Setting(unit = "response probability", min = 0, minInclusive = false, max = 1, maxInclusive = false,
-                    doc = "true efficacy (response) probability at each dose, lowest first")
-            double[] efficacy,
-            @Setting(unit = "DLT rate", min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.35",
-                    doc = "target and highest acceptable toxicity rate phi_T (BOIN's target in stage I)")
-            double target,
-            @Setting(min = 0, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.25",
-                    doc = "lowest acceptable efficacy rate phi_E")
-            double minEfficacy,
-            @Setting(min = 0, max = 100, defaultValue = "60",
-                    doc = "utility of efficacy with toxicity (efficacy alone: 100, toxicity alone: 0)")
-            double utilityBoth,
-            @Setting(min = 0, max = 100, defaultValue = "40", doc = "utility of neither efficacy nor toxicity")
-            double utilityNeither,
-            @Setting(min = 0.5, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.95",
-                    doc = "eliminate a dose and those above when P(toxicity > phi_T | data) exceeds this")
-            double eliminationCutoff,
-            @Setting(min = 0.5, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0.90",
-                    doc = "eliminate a dose when P(efficacy < phi_E | data) exceeds this")
-            double futilityCutoff,
+            EfficacyToxicity outcomes,
             @Setting(min = 1, max = 1000, defaultValue = "4", doc = "cohorts of stage I (BOIN escalation)")
             int stage1Cohorts,
             @Setting(min = 0, minInclusive = false, defaultValue = "1",
@@ -67,10 +46,6 @@ public final class UBoinMethod extends DesignMethod<UBoinMethod.UBoinSettings> {
             if (stage1Cohorts > cohorts.cohorts()) {
                 throw new InvalidParameterException("parameter 'stage1Cohorts' = " + stage1Cohorts + " exceeds 'cohorts' = "
                         + cohorts.cohorts());
-            }
-            if (efficacy.length != truth.length) {
-                throw new InvalidParameterException("parameter 'efficacy' has " + efficacy.length + " values but 'truth' has "
-                        + truth.length + "; they must match");
             }
         }
     }
@@ -89,26 +64,28 @@ public final class UBoinMethod extends DesignMethod<UBoinMethod.UBoinSettings> {
 
     static UBoinTrial.Rules rules(UBoinSettings settings) {
         Cohorts cohorts = settings.cohorts();
-        int doses = settings.truth().length;
-        return UBoinTrial.Rules.of(doses, settings.target(), settings.minEfficacy(), settings.utilityBoth(),
-                settings.utilityNeither(), settings.eliminationCutoff(), settings.futilityCutoff(), cohorts.cohortSize(),
+        EfficacyToxicity o = settings.outcomes();
+        int doses = o.truth().length;
+        return UBoinTrial.Rules.of(doses, o.target(), o.minEfficacy(), o.utilityBoth(), o.utilityNeither(),
+                o.eliminationCutoff(), o.futilityCutoff(), cohorts.cohortSize(),
                 settings.stage1Cohorts(), cohorts.cohorts(), cohorts.startIndex(doses), settings.priorWeight(),
                 settings.assignment().equals("randomised"));
     }
 
     @Override
     protected MethodResult run(UBoinSettings settings, MethodContext context) {
-        double[] toxicity = settings.truth();
-        double[] efficacy = settings.efficacy();
+        EfficacyToxicity o = settings.outcomes();
+        double[] toxicity = o.truth();
+        double[] efficacy = o.efficacy();
         UBoinTrial.Rules rules = rules(settings);
         long trials = settings.simulation().trials();
         int maxPatients = settings.cohorts().maxPatients();
         List<Summary> parts = DoseFindingSimulation.inChunks(trials, context,
-                () -> new Summary(toxicity, settings.target(), maxPatients),
+                () -> new Summary(toxicity, o.target(), maxPatients),
                 (local, r) -> local.add(run(rules, toxicity, efficacy, context.random(r),
                         context.random(r + DoseFindingSimulation.EFFICACY_STREAMS),
                         context.random(r + DoseFindingSimulation.TIE_STREAMS))));
-        Summary total = new Summary(toxicity, settings.target(), maxPatients);
+        Summary total = new Summary(toxicity, o.target(), maxPatients);
         parts.forEach(total::merge);
         MethodResult.Builder result = MethodResult.builder()
                 .output(OperatingCharacteristics.BY_DOSE.name(), total.oc.table(context.allocator(), trials));
@@ -118,9 +95,9 @@ public final class UBoinMethod extends DesignMethod<UBoinMethod.UBoinSettings> {
         int trueObd = -1;
         for (int d = 0; d < toxicity.length; d++) {
             responses[d] = (double) total.responses[d] / trials;
-            trueUtility[d] = 100 * efficacy[d] * (1 - toxicity[d]) + settings.utilityBoth() * efficacy[d] * toxicity[d]
-                    + settings.utilityNeither() * (1 - efficacy[d]) * (1 - toxicity[d]);
-            boolean acceptable = toxicity[d] <= settings.target() && efficacy[d] >= settings.minEfficacy();
+            trueUtility[d] = 100 * efficacy[d] * (1 - toxicity[d]) + o.utilityBoth() * efficacy[d] * toxicity[d]
+                    + o.utilityNeither() * (1 - efficacy[d]) * (1 - toxicity[d]);
+            boolean acceptable = toxicity[d] <= o.target() && efficacy[d] >= o.minEfficacy();
             if (acceptable && (trueObd < 0 || trueUtility[d] > trueUtility[trueObd])) {
                 trueObd = d;
             }

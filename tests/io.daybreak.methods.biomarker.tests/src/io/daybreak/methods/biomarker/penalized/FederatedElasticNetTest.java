@@ -5,20 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
@@ -26,10 +18,8 @@ import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.analysis.AnalysisSpec;
 import io.daybreak.federation.analysis.SignedRelease;
 import io.daybreak.federation.analysis.StepRequest;
-import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.LocalSites;
-import io.daybreak.federation.site.Requester;
 import io.daybreak.federation.site.SiteNode;
 import io.daybreak.stats.biomarker.penalized.ElasticNet;
 import io.daybreak.stats.biomarker.penalized.Family;
@@ -44,32 +34,11 @@ import io.daybreak.stats.biomarker.penalized.PenalizedSettings;
  * and refuses, releasing nothing, with fewer than 3 rows per parameter (22 rows for 7 parameters pass, 21 fail) or a
  * two-valued feature with a value in fewer than 3 rows.
  */
-class FederatedElasticNetTest {
+class FederatedElasticNetTest extends EnetSiteNodes {
     private static final int P = 6;
     private static final int[] CUT = {0, 33, 66, 100};
-    private static final Requester RESEARCHER = Requester.researcher("CN=researcher,O=Daybreak");
     private static final Map<String, String> PARAMETERS = Map.of("response", "y", "features", "x1,x2,x3,x4,x5,x6",
             "alpha", "0.5", "thresh", "1e-14", "penaltyFactors", "x1=0,x4=2");
-
-    @TempDir
-    Path dir;
-    private BufferAllocator allocator;
-    private final List<AuditLog> logs = new ArrayList<>();
-    private final List<Table> tables = new ArrayList<>();
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        for (AuditLog log : logs) {
-            log.close();
-        }
-        tables.forEach(Table::close);
-        allocator.close();
-    }
 
     private Table rows(int from, int to) {
         var builder = Table.builder(allocator);
@@ -77,22 +46,11 @@ class FederatedElasticNetTest {
             builder.addFloat64("x" + (j + 1), Arrays.copyOfRange(EnetData.X[j], from, to));
         }
         Table table = builder.addFloat64("y", Arrays.copyOfRange(EnetData.Y, from, to)).build();
-        tables.add(table);
-        return table;
+        return keep(table);
     }
 
     private SiteNode node(String name, Table data) throws IOException {
         return node(name, data, DisclosurePolicy.DATASHIELD_DEFAULTS);
-    }
-
-    private SiteNode node(String name, Table data, DisclosurePolicy policy) throws IOException {
-        AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
-        logs.add(log);
-        SiteNode node = new SiteNode(name, Map.of("enet", data), Set.of(ElasticNetSiteStep.METHOD),
-                List.of(new ElasticNetSiteStep()), List.<FederatedMethod>of(new ElasticNetFederatedMethod()), policy, log,
-                allocator);
-        node.authorize(Set.of("researcher"));
-        return node;
     }
 
     private static double[][] columns(int from, int to) {
@@ -225,7 +183,7 @@ class FederatedElasticNetTest {
             builder.addFloat64("x" + (j + 1), Arrays.copyOfRange(EnetData.X[j], 0, 40));
         }
         Table data = builder.addFloat64("flag", flag).addFloat64("y", Arrays.copyOfRange(EnetData.Y, 0, 40)).build();
-        tables.add(data);
+        keep(data);
         SiteNode rare = node("rare", data);
         Map<String, String> withFlag = Map.of("response", "y", "features", "x1,x2,x3,x4,x5,flag");
         RuntimeException refused = assertThrows(RuntimeException.class, () -> gram(rare, withFlag));
@@ -248,7 +206,7 @@ class FederatedElasticNetTest {
         }
         Table data = builder.addFloat64("f1", f1).addFloat64("f2", f2)
                 .addFloat64("y", Arrays.copyOfRange(EnetData.Y, 0, 40)).build();
-        tables.add(data);
+        keep(data);
         SiteNode crossed = node("crossed", data);
         RuntimeException refused = assertThrows(RuntimeException.class, () -> gram(crossed,
                 Map.of("response", "y", "features", "x1,x2,x3,f1,f2")));

@@ -6,34 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.daybreak.data.Table;
 import io.daybreak.federation.Aggregates;
-import io.daybreak.federation.FederatedMethod;
 import io.daybreak.federation.analysis.AnalysisSpec;
 import io.daybreak.federation.analysis.SignedRelease;
 import io.daybreak.federation.analysis.StepRequest;
-import io.daybreak.federation.audit.AuditLog;
 import io.daybreak.federation.policy.DisclosurePolicy;
 import io.daybreak.federation.site.LocalSites;
-import io.daybreak.federation.site.Requester;
 import io.daybreak.federation.site.SiteNode;
 import io.daybreak.stats.biomarker.penalized.ElasticNet;
 import io.daybreak.stats.biomarker.penalized.Family;
@@ -50,10 +39,9 @@ import io.daybreak.stats.biomarker.penalized.PenalizedSettings;
  * (bytes checked against the rows), and refuses, releasing nothing, a Cox model under a policy that withholds event
  * times, a response with a value in fewer than 3 rows and a response that is not 0/1.
  */
-class FederatedNewtonElasticNetTest {
+class FederatedNewtonElasticNetTest extends EnetSiteNodes {
     private static final int P = 6;
     private static final int[] CUT = {0, 33, 66, 100};
-    private static final Requester RESEARCHER = Requester.researcher("CN=researcher,O=Daybreak");
     private static final Map<String, String> BINOMIAL = Map.of("family", "binomial", "response", "yb",
             "features", "x1,x2,x3,x4,x5,x6", "alpha", "0.5", "thresh", "1e-12", "penaltyFactors", "x1=0,x4=2");
     private static final DisclosurePolicy EVENT_TIMES = new DisclosurePolicy(3, 3, 0.33, 40, 0.33, 80, true, 3);
@@ -86,34 +74,13 @@ class FederatedNewtonElasticNetTest {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
-    @TempDir
-    Path dir;
-    private BufferAllocator allocator;
-    private final List<AuditLog> logs = new ArrayList<>();
-    private final List<Table> tables = new ArrayList<>();
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        for (AuditLog log : logs) {
-            log.close();
-        }
-        tables.forEach(Table::close);
-        allocator.close();
-    }
-
     private Table binomialRows(int from, int to) {
         var builder = Table.builder(allocator);
         for (int j = 0; j < P; j++) {
             builder.addFloat64("x" + (j + 1), Arrays.copyOfRange(EnetData.X[j], from, to));
         }
         Table table = builder.addFloat64("yb", Arrays.copyOfRange(EnetData.YB, from, to)).build();
-        tables.add(table);
-        return table;
+        return keep(table);
     }
 
     private Table coxRows(int from, int to) {
@@ -123,18 +90,7 @@ class FederatedNewtonElasticNetTest {
         }
         Table table = builder.addFloat64("time", Arrays.copyOfRange(CTIME, from, to))
                 .addFloat64("status", Arrays.copyOfRange(CSTATUS, from, to)).build();
-        tables.add(table);
-        return table;
-    }
-
-    private SiteNode node(String name, Table data, DisclosurePolicy policy) throws IOException {
-        AuditLog log = AuditLog.open(dir.resolve(name + ".audit"), Clock.systemUTC());
-        logs.add(log);
-        SiteNode node = new SiteNode(name, Map.of("enet", data), Set.of(ElasticNetSiteStep.METHOD),
-                List.of(new ElasticNetSiteStep()), List.<FederatedMethod>of(new ElasticNetFederatedMethod()), policy, log,
-                allocator);
-        node.authorize(Set.of("researcher"));
-        return node;
+        return keep(table);
     }
 
     private Map<String, Object> runFederated(List<SiteNode> nodes, Map<String, String> parameters) {
@@ -358,7 +314,7 @@ class FederatedNewtonElasticNetTest {
             builder.addFloat64("x" + (j + 1), Arrays.copyOfRange(EnetData.X[j], 0, 40));
         }
         Table data = builder.addFloat64("yb", rare).addFloat64("y", Arrays.copyOfRange(EnetData.Y, 0, 40)).build();
-        tables.add(data);
+        keep(data);
         SiteNode site = node("rare", data, DisclosurePolicy.DATASHIELD_DEFAULTS);
         RuntimeException small = assertThrows(RuntimeException.class, () -> firstRound(site, BINOMIAL));
         assertTrue(String.valueOf(small.getMessage()).contains("yb"), small.getMessage());

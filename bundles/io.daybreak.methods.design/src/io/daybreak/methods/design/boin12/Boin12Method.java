@@ -173,15 +173,26 @@ public final class Boin12Method extends DesignMethod<Boin12Method.Boin12Settings
         Boin12Trial trial = new Boin12Trial(rules);
         while (!trial.finished()) {
             int d = trial.nextDose();
-            int[] kinds = new int[4]; // efficacy only, both, toxicity only, neither
-            for (int patient = 0; patient < rules.cohortSize(); patient++) {
-                boolean toxic = toxicityDraws.nextDouble() < toxicity[d];
-                boolean responds = efficacyDraws.nextDouble() < efficacy[d];
-                kinds[toxic ? (responds ? 1 : 2) : (responds ? 0 : 3)]++;
-            }
+            int[] kinds = cohortOutcomes(rules.cohortSize(), toxicity[d], efficacy[d], toxicityDraws, efficacyDraws);
             trial.record(kinds[0], kinds[1], kinds[2], kinds[3], ties::nextDouble);
         }
         return trial;
+    }
+
+    /**
+     * One cohort's outcomes at a dose: per patient one toxicity uniform and one efficacy uniform from their own streams
+     * (independent given the dose), counted as {efficacy only, both, toxicity only, neither} — the draws every phase
+     * I/II design here makes, so that designs compared with one seed see the same patients.
+     */
+    public static int[] cohortOutcomes(int size, double toxicity, double efficacy, UniformRandomProvider toxicityDraws,
+            UniformRandomProvider efficacyDraws) {
+        int[] kinds = new int[4];
+        for (int patient = 0; patient < size; patient++) {
+            boolean toxic = toxicityDraws.nextDouble() < toxicity;
+            boolean responds = efficacyDraws.nextDouble() < efficacy;
+            kinds[toxic ? (responds ? 1 : 2) : (responds ? 0 : 3)]++;
+        }
+        return kinds;
     }
 
     /** Accumulated operating characteristics plus responses per dose (whole counts, so merging is exact). */

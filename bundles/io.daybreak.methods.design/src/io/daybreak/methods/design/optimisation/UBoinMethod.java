@@ -13,6 +13,7 @@ import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
+import io.daybreak.methods.design.boin12.Boin12Method;
 import io.daybreak.methods.design.boin12.EfficacyToxicity;
 import io.daybreak.methods.design.oc.Cohorts;
 import io.daybreak.methods.design.oc.DesignMethod;
@@ -117,12 +118,8 @@ public final class UBoinMethod extends DesignMethod<UBoinMethod.UBoinSettings> {
         UBoinTrial trial = new UBoinTrial(rules);
         while (!trial.finished()) {
             int d = trial.nextDose();
-            int[] kinds = new int[4]; // response only, both, toxicity only, neither
-            for (int patient = 0; patient < rules.cohortSize(); patient++) {
-                boolean toxic = toxicityDraws.nextDouble() < toxicity[d];
-                boolean responds = efficacyDraws.nextDouble() < efficacy[d];
-                kinds[toxic ? (responds ? 1 : 2) : (responds ? 0 : 3)]++;
-            }
+            int[] kinds = Boin12Method.cohortOutcomes(rules.cohortSize(), toxicity[d], efficacy[d], toxicityDraws,
+                    efficacyDraws);
             trial.record(kinds[0], kinds[1], kinds[2], kinds[3], randomisation::nextDouble);
         }
         return trial;

@@ -52,6 +52,14 @@ final class NewtonFederated {
     private final int p;
     private double[] grid;
     private int rounds;
+    /** Numbers released so far by all sites together: every later request carries them (ADR 0013). */
+    private long released;
+
+    /**
+     * Every request carries all earlier releases, and a node takes messages of at most 64 MiB: an analysis stops, naming
+     * what to reduce, before its transcript passes 40 million bytes of released numbers.
+     */
+    static final long MAX_TRANSCRIPT_VALUES = 5_000_000;
 
     private NewtonFederated(Sites sites, Model model, PenalizedSettings settings) {
         this.sites = sites;
@@ -313,12 +321,13 @@ final class NewtonFederated {
             out.add(new LinkedHashMap<>());
         }
         if (binomial) {
+            int q = p + 1;
+            account((long) points.size() * (q * (q + 1) / 2 + q + 1));
             rounds++;
             Map<String, Aggregates> replies = sites.call(ElasticNetSiteStep.METHOD, "binomial", arguments);
             if (first != null) {
                 first.putAll(replies);
             }
-            int q = p + 1;
             int tri = q * (q + 1) / 2;
             for (String site : names) {
                 Aggregates a = replies.get(site);
@@ -332,6 +341,7 @@ final class NewtonFederated {
             return out;
         }
         arguments.put("grid", list(grid));
+        account((long) points.size() * (grid.length + 1 + p * (p + 1) / 2 + 2L * p + 1) + 2L * p + grid.length);
         rounds++;
         Map<String, Aggregates> risks = sites.call(ElasticNetSiteStep.METHOD, "coxRisk", arguments);
         if (first != null) {
@@ -387,6 +397,16 @@ final class NewtonFederated {
             }
         }
         return out;
+    }
+
+    /** Counts a round's release per site against the transcript limit before the round is sent. */
+    private void account(long valuesPerSite) {
+        released += valuesPerSite * names.size();
+        if (released > MAX_TRANSCRIPT_VALUES) {
+            throw new IllegalArgumentException("this analysis would release more than " + MAX_TRANSCRIPT_VALUES
+                    + " numbers over its rounds (every request carries all earlier releases); lower nlambda (or give fewer "
+                    + "lambda values), use fewer features, or run with fewer than 3 sites (no cross-validation)");
+        }
     }
 
     /**
@@ -465,6 +485,7 @@ final class NewtonFederated {
         }
         arguments.put("points", flat);
         arguments.put("grid", list(grid));
+        account((long) points.size() * (grid.length + 1) + 2L * p + grid.length);
         rounds++;
         Map<String, Aggregates> risks = sites.call(ElasticNetSiteStep.METHOD, "coxRisk", arguments);
         int g = grid.length;

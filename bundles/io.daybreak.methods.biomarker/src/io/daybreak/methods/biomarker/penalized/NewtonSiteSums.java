@@ -30,7 +30,7 @@ import io.daybreak.stats.models.survival.SurvivalInput;
  */
 final class NewtonSiteSums {
     /** At most this many points per request (the path's λ values times the fits cross-validation adds). */
-    static final int MAX_POINTS = 2_000;
+    static final int MAX_POINTS = 20_000;
 
     private NewtonSiteSums() {
     }

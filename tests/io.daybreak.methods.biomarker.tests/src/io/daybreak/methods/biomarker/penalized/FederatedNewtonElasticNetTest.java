@@ -264,6 +264,37 @@ class FederatedNewtonElasticNetTest extends EnetSiteNodes {
         return 2 * (saturated - ll);
     }
 
+    /** 40 features and 2,000 lambda values: stopped before a round whose releases would outgrow a message is sent. */
+    @Test
+    void anAnalysisThatWouldOutgrowItsTranscriptStopsNamingWhatToReduce() throws IOException {
+        SplittableRandom random = new SplittableRandom(7);
+        int p = 40;
+        List<SiteNode> nodes = new ArrayList<>();
+        StringBuilder features = new StringBuilder();
+        for (int s = 0; s < 3; s++) {
+            var builder = Table.builder(allocator);
+            double[][] x = new double[p][130];
+            double[] y = new double[130];
+            for (int i = 0; i < 130; i++) {
+                for (int j = 0; j < p; j++) {
+                    x[j][i] = gaussian(random);
+                }
+                y[i] = random.nextDouble() < 1 / (1 + Math.exp(-x[0][i])) ? 1 : 0;
+            }
+            for (int j = 0; j < p; j++) {
+                builder.addFloat64("g" + j, x[j]);
+            }
+            nodes.add(node("site" + s, keep(builder.addFloat64("yb", y).build()), DisclosurePolicy.DATASHIELD_DEFAULTS));
+        }
+        for (int j = 0; j < p; j++) {
+            features.append(j == 0 ? "" : ",").append("g").append(j);
+        }
+        Map<String, String> parameters = Map.of("family", "binomial", "response", "yb", "features", features.toString(),
+                "nlambda", "2000");
+        RuntimeException stopped = assertThrows(RuntimeException.class, () -> runFederated(nodes, parameters));
+        assertTrue(String.valueOf(stopped.getMessage()).contains("lower nlambda"), stopped.getMessage());
+    }
+
     private SignedRelease firstRound(SiteNode node, Map<String, String> parameters) {
         return node.handle(RESEARCHER, new StepRequest(AnalysisSpec.open(ElasticNetSiteStep.METHOD, "enet", parameters,
                 List.of(node.name())), 0, List.of(), ""));

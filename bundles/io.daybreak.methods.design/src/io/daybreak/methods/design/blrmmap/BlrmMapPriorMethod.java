@@ -104,7 +104,7 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
         super(Settings.class, MethodDescriptor.builder(ID,
                 "MAP prior of the BLRM from historical trials' DLT data (OncoBayes2-style hierarchical model)")
                 .category("design")
-                .reference("Neuenschwander, Roychoudhury & Schmidli, Pharm Stat 15:123-134 (2016); Neuenschwander, "
+                .reference("Neuenschwander, Roychoudhury & Schmidli, Stat Biopharm Res 8:345-354 (2016); Neuenschwander, "
                         + "Branson & Gsponer, Stat Med 27:2420-2439 (2008); R OncoBayes2 (blrm_exnex)")
                 .description("Historical single-agent trials: logit p = log(alpha_j) + beta_j log(d/d*), (log alpha_j, "
                         + "log beta_j) ~ N2(mu, diag(tau^2)) (between-trial correlation 0), normal priors on mu, "

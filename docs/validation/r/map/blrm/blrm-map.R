@@ -40,12 +40,22 @@ run <- function(label, d, dref, mu_mean, mu_sd, tau_dist, tau_scale, tau_logsd) 
     batch <- rbind(batch, stats(x[idx, ch, 1], x[idx, ch, 2], x[idx, ch, 3], x[idx, ch, 4]))
   }
   se <- apply(batch, 2, sd) / sqrt(nrow(batch))
-  th <- extract(fit, pars = "theta")$theta
-  cat("==", label, "divergent:", sum(get_divergent_iterations(fit)), "\n")
+  cat("== ", label, " divergent: ", sum(get_divergent_iterations(fit)), "\n", sep = "")
   print(round(cbind(estimate = est, mcse = se), 6))
-  cat("shrinkage (posterior mean, sd of theta_j):\n")
-  for (j in seq_along(trials))
-    cat(trials[j], sprintf("%.5f %.5f %.5f %.5f", mean(th[, j, 1]), sd(th[, j, 1]), mean(th[, j, 2]), sd(th[, j, 2])), "\n")
+  # shrinkage: per trial mean and sd of log alpha_j and log beta_j, batch-means SEs as above
+  cat("shrinkage (trial: mean, mcse, sd, mcse of log alpha_j; the same of log beta_j):\n")
+  for (j in seq_along(trials)) {
+    a <- extract(fit, permuted = FALSE, pars = sprintf("theta[%d,1]", j))[, , 1]
+    b <- extract(fit, permuted = FALSE, pars = sprintf("theta[%d,2]", j))[, , 1]
+    f <- function(u, v) c(mean(u), sd(u), mean(v), sd(v))
+    bt <- NULL
+    for (ch in 1:4) for (k in 1:25) {
+      idx <- ((k - 1) * 1000 + 1):(k * 1000)
+      bt <- rbind(bt, f(a[idx, ch], b[idx, ch]))
+    }
+    e <- f(c(a), c(b)); s <- apply(bt, 2, sd) / sqrt(nrow(bt))
+    cat(trials[j], sprintf("%.6f", c(e[1], s[1], e[2], s[2], e[3], s[3], e[4], s[4])), "\n")
+  }
   print(summary(fit, pars = c("mu", "tau"))$summary[, c("mean", "se_mean", "sd", "n_eff", "Rhat")])
 }
 # Data set A: three trials, d* = 10, defaults (mu ~ N(logit 0.25, 2^2) x N(0, 1), tau log-normal

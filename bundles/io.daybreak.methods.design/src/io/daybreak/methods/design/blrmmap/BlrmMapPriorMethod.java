@@ -119,9 +119,12 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
                         column("meanMcse", FLOAT64), column("sd", FLOAT64), column("sdMcse", FLOAT64),
                         column("q025", FLOAT64), column("q50", FLOAT64), column("q975", FLOAT64)))
                 .output(TableSpec.of("shrinkage", "per historical trial: data and the posterior (shrinkage) mean and "
-                        + "sd of log alpha_j and log beta_j", column("trial", STRING), column("patients", INT64),
-                        column("dlts", INT64), column("meanLogAlpha", FLOAT64), column("sdLogAlpha", FLOAT64),
-                        column("meanLogBeta", FLOAT64), column("sdLogBeta", FLOAT64)))
+                        + "sd of log alpha_j and log beta_j, each with its Monte Carlo SE", column("trial", STRING),
+                        column("patients", INT64), column("dlts", INT64), column("meanLogAlpha", FLOAT64),
+                        column("meanLogAlphaMcse", FLOAT64), column("sdLogAlpha", FLOAT64),
+                        column("sdLogAlphaMcse", FLOAT64), column("meanLogBeta", FLOAT64),
+                        column("meanLogBetaMcse", FLOAT64), column("sdLogBeta", FLOAT64),
+                        column("sdLogBetaMcse", FLOAT64)))
                 .output(TableSpec.of("prior", "per dose of doseAmounts under the moment-matched MAP prior: mean and "
                         + "sd of p, P(under), P(target), P(over)", column("dose", INT64), column("amount", FLOAT64),
                         column("meanP", FLOAT64), column("sdP", FLOAT64), column("pUnder", FLOAT64),

@@ -8,6 +8,7 @@ import org.apache.arrow.memory.BufferAllocator;
 
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.data.TableBuilder;
 
 /**
  * Summaries of the sampler's draws: the MAP moments with batch-means SEs, the posterior of μ and τ, and the
@@ -18,11 +19,14 @@ import io.daybreak.data.Table;
  * @param hyper   per parameter (μ_α, μ_β, τ_α, τ_β): mean, sd, 2.5%, 50%, 97.5%
  * @param hyperSe Monte Carlo SEs of the means and sds of μ_α, μ_β, τ_α, τ_β (mean, sd per parameter)
  * @param theta   per trial: mean and sd of log α_j, mean and sd of log β_j
+ * @param thetaSe per trial: the Monte Carlo SEs of these four
  * @param essMin  smallest effective sample size of the means of μ and τ, (sd / SE)²
  */
 record BlrmMapSummary(double[] map, double[] mapSe, double[][] hyper, double[] hyperSe, double[][] theta,
-        double essMin) {
+        double[][] thetaSe, double essMin) {
     static final String[] HYPER = {"muLogAlpha", "muLogBeta", "tauLogAlpha", "tauLogBeta"};
+    static final String[] SHRINKAGE = {"meanLogAlpha", "meanLogAlphaMcse", "sdLogAlpha", "sdLogAlphaMcse", "meanLogBeta",
+        "meanLogBetaMcse", "sdLogBeta", "sdLogBetaMcse"};
 
     static BlrmMapSummary of(BlrmMapModel.Draws d) {
         int n = d.size();
@@ -58,7 +62,17 @@ record BlrmMapSummary(double[] map, double[] mapSe, double[][] hyper, double[] h
             double[] b = BlrmMapModel.meanSd(d.theta()[j][1], 0, n);
             theta[j] = new double[] {a[0], a[1], b[0], b[1]};
         }
-        return new BlrmMapSummary(map, mapSe, hyper, hyperSe, theta, ess);
+        double[][] thetaSe = new double[theta.length][];
+        for (int j = 0; j < theta.length; j++) {
+            double[] alpha = d.theta()[j][0];
+            double[] beta = d.theta()[j][1];
+            thetaSe[j] = BlrmMapModel.batchSe(n, (a, b) -> {
+                double[] x = BlrmMapModel.meanSd(alpha, a, b);
+                double[] y = BlrmMapModel.meanSd(beta, a, b);
+                return new double[] {x[0], x[1], y[0], y[1]};
+            });
+        }
+        return new BlrmMapSummary(map, mapSe, hyper, hyperSe, theta, thetaSe, ess);
     }
 
     /** Type 7 quantile (R's default) of sorted values. */
@@ -95,7 +109,7 @@ record BlrmMapSummary(double[] map, double[] mapSe, double[][] hyper, double[] h
         List<Object> patients = new ArrayList<>();
         List<Object> dlts = new ArrayList<>();
         List<List<Object>> cols = new ArrayList<>();
-        for (int c = 0; c < 4; c++) {
+        for (int c = 0; c < 8; c++) {
             cols.add(new ArrayList<>());
         }
         for (int j = 0; j < theta.length; j++) {
@@ -103,12 +117,15 @@ record BlrmMapSummary(double[] map, double[] mapSe, double[][] hyper, double[] h
             patients.add((long) h.patients(j));
             dlts.add((long) h.dlts(j));
             for (int c = 0; c < 4; c++) {
-                cols.get(c).add(theta[j][c]);
+                cols.get(2 * c).add(theta[j][c]);
+                cols.get(2 * c + 1).add(thetaSe[j][c]);
             }
         }
-        return Table.builder(allocator).add("trial", ColumnType.STRING, name).add("patients", ColumnType.INT64, patients)
-                .add("dlts", ColumnType.INT64, dlts).add("meanLogAlpha", ColumnType.FLOAT64, cols.get(0))
-                .add("sdLogAlpha", ColumnType.FLOAT64, cols.get(1)).add("meanLogBeta", ColumnType.FLOAT64, cols.get(2))
-                .add("sdLogBeta", ColumnType.FLOAT64, cols.get(3)).build();
+        TableBuilder builder = Table.builder(allocator).add("trial", ColumnType.STRING, name)
+                .add("patients", ColumnType.INT64, patients).add("dlts", ColumnType.INT64, dlts);
+        for (int c = 0; c < 8; c++) {
+            builder.add(SHRINKAGE[c], ColumnType.FLOAT64, cols.get(c));
+        }
+        return builder.build();
     }
 }

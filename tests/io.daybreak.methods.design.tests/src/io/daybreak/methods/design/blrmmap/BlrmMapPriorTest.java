@@ -20,8 +20,9 @@ import io.daybreak.methods.design.blrm.BlrmPosterior;
 /**
  * design.blrm-map-prior against rstan 2.21.7 fitting exactly the same hierarchical model
  * (docs/validation/r/map/blrm/blrm-map.stan, run by blrm-map.R: 4 chains x 25,000 kept draws, adapt_delta 0.99,
- * seed 20261203, no divergences; output blrm-map.out), on two historical data sets we made up. Every statistic must
- * agree within 4 combined Monte Carlo SEs, sqrt(se_ours^2 + se_stan^2), both by batch means (100 batches). And a
+ * seed 20261203, no divergences; output blrm-map.out), on two historical data sets we made up. Every statistic (the
+ * MAP moments, mean and sd of mu and tau, per-trial shrinkage mean and sd) must agree within 4 combined Monte Carlo
+ * SEs, sqrt(se_ours^2 + se_stan^2), both by batch means (100 batches). And a
  * degenerate check: with tau fixed tiny the MAP prior is the pooled posterior of one BLRM, which BlrmPosterior
  * computes by grid quadrature.
  */
@@ -66,6 +67,11 @@ class BlrmMapPriorTest extends MethodTestSupport {
         {0.289672, 0.002471, 0.576153, 0.002554},
         {0.280639, 0.000686, 0.198035, 0.001179},
         {0.149939, 0.000370, 0.113195, 0.000843}};
+    // blrm-map.out, "== A", shrinkage: per trial mean, mcse, sd, mcse of log alpha_j, then the same of log beta_j
+    static final double[][] STAN_A_SHRINK = {
+        {-2.071097, 0.001862, 0.588093, 0.001848, 0.300583, 0.002437, 0.594587, 0.002670},
+        {-2.173295, 0.001972, 0.612772, 0.002082, 0.294143, 0.002392, 0.579637, 0.002666},
+        {-2.061396, 0.002277, 0.617307, 0.001676, 0.280492, 0.002549, 0.597794, 0.002753}};
     // blrm-map.out, "== B"
     static final double[] STAN_B_MAP = {-0.918203, 1.230467, 0.193131, 0.788807, -0.039357};
     static final double[] STAN_B_MAP_SE = {0.003930, 0.003705, 0.002755, 0.002621, 0.002083};
@@ -74,6 +80,10 @@ class BlrmMapPriorTest extends MethodTestSupport {
         {0.193131, 0.002755, 0.637554, 0.003026},
         {0.822492, 0.002369, 0.546669, 0.001753},
         {0.369145, 0.001066, 0.281911, 0.000826}};
+    static final double[][] STAN_B_SHRINK = {
+        {-1.300231, 0.001875, 0.593383, 0.001837, 0.289287, 0.002830, 0.666382, 0.003534},
+        {-0.424948, 0.001945, 0.597684, 0.001680, 0.120179, 0.002897, 0.701090, 0.002941}};
+    static final String[] SHRINK = {"meanLogAlpha", "sdLogAlpha", "meanLogBeta", "sdLogBeta"};
 
     static void within(double expected, double seExpected, double actual, double seActual, String what) {
         double se = Math.sqrt(seExpected * seExpected + seActual * seActual);
@@ -81,7 +91,8 @@ class BlrmMapPriorTest extends MethodTestSupport {
                 + ", 4 combined SEs = " + 4 * se);
     }
 
-    void agreesWithStan(Map<String, String> p, double[] map, double[] mapSe, double[][] hyper) throws Exception {
+    void agreesWithStan(Map<String, String> p, double[] map, double[] mapSe, double[][] hyper, double[][] shrink)
+            throws Exception {
         Map<String, Object> s = run(new BlrmMapPriorMethod(), Map.of(), p, 7, out -> {
             Table h = out.get("hyper");
             assertEquals(4, h.rowCount());
@@ -90,6 +101,14 @@ class BlrmMapPriorTest extends MethodTestSupport {
                         h.strings("parameter").get(k) + " mean");
                 within(hyper[k][2], hyper[k][3], h.doubles("sd").get(k), h.doubles("sdMcse").get(k),
                         h.strings("parameter").get(k) + " sd");
+            }
+            Table t = out.get("shrinkage");
+            assertEquals(shrink.length, t.rowCount());
+            for (int j = 0; j < shrink.length; j++) {
+                for (int c = 0; c < 4; c++) {
+                    within(shrink[j][2 * c], shrink[j][2 * c + 1], t.doubles(SHRINK[c]).get(j),
+                            t.doubles(SHRINK[c] + "Mcse").get(j), t.strings("trial").get(j) + " " + SHRINK[c]);
+                }
             }
         });
         for (int k = 0; k < 5; k++) {
@@ -104,12 +123,12 @@ class BlrmMapPriorTest extends MethodTestSupport {
 
     @Test
     void dataSetAAgreesWithStan() throws Exception {
-        agreesWithStan(setA(), STAN_A_MAP, STAN_A_MAP_SE, STAN_A_HYPER);
+        agreesWithStan(setA(), STAN_A_MAP, STAN_A_MAP_SE, STAN_A_HYPER, STAN_A_SHRINK);
     }
 
     @Test
     void dataSetBAgreesWithStan() throws Exception {
-        agreesWithStan(setB(), STAN_B_MAP, STAN_B_MAP_SE, STAN_B_HYPER);
+        agreesWithStan(setB(), STAN_B_MAP, STAN_B_MAP_SE, STAN_B_HYPER, STAN_B_SHRINK);
     }
 
     @Test

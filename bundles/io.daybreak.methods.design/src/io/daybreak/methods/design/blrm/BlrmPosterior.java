@@ -187,6 +187,25 @@ public final class BlrmPosterior {
         return new double[] {a / total, b / total};
     }
 
+    /** Posterior variances of log α and log β and their covariance (used by design.blrm-map-prior's checks). */
+    public double[] covarianceTheta() {
+        double[] mean = meanTheta();
+        double vaa = 0;
+        double vbb = 0;
+        double vab = 0;
+        for (int j = 0; j < grid.nb; j++) {
+            double b = grid.logBeta[j] - mean[1];
+            for (int i = 0; i < grid.na; i++) {
+                double w = weight[j * grid.na + i];
+                double a = grid.logAlpha[i] - mean[0];
+                vaa += w * a * a;
+                vbb += w * b * b;
+                vab += w * a * b;
+            }
+        }
+        return new double[] {vaa / total, vbb / total, vab / total};
+    }
+
     /** Posterior mean and standard deviation of p_d. */
     public double[] meanAndSdProbability(int dose) {
         double[] p = grid.p[dose];

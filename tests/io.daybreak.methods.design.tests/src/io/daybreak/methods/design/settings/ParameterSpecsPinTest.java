@@ -24,6 +24,7 @@ import io.daybreak.methods.design.interval.BoinMtdMethod;
 import io.daybreak.methods.design.interval.KeyboardMethod;
 import io.daybreak.methods.design.interval.TiteBoinMethod;
 import io.daybreak.methods.design.map.MapPriorMethod;
+import io.daybreak.methods.design.blrmmap.BlrmMapPriorMethod;
 import io.daybreak.methods.design.pathways.PathwaysMethod;
 import io.daybreak.methods.design.optimisation.ProgrammeMethod;
 import io.daybreak.methods.design.optimisation.RandomisedSelectionMethod;
@@ -49,7 +50,8 @@ class ParameterSpecsPinTest {
                 new PathwaysMethod(), new Bop2Method(), new SimonMethod(), new PpMonitorMethod(),
                 new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod(), new BoinCombMethod(),
                 new WaterfallMethod(), new MapPriorMethod(), new RandomisedSelectionMethod(), new ProgrammeMethod(),
-                new UBoinMethod(), new DecisionTableMethod(), new DecisionTableExportMethod());
+                new UBoinMethod(), new DecisionTableMethod(), new DecisionTableExportMethod(),
+                new BlrmMapPriorMethod());
     }
 
     @Test

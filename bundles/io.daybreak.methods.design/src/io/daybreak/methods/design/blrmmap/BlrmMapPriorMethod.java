@@ -1,0 +1,309 @@
+package io.daybreak.methods.design.blrmmap;
+
+import static io.daybreak.core.method.TableSpec.column;
+import static io.daybreak.data.ColumnType.FLOAT64;
+import static io.daybreak.data.ColumnType.INT64;
+import static io.daybreak.data.ColumnType.STRING;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.daybreak.core.method.Choice;
+import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.core.method.Method;
+import io.daybreak.core.method.MethodContext;
+import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.core.method.MethodResult;
+import io.daybreak.core.method.Setting;
+import io.daybreak.core.method.SettingsMethod;
+import io.daybreak.core.method.TableSpec;
+import io.daybreak.data.ColumnType;
+import io.daybreak.data.DoubleColumn;
+import io.daybreak.data.StringColumn;
+import io.daybreak.data.Table;
+import io.daybreak.methods.design.blrm.BlrmModel;
+import io.daybreak.methods.design.blrm.BlrmPosterior;
+
+/**
+ * {@code design.blrm-map-prior}: the MAP prior of the BLRM parameters (log α, log β) of a new single-agent trial from
+ * historical trials' DLT data, as OncoBayes2's {@code blrm_exnex} with full exchangeability (see
+ * {@link BlrmMapModel}); its output priorMeanLogAlpha ... priorCorrelation are design.blrm's and
+ * design.blrm-posterior's parameters of the same names.
+ */
+@Component(service = Method.class)
+public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.Settings> {
+    public static final String ID = "design.blrm-map-prior";
+    static final String INPUT = "history";
+
+    /** What design.blrm-map-prior takes. */
+    record Settings(
+            @Setting(optional = true, doc = "historical data, one entry per trial and dose: trial labels separated by "
+                    + "commas, e.g. H1,H1,H2 (with doses, patients, dlts); or give the input table 'history'")
+            String trials,
+            @Setting(unit = "dose amount", min = 0, minInclusive = false, optional = true,
+                    doc = "dose amount of each entry of 'trials', in the unit of doseAmounts")
+            double[] doses,
+            @Setting(unit = "patients", min = 0, optional = true, doc = "patients of each entry")
+            double[] patients,
+            @Setting(unit = "DLTs", min = 0, optional = true, doc = "DLTs of each entry")
+            double[] dlts,
+            @Setting(min = 0, minInclusive = false, doc = "dose amounts of the new trial, increasing: the prior "
+                    + "probabilities of under-, target and overdosing are shown for these (pass them on as "
+                    + "design.blrm's doseAmounts)")
+            double[] doseAmounts,
+            @Setting(min = 0, minInclusive = false, optional = true, doc = "reference dose d* of logit p = log(alpha) "
+                    + "+ beta log(d/d*), for the historical and the new trial (default as design.blrm: the amount of "
+                    + "the middle dose level of doseAmounts, ceil(K/2))")
+            Double referenceDose,
+            @Setting(defaultValue = "-1.0986122886681098", doc = "mean of the normal prior of mu_alpha, the mean of "
+                    + "log(alpha) over trials (default logit 0.25)")
+            double muMeanLogAlpha,
+            @Setting(min = 0, minInclusive = false, defaultValue = "2", doc = "sd of the prior of mu_alpha")
+            double muSdLogAlpha,
+            @Setting(defaultValue = "0", doc = "mean of the normal prior of mu_beta, the mean of log(beta) over trials")
+            double muMeanLogBeta,
+            @Setting(min = 0, minInclusive = false, defaultValue = "1", doc = "sd of the prior of mu_beta")
+            double muSdLogBeta,
+            @Choice({"lognormal", "halfnormal", "fixed"})
+            @Setting(defaultValue = "lognormal", doc = "prior of the between-trial sds tau: lognormal (OncoBayes2's "
+                    + "tau_dist 1), halfnormal (2) or fixed (0: tau = the scales)")
+            String tauPrior,
+            @Setting(min = 0, minInclusive = false, defaultValue = "0.25", doc = "tau_alpha: median of the log-normal, "
+                    + "scale of the half-normal, or the fixed value (OncoBayes2 example: 0.25)")
+            double tauScaleLogAlpha,
+            @Setting(min = 0, minInclusive = false, defaultValue = "0.125", doc = "tau_beta: as tauScaleLogAlpha "
+                    + "(OncoBayes2 example: 0.125)")
+            double tauScaleLogBeta,
+            @Setting(min = 0, minInclusive = false, defaultValue = "0.7072930413876993", doc = "sd of log(tau) for "
+                    + "the log-normal prior (default log(4)/1.96, OncoBayes2 example)")
+            double tauLogSd,
+            @Setting(unit = "DLT probability", min = 0, minInclusive = false, max = 1, maxInclusive = false,
+                    defaultValue = "0.16,0.33", doc = "the two boundaries of under-, target and overdosing")
+            double[] intervals,
+            @Setting(min = 100, max = 1e6, defaultValue = "10000", doc = "adaptive burn-in sweeps, not kept")
+            int burnIn,
+            @Setting(min = 1000, max = 1e7, defaultValue = "200000", doc = "kept sweeps of the sampler")
+            int iterations) {
+
+        int tauDistribution() {
+            return switch (tauPrior) {
+                case "lognormal" -> BlrmMapModel.Hyperprior.LOG_NORMAL;
+                case "halfnormal" -> BlrmMapModel.Hyperprior.HALF_NORMAL;
+                case "fixed" -> BlrmMapModel.Hyperprior.FIXED;
+                default -> throw new InvalidParameterException("parameter 'tauPrior' = '" + tauPrior + "'; allowed: "
+                        + "lognormal, halfnormal, fixed");
+            };
+        }
+    }
+
+    public BlrmMapPriorMethod() {
+        super(Settings.class, MethodDescriptor.builder(ID,
+                "MAP prior of the BLRM from historical trials' DLT data (OncoBayes2-style hierarchical model)")
+                .category("design")
+                .reference("Neuenschwander, Roychoudhury & Schmidli, Stat Biopharm Res 8:345-354 (2016); Neuenschwander, "
+                        + "Branson & Gsponer, Stat Med 27:2420-2439 (2008); R OncoBayes2 (blrm_exnex)")
+                .description("Historical single-agent trials: logit p = log(alpha_j) + beta_j log(d/d*), (log alpha_j, "
+                        + "log beta_j) ~ N2(mu, diag(tau^2)) (between-trial correlation 0), normal priors on mu, "
+                        + "log-normal or half-normal priors on tau; posterior by seeded Metropolis-within-Gibbs. The MAP "
+                        + "prior of a new trial's (log alpha, log beta), moment-matched to a bivariate normal, is given "
+                        + "as priorMeanLogAlpha, priorSdLogAlpha, priorMeanLogBeta, priorSdLogBeta, priorCorrelation: "
+                        + "the parameters of design.blrm and design.blrm-posterior.")
+                .input(TableSpec.optional(INPUT, "one row per historical trial and dose", column("trial", STRING),
+                        column("dose", FLOAT64), column("patients", FLOAT64), column("dlts", FLOAT64)))
+                .output(TableSpec.of("hyper", "posterior of mu and tau: mean, sd (each with its Monte Carlo SE), 2.5%, "
+                        + "50%, 97.5%", column("parameter", STRING), column("mean", FLOAT64),
+                        column("meanMcse", FLOAT64), column("sd", FLOAT64), column("sdMcse", FLOAT64),
+                        column("q025", FLOAT64), column("q50", FLOAT64), column("q975", FLOAT64)))
+                .output(TableSpec.of("shrinkage", "per historical trial: data and the posterior (shrinkage) mean and "
+                        + "sd of log alpha_j and log beta_j, each with its Monte Carlo SE", column("trial", STRING),
+                        column("patients", INT64), column("dlts", INT64), column("meanLogAlpha", FLOAT64),
+                        column("meanLogAlphaMcse", FLOAT64), column("sdLogAlpha", FLOAT64),
+                        column("sdLogAlphaMcse", FLOAT64), column("meanLogBeta", FLOAT64),
+                        column("meanLogBetaMcse", FLOAT64), column("sdLogBeta", FLOAT64),
+                        column("sdLogBetaMcse", FLOAT64)))
+                .output(TableSpec.of("prior", "per dose of doseAmounts under the moment-matched MAP prior: mean and "
+                        + "sd of p, P(under), P(target), P(over)", column("dose", INT64), column("amount", FLOAT64),
+                        column("meanP", FLOAT64), column("sdP", FLOAT64), column("pUnder", FLOAT64),
+                        column("pTarget", FLOAT64), column("pOver", FLOAT64))));
+    }
+
+    /** The historical data, checked, with trial labels in order of first appearance. */
+    record History(List<String> labels, List<double[]> rows) {
+        /** rows: trial index, dose, patients, dlts. */
+        int patients(int j) {
+            return (int) rows.stream().filter(r -> r[0] == j).mapToDouble(r -> r[2]).sum();
+        }
+
+        int dlts(int j) {
+            return (int) rows.stream().filter(r -> r[0] == j).mapToDouble(r -> r[3]).sum();
+        }
+    }
+
+    static History history(Table table, Settings s) {
+        boolean given = s.trials() != null || s.doses() != null || s.patients() != null || s.dlts() != null;
+        List<String> labels = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        if (given) {
+            if (table != null) {
+                throw new InvalidParameterException("give the historical data either as 'trials', 'doses', 'patients', "
+                        + "'dlts' or as the input table 'history', not both");
+            }
+            if (s.trials() == null || s.doses() == null || s.patients() == null || s.dlts() == null) {
+                throw new InvalidParameterException("give all of 'trials', 'doses', 'patients' and 'dlts' (one value "
+                        + "per trial and dose)");
+            }
+            String[] names = s.trials().split(",", -1);
+            int m = names.length;
+            if (s.doses().length != m || s.patients().length != m || s.dlts().length != m) {
+                throw new InvalidParameterException("'trials' has " + m + " entries, 'doses' " + s.doses().length
+                        + ", 'patients' " + s.patients().length + ", 'dlts' " + s.dlts().length + "; they must match");
+            }
+            for (int i = 0; i < m; i++) {
+                add(names[i].trim(), s.doses()[i], s.patients()[i], s.dlts()[i], "entry " + (i + 1) + " of 'trials'",
+                        index, labels, rows);
+            }
+        } else {
+            if (table == null) {
+                throw new InvalidParameterException("no historical data: give 'trials', 'doses', 'patients', 'dlts' or "
+                        + "the input table 'history' (columns trial, dose, patients, dlts)");
+            }
+            StringColumn name = table.strings("trial");
+            DoubleColumn dose = table.doubles("dose");
+            DoubleColumn n = table.doubles("patients");
+            DoubleColumn y = table.doubles("dlts");
+            for (int i = 0; i < table.rowCount(); i++) {
+                add(name.isNull(i) ? "" : name.get(i).trim(), dose.get(i), n.get(i), y.get(i),
+                        "input 'history', row " + (i + 1), index, labels, rows);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidParameterException("no historical data given");
+        }
+        return new History(labels, rows);
+    }
+
+    private static void add(String name, double dose, double n, double y, String where, Map<String, Integer> index,
+            List<String> labels, List<double[]> rows) {
+        if (name.isEmpty()) {
+            throw new InvalidParameterException(where + ": the trial label is empty");
+        }
+        if (!(dose > 0) || Double.isInfinite(dose)) {
+            throw new InvalidParameterException(where + ": dose = " + dose + "; need a positive amount");
+        }
+        if (!(n >= 0) || n != Math.rint(n) || n > 1e6) {
+            throw new InvalidParameterException(where + ": patients = " + n + "; need a whole number >= 0");
+        }
+        if (!(y >= 0) || y != Math.rint(y) || y > n) {
+            throw new InvalidParameterException(where + ": dlts = " + y + "; need a whole number in [0, patients = "
+                    + (long) n + "]");
+        }
+        Integer j = index.computeIfAbsent(name, k -> {
+            labels.add(k);
+            return labels.size() - 1;
+        });
+        rows.add(new double[] {j, dose, n, y});
+    }
+
+    /** The reference dose: given, or the middle level of the new trial's doses, as design.blrm. */
+    static double reference(Settings s) {
+        double[] amounts = s.doseAmounts();
+        for (int d = 1; d < amounts.length; d++) {
+            if (!(amounts[d] > amounts[d - 1])) {
+                throw new InvalidParameterException("parameter 'doseAmounts' must increase strictly; value " + (d + 1)
+                        + " (" + amounts[d] + ") is not above value " + d + " (" + amounts[d - 1] + ")");
+            }
+        }
+        return s.referenceDose() != null ? s.referenceDose() : amounts[(amounts.length - 1) / 2];
+    }
+
+    @Override
+    protected MethodResult run(Map<String, Table> inputs, Settings s, MethodContext context) {
+        History h = history(inputs.get(INPUT), s);
+        double ref = reference(s);
+        if (s.intervals().length != 2 || !(s.intervals()[0] < s.intervals()[1])) {
+            throw new InvalidParameterException("parameter 'intervals' must be two increasing DLT probabilities in "
+                    + "(0, 1), e.g. 0.16,0.33");
+        }
+        BlrmMapModel.Hyperprior hyper = new BlrmMapModel.Hyperprior(new double[] {s.muMeanLogAlpha(), s.muMeanLogBeta()},
+                new double[] {s.muSdLogAlpha(), s.muSdLogBeta()}, s.tauDistribution(),
+                new double[] {s.tauScaleLogAlpha(), s.tauScaleLogBeta()}, s.tauLogSd());
+        List<BlrmMapModel.Row> rows = new ArrayList<>();
+        for (double[] r : h.rows()) {
+            rows.add(new BlrmMapModel.Row((int) r[0], Math.log(r[1] / ref), (int) r[2], (int) r[3]));
+        }
+        BlrmMapModel model = new BlrmMapModel(h.labels().size(), rows, hyper);
+        context.progress(0, "sampling the hierarchical BLRM");
+        BlrmMapModel.Draws draws = model.sample(context.random(0), s.burnIn(), s.iterations(), context::checkCancelled);
+        context.progress(1, "done");
+        BlrmMapSummary summary = BlrmMapSummary.of(draws);
+        double[] map = summary.map();
+        BlrmPosterior prior = BlrmPosterior.prior(BlrmModel.of(s.doseAmounts(), ref, map[0], map[1], map[2], map[3],
+                map[4]), s.intervals());
+        Table hyperTable = null;
+        Table shrinkage = null;
+        Table priorTable;
+        try {
+            hyperTable = summary.hyperTable(context.allocator());
+            shrinkage = summary.shrinkageTable(context.allocator(), h);
+            priorTable = priorTable(context, prior, s.doseAmounts());
+        } catch (RuntimeException | Error e) {
+            if (hyperTable != null) {
+                hyperTable.close();
+            }
+            if (shrinkage != null) {
+                shrinkage.close();
+            }
+            throw e;
+        }
+        MethodResult.Builder out = MethodResult.builder().output("hyper", hyperTable).output("shrinkage", shrinkage)
+                .output("prior", priorTable);
+        String[] names = {"priorMeanLogAlpha", "priorSdLogAlpha", "priorMeanLogBeta", "priorSdLogBeta", "priorCorrelation"};
+        for (int k = 0; k < 5; k++) {
+            out.summary(names[k], map[k]);
+            out.summary(names[k] + "Mcse", summary.mapSe()[k]);
+        }
+        double[] rates = draws.acceptance();
+        int j = model.trials();
+        double minEta = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < j; i++) {
+            minEta = Math.min(minEta, rates[i]);
+        }
+        return out.summary("referenceDose", ref)
+                .summary("essMin", summary.essMin())
+                .summary("acceptanceThetaMin", minEta)
+                .summary("acceptanceMu", rates[j])
+                .summary("acceptanceTau", rates[j + 1])
+                .summary("iterations", (long) s.iterations())
+                .build();
+    }
+
+    private static Table priorTable(MethodContext context, BlrmPosterior prior, double[] amounts) {
+        List<Object> dose = new ArrayList<>();
+        List<Object> amount = new ArrayList<>();
+        List<Object> mean = new ArrayList<>();
+        List<Object> sd = new ArrayList<>();
+        List<Object> under = new ArrayList<>();
+        List<Object> target = new ArrayList<>();
+        List<Object> over = new ArrayList<>();
+        for (int d = 0; d < amounts.length; d++) {
+            double[] iv = prior.intervalProbabilities(d);
+            double[] m = prior.meanAndSdProbability(d);
+            dose.add((long) d + 1);
+            amount.add(amounts[d]);
+            mean.add(m[0]);
+            sd.add(m[1]);
+            under.add(iv[0]);
+            target.add(iv[1]);
+            over.add(iv[2]);
+        }
+        return Table.builder(context.allocator()).add("dose", ColumnType.INT64, dose).add("amount", ColumnType.FLOAT64,
+                amount).add("meanP", ColumnType.FLOAT64, mean).add("sdP", ColumnType.FLOAT64, sd)
+                .add("pUnder", ColumnType.FLOAT64, under).add("pTarget", ColumnType.FLOAT64, target)
+                .add("pOver", ColumnType.FLOAT64, over).build();
+    }
+}

@@ -42,7 +42,7 @@ public final class Blrm2PosteriorMethod extends DesignMethod<Blrm2PosteriorMetho
     /** What design.blrm-combo-posterior takes: the data so far per combination and the model. */
     record ComboPosteriorSettings(
             @Setting(unit = "patients", min = 0, doc = "patients treated per combination, row by row (drug A level 1 "
-                    + "with drug B levels 1..K, then drug A level 2, ...); levelsA x levelsB values")
+                    + "with drug B levels 1..K, then drug A level 2, ...); one per combination of doseAmountsA x doseAmountsB")
             double[] patients,
             @Setting(unit = "DLTs", min = 0, doc = "DLTs observed per combination, in the order of 'patients'")
             double[] dlts,

@@ -8,6 +8,7 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.testing.ParameterSpecsPin;
 import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.blrm.BlrmPosteriorMethod;
+import io.daybreak.methods.design.blrm2.Blrm2Method;
 import io.daybreak.methods.design.blrm2.Blrm2PosteriorMethod;
 import io.daybreak.methods.design.boin12.Boin12Method;
 import io.daybreak.methods.design.combination.BoinCombMethod;
@@ -48,7 +49,8 @@ class ParameterSpecsPinTest {
                 new PathwaysMethod(), new Bop2Method(), new SimonMethod(), new PpMonitorMethod(),
                 new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod(), new BoinCombMethod(),
                 new WaterfallMethod(), new MapPriorMethod(), new RandomisedSelectionMethod(), new ProgrammeMethod(),
-                new UBoinMethod(), new Blrm2PosteriorMethod());
+                new UBoinMethod(), new Blrm2PosteriorMethod(),
+                new Blrm2Method());
     }
 
     @Test

@@ -43,8 +43,9 @@ public final class Blrm2Method extends DesignMethod<Blrm2Method.ComboSettings> {
                 .description("Simulates combination trials that start at (1, 1) and after each cohort go to the "
                         + "admissible combination (P(overdose) <= ewoc, at most one level above a tried combination "
                         + "in each drug) with the highest posterior target probability; a trial stops without MTD when "
-                        + "none is admissible and otherwise selects the recommendation after its last cohort. True "
-                        + "MTDs: the combinations whose true DLT probability lies in the target interval. Reports the "
+                        + "none is admissible and otherwise selects, among the tried combinations with P(overdose) "
+                        + "<= ewoc, the one with the highest target probability after its last cohort. True MTDs: the "
+                        + "combinations whose true DLT probability lies in the target interval. Reports the "
                         + "selection and allocation matrices (as design.boin-comb), % correct selection, % patients "
                         + "at MTDs, % without MTD, each with its Monte Carlo SE.")
                 .output(Blrm2Simulation.BY_COMBINATION));

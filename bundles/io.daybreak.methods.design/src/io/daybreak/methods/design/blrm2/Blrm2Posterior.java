@@ -1,5 +1,6 @@
 package io.daybreak.methods.design.blrm2;
 
+import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
@@ -10,14 +11,21 @@ import org.hipparchus.linear.RealMatrix;
 
 /**
  * The posterior of the two-drug BLRM ({@link Blrm2Model}) by self-normalised importance sampling (docs/adr/0047): the
- * proposal is a multivariate t with {@value #DF} degrees of freedom centred at the posterior mode, with the inverse
- * of the negative Hessian there (the Laplace approximation) as scale matrix. Reports per combination the posterior
+ * proposal is a mixture of a multivariate t with {@value #DF} degrees of freedom centred at the posterior mode, with
+ * the inverse of the negative Hessian there (the Laplace approximation) as scale matrix, and the prior (share
+ * {@value #DEFENSIVE}, defensive importance sampling). Reports per combination the posterior
  * mean and SD of the DLT probability and the probabilities of underdosing, target and overdosing, each with its
  * Monte Carlo SE (delta method for a ratio estimator), and the effective sample size of the weights.
  */
 public final class Blrm2Posterior {
     /** Degrees of freedom of the t proposal: heavy tails keep the weights bounded where the Laplace fit is poor. */
     static final double DF = 4;
+    /**
+     * Share of draws from the prior (defensive importance sampling, Hesterberg 1995): since the likelihood is at most
+     * 1, every weight is then at most 1 / DEFENSIVE times the prior-to-posterior normaliser, however poor the Laplace
+     * fit (a posterior whose tail in log beta follows the prior, e.g. non-monotone data).
+     */
+    static final double DEFENSIVE = 0.1;
     private static final int DIM = Blrm2Model.DIM;
     private static final double STEP = 1e-4;
 
@@ -45,31 +53,60 @@ public final class Blrm2Posterior {
     public static Blrm2Posterior sample(Blrm2Model model, int[] n, int[] y, double[] cuts, int draws,
             UniformRandomProvider random) {
         double[] mode = mode(model, n, y);
-        double[][] scale = laplaceCovariance(model, n, y, mode);
-        RealMatrix lower = new CholeskyDecomposition(MatrixUtils.createRealMatrix(scale), 1e-12, 1e-14).getL();
+        RealMatrix lower;
+        try {
+            lower = new CholeskyDecomposition(MatrixUtils.createRealMatrix(laplaceCovariance(model, n, y, mode)),
+                    1e-9, 1e-14).getL();
+        } catch (org.hipparchus.exception.MathRuntimeException notPositive) {
+            lower = new CholeskyDecomposition(MatrixUtils.createRealMatrix(model.priorCovariance()), 1e-9, 1e-14).getL();
+        }
+        RealMatrix priorLower = new CholeskyDecomposition(MatrixUtils.createRealMatrix(model.priorCovariance()), 1e-9,
+                1e-14).getL();
+        double[] priorMean = model.priorMean();
+        // normalising constants of the two mixture components: t_df(mode, Sigma) and the prior N(mu0, Sigma0)
+        double tConstant = LogGamma.value((DF + DIM) / 2) - LogGamma.value(DF / 2) - 0.5 * DIM * Math.log(DF * Math.PI)
+                - halfLogDet(lower);
+        double normalConstant = -0.5 * DIM * Math.log(2 * Math.PI) - halfLogDet(priorLower);
         ContinuousDistribution.Sampler normal = NormalDistribution.of(0, 1).createSampler(random);
         ContinuousDistribution.Sampler chi2 = ChiSquaredDistribution.of(DF).createSampler(random);
         double[][] thetas = new double[draws][DIM];
         double[] logW = new double[draws];
         double[] zs = new double[DIM];
+        double[] centred = new double[DIM];
         double maxLogW = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < draws; i++) {
-            double q = 0;
+            boolean fromPrior = random.nextDouble() < DEFENSIVE;
             for (int k = 0; k < DIM; k++) {
                 zs[k] = normal.sample();
-                q += zs[k] * zs[k];
             }
-            double s = 1 / Math.sqrt(chi2.sample() / DF);
+            double s = fromPrior ? 1 : 1 / Math.sqrt(chi2.sample() / DF);
+            RealMatrix factor = fromPrior ? priorLower : lower;
+            double[] centre = fromPrior ? priorMean : mode;
             double[] theta = thetas[i];
             for (int r = 0; r < DIM; r++) {
                 double sum = 0;
                 for (int k = 0; k <= r; k++) {
-                    sum += lower.getEntry(r, k) * zs[k];
+                    sum += factor.getEntry(r, k) * zs[k];
                 }
-                theta[r] = mode[r] + s * sum;
+                theta[r] = centre[r] + s * sum;
             }
-            // log target - log t density (up to constants): the t kernel is (1 + |L^-1 (theta - mode)|^2 / df)^-(df+d)/2
-            double lw = model.logPosterior(theta, n, y) + 0.5 * (DF + DIM) * Math.log1p(s * s * q / DF);
+            // the mixture density at theta: |L^-1 (theta - mode)|^2 by forward substitution for the t component;
+            // the prior's quadratic form is what logPrior returns (-1/2 r' Sigma0^-1 r)
+            for (int r = 0; r < DIM; r++) {
+                double sum = theta[r] - mode[r];
+                for (int k = 0; k < r; k++) {
+                    sum -= lower.getEntry(r, k) * centred[k];
+                }
+                centred[r] = sum / lower.getEntry(r, r);
+            }
+            double q = 0;
+            for (int k = 0; k < DIM; k++) {
+                q += centred[k] * centred[k];
+            }
+            double logT = Math.log1p(-DEFENSIVE) + tConstant - 0.5 * (DF + DIM) * Math.log1p(q / DF);
+            double logN = Math.log(DEFENSIVE) + normalConstant + model.logPrior(theta);
+            double logQ = Math.max(logT, logN) + Math.log1p(Math.exp(-Math.abs(logT - logN)));
+            double lw = model.logPosterior(theta, n, y) - logQ;
             logW[i] = Double.isNaN(lw) ? Double.NEGATIVE_INFINITY : lw;
             maxLogW = Math.max(maxLogW, logW[i]);
         }
@@ -114,6 +151,15 @@ public final class Blrm2Posterior {
             errors[c] = new double[] {Math.sqrt(se[0]), Math.sqrt(se[1]), Math.sqrt(se[2])};
         }
         return new Blrm2Posterior(mode, moments, intervals, errors, sumW * sumW / sumW2, draws);
+    }
+
+    /** Half the log determinant of L L' for a Cholesky factor L. */
+    private static double halfLogDet(RealMatrix lower) {
+        double sum = 0;
+        for (int k = 0; k < DIM; k++) {
+            sum += Math.log(lower.getEntry(k, k));
+        }
+        return sum;
     }
 
     private static int band(double p, double[] cuts) {
@@ -173,8 +219,8 @@ public final class Blrm2Posterior {
     }
 
     /**
-     * Inverse of the negative Hessian at the mode (the Laplace covariance); where it is not positive definite (a
-     * mode not reached), the prior covariance, which the t proposal then widens.
+     * Inverse of the negative Hessian at the mode (the Laplace covariance), symmetrised; where it is not positive
+     * definite (a mode not reached), the prior covariance, which the t proposal then widens.
      */
     static double[][] laplaceCovariance(Blrm2Model model, int[] n, int[] y, double[] mode) {
         double[][] h = hessian(model, n, y, mode);
@@ -184,12 +230,27 @@ public final class Blrm2Posterior {
                 a[i][j] = -0.5 * (h[i][j] + h[j][i]);
             }
         }
+        double[][] inverse;
         try {
-            return new CholeskyDecomposition(MatrixUtils.createRealMatrix(a), 1e-12, 1e-14).getSolver().getInverse()
+            inverse = new CholeskyDecomposition(MatrixUtils.createRealMatrix(a), 1e-9, 1e-14).getSolver().getInverse()
                     .getData();
         } catch (org.hipparchus.exception.MathRuntimeException notPositive) {
             return model.priorCovariance();
         }
+        // the solver's inverse is symmetric only up to rounding; make it exactly so for the proposal's Cholesky factor
+        for (int i = 0; i < DIM; i++) {
+            for (int j = 0; j < i; j++) {
+                double mean = 0.5 * (inverse[i][j] + inverse[j][i]);
+                inverse[i][j] = mean;
+                inverse[j][i] = mean;
+            }
+        }
+        for (int i = 0; i < DIM; i++) {
+            if (!(inverse[i][i] > 0) || !Double.isFinite(inverse[i][i])) {
+                return model.priorCovariance();
+            }
+        }
+        return inverse;
     }
 
     private static double[] gradient(Blrm2Model model, int[] n, int[] y, double[] theta) {

@@ -20,8 +20,9 @@ import io.daybreak.methods.design.oc.DoseFindingSimulation;
  * toxicity uniforms from stream r (one per patient in enrolment order, as every design) and its importance-sampling
  * draws from stream r + {@link #POSTERIOR_STREAMS}. The first cohort is treated at (1, 1); after each cohort the
  * posterior is updated and the next cohort goes to the recommended combination ({@link Recommendation}); the trial
- * stops without an MTD when no combination is admissible, and otherwise selects the recommendation after its last
- * cohort. Per combination it accumulates selections, patients and DLTs as whole numbers, merged exactly.
+ * stops without an MTD when no combination is admissible, and otherwise selects, after its last cohort, the tried
+ * combination with P(overdose) &lt;= ewoc and the highest target probability. Per combination it accumulates
+ * selections, patients and DLTs as whole numbers, merged exactly.
  */
 final class Blrm2Simulation {
     /** Offset of a trial's posterior-sampling stream (beyond the offsets of DoseFindingSimulation, which end at 6). */
@@ -62,6 +63,7 @@ final class Blrm2Simulation {
         int[] n = new int[model.cells()];
         int[] y = new int[model.cells()];
         int current = 0;
+        Blrm2Posterior posterior = null;
         for (int cohort = 0; cohort < design.cohorts(); cohort++) {
             for (int patient = 0; patient < design.cohortSize(); patient++) {
                 n[current]++;
@@ -69,14 +71,31 @@ final class Blrm2Simulation {
                     y[current]++;
                 }
             }
-            Blrm2Posterior posterior = Blrm2Posterior.sample(model, n, y, design.cuts(), design.draws(), draws);
+            posterior = Blrm2Posterior.sample(model, n, y, design.cuts(), design.draws(), draws);
             int next = Recommendation.of(model, n, posterior, design.ewoc()).best();
             if (next < 0) {
                 return new Trial(n, y, -1, true);
             }
             current = next;
         }
-        return new Trial(n, y, current, false);
+        return new Trial(n, y, selectTried(n, posterior, design.ewoc()), false);
+    }
+
+    /**
+     * The MTD at the end: among the tried combinations whose P(overdose) &lt;= ewoc, the one with the highest target
+     * probability (an untried combination, however promising, is not declared the MTD); -1 if none.
+     */
+    static int selectTried(int[] n, Blrm2Posterior posterior, double ewoc) {
+        int best = -1;
+        double bestTarget = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < n.length; c++) {
+            double[] p = posterior.intervalProbabilities(c);
+            if (n[c] > 0 && p[2] <= ewoc && p[1] > bestTarget) {
+                bestTarget = p[1];
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** Whole-number sums over trials (and sums of squares for the Monte Carlo SEs). Not thread-safe. */

@@ -64,16 +64,31 @@ class Blrm2SimulationTest extends MethodTestSupport {
                 doubles(again.get("patientsPerCombination")), 0.0);
     }
 
-    /** Every combination at 1%: EWOC lets the trials climb, and the top combination has the highest target probability. */
+    /**
+     * Every combination at 1e-9, so no trial sees a DLT (probability 7e-6 over the 720 patients): every trial treats
+     * A1 B1, then steps along the diagonal to A2 B2 (the rules allow one level up in each drug), never stops early, and
+     * selects a tried combination. (Which one is not fixed: with 0 DLTs everywhere the target probabilities of the
+     * upper combinations are small and close.)
+     */
     @Test
-    void aSafeGridIsClimbedToTheTop() throws Exception {
-        Map<String, Object> s = summary(new Blrm2Method(), raw("0.01,0.01,0.01,0.01,0.01,0.01,0.01,0.01,0.01"), 3);
-        double[] selection = doubles(s.get("selectionPercent"));
-        assertTrue(selection[8] >= 90, "selected A3 B3 in " + selection[8] + "% of trials");
-        // a trial stops only when EWOC admits nothing (e.g. a DLT in the first cohort under the wide default prior),
-        // and then selects nothing
-        assertEquals((Double) s.get("noSelectionPercent"), (Double) s.get("stoppedEarlyPercent"), 0.0);
-        assertTrue((Double) s.get("meanPatients") > 25, s.toString());
+    void withoutDltsEveryTrialClimbsAndSelectsATriedCombination() throws Exception {
+        String none = "1e-9,1e-9,1e-9,1e-9,1e-9,1e-9,1e-9,1e-9,1e-9";
+        MethodResult result = apply(new Blrm2Method(), raw(none), Map.of(), new TestMethodContext(allocator, 3));
+        Map<String, Object> s = result.summary();
+        assertEquals(30.0, (Double) s.get("meanPatients"), 0.0);
+        assertEquals(0.0, (Double) s.get("stoppedEarlyPercent"), 0.0);
+        assertEquals(0.0, (Double) s.get("noSelectionPercent"), 0.0);
+        assertEquals(0.0, (Double) s.get("meanDlts"), 0.0);
+        try (Table t = result.outputs().get("byCombination")) {
+            assertEquals(3.0, t.doubles("patients").get(0), 0.0);
+            assertEquals(3.0, t.doubles("patients").get(4), 0.0);
+            assertEquals(0.0, t.doubles("patients").get(1) + t.doubles("patients").get(3), 0.0);
+            for (int c = 0; c < 9; c++) {
+                if (t.doubles("patients").get(c) == 0) {
+                    assertEquals(0.0, t.doubles("selectionPercent").get(c), 0.0, "untried combination " + c);
+                }
+            }
+        }
     }
 
     /** Every combination at 80% or more: after the first cohorts at A1 B1 nothing is admissible; the trials stop. */

@@ -8,6 +8,8 @@ import io.daybreak.core.method.Method;
 import io.daybreak.core.testing.ParameterSpecsPin;
 import io.daybreak.methods.design.blrm.BlrmMethod;
 import io.daybreak.methods.design.blrm.BlrmPosteriorMethod;
+import io.daybreak.methods.design.blrm2.Blrm2Method;
+import io.daybreak.methods.design.blrm2.Blrm2PosteriorMethod;
 import io.daybreak.methods.design.boin12.Boin12Method;
 import io.daybreak.methods.design.combination.BoinCombMethod;
 import io.daybreak.methods.design.combination.WaterfallMethod;
@@ -51,7 +53,7 @@ class ParameterSpecsPinTest {
                 new ToxMonitorMethod(), new CrmPosteriorMethod(), new BoinMtdMethod(), new BoinCombMethod(),
                 new WaterfallMethod(), new MapPriorMethod(), new RandomisedSelectionMethod(), new ProgrammeMethod(),
                 new UBoinMethod(), new DecisionTableMethod(), new DecisionTableExportMethod(),
-                new BlrmMapPriorMethod());
+                new BlrmMapPriorMethod(), new Blrm2PosteriorMethod(), new Blrm2Method());
     }
 
     @Test

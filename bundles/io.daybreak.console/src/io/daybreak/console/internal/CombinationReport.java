@@ -19,6 +19,7 @@ import io.daybreak.console.internal.SignalReport.Rows;
 final class CombinationReport {
     static final String BOIN_COMB = "design.boin-comb";
     static final String WATERFALL = "design.waterfall";
+    static final String BLRM_COMBO = "design.blrm-combo";
     private static final String[] GRID = {"doseA", "doseB", "truth", "trueMtd", "selectionPercent", "patients"};
     private static final String[] PATHWAYS = {"cohort", "history", "doseA", "doseB", "dlts", "nextDoseA", "nextDoseB",
         "decision"};
@@ -28,7 +29,7 @@ final class CombinationReport {
 
     /** The charts (SVG), captions and tables for a combination design's result; empty for other methods. */
     static List<String> html(String method, Function<String, Rows> tables, Map<?, ?> summary) {
-        if (!BOIN_COMB.equals(method) && !WATERFALL.equals(method)) {
+        if (!BOIN_COMB.equals(method) && !WATERFALL.equals(method) && !BLRM_COMBO.equals(method)) {
             return List.of();
         }
         Map<?, ?> s = summary == null ? Map.of() : summary;
@@ -55,8 +56,9 @@ final class CombinationReport {
                     mtd[c] = grid.flag("trueMtd", i);
                 }
                 boolean contour = WATERFALL.equals(method);
+                boolean blrm = BLRM_COMBO.equals(method);
                 String meaning = contour ? "true MTD contour (per row, truth closest to the target, at most target + 0.05)"
-                        : "true MTD (truth closest to the target)";
+                        : blrm ? "true MTD (truth in the target interval [0.16, 0.33))" : "true MTD (truth closest to the target)";
                 html.add(SvgRenderer.svg(HeatMap.selection(contour ? "Selection of each combination into the MTD "
                         + "contour (% of trials)" : "Selection as the MTD (% of trials)", rows, cols, selection, truth,
                         mtd, meaning, number(s, "noSelectionPercent"))));
@@ -64,7 +66,8 @@ final class CombinationReport {
                         truth, mtd, meaning, number(s, "meanPatients"))));
                 html.add(caption((contour ? "The waterfall design selects up to one MTD per level of drug A; "
                         + "a trial is correct when its selected set is exactly the outlined contour ("
-                        : "BOIN selects one MTD per trial; correct selection = an outlined combination (")
+                        : (blrm ? "The BLRM with EWOC" : "BOIN") + " selects one MTD per trial; correct selection = an "
+                        + "outlined combination (")
                         + format(number(s, "correctSelectionPercent")) + "% of trials). " + format(number(s,
                         "patientsAtMtdPercent")) + "% of patients were treated at " + (contour ? "the contour." :
                         "an MTD.") + " Rows: drug A level 1 at the bottom; columns: drug B level 1 at the left."));

@@ -369,8 +369,11 @@ public sealed interface Chart {
             total += pat[i];
         }
         boolean contour = "design.waterfall".equals(method);
-        String meaning = contour ? "true MTD contour" : "true MTD (truth closest to the target)";
-        return new CombinationMatrices(contour ? "Waterfall design: MTD contour" : "BOIN combination: one MTD",
+        boolean blrm = "design.blrm-combo".equals(method);
+        String meaning = contour ? "true MTD contour" : blrm ? "true MTD (truth in the target interval [0.16, 0.33))"
+                : "true MTD (truth closest to the target)";
+        return new CombinationMatrices(contour ? "Waterfall design: MTD contour" : blrm ? "Two-drug BLRM with EWOC"
+                : "BOIN combination: one MTD",
                 HeatMap.selection(contour ? "Selection into the MTD contour (% of trials)"
                         : "Selection as the MTD (% of trials)", rows, cols, selection, truth, mtd, meaning, Double.NaN),
                 HeatMap.allocation("Patients treated per trial (mean)", rows, cols, patients, truth, mtd, meaning,

@@ -58,7 +58,8 @@ final class CombinationReport {
                 boolean contour = WATERFALL.equals(method);
                 boolean blrm = BLRM_COMBO.equals(method);
                 String meaning = contour ? "true MTD contour (per row, truth closest to the target, at most target + 0.05)"
-                        : blrm ? "true MTD (truth in the target interval [0.16, 0.33))" : "true MTD (truth closest to the target)";
+                        : blrm ? "true MTD (truth in the target interval [0.16, 0.33))"
+                        : "true MTD (truth closest to the target)";
                 html.add(SvgRenderer.svg(HeatMap.selection(contour ? "Selection of each combination into the MTD "
                         + "contour (% of trials)" : "Selection as the MTD (% of trials)", rows, cols, selection, truth,
                         mtd, meaning, number(s, "noSelectionPercent"))));

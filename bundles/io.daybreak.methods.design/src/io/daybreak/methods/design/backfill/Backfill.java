@@ -43,12 +43,17 @@ public record Backfill(
         @Setting(unit = "responses", min = 0, max = 1000, defaultValue = "0",
                 doc = "responses that must be known at a dose before it opens for backfilling (BF-BOIN: 1; needs "
                         + "true response probabilities, 'efficacy')")
-        int backfillMinResponses) {
+        int backfillMinResponses,
+        @Setting(unit = "patients per month", min = 0, max = 1000, defaultValue = "0",
+                doc = "a second accrual stream of patients eligible for backfill only (e.g. from expansion sites), "
+                        + "on top of backfillRate; they are backfilled while a full escalation cohort's outcomes are "
+                        + "pending, else turned away (0: none)")
+        double backfillOnlyRate) {
 
     /** The rules, with the closing rule at the de-escalation boundary {@code lambdaD}. */
     public BackfillRules rules(double lambdaD) {
         return new BackfillRules(backfillCap, backfillTotal, backfillRate, backfillAccrual.equals("poisson"),
-                backfillWindow, backfillUseInDecisions, backfillMinResponses, lambdaD);
+                backfillWindow, backfillUseInDecisions, backfillMinResponses, lambdaD, backfillOnlyRate);
     }
 
     /** BOIN's de-escalation boundary at the default φ2 = 1.4 target, for designs that have none of their own. */

@@ -23,17 +23,27 @@ package io.daybreak.methods.design.backfill;
  * @param minResponses     responses that must be known at a dose before it opens (BF-BOIN: 1; 0 opens a dose as soon
  *                         as escalation has cleared it); needs efficacy probabilities when above 0
  * @param lambdaD          the de-escalation boundary λd of the closing rule (BOIN's, e.g. 0.298 for a target of 0.25)
+ * @param backfillOnlyRate patients per time unit of a second, independent accrual stream eligible for backfill only
+ *                         (gaps drawn like the main stream's); they are backfilled, as a main-stream arrival would be,
+ *                         while the full escalation cohort's outcomes are pending, and turned away otherwise; 0 for none
+ *                         (BF-BOIN's single stream)
  */
 public record BackfillRules(int perDoseCap, int totalCap, double accrualRate, boolean poisson, double window,
-        boolean useInDecisions, int minResponses, double lambdaD) {
+        boolean useInDecisions, int minResponses, double lambdaD, double backfillOnlyRate) {
 
     public BackfillRules {
         if (perDoseCap < 1 || totalCap < 0 || !(accrualRate > 0) || !(window > 0) || minResponses < 0
-                || !(lambdaD > 0 && lambdaD < 1)) {
+                || !(lambdaD > 0 && lambdaD < 1) || !(backfillOnlyRate >= 0) || Double.isInfinite(backfillOnlyRate)) {
             throw new IllegalArgumentException("backfill rules out of range: perDoseCap=" + perDoseCap + ", totalCap="
                     + totalCap + ", accrualRate=" + accrualRate + ", window=" + window + ", minResponses=" + minResponses
-                    + ", lambdaD=" + lambdaD);
+                    + ", lambdaD=" + lambdaD + ", backfillOnlyRate=" + backfillOnlyRate);
         }
+    }
+
+    /** BF-BOIN's single accrual stream (no backfill-only patients). */
+    public BackfillRules(int perDoseCap, int totalCap, double accrualRate, boolean poisson, double window,
+            boolean useInDecisions, int minResponses, double lambdaD) {
+        this(perDoseCap, totalCap, accrualRate, poisson, window, useInDecisions, minResponses, lambdaD, 0);
     }
 
     /** The closing rule: y DLTs in n patients are at or above the de-escalation boundary (BOIN's y ≥ ⌈n λd⌉). */

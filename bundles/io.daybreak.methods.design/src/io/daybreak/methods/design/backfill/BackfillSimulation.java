@@ -35,7 +35,15 @@ import io.daybreak.methods.design.oc.DoseFindingTrial;
 public final class BackfillSimulation {
     /** The random streams of one trial. */
     public record Streams(UniformRandomProvider toxicity, UniformRandomProvider efficacy, UniformRandomProvider arrivals,
-            UniformRandomProvider backfillToxicity, UniformRandomProvider backfillEfficacy, UniformRandomProvider ties) {
+            UniformRandomProvider backfillToxicity, UniformRandomProvider backfillEfficacy, UniformRandomProvider ties,
+            UniformRandomProvider backfillArrivals) {
+
+        /** Streams without backfill-only arrivals (rules with {@code backfillOnlyRate} 0). */
+        public Streams(UniformRandomProvider toxicity, UniformRandomProvider efficacy, UniformRandomProvider arrivals,
+                UniformRandomProvider backfillToxicity, UniformRandomProvider backfillEfficacy,
+                UniformRandomProvider ties) {
+            this(toxicity, efficacy, arrivals, backfillToxicity, backfillEfficacy, ties, null);
+        }
 
         /** The streams of trial {@code r} (see the class comment). */
         public static Streams of(MethodContext context, long r) {
@@ -43,7 +51,8 @@ public final class BackfillSimulation {
                     context.random(r + DoseFindingSimulation.ARRIVAL_STREAMS),
                     context.random(r + DoseFindingSimulation.BACKFILL_STREAMS),
                     context.random(r + DoseFindingSimulation.BACKFILL_EFFICACY_STREAMS),
-                    context.random(r + DoseFindingSimulation.TIE_STREAMS));
+                    context.random(r + DoseFindingSimulation.TIE_STREAMS),
+                    context.random(r + DoseFindingSimulation.BACKFILL_ARRIVAL_STREAMS));
         }
     }
 
@@ -153,8 +162,26 @@ public final class BackfillSimulation {
             double t = 0;
             startCohort(t);
             double end;
+            double nextMain = gap();
+            boolean extra = rules.backfillOnlyRate() > 0;
+            double nextExtra = extra ? extraGap() : Double.POSITIVE_INFINITY;
             while (true) {
-                t += gap();
+                if (nextExtra < nextMain) {
+                    // a backfill-only patient: backfilled while the full cohort's outcomes are pending, as a main-stream
+                    // arrival would be (the cohort's patients stay consecutive), else turned away
+                    t = nextExtra;
+                    nextExtra += extraGap();
+                    int b = cohortFilled == cohortSize && cohortEnd() >= t ? openDose(t) : -1;
+                    if (b >= 0) {
+                        enrol(t, b, true);
+                        backfilled++;
+                    } else {
+                        turnedAway++;
+                    }
+                    continue;
+                }
+                t = nextMain;
+                nextMain = t + gap();
                 if (cohortFilled < cohortSize) {
                     enrol(t, current, false);
                     cohortFilled++;
@@ -203,6 +230,12 @@ public final class BackfillSimulation {
         private double gap() {
             double u = streams.arrivals().nextDouble();
             return rules.poisson() ? -Math.log1p(-u) / rules.accrualRate() : 2 * u / rules.accrualRate();
+        }
+
+        /** A gap of the backfill-only stream, drawn as the main stream's gaps are, at its own rate. */
+        private double extraGap() {
+            double u = streams.backfillArrivals().nextDouble();
+            return rules.poisson() ? -Math.log1p(-u) / rules.backfillOnlyRate() : 2 * u / rules.backfillOnlyRate();
         }
 
         private double cohortEnd() {

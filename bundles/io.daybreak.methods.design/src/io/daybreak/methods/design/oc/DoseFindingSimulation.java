@@ -37,6 +37,8 @@ public final class DoseFindingSimulation {
      * (streams r and r + EFFICACY_STREAMS) is the same as when the escalation design is simulated alone.
      */
     public static final long RANDOMISED_STREAMS = 6L << 40;
+    /** Arrival gaps of backfill-only patients (a second accrual stream of the backfill engine), stream r + this. */
+    public static final long BACKFILL_ARRIVAL_STREAMS = 7L << 40;
     private static final long MIN_CHUNK = 64;
     private static final long MAX_CHUNK = 4096;
 

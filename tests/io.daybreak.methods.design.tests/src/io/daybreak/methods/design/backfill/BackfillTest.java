@@ -86,6 +86,40 @@ class BackfillTest extends MethodTestSupport {
         }
     }
 
+    /**
+     * A second, backfill-only accrual stream: escalation is unchanged trial by trial (without pooling), more patients are
+     * backfilled than with the main stream alone, never more than the caps allow, and a rate of 0 is the single stream.
+     */
+    @Test
+    void aBackfillOnlyStreamAddsBackfillPatientsButNotEscalationOnes() {
+        BackfillRules single = rules(12, 1000, false, 0);
+        BackfillRules both = new BackfillRules(12, 1000, 3, false, 1, false, 0, LAMBDA_D, 4);
+        BackfillRules none = new BackfillRules(12, 1000, 3, false, 1, false, 0, LAMBDA_D, 0);
+        int withSingle = 0;
+        int withBoth = 0;
+        for (long r = 0; r < 400; r++) {
+            long s = 10 * r;
+            BackfillOutcome one = BackfillSimulation.run(BoinMethod.newTrial(TARGET, 5, 3, 10, 0), TRUTH, null, single,
+                    OptimalDose.BOIN12_UTILITY, streams(r));
+            BackfillSimulation.Streams seven = new BackfillSimulation.Streams(stream(s), stream(s + 1), stream(s + 2),
+                    stream(s + 3), stream(s + 4), stream(s + 5), stream(s + 6));
+            BackfillOutcome two = BackfillSimulation.run(BoinMethod.newTrial(TARGET, 5, 3, 10, 0), TRUTH, null, both,
+                    OptimalDose.BOIN12_UTILITY, seven);
+            BackfillOutcome zero = BackfillSimulation.run(BoinMethod.newTrial(TARGET, 5, 3, 10, 0), TRUTH, null, none,
+                    OptimalDose.BOIN12_UTILITY, streams(r));
+            assertArrayEquals(one.escalationPatients(), two.escalationPatients(), "trial " + r);
+            assertEquals(one.selectedDose(), two.selectedDose(), "trial " + r);
+            assertArrayEquals(one.backfillPatients(), zero.backfillPatients(), "rate 0, trial " + r);
+            assertEquals(one.endTime(), zero.endTime(), 0, "rate 0, trial " + r);
+            for (int d = 0; d < 5; d++) {
+                assertTrue(two.backfillPatients()[d] <= 12 - 3, "per-dose cap, trial " + r + ", dose " + (d + 1));
+            }
+            withSingle += one.totalBackfill();
+            withBoth += two.totalBackfill();
+        }
+        assertTrue(withBoth > withSingle + 400, withBoth + " backfilled with both streams, " + withSingle + " with one");
+    }
+
     /** The caps hold on every simulated trial, and bind: a dose below the current one has at least one cohort of 3. */
     @Test
     void capsHoldOnEveryTrial() {

@@ -8,6 +8,7 @@ import io.daybreak.core.method.MethodContext;
 import io.daybreak.core.method.MethodDescriptor;
 import io.daybreak.core.method.MethodResult;
 import io.daybreak.core.method.Setting;
+import io.daybreak.methods.design.combination.GridOc;
 import io.daybreak.methods.design.oc.CohortPlan;
 import io.daybreak.methods.design.oc.DesignMethod;
 
@@ -48,7 +49,7 @@ public final class Blrm2Method extends DesignMethod<Blrm2Method.ComboSettings> {
                         + "combinations whose true DLT probability lies in the target interval. Reports the "
                         + "selection and allocation matrices (as design.boin-comb), % correct selection, % patients "
                         + "at MTDs, % without MTD, each with its Monte Carlo SE.")
-                .output(Blrm2Simulation.BY_COMBINATION));
+                .output(GridOc.BY_COMBINATION));
     }
 
     @Override
@@ -68,12 +69,11 @@ public final class Blrm2Method extends DesignMethod<Blrm2Method.ComboSettings> {
         }
         Blrm2Simulation.Design design = new Blrm2Simulation.Design(model, cuts, prior.ewoc(),
                 s.cohorts().cohortSize(), s.cohorts().cohorts(), s.draws());
-        Blrm2Simulation.Accumulator oc = Blrm2Simulation.simulate(design, truth, trueMtd, s.trials(), context);
+        GridOc oc = Blrm2Simulation.simulate(design, truth, trueMtd, s.trials(), context);
         MethodResult.Builder result = MethodResult.builder()
                 .summary("design", "two-drug BLRM with interaction, EWOC")
                 .summary("maxPatients", (long) s.cohorts().maxPatients());
-        oc.summarize(result, model.levelsA(), model.levelsB());
-        return result.output(Blrm2Simulation.BY_COMBINATION.name(),
-                oc.table(context.allocator(), model.levelsB(), truth, trueMtd)).build();
+        oc.summarize(result, true);
+        return result.output(GridOc.BY_COMBINATION.name(), oc.table(context.allocator(), truth)).build();
     }
 }

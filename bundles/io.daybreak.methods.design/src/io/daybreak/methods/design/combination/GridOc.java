@@ -15,11 +15,12 @@ import io.daybreak.data.Table;
  * was selected and how many patients and DLTs it had, whole-number sums (and sums of squares, for Monte Carlo
  * standard errors) so that merging chunks is exact in any order. A trial may select several combinations (the
  * waterfall design's MTD contour). "Correct" is decided by the caller per trial (BOIN: the selected combination is a
- * true MTD; waterfall: the selected set equals the true contour). Not thread-safe: one per chunk, then merge.
+ * true MTD; waterfall: the selected set equals the true contour; the two-drug BLRM: the selected combination's truth
+ * lies in the target interval). Not thread-safe: one per chunk, then merge.
  */
-final class GridOc {
+public final class GridOc {
     /** The per-combination output table, row-major (drug A level, then drug B level, both from 1). */
-    static final TableSpec BY_COMBINATION = TableSpec.of("byCombination", "operating characteristics per dose "
+    public static final TableSpec BY_COMBINATION = TableSpec.of("byCombination", "operating characteristics per dose "
             + "combination: the selection and allocation matrices in long form, each mean with its Monte Carlo SE",
             TableSpec.column("doseA", INT64), TableSpec.column("doseB", INT64), TableSpec.column("truth", FLOAT64),
             TableSpec.column("trueMtd", BOOLEAN), TableSpec.column("selectionPercent", FLOAT64),
@@ -46,7 +47,7 @@ final class GridOc {
     long atMtdSquares;
     long atMtdTimesTotal;
 
-    GridOc(int rows, int cols, boolean[] trueMtd, boolean[] counted) {
+    public GridOc(int rows, int cols, boolean[] trueMtd, boolean[] counted) {
         this.rows = rows;
         this.cols = cols;
         this.trueMtd = trueMtd.clone();
@@ -63,7 +64,7 @@ final class GridOc {
      * its selection was correct and whether it ended before its last cohort (BOIN; the waterfall's sub-trials end
      * early by design and are not counted).
      */
-    void add(boolean[] selection, int[] n, int[] y, boolean correctSelection, boolean early) {
+    public void add(boolean[] selection, int[] n, int[] y, boolean correctSelection, boolean early) {
         trials++;
         boolean any = false;
         long sum = 0;
@@ -98,7 +99,7 @@ final class GridOc {
         atMtdTimesTotal += at * sum;
     }
 
-    void merge(GridOc other) {
+    public void merge(GridOc other) {
         trials += other.trials;
         noSelection += other.noSelection;
         correct += other.correct;
@@ -183,7 +184,7 @@ final class GridOc {
         return out;
     }
 
-    Table table(BufferAllocator allocator, double[] truth) {
+    public Table table(BufferAllocator allocator, double[] truth) {
         int cells = rows * cols;
         long[] a = new long[cells];
         long[] b = new long[cells];
@@ -204,7 +205,7 @@ final class GridOc {
     }
 
     /** The summary fields both combination designs report (documented in docs/designs.md, "Drug combinations"). */
-    void summarize(MethodResult.Builder result, boolean earlyStopping) {
+    public void summarize(MethodResult.Builder result, boolean earlyStopping) {
         double[] sel = selectionPercent();
         double[] pat = patientsPerCombination();
         result.summary("rows", (long) rows).summary("cols", (long) cols)

@@ -97,24 +97,11 @@ final class Ess {
      * responsibilities at p.
      */
     static double scaledInformation(BetaMixture mix, double p, double q) {
-        int size = mix.size();
-        double[] logTerms = new double[size];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < size; k++) {
-            logTerms[k] = mix.weights()[k] > 0
-                    ? Math.log(mix.weights()[k]) + (mix.a()[k] - 1) * Math.log(p) + (mix.b()[k] - 1) * Math.log(q)
-                            - LogBeta.value(mix.a()[k], mix.b()[k])
-                    : Double.NEGATIVE_INFINITY;
-            max = Math.max(max, logTerms[k]);
-        }
-        double total = 0;
-        for (int k = 0; k < size; k++) {
-            total += Math.exp(logTerms[k] - max);
-        }
+        double[] responsibility = responsibilities(mix, p, q);
         double g = 0;
         double h = 0;
-        for (int k = 0; k < size; k++) {
-            double r = Math.exp(logTerms[k] - max) / total;
+        for (int k = 0; k < mix.size(); k++) {
+            double r = responsibility[k];
             double a1 = mix.a()[k] - 1;
             double b1 = mix.b()[k] - 1;
             double gk = a1 * q - b1 * p;
@@ -123,6 +110,29 @@ final class Ess {
             h += r * (hk + gk * gk);
         }
         return g * g - h;
+    }
+
+    /** The posterior probabilities of the components at p (q = 1 − p), computed on the log scale. */
+    private static double[] responsibilities(BetaMixture mix, double p, double q) {
+        int size = mix.size();
+        double[] terms = new double[size]; // log terms, then responsibilities
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < size; k++) {
+            terms[k] = mix.weights()[k] > 0
+                    ? Math.log(mix.weights()[k]) + (mix.a()[k] - 1) * Math.log(p) + (mix.b()[k] - 1) * Math.log(q)
+                            - LogBeta.value(mix.a()[k], mix.b()[k])
+                    : Double.NEGATIVE_INFINITY;
+            max = Math.max(max, terms[k]);
+        }
+        double total = 0;
+        for (int k = 0; k < size; k++) {
+            terms[k] = Math.exp(terms[k] - max);
+            total += terms[k];
+        }
+        for (int k = 0; k < size; k++) {
+            terms[k] /= total;
+        }
+        return terms;
     }
 
     /** The mixture density at p, with q = 1 − p given accurately. */
@@ -142,24 +152,11 @@ final class Ess {
 
     /** −(log π)''(p) with q = 1 − p given accurately. */
     static double information(BetaMixture mix, double p, double q) {
-        int size = mix.size();
-        double[] logTerms = new double[size];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < size; k++) {
-            logTerms[k] = mix.weights()[k] > 0
-                    ? Math.log(mix.weights()[k]) + (mix.a()[k] - 1) * Math.log(p) + (mix.b()[k] - 1) * Math.log(q)
-                            - LogBeta.value(mix.a()[k], mix.b()[k])
-                    : Double.NEGATIVE_INFINITY;
-            max = Math.max(max, logTerms[k]);
-        }
-        double total = 0;
-        for (int k = 0; k < size; k++) {
-            total += Math.exp(logTerms[k] - max);
-        }
+        double[] responsibility = responsibilities(mix, p, q);
         double g = 0;
         double h = 0;
-        for (int k = 0; k < size; k++) {
-            double r = Math.exp(logTerms[k] - max) / total;
+        for (int k = 0; k < mix.size(); k++) {
+            double r = responsibility[k];
             double a1 = mix.a()[k] - 1;
             double b1 = mix.b()[k] - 1;
             double gk = a1 / p - b1 / q;

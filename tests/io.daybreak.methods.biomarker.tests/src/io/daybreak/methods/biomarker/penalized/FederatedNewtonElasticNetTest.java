@@ -240,6 +240,86 @@ class FederatedNewtonElasticNetTest extends EnetSiteNodes {
         }
     }
 
+    /** The coordinator's view of the sites, keeping what each site released in each call (decoded from its bytes). */
+    private static final class Recording implements io.daybreak.federation.Sites {
+        final io.daybreak.federation.Sites inner;
+        final List<Map.Entry<String, Map<String, Aggregates>>> calls = new ArrayList<>();
+
+        Recording(io.daybreak.federation.Sites inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public List<String> names() {
+            return inner.names();
+        }
+
+        @Override
+        public Map<String, Aggregates> call(String method, String step, Map<String, Object> arguments) {
+            Map<String, Aggregates> replies = inner.call(method, step, arguments);
+            calls.add(Map.entry(step, replies));
+            return replies;
+        }
+
+        @Override
+        public Map<String, io.daybreak.federation.site.DatasetInfo> datasetInfo() {
+            return inner.datasetInfo();
+        }
+
+        @Override
+        public io.daybreak.federation.Sites only(List<String> names) {
+            return inner.only(names);
+        }
+    }
+
+    /**
+     * What a Cox site actually releases: its distinct event times; at the origin (β = 0) the number at risk and the
+     * events at each pooled event time — each 0 or at least 3 rows — its feature sums and Σ η = 0 over its events,
+     * nothing else; the Gram step only the weighted sums of its 6 features, one set per point.
+     */
+    @Test
+    void aCoxSiteReleasesOnlyRiskSetSumsOfEnoughRows() throws IOException {
+        int[] cut = {0, 100, 200, 300};
+        List<SiteNode> nodes = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            nodes.add(node("site" + s, coxRows(cut[s], cut[s + 1]), EVENT_TIMES));
+        }
+        Map<String, String> parameters = Map.of("family", "cox", "time", "time", "status", "status",
+                "features", "x1,x2,x3,x4,x5,x6", "nlambda", "5");
+        LocalSites local = new LocalSites(nodes, "enet", RESEARCHER, allocator);
+        ElasticNetFederatedMethod method = new ElasticNetFederatedMethod();
+        Recording sites = new Recording(local.open(AnalysisSpec.open(method.id(), local.dataset(), parameters,
+                local.names())));
+        method.run(sites, parameters, allocator);
+        Aggregates times = sites.calls.get(0).getValue().get("site0");
+        assertEquals("eventTimes", sites.calls.get(0).getKey());
+        double[] own = IntStream.range(0, 100).filter(i -> CSTATUS[i] == 1).mapToDouble(i -> CTIME[i]).distinct()
+                .sorted().toArray();
+        assertArrayEquals(own, times.get("eventTimes"), 0);
+        double[] grid = sites.calls.get(0).getValue().values().stream()
+                .flatMapToDouble(a -> Arrays.stream(a.get("eventTimes"))).distinct().sorted().toArray();
+        assertEquals("coxRisk", sites.calls.get(1).getKey());
+        Aggregates risk = sites.calls.get(1).getValue().get("site0");
+        assertEquals(List.of("n", "sumX", "sumXX", "d", "s0", "eventEta"), risk.names());
+        assertEquals(100, risk.scalar("n"), 0);
+        for (int k = 0; k < grid.length; k++) {
+            double t = grid[k];
+            long atRisk = IntStream.range(0, 100).filter(i -> CTIME[i] >= t).count();
+            long events = IntStream.range(0, 100).filter(i -> CTIME[i] == t && CSTATUS[i] == 1).count();
+            assertEquals(atRisk, risk.get("s0")[k], 1e-9, "at risk at " + t);
+            assertEquals(events, risk.get("d")[k], 0, "events at " + t);
+            assertTrue(atRisk == 0 || atRisk >= 3, "risk set at " + t);
+            assertTrue(events == 0 || events >= 3, "events at " + t);
+        }
+        assertEquals(0, risk.get("eventEta")[0], 0);
+        assertEquals("coxGram", sites.calls.get(2).getKey());
+        Aggregates gram = sites.calls.get(2).getValue().get("site0");
+        assertEquals(List.of("xwx", "wx", "w", "score"), gram.names());
+        int points = gram.get("w").length;
+        assertEquals(points * 21, gram.get("xwx").length, "one upper triangle of 6 features per point");
+        assertEquals(points * 6, gram.get("score").length);
+    }
+
     /** 2(ℓ_saturated − ℓ) with Breslow ties over the given rows at λ_m of a path (glmnet's coxnet.deviance). */
     private static double breslowDeviance(PenalizedPath path, int m, int[] rows) {
         Map<Double, Integer> deaths = new HashMap<>();

@@ -3,8 +3,10 @@ package io.daybreak.methods.design.blrm;
 /**
  * The quadrature grid of a {@link BlrmPosterior}, tabulated once per design and shared (immutable) by all
  * trials: an equally spaced grid over ±{@value #HALF_WIDTH_SDS} prior standard deviations of θ = (log α,
- * log β), {@value #A_NODES_PER_SD} nodes per standard deviation of log α and {@value #B_NODES_PER_SD} of
- * log β, with p_d and 1 − p_d at every node and the prior density.
+ * log β) around the prior mean, {@value #A_NODES_PER_SD} nodes per standard deviation of log α and
+ * {@value #B_NODES_PER_SD} of log β, with p_d and 1 − p_d at every node and the prior density. For a mixture prior
+ * the mean and standard deviations are the mixture's (spread between components included), so the grid covers
+ * every component.
  *
  * <p>Why this grid: with every node's probabilities tabulated, adding a cohort costs a few multiplications
  * per node and no transcendental functions, which is what makes 1,000 simulated trials take well under a
@@ -20,6 +22,8 @@ final class BlrmGrid {
     static final int HALF_WIDTH_SDS = 7;
     static final int A_NODES_PER_SD = 20;
     static final int B_NODES_PER_SD = 12;
+    /** A mixture prior's grid has at most this many times a single normal's nodes per axis. */
+    static final int MAX_MIXTURE_FACTOR = 2;
     /** Stencil points of a cut: log α nodes k − 1 … k + 4 around the cut cell [k, k + 1]. */
     static final int STENCIL = 6;
     /** Gregory's left-end correction to the trapezoidal sum from node m, on f_m … f_{m+3}, in units of h. */
@@ -57,10 +61,18 @@ final class BlrmGrid {
 
     BlrmGrid(BlrmModel model, double[] intervalBoundaries) {
         this.model = model;
-        na = 2 * HALF_WIDTH_SDS * A_NODES_PER_SD + 1;
-        nb = 2 * HALF_WIDTH_SDS * B_NODES_PER_SD + 1;
-        logAlpha = axis(model.meanLogAlpha(), model.sdLogAlpha(), A_NODES_PER_SD, na);
-        logBeta = axis(model.meanLogBeta(), model.sdLogBeta(), B_NODES_PER_SD, nb);
+        BivariateNormalMixture mixture = model.prior();
+        if (mixture.size() == 1) {
+            na = 2 * HALF_WIDTH_SDS * A_NODES_PER_SD + 1;
+            nb = 2 * HALF_WIDTH_SDS * B_NODES_PER_SD + 1;
+            logAlpha = axis(mixture.meanLogAlpha(), mixture.sdLogAlpha(), A_NODES_PER_SD, na);
+            logBeta = axis(mixture.meanLogBeta(), mixture.sdLogBeta(), B_NODES_PER_SD, nb);
+        } else {
+            logAlpha = mixtureAxis(mixture, true, A_NODES_PER_SD);
+            logBeta = mixtureAxis(mixture, false, B_NODES_PER_SD);
+            na = logAlpha.length;
+            nb = logBeta.length;
+        }
         int nodes = na * nb;
         int doses = model.doses();
         p = new double[doses][nodes];
@@ -106,6 +118,34 @@ final class BlrmGrid {
         double[] axis = new double[nodes];
         for (int i = 0; i < nodes; i++) {
             axis[i] = mean + sd * ((double) (i - (nodes - 1) / 2) / perSd);
+        }
+        return axis;
+    }
+
+    /**
+     * A mixture's axis: from the lowest component's mean − {@value #HALF_WIDTH_SDS} of its sds to the highest
+     * component's mean + as many, so no component is cut short (a wide robust component included), with a step of
+     * the narrowest component's sd / nodes per sd, but at most {@value #MAX_MIXTURE_FACTOR} times the nodes of a
+     * single-normal grid (the step is then coarser, still a fraction of the narrowest sd for usual MAP mixtures).
+     */
+    private static double[] mixtureAxis(BivariateNormalMixture prior, boolean alpha, int perSd) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double narrowest = Double.POSITIVE_INFINITY;
+        for (BivariateNormalMixture.Component c : prior.components()) {
+            double mean = alpha ? c.meanLogAlpha() : c.meanLogBeta();
+            double sd = alpha ? c.sdLogAlpha() : c.sdLogBeta();
+            lo = Math.min(lo, mean - HALF_WIDTH_SDS * sd);
+            hi = Math.max(hi, mean + HALF_WIDTH_SDS * sd);
+            narrowest = Math.min(narrowest, sd);
+        }
+        int most = MAX_MIXTURE_FACTOR * 2 * HALF_WIDTH_SDS * perSd;
+        int intervals = (int) Math.min(most, Math.ceil((hi - lo) / (narrowest / perSd)));
+        intervals = Math.max(intervals, 2 * HALF_WIDTH_SDS * perSd);
+        double[] axis = new double[intervals + 1];
+        double step = (hi - lo) / intervals;
+        for (int i = 0; i <= intervals; i++) {
+            axis[i] = lo + i * step;
         }
         return axis;
     }

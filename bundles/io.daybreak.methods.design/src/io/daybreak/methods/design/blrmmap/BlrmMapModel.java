@@ -249,7 +249,7 @@ public final class BlrmMapModel {
     }
 
 
-    private static double gaussian(UniformRandomProvider random) {
+    static double gaussian(UniformRandomProvider random) {
         // Marsaglia polar method on the run's stream (commons-rng-sampling is not in the target platform).
         while (true) {
             double u = 2 * random.nextDouble() - 1;

@@ -25,6 +25,8 @@ import io.daybreak.data.ColumnType;
 import io.daybreak.data.DoubleColumn;
 import io.daybreak.data.StringColumn;
 import io.daybreak.data.Table;
+import io.daybreak.data.TableBuilder;
+import io.daybreak.methods.design.blrm.BivariateNormalMixture;
 import io.daybreak.methods.design.blrm.BlrmModel;
 import io.daybreak.methods.design.blrm.BlrmPosterior;
 
@@ -38,6 +40,8 @@ import io.daybreak.methods.design.blrm.BlrmPosterior;
 public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.Settings> {
     public static final String ID = "design.blrm-map-prior";
     static final String INPUT = "history";
+    /** Significant digits of the priorMixture text: well below the Monte Carlo error of the fit, short to copy. */
+    static final int MIXTURE_DIGITS = 6;
 
     /** What design.blrm-map-prior takes. */
     record Settings(
@@ -87,7 +91,16 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
             @Setting(min = 100, max = 1e6, defaultValue = "10000", doc = "adaptive burn-in sweeps, not kept")
             int burnIn,
             @Setting(min = 1000, max = 1e7, defaultValue = "200000", doc = "kept sweeps of the sampler")
-            int iterations) {
+            int iterations,
+            @Setting(min = 1, max = 4, optional = true, doc = "components of the bivariate normal mixture fitted to "
+                    + "the MAP prior (default: 1 to 4, the smallest AIC with penalty 6 per parameter, as RBesT's "
+                    + "automixfit)")
+            Integer components,
+            @Setting(min = 0, max = 1, maxInclusive = false, defaultValue = "0", doc = "weight of the weakly "
+                    + "informative component added to the mixture (robust MAP prior; as OncoBayes2's EXNEX, the new "
+                    + "trial is exchangeable with the history with probability 1 - robustWeight): the prior of mu, "
+                    + "muMeanLogAlpha, muSdLogAlpha, muMeanLogBeta, muSdLogBeta, correlation 0")
+            double robustWeight) {
 
         int tauDistribution() {
             return switch (tauPrior) {
@@ -111,7 +124,9 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
                         + "log-normal or half-normal priors on tau; posterior by seeded Metropolis-within-Gibbs. The MAP "
                         + "prior of a new trial's (log alpha, log beta), moment-matched to a bivariate normal, is given "
                         + "as priorMeanLogAlpha, priorSdLogAlpha, priorMeanLogBeta, priorSdLogBeta, priorCorrelation: "
-                        + "the parameters of design.blrm and design.blrm-posterior.")
+                        + "the parameters of design.blrm and design.blrm-posterior; fitted by a mixture of bivariate "
+                        + "normals (EM on draws of the MAP prior, components by AIC as RBesT's automixfit), robust "
+                        + "with robustWeight > 0, as priorMixture, the parameter of the same name of those methods.")
                 .input(TableSpec.optional(INPUT, "one row per historical trial and dose", column("trial", STRING),
                         column("dose", FLOAT64), column("patients", FLOAT64), column("dlts", FLOAT64)))
                 .output(TableSpec.of("hyper", "posterior of mu and tau: mean, sd (each with its Monte Carlo SE), 2.5%, "
@@ -128,7 +143,20 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
                 .output(TableSpec.of("prior", "per dose of doseAmounts under the moment-matched MAP prior: mean and "
                         + "sd of p, P(under), P(target), P(over)", column("dose", INT64), column("amount", FLOAT64),
                         column("meanP", FLOAT64), column("sdP", FLOAT64), column("pUnder", FLOAT64),
-                        column("pTarget", FLOAT64), column("pOver", FLOAT64))));
+                        column("pTarget", FLOAT64), column("pOver", FLOAT64)))
+                .output(TableSpec.of("mixture", "the bivariate normal mixture fitted to the MAP prior (robust "
+                        + "component last when robustWeight > 0): weight, means, sds, correlation", column("component",
+                        INT64), column("weight", FLOAT64), column("meanLogAlpha", FLOAT64), column("sdLogAlpha",
+                        FLOAT64), column("meanLogBeta", FLOAT64), column("sdLogBeta", FLOAT64), column("correlation",
+                        FLOAT64), column("robust", ColumnType.BOOLEAN)))
+                .output(TableSpec.of("mixtureAic", "AIC (penalty 6 per parameter) of the fits with 1 to 4 "
+                        + "components; NaN where not fitted or EM failed", column("components", INT64),
+                        column("aic", FLOAT64)))
+                .output(TableSpec.of("mixturePrior", "per dose of doseAmounts under priorMixture: mean and sd of p, "
+                        + "P(under), P(target), P(over); and P(over) of the MAP prior itself, from its draws",
+                        column("dose", INT64), column("amount", FLOAT64), column("meanP", FLOAT64),
+                        column("sdP", FLOAT64), column("pUnder", FLOAT64), column("pTarget", FLOAT64),
+                        column("pOver", FLOAT64), column("pOverDraws", FLOAT64))));
     }
 
     /** The historical data, checked, with trial labels in order of first appearance. */
@@ -244,24 +272,31 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
         double[] map = summary.map();
         BlrmPosterior prior = BlrmPosterior.prior(BlrmModel.of(s.doseAmounts(), ref, map[0], map[1], map[2], map[3],
                 map[4]), s.intervals());
-        Table hyperTable = null;
-        Table shrinkage = null;
-        Table priorTable;
+        // θ* draws from a stream of their own: the sampler's numbers do not depend on the mixture fit.
+        double[][] thetaDraws = MapMixtureFit.predictiveDraws(draws, context.random(1));
+        MapMixtureFit.Fit fit = MapMixtureFit.fit(thetaDraws, s.components());
+        BivariateNormalMixture mixture = MapMixtureFit.robustify(fit.mixture(), s.robustWeight(), s.muMeanLogAlpha(),
+                s.muSdLogAlpha(), s.muMeanLogBeta(), s.muSdLogBeta());
+        BlrmPosterior mixturePrior = BlrmPosterior.prior(BlrmModel.of(s.doseAmounts(), ref, mixture), s.intervals());
+        List<Table> tables = new ArrayList<>();
         try {
-            hyperTable = summary.hyperTable(context.allocator());
-            shrinkage = summary.shrinkageTable(context.allocator(), h);
-            priorTable = priorTable(context, prior, s.doseAmounts());
+            tables.add(summary.hyperTable(context.allocator()));
+            tables.add(summary.shrinkageTable(context.allocator(), h));
+            tables.add(priorTable(context, prior, s.doseAmounts(), null));
+            tables.add(mixtureTable(context, mixture, s.robustWeight() > 0));
+            tables.add(aicTable(context, fit.aic()));
+            tables.add(priorTable(context, mixturePrior, s.doseAmounts(),
+                    overByDraws(thetaDraws, s.doseAmounts(), ref, s.intervals()[1])));
         } catch (RuntimeException | Error e) {
-            if (hyperTable != null) {
-                hyperTable.close();
-            }
-            if (shrinkage != null) {
-                shrinkage.close();
-            }
+            tables.forEach(Table::close);
             throw e;
         }
-        MethodResult.Builder out = MethodResult.builder().output("hyper", hyperTable).output("shrinkage", shrinkage)
-                .output("prior", priorTable);
+        MethodResult.Builder out = MethodResult.builder().output("hyper", tables.get(0)).output("shrinkage", tables.get(1))
+                .output("prior", tables.get(2)).output("mixture", tables.get(3)).output("mixtureAic", tables.get(4))
+                .output("mixturePrior", tables.get(5))
+                .summary("priorMixture", mixture.format(MIXTURE_DIGITS))
+                .summary("mixtureComponents", (long) fit.components())
+                .summary("robustWeight", s.robustWeight());
         String[] names = {"priorMeanLogAlpha", "priorSdLogAlpha", "priorMeanLogBeta", "priorSdLogBeta", "priorCorrelation"};
         for (int k = 0; k < 5; k++) {
             out.summary(names[k], map[k]);
@@ -282,7 +317,61 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
                 .build();
     }
 
-    private static Table priorTable(MethodContext context, BlrmPosterior prior, double[] amounts) {
+    /** Per dose, the share of θ* draws with p_d ≥ the upper interval boundary: P(over) of the MAP prior itself. */
+    static double[] overByDraws(double[][] theta, double[] amounts, double ref, double upper) {
+        double cut = Math.log(upper / (1 - upper));
+        double[] over = new double[amounts.length];
+        for (int d = 0; d < amounts.length; d++) {
+            double logDose = Math.log(amounts[d] / ref);
+            long count = 0;
+            for (double[] t : theta) {
+                if (t[0] + Math.exp(t[1]) * logDose >= cut) {
+                    count++;
+                }
+            }
+            over[d] = (double) count / theta.length;
+        }
+        return over;
+    }
+
+    private static Table mixtureTable(MethodContext context, BivariateNormalMixture mixture, boolean robustLast) {
+        List<Object> index = new ArrayList<>();
+        List<List<Object>> cols = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            cols.add(new ArrayList<>());
+        }
+        List<Object> robust = new ArrayList<>();
+        List<BivariateNormalMixture.Component> components = mixture.components();
+        for (int k = 0; k < components.size(); k++) {
+            BivariateNormalMixture.Component c = components.get(k);
+            index.add((long) k + 1);
+            double[] row = {c.weight(), c.meanLogAlpha(), c.sdLogAlpha(), c.meanLogBeta(), c.sdLogBeta(),
+                c.correlation()};
+            for (int j = 0; j < 6; j++) {
+                cols.get(j).add(row[j]);
+            }
+            robust.add(robustLast && k == components.size() - 1);
+        }
+        return Table.builder(context.allocator()).add("component", ColumnType.INT64, index)
+                .add("weight", ColumnType.FLOAT64, cols.get(0)).add("meanLogAlpha", ColumnType.FLOAT64, cols.get(1))
+                .add("sdLogAlpha", ColumnType.FLOAT64, cols.get(2)).add("meanLogBeta", ColumnType.FLOAT64, cols.get(3))
+                .add("sdLogBeta", ColumnType.FLOAT64, cols.get(4)).add("correlation", ColumnType.FLOAT64, cols.get(5))
+                .add("robust", ColumnType.BOOLEAN, robust).build();
+    }
+
+    private static Table aicTable(MethodContext context, double[] aic) {
+        List<Object> k = new ArrayList<>();
+        List<Object> value = new ArrayList<>();
+        for (int i = 0; i < aic.length; i++) {
+            k.add((long) i + 1);
+            value.add(aic[i]);
+        }
+        return Table.builder(context.allocator()).add("components", ColumnType.INT64, k)
+                .add("aic", ColumnType.FLOAT64, value).build();
+    }
+
+    /** The prior's table per dose; with {@code overByDraws}, a last column pOverDraws. */
+    private static Table priorTable(MethodContext context, BlrmPosterior prior, double[] amounts, double[] overByDraws) {
         List<Object> dose = new ArrayList<>();
         List<Object> amount = new ArrayList<>();
         List<Object> mean = new ArrayList<>();
@@ -301,9 +390,17 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
             target.add(iv[1]);
             over.add(iv[2]);
         }
-        return Table.builder(context.allocator()).add("dose", ColumnType.INT64, dose).add("amount", ColumnType.FLOAT64,
-                amount).add("meanP", ColumnType.FLOAT64, mean).add("sdP", ColumnType.FLOAT64, sd)
-                .add("pUnder", ColumnType.FLOAT64, under).add("pTarget", ColumnType.FLOAT64, target)
-                .add("pOver", ColumnType.FLOAT64, over).build();
+        TableBuilder builder = Table.builder(context.allocator()).add("dose", ColumnType.INT64, dose)
+                .add("amount", ColumnType.FLOAT64, amount).add("meanP", ColumnType.FLOAT64, mean)
+                .add("sdP", ColumnType.FLOAT64, sd).add("pUnder", ColumnType.FLOAT64, under)
+                .add("pTarget", ColumnType.FLOAT64, target).add("pOver", ColumnType.FLOAT64, over);
+        if (overByDraws != null) {
+            List<Object> draws = new ArrayList<>();
+            for (double v : overByDraws) {
+                draws.add(v);
+            }
+            builder.add("pOverDraws", ColumnType.FLOAT64, draws);
+        }
+        return builder.build();
     }
 }

@@ -28,6 +28,10 @@ public record BlrmPrior(
         @Setting(min = -1, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0",
                 doc = "prior correlation of log(alpha) and log(beta)")
         double priorCorrelation,
+        @Setting(optional = true, doc = "a mixture prior of (log(alpha), log(beta)) instead of the five prior* "
+                + "parameters, which it replaces: components 'w,meanLogAlpha,sdLogAlpha,meanLogBeta,sdLogBeta,correlation' "
+                + "separated by ';', weights summing to 1 (e.g. design.blrm-map-prior's priorMixture, robust or not)")
+        String priorMixture,
         @Setting(unit = "DLT probability", min = 0, minInclusive = false, max = 1, maxInclusive = false,
                 defaultValue = "0.16,0.33", doc = "the two boundaries of underdosing / target / overdosing, e.g. 0.16,0.33")
         double[] intervals,

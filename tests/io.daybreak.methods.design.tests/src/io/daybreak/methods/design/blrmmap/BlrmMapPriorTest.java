@@ -14,8 +14,10 @@ import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.testing.MethodTestSupport;
 import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
+import io.daybreak.methods.design.blrm.BivariateNormalMixture;
 import io.daybreak.methods.design.blrm.BlrmModel;
 import io.daybreak.methods.design.blrm.BlrmPosterior;
+import io.daybreak.methods.design.blrm.BlrmPosteriorMethod;
 
 /**
  * design.blrm-map-prior against rstan 2.21.7 fitting exactly the same hierarchical model
@@ -194,6 +196,55 @@ class BlrmMapPriorTest extends MethodTestSupport {
                 assertEquals(s.get(key), fromTable.get(key), key + ": same seed, same draws");
             }
         }
+    }
+
+    /**
+     * The mixture is a fit to the MAP prior itself: per dose its P(over) matches the share of MAP draws over the
+     * boundary (each about 20,000 draws, SE at most 0.0035, plus the fit's error), where the moment-matched normal, with
+     * lighter tails, may not; priorMixture fed to design.blrm-posterior gives the mixturePrior table; a robust weight
+     * adds design.blrm's weak prior as the last component.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void mixtureReproducesTheMapPriorAndFeedsTheBlrm() throws Exception {
+        Map<String, String> p = setA();
+        p.put("iterations", "50000");
+        p.put("robustWeight", "0.2");
+        double[] overMixture = new double[5];
+        Map<String, Object> s = run(new BlrmMapPriorMethod(), Map.of(), p, 5, out -> {
+            Table m = out.get("mixture");
+            int k = m.rowCount();
+            assertTrue(k >= 2 && k <= 5);
+            assertTrue(m.booleans("robust").get(k - 1));
+            assertEquals(0.2, m.doubles("weight").get(k - 1), 1e-15);
+            assertEquals(2.0, m.doubles("sdLogAlpha").get(k - 1), 0);
+            assertEquals(4, out.get("mixtureAic").rowCount());
+            Table t = out.get("mixturePrior");
+            for (int d = 0; d < 5; d++) {
+                overMixture[d] = t.doubles("pOver").get(d);
+            }
+        });
+        p.put("robustWeight", "0");
+        Map<String, Object> plain = run(new BlrmMapPriorMethod(), Map.of(), p, 5, out -> {
+            Table t = out.get("mixturePrior");
+            for (int d = 0; d < 5; d++) {
+                assertEquals(t.doubles("pOverDraws").get(d), t.doubles("pOver").get(d), 0.012, "dose " + (d + 1));
+            }
+        });
+        assertEquals(((Long) s.get("mixtureComponents")) + 1,
+                BivariateNormalMixture.parse("m", (String) s.get("priorMixture")).size());
+        // the moment-matched prior comes from the sampler alone: the same with and without the mixture's options
+        for (String key : MAP) {
+            assertEquals(s.get(key), plain.get(key), key);
+        }
+        Map<String, String> posterior = new HashMap<>(Map.of("patients", "0,0,0,0,0", "dlts", "0,0,0,0,0",
+                "doseAmounts", "2.5,5,10,20,40", "referenceDose", "10", "priorMixture", (String) s.get("priorMixture")));
+        run(new BlrmPosteriorMethod(), Map.of(), posterior, 1, out -> {
+            for (int d = 0; d < 5; d++) {
+                // six significant digits in priorMixture
+                assertEquals(overMixture[d], out.get("posterior").doubles("pOver").get(d), 1e-4, "dose " + (d + 1));
+            }
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.methods.design.oc.MixtureText;
 
 /**
  * A prior for the BLRM's θ = (log α, log β): a mixture of bivariate normal densities with weights summing to 1, the
@@ -66,27 +67,11 @@ public record BivariateNormalMixture(List<Component> components) {
      * writes. Errors name {@code parameter}, the component and what is allowed.
      */
     public static BivariateNormalMixture parse(String parameter, String text) {
-        String[] parts = text.trim().split(";");
+        List<double[]> rows = MixtureText.components(parameter, text,
+                "w,meanLogAlpha,sdLogAlpha,meanLogBeta,sdLogBeta,correlation");
         List<Component> components = new ArrayList<>();
-        for (int k = 0; k < parts.length; k++) {
-            if (parts[k].isBlank()) {
-                continue;
-            }
-            String[] fields = parts[k].trim().split(",");
-            if (fields.length != 6) {
-                throw new InvalidParameterException("parameter '" + parameter + "': component " + (k + 1) + " '"
-                        + parts[k].trim() + "' is not 'w,meanLogAlpha,sdLogAlpha,meanLogBeta,sdLogBeta,correlation' (six "
-                        + "numbers separated by commas; components separated by ';')");
-            }
-            double[] v = new double[6];
-            for (int j = 0; j < 6; j++) {
-                try {
-                    v[j] = Double.parseDouble(fields[j].trim());
-                } catch (NumberFormatException e) {
-                    throw new InvalidParameterException("parameter '" + parameter + "': component " + (k + 1) + ": '"
-                            + fields[j].trim() + "' is not a number");
-                }
-            }
+        for (int k = 0; k < rows.size(); k++) {
+            double[] v = rows.get(k);
             try {
                 components.add(new Component(v[0], v[1], v[2], v[3], v[4], v[5]));
             } catch (IllegalArgumentException e) {
@@ -94,15 +79,6 @@ public record BivariateNormalMixture(List<Component> components) {
                         + v[0] + ", sds " + v[2] + " and " + v[4] + ", correlation " + v[5] + "; need 0 < w <= 1, finite "
                         + "means, sds > 0 and -1 < correlation < 1");
             }
-        }
-        if (components.isEmpty()) {
-            throw new InvalidParameterException("parameter '" + parameter + "' holds no component "
-                    + "'w,meanLogAlpha,sdLogAlpha,meanLogBeta,sdLogBeta,correlation'");
-        }
-        double sum = components.stream().mapToDouble(Component::weight).sum();
-        if (Math.abs(sum - 1) > 1e-6) {
-            throw new InvalidParameterException("parameter '" + parameter + "': the weights sum to " + sum
-                    + "; they must sum to 1 (within 1e-6)");
         }
         return new BivariateNormalMixture(components);
     }

@@ -1,6 +1,5 @@
 package io.daybreak.methods.design.map;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
 import io.daybreak.core.method.InvalidParameterException;
+import io.daybreak.methods.design.oc.MixtureText;
 
 /**
  * A mixture of Beta(a_k, b_k) densities with weights w_k (summing to 1): the form of a MAP prior (RBesT's
@@ -54,41 +54,14 @@ public record BetaMixture(double[] weights, double[] a, double[] b) {
      * component and what is allowed.
      */
     public static BetaMixture parse(String parameter, String text) {
-        String[] parts = text.trim().split(";");
-        List<double[]> rows = new ArrayList<>();
-        for (int k = 0; k < parts.length; k++) {
-            if (parts[k].isBlank()) {
-                continue;
-            }
-            String[] fields = parts[k].trim().split(",");
-            if (fields.length != 3) {
-                throw new InvalidParameterException("parameter '" + parameter + "': component " + (k + 1) + " '"
-                        + parts[k].trim() + "' is not 'w,a,b' (three numbers separated by commas; components "
-                        + "separated by ';')");
-            }
-            double[] row = new double[3];
-            for (int j = 0; j < 3; j++) {
-                try {
-                    row[j] = Double.parseDouble(fields[j].trim());
-                } catch (NumberFormatException e) {
-                    throw new InvalidParameterException("parameter '" + parameter + "': component " + (k + 1) + ": '"
-                            + fields[j].trim() + "' is not a number");
-                }
-            }
+        List<double[]> rows = MixtureText.components(parameter, text, "w,a,b");
+        for (int k = 0; k < rows.size(); k++) {
+            double[] row = rows.get(k);
             if (!(row[0] > 0 && row[0] <= 1) || !(row[1] > 0) || !(row[2] > 0) || !Double.isFinite(row[1])
                     || !Double.isFinite(row[2])) {
                 throw new InvalidParameterException("parameter '" + parameter + "': component " + (k + 1)
                         + " has w = " + row[0] + ", a = " + row[1] + ", b = " + row[2] + "; need 0 < w <= 1, a > 0, b > 0");
             }
-            rows.add(row);
-        }
-        if (rows.isEmpty()) {
-            throw new InvalidParameterException("parameter '" + parameter + "' holds no component 'w,a,b'");
-        }
-        double sum = rows.stream().mapToDouble(r -> r[0]).sum();
-        if (Math.abs(sum - 1) > 1e-6) {
-            throw new InvalidParameterException("parameter '" + parameter + "': the weights sum to " + sum
-                    + "; they must sum to 1 (within 1e-6)");
         }
         double[] w = rows.stream().mapToDouble(r -> r[0]).toArray();
         double[] a = rows.stream().mapToDouble(r -> r[1]).toArray();

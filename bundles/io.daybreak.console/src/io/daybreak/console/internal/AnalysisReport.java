@@ -82,6 +82,9 @@ final class AnalysisReport {
             // a saved combination-design result carrying its tables in the summary (as rows)
             CombinationReport.html(method, name -> SignalReport.rows(summary.get(name)), summary)
                     .forEach(part -> html.append(part).append('\n'));
+            // a saved design.blrm-map-prior result carrying its tables in the summary (as rows)
+            BlrmMapReport.html(method, name -> SignalReport.rows(summary.get(name)), summary)
+                    .forEach(part -> html.append(part).append('\n'));
         }
         if (summary.get("curves") instanceof List<?> curves) {
             html.append(ReportCharts.survival((List<Map<String, Object>>) curves,

@@ -66,6 +66,8 @@ final class ComparisonReport {
             + "h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em}h3{font-size:1em}"
             + "table{border-collapse:collapse;margin:.5em 0}"
             + "td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}th{background:#f4f4f4}"
+            // a long value (a mixture prior's text) wraps instead of widening the page
+            + "td{overflow-wrap:anywhere}"
             + ".legend span{display:inline-block;margin-right:1.2em}.legend i{display:inline-block;width:.9em;"
             + "height:.9em;margin-right:.3em;vertical-align:middle}.meta{color:#666;font-size:.85em}"
             + "td.text,th.text{text-align:left}.mtd{background:#fff3c4}"

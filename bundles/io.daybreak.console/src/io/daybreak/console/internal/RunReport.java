@@ -64,6 +64,8 @@ final class RunReport {
                 result.provenance() == null ? Map.of() : result.provenance().parameters()));
         charts.addAll(CombinationReport.html(descriptor.id(), name -> SignalReport.rows(result.output(name)),
                 document.get("summary") instanceof Map<?, ?> summary ? summary : Map.of()));
+        charts.addAll(BlrmMapReport.html(descriptor.id(), name -> SignalReport.rows(result.output(name)),
+                document.get("summary") instanceof Map<?, ?> summary ? summary : Map.of()));
         if (!charts.isEmpty()) {
             withCharts.put(CHARTS, charts);
         }

@@ -1,0 +1,56 @@
+package io.daybreak.console.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+
+import io.daybreak.data.Table;
+
+/**
+ * design.blrm-map-prior in the HTML report (docs/designs.md, "Historical data in the BLRM"), from tables built here
+ * with the method's column names and the documented example's values (seed 2026).
+ */
+class BlrmMapReportTest {
+    private static Table prior(BufferAllocator allocator, boolean withDraws) {
+        var b = Table.builder(allocator).addInt64("dose", 1, 2, 3, 4, 5).addFloat64("amount", 2.5, 5, 10, 20, 40)
+                .addFloat64("meanP", 0.03, 0.06, 0.13, 0.29, 0.50).addFloat64("sdP", 0.04, 0.06, 0.08, 0.15, 0.23)
+                .addFloat64("pUnder", 0.975, 0.932, 0.738, 0.176, 0.029)
+                .addFloat64("pTarget", 0.0234, 0.0636, 0.2412, 0.4989, 0.2281);
+        if (withDraws) {
+            return b.addFloat64("pOver", 0.0012, 0.0032, 0.0155, 0.2993, 0.7853)
+                    .addFloat64("pOverDraws", 0.0015, 0.0028, 0.0150, 0.2985, 0.7845).build();
+        }
+        return b.addFloat64("pOver", 0.0014, 0.0042, 0.0212, 0.3248, 0.7429).build();
+    }
+
+    private static Table mixture(BufferAllocator allocator) {
+        return Table.builder(allocator).addInt64("component", 1, 2).addFloat64("weight", 0.8, 0.2)
+                .addFloat64("meanLogAlpha", -2.09, -1.0986).addFloat64("sdLogAlpha", 0.55, 2)
+                .addFloat64("meanLogBeta", 0.29, 0).addFloat64("sdLogBeta", 0.5, 1).addFloat64("correlation", -0.4, 0)
+                .addBoolean("robust", false, true).build();
+    }
+
+    @Test
+    void mapPriorHasTheOverdoseChartTheThreePriorsAndTheComponents() {
+        try (BufferAllocator allocator = new RootAllocator(); Table normal = prior(allocator, false);
+                Table mixturePrior = prior(allocator, true); Table mixture = mixture(allocator)) {
+            Map<String, Table> tables = Map.of("prior", normal, "mixturePrior", mixturePrior, "mixture", mixture);
+            List<String> html = BlrmMapReport.html("design.blrm-map-prior", name -> SignalReport.rows(tables.get(name)),
+                    Map.of("robustWeight", 0.2));
+            assertEquals(5, html.size(), "chart, per-dose table, caption, components heading and table");
+            assertTrue(html.get(0).startsWith("<svg") && html.get(0).contains("robust mixture (passed on)"), html.get(0));
+            assertTrue(html.get(1).contains("<td>20</td><td>0.499</td><td>0.299</td><td>0.299</td><td>0.325</td>"),
+                    html.get(1));
+            assertTrue(html.get(2).contains("higher than the draws"), html.get(2));
+            assertTrue(html.get(4).contains("robust (weak prior)") && html.get(4).contains("<td>-2.090</td>"), html.get(4));
+            assertTrue(BlrmMapReport.html("design.blrm", name -> SignalReport.rows(tables.get(name)), Map.of()).isEmpty());
+            assertTrue(BlrmMapReport.html("design.blrm-map-prior", name -> null, Map.of()).isEmpty());
+        }
+    }
+}

@@ -12,12 +12,15 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <pre>
  *   y_ij ~ Binomial(n_ij, p_ij),  logit p_ij = log α_j + exp(log β_j) · log(d_ij / d*)
  *   θ_j = (log α_j, log β_j) ~ N2(μ, diag(τ_α², τ_β²))      (between-trial correlation fixed at 0)
+ *     with probability p (EX); else θ_j ~ N2(m, diag s²) (NEX; p = 1: full exchangeability)
  *   μ_k ~ N(m_k, s_k²),  τ_k ~ LogNormal(log t_k, σ_τ²) or HalfNormal(t_k) or fixed at t_k
  * </pre>
  * The posterior of (μ, τ, θ_j) is sampled by Metropolis-within-Gibbs with both parameterisations interleaved
  * (ancillarity-sufficiency interweaving): non-centred blocks (θ_j = μ + τ·η_j; random walks on each η_j, on μ and
  * on log τ, which mix well when the data say little about θ_j) and centred blocks (θ_j fixed: μ drawn from its
- * normal full conditional, a random walk on log τ; good when the data pin θ_j down). Random-walk scales adapt
+ * normal full conditional, a random walk on log τ; good when the data pin θ_j down). With p &lt; 1 each trial's
+ * EX/NEX indicator is drawn from its full conditional given θ_j (θ_j kept, so the likelihood does not change), and a
+ * NEX trial is parameterised as θ_j = m + s·η_j; only EX trials enter μ and τ. Random-walk scales adapt
  * during burn-in only (to acceptance about 0.35), so the kept chain is a valid Markov chain.
  *
  * <p>The MAP prior of θ* is N2(μ, diag τ²) averaged over the posterior; its moments are Rao-Blackwellised:
@@ -29,8 +32,13 @@ public final class BlrmMapModel {
     public record Row(int trial, double logDose, int patients, int dlts) {
     }
 
-    /** Hyperpriors: tauDistribution 0 fixed, 1 log-normal, 2 half-normal. */
-    public record Hyperprior(double[] muMean, double[] muSd, int tauDistribution, double[] tauScale, double tauLogSd) {
+    /**
+     * Hyperpriors: tauDistribution 0 fixed, 1 log-normal, 2 half-normal; {@code exchangeable} the prior probability
+     * that a historical trial is exchangeable (EX) — otherwise (NEX) its θ_j ~ N(muMean, diag muSd²), independent of
+     * the others (OncoBayes2's EXNEX); 1 is full exchangeability.
+     */
+    public record Hyperprior(double[] muMean, double[] muSd, int tauDistribution, double[] tauScale, double tauLogSd,
+            double exchangeable) {
         public static final int FIXED = 0;
         public static final int LOG_NORMAL = 1;
         public static final int HALF_NORMAL = 2;
@@ -46,8 +54,12 @@ public final class BlrmMapModel {
         }
     }
 
-    /** The sampler's result: kept draws of μ, τ and θ_j, and its acceptance rates. */
-    public record Draws(double[][] mu, double[][] tau, double[][][] theta, double[] acceptance) {
+    /**
+     * The sampler's result: kept draws of μ, τ and θ_j, its acceptance rates, and per trial and kept sweep 1 when the
+     * trial was exchangeable, 0 when not (their mean is its posterior probability of EX; all 1 under full
+     * exchangeability).
+     */
+    public record Draws(double[][] mu, double[][] tau, double[][][] theta, double[] acceptance, double[][] exchangeable) {
         public int size() {
             return mu[0].length;
         }
@@ -116,6 +128,12 @@ public final class BlrmMapModel {
         double[][][] keptTheta = new double[m][2][kept];
         double[] cand = new double[2];
         double[] candLl = new double[m];
+        boolean[] ex = new boolean[m];
+        Arrays.fill(ex, true);
+        double[][] keptEx = new double[m][kept];
+        boolean exnex = hyper.exchangeable() < 1;
+        double[] nexMean = hyper.muMean();
+        double[] nexSd = hyper.muSd();
         for (int it = 0; it < burnIn + kept; it++) {
             if ((it & 0xFFF) == 0) {
                 cancelCheck.run();
@@ -124,11 +142,25 @@ public final class BlrmMapModel {
             double gain = adapt ? Math.min(0.05, 5.0 / Math.sqrt(it + 1)) : 0;
             double t0 = Math.exp(logTau[0]);
             double t1 = Math.exp(logTau[1]);
-            // 1. Non-centred: each eta_j.
+            // 0. EXNEX: each trial's indicator given its theta_j (full conditional), theta_j kept.
+            if (exnex) {
+                for (int j = 0; j < m; j++) {
+                    double a = ex[j] ? mu[0] + t0 * eta[j][0] : nexMean[0] + nexSd[0] * eta[j][0];
+                    double b = ex[j] ? mu[1] + t1 * eta[j][1] : nexMean[1] + nexSd[1] * eta[j][1];
+                    double logEx = Math.log(hyper.exchangeable()) + logNormal(a, mu[0], t0) + logNormal(b, mu[1], t1);
+                    double logNex = Math.log1p(-hyper.exchangeable()) + logNormal(a, nexMean[0], nexSd[0])
+                            + logNormal(b, nexMean[1], nexSd[1]);
+                    ex[j] = random.nextDouble() < 1 / (1 + Math.exp(logNex - logEx));
+                    eta[j][0] = ex[j] ? (a - mu[0]) / t0 : (a - nexMean[0]) / nexSd[0];
+                    eta[j][1] = ex[j] ? (b - mu[1]) / t1 : (b - nexMean[1]) / nexSd[1];
+                }
+            }
+            // 1. Non-centred: each eta_j (about mu, tau if EX, about the NEX prior if not).
             for (int j = 0; j < m; j++) {
                 cand[0] = eta[j][0] + scaleEta[j] * gaussian(random);
                 cand[1] = eta[j][1] + scaleEta[j] * gaussian(random);
-                double l = logLikelihood(j, mu[0] + t0 * cand[0], mu[1] + t1 * cand[1]);
+                double l = ex[j] ? logLikelihood(j, mu[0] + t0 * cand[0], mu[1] + t1 * cand[1])
+                        : logLikelihood(j, nexMean[0] + nexSd[0] * cand[0], nexMean[1] + nexSd[1] * cand[1]);
                 double logRatio = l - ll[j] - (cand[0] * cand[0] + cand[1] * cand[1]
                         - eta[j][0] * eta[j][0] - eta[j][1] * eta[j][1]) / 2;
                 boolean ok = accept(random, logRatio);
@@ -146,7 +178,7 @@ public final class BlrmMapModel {
                 cand[1] = mu[1] + scale[0] * gaussian(random);
                 double logRatio = logPriorMu(cand) - logPriorMu(mu);
                 for (int j = 0; j < m; j++) {
-                    candLl[j] = logLikelihood(j, cand[0] + t0 * eta[j][0], cand[1] + t1 * eta[j][1]);
+                    candLl[j] = ex[j] ? logLikelihood(j, cand[0] + t0 * eta[j][0], cand[1] + t1 * eta[j][1]) : ll[j];
                     logRatio += candLl[j] - ll[j];
                 }
                 boolean ok = accept(random, logRatio);
@@ -167,7 +199,7 @@ public final class BlrmMapModel {
                 double logRatio = hyper.logPriorLogTau(0, cand[0]) + hyper.logPriorLogTau(1, cand[1])
                         - hyper.logPriorLogTau(0, logTau[0]) - hyper.logPriorLogTau(1, logTau[1]);
                 for (int j = 0; j < m; j++) {
-                    candLl[j] = logLikelihood(j, mu[0] + c0 * eta[j][0], mu[1] + c1 * eta[j][1]);
+                    candLl[j] = ex[j] ? logLikelihood(j, mu[0] + c0 * eta[j][0], mu[1] + c1 * eta[j][1]) : ll[j];
                     logRatio += candLl[j] - ll[j];
                 }
                 boolean ok = accept(random, logRatio);
@@ -180,16 +212,22 @@ public final class BlrmMapModel {
                 count(accepted, proposed, m + 1, ok);
             }
             // 4. Centred: theta_j fixed (the likelihood does not change).
+            int exTrials = 0;
+            for (int j = 0; j < m; j++) {
+                exTrials += ex[j] ? 1 : 0;
+            }
             for (int k = 0; k < 2; k++) {
                 double tau = Math.exp(logTau[k]);
-                double[] theta = new double[m];
+                double[] theta = new double[exTrials];
                 double sum = 0;
-                for (int j = 0; j < m; j++) {
-                    theta[j] = mu[k] + tau * eta[j][k];
-                    sum += theta[j];
+                for (int j = 0, e = 0; j < m; j++) {
+                    if (ex[j]) {
+                        theta[e] = mu[k] + tau * eta[j][k];
+                        sum += theta[e++];
+                    }
                 }
                 double s2 = hyper.muSd()[k] * hyper.muSd()[k];
-                double precision = 1 / s2 + m / (tau * tau);
+                double precision = 1 / s2 + exTrials / (tau * tau);
                 double mean = (hyper.muMean()[k] / s2 + sum / (tau * tau)) / precision;
                 mu[k] = mean + gaussian(random) / Math.sqrt(precision);
                 if (!fixed) {
@@ -204,8 +242,10 @@ public final class BlrmMapModel {
                     scale[2 + k] = adapt(scale[2 + k], ok, gain);
                     count(accepted, proposed, m + 2 + k, ok);
                 }
-                for (int j = 0; j < m; j++) {
-                    eta[j][k] = (theta[j] - mu[k]) / tau;
+                for (int j = 0, e = 0; j < m; j++) {
+                    if (ex[j]) {
+                        eta[j][k] = (theta[e++] - mu[k]) / tau;
+                    }
                 }
             }
             if (!adapt) {
@@ -217,8 +257,9 @@ public final class BlrmMapModel {
                 keptTau[0][i] = a;
                 keptTau[1][i] = b;
                 for (int j = 0; j < m; j++) {
-                    keptTheta[j][0][i] = mu[0] + a * eta[j][0];
-                    keptTheta[j][1][i] = mu[1] + b * eta[j][1];
+                    keptTheta[j][0][i] = ex[j] ? mu[0] + a * eta[j][0] : nexMean[0] + nexSd[0] * eta[j][0];
+                    keptTheta[j][1][i] = ex[j] ? mu[1] + b * eta[j][1] : nexMean[1] + nexSd[1] * eta[j][1];
+                    keptEx[j][i] = ex[j] ? 1 : 0;
                 }
             } else if (it == burnIn - 1) {
                 Arrays.fill(accepted, 0);
@@ -229,13 +270,19 @@ public final class BlrmMapModel {
         for (int i = 0; i < rates.length; i++) {
             rates[i] = proposed[i] == 0 ? Double.NaN : (double) accepted[i] / proposed[i];
         }
-        return new Draws(keptMu, keptTau, keptTheta, rates);
+        return new Draws(keptMu, keptTau, keptTheta, rates, keptEx);
     }
 
     private double logPriorMu(double[] m) {
         double z0 = (m[0] - hyper.muMean()[0]) / hyper.muSd()[0];
         double z1 = (m[1] - hyper.muMean()[1]) / hyper.muSd()[1];
         return -(z0 * z0 + z1 * z1) / 2;
+    }
+
+    /** log N(x; mean, sd²) up to the constant −½ log 2π. */
+    private static double logNormal(double x, double mean, double sd) {
+        double z = (x - mean) / sd;
+        return -z * z / 2 - Math.log(sd);
     }
 
     private static double centredLogDensity(double[] theta, double mu, double logTau) {

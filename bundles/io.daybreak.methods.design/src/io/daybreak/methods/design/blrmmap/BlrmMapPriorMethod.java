@@ -92,6 +92,11 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
             int burnIn,
             @Setting(min = 1000, max = 1e7, defaultValue = "200000", doc = "kept sweeps of the sampler")
             int iterations,
+            @Setting(min = 0, minInclusive = false, max = 1, defaultValue = "1", doc = "prior probability that each "
+                    + "historical trial is exchangeable with the others (OncoBayes2's EXNEX, prior_EX_prob_comp); "
+                    + "otherwise its (log alpha, log beta) has the prior of mu (muMean..., muSd...) and does not inform "
+                    + "mu and tau; 1: full exchangeability")
+            double exchangeability,
             @Setting(min = 1, max = 4, optional = true, doc = "components of the bivariate normal mixture fitted to "
                     + "the MAP prior (default: 1 to 4, the smallest AIC with penalty 6 per parameter, as RBesT's "
                     + "automixfit)")
@@ -134,12 +139,14 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
                         column("meanMcse", FLOAT64), column("sd", FLOAT64), column("sdMcse", FLOAT64),
                         column("q025", FLOAT64), column("q50", FLOAT64), column("q975", FLOAT64)))
                 .output(TableSpec.of("shrinkage", "per historical trial: data and the posterior (shrinkage) mean and "
-                        + "sd of log alpha_j and log beta_j, each with its Monte Carlo SE", column("trial", STRING),
+                        + "sd of log alpha_j and log beta_j, each with its Monte Carlo SE, and the posterior probability "
+                        + "that the trial is exchangeable (EXNEX) with its Monte Carlo SE", column("trial", STRING),
                         column("patients", INT64), column("dlts", INT64), column("meanLogAlpha", FLOAT64),
                         column("meanLogAlphaMcse", FLOAT64), column("sdLogAlpha", FLOAT64),
                         column("sdLogAlphaMcse", FLOAT64), column("meanLogBeta", FLOAT64),
                         column("meanLogBetaMcse", FLOAT64), column("sdLogBeta", FLOAT64),
-                        column("sdLogBetaMcse", FLOAT64)))
+                        column("sdLogBetaMcse", FLOAT64), column("pExchangeable", FLOAT64),
+                        column("pExchangeableMcse", FLOAT64)))
                 .output(TableSpec.of("prior", "per dose of doseAmounts under the moment-matched MAP prior: mean and "
                         + "sd of p, P(under), P(target), P(over)", column("dose", INT64), column("amount", FLOAT64),
                         column("meanP", FLOAT64), column("sdP", FLOAT64), column("pUnder", FLOAT64),
@@ -259,7 +266,7 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
         }
         BlrmMapModel.Hyperprior hyper = new BlrmMapModel.Hyperprior(new double[] {s.muMeanLogAlpha(), s.muMeanLogBeta()},
                 new double[] {s.muSdLogAlpha(), s.muSdLogBeta()}, s.tauDistribution(),
-                new double[] {s.tauScaleLogAlpha(), s.tauScaleLogBeta()}, s.tauLogSd());
+                new double[] {s.tauScaleLogAlpha(), s.tauScaleLogBeta()}, s.tauLogSd(), s.exchangeability());
         List<BlrmMapModel.Row> rows = new ArrayList<>();
         for (double[] r : h.rows()) {
             rows.add(new BlrmMapModel.Row((int) r[0], Math.log(r[1] / ref), (int) r[2], (int) r[3]));

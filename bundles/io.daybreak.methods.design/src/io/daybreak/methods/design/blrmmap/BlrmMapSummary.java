@@ -21,9 +21,10 @@ import io.daybreak.data.TableBuilder;
  * @param theta   per trial: mean and sd of log α_j, mean and sd of log β_j
  * @param thetaSe per trial: the Monte Carlo SEs of these four
  * @param essMin  smallest effective sample size of the means of μ and τ, (sd / SE)²
+ * @param exchangeable per trial: posterior probability of exchangeability (1 without EXNEX) and its Monte Carlo SE
  */
 record BlrmMapSummary(double[] map, double[] mapSe, double[][] hyper, double[] hyperSe, double[][] theta,
-        double[][] thetaSe, double essMin) {
+        double[][] thetaSe, double essMin, double[][] exchangeable) {
     static final String[] HYPER = {"muLogAlpha", "muLogBeta", "tauLogAlpha", "tauLogBeta"};
     static final String[] SHRINKAGE = {"meanLogAlpha", "meanLogAlphaMcse", "sdLogAlpha", "sdLogAlphaMcse", "meanLogBeta",
         "meanLogBetaMcse", "sdLogBeta", "sdLogBetaMcse"};
@@ -72,7 +73,14 @@ record BlrmMapSummary(double[] map, double[] mapSe, double[][] hyper, double[] h
                 return new double[] {x[0], x[1], y[0], y[1]};
             });
         }
-        return new BlrmMapSummary(map, mapSe, hyper, hyperSe, theta, thetaSe, ess);
+        double[][] exchangeable = new double[theta.length][];
+        for (int j = 0; j < theta.length; j++) {
+            double[] ex = d.exchangeable()[j];
+            double mean = BlrmMapModel.meanSd(ex, 0, n)[0];
+            double se = BlrmMapModel.batchSe(n, (a, b) -> new double[] {BlrmMapModel.meanSd(ex, a, b)[0]})[0];
+            exchangeable[j] = new double[] {mean, se};
+        }
+        return new BlrmMapSummary(map, mapSe, hyper, hyperSe, theta, thetaSe, ess, exchangeable);
     }
 
     /** Type 7 quantile (R's default) of sorted values. */
@@ -126,6 +134,13 @@ record BlrmMapSummary(double[] map, double[] mapSe, double[][] hyper, double[] h
         for (int c = 0; c < 8; c++) {
             builder.add(SHRINKAGE[c], ColumnType.FLOAT64, cols.get(c));
         }
-        return builder.build();
+        List<Object> ex = new ArrayList<>();
+        List<Object> exSe = new ArrayList<>();
+        for (double[] v : exchangeable) {
+            ex.add(v[0]);
+            exSe.add(v[1]);
+        }
+        return builder.add("pExchangeable", ColumnType.FLOAT64, ex).add("pExchangeableMcse", ColumnType.FLOAT64, exSe)
+                .build();
     }
 }

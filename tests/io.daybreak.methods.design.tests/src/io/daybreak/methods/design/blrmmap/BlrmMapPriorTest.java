@@ -87,13 +87,43 @@ class BlrmMapPriorTest extends MethodTestSupport {
         {-0.424948, 0.001945, 0.597684, 0.001680, 0.120179, 0.002897, 0.701090, 0.002941}};
     static final String[] SHRINK = {"meanLogAlpha", "sdLogAlpha", "meanLogBeta", "sdLogBeta"};
 
+    /** Data set C: A's three trials and a far more toxic fourth one, EXNEX with exchangeability 0.8. */
+    static Map<String, String> setC() {
+        Map<String, String> m = setA();
+        m.put("trials", "H1,H1,H1,H1,H2,H2,H2,H2,H3,H3,H4,H4,H4");
+        m.put("doses", "2.5,5,10,20,5,10,20,40,10,20,2.5,5,10");
+        m.put("patients", "3,3,6,6,3,6,6,3,4,4,3,3,3");
+        m.put("dlts", "0,0,1,2,0,0,1,2,1,1,1,2,3");
+        m.put("exchangeability", "0.8");
+        m.put("iterations", "400000");
+        return m;
+    }
+
+    // blrm-map-exnex.out (rstan, blrm-map-exnex.stan with the EX/NEX indicators summed out), "== C"
+    static final double[] STAN_C_MAP = {-1.941567, 0.906900, 0.192426, 0.687521, -0.417539};
+    static final double[] STAN_C_MAP_SE = {0.008600, 0.011058, 0.005227, 0.004516, 0.005815};
+    static final double[][] STAN_C_HYPER = {
+        {-1.941567, 0.008600, 0.810768, 0.011645},
+        {0.192426, 0.005227, 0.660217, 0.004634},
+        {0.315637, 0.001807, 0.255923, 0.002517},
+        {0.153313, 0.000803, 0.115300, 0.001006}};
+    static final double[][] STAN_C_SHRINK = {
+        {-1.987690, 0.004638, 0.650180, 0.003404, 0.216903, 0.004603, 0.667401, 0.004218},
+        {-2.236714, 0.005092, 0.731483, 0.005006, 0.281570, 0.004576, 0.632812, 0.004721},
+        {-1.895084, 0.004949, 0.731739, 0.003731, 0.103052, 0.005209, 0.716695, 0.004118},
+        {1.232918, 0.005708, 0.962251, 0.004576, -0.099046, 0.003615, 0.777493, 0.002692}};
+    // P(EX) per trial: mean of Stan's pex (the indicator's full-conditional probability) and its batch-means SE
+    static final double[][] STAN_C_EX = {{0.887109, 0.003008}, {0.863041, 0.003581}, {0.868843, 0.002965},
+        {0.088010, 0.003557}};
+
     static void within(double expected, double seExpected, double actual, double seActual, String what) {
         double se = Math.sqrt(seExpected * seExpected + seActual * seActual);
         assertTrue(Math.abs(actual - expected) <= 4 * se, what + ": " + actual + " vs rstan " + expected
                 + ", 4 combined SEs = " + 4 * se);
     }
 
-    void agreesWithStan(Map<String, String> p, double[] map, double[] mapSe, double[][] hyper, double[][] shrink)
+    void agreesWithStan(Map<String, String> p, double[] map, double[] mapSe, double[][] hyper, double[][] shrink,
+            double largestMcse)
             throws Exception {
         Map<String, Object> s = run(new BlrmMapPriorMethod(), Map.of(), p, 7, out -> {
             Table h = out.get("hyper");
@@ -115,8 +145,8 @@ class BlrmMapPriorTest extends MethodTestSupport {
         });
         for (int k = 0; k < 5; k++) {
             within(map[k], mapSe[k], (Double) s.get(MAP[k]), (Double) s.get(MAP[k] + "Mcse"), MAP[k]);
-            // the Monte Carlo error is small enough to be useful: at most 0.01
-            assertTrue((Double) s.get(MAP[k] + "Mcse") < 0.01, MAP[k] + "Mcse");
+            // the Monte Carlo error is small enough to be useful
+            assertTrue((Double) s.get(MAP[k] + "Mcse") < largestMcse, MAP[k] + "Mcse " + s.get(MAP[k] + "Mcse"));
         }
         assertTrue((Double) s.get("essMin") > 5000, "essMin " + s.get("essMin"));
         double accept = (Double) s.get("acceptanceMu");
@@ -125,12 +155,37 @@ class BlrmMapPriorTest extends MethodTestSupport {
 
     @Test
     void dataSetAAgreesWithStan() throws Exception {
-        agreesWithStan(setA(), STAN_A_MAP, STAN_A_MAP_SE, STAN_A_HYPER, STAN_A_SHRINK);
+        agreesWithStan(setA(), STAN_A_MAP, STAN_A_MAP_SE, STAN_A_HYPER, STAN_A_SHRINK, 0.01);
     }
 
     @Test
     void dataSetBAgreesWithStan() throws Exception {
-        agreesWithStan(setB(), STAN_B_MAP, STAN_B_MAP_SE, STAN_B_HYPER, STAN_B_SHRINK);
+        agreesWithStan(setB(), STAN_B_MAP, STAN_B_MAP_SE, STAN_B_HYPER, STAN_B_SHRINK, 0.01);
+    }
+
+    /**
+     * EXNEX: the MAP moments, the posterior of mu and tau, each trial's shrinkage estimates and its posterior probability
+     * of exchangeability within 4 combined SEs of Stan; the toxic fourth trial is recognised as non-exchangeable.
+     */
+    @Test
+    void dataSetCWithExnexAgreesWithStan() throws Exception {
+        // A conflicting trial switching between EX and NEX moves tau_alpha between two regimes: the MAP sd of log alpha
+        // is the slowest statistic (Stan: SE 0.011 from 100,000 NUTS draws; here about 0.011 from 400,000 sweeps).
+        agreesWithStan(setC(), STAN_C_MAP, STAN_C_MAP_SE, STAN_C_HYPER, STAN_C_SHRINK, 0.015);
+        run(new BlrmMapPriorMethod(), Map.of(), setC(), 7, out -> {
+            Table t = out.get("shrinkage");
+            for (int j = 0; j < 4; j++) {
+                within(STAN_C_EX[j][0], STAN_C_EX[j][1], t.doubles("pExchangeable").get(j),
+                        t.doubles("pExchangeableMcse").get(j), "trial " + (j + 1) + " P(EX)");
+            }
+            assertTrue(t.doubles("pExchangeable").get(3) < 0.2, "H4 is not exchangeable");
+        });
+        // full exchangeability: every trial EX in every sweep
+        run(new BlrmMapPriorMethod(), Map.of(), setA(), 7, out -> {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(1.0, out.get("shrinkage").doubles("pExchangeable").get(j), 0);
+            }
+        });
     }
 
     @Test

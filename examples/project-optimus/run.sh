@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A Project Optimus programme on one set of assumed doses: BOIN escalation with backfill cohorts, the randomised comparison of the
 # selected dose and the one below it sized by the probability of correct selection (PCS), the whole programme
-# simulated as one trial per random stream, and a seamless phase I/II alternative (U-BOIN beside BOIN12).
+# simulated as one trial per random stream, a seamless phase I/II alternative (U-BOIN beside BOIN12), and a BLRM
+# escalation whose prior comes from two earlier trials (a robust meta-analytic-predictive prior).
 # Assumed truth (not data): DLT 0.03, 0.08, 0.15, 0.25, 0.40; response 0.15, 0.25, 0.45, 0.45, 0.47.
 # Usage: examples/project-optimus/run.sh [output-dir]     (default: optimus-output/ in the project root)
 set -euo pipefail
@@ -42,5 +43,21 @@ step "4. A seamless alternative: U-BOIN and BOIN12 on the same simulated patient
   trials=10000 --seed 2026 --out "$OUT/u-boin.csv"
 "$DAYBREAK" run design.boin12 truth=$TRUTH efficacy=$EFFICACY target=0.3 minEfficacy=0.2 cohorts=15 \
   trials=10000 --seed 2026 --out "$OUT/boin12.csv"
+
+step "5. Historical data: a robust MAP prior for a BLRM from two earlier trials of the compound (doses in mg)" \
+  "$DAYBREAK" run design.blrm-map-prior trials=H1,H1,H1,H1,H2,H2,H2 doses=10,20,40,80,20,40,80 \
+  patients=3,3,6,6,3,6,3 dlts=0,0,1,2,0,1,1 doseAmounts=10,20,40,80,160 robustWeight=0.2 --seed 2026 \
+  --report "$OUT/blrm-map-prior.html" | tee "$OUT/blrm-map-prior.txt"
+MIXTURE="$(sed -n 's/^ *priorMixture *//p' "$OUT/blrm-map-prior.txt")"
+if [ -z "$MIXTURE" ]; then
+  echo "run.sh: design.blrm-map-prior gave no priorMixture (see $OUT/blrm-map-prior.txt)" >&2
+  exit 1
+fi
+
+step "5b. BLRM escalation (EWOC 0.25) on the assumed DLT curve: with the robust MAP prior, then with the weak default" \
+  "$DAYBREAK" run design.blrm truth=$TRUTH target=0.25 cohorts=10 doseAmounts=10,20,40,80,160 \
+  priorMixture="$MIXTURE" trials=2000 --seed 2026 --out "$OUT/blrm-map.csv"
+"$DAYBREAK" run design.blrm truth=$TRUTH target=0.25 cohorts=10 doseAmounts=10,20,40,80,160 trials=2000 \
+  --seed 2026 --out "$OUT/blrm-weak.csv"
 
 printf '\nTables in %s\n' "$OUT"

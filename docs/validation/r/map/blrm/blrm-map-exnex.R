@@ -2,24 +2,9 @@
 # by rstan 2.21.7, 4 chains x 25000 kept draws (25000 warm-up), adapt_delta 0.995, seed 20261203. Statistics and
 # batch-means SEs as blrm-map.R; per trial also the posterior probability of exchangeability (mean of pex).
 # Run: Rscript docs/validation/r/map/blrm/blrm-map-exnex.R > docs/validation/r/map/blrm/blrm-map-exnex.out
-fix <- "/tmp/rlibfix"
-if (!dir.exists(file.path(fix, "BH", "include"))) {
-  dir.create(fix, showWarnings = FALSE)
-  file.copy(system.file(package = "BH"), fix, recursive = TRUE)
-  dir.create(file.path(fix, "BH", "include"))
-  file.symlink("/usr/include/boost", file.path(fix, "BH", "include", "boost"))
-}
-.libPaths(c(fix, "/work/Rlib"))
-suppressMessages(library(rstan))
 here <- "docs/validation/r/map/blrm"
+source(file.path(here, "common.R"))
 model <- stan_model(file.path(here, "blrm-map-exnex.stan"))
-stats <- function(mu1, mu2, t1, t2) {
-  v1 <- var(mu1) + mean(t1^2); v2 <- var(mu2) + mean(t2^2)
-  c(mapMeanLogAlpha = mean(mu1), mapSdLogAlpha = sqrt(v1), mapMeanLogBeta = mean(mu2), mapSdLogBeta = sqrt(v2),
-    mapCorrelation = cov(mu1, mu2) / sqrt(v1 * v2),
-    muLogAlphaMean = mean(mu1), muLogAlphaSd = sd(mu1), muLogBetaMean = mean(mu2), muLogBetaSd = sd(mu2),
-    tauLogAlphaMean = mean(t1), tauLogAlphaSd = sd(t1), tauLogBetaMean = mean(t2), tauLogBetaSd = sd(t2))
-}
 batches <- function(x, f) {
   out <- NULL
   for (ch in 1:4) for (b in 1:25) out <- rbind(out, f(x[((b - 1) * 1000 + 1):(b * 1000), ch, , drop = FALSE]))

@@ -4,26 +4,9 @@
 #   mean = E[mu], var_k = Var(mu_k) + E[tau_k^2], cov = Cov(mu_1, mu_2)   (Rao-Blackwellised, as in Java).
 # Monte Carlo SEs: batch means, each chain cut into 25 batches (100 batches), the statistic per batch.
 # Run: Rscript docs/validation/r/map/blrm/blrm-map.R > docs/validation/r/map/blrm/blrm-map.out
-# Debian's r-cran-bh ships its headers in /usr/include/boost, not under BH/include where rstan looks for them;
-# a copy of BH with include/boost -> /usr/include/boost, first on the library path, lets stan_model compile.
-fix <- "/tmp/rlibfix"
-if (!dir.exists(file.path(fix, "BH", "include"))) {
-  dir.create(fix, showWarnings = FALSE)
-  file.copy(system.file(package = "BH"), fix, recursive = TRUE)
-  dir.create(file.path(fix, "BH", "include"))
-  file.symlink("/usr/include/boost", file.path(fix, "BH", "include", "boost"))
-}
-.libPaths(c(fix, "/work/Rlib"))
-suppressMessages(library(rstan))
 here <- "docs/validation/r/map/blrm"
+source(file.path(here, "common.R"))
 model <- stan_model(file.path(here, "blrm-map.stan"))
-stats <- function(mu1, mu2, t1, t2) {
-  v1 <- var(mu1) + mean(t1^2); v2 <- var(mu2) + mean(t2^2)
-  c(mapMeanLogAlpha = mean(mu1), mapSdLogAlpha = sqrt(v1), mapMeanLogBeta = mean(mu2), mapSdLogBeta = sqrt(v2),
-    mapCorrelation = cov(mu1, mu2) / sqrt(v1 * v2),
-    muLogAlphaMean = mean(mu1), muLogAlphaSd = sd(mu1), muLogBetaMean = mean(mu2), muLogBetaSd = sd(mu2),
-    tauLogAlphaMean = mean(t1), tauLogAlphaSd = sd(t1), tauLogBetaMean = mean(t2), tauLogBetaSd = sd(t2))
-}
 run <- function(label, d, dref, mu_mean, mu_sd, tau_dist, tau_scale, tau_logsd) {
   trials <- unique(d$trial)
   data <- list(J = length(trials), N = nrow(d), trial = match(d$trial, trials), logd = log(d$dose / dref),

@@ -69,9 +69,6 @@ final class BiomarkerReport {
         return map.get(key) == null ? null : String.valueOf(map.get(key));
     }
 
-    private static String caption(String text) {
-        return "<p class=\"meta\">" + SvgRenderer.escape(text) + "</p>";
-    }
 
     private static List<String> elasticNet(Rows path, Rows cv, Map<?, ?> summary, Map<?, ?> parameters) {
         List<String> html = new ArrayList<>();
@@ -96,7 +93,7 @@ final class BiomarkerReport {
         if (usable(path, "lambda", "term", "coefficient")) {
             html.add(SvgRenderer.svg(BiomarkerCharts.coefficientPaths(path.texts("term"), path.numbers("lambda"),
                     path.numbers("coefficient"), lambdaMin, lambda1se)));
-            html.add(caption("Each line is one term's coefficient (on the scale of its own column) as the penalty "
+            html.add(ReportHtml.caption("Each line is one term's coefficient (on the scale of its own column) as the penalty "
                     + "\u03bb decreases to the left; the intercept is not drawn. Dashed: lambda.min and lambda.1se "
                     + "from cross-validation."));
         }
@@ -104,7 +101,7 @@ final class BiomarkerReport {
             html.add(SvgRenderer.svg(BiomarkerCharts.cvCurve(cv.numbers("lambda"), cv.numbers("cvm"), cv.numbers("cvlo"),
                     cv.numbers("cvup"), cv.has("nzero") ? cv.numbers("nzero") : null, lambdaMin, lambda1se,
                     BiomarkerCharts.cvMeasure(typeMeasure, family), maximise)));
-            html.add(caption("lambda.min gives the best mean cross-validated " + (maximise ? "measure" : "error")
+            html.add(ReportHtml.caption("lambda.min gives the best mean cross-validated " + (maximise ? "measure" : "error")
                     + "; lambda.1se, the largest \u03bb within one standard error of it, gives a sparser model that "
                     + "predicts about as well (as cv.glmnet)."));
         }
@@ -140,7 +137,7 @@ final class BiomarkerReport {
         List<String> html = new ArrayList<>();
         html.add(SvgRenderer.svg(BiomarkerCharts.roc(timeDependent ? "Time-dependent ROC curves (cumulative cases, "
                 + "dynamic controls)" : "ROC curves", rocs, Double.isFinite(level) ? level : 0.95)));
-        html.add(caption(timeDependent ? "At each time t: cases had the event by t, controls were event-free at t "
+        html.add(ReportHtml.caption(timeDependent ? "At each time t: cases had the event by t, controls were event-free at t "
                 + "(inverse-probability-of-censoring weighted, as timeROC); the AUC's interval is timeROC's Wald interval "
                 + "from its influence-function (iid) standard error." : "The AUC's interval is DeLong's (as pROC's "
                 + "ci.auc); the marked point is the threshold maximising Youden's J = sensitivity + specificity \u2212 1."));
@@ -166,7 +163,7 @@ final class BiomarkerReport {
         List<String> html = new ArrayList<>();
         html.add(SvgRenderer.svg(BiomarkerCharts.stepp(marker, stepp.numbers("marker_median"), stepp.numbers("difference"),
                 stepp.numbers("difference_lower"), stepp.numbers("difference_upper"), scale, overall, p)));
-        html.add(caption("Each point is the treatment effect among the patients of one window of the marker "
+        html.add(ReportHtml.caption("Each point is the treatment effect among the patients of one window of the marker "
                 + "(overlapping windows, plotted at their median marker value). A flat band around the overall line "
                 + "means no evidence that the effect depends on the marker."));
         return html;
@@ -182,8 +179,8 @@ final class BiomarkerReport {
         html.add(SvgRenderer.svg(BiomarkerCharts.subgroups(subgroups.texts("subgroup"), subgroups.numbers("effect_naive"),
                 subgroups.numbers("naive_lower"), subgroups.numbers("naive_upper"), subgroups.numbers("effect_adjusted"),
                 subgroups.numbers("adjusted_lower"), subgroups.numbers("adjusted_upper"), scale)));
-        html.add(caption("Naive: the effect in the subgroup as found, estimated on the data that chose it (biased away "
-                + "from no effect). Adjusted: corrected for that selection; read this one."));
+        html.add(ReportHtml.caption("Naive: the effect in the subgroup as found, estimated on the data that chose it "
+                + "(biased away from no effect). Adjusted: corrected for that selection; read this one."));
         return html;
     }
 }

@@ -59,7 +59,7 @@ final class BlrmMapReport {
                     .append(format(normal.number("pOver", d))).append("</td></tr>");
         }
         html.add(table.append("</table>").toString());
-        html.add(caption("With EWOC (design.blrm's default 0.25) a dose is admissible while its P(over) is at most "
+        html.add(ReportHtml.caption("With EWOC (design.blrm's default 0.25) a dose is admissible while its P(over) is at most "
                 + "0.25; the BLRM still escalates one level at a time. "
                 + "The fitted mixture should follow the MAP draws; the moment-matched normal has lighter tails. "
                 + (robust ? "The robust mixture adds the weakly informative component, so its P(over) is higher "
@@ -88,9 +88,5 @@ final class BlrmMapReport {
 
     private static String format(double value) {
         return Double.isNaN(value) ? "NA" : String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static String caption(String text) {
-        return "<p class=\"meta\">" + SvgRenderer.escape(text) + "</p>";
     }
 }

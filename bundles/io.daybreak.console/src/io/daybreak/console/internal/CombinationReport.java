@@ -65,7 +65,7 @@ final class CombinationReport {
                         mtd, meaning, number(s, "noSelectionPercent"))));
                 html.add(SvgRenderer.svg(HeatMap.allocation("Patients treated per trial (mean)", rows, cols, patients,
                         truth, mtd, meaning, number(s, "meanPatients"))));
-                html.add(caption((contour ? "The waterfall design selects up to one MTD per level of drug A; "
+                html.add(ReportHtml.caption((contour ? "The waterfall design selects up to one MTD per level of drug A; "
                         + "a trial is correct when its selected set is exactly the outlined contour ("
                         : (blrm ? "The BLRM with EWOC" : "BOIN") + " selects one MTD per trial; correct selection = an "
                         + "outlined combination (")
@@ -91,7 +91,8 @@ final class CombinationReport {
                         .append(SvgRenderer.escape(pathways.text("decision", i))).append("</td></tr>");
             }
             html.add(table.append("</table>").toString());
-            html.add(caption("Where BOIN chooses at random between two neighbours with equal scores, both are listed."));
+            html.add(ReportHtml.caption("Where BOIN chooses at random between two neighbours with equal scores, both are "
+                    + "listed."));
         }
         return html;
     }
@@ -102,9 +103,5 @@ final class CombinationReport {
 
     private static String format(double value) {
         return Double.isNaN(value) ? "NA" : String.format(java.util.Locale.ROOT, "%.1f", value);
-    }
-
-    private static String caption(String text) {
-        return "<p class=\"meta\">" + SvgRenderer.escape(text) + "</p>";
     }
 }

@@ -32,9 +32,10 @@ import io.daybreak.methods.design.blrm.BlrmPosterior;
 
 /**
  * {@code design.blrm-map-prior}: the MAP prior of the BLRM parameters (log α, log β) of a new single-agent trial from
- * historical trials' DLT data, as OncoBayes2's {@code blrm_exnex} with full exchangeability (see
- * {@link BlrmMapModel}); its output priorMeanLogAlpha ... priorCorrelation are design.blrm's and
- * design.blrm-posterior's parameters of the same names.
+ * historical trials' DLT data, as OncoBayes2's {@code blrm_exnex} (full exchangeability, or EXNEX with
+ * {@code exchangeability} &lt; 1; see {@link BlrmMapModel}); its output priorMeanLogAlpha ... priorCorrelation (the
+ * moment-matched normal) and priorMixture (a bivariate normal mixture, robust with {@code robustWeight}) are
+ * design.blrm's and design.blrm-posterior's parameters of the same names.
  */
 @Component(service = Method.class)
 public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.Settings> {
@@ -125,7 +126,9 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
                 .reference("Neuenschwander, Roychoudhury & Schmidli, Stat Biopharm Res 8:345-354 (2016); Neuenschwander, "
                         + "Branson & Gsponer, Stat Med 27:2420-2439 (2008); R OncoBayes2 (blrm_exnex)")
                 .description("Historical single-agent trials: logit p = log(alpha_j) + beta_j log(d/d*), (log alpha_j, "
-                        + "log beta_j) ~ N2(mu, diag(tau^2)) (between-trial correlation 0), normal priors on mu, "
+                        + "log beta_j) ~ N2(mu, diag(tau^2)) (between-trial correlation 0; with exchangeability < 1 "
+                        + "each trial is exchangeable only with that probability, else it has the prior of mu: EXNEX), "
+                        + "normal priors on mu, "
                         + "log-normal or half-normal priors on tau; posterior by seeded Metropolis-within-Gibbs. The MAP "
                         + "prior of a new trial's (log alpha, log beta), moment-matched to a bivariate normal, is given "
                         + "as priorMeanLogAlpha, priorSdLogAlpha, priorMeanLogBeta, priorSdLogBeta, priorCorrelation: "

@@ -21,6 +21,8 @@ final class BlrmMapReport {
     static final String METHOD = "design.blrm-map-prior";
     private static final String[] PRIOR = {"dose", "amount", "pTarget", "pOver"};
     private static final String[] MIXTURE_PRIOR = {"dose", "amount", "pTarget", "pOver", "pOverDraws"};
+    private static final String[] SHRINKAGE = {"trial", "patients", "dlts", "meanLogAlpha", "sdLogAlpha", "meanLogBeta",
+        "sdLogBeta"};
     private static final String[] MIXTURE = {"component", "weight", "meanLogAlpha", "sdLogAlpha", "meanLogBeta",
         "sdLogBeta", "correlation", "robust"};
 
@@ -66,6 +68,7 @@ final class BlrmMapReport {
                         + "than the draws' by design. " : "")
                 + "Pass priorMixture (or the five moment-matched numbers) to design.blrm, design.blrm-posterior or "
                 + "design.pathways with the same doseAmounts and referenceDose."));
+        html.addAll(historicalTrials(tables.apply("shrinkage")));
         Rows components = tables.apply("mixture");
         if (components != null && components.size() > 0 && components.hasAll(MIXTURE)) {
             html.add("<h3>Mixture components of (log \u03b1, log \u03b2)</h3>");
@@ -82,6 +85,42 @@ final class BlrmMapReport {
                         .append("</td></tr>");
             }
             html.add(rows.append("</table>").toString());
+        }
+        return html;
+    }
+
+    /**
+     * The historical trials: data, each trial's own (shrinkage) estimate of log α and log β, and under EXNEX its
+     * posterior probability of being exchangeable, so a reader sees which trial the model discounts.
+     */
+    private static List<String> historicalTrials(Rows trials) {
+        if (trials == null || trials.size() == 0 || !trials.hasAll(SHRINKAGE)) {
+            return List.of();
+        }
+        // Under full exchangeability every trial is exchangeable in every sweep (P = 1 exactly): no column then.
+        boolean exnex = false;
+        for (int j = 0; j < trials.size() && trials.has("pExchangeable"); j++) {
+            exnex |= trials.number("pExchangeable", j) != 1;
+        }
+        StringBuilder rows = new StringBuilder("<h3>Historical trials</h3><table><tr><th class=\"text\">trial</th>"
+                + "<th>patients</th><th>DLTs</th><th>log \u03b1 (shrinkage mean \u00b1 sd)</th>"
+                + "<th>log \u03b2 (shrinkage mean \u00b1 sd)</th>" + (exnex ? "<th>P(exchangeable)</th>" : "") + "</tr>");
+        for (int j = 0; j < trials.size(); j++) {
+            rows.append("<tr><td class=\"text\">").append(SvgRenderer.escape(trials.text("trial", j))).append("</td><td>")
+                    .append((long) trials.number("patients", j)).append("</td><td>").append((long) trials.number("dlts", j))
+                    .append("</td><td>").append(format(trials.number("meanLogAlpha", j))).append(" \u00b1 ")
+                    .append(format(trials.number("sdLogAlpha", j))).append("</td><td>")
+                    .append(format(trials.number("meanLogBeta", j))).append(" \u00b1 ")
+                    .append(format(trials.number("sdLogBeta", j))).append("</td>");
+            if (exnex) {
+                rows.append("<td>").append(format(trials.number("pExchangeable", j))).append("</td>");
+            }
+            rows.append("</tr>");
+        }
+        List<String> html = new ArrayList<>(List.of(rows.append("</table>").toString()));
+        if (exnex) {
+            html.add(ReportHtml.caption("EXNEX: a trial with a low P(exchangeable) has been judged unlike the others by "
+                    + "the data and contributes little to the MAP prior; check why before relying on the history."));
         }
         return html;
     }

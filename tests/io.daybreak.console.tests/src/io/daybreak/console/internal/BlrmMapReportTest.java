@@ -36,6 +36,34 @@ class BlrmMapReportTest {
                 .addBoolean("robust", false, true).build();
     }
 
+    private static Table shrinkage(BufferAllocator allocator, double... pExchangeable) {
+        return Table.builder(allocator).addString("trial", "H1", "H2").addInt64("patients", 24, 12).addInt64("dlts", 3, 2)
+                .addFloat64("meanLogAlpha", -1.99, 1.23).addFloat64("sdLogAlpha", 0.65, 0.96)
+                .addFloat64("meanLogBeta", 0.22, -0.10).addFloat64("sdLogBeta", 0.67, 0.78)
+                .addFloat64("pExchangeable", pExchangeable).build();
+    }
+
+    @Test
+    void historicalTrialsShowTheirShrinkageAndUnderExnexTheirProbabilityOfExchangeability() {
+        try (BufferAllocator allocator = new RootAllocator(); Table normal = prior(allocator, false);
+                Table mixturePrior = prior(allocator, true); Table exnex = shrinkage(allocator, 0.887, 0.088);
+                Table full = shrinkage(allocator, 1, 1)) {
+            List<String> html = BlrmMapReport.html("design.blrm-map-prior", name -> SignalReport.rows(
+                    name.equals("prior") ? normal : name.equals("mixturePrior") ? mixturePrior
+                            : name.equals("shrinkage") ? exnex : null), Map.of());
+            String trials = html.get(3);
+            assertTrue(trials.contains("<h3>Historical trials</h3>") && trials.contains("<th>P(exchangeable)</th>")
+                    && trials.contains("<td>1.230 \u00b1 0.960</td>") && trials.contains("<td>0.088</td>"), trials);
+            assertTrue(html.get(4).contains("judged unlike the others"), html.get(4));
+            List<String> fullHtml = BlrmMapReport.html("design.blrm-map-prior", name -> SignalReport.rows(
+                    name.equals("prior") ? normal : name.equals("mixturePrior") ? mixturePrior
+                            : name.equals("shrinkage") ? full : null), Map.of());
+            assertTrue(fullHtml.get(3).contains("<h3>Historical trials</h3>")
+                    && !fullHtml.get(3).contains("P(exchangeable)"), fullHtml.get(3));
+            assertEquals(4, fullHtml.size(), "no EXNEX caption under full exchangeability");
+        }
+    }
+
     @Test
     void mapPriorHasTheOverdoseChartTheThreePriorsAndTheComponents() {
         try (BufferAllocator allocator = new RootAllocator(); Table normal = prior(allocator, false);

@@ -241,25 +241,15 @@ final class SubgroupData {
     }
 
     private static double[] zeroOne(Table table, String name) {
-        if (type(table, name) == ColumnType.BOOLEAN) {
-            BooleanColumn column = table.booleans(name);
-            double[] out = new double[table.rowCount()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = column.isNull(i) ? Double.NaN : column.get(i) ? 1 : 0;
-            }
-            return out;
-        }
-        double[] v = numbers(table, name);
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isNaN(v[i]) && v[i] != 0 && v[i] != 1) {
-                throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + name + " = " + v[i]
-                        + "; the event indicator must be 1 (event) or 0 (censored)");
-            }
-        }
-        return v;
+        return indicator(table, name, "the event indicator must be 1 (event) or 0 (censored)");
     }
 
     private static double[] treatment(Table table, String name) {
+        return indicator(table, name, "the treatment indicator must be 1 (treatment) or 0 (control)");
+    }
+
+    /** A 0/1 column (boolean, or numbers that must be 0 or 1; missing as NaN); {@code allowed} words the error. */
+    private static double[] indicator(Table table, String name, String allowed) {
         if (type(table, name) == ColumnType.BOOLEAN) {
             BooleanColumn column = table.booleans(name);
             double[] out = new double[table.rowCount()];
@@ -272,7 +262,7 @@ final class SubgroupData {
         for (int i = 0; i < v.length; i++) {
             if (!Double.isNaN(v[i]) && v[i] != 0 && v[i] != 1) {
                 throw new InvalidParameterException("input '" + INPUT + "' row " + (i + 1) + ": " + name + " = " + v[i]
-                        + "; the treatment indicator must be 1 (treatment) or 0 (control)");
+                        + "; " + allowed);
             }
         }
         return v;

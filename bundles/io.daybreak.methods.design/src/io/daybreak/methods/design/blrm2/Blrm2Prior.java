@@ -2,6 +2,7 @@ package io.daybreak.methods.design.blrm2;
 
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Setting;
+import io.daybreak.methods.design.oc.DoseSettings;
 
 /**
  * Settings group: the dose amounts of the two drugs, the priors of the two-drug BLRM with interaction, the target
@@ -72,22 +73,12 @@ public record Blrm2Prior(
             throw new InvalidParameterException("parameter '" + name + "' has " + values.length
                     + " values; allowed: 1 to 20 dose levels");
         }
-        for (int d = 1; d < values.length; d++) {
-            if (!(values[d] > values[d - 1])) {
-                throw new InvalidParameterException("parameter '" + name + "' must increase strictly; value " + (d + 1)
-                        + " (" + values[d] + ") is not above value " + d + " (" + values[d - 1] + ")");
-            }
-        }
-        return values.clone();
+        return DoseSettings.strictlyIncreasing(name, values);
     }
 
     /** The interval boundaries: two, increasing. */
     public double[] checkedIntervals() {
-        if (intervals.length != 2 || !(intervals[0] < intervals[1])) {
-            throw new InvalidParameterException("parameter 'intervals' must be two increasing DLT probabilities in "
-                    + "(0, 1), the lower and upper boundary of the target interval, e.g. 0.16,0.33");
-        }
-        return intervals.clone();
+        return DoseSettings.intervalBoundaries(intervals);
     }
 
     @Override

@@ -29,6 +29,7 @@ import io.daybreak.data.TableBuilder;
 import io.daybreak.methods.design.blrm.BivariateNormalMixture;
 import io.daybreak.methods.design.blrm.BlrmModel;
 import io.daybreak.methods.design.blrm.BlrmPosterior;
+import io.daybreak.methods.design.oc.DoseSettings;
 
 /**
  * {@code design.blrm-map-prior}: the MAP prior of the BLRM parameters (log α, log β) of a new single-agent trial from
@@ -249,13 +250,7 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
 
     /** The reference dose: given, or the middle level of the new trial's doses, as design.blrm. */
     static double reference(Settings s) {
-        double[] amounts = s.doseAmounts();
-        for (int d = 1; d < amounts.length; d++) {
-            if (!(amounts[d] > amounts[d - 1])) {
-                throw new InvalidParameterException("parameter 'doseAmounts' must increase strictly; value " + (d + 1)
-                        + " (" + amounts[d] + ") is not above value " + d + " (" + amounts[d - 1] + ")");
-            }
-        }
+        double[] amounts = DoseSettings.strictlyIncreasing("doseAmounts", s.doseAmounts());
         return s.referenceDose() != null ? s.referenceDose() : amounts[(amounts.length - 1) / 2];
     }
 
@@ -263,10 +258,7 @@ public final class BlrmMapPriorMethod extends SettingsMethod<BlrmMapPriorMethod.
     protected MethodResult run(Map<String, Table> inputs, Settings s, MethodContext context) {
         History h = history(inputs.get(INPUT), s);
         double ref = reference(s);
-        if (s.intervals().length != 2 || !(s.intervals()[0] < s.intervals()[1])) {
-            throw new InvalidParameterException("parameter 'intervals' must be two increasing DLT probabilities in "
-                    + "(0, 1), e.g. 0.16,0.33");
-        }
+        DoseSettings.intervalBoundaries(s.intervals());
         BlrmMapModel.Hyperprior hyper = new BlrmMapModel.Hyperprior(new double[] {s.muMeanLogAlpha(), s.muMeanLogBeta()},
                 new double[] {s.muSdLogAlpha(), s.muSdLogBeta()}, s.tauDistribution(),
                 new double[] {s.tauScaleLogAlpha(), s.tauScaleLogBeta()}, s.tauLogSd(), s.exchangeability());

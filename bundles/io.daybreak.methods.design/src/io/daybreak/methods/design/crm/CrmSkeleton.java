@@ -3,6 +3,7 @@ package io.daybreak.methods.design.crm;
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.methods.design.oc.CrmModelFamily;
 import io.daybreak.methods.design.oc.CrmSkeletonSource;
+import io.daybreak.methods.design.oc.DoseSettings;
 
 /**
  * Skeletons by the method of Lee &amp; Cheung (Clin Trials 6:227-238, 2009), as R {@code dfcrm::getprior}:
@@ -76,13 +77,7 @@ public final class CrmSkeleton {
                 throw new InvalidParameterException("parameter 'skeleton' has " + skeleton.length + " values but there "
                         + "are " + doses + " doses; they must match");
             }
-            for (int d = 1; d < skeleton.length; d++) {
-                if (!(skeleton[d] > skeleton[d - 1])) {
-                    throw new InvalidParameterException("parameter 'skeleton' must increase strictly; value " + (d + 1)
-                            + " (" + skeleton[d] + ") is not above value " + d + " (" + skeleton[d - 1] + ")");
-                }
-            }
-            return skeleton;
+            return DoseSettings.strictlyIncreasing("skeleton", skeleton);
         }
         if (source.halfwidth() == null || source.priorMtd() == null) {
             throw new InvalidParameterException("give 'skeleton' (increasing probabilities, one per dose) or both "

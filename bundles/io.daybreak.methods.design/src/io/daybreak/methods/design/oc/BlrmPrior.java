@@ -57,22 +57,12 @@ public record BlrmPrior(
             throw new InvalidParameterException("parameter 'doseAmounts' has " + doseAmounts.length + " values but there "
                     + "are " + doses + " doses; they must match");
         }
-        for (int d = 1; d < doses; d++) {
-            if (!(doseAmounts[d] > doseAmounts[d - 1])) {
-                throw new InvalidParameterException("parameter 'doseAmounts' must increase strictly; value " + (d + 1)
-                        + " (" + doseAmounts[d] + ") is not above value " + d + " (" + doseAmounts[d - 1] + ")");
-            }
-        }
-        return doseAmounts.clone();
+        return DoseSettings.strictlyIncreasing("doseAmounts", doseAmounts);
     }
 
     /** The interval boundaries: two, increasing. */
     public double[] checkedIntervals() {
-        if (intervals.length != 2 || !(intervals[0] < intervals[1])) {
-            throw new InvalidParameterException("parameter 'intervals' must be two increasing DLT probabilities in "
-                    + "(0, 1), the lower and upper boundary of the target interval, e.g. 0.16,0.33");
-        }
-        return intervals.clone();
+        return DoseSettings.intervalBoundaries(intervals);
     }
 
     @Override

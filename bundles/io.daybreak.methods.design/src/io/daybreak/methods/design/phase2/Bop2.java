@@ -32,25 +32,20 @@ public final class Bop2 {
 
     /** Interim looks every {@code every} patients, the last at {@code maxPatients}. */
     public Bop2(double p0, int maxPatients, int every, double priorA, double priorB) {
-        this.p0 = p0;
-        this.maxPatients = maxPatients;
-        int count = (maxPatients + every - 1) / every;
-        looks = new int[count];
-        for (int k = 0; k < count; k++) {
-            looks[k] = Math.min(maxPatients, (k + 1) * every);
-        }
-        posterior = new double[count][];
-        for (int k = 0; k < count; k++) {
-            int n = looks[k];
-            posterior[k] = new double[n + 1];
-            for (int x = 0; x <= n; x++) {
-                posterior[k][x] = BetaDistribution.of(priorA + x, priorB + n - x).survivalProbability(p0);
-            }
-        }
+        this(p0, maxPatients, every, (x, n) -> BetaDistribution.of(priorA + x, priorB + n - x).survivalProbability(p0));
     }
 
     /** Interim looks every {@code every} patients, the last at {@code maxPatients}, with a beta-mixture prior. */
     public Bop2(double p0, int maxPatients, int every, BetaMixture prior) {
+        this(p0, maxPatients, every, (x, n) -> prior.posterior(x, n).survival(p0));
+    }
+
+    /** P(p &gt; p0 | x responses in n patients) under the prior. */
+    private interface PosteriorTail {
+        double above(int x, int n);
+    }
+
+    private Bop2(double p0, int maxPatients, int every, PosteriorTail tail) {
         this.p0 = p0;
         this.maxPatients = maxPatients;
         int count = (maxPatients + every - 1) / every;
@@ -63,7 +58,7 @@ public final class Bop2 {
             int n = looks[k];
             posterior[k] = new double[n + 1];
             for (int x = 0; x <= n; x++) {
-                posterior[k][x] = prior.posterior(x, n).survival(p0);
+                posterior[k][x] = tail.above(x, n);
             }
         }
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
@@ -114,40 +113,14 @@ class KnockoffLassoTest extends MethodTestSupport {
     @Test
     void simulatedFdrIsControlledWithPowerByTheLassoStatistic() {
         // 100 replicates, n = 300, p = 40, 10 signals of amplitude 0.3 (KnockoffTest.simulate), knockoff+ at FDR 0.2
-        UniformRandomProvider rng = new TestMethodContext(allocator, 20261203L).random(0);
-        ContinuousDistribution.Sampler z = NormalDistribution.of(0, 1).createSampler(rng);
-        int reps = 100;
-        double sum = 0;
-        double sumSq = 0;
-        double power = 0;
-        for (int r = 0; r < reps; r++) {
-            double[] y = new double[300];
-            double[][] x = KnockoffTest.simulate(z, 300, 40, 0.3, y);
-            boolean[] swap = new boolean[40];
-            for (int j = 0; j < 40; j++) {
-                swap[j] = rng.nextBoolean();
-            }
-            double[] w = Knockoffs.lassoSignedMax(x, Knockoffs.secondOrderEqui(x, rng).knockoffs(), y, swap, 1e-7);
-            double t = Knockoffs.threshold(w, 0.2, 1);
-            int selected = 0;
-            int falses = 0;
-            for (int j = 0; j < 40; j++) {
-                if (w[j] >= t) {
-                    selected++;
-                    falses += j % 4 == 0 ? 0 : 1;
-                }
-            }
-            double fdp = falses / (double) Math.max(1, selected);
-            sum += fdp;
-            sumSq += fdp * fdp;
-            power += (selected - falses) / 10.0;
-        }
-        double fdr = sum / reps;
-        double se = Math.sqrt((sumSq / reps - fdr * fdr) * reps / (reps - 1) / reps);
-        System.out.printf("knockoff+ lasso-lambdasmax simulation: FDR %.4f (SE %.4f), power %.4f%n", fdr, se,
-                power / reps);
-        assertTrue(fdr <= 0.2 + 3 * se, "FDR " + fdr + " SE " + se);
-        assertTrue(power / reps >= 0.5, "power " + power / reps);
+        KnockoffTest.assertFdrControlledWithPower("knockoff+ lasso-lambdasmax", 100,
+                new TestMethodContext(allocator, 20261203L).random(0), (x, y, rng) -> {
+                    boolean[] swap = new boolean[40];
+                    for (int j = 0; j < 40; j++) {
+                        swap[j] = rng.nextBoolean();
+                    }
+                    return Knockoffs.lassoSignedMax(x, Knockoffs.secondOrderEqui(x, rng).knockoffs(), y, swap, 1e-7);
+                });
     }
 
     @Test

@@ -107,6 +107,17 @@ public record BivariateNormalMixture(List<Component> components) {
         return components.size();
     }
 
+    /** Component {@code k} alone, as a one-component mixture (weight 1). */
+    public BivariateNormalMixture component(int k) {
+        Component c = components.get(k);
+        return of(c.meanLogAlpha(), c.sdLogAlpha(), c.meanLogBeta(), c.sdLogBeta(), c.correlation());
+    }
+
+    /** The weight of component {@code k}. */
+    public double weight(int k) {
+        return components.get(k).weight();
+    }
+
     /**
      * The log prior density at θ up to a constant. For one component it is the quadratic form alone, exactly the
      * expression design.blrm has always used, so a single-component prior gives the same numbers bit for bit.
@@ -126,6 +137,59 @@ public record BivariateNormalMixture(List<Component> components) {
             sum += Math.exp(t - max);
         }
         return max + Math.log(sum);
+    }
+
+    /** The log of the normalised mixture density at θ (with its constant, unlike {@link #logDensity}). */
+    public double logNormalisedDensity(double logAlpha, double logBeta) {
+        double max = Double.NEGATIVE_INFINITY;
+        double[] terms = new double[components.size()];
+        for (int k = 0; k < terms.length; k++) {
+            terms[k] = components.get(k).logWeightedDensity(logAlpha, logBeta);
+            max = Math.max(max, terms[k]);
+        }
+        if (terms.length == 1) {
+            return max;
+        }
+        double sum = 0;
+        for (double t : terms) {
+            sum += Math.exp(t - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /**
+     * A draw of θ = (log α, log β) into {@code theta} at {@code offset}: the component chosen by {@code uniform}
+     * (ignored for a single component), then the bivariate normal from the standard normals {@code z1}, {@code z2}.
+     */
+    public void draw(double uniform, double z1, double z2, double[] theta, int offset) {
+        Component c = components.get(components.size() - 1);
+        double cumulative = 0;
+        for (Component k : components) {
+            cumulative += k.weight();
+            if (uniform < cumulative) {
+                c = k;
+                break;
+            }
+        }
+        theta[offset] = c.meanLogAlpha() + c.sdLogAlpha() * z1;
+        theta[offset + 1] = c.meanLogBeta()
+                + c.sdLogBeta() * (c.correlation() * z1 + Math.sqrt(1 - c.correlation() * c.correlation()) * z2);
+    }
+
+    /** The mixture's covariance of (log α, log β): within- plus between-component. */
+    public double[][] covariance() {
+        double ma = meanLogAlpha();
+        double mb = meanLogBeta();
+        double[][] s = new double[2][2];
+        for (Component c : components) {
+            double da = c.meanLogAlpha() - ma;
+            double db = c.meanLogBeta() - mb;
+            s[0][0] += c.weight() * (c.sdLogAlpha() * c.sdLogAlpha() + da * da);
+            s[1][1] += c.weight() * (c.sdLogBeta() * c.sdLogBeta() + db * db);
+            s[0][1] += c.weight() * (c.correlation() * c.sdLogAlpha() * c.sdLogBeta() + da * db);
+        }
+        s[1][0] = s[0][1];
+        return s;
     }
 
     /** The mixture's mean of log α. */

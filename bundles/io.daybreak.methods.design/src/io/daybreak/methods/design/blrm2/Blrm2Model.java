@@ -1,5 +1,9 @@
 package io.daybreak.methods.design.blrm2;
 
+import org.apache.commons.rng.UniformRandomProvider;
+
+import io.daybreak.methods.design.blrm.BivariateNormalMixture;
+
 /**
  * The two-drug BLRM with interaction as OncoBayes2 parameterises it (Neuenschwander et al. 2015): for the parameter
  * vector theta = (log alpha_A, log beta_A, log alpha_B, log beta_B, eta),
@@ -15,13 +19,18 @@ public final class Blrm2Model {
     private final double[] x1;
     private final double[] x2;
     private final double[] z;
-    private final double[] priorMean;
-    private final double[] priorSd;
-    private final double rhoA;
-    private final double rhoB;
+    private final BivariateNormalMixture priorA;
+    private final BivariateNormalMixture priorB;
+    private final double meanEta;
+    private final double sdEta;
 
-    Blrm2Model(double[] amountsA, double[] amountsB, double referenceA, double referenceB, double[] priorMean,
-            double[] priorSd, double rhoA, double rhoB) {
+    /**
+     * The model for the two grids of dose amounts, their reference doses, the priors of (log alpha, log beta) of each
+     * drug (a bivariate normal or a mixture of them, e.g. each drug's MAP prior from its own single-agent trials) and
+     * the normal prior of eta.
+     */
+    Blrm2Model(double[] amountsA, double[] amountsB, double referenceA, double referenceB,
+            BivariateNormalMixture priorA, BivariateNormalMixture priorB, double meanEta, double sdEta) {
         this.amountsA = amountsA.clone();
         this.amountsB = amountsB.clone();
         int cells = amountsA.length * amountsB.length;
@@ -36,10 +45,10 @@ public final class Blrm2Model {
                 z[c] = (amountsA[a] / referenceA) * (amountsB[b] / referenceB);
             }
         }
-        this.priorMean = priorMean.clone();
-        this.priorSd = priorSd.clone();
-        this.rhoA = rhoA;
-        this.rhoB = rhoB;
+        this.priorA = priorA;
+        this.priorB = priorB;
+        this.meanEta = meanEta;
+        this.sdEta = sdEta;
     }
 
     public int levelsA() {
@@ -62,20 +71,73 @@ public final class Blrm2Model {
         return amountsB[b];
     }
 
-    /** The prior mean of theta. */
-    double[] priorMean() {
-        return priorMean.clone();
+    private Blrm2Model(Blrm2Model model, BivariateNormalMixture priorA, BivariateNormalMixture priorB) {
+        this.amountsA = model.amountsA;
+        this.amountsB = model.amountsB;
+        this.x1 = model.x1;
+        this.x2 = model.x2;
+        this.z = model.z;
+        this.priorA = priorA;
+        this.priorB = priorB;
+        this.meanEta = model.meanEta;
+        this.sdEta = model.sdEta;
     }
 
-    /** The prior covariance of theta (block diagonal: drug A, drug B, eta). */
+    /** The prior mean of theta (for a mixture, the mixture's mean). */
+    double[] priorMean() {
+        return new double[] {priorA.meanLogAlpha(), priorA.meanLogBeta(), priorB.meanLogAlpha(), priorB.meanLogBeta(),
+            meanEta};
+    }
+
+    /** The prior covariance of theta (block diagonal: drug A, drug B, eta; a mixture's within- plus between-spread). */
     double[][] priorCovariance() {
         double[][] s = new double[DIM][DIM];
-        for (int i = 0; i < DIM; i++) {
-            s[i][i] = priorSd[i] * priorSd[i];
+        double[][] a = priorA.covariance();
+        double[][] b = priorB.covariance();
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                s[i][j] = a[i][j];
+                s[2 + i][2 + j] = b[i][j];
+            }
         }
-        s[0][1] = s[1][0] = rhoA * priorSd[0] * priorSd[1];
-        s[2][3] = s[3][2] = rhoB * priorSd[2] * priorSd[3];
+        s[4][4] = sdEta * sdEta;
         return s;
+    }
+
+    /**
+     * A draw of theta from the prior into {@code theta}, from five standard normals {@code z}; a mixture's component
+     * is chosen by a further uniform from {@code random}, drawn only for a prior with more than one component (so a
+     * single bivariate normal consumes the stream as it always has).
+     */
+    void drawPrior(UniformRandomProvider random, double[] z, double[] theta) {
+        priorA.draw(priorA.size() > 1 ? random.nextDouble() : 0, z[0], z[1], theta, 0);
+        priorB.draw(priorB.size() > 1 ? random.nextDouble() : 0, z[2], z[3], theta, 2);
+        theta[4] = meanEta + sdEta * z[4];
+    }
+
+    /** Number of products of components of the two drugs' priors (1 for two bivariate normals). */
+    int priorComponents() {
+        return priorA.size() * priorB.size();
+    }
+
+    /**
+     * The model with the prior's product component {@code index} alone: component index / (components of B) of drug A's
+     * prior and index % (components of B) of drug B's, each with weight 1.
+     */
+    Blrm2Model priorComponent(int index) {
+        return new Blrm2Model(this, priorA.component(index / priorB.size()), priorB.component(index % priorB.size()));
+    }
+
+    /** The prior weight of product component {@code index}. */
+    double priorComponentWeight(int index) {
+        return priorA.weight(index / priorB.size()) * priorB.weight(index % priorB.size());
+    }
+
+    /** The log of the normalised prior density at theta. */
+    double logPriorDensity(double[] theta) {
+        double e = (theta[4] - meanEta) / sdEta;
+        return priorA.logNormalisedDensity(theta[0], theta[1]) + priorB.logNormalisedDensity(theta[2], theta[3])
+                - 0.5 * Math.log(2 * Math.PI) - Math.log(sdEta) - 0.5 * e * e;
     }
 
     /** Logit of the DLT probability of combination {@code cell} under theta. */
@@ -95,16 +157,8 @@ public final class Blrm2Model {
 
     /** Log prior density of theta, up to a constant. */
     double logPrior(double[] theta) {
-        double sum = 0;
-        sum += bivariate(theta[0], theta[1], 0, rhoA) + bivariate(theta[2], theta[3], 2, rhoB);
-        double e = (theta[4] - priorMean[4]) / priorSd[4];
-        return sum - 0.5 * e * e;
-    }
-
-    private double bivariate(double a, double b, int at, double rho) {
-        double u = (a - priorMean[at]) / priorSd[at];
-        double v = (b - priorMean[at + 1]) / priorSd[at + 1];
-        return -0.5 * (u * u - 2 * rho * u * v + v * v) / (1 - rho * rho);
+        double e = (theta[4] - meanEta) / sdEta;
+        return priorA.logDensity(theta[0], theta[1]) + priorB.logDensity(theta[2], theta[3]) - 0.5 * e * e;
     }
 
     /**
@@ -112,7 +166,12 @@ public final class Blrm2Model {
      * binomial log likelihood without its coefficients).
      */
     double logPosterior(double[] theta, int[] n, int[] y) {
-        double sum = logPrior(theta);
+        return logPrior(theta) + logLikelihood(theta, n, y);
+    }
+
+    /** The binomial log likelihood of theta without its coefficients. */
+    double logLikelihood(double[] theta, int[] n, int[] y) {
+        double sum = 0;
         for (int c = 0; c < n.length; c++) {
             if (n[c] > 0) {
                 double l = logit(theta, c);

@@ -13,7 +13,8 @@ import org.hipparchus.linear.RealMatrix;
  * The posterior of the two-drug BLRM ({@link Blrm2Model}) by self-normalised importance sampling (docs/adr/0047): the
  * proposal is a mixture of a multivariate t with {@value #DF} degrees of freedom centred at the posterior mode, with
  * the inverse of the negative Hessian there (the Laplace approximation) as scale matrix, and the prior (share
- * {@value #DEFENSIVE}, defensive importance sampling). Reports per combination the posterior
+ * {@value #DEFENSIVE}, defensive importance sampling). Under mixture priors there is one such t per product of the two
+ * drugs' prior components, weighted by its Laplace estimate of posterior mass. Reports per combination the posterior
  * mean and SD of the DLT probability and the probabilities of underdosing, target and overdosing, each with its
  * Monte Carlo SE (delta method for a ratio estimator), and the effective sample size of the weights.
  */
@@ -52,61 +53,50 @@ public final class Blrm2Posterior {
      */
     public static Blrm2Posterior sample(Blrm2Model model, int[] n, int[] y, double[] cuts, int draws,
             UniformRandomProvider random) {
-        double[] mode = mode(model, n, y);
-        RealMatrix lower;
-        try {
-            lower = new CholeskyDecomposition(MatrixUtils.createRealMatrix(laplaceCovariance(model, n, y, mode)),
-                    1e-9, 1e-14).getL();
-        } catch (org.hipparchus.exception.MathRuntimeException notPositive) {
-            lower = new CholeskyDecomposition(MatrixUtils.createRealMatrix(model.priorCovariance()), 1e-9, 1e-14).getL();
+        TProposal[] proposals = TProposal.of(model, n, y);
+        double[] mode = proposals[0].mode;
+        double best = Double.NEGATIVE_INFINITY;
+        for (TProposal t : proposals) {
+            double f = model.logPosterior(t.mode, n, y);
+            if (f > best) {
+                best = f;
+                mode = t.mode;
+            }
         }
-        RealMatrix priorLower = new CholeskyDecomposition(MatrixUtils.createRealMatrix(model.priorCovariance()), 1e-9,
-                1e-14).getL();
-        double[] priorMean = model.priorMean();
-        // normalising constants of the two mixture components: t_df(mode, Sigma) and the prior N(mu0, Sigma0)
-        double tConstant = LogGamma.value((DF + DIM) / 2) - LogGamma.value(DF / 2) - 0.5 * DIM * Math.log(DF * Math.PI)
-                - halfLogDet(lower);
-        double normalConstant = -0.5 * DIM * Math.log(2 * Math.PI) - halfLogDet(priorLower);
         ContinuousDistribution.Sampler normal = NormalDistribution.of(0, 1).createSampler(random);
         ContinuousDistribution.Sampler chi2 = ChiSquaredDistribution.of(DF).createSampler(random);
         double[][] thetas = new double[draws][DIM];
         double[] logW = new double[draws];
         double[] zs = new double[DIM];
-        double[] centred = new double[DIM];
+        double[] logTerms = new double[proposals.length + 1];
         double maxLogW = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < draws; i++) {
             boolean fromPrior = random.nextDouble() < DEFENSIVE;
             for (int k = 0; k < DIM; k++) {
                 zs[k] = normal.sample();
             }
-            double s = fromPrior ? 1 : 1 / Math.sqrt(chi2.sample() / DF);
-            RealMatrix factor = fromPrior ? priorLower : lower;
-            double[] centre = fromPrior ? priorMean : mode;
             double[] theta = thetas[i];
-            for (int r = 0; r < DIM; r++) {
-                double sum = 0;
-                for (int k = 0; k <= r; k++) {
-                    sum += factor.getEntry(r, k) * zs[k];
-                }
-                theta[r] = centre[r] + s * sum;
+            if (fromPrior) {
+                model.drawPrior(random, zs, theta);
+            } else {
+                // a single t (two bivariate normal priors) draws no component uniform: the stream is as it always was
+                TProposal t = proposals.length == 1 ? proposals[0] : TProposal.pick(proposals, random.nextDouble());
+                t.draw(zs, 1 / Math.sqrt(chi2.sample() / DF), theta);
             }
-            // the mixture density at theta: |L^-1 (theta - mode)|^2 by forward substitution for the t component;
-            // the prior's quadratic form is what logPrior returns (-1/2 r' Sigma0^-1 r)
-            for (int r = 0; r < DIM; r++) {
-                double sum = theta[r] - mode[r];
-                for (int k = 0; k < r; k++) {
-                    sum -= lower.getEntry(r, k) * centred[k];
-                }
-                centred[r] = sum / lower.getEntry(r, r);
+            // the proposal density at theta: each t component's, and the prior's own normalised density (a bivariate
+            // normal or mixture per drug) for the defensive one
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < proposals.length; c++) {
+                logTerms[c] = Math.log1p(-DEFENSIVE) + proposals[c].logDensity(theta);
+                max = Math.max(max, logTerms[c]);
             }
-            double q = 0;
-            for (int k = 0; k < DIM; k++) {
-                q += centred[k] * centred[k];
+            logTerms[proposals.length] = Math.log(DEFENSIVE) + model.logPriorDensity(theta);
+            max = Math.max(max, logTerms[proposals.length]);
+            double sum = 0;
+            for (double term : logTerms) {
+                sum += Math.exp(term - max);
             }
-            double logT = Math.log1p(-DEFENSIVE) + tConstant - 0.5 * (DF + DIM) * Math.log1p(q / DF);
-            double logN = Math.log(DEFENSIVE) + normalConstant + model.logPrior(theta);
-            double logQ = Math.max(logT, logN) + Math.log1p(Math.exp(-Math.abs(logT - logN)));
-            double lw = model.logPosterior(theta, n, y) - logQ;
+            double lw = model.logPosterior(theta, n, y) - (max + Math.log(sum));
             logW[i] = Double.isNaN(lw) ? Double.NEGATIVE_INFINITY : lw;
             maxLogW = Math.max(maxLogW, logW[i]);
         }
@@ -151,6 +141,112 @@ public final class Blrm2Posterior {
             errors[c] = new double[] {Math.sqrt(se[0]), Math.sqrt(se[1]), Math.sqrt(se[2])};
         }
         return new Blrm2Posterior(mode, moments, intervals, errors, sumW * sumW / sumW2, draws);
+    }
+
+    /**
+     * One multivariate t component of the proposal: at the posterior mode under one product component of the prior
+     * (drug A's component j with drug B's component k; the whole prior when both are bivariate normals), the inverse
+     * negative Hessian there as scale matrix, with share proportional to the component's Laplace estimate of its
+     * posterior mass, w_j w_k p_jk(y). A mixture prior (a robust MAP prior) can make the posterior bimodal, the
+     * informative component against the weak one when the new data disagree with the history; one t per product
+     * component covers every mode.
+     */
+    private static final class TProposal {
+        final double[] mode;
+        final RealMatrix lower;
+        /** log share + the t density's normalising constant. */
+        double logConstant;
+        double share;
+        private final double[] centred = new double[DIM];
+
+        private TProposal(double[] mode, RealMatrix lower) {
+            this.mode = mode;
+            this.lower = lower;
+        }
+
+        static TProposal[] of(Blrm2Model model, int[] n, int[] y) {
+            int count = model.priorComponents();
+            TProposal[] proposals = new TProposal[count];
+            double[] logMass = new double[count];
+            double maxMass = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < count; c++) {
+                Blrm2Model part = count == 1 ? model : model.priorComponent(c);
+                double[] mode = mode(part, n, y);
+                RealMatrix lower;
+                try {
+                    lower = new CholeskyDecomposition(MatrixUtils.createRealMatrix(laplaceCovariance(part, n, y, mode)),
+                            1e-9, 1e-14).getL();
+                } catch (org.hipparchus.exception.MathRuntimeException notPositive) {
+                    lower = new CholeskyDecomposition(MatrixUtils.createRealMatrix(part.priorCovariance()), 1e-9, 1e-14)
+                            .getL();
+                }
+                proposals[c] = new TProposal(mode, lower);
+                // Laplace: log of w_jk * integral of prior_jk * likelihood = log w_jk + log f(mode) + DIM/2 log 2 pi
+                // + 1/2 log det Sigma
+                logMass[c] = count == 1 ? 0 : Math.log(model.priorComponentWeight(c)) + part.logPriorDensity(mode)
+                        + part.logLikelihood(mode, n, y) + 0.5 * DIM * Math.log(2 * Math.PI) + halfLogDet(lower);
+                if (!Double.isFinite(logMass[c])) {
+                    logMass[c] = Double.NEGATIVE_INFINITY;
+                }
+                maxMass = Math.max(maxMass, logMass[c]);
+            }
+            double total = 0;
+            for (int c = 0; c < count; c++) {
+                total += Math.exp(logMass[c] - maxMass);
+            }
+            double tConstant = LogGamma.value((DF + DIM) / 2) - LogGamma.value(DF / 2)
+                    - 0.5 * DIM * Math.log(DF * Math.PI);
+            for (int c = 0; c < count; c++) {
+                proposals[c].share = Math.exp(logMass[c] - maxMass) / total;
+                proposals[c].logConstant = Math.log(proposals[c].share) + tConstant - halfLogDet(proposals[c].lower);
+            }
+            return proposals;
+        }
+
+        /** The component whose cumulative share first exceeds {@code u}. */
+        static TProposal pick(TProposal[] proposals, double u) {
+            double cumulative = 0;
+            for (TProposal t : proposals) {
+                cumulative += t.share;
+                if (u < cumulative && t.share > 0) {
+                    return t;
+                }
+            }
+            for (int c = proposals.length - 1; c >= 0; c--) {
+                if (proposals[c].share > 0) {
+                    return proposals[c];
+                }
+            }
+            return proposals[0];
+        }
+
+        /** theta = mode + scale L z. */
+        void draw(double[] z, double scale, double[] theta) {
+            for (int r = 0; r < DIM; r++) {
+                double sum = 0;
+                for (int k = 0; k <= r; k++) {
+                    sum += lower.getEntry(r, k) * z[k];
+                }
+                theta[r] = mode[r] + scale * sum;
+            }
+        }
+
+        /** log(share) + the t_df(mode, L L') log density at theta, by forward substitution for L^-1 (theta - mode). */
+        double logDensity(double[] theta) {
+            if (share == 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double q = 0;
+            for (int r = 0; r < DIM; r++) {
+                double sum = theta[r] - mode[r];
+                for (int k = 0; k < r; k++) {
+                    sum -= lower.getEntry(r, k) * centred[k];
+                }
+                centred[r] = sum / lower.getEntry(r, r);
+                q += centred[r] * centred[r];
+            }
+            return logConstant - 0.5 * (DF + DIM) * Math.log1p(q / DF);
+        }
     }
 
     /** Half the log determinant of L L' for a Cholesky factor L. */

@@ -2,12 +2,14 @@ package io.daybreak.methods.design.blrm2;
 
 import io.daybreak.core.method.InvalidParameterException;
 import io.daybreak.core.method.Setting;
+import io.daybreak.methods.design.blrm.BivariateNormalMixture;
 import io.daybreak.methods.design.oc.DoseSettings;
 
 /**
  * Settings group: the dose amounts of the two drugs, the priors of the two-drug BLRM with interaction, the target
  * interval and EWOC. Defaults are those of OncoBayes2's {@code combo2} example (without its hierarchy): per drug
- * (log alpha, log beta) ~ N((logit 0.2, 0), diag(2^2, 1^2)), eta ~ N(0, (sqrt(2)/2)^2).
+ * (log alpha, log beta) ~ N((logit 0.2, 0), diag(2^2, 1^2)), eta ~ N(0, (sqrt(2)/2)^2). Either drug's prior may instead
+ * be a bivariate normal mixture, such as the MAP prior design.blrm-map-prior fits to that drug's single-agent trials.
  */
 public record Blrm2Prior(
         @Setting(min = 0, minInclusive = false, doc = "dose amounts of drug A, increasing (the rows of the grid)")
@@ -32,6 +34,11 @@ public record Blrm2Prior(
         @Setting(min = -1, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0",
                 doc = "prior correlation of log(alpha_A) and log(beta_A)")
         double priorCorrelationA,
+        @Setting(optional = true, doc = "a mixture prior of drug A's (log(alpha_A), log(beta_A)) instead of its five "
+                + "prior* parameters, which it replaces: components 'w,meanLogAlpha,sdLogAlpha,meanLogBeta,sdLogBeta,"
+                + "correlation' separated by ';', weights summing to 1 (e.g. design.blrm-map-prior's priorMixture from "
+                + "drug A's own trials, with referenceDose = referenceDoseA)")
+        String priorMixtureA,
         @Setting(defaultValue = "-1.3862943611198906",
                 doc = "prior mean of log(alpha_B), the logit of drug B's DLT probability at d2* alone (default logit 0.2)")
         double priorMeanLogAlphaB,
@@ -43,6 +50,9 @@ public record Blrm2Prior(
         @Setting(min = -1, minInclusive = false, max = 1, maxInclusive = false, defaultValue = "0",
                 doc = "prior correlation of log(alpha_B) and log(beta_B)")
         double priorCorrelationB,
+        @Setting(optional = true, doc = "a mixture prior of drug B's (log(alpha_B), log(beta_B)) instead of its five "
+                + "prior* parameters, which it replaces; as priorMixtureA (with referenceDose = referenceDoseB)")
+        String priorMixtureB,
         @Setting(defaultValue = "0", doc = "prior mean of the interaction eta (0: no interaction expected)")
         double priorMeanEta,
         @Setting(min = 0, minInclusive = false, defaultValue = "0.7071067811865476",
@@ -62,10 +72,15 @@ public record Blrm2Prior(
         checkedIntervals();
         double refA = referenceDoseA != null ? referenceDoseA : a[(a.length - 1) / 2];
         double refB = referenceDoseB != null ? referenceDoseB : b[(b.length - 1) / 2];
-        return new Blrm2Model(a, b, refA, refB,
-                new double[] {priorMeanLogAlphaA, priorMeanLogBetaA, priorMeanLogAlphaB, priorMeanLogBetaB, priorMeanEta},
-                new double[] {priorSdLogAlphaA, priorSdLogBetaA, priorSdLogAlphaB, priorSdLogBetaB, priorSdEta},
-                priorCorrelationA, priorCorrelationB);
+        BivariateNormalMixture priorA = priorMixtureA != null
+                ? BivariateNormalMixture.parse("priorMixtureA", priorMixtureA)
+                : BivariateNormalMixture.of(priorMeanLogAlphaA, priorSdLogAlphaA, priorMeanLogBetaA, priorSdLogBetaA,
+                        priorCorrelationA);
+        BivariateNormalMixture priorB = priorMixtureB != null
+                ? BivariateNormalMixture.parse("priorMixtureB", priorMixtureB)
+                : BivariateNormalMixture.of(priorMeanLogAlphaB, priorSdLogAlphaB, priorMeanLogBetaB, priorSdLogBetaB,
+                        priorCorrelationB);
+        return new Blrm2Model(a, b, refA, refB, priorA, priorB, priorMeanEta, priorSdEta);
     }
 
     private static double[] amounts(String name, double[] values) {

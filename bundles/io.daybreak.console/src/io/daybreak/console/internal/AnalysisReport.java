@@ -85,6 +85,9 @@ final class AnalysisReport {
             // a saved design.blrm-map-prior result carrying its tables in the summary (as rows)
             BlrmMapReport.html(method, name -> SignalReport.rows(summary.get(name)), summary)
                     .forEach(part -> html.append(part).append('\n'));
+            // a saved design.blrm-combo-posterior result carrying its table in the summary (as rows)
+            ComboPosteriorReport.html(method, name -> SignalReport.rows(summary.get(name)), summary)
+                    .forEach(part -> html.append(part).append('\n'));
         }
         if (summary.get("curves") instanceof List<?> curves) {
             html.append(ReportCharts.survival((List<Map<String, Object>>) curves,

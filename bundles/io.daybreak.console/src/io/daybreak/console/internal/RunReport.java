@@ -66,6 +66,8 @@ final class RunReport {
                 document.get("summary") instanceof Map<?, ?> summary ? summary : Map.of()));
         charts.addAll(BlrmMapReport.html(descriptor.id(), name -> SignalReport.rows(result.output(name)),
                 document.get("summary") instanceof Map<?, ?> summary ? summary : Map.of()));
+        charts.addAll(ComboPosteriorReport.html(descriptor.id(), name -> SignalReport.rows(result.output(name)),
+                document.get("summary") instanceof Map<?, ?> summary ? summary : Map.of()));
         if (!charts.isEmpty()) {
             withCharts.put(CHARTS, charts);
         }

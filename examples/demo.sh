@@ -94,6 +94,9 @@ DAYBREAK="$DAYBREAK" "$ROOT/examples/biomarker-screen/run.sh" "$OUT/biomarker"
 echo "== Project Optimus: BOIN escalation with backfill, a randomised comparison of two doses sized by PCS, as one programme"
 DAYBREAK="$DAYBREAK" "$ROOT/examples/project-optimus/run.sh" "$OUT/optimus"
 
+echo "== A combination trial: each drug's single-agent history as its MAP prior in the two-drug BLRM (40 simulated trials)"
+DAYBREAK="$DAYBREAK" "$ROOT/examples/combination-history/run.sh" "$OUT/combination" 40
+
 step "A dose-escalation meeting: BLRM posterior and the EWOC recommendation after 3, 3 and 6 patients with 0, 0, 1 DLTs" \
   "$DAYBREAK" run design.blrm-posterior patients=3,3,6,0,0,0 dlts=0,0,1,0,0,0
 
@@ -176,4 +179,5 @@ echo "\$ $DAYBREAK methods --json"
 echo
 echo "Reports: $OUT/report.html (federated analysis), $OUT/signal/signal-report.html (safety signals),"
 echo "         $OUT/biomarker/biomarker-report.html (biomarker screen); Project Optimus tables in $OUT/optimus/"
+echo "         $OUT/combination/posterior.html (two-drug BLRM with each drug's MAP prior)"
 echo "Results are in $OUT. Interactive shell: ./daybreak (then: help, methods, run ..., exit)."

@@ -90,16 +90,7 @@ class Blrm2MixtureTest extends MethodTestSupport {
                     new TestMethodContext(allocator, 17));
             double[][] stan = references.get(set);
             try (Table t = result.outputs().get("posterior")) {
-                for (int c = 0; c < 9; c++) {
-                    String where = "data set " + set + ", A" + (c / 3 + 1) + " B" + (c % 3 + 1);
-                    within(stan[c][0], stan[c][1], t.doubles("meanP").get(c), t.doubles("seMeanP").get(c), where + " mean");
-                    String[] bands = {"pUnder", "pTarget", "pOver"};
-                    String[] errors = {"sePUnder", "sePTarget", "sePOver"};
-                    for (int k = 0; k < 3; k++) {
-                        within(stan[c][2 + 2 * k], stan[c][3 + 2 * k], t.doubles(bands[k]).get(c),
-                                t.doubles(errors[k]).get(c), where + " " + bands[k]);
-                    }
-                }
+                StanPosterior.assertAgrees(stan, t, "data set " + set);
             }
             // one t per product of prior components keeps the weights usable where the conflict data make the
             // posterior bimodal in drug A (informative vs weak component): 59% to 88% of the draws here, where a
@@ -108,11 +99,6 @@ class Blrm2MixtureTest extends MethodTestSupport {
             System.out.println("Blrm2MixtureTest data set " + set + ": effective sample size " + ess + " of 200,000");
             assertTrue(ess > 80_000, result.summary().toString());
         }
-    }
-
-    private static void within(double stan, double seStan, double ours, double seOurs, String what) {
-        assertTrue(seOurs >= 0 && seOurs < 0.01, what + ": MC SE " + seOurs);
-        assertEquals(stan, ours, 4 * Math.hypot(seStan, seOurs), what);
     }
 
     /** A one-component mixture is the five-number prior: the same draws and the same numbers, bit for bit. */

@@ -87,31 +87,9 @@ class Blrm2Test extends MethodTestSupport {
                     new TestMethodContext(allocator, 11));
             double[][] stan = references.get(set);
             try (Table t = result.outputs().get("posterior")) {
-                assertEquals(9, t.rowCount());
-                for (int c = 0; c < 9; c++) {
-                    String where = "data set " + set + ", A" + (c / 3 + 1) + " B" + (c % 3 + 1);
-                    assertEquals((long) (c / 3 + 1), (long) t.longs("doseA").get(c));
-                    assertEquals((long) (c % 3 + 1), (long) t.longs("doseB").get(c));
-                    within(stan[c][0], stan[c][1], t.doubles("meanP").get(c), t.doubles("seMeanP").get(c), where + " mean");
-                    String[] bands = {"pUnder", "pTarget", "pOver"};
-                    String[] errors = {"sePUnder", "sePTarget", "sePOver"};
-                    double sum = 0;
-                    for (int k = 0; k < 3; k++) {
-                        double ours = t.doubles(bands[k]).get(c);
-                        sum += ours;
-                        within(stan[c][2 + 2 * k], stan[c][3 + 2 * k], ours, t.doubles(errors[k]).get(c),
-                                where + " " + bands[k]);
-                    }
-                    assertEquals(1, sum, 1e-12, where);
-                }
+                StanPosterior.assertAgrees(stan, t, "data set " + set);
             }
         }
-    }
-
-    private static void within(double stan, double seStan, double ours, double seOurs, String what) {
-        assertTrue(seOurs > 0 && seOurs < 0.01, what + ": MC SE " + seOurs);
-        double tolerance = 4 * Math.hypot(seStan, seOurs);
-        assertEquals(stan, ours, tolerance, what);
     }
 
     @Test

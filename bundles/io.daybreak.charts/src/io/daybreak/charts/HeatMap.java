@@ -92,6 +92,71 @@ public record HeatMap(String title, String label, String rowTitle, String column
                 trueMtd, max > 0 ? max : 1, mtdMeaning, note);
     }
 
+    /** Legend of the posterior heat maps: what the outline means. */
+    static final String ADMISSIBLE = "outlined: admissible next (EWOC met, no skipping)";
+
+    /**
+     * A two-drug model's P(overdose) per combination (row-major, drug A level 1 first) with each combination's data
+     * ("1/3 DLT", "no patients"), the combinations admissible next outlined and the recommended one ({@code next},
+     * -1 for none) marked; shaded from 0 to 100%.
+     *
+     * @param decision a line stated under the chart (e.g. "Decision: next combination A2 B1."), may be empty
+     */
+    public static HeatMap posteriorOverdose(int rows, int cols, double[] pOver, long[] patients, long[] dlts,
+            boolean[] admissible, int next, String decision) {
+        String[] data = new String[rows * cols];
+        for (int c = 0; c < data.length; c++) {
+            data[c] = patients[c] == 0 ? "no patients" : dlts[c] + "/" + patients[c] + " DLT";
+        }
+        return posterior("P(overdose) of each combination, with its data", "overdose probability", rows, cols, pOver,
+                data, admissible, next, ("Shading from 0 to 100%. " + decision).trim());
+    }
+
+    /**
+     * P(target) per combination with its posterior mean DLT probability, outlined and marked as
+     * {@link #posteriorOverdose}.
+     */
+    public static HeatMap posteriorTarget(int rows, int cols, double[] pTarget, double[] meanP, boolean[] admissible,
+            int next) {
+        String[] means = new String[rows * cols];
+        for (int c = 0; c < means.length; c++) {
+            means[c] = String.format(Locale.ROOT, "mean p %.2f", meanP[c]);
+        }
+        return posterior("P(target) of each combination, with its posterior mean DLT probability", "target probability",
+                rows, cols, pTarget, means, admissible, next, "Shading from 0 to 100%.");
+    }
+
+    private static HeatMap posterior(String title, String label, int rows, int cols, double[] probability,
+            String[] notes, boolean[] admissible, int next, String note) {
+        if (probability.length != rows * cols || notes.length != rows * cols || admissible.length != rows * cols) {
+            throw new IllegalArgumentException("need " + rows + " x " + cols + " probabilities, notes and flags");
+        }
+        double[][] v = new double[rows][cols];
+        String[][] texts = new String[rows][cols];
+        String[][] small = new String[rows][cols];
+        boolean[][] outlined = new boolean[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int c = i * cols + j;
+                v[i][j] = probability[c];
+                texts[i][j] = Double.isFinite(probability[c])
+                        ? String.format(Locale.ROOT, "%.1f%%", 100 * probability[c]) : "";
+                small[i][j] = notes[c] + (c == next ? " \u00b7 next" : "");
+                outlined[i][j] = admissible[c];
+            }
+        }
+        return new HeatMap(title, label, "Drug A dose level", "Drug B dose level", levels("A", rows), levels("B", cols),
+                v, texts, small, outlined, 1, ADMISSIBLE, note);
+    }
+
+    private static List<String> levels(String drug, int count) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            labels.add(drug + (i + 1));
+        }
+        return labels;
+    }
+
     private static HeatMap grid(String title, String label, int rows, int cols, double[] values,
             java.util.function.DoubleFunction<String> format, double[] truth, boolean[] trueMtd, double maximum,
             String mtdMeaning, String note) {
@@ -111,15 +176,7 @@ public record HeatMap(String title, String label, String rowTitle, String column
                 outlined[i][j] = trueMtd[c];
             }
         }
-        List<String> rowLabels = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            rowLabels.add("A" + (i + 1));
-        }
-        List<String> columnLabels = new ArrayList<>();
-        for (int j = 0; j < cols; j++) {
-            columnLabels.add("B" + (j + 1));
-        }
-        return new HeatMap(title, label, "Drug A dose level", "Drug B dose level", rowLabels, columnLabels, v, texts,
-                notes, outlined, maximum, "Outlined: " + mtdMeaning + "; p = true DLT probability", note);
+        return new HeatMap(title, label, "Drug A dose level", "Drug B dose level", levels("A", rows), levels("B", cols),
+                v, texts, notes, outlined, maximum, "Outlined: " + mtdMeaning + "; p = true DLT probability", note);
     }
 }

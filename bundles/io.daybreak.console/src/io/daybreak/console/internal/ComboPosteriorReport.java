@@ -1,8 +1,6 @@
 package io.daybreak.console.internal;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -13,7 +11,7 @@ import io.daybreak.console.internal.SignalReport.Rows;
 /**
  * The report of {@code design.blrm-combo-posterior} (docs/designs.md, "Two-drug BLRM with EWOC"): what a dose-escalation
  * meeting looks at, the grid of combinations with each one's data, P(overdose) and P(target) as heat maps (drug A up,
- * drug B across), the combinations admissible next outlined and the recommendation stated. Drawn from the
+ * drug B across), the combinations admissible next outlined and the recommendation marked. Drawn from the
  * {@code posterior} table; a table without its columns draws nothing.
  */
 final class ComboPosteriorReport {
@@ -40,56 +38,35 @@ final class ComboPosteriorReport {
         if (rows * cols != cells) {
             return List.of();
         }
-        double[][] over = new double[rows][cols];
-        double[][] target = new double[rows][cols];
-        String[][] overText = new String[rows][cols];
-        String[][] targetText = new String[rows][cols];
-        String[][] data = new String[rows][cols];
-        String[][] mean = new String[rows][cols];
-        boolean[][] admissible = new boolean[rows][cols];
+        double[] over = new double[cells];
+        double[] target = new double[cells];
+        double[] mean = new double[cells];
+        long[] patients = new long[cells];
+        long[] dlts = new long[cells];
+        boolean[] admissible = new boolean[cells];
         for (int i = 0; i < cells; i++) {
-            int a = (int) posterior.number("doseA", i) - 1;
-            int b = (int) posterior.number("doseB", i) - 1;
-            over[a][b] = posterior.number("pOver", i);
-            target[a][b] = posterior.number("pTarget", i);
-            overText[a][b] = percent(over[a][b]);
-            targetText[a][b] = percent(target[a][b]);
-            long n = (long) posterior.number("patients", i);
-            data[a][b] = n == 0 ? "no patients" : (long) posterior.number("dlts", i) + "/" + n + " DLT";
-            mean[a][b] = String.format(Locale.ROOT, "mean p %.2f", posterior.number("meanP", i));
-            admissible[a][b] = posterior.flag("admissible", i);
+            int c = ((int) posterior.number("doseA", i) - 1) * cols + (int) posterior.number("doseB", i) - 1;
+            over[c] = posterior.number("pOver", i);
+            target[c] = posterior.number("pTarget", i);
+            mean[c] = posterior.number("meanP", i);
+            patients[c] = (long) posterior.number("patients", i);
+            dlts[c] = (long) posterior.number("dlts", i);
+            admissible[c] = posterior.flag("admissible", i);
         }
+        int next = -1;
         if (summary.get("recommendedDoseA") instanceof Number a && summary.get("recommendedDoseB") instanceof Number b
                 && a.intValue() >= 1 && a.intValue() <= rows && b.intValue() >= 1 && b.intValue() <= cols) {
-            data[a.intValue() - 1][b.intValue() - 1] += " \u00b7 next";
-            mean[a.intValue() - 1][b.intValue() - 1] += " \u00b7 next";
+            next = (a.intValue() - 1) * cols + b.intValue() - 1;
         }
-        List<String> rowLabels = new ArrayList<>();
-        List<String> columnLabels = new ArrayList<>();
-        for (int a = 1; a <= rows; a++) {
-            rowLabels.add("A" + a);
-        }
-        for (int b = 1; b <= cols; b++) {
-            columnLabels.add("B" + b);
-        }
-        String legend = "outlined: admissible next (P(overdose) within EWOC, at most one level above a tried combination)";
         String decision = summary.get("decision") == null ? "" : "Decision: " + summary.get("decision") + ".";
-        List<String> html = new ArrayList<>();
-        html.add(SvgRenderer.svg(new HeatMap("P(overdose) of each combination, with its data", "overdose probability",
-                "Drug A dose level", "Drug B dose level", rowLabels, columnLabels, over, overText, data, admissible, 1,
-                legend, "Shading from 0 to 100%. " + decision)));
-        html.add(SvgRenderer.svg(new HeatMap("P(target) of each combination, with its posterior mean DLT probability",
-                "target probability", "Drug A dose level", "Drug B dose level", rowLabels, columnLabels, target,
-                targetText, mean, admissible, 1, legend, "Shading from 0 to 100%.")));
-        html.add(ReportHtml.caption("Posterior of the two-drug BLRM with interaction given the data so far; the "
-                + "recommendation is the admissible combination with the highest P(target). Each probability carries "
-                + "Monte Carlo error (the table's se columns): a P(overdose) within a few SEs of the EWOC bound may "
-                + "decide the other way with another seed. Rows: drug A level 1 at the bottom; columns: drug B level 1 "
-                + "at the left."));
-        return html;
-    }
-
-    private static String percent(double p) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * p);
+        return List.of(
+                SvgRenderer.svg(HeatMap.posteriorOverdose(rows, cols, over, patients, dlts, admissible, next, decision)),
+                SvgRenderer.svg(HeatMap.posteriorTarget(rows, cols, target, mean, admissible, next)),
+                ReportHtml.caption("Posterior of the two-drug BLRM with interaction given the data so far; the "
+                        + "recommendation is the admissible combination with the highest P(target), admissible meaning "
+                        + "P(overdose) within EWOC and at most one level above a tried combination in each drug. Each "
+                        + "probability carries Monte Carlo error (the table's se columns): a P(overdose) within a few SEs "
+                        + "of the EWOC bound may decide the other way with another seed. Rows: drug A level 1 at the "
+                        + "bottom; columns: drug B level 1 at the left."));
     }
 }

@@ -102,6 +102,18 @@ public sealed interface Chart {
     }
 
     /**
+     * The posterior of a two-drug BLRM ({@code posterior} of {@code design.blrm-combo-posterior}): P(overdose) with each
+     * combination's data and P(target) with its posterior mean, the admissible combinations outlined, drawn as the HTML
+     * report draws them (the report also marks the recommendation, which is in the run's summary, not the table).
+     */
+    record CombinationPosterior(String title, HeatMap overdose, HeatMap target) implements Chart {
+        @Override
+        public List<io.daybreak.charts.Chart> models() {
+            return List.of(overdose, target);
+        }
+    }
+
+    /**
      * Estimates with 95% Wald intervals.
      *
      * @param ratio what exp(estimate) is ("Hazard ratio", "Odds ratio", "Rate ratio": drawn exponentiated on a log
@@ -170,6 +182,9 @@ public sealed interface Chart {
         }
         if (has(table, "dose", "selectionPercent", "patients")) {
             return operatingCharacteristics(table, trueMtd);
+        }
+        if (has(table, "doseA", "doseB", "patients", "dlts", "meanP", "pTarget", "pOver", "admissible")) {
+            return combinationPosterior(table);
         }
         if (has(table, "doseA", "doseB", "truth", "trueMtd", "selectionPercent", "patients")) {
             return combination(method, table);
@@ -378,6 +393,46 @@ public sealed interface Chart {
                         : "Selection as the MTD (% of trials)", rows, cols, selection, truth, mtd, meaning, Double.NaN),
                 HeatMap.allocation("Patients treated per trial (mean)", rows, cols, patients, truth, mtd, meaning,
                         total));
+    }
+
+    /** The posterior heat maps of a two-drug BLRM's {@code posterior} table, or null if it is not a full grid. */
+    private static Chart combinationPosterior(Table table) {
+        int cells = table.rowCount();
+        double[] a = doubles(table, "doseA");
+        double[] b = doubles(table, "doseB");
+        int rows = 0;
+        int cols = 0;
+        for (int i = 0; i < cells; i++) {
+            rows = Math.max(rows, (int) a[i]);
+            cols = Math.max(cols, (int) b[i]);
+        }
+        if (rows * cols != cells || cells == 0) {
+            return null;
+        }
+        double[] over = new double[cells];
+        double[] target = new double[cells];
+        double[] mean = new double[cells];
+        long[] patients = new long[cells];
+        long[] dlts = new long[cells];
+        boolean[] admissible = new boolean[cells];
+        double[] pOver = doubles(table, "pOver");
+        double[] pTarget = doubles(table, "pTarget");
+        double[] meanP = doubles(table, "meanP");
+        double[] n = doubles(table, "patients");
+        double[] y = doubles(table, "dlts");
+        boolean[] ok = flags(table, "admissible");
+        for (int i = 0; i < cells; i++) {
+            int c = ((int) a[i] - 1) * cols + (int) b[i] - 1;
+            over[c] = pOver[i];
+            target[c] = pTarget[i];
+            mean[c] = meanP[i];
+            patients[c] = (long) n[i];
+            dlts[c] = (long) y[i];
+            admissible[c] = ok[i];
+        }
+        return new CombinationPosterior("Two-drug BLRM: posterior per combination",
+                HeatMap.posteriorOverdose(rows, cols, over, patients, dlts, admissible, -1, ""),
+                HeatMap.posteriorTarget(rows, cols, target, mean, admissible, -1));
     }
 
     private static Chart operatingCharacteristics(Table table, long designMtd) {

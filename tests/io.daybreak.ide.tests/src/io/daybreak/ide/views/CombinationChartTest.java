@@ -51,4 +51,49 @@ class CombinationChartTest extends UiTestSupport {
             screenshot("design-boin-comb");
         }
     }
+
+    /**
+     * The posterior table of {@code design.blrm-combo-posterior} (its columns; a 3 × 3 grid after 0/3 at A1 B1, 0/3 at
+     * A2 B1 and 1/3 at A2 B2, probabilities as the docs' example gives them): P(overdose) and P(target) heat maps, the
+     * admissible combinations outlined, each cell's data under its P(overdose).
+     */
+    @Test
+    void aTwoDrugPosteriorIsTwoHeatMaps() throws Exception {
+        double[] over = {0.005, 0.015, 0.067, 0.015, 0.040, 0.146, 0.096, 0.178, 0.340};
+        double[] target = {0.086, 0.188, 0.406, 0.222, 0.356, 0.493, 0.483, 0.510, 0.463};
+        double[] mean = {0.08, 0.11, 0.17, 0.12, 0.15, 0.22, 0.19, 0.23, 0.29};
+        long[] patients = {3, 0, 0, 3, 3, 0, 0, 0, 0};
+        long[] dlts = {0, 0, 0, 0, 1, 0, 0, 0, 0};
+        boolean[] admissible = {true, true, true, true, true, true, true, true, false};
+        long[] a = new long[9];
+        long[] b = new long[9];
+        for (int i = 0; i < 9; i++) {
+            a[i] = i / 3 + 1;
+            b[i] = i % 3 + 1;
+        }
+        try (BufferAllocator allocator = service(ArrowMemory.class).newChildAllocator("posterior chart test");
+                Table table = Table.builder(allocator).addInt64("doseA", a).addInt64("doseB", b)
+                        .addInt64("patients", patients).addInt64("dlts", dlts).addFloat64("meanP", mean)
+                        .addFloat64("pTarget", target).addFloat64("pOver", over).addBoolean("admissible", admissible)
+                        .build()) {
+            Chart chart = Chart.of("design.blrm-combo-posterior", null, table, null, null, null, 0, Map.of());
+            Chart.CombinationPosterior posterior = assertInstanceOf(Chart.CombinationPosterior.class, chart);
+            assertEquals(2, posterior.models().size(), "P(overdose) and P(target)");
+            io.daybreak.charts.HeatMap overdose = posterior.overdose();
+            int row = overdose.rowLabels().indexOf("A2");
+            int column = overdose.columnLabels().indexOf("B2");
+            assertEquals(0.040, overdose.values()[row][column], 1e-12, "A2B2: 2nd level of A, 2nd of B");
+            assertEquals("1/3 DLT", overdose.notes()[row][column]);
+            int top = overdose.rowLabels().indexOf("A3");
+            int right = overdose.columnLabels().indexOf("B3");
+            assertEquals("34.0%", overdose.texts()[top][right]);
+            assertEquals(false, overdose.outlined()[top][right], "A3B3 fails EWOC");
+            assertEquals(true, overdose.outlined()[row][column]);
+            assertEquals("mean p 0.23", posterior.target().notes()[top][overdose.columnLabels().indexOf("B2")]);
+            ChartCanvas canvas = new ChartCanvas(shell);
+            canvas.show(chart);
+            show();
+            screenshot("design-blrm-combo-posterior");
+        }
+    }
 }

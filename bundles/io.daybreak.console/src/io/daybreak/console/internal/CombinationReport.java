@@ -21,7 +21,7 @@ final class CombinationReport {
     static final String WATERFALL = "design.waterfall";
     static final String BLRM_COMBO = "design.blrm-combo";
     private static final String[] GRID = {"doseA", "doseB", "truth", "trueMtd", "selectionPercent", "patients"};
-    private static final String[] PATHWAYS = {"cohort", "history", "doseA", "doseB", "dlts", "nextDoseA", "nextDoseB",
+    static final String[] PATHWAYS = {"cohort", "history", "doseA", "doseB", "dlts", "nextDoseA", "nextDoseB",
         "decision"};
 
     private CombinationReport() {
@@ -77,24 +77,39 @@ final class CombinationReport {
         Rows pathways = tables.apply("pathways");
         if (pathways != null && pathways.size() > 0 && pathways.hasAll(PATHWAYS)) {
             html.add("<h3>Dose-transition pathways (BOIN::next.comb)</h3>");
-            StringBuilder table = new StringBuilder("<table><tr><th>cohort</th><th class=\"text\">before</th>"
-                    + "<th class=\"text\">combination</th><th>DLTs</th><th class=\"text\">next</th>"
-                    + "<th class=\"text\">decision</th></tr>");
-            for (int i = 0; i < pathways.size(); i++) {
-                String next = Double.isNaN(pathways.number("nextDoseA", i)) ? "\u2013"
-                        : "A" + (long) pathways.number("nextDoseA", i) + "B" + (long) pathways.number("nextDoseB", i);
-                table.append("<tr><td>").append((long) pathways.number("cohort", i)).append("</td><td class=\"text\">")
-                        .append(SvgRenderer.escape(pathways.text("history", i))).append("</td><td class=\"text\">A")
-                        .append((long) pathways.number("doseA", i)).append('B').append((long) pathways.number("doseB", i))
-                        .append("</td><td>").append((long) pathways.number("dlts", i)).append("</td><td class=\"text\">")
-                        .append(next).append("</td><td class=\"text\">")
-                        .append(SvgRenderer.escape(pathways.text("decision", i))).append("</td></tr>");
-            }
-            html.add(table.append("</table>").toString());
+            html.add(pathwaysTable(pathways));
             html.add(ReportHtml.caption("Where BOIN chooses at random between two neighbours with equal scores, both are "
                     + "listed."));
         }
         return html;
+    }
+
+    /**
+     * The pathways table (columns {@link #PATHWAYS}; with a {@code pOverNext} column also the next combination's
+     * P(overdose)) as HTML.
+     */
+    static String pathwaysTable(Rows pathways) {
+        boolean overdose = pathways.has("pOverNext");
+        StringBuilder table = new StringBuilder("<table><tr><th>cohort</th><th class=\"text\">before</th>"
+                + "<th class=\"text\">combination</th><th>DLTs</th><th class=\"text\">next</th>"
+                + (overdose ? "<th>P(overdose) next</th>" : "") + "<th class=\"text\">decision</th></tr>");
+        for (int i = 0; i < pathways.size(); i++) {
+            boolean stop = Double.isNaN(pathways.number("nextDoseA", i));
+            String next = stop ? "\u2013"
+                    : "A" + (long) pathways.number("nextDoseA", i) + "B" + (long) pathways.number("nextDoseB", i);
+            table.append("<tr><td>").append((long) pathways.number("cohort", i)).append("</td><td class=\"text\">")
+                    .append(SvgRenderer.escape(pathways.text("history", i))).append("</td><td class=\"text\">A")
+                    .append((long) pathways.number("doseA", i)).append('B').append((long) pathways.number("doseB", i))
+                    .append("</td><td>").append((long) pathways.number("dlts", i)).append("</td><td class=\"text\">")
+                    .append(next).append("</td>");
+            if (overdose) {
+                table.append("<td>").append(stop ? "\u2013" : String.format(java.util.Locale.ROOT, "%.3f",
+                        pathways.number("pOverNext", i))).append("</td>");
+            }
+            table.append("<td class=\"text\">").append(SvgRenderer.escape(pathways.text("decision", i)))
+                    .append("</td></tr>");
+        }
+        return table.append("</table>").toString();
     }
 
     private static double number(Map<?, ?> map, String key) {

@@ -1,5 +1,6 @@
 package io.daybreak.console.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -59,7 +60,7 @@ final class ComboPosteriorReport {
             next = (a.intValue() - 1) * cols + b.intValue() - 1;
         }
         String decision = summary.get("decision") == null ? "" : "Decision: " + summary.get("decision") + ".";
-        return List.of(
+        List<String> html = new ArrayList<>(List.of(
                 SvgRenderer.svg(HeatMap.posteriorOverdose(rows, cols, over, patients, dlts, admissible, next, decision)),
                 SvgRenderer.svg(HeatMap.posteriorTarget(rows, cols, target, mean, admissible, next)),
                 ReportHtml.caption("Posterior of the two-drug BLRM with interaction given the data so far; the "
@@ -67,6 +68,15 @@ final class ComboPosteriorReport {
                         + "P(overdose) within EWOC and at most one level above a tried combination in each drug. Each "
                         + "probability carries Monte Carlo error (the table's se columns): a P(overdose) within a few SEs "
                         + "of the EWOC bound may decide the other way with another seed. Rows: drug A level 1 at the "
-                        + "bottom; columns: drug B level 1 at the left."));
+                        + "bottom; columns: drug B level 1 at the left.")));
+        Rows pathways = tables.apply("pathways");
+        if (pathways != null && pathways.size() > 0 && pathways.hasAll(CombinationReport.PATHWAYS)) {
+            html.add("<h3>Dose-transition pathways of the next cohorts</h3>");
+            html.add(CombinationReport.pathwaysTable(pathways));
+            html.add(ReportHtml.caption("Each row: the cohort treated at the combination recommended so far, its number of "
+                    + "DLTs, and the combination recommended after it. Each posterior is a Monte Carlo estimate "
+                    + "(pathwayDraws): a P(overdose) next to the EWOC bound may flip with another seed."));
+        }
+        return html;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.daybreak.core.jobs.RunResult;
 import io.daybreak.core.method.MethodDescriptor;
+import io.daybreak.data.ColumnType;
 import io.daybreak.data.Table;
 
 /**
@@ -52,6 +54,25 @@ class ComboPosteriorReportTest {
             assertTrue(html.get(2).contains("highest P(target)"), html.get(2));
             assertTrue(ComboPosteriorReport.html("design.blrm-combo", name -> SignalReport.rows(table), summary)
                     .isEmpty(), "another method draws nothing");
+        }
+    }
+
+    /** With the pathways table: a heading, the table with the next combination's P(overdose), and a note. */
+    @Test
+    void thePathwaysFollowTheHeatMaps() {
+        try (BufferAllocator allocator = new RootAllocator(); Table table = posterior(allocator);
+                Table pathways = Table.builder(allocator).addInt64("cohort", 1, 1).addString("history", "", "")
+                        .addInt64("doseA", 2, 2).addInt64("doseB", 1, 1).addInt64("dlts", 0, 1)
+                        .add("nextDoseA", ColumnType.INT64, Arrays.asList(2L, null))
+                        .add("nextDoseB", ColumnType.INT64, Arrays.asList(2L, null))
+                        .add("pOverNext", ColumnType.FLOAT64, Arrays.asList(0.183, null))
+                        .addString("decision", "escalate B", "stop: no admissible combination").build()) {
+            List<String> html = ComboPosteriorReport.html("design.blrm-combo-posterior", name -> SignalReport.rows(
+                    name.equals("posterior") ? table : name.equals("pathways") ? pathways : null), Map.of());
+            assertEquals(6, html.size(), "two heat maps, a caption, the pathways heading, table and note");
+            String rows = html.get(4);
+            assertTrue(rows.contains("<th>P(overdose) next</th>") && rows.contains("<td>0.183</td>"), rows);
+            assertTrue(rows.contains("<td class=\"text\">A2B2</td>") && rows.contains("stop: no admissible"), rows);
         }
     }
 

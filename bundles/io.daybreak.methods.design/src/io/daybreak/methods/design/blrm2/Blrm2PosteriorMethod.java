@@ -4,6 +4,7 @@ import static io.daybreak.core.method.TableSpec.column;
 import static io.daybreak.data.ColumnType.BOOLEAN;
 import static io.daybreak.data.ColumnType.FLOAT64;
 import static io.daybreak.data.ColumnType.INT64;
+import static io.daybreak.data.ColumnType.STRING;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,13 @@ public final class Blrm2PosteriorMethod extends DesignMethod<Blrm2PosteriorMetho
             column("pUnder", FLOAT64), column("pTarget", FLOAT64), column("pOver", FLOAT64),
             column("sePUnder", FLOAT64), column("sePTarget", FLOAT64), column("sePOver", FLOAT64),
             column("ewocOk", BOOLEAN), column("admissible", BOOLEAN));
+    /** The dose-transition pathways of the next cohorts. */
+    static final TableSpec PATHWAYS = TableSpec.of("pathways", "for every number of DLTs in each of the next "
+            + "pathwayCohorts cohorts, the combination the design recommends next (from the posterior updated with that "
+            + "cohort), its P(overdose) and the move in words; history: the earlier cohorts of the pathway",
+            column("cohort", INT64), column("history", STRING), column("doseA", INT64), column("doseB", INT64),
+            column("dlts", INT64), column("nextDoseA", INT64), column("nextDoseB", INT64), column("pOverNext", FLOAT64),
+            column("decision", STRING));
 
     /** What design.blrm-combo-posterior takes: the data so far per combination and the model. */
     record ComboPosteriorSettings(
@@ -49,9 +57,30 @@ public final class Blrm2PosteriorMethod extends DesignMethod<Blrm2PosteriorMetho
             Blrm2Prior model,
             @Setting(min = 1000, max = 10_000_000, defaultValue = "200000",
                     doc = "importance-sampling draws from the t proposal (the run's seed, stream 0)")
-            int draws) {
+            int draws,
+            @Setting(min = 0, max = 3, defaultValue = "1", doc = "dose-transition pathways: how many cohorts ahead, "
+                    + "from the recommended combination (0: none; the table has up to (pathwayCohortSize + 1)^k rows "
+                    + "at depth k)")
+            int pathwayCohorts,
+            @Setting(unit = "patients", min = 1, max = 12, defaultValue = "3", doc = "patients per cohort in the pathways")
+            int pathwayCohortSize,
+            @Setting(min = 1000, max = 1_000_000, defaultValue = "20000", doc = "importance-sampling draws per pathway "
+                    + "posterior (node k of the table on stream 1 + k)")
+            int pathwayDraws) {
+
+        /** Most posteriors the pathways may cost (84 for 3 cohorts of 3). */
+        static final int MAX_PATHWAY_NODES = 400;
 
         ComboPosteriorSettings {
+            long nodes = 0;
+            for (int k = 1; k <= pathwayCohorts; k++) {
+                nodes += (long) Math.pow(pathwayCohortSize + 1, k);
+            }
+            if (nodes > MAX_PATHWAY_NODES) {
+                throw new InvalidParameterException("parameters 'pathwayCohorts' = " + pathwayCohorts + " and "
+                        + "'pathwayCohortSize' = " + pathwayCohortSize + " give up to " + nodes + " pathway posteriors; "
+                        + "allowed: at most " + MAX_PATHWAY_NODES + " (fewer cohorts ahead or a smaller cohort)");
+            }
             int[] treated = DoseCounts.of("patients", patients);
             int[] observed = DoseCounts.of("dlts", dlts);
             if (observed.length != treated.length) {
@@ -79,8 +108,9 @@ public final class Blrm2PosteriorMethod extends DesignMethod<Blrm2PosteriorMetho
                         + "exp(eta d1/d1* d2/d2*)), by importance sampling from a t proposal at the Laplace fit. Reports "
                         + "mean, SD and the underdosing / target / overdosing probabilities with Monte Carlo SEs, and "
                         + "the next combination: the admissible one (P(overdose) <= ewoc, at most one level above a "
-                        + "tried combination in each drug) with the highest target probability.")
-                .output(POSTERIOR));
+                        + "tried combination in each drug) with the highest target probability; and the dose-transition "
+                        + "pathways of the next cohorts from it.")
+                .output(POSTERIOR).output(PATHWAYS));
     }
 
     @Override
@@ -101,6 +131,11 @@ public final class Blrm2PosteriorMethod extends DesignMethod<Blrm2PosteriorMetho
         for (int c = 0; c < model.cells(); c++) {
             columns.add(model, c, n[c], y[c], posterior, next);
         }
+        // before any patient the first cohort goes to A1 B1, the protocol's start, as in design.blrm-combo's trials
+        boolean treated = java.util.Arrays.stream(n).anyMatch(k -> k > 0);
+        List<Blrm2Pathways.Row> pathways = Blrm2Pathways.of(model, n, y, treated ? next.best() : 0,
+                prior.checkedIntervals(),
+                prior.ewoc(), s.pathwayCohorts(), s.pathwayCohortSize(), s.pathwayDraws(), k -> context.random(1L + k));
         MethodResult.Builder result = MethodResult.builder();
         if (next.best() >= 0) {
             result.summary("recommendedDoseA", (long) (next.best() / model.levelsB() + 1))
@@ -114,7 +149,37 @@ public final class Blrm2PosteriorMethod extends DesignMethod<Blrm2PosteriorMetho
                 .summary("effectiveSampleSize", posterior.effectiveSampleSize())
                 .summary("modeLogAlphaA", mode[0]).summary("modeLogBetaA", mode[1])
                 .summary("modeLogAlphaB", mode[2]).summary("modeLogBetaB", mode[3]).summary("modeEta", mode[4])
-                .output(POSTERIOR.name(), columns.table(context)).build();
+                .output(POSTERIOR.name(), columns.table(context))
+                .output(PATHWAYS.name(), pathwaysTable(model, pathways, context)).build();
+    }
+
+    private static Table pathwaysTable(Blrm2Model model, List<Blrm2Pathways.Row> rows, MethodContext context) {
+        List<Object> cohort = new ArrayList<>();
+        List<Object> history = new ArrayList<>();
+        List<Object> doseA = new ArrayList<>();
+        List<Object> doseB = new ArrayList<>();
+        List<Object> dlts = new ArrayList<>();
+        List<Object> nextA = new ArrayList<>();
+        List<Object> nextB = new ArrayList<>();
+        List<Object> over = new ArrayList<>();
+        List<Object> decision = new ArrayList<>();
+        int kB = model.levelsB();
+        for (Blrm2Pathways.Row r : rows) {
+            cohort.add((long) r.cohort());
+            history.add(r.history());
+            doseA.add((long) (r.cell() / kB + 1));
+            doseB.add((long) (r.cell() % kB + 1));
+            dlts.add((long) r.dlts());
+            nextA.add(r.next() < 0 ? null : (Object) (long) (r.next() / kB + 1));
+            nextB.add(r.next() < 0 ? null : (Object) (long) (r.next() % kB + 1));
+            over.add(r.next() < 0 ? null : (Object) r.overdoseNext());
+            decision.add(Blrm2Pathways.decision(model, r.cell(), r.next()));
+        }
+        return Table.builder(context.allocator()).add("cohort", ColumnType.INT64, cohort)
+                .add("history", ColumnType.STRING, history).add("doseA", ColumnType.INT64, doseA)
+                .add("doseB", ColumnType.INT64, doseB).add("dlts", ColumnType.INT64, dlts)
+                .add("nextDoseA", ColumnType.INT64, nextA).add("nextDoseB", ColumnType.INT64, nextB)
+                .add("pOverNext", ColumnType.FLOAT64, over).add("decision", ColumnType.STRING, decision).build();
     }
 
     /** Column buffers of the posterior table. */

@@ -89,7 +89,7 @@ class Blrm2MixtureTest extends MethodTestSupport {
             MethodResult result = apply(new Blrm2PosteriorMethod(), raw(set), Map.of(),
                     new TestMethodContext(allocator, 17));
             double[][] stan = references.get(set);
-            try (Table t = result.outputs().get("posterior")) {
+            try (Table t = result.outputs().get("posterior"); Table pathways = result.outputs().get("pathways")) {
                 StanPosterior.assertAgrees(stan, t, "data set " + set);
             }
             // one t per product of prior components keeps the weights usable where the conflict data make the
@@ -114,7 +114,8 @@ class Blrm2MixtureTest extends MethodTestSupport {
         mixture.remove("priorMixtureB");
         MethodResult a = apply(new Blrm2PosteriorMethod(), fiveNumbers, Map.of(), new TestMethodContext(allocator, 3));
         MethodResult b = apply(new Blrm2PosteriorMethod(), mixture, Map.of(), new TestMethodContext(allocator, 3));
-        try (Table ta = a.outputs().get("posterior"); Table tb = b.outputs().get("posterior")) {
+        try (Table ta = a.outputs().get("posterior"); Table tb = b.outputs().get("posterior");
+                Table pa = a.outputs().get("pathways"); Table pb = b.outputs().get("pathways")) {
             for (int c = 0; c < 9; c++) {
                 assertEquals(ta.doubles("meanP").get(c), tb.doubles("meanP").get(c), 0.0);
                 assertEquals(ta.doubles("pOver").get(c), tb.doubles("pOver").get(c), 0.0);
@@ -136,7 +137,7 @@ class Blrm2MixtureTest extends MethodTestSupport {
         raw.put("priorMixtureA", priorA);
         raw.put("priorMixtureB", priorB);
         MethodResult result = apply(new Blrm2PosteriorMethod(), raw, Map.of(), new TestMethodContext(allocator, 5));
-        try (Table t = result.outputs().get("posterior")) {
+        try (Table t = result.outputs().get("posterior"); Table pathways = result.outputs().get("pathways")) {
             assertTrue(t.doubles("pOver").get(0) < 0.25, "P(overdose) at A1 B1 " + t.doubles("pOver").get(0));
             assertTrue(t.booleans("admissible").get(0));
         }

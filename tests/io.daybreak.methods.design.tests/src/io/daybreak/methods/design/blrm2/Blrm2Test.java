@@ -86,7 +86,7 @@ class Blrm2Test extends MethodTestSupport {
             MethodResult result = apply(new Blrm2PosteriorMethod(), raw(set), Map.of(),
                     new TestMethodContext(allocator, 11));
             double[][] stan = references.get(set);
-            try (Table t = result.outputs().get("posterior")) {
+            try (Table t = result.outputs().get("posterior"); Table pathways = result.outputs().get("pathways")) {
                 StanPosterior.assertAgrees(stan, t, "data set " + set);
             }
         }
@@ -105,7 +105,7 @@ class Blrm2Test extends MethodTestSupport {
 
     private double[] overdose(Map<String, String> raw, long seed) throws Exception {
         MethodResult result = apply(new Blrm2PosteriorMethod(), raw, Map.of(), new TestMethodContext(allocator, seed));
-        try (Table t = result.outputs().get("posterior")) {
+        try (Table t = result.outputs().get("posterior"); Table pathways = result.outputs().get("pathways")) {
             double[] p = new double[t.rowCount()];
             for (int c = 0; c < p.length; c++) {
                 p[c] = t.doubles("pOver").get(c);
@@ -138,7 +138,7 @@ class Blrm2Test extends MethodTestSupport {
         raw.put("priorSdLogAlphaB", "1");
         MethodResult result = apply(new Blrm2PosteriorMethod(), raw, Map.of(), new TestMethodContext(allocator, 2));
         int best = -1;
-        try (Table t = result.outputs().get("posterior")) {
+        try (Table t = result.outputs().get("posterior"); Table pathways = result.outputs().get("pathways")) {
             double bestTarget = -1;
             for (int c = 0; c < 9; c++) {
                 boolean reach = c / 3 <= 1 && c % 3 <= 1;
@@ -157,7 +157,7 @@ class Blrm2Test extends MethodTestSupport {
         assertEquals((long) (best % 3 + 1), result.summary().get("recommendedDoseB"));
         raw.put("patients", "0,0,0,0,0,0,0,0,0");
         MethodResult prior = apply(new Blrm2PosteriorMethod(), raw, Map.of(), new TestMethodContext(allocator, 2));
-        try (Table t = prior.outputs().get("posterior")) {
+        try (Table t = prior.outputs().get("posterior"); Table pathways = prior.outputs().get("pathways")) {
             for (int c = 0; c < 9; c++) {
                 assertEquals(c == 0, t.booleans("admissible").get(c), "combination " + c);
             }
@@ -178,7 +178,7 @@ class Blrm2Test extends MethodTestSupport {
         raw.put("dlts", "3,5,0,0,0,4,0,0,0");
         raw.put("draws", "5000");
         MethodResult result = apply(new Blrm2PosteriorMethod(), raw, Map.of(), new TestMethodContext(allocator, 1));
-        try (Table t = result.outputs().get("posterior")) {
+        try (Table t = result.outputs().get("posterior"); Table pathways = result.outputs().get("pathways")) {
             for (int c = 0; c < 9; c++) {
                 double p = t.doubles("pUnder").get(c) + t.doubles("pTarget").get(c) + t.doubles("pOver").get(c);
                 assertEquals(1, p, 1e-12);

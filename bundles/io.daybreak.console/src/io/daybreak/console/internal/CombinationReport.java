@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.daybreak.charts.CombinationGrid;
 import io.daybreak.charts.HeatMap;
 import io.daybreak.charts.svg.SvgRenderer;
 import io.daybreak.console.internal.SignalReport.Rows;
@@ -36,20 +37,17 @@ final class CombinationReport {
         List<String> html = new ArrayList<>();
         Rows grid = tables.apply("byCombination");
         if (grid != null && grid.size() > 0 && grid.hasAll(GRID)) {
-            int cells = grid.size();
-            int rows = 0;
-            int cols = 0;
-            for (int i = 0; i < cells; i++) {
-                rows = Math.max(rows, (int) grid.number("doseA", i));
-                cols = Math.max(cols, (int) grid.number("doseB", i));
-            }
-            if (rows * cols == cells) {
+            CombinationGrid cellsOf = CombinationGrid.of(levels(grid, "doseA"), levels(grid, "doseB"));
+            if (cellsOf != null) {
+                int cells = cellsOf.size();
+                int rows = cellsOf.rows();
+                int cols = cellsOf.columns();
                 double[] selection = new double[cells];
                 double[] patients = new double[cells];
                 double[] truth = new double[cells];
                 boolean[] mtd = new boolean[cells];
                 for (int i = 0; i < cells; i++) {
-                    int c = ((int) grid.number("doseA", i) - 1) * cols + (int) grid.number("doseB", i) - 1;
+                    int c = cellsOf.cell(i);
                     selection[c] = grid.number("selectionPercent", i);
                     patients[c] = grid.number("patients", i);
                     truth[c] = grid.number("truth", i);
@@ -110,6 +108,15 @@ final class CombinationReport {
                     .append("</td></tr>");
         }
         return table.append("</table>").toString();
+    }
+
+    /** A numeric column of the rows (the combination levels). */
+    static double[] levels(Rows rows, String column) {
+        double[] values = new double[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rows.number(column, i);
+        }
+        return values;
     }
 
     private static double number(Map<?, ?> map, String key) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.daybreak.charts.CombinationGrid;
 import io.daybreak.charts.HeatMap;
 import io.daybreak.charts.svg.SvgRenderer;
 import io.daybreak.console.internal.SignalReport.Rows;
@@ -29,16 +30,14 @@ final class ComboPosteriorReport {
         if (!METHOD.equals(method) || posterior == null || posterior.size() == 0 || !posterior.hasAll(COLUMNS)) {
             return List.of();
         }
-        int cells = posterior.size();
-        int rows = 0;
-        int cols = 0;
-        for (int i = 0; i < cells; i++) {
-            rows = Math.max(rows, (int) posterior.number("doseA", i));
-            cols = Math.max(cols, (int) posterior.number("doseB", i));
-        }
-        if (rows * cols != cells) {
+        CombinationGrid grid = CombinationGrid.of(CombinationReport.levels(posterior, "doseA"),
+                CombinationReport.levels(posterior, "doseB"));
+        if (grid == null) {
             return List.of();
         }
+        int cells = grid.size();
+        int rows = grid.rows();
+        int cols = grid.columns();
         double[] over = new double[cells];
         double[] target = new double[cells];
         double[] mean = new double[cells];
@@ -46,7 +45,7 @@ final class ComboPosteriorReport {
         long[] dlts = new long[cells];
         boolean[] admissible = new boolean[cells];
         for (int i = 0; i < cells; i++) {
-            int c = ((int) posterior.number("doseA", i) - 1) * cols + (int) posterior.number("doseB", i) - 1;
+            int c = grid.cell(i);
             over[c] = posterior.number("pOver", i);
             target[c] = posterior.number("pTarget", i);
             mean[c] = posterior.number("meanP", i);

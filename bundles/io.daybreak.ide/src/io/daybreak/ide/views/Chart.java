@@ -8,6 +8,7 @@ import java.util.Map;
 import io.daybreak.charts.AeDotPlot;
 import io.daybreak.charts.BarChart;
 import io.daybreak.charts.BiomarkerCharts;
+import io.daybreak.charts.CombinationGrid;
 import io.daybreak.charts.ForestPlot;
 import io.daybreak.charts.HeatMap;
 import io.daybreak.charts.SignalCriteria;
@@ -354,18 +355,13 @@ public sealed interface Chart {
 
     /** The heat maps of a {@code byCombination} table (one row per combination), or null if it is not a full grid. */
     private static Chart combination(String method, Table table) {
-        int cells = table.rowCount();
-        double[] a = doubles(table, "doseA");
-        double[] b = doubles(table, "doseB");
-        int rows = 0;
-        int cols = 0;
-        for (int i = 0; i < cells; i++) {
-            rows = Math.max(rows, (int) a[i]);
-            cols = Math.max(cols, (int) b[i]);
-        }
-        if (rows * cols != cells || cells == 0) {
+        CombinationGrid grid = CombinationGrid.of(doubles(table, "doseA"), doubles(table, "doseB"));
+        if (grid == null) {
             return null;
         }
+        int cells = grid.size();
+        int rows = grid.rows();
+        int cols = grid.columns();
         double[] selection = new double[cells];
         double[] patients = new double[cells];
         double[] truth = new double[cells];
@@ -376,7 +372,7 @@ public sealed interface Chart {
         boolean[] flag = flags(table, "trueMtd");
         double total = 0;
         for (int i = 0; i < cells; i++) {
-            int c = ((int) a[i] - 1) * cols + (int) b[i] - 1;
+            int c = grid.cell(i);
             selection[c] = sel[i];
             patients[c] = pat[i];
             truth[c] = tru[i];
@@ -397,18 +393,13 @@ public sealed interface Chart {
 
     /** The posterior heat maps of a two-drug BLRM's {@code posterior} table, or null if it is not a full grid. */
     private static Chart combinationPosterior(Table table) {
-        int cells = table.rowCount();
-        double[] a = doubles(table, "doseA");
-        double[] b = doubles(table, "doseB");
-        int rows = 0;
-        int cols = 0;
-        for (int i = 0; i < cells; i++) {
-            rows = Math.max(rows, (int) a[i]);
-            cols = Math.max(cols, (int) b[i]);
-        }
-        if (rows * cols != cells || cells == 0) {
+        CombinationGrid grid = CombinationGrid.of(doubles(table, "doseA"), doubles(table, "doseB"));
+        if (grid == null) {
             return null;
         }
+        int cells = grid.size();
+        int rows = grid.rows();
+        int cols = grid.columns();
         double[] over = new double[cells];
         double[] target = new double[cells];
         double[] mean = new double[cells];
@@ -422,7 +413,7 @@ public sealed interface Chart {
         double[] y = doubles(table, "dlts");
         boolean[] ok = flags(table, "admissible");
         for (int i = 0; i < cells; i++) {
-            int c = ((int) a[i] - 1) * cols + (int) b[i] - 1;
+            int c = grid.cell(i);
             over[c] = pOver[i];
             target[c] = pTarget[i];
             mean[c] = meanP[i];

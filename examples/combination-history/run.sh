@@ -41,9 +41,9 @@ step "2. Drug B alone: the same from its two trials, reference dose 960 mg" \
   referenceDose=960 robustWeight=0.2 muMeanLogAlpha=$WEAK --seed 2026 | tee "$OUT/map-drug-b.txt"
 PRIOR_B="$(mixture "$OUT/map-drug-b.txt")"
 
-step "3. The first escalation meeting: after 0/3 at A1 B1, 0/3 at A2 B1 and 1/3 at A2 B2 (report with heat maps)" \
+step "3. The escalation meeting after 0/3 at A1 B1, 0/3 at A2 B1, 1/3 at A2 B2: report, pathways of two cohorts as CSV" \
   "$DAYBREAK" run design.blrm-combo-posterior $GRID patients=3,0,0,3,3,0,0,0,0 dlts=0,0,0,0,1,0,0,0,0 \
-  priorMixtureA="$PRIOR_A" priorMixtureB="$PRIOR_B" --seed 1 --out "$OUT/posterior.csv" \
+  priorMixtureA="$PRIOR_A" priorMixtureB="$PRIOR_B" pathwayCohorts=2 --seed 1 --out pathways="$OUT/pathways.csv" \
   --report "$OUT/posterior.html"
 
 step "4. Operating characteristics, $TRIALS trials: with the two MAP priors, then with the weak default priors" \

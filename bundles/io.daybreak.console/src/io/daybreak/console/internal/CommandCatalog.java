@@ -28,7 +28,7 @@ final class CommandCatalog {
             new Group("Methods", List.of(
                     new Entry("methods", "methods", "list the installed methods"),
                     new Entry("describe", "describe <method> [--federated]", "parameters, inputs and outputs of a method"),
-                    new Entry("run", "run <method> name=value ... [--in [name=]file] [--out file] [--seed n] "
+                    new Entry("run", "run <method> name=value ... [--in [name=]file] [--out [name=]file] [--seed n] "
                             + "[--delimiter ,|;|tab] [--types name=type,...] [--background]",
                             "run a method on parameters and input tables"),
                     new Entry("compare", "compare scenarios=p,p,.../p,p,... target=t [designs=...] [--report f.html]",

@@ -89,7 +89,7 @@ public final class DaybreakCommands {
 
     @Descriptor("run a method and print its summary; --out writes the first output table (.csv, .arrow, .arrows), "
             + "--report an HTML report with the result's charts, --save the result as JSON for the report command")
-    public void run(@Descriptor("<method-id> [name=value ...] [--in [name=]file ...] [--out file] [--report file.html] "
+    public void run(@Descriptor("<method-id> [name=value ...] [--in [name=]file ...] [--out [name=]file] [--report file.html] "
             + "[--save result.json] [--seed n] [--delimiter ,|;|tab] [--types name=type,...] [--background] [--json]")
             String... args) throws Exception {
         boolean json = isJson(args);

@@ -24,7 +24,8 @@ import io.daybreak.data.files.TableFiles;
 /**
  * One {@code run} command: checks everything that can be checked before work starts (method, parameters,
  * input files, output path), reads the inputs into an allocator it owns, runs the job and writes the
- * first output table atomically. Inputs and results are closed when the job is over, also on failure.
+ * chosen output table (the first declared one unless {@code --out name=file}) atomically. Inputs and results are
+ * closed when the job is over, also on failure.
  */
 final class RunInvocation {
     private final MethodRegistry registry;
@@ -43,7 +44,8 @@ final class RunInvocation {
     Map<String, Object> run(CommandLine line, boolean json, PrintStream err) throws InterruptedException, IOException {
         String id = line.onlyPositional("run", "method id");
         MethodDescriptor descriptor = registry.require(id).descriptor();
-        Path out = outputPath(line, descriptor);
+        OutputTarget target = outputTarget(line, descriptor);
+        Path out = target == null ? null : target.path();
         Path report = reportPath(line);
         Path save = line.option("run", "--save") == null ? null : Output.jsonOutput("run", line.option("run", "--save"));
         if (oneShot && line.flag("--background")) {
@@ -71,8 +73,8 @@ final class RunInvocation {
                 try {
                     if (result != null) {
                         try (result) {
-                            if (out != null) {
-                                writeOutput(result, descriptor, out);
+                            if (target != null) {
+                                writeOutput(result, descriptor, target);
                             }
                         } catch (IOException | RuntimeException e) {
                             err.println("daybreak: job " + job.id() + ": " + e.getMessage());
@@ -89,7 +91,7 @@ final class RunInvocation {
                 ProgressBar.follow(job, err);
             }
             try (RunResult result = jobs.await(job, null)) {
-                String written = out == null ? null : writeOutput(result, descriptor, out);
+                String written = target == null ? null : writeOutput(result, descriptor, target);
                 Map<String, Object> document = Documents.run(job, result, written, out,
                         out == null ? null : provenanceFile(out));
                 if (report != null) {
@@ -114,14 +116,20 @@ final class RunInvocation {
         }
     }
 
+    /** Where {@code --out} writes: the output table named (the first declared one by default) and the file. */
+    record OutputTarget(String name, Path path) {
+    }
+
     /**
-     * Writes the method's first declared output table to {@code out} and the run's provenance record next
-     * to it ({@code out.provenance.json}): a result file never travels without its provenance.
+     * Writes the chosen output table to its file and the run's provenance record next to it
+     * ({@code out.provenance.json}): a result file never travels without its provenance.
      *
      * @return the name of the output written
      */
-    private static String writeOutput(RunResult result, MethodDescriptor descriptor, Path out) throws IOException {
-        String name = descriptor.outputs().get(0).name();
+    private static String writeOutput(RunResult result, MethodDescriptor descriptor, OutputTarget target)
+            throws IOException {
+        String name = target.name();
+        Path out = target.path();
         Table table = result.output(name);
         if (table == null) {
             throw new IllegalStateException("run: method " + descriptor.id() + " returned no '" + name
@@ -150,7 +158,12 @@ final class RunInvocation {
         return AnalysisReport.htmlOutput("--report", text);
     }
 
-    private static Path outputPath(CommandLine line, MethodDescriptor descriptor) {
+    /**
+     * {@code --out file} writes the method's first declared output; {@code --out name=file} the output of that name
+     * (as {@code --in name=file} binds a named input). A {@code name=} that names no output of the method is bad input,
+     * unless what precedes the '=' is a path (it holds a '/' or a '.').
+     */
+    private static OutputTarget outputTarget(CommandLine line, MethodDescriptor descriptor) {
         String out = line.option("run", "--out");
         if (out == null) {
             return null;
@@ -158,9 +171,23 @@ final class RunInvocation {
         if (descriptor.outputs().isEmpty()) {
             throw new InvalidInputException("run: method " + descriptor.id() + " has no output table to write to " + out);
         }
-        Path path = Path.of(out);
+        List<String> names = descriptor.outputs().stream().map(TableSpec::name).toList();
+        String name = names.get(0);
+        String file = out;
+        int eq = out.indexOf('=');
+        if (eq > 0) {
+            String prefix = out.substring(0, eq);
+            if (names.contains(prefix)) {
+                name = prefix;
+                file = out.substring(eq + 1);
+            } else if (!prefix.contains("/") && !prefix.contains(".")) {
+                throw new InvalidInputException("run: --out " + out + ": method " + descriptor.id() + " has no output '"
+                        + prefix + "'; outputs: " + String.join(", ", names));
+            }
+        }
+        Path path = Path.of(file);
         TableFiles.checkWritable(path);
-        return path;
+        return new OutputTarget(name, path);
     }
 
     /** {@code --seed S} or {@code seed=S} (unless the method itself has a parameter named seed). */

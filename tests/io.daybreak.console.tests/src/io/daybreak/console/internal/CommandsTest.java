@@ -219,6 +219,36 @@ class CommandsTest {
                 error.toString());
     }
 
+    /** {@code --out name=file} writes that output (here the second declared one) with its provenance. */
+    @Test
+    void outWithANameWritesThatOutput() throws Exception {
+        String run = "run design.blrm-combo-posterior doseAmountsA=3,4.5,6 doseAmountsB=400,600,800 "
+                + "patients=3,0,0,0,0,0,0,0,0 dlts=0,0,0,0,0,0,0,0,0 priorMeanLogAlphaA=-2.9 priorMeanLogAlphaB=-2.9 "
+                + "draws=2000 pathwayDraws=2000 seed=4";
+        Path outFile = dir.resolve("pathways.csv");
+        JsonNode doc = json(run + " --out pathways=" + outFile + " --json");
+        assertEquals("SUCCEEDED", doc.get("status").asText());
+        JsonNode pathways = null;
+        for (JsonNode output : doc.get("outputs")) {
+            if (output.get("name").asText().equals("pathways")) {
+                pathways = output;
+            } else {
+                assertTrue(output.get("file").isNull(), output.toString());
+            }
+        }
+        assertEquals(outFile.toString(), pathways.get("file").asText());
+        List<String> lines = Files.readAllLines(outFile);
+        assertTrue(lines.get(0).startsWith("cohort,history,doseA,doseB,dlts,nextDoseA,nextDoseB"), lines.get(0));
+        assertEquals(pathways.get("rows").asInt() + 1, lines.size());
+        assertTrue(Files.exists(dir.resolve("pathways.csv.provenance.json")));
+        out.reset();
+        Path never = dir.resolve("never.csv");
+        JsonNode error = badInput(run + " --out pathway=" + never + " --json");
+        assertTrue(error.at("/error/message").asText().contains("has no output 'pathway'; outputs: posterior, pathways"),
+                error.toString());
+        assertFalse(Files.exists(never));
+    }
+
     @Test
     void badParametersAreBadInputAndWriteNothing() {
         Path outFile = dir.resolve("never.csv");

@@ -96,54 +96,55 @@ public record HeatMap(String title, String label, String rowTitle, String column
     static final String ADMISSIBLE = "outlined: admissible next (EWOC met, no skipping)";
 
     /**
-     * A two-drug model's P(overdose) per combination (row-major, drug A level 1 first) with each combination's data
-     * ("1/3 DLT", "no patients"), the combinations admissible next outlined and the recommended one ({@code next},
-     * -1 for none) marked; shaded from 0 to 100%.
+     * A two-drug model's P(overdose) per combination with each combination's data ("1/3 DLT", "no patients"), the
+     * combinations admissible next outlined and the recommended one ({@code next}, a cell of {@code grid}, -1 for none)
+     * marked; shaded from 0 to 100%. The arrays are per table row, placed by {@code grid}.
      *
      * @param decision a line stated under the chart (e.g. "Decision: next combination A2 B1."), may be empty
      */
-    public static HeatMap posteriorOverdose(int rows, int cols, double[] pOver, long[] patients, long[] dlts,
+    public static HeatMap posteriorOverdose(CombinationGrid grid, double[] pOver, double[] patients, double[] dlts,
             boolean[] admissible, int next, String decision) {
-        String[] data = new String[rows * cols];
-        for (int c = 0; c < data.length; c++) {
-            data[c] = patients[c] == 0 ? "no patients" : dlts[c] + "/" + patients[c] + " DLT";
+        String[] data = new String[pOver.length];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = patients[i] == 0 ? "no patients" : (long) dlts[i] + "/" + (long) patients[i] + " DLT";
         }
-        return posterior("P(overdose) of each combination, with its data", "overdose probability", rows, cols, pOver,
-                data, admissible, next, ("Shading from 0 to 100%. " + decision).trim());
+        return posterior("P(overdose) of each combination, with its data", "overdose probability", grid, pOver, data,
+                admissible, next, ("Shading from 0 to 100%. " + decision).trim());
     }
 
     /**
-     * P(target) per combination with its posterior mean DLT probability, outlined and marked as
+     * P(target) per combination with its posterior mean DLT probability, placed, outlined and marked as
      * {@link #posteriorOverdose}.
      */
-    public static HeatMap posteriorTarget(int rows, int cols, double[] pTarget, double[] meanP, boolean[] admissible,
+    public static HeatMap posteriorTarget(CombinationGrid grid, double[] pTarget, double[] meanP, boolean[] admissible,
             int next) {
-        String[] means = new String[rows * cols];
-        for (int c = 0; c < means.length; c++) {
-            means[c] = String.format(Locale.ROOT, "mean p %.2f", meanP[c]);
+        String[] means = new String[meanP.length];
+        for (int i = 0; i < means.length; i++) {
+            means[i] = String.format(Locale.ROOT, "mean p %.2f", meanP[i]);
         }
         return posterior("P(target) of each combination, with its posterior mean DLT probability", "target probability",
-                rows, cols, pTarget, means, admissible, next, "Shading from 0 to 100%.");
+                grid, pTarget, means, admissible, next, "Shading from 0 to 100%.");
     }
 
-    private static HeatMap posterior(String title, String label, int rows, int cols, double[] probability,
+    private static HeatMap posterior(String title, String label, CombinationGrid grid, double[] probability,
             String[] notes, boolean[] admissible, int next, String note) {
-        if (probability.length != rows * cols || notes.length != rows * cols || admissible.length != rows * cols) {
+        int rows = grid.rows();
+        int cols = grid.columns();
+        if (probability.length != grid.size() || notes.length != grid.size() || admissible.length != grid.size()) {
             throw new IllegalArgumentException("need " + rows + " x " + cols + " probabilities, notes and flags");
         }
         double[][] v = new double[rows][cols];
         String[][] texts = new String[rows][cols];
         String[][] small = new String[rows][cols];
         boolean[][] outlined = new boolean[rows][cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                int c = i * cols + j;
-                v[i][j] = probability[c];
-                texts[i][j] = Double.isFinite(probability[c])
-                        ? String.format(Locale.ROOT, "%.1f%%", 100 * probability[c]) : "";
-                small[i][j] = notes[c] + (c == next ? " \u00b7 next" : "");
-                outlined[i][j] = admissible[c];
-            }
+        for (int i = 0; i < probability.length; i++) {
+            int c = grid.cell(i);
+            int a = c / cols;
+            int b = c % cols;
+            v[a][b] = probability[i];
+            texts[a][b] = Double.isFinite(probability[i]) ? String.format(Locale.ROOT, "%.1f%%", 100 * probability[i]) : "";
+            small[a][b] = notes[i] + (c == next ? " \u00b7 next" : "");
+            outlined[a][b] = admissible[i];
         }
         return new HeatMap(title, label, "Drug A dose level", "Drug B dose level", levels("A", rows), levels("B", cols),
                 v, texts, small, outlined, 1, ADMISSIBLE, note);

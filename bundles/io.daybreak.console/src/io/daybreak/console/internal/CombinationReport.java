@@ -37,7 +37,7 @@ final class CombinationReport {
         List<String> html = new ArrayList<>();
         Rows grid = tables.apply("byCombination");
         if (grid != null && grid.size() > 0 && grid.hasAll(GRID)) {
-            CombinationGrid cellsOf = CombinationGrid.of(levels(grid, "doseA"), levels(grid, "doseB"));
+            CombinationGrid cellsOf = CombinationGrid.of(numbers(grid, "doseA"), numbers(grid, "doseB"));
             if (cellsOf != null) {
                 int cells = cellsOf.size();
                 int rows = cellsOf.rows();
@@ -110,8 +110,8 @@ final class CombinationReport {
         return table.append("</table>").toString();
     }
 
-    /** A numeric column of the rows (the combination levels). */
-    static double[] levels(Rows rows, String column) {
+    /** A numeric column of the rows. */
+    static double[] numbers(Rows rows, String column) {
         double[] values = new double[rows.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = rows.number(column, i);

@@ -30,38 +30,27 @@ final class ComboPosteriorReport {
         if (!METHOD.equals(method) || posterior == null || posterior.size() == 0 || !posterior.hasAll(COLUMNS)) {
             return List.of();
         }
-        CombinationGrid grid = CombinationGrid.of(CombinationReport.levels(posterior, "doseA"),
-                CombinationReport.levels(posterior, "doseB"));
+        CombinationGrid grid = CombinationGrid.of(CombinationReport.numbers(posterior, "doseA"),
+                CombinationReport.numbers(posterior, "doseB"));
         if (grid == null) {
             return List.of();
         }
-        int cells = grid.size();
-        int rows = grid.rows();
-        int cols = grid.columns();
-        double[] over = new double[cells];
-        double[] target = new double[cells];
-        double[] mean = new double[cells];
-        long[] patients = new long[cells];
-        long[] dlts = new long[cells];
-        boolean[] admissible = new boolean[cells];
-        for (int i = 0; i < cells; i++) {
-            int c = grid.cell(i);
-            over[c] = posterior.number("pOver", i);
-            target[c] = posterior.number("pTarget", i);
-            mean[c] = posterior.number("meanP", i);
-            patients[c] = (long) posterior.number("patients", i);
-            dlts[c] = (long) posterior.number("dlts", i);
-            admissible[c] = posterior.flag("admissible", i);
+        boolean[] admissible = new boolean[posterior.size()];
+        for (int i = 0; i < admissible.length; i++) {
+            admissible[i] = posterior.flag("admissible", i);
         }
         int next = -1;
         if (summary.get("recommendedDoseA") instanceof Number a && summary.get("recommendedDoseB") instanceof Number b
-                && a.intValue() >= 1 && a.intValue() <= rows && b.intValue() >= 1 && b.intValue() <= cols) {
-            next = (a.intValue() - 1) * cols + b.intValue() - 1;
+                && a.intValue() >= 1 && a.intValue() <= grid.rows() && b.intValue() >= 1 && b.intValue() <= grid.columns()) {
+            next = (a.intValue() - 1) * grid.columns() + b.intValue() - 1;
         }
         String decision = summary.get("decision") == null ? "" : "Decision: " + summary.get("decision") + ".";
         List<String> html = new ArrayList<>(List.of(
-                SvgRenderer.svg(HeatMap.posteriorOverdose(rows, cols, over, patients, dlts, admissible, next, decision)),
-                SvgRenderer.svg(HeatMap.posteriorTarget(rows, cols, target, mean, admissible, next)),
+                SvgRenderer.svg(HeatMap.posteriorOverdose(grid, CombinationReport.numbers(posterior, "pOver"),
+                        CombinationReport.numbers(posterior, "patients"), CombinationReport.numbers(posterior, "dlts"),
+                        admissible, next, decision)),
+                SvgRenderer.svg(HeatMap.posteriorTarget(grid, CombinationReport.numbers(posterior, "pTarget"),
+                        CombinationReport.numbers(posterior, "meanP"), admissible, next)),
                 ReportHtml.caption("Posterior of the two-drug BLRM with interaction given the data so far; the "
                         + "recommendation is the admissible combination with the highest P(target), admissible meaning "
                         + "P(overdose) within EWOC and at most one level above a tried combination in each drug. Each "

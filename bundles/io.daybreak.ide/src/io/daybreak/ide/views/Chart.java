@@ -397,33 +397,11 @@ public sealed interface Chart {
         if (grid == null) {
             return null;
         }
-        int cells = grid.size();
-        int rows = grid.rows();
-        int cols = grid.columns();
-        double[] over = new double[cells];
-        double[] target = new double[cells];
-        double[] mean = new double[cells];
-        long[] patients = new long[cells];
-        long[] dlts = new long[cells];
-        boolean[] admissible = new boolean[cells];
-        double[] pOver = doubles(table, "pOver");
-        double[] pTarget = doubles(table, "pTarget");
-        double[] meanP = doubles(table, "meanP");
-        double[] n = doubles(table, "patients");
-        double[] y = doubles(table, "dlts");
-        boolean[] ok = flags(table, "admissible");
-        for (int i = 0; i < cells; i++) {
-            int c = grid.cell(i);
-            over[c] = pOver[i];
-            target[c] = pTarget[i];
-            mean[c] = meanP[i];
-            patients[c] = (long) n[i];
-            dlts[c] = (long) y[i];
-            admissible[c] = ok[i];
-        }
+        boolean[] admissible = flags(table, "admissible");
         return new CombinationPosterior("Two-drug BLRM: posterior per combination",
-                HeatMap.posteriorOverdose(rows, cols, over, patients, dlts, admissible, -1, ""),
-                HeatMap.posteriorTarget(rows, cols, target, mean, admissible, -1));
+                HeatMap.posteriorOverdose(grid, doubles(table, "pOver"), doubles(table, "patients"),
+                        doubles(table, "dlts"), admissible, -1, ""),
+                HeatMap.posteriorTarget(grid, doubles(table, "pTarget"), doubles(table, "meanP"), admissible, -1));
     }
 
     private static Chart operatingCharacteristics(Table table, long designMtd) {

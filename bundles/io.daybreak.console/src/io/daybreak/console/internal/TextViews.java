@@ -43,7 +43,7 @@ final class TextViews {
         }
         Output.table(out, List.of("  NAME", "ALLOWED", "DEFAULT", "UNIT", "DESCRIPTION"), rows);
         tables(out, "Inputs (--in [name=]file)", (List<Object>) d.get("inputs"));
-        tables(out, "Outputs (--out file writes the first)", (List<Object>) d.get("outputs"));
+        tables(out, "Outputs (--out file writes the first, --out name=file the one named)", (List<Object>) d.get("outputs"));
     }
 
     @SuppressWarnings("unchecked")

@@ -64,8 +64,9 @@ final class Blrm2Pathways {
             double over = next.best() < 0 ? Double.NaN : posterior.intervalProbabilities(next.best())[2];
             rows.add(new Row(cohort, history, cell, dlts, next.best(), over));
             if (next.best() >= 0 && cohort < cohorts) {
-                String step = label(cell) + " " + dlts + "/" + cohortSize;
-                expand(cohort + 1, cohorts, history.isEmpty() ? step : history + "; " + step, n2, y2, next.best());
+                // as design.boin-comb writes its histories: "A1B1:0/3, A2B1:0/3"
+                String step = label(cell) + ":" + dlts + "/" + cohortSize;
+                expand(cohort + 1, cohorts, history.isEmpty() ? step : history + ", " + step, n2, y2, next.best());
             }
         }
     }
@@ -75,7 +76,10 @@ final class Blrm2Pathways {
         return "A" + (cell / model.levelsB() + 1) + "B" + (cell % model.levelsB() + 1);
     }
 
-    /** The move from {@code from} to {@code to} in words: "stay", "escalate A", "de-escalate B", ..., or "stop". */
+    /**
+     * The move from {@code from} to {@code to} in words, as design.boin-comb's pathways word them: "stay",
+     * "escalate drug A", "de-escalate drug B", ..., or "stop: no admissible combination".
+     */
     static String decision(Blrm2Model model, int from, int to) {
         if (to < 0) {
             return "stop: no admissible combination";
@@ -87,10 +91,10 @@ final class Blrm2Pathways {
         }
         List<String> parts = new ArrayList<>();
         if (da != 0) {
-            parts.add((da > 0 ? "escalate" : "de-escalate") + " A" + (Math.abs(da) > 1 ? " by " + Math.abs(da) : ""));
+            parts.add((da > 0 ? "escalate" : "de-escalate") + " drug A" + (Math.abs(da) > 1 ? " by " + Math.abs(da) : ""));
         }
         if (db != 0) {
-            parts.add((db > 0 ? "escalate" : "de-escalate") + " B" + (Math.abs(db) > 1 ? " by " + Math.abs(db) : ""));
+            parts.add((db > 0 ? "escalate" : "de-escalate") + " drug B" + (Math.abs(db) > 1 ? " by " + Math.abs(db) : ""));
         }
         return String.join(", ", parts);
     }

@@ -43,7 +43,7 @@ class Blrm2PathwaysTest extends MethodTestSupport {
             }
             assertEquals(2L, (long) t.longs("nextDoseA").get(0));
             assertEquals(2L, (long) t.longs("nextDoseB").get(0));
-            assertEquals("escalate A, escalate B", t.strings("decision").get(0));
+            assertEquals("escalate drug A, escalate drug B", t.strings("decision").get(0));
             assertTrue(t.doubles("pOverNext").get(0) <= 0.25);
             for (int r = 1; r < 4; r++) {
                 assertTrue(t.longs("nextDoseA").isNull(r), "row " + r);
@@ -86,7 +86,7 @@ class Blrm2PathwaysTest extends MethodTestSupport {
                     assertEquals(start, cell, "the first cohort is at the recommendation");
                     assertEquals("", t.strings("history").get(k));
                 } else {
-                    // "A2B1 0/3": the first cohort of this pathway
+                    // "A2B1:0/3": the first cohort of this pathway
                     String history = t.strings("history").get(k);
                     int d1 = Integer.parseInt(history.substring(5, 6));
                     n2[start] += 3;

@@ -123,20 +123,8 @@ public record BivariateNormalMixture(List<Component> components) {
      * expression design.blrm has always used, so a single-component prior gives the same numbers bit for bit.
      */
     public double logDensity(double logAlpha, double logBeta) {
-        if (components.size() == 1) {
-            return components.get(0).quadraticForm(logAlpha, logBeta);
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        double[] terms = new double[components.size()];
-        for (int k = 0; k < terms.length; k++) {
-            terms[k] = components.get(k).logWeightedDensity(logAlpha, logBeta);
-            max = Math.max(max, terms[k]);
-        }
-        double sum = 0;
-        for (double t : terms) {
-            sum += Math.exp(t - max);
-        }
-        return max + Math.log(sum);
+        return components.size() == 1 ? components.get(0).quadraticForm(logAlpha, logBeta)
+                : logNormalisedDensity(logAlpha, logBeta);
     }
 
     /** The log of the normalised mixture density at θ (with its constant, unlike {@link #logDensity}). */
@@ -180,16 +168,13 @@ public record BivariateNormalMixture(List<Component> components) {
     public double[][] covariance() {
         double ma = meanLogAlpha();
         double mb = meanLogBeta();
-        double[][] s = new double[2][2];
-        for (Component c : components) {
-            double da = c.meanLogAlpha() - ma;
-            double db = c.meanLogBeta() - mb;
-            s[0][0] += c.weight() * (c.sdLogAlpha() * c.sdLogAlpha() + da * da);
-            s[1][1] += c.weight() * (c.sdLogBeta() * c.sdLogBeta() + db * db);
-            s[0][1] += c.weight() * (c.correlation() * c.sdLogAlpha() * c.sdLogBeta() + da * db);
-        }
-        s[1][0] = s[0][1];
-        return s;
+        double aa = components.stream().mapToDouble(c -> c.weight() * (c.sdLogAlpha() * c.sdLogAlpha()
+                + (c.meanLogAlpha() - ma) * (c.meanLogAlpha() - ma))).sum();
+        double bb = components.stream().mapToDouble(c -> c.weight() * (c.sdLogBeta() * c.sdLogBeta()
+                + (c.meanLogBeta() - mb) * (c.meanLogBeta() - mb))).sum();
+        double ab = components.stream().mapToDouble(c -> c.weight() * (c.correlation() * c.sdLogAlpha() * c.sdLogBeta()
+                + (c.meanLogAlpha() - ma) * (c.meanLogBeta() - mb))).sum();
+        return new double[][] {{aa, ab}, {ab, bb}};
     }
 
     /** The mixture's mean of log α. */
@@ -204,21 +189,11 @@ public record BivariateNormalMixture(List<Component> components) {
 
     /** The mixture's standard deviation of log α (within- plus between-component spread). */
     public double sdLogAlpha() {
-        if (components.size() == 1) {
-            return components.get(0).sdLogAlpha();
-        }
-        double mean = meanLogAlpha();
-        return Math.sqrt(components.stream().mapToDouble(c -> c.weight() * (c.sdLogAlpha() * c.sdLogAlpha()
-                + (c.meanLogAlpha() - mean) * (c.meanLogAlpha() - mean))).sum());
+        return components.size() == 1 ? components.get(0).sdLogAlpha() : Math.sqrt(covariance()[0][0]);
     }
 
     /** The mixture's standard deviation of log β. */
     public double sdLogBeta() {
-        if (components.size() == 1) {
-            return components.get(0).sdLogBeta();
-        }
-        double mean = meanLogBeta();
-        return Math.sqrt(components.stream().mapToDouble(c -> c.weight() * (c.sdLogBeta() * c.sdLogBeta()
-                + (c.meanLogBeta() - mean) * (c.meanLogBeta() - mean))).sum());
+        return components.size() == 1 ? components.get(0).sdLogBeta() : Math.sqrt(covariance()[1][1]);
     }
 }
